@@ -1,0 +1,122 @@
+"""Build and publish an index: ingest the corpus, embed (with the cache), write FAISS and BM25.
+
+Nothing is published unless every step succeeded; the model is not even loaded when the corpus,
+the chunking and the model are what the current index was built from.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from index import dense, store
+from index.embed import EmbeddingCache, embed_cached, text_hash
+from index.keyword import KeywordIndex
+from index.model import Embedder, load_embedder
+from index.search import SearchConfig, load_calibration
+from index.sentences import sentence_spans
+from ingest.pipeline import IngestResult, ingest_corpus, write_ingest
+from vraagbaak.config import Settings
+from vraagbaak.errors import IndexMissing, VraagbaakError
+
+Say = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    build: Path | None = None
+    unchanged: bool = False
+    documents: int = 0
+    pages: int = 0
+    sections: int = 0
+    passages: int = 0
+    sentences: int = 0
+    embedded: int = 0
+    problems: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def corpus_checksums(result: IngestResult) -> dict[str, str]:
+    return {d.source.path.name: d.source.sha256 for d in result.documents}
+
+
+def _unchanged(settings: Settings, result: IngestResult) -> bool:
+    """Same corpus, same chunking, same model setting as the current build."""
+    try:
+        manifest = store.read_manifest(store.current_build(settings.data_dir))
+    except VraagbaakError:
+        return False
+    return (manifest.get("corpus") == corpus_checksums(result) and manifest.get("chunking") == result.settings
+            and manifest.get("model", {}).get("setting") == settings.model)
+
+
+def build_index(settings: Settings, say: Say = lambda message: None, force: bool = False,
+                embedder: Embedder | None = None) -> BuildReport:
+    report = BuildReport()
+    started = time.perf_counter()
+    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen: {name}"))
+    report.timings["ingest"] = time.perf_counter() - started
+    report.problems = result.problems
+    report.documents = len(result.documents)
+    report.pages = sum(d.source.page_count for d in result.documents)
+    report.sections = sum(len(d.sections) for d in result.documents)
+    report.passages = len(result.passages)
+    if not result.passages:
+        raise IndexMissing(
+            f"Geen bruikbare tekst gevonden in {settings.corpus_dir}; de vorige index blijft in gebruik. "
+            "Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap."
+        )
+    if not force and embedder is None and _unchanged(settings, result):
+        report.unchanged = True
+        report.build = store.current_build(settings.data_dir)
+        return report
+
+    t = time.perf_counter()
+    embedder = embedder or load_embedder(settings)
+    report.timings["model"] = time.perf_counter() - t
+    staging = store.staging_dir(settings.data_dir)
+    try:
+        write_ingest(result, staging)
+        cache = EmbeddingCache(Path(settings.data_dir) / "cache" / "embeddings", embedder.info.fingerprint,
+                               embedder.info.dimensions)
+        texts = [p.embed_text for p in result.passages]
+        sentences = [(i, a, b) for i, p in enumerate(result.passages) for a, b in sentence_spans(p.text)]
+        sentence_texts = [result.passages[i].text[a:b] for i, a, b in sentences]
+        t = time.perf_counter()
+        say(f"Inbedden: {len(texts)} passages en {len(sentences)} zinnen")
+        vectors, new_passages = embed_cached(embedder, texts, cache, settings.batch_size, progress=True)
+        sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, settings.batch_size, progress=True)
+        cache.save({text_hash(t) for t in texts + sentence_texts})
+        report.timings["embed"] = time.perf_counter() - t
+        report.embedded, report.sentences = new_passages + new_sentences, len(sentences)
+
+        t = time.perf_counter()
+        np.save(staging / "embeddings.npy", vectors, allow_pickle=False)
+        np.save(staging / "sentences.npy", sentence_vectors, allow_pickle=False)
+        (staging / "sentences.json").write_text(json.dumps(sentences))
+        dense_index = dense.build_dense(vectors, settings.exact_search_limit)
+        dense.save_dense(dense_index, staging / "dense.faiss")
+        (staging / "keyword").mkdir()
+        KeywordIndex.build(texts).save(staging / "keyword")
+        report.timings["index"] = time.perf_counter() - t
+        calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
+        report.build = store.publish(staging, settings.data_dir, {
+            "model": {**embedder.info.as_dict(), "setting": settings.model},
+            "dimensions": embedder.info.dimensions,
+            "chunking": result.settings,
+            "corpus": corpus_checksums(result),
+            "index": {"dense": dense.kind(dense_index), "passages": len(texts), "sentences": len(sentences)},
+            "search": SearchConfig(**calibration).model_dump(),
+            "calibrated": bool(calibration),
+            "problems": result.problems,
+        })
+    except BaseException:
+        store.discard(staging)
+        raise
+    report.timings["total"] = time.perf_counter() - started
+    return report

@@ -1,0 +1,55 @@
+"""FAISS inner-product search over normalised embeddings (so inner product is cosine).
+
+Exact (``IndexFlatIP``) up to a configurable size; above it HNSW, whose recall against exact
+search ``eval/bench.py`` measures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+HNSW_LINKS = 32
+HNSW_EF_CONSTRUCTION = 200
+HNSW_EF_SEARCH = 128
+
+
+def build_dense(vectors: np.ndarray, exact_limit: int) -> faiss.Index:
+    dims = vectors.shape[1]
+    if len(vectors) <= exact_limit:
+        index = faiss.IndexFlatIP(dims)
+    else:
+        index = faiss.IndexHNSWFlat(dims, HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def kind(index: faiss.Index) -> str:
+    return "hnsw" if isinstance(index, faiss.IndexHNSWFlat) else "exact"
+
+
+def save_dense(index: faiss.Index, path: Path) -> None:
+    faiss.write_index(index, str(path))
+
+
+def load_dense(path: Path) -> faiss.Index:
+    """Memory-mapped where FAISS allows it, so worker processes share the pages."""
+    try:
+        index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+    except RuntimeError:
+        index = faiss.read_index(str(path))
+    if isinstance(index, faiss.IndexHNSWFlat):
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    return index
+
+
+def search_dense(index: faiss.Index, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+    k = min(k, index.ntotal)
+    if k == 0:
+        return []
+    scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]

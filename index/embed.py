@@ -1,0 +1,58 @@
+"""Batched embedding with a cache keyed by model fingerprint and text hash.
+
+Re-ingesting after a change embeds only new or changed texts; the cache lives in the data
+directory, one file per model, as plain ``.npy`` arrays (no pickles).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+
+import numpy as np
+
+from index.model import Embedder
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class EmbeddingCache:
+    def __init__(self, folder: Path, fingerprint: str, dimensions: int):
+        self.folder = Path(folder) / fingerprint
+        self.dimensions = dimensions
+        self.vectors: dict[str, np.ndarray] = {}
+        keys, vectors = self.folder / "keys.npy", self.folder / "vectors.npy"
+        if keys.is_file() and vectors.is_file():
+            try:
+                loaded_keys = np.load(keys, allow_pickle=False)
+                loaded = np.load(vectors, allow_pickle=False)
+                if loaded.shape == (len(loaded_keys), dimensions):
+                    self.vectors = dict(zip(loaded_keys.tolist(), loaded))
+            except (OSError, ValueError):
+                self.vectors = {}  # a damaged cache only costs time
+
+    def save(self, keep: set[str]) -> None:
+        """Keep only the texts of the latest build, so the cache does not grow without bound."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        keys = sorted(k for k in self.vectors if k in keep)
+        matrix = np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, self.dimensions), np.float32)
+        for name, array in (("vectors.npy", matrix), ("keys.npy", np.array(keys, dtype="<U32"))):
+            tmp = self.folder / f".{uuid.uuid4().hex[:6]}.npy"
+            np.save(tmp, array, allow_pickle=False)
+            os.replace(tmp, self.folder / name)
+
+
+def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache, batch_size: int,
+                 progress: bool = False) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` (as passages) and how many had to be computed."""
+    hashes = [text_hash(t) for t in texts]
+    missing = sorted({h: t for h, t in zip(hashes, texts) if h not in cache.vectors}.items())
+    if missing:
+        vectors = embedder.encode_passages([t for _, t in missing], batch_size=batch_size, progress=progress)
+        cache.vectors.update({h: v for (h, _), v in zip(missing, vectors)})
+    matrix = np.stack([cache.vectors[h] for h in hashes]) if texts else np.zeros((0, cache.dimensions), np.float32)
+    return matrix.astype(np.float32), len(missing)

@@ -1,0 +1,106 @@
+"""Dutch keyword search: BM25 (bm25s) over folded, decompounded, stemmed tokens.
+
+* diacritics folded, so "financien" finds "Financiën";
+* Dutch stop words and question words dropped (bm25s's list plus a few);
+* compounds also indexed by their parts when both parts occur in the corpus
+  ("ravijnjaar" -> "ravijn", "jaar"), so "jaar" or "ravijn" finds it;
+* Snowball's Dutch stemmer (PyStemmer), so "gemeenten" matches "gemeente".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH
+
+TOKEN = re.compile(r"[a-z0-9]+")
+QUESTION_WORDS = {"waar", "wanneer", "welke", "welk", "waarom", "hoeveel", "wie", "wat", "hoe", "doet", "gaat"}
+STOPWORDS = frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
+MIN_PART = 4
+MIN_COMPOUND = 8
+LINKING = ("", "s", "e", "en")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Financiën" -> "financien"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return [w for w in TOKEN.findall(fold(text)) if len(w) > 1 and w not in STOPWORDS]
+
+
+class Tokenizer:
+    """Turns text into index terms; the decompounding vocabulary is part of the saved index."""
+
+    def __init__(self, parts: set[str]):
+        self.parts = parts
+        self.stemmer = Stemmer.Stemmer("dutch")
+        self._split = lru_cache(maxsize=65536)(self._split_uncached)
+
+    @classmethod
+    def from_texts(cls, texts: list[str]) -> Tokenizer:
+        return cls({w for t in texts for w in words(t) if len(w) >= MIN_PART and not w.isdigit()})
+
+    def _split_uncached(self, word: str) -> tuple[str, ...]:
+        """Two known parts, with an optional linking sound between them; longest head first."""
+        if len(word) < MIN_COMPOUND:
+            return ()
+        for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head = word[:i]
+            if head not in self.parts:
+                continue
+            for link in LINKING:
+                tail = word[i:]
+                if tail.startswith(link) and tail[len(link):] in self.parts and len(tail) - len(link) >= MIN_PART:
+                    return (head, tail[len(link):])
+        return ()
+
+    def __call__(self, text: str) -> list[str]:
+        terms: list[str] = []
+        for word in words(text):
+            terms.append(word)
+            terms.extend(self._split(word))
+        return self.stemmer.stemWords(terms)
+
+
+class KeywordIndex:
+    def __init__(self, bm25: bm25s.BM25, tokenizer: Tokenizer):
+        self.bm25 = bm25
+        self.tokenizer = tokenizer
+        self.vocab = bm25.vocab_dict
+
+    @classmethod
+    def build(cls, texts: list[str]) -> KeywordIndex:
+        tokenizer = Tokenizer.from_texts(texts)
+        bm25 = bm25s.BM25()
+        bm25.index([tokenizer(t) or ["_"] for t in texts], show_progress=False)
+        return cls(bm25, tokenizer)
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        terms = [t for t in self.tokenizer(query) if t in self.vocab]
+        if not terms or k <= 0:
+            return []
+        ids = [self.vocab[t] for t in terms]
+        scores = self.bm25.get_scores(ids)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        return [(int(i), float(scores[i])) for i in sorted(top, key=lambda i: -scores[i]) if scores[i] > 0]
+
+    def save(self, folder: Path) -> None:
+        self.bm25.save(str(folder))
+        (folder / "parts.json").write_text(json.dumps(sorted(self.tokenizer.parts), ensure_ascii=False))
+
+    @classmethod
+    def load(cls, folder: Path) -> KeywordIndex:
+        bm25 = bm25s.BM25.load(str(folder), mmap=True)
+        parts = set(json.loads((folder / "parts.json").read_text()))
+        return cls(bm25, Tokenizer(parts))

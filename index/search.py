@@ -1,0 +1,189 @@
+"""``search(question, top_k)``: the one retrieval API that the CLI, the service and the evaluation use.
+
+Dense search (FAISS) and Dutch keyword search (BM25) each propose candidates; a second pass scores
+every candidate's sentences against the question (sentence embeddings are made at build time);
+the three rankings are fused with weighted reciprocal-rank fusion. The best sentences are the
+highlights. When the best evidence is weaker than the calibrated threshold, the result says so
+(``answered`` false) and suggests the nearest sections instead.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from index import dense, store
+from index.fuse import reciprocal_rank_fusion
+from index.keyword import KeywordIndex
+from index.model import Embedder, load_embedder
+from ingest.chunk import Passage
+from ingest.pipeline import chunking_settings
+from vraagbaak.config import Settings
+from vraagbaak.errors import InvalidQuestion
+
+MAX_QUESTION_CHARS = 1000
+MAX_TOP_K = 20
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+#: Sentences within this much of the best one are highlighted too.
+HIGHLIGHT_MARGIN = 0.015
+#: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
+DUPLICATE_OVERLAP = 0.5
+
+
+class SearchConfig(BaseModel):
+    """Tunable search settings; the evaluation calibrates them and the manifest stores them."""
+
+    candidates: int = 30
+    weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # dense, keyword, sentence
+    threshold: float | None = None  # None: not calibrated, so never abstain
+
+
+def load_calibration(path: Path, fingerprint: str) -> dict:
+    """The calibrated settings for this model from ``eval/calibration.json`` (empty if none)."""
+    try:
+        return json.loads(Path(path).read_text()).get(fingerprint, {})
+    except (OSError, ValueError):
+        return {}
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    rank: int
+    score: float
+    relevance: float
+    highlights: list[tuple[int, int]]
+
+
+@dataclass
+class Suggestion:
+    document: str
+    title: str
+    section: list[str]
+    page: int
+    url: str
+
+
+@dataclass
+class SearchResult:
+    question: str
+    answered: bool
+    hits: list[Hit] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+def clean_question(question: object) -> str:
+    if not isinstance(question, str):
+        raise InvalidQuestion("De vraag moet tekst zijn.")
+    text = " ".join(CONTROL.sub(" ", question).split())
+    if not text:
+        raise InvalidQuestion("Stel een vraag: de vraag is leeg.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(f"De vraag is te lang ({len(text)} tekens); houd het onder de {MAX_QUESTION_CHARS} tekens.")
+    return text
+
+
+class Searcher:
+    """A loaded index: the only long-lived state of the service."""
+
+    def __init__(self, build: Path, embedder: Embedder, manifest: dict):
+        self.build = build
+        self.embedder = embedder
+        self.manifest = manifest
+        self.config = SearchConfig(**manifest.get("search", {}))
+        with open(build / "passages.jsonl", encoding="utf-8") as f:
+            self.passages = [Passage.model_validate_json(line) for line in f]
+        self.vectors = np.load(build / "embeddings.npy", mmap_mode="r")
+        self.sentence_vectors = np.load(build / "sentences.npy", mmap_mode="r")
+        self.sentences = json.loads((build / "sentences.json").read_text())
+        self.sentences_of: dict[int, list[int]] = {}
+        for row, (pid, _, _) in enumerate(self.sentences):
+            self.sentences_of.setdefault(pid, []).append(row)
+        self.dense = dense.load_dense(build / "dense.faiss")
+        self.keyword = KeywordIndex.load(build / "keyword")
+        self.documents = {d["id"]: d for d in json.loads((build / "documents.json").read_text(encoding="utf-8"))}
+
+    @classmethod
+    def load(cls, settings: Settings, embedder: Embedder | None = None) -> Searcher:
+        """Open the current build, refusing one made with another model or chunker."""
+        build = store.current_build(settings.data_dir)
+        manifest = store.read_manifest(build)
+        embedder = embedder or load_embedder(settings)
+        store.check_compatible(manifest, embedder.info.as_dict(), chunking_settings(settings))
+        return cls(build, embedder, manifest)
+
+    def search(self, question: str, top_k: int = 5) -> SearchResult:
+        text = clean_question(question)
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
+        query = self.embedder.encode_queries([text])[0]
+        return self.search_vector(text, query, top_k)
+
+    def search_vector(self, text: str, query: np.ndarray, top_k: int) -> SearchResult:
+        n = self.config.candidates
+        by_dense = [i for i, _ in dense.search_dense(self.dense, query, n)]
+        by_keyword = [i for i, _ in self.keyword.search(text, n)]
+        candidates = list(dict.fromkeys(by_dense + by_keyword))
+        cosine = {i: float(self.vectors[i] @ query) for i in candidates}
+        best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
+        by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
+        by_cosine = sorted(candidates, key=lambda i: -cosine[i])
+        fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], self.config.weights)
+        ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
+        relevance = {i: max(cosine[i], best_sentence[i][0]) for i in candidates}
+        top = ranked[0] if ranked else None
+        answered = top is not None and (self.config.threshold is None or relevance[top] >= self.config.threshold)
+        if not answered:
+            return SearchResult(text, False, [], self._suggestions(ranked))
+        hits = [Hit(self.passages[i], rank, round(fused[i], 6), round(relevance[i], 4), best_sentence[i][1])
+                for rank, i in enumerate(ranked[:top_k], start=1)]
+        return SearchResult(text, True, hits, [])
+
+    def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
+        rows = self.sentences_of.get(passage, [])
+        if not rows:
+            return float(self.vectors[passage] @ query), []
+        scores = self.sentence_vectors[rows] @ query
+        best = float(scores.max())
+        spans = [(self.sentences[r][1], self.sentences[r][2]) for r, s in zip(rows, scores) if s >= best - HIGHLIGHT_MARGIN]
+        return best, spans
+
+    def _distinct(self, ranked: list[int]) -> list[int]:
+        """Drop passages that repeat a better one (chunk overlap, or the same text twice)."""
+        kept: list[int] = []
+        seen_text: set[str] = set()
+        for i in ranked:
+            p = self.passages[i]
+            key = " ".join(p.text.lower().split())
+            if key in seen_text or any(self._overlap(p, self.passages[j]) for j in kept):
+                continue
+            seen_text.add(key)
+            kept.append(i)
+        return kept
+
+    @staticmethod
+    def _overlap(a: Passage, b: Passage) -> bool:
+        if a.document != b.document or a.section_index != b.section_index:
+            return False
+        shared = min(a.end, b.end) - max(a.start, b.start)
+        return shared > DUPLICATE_OVERLAP * min(a.end - a.start, b.end - b.start)
+
+    def _suggestions(self, ranked: list[int], limit: int = 3) -> list[Suggestion]:
+        found: list[Suggestion] = []
+        seen: set[tuple[str, int]] = set()
+        for i in ranked:
+            p = self.passages[i]
+            key = (p.document, p.section_index)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(Suggestion(p.document, p.citation.title, p.citation.section, p.citation.page,
+                                    f"/source/{p.document}#section-{p.section_index}"))
+            if len(found) == limit:
+                break
+        return found

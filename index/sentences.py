@@ -1,0 +1,38 @@
+"""Sentence boundaries inside a passage, as offsets: the unit of highlights and the second pass."""
+
+from __future__ import annotations
+
+import re
+
+#: A sentence ends at . ! ? (with closing quotes) before a capital, digit, quote or bullet, or at a line break.
+BOUNDARY = re.compile(r"(?<=[.!?…])[’'\"”)]*\s+(?=[A-ZÀ-Ý0-9‘“'\"•(])|\n+")
+MIN_SENTENCE = 12
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``[(start, end), ...]`` covering the sentences of ``text``, whitespace trimmed.
+
+    >>> t = "Dit is zin één. En dit is twee! Ok"
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Dit is zin één.', 'En dit is twee! Ok']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        _add(text, start, match.start(), spans)
+        start = match.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    if spans and end - start < MIN_SENTENCE:
+        spans[-1] = (spans[-1][0], end)  # "Drs." or a stray fragment joins the sentence before it
+    else:
+        spans.append((start, end))

@@ -1,0 +1,120 @@
+"""The index directory: builds written aside and published atomically, with a manifest.
+
+Layout under the data directory::
+
+    builds/<build-id>/   manifest.json, passages.jsonl, documents.json, dense.faiss, ...
+    current              symlink to the build in service, swapped with one atomic rename
+
+A build is written into a hidden staging folder and only becomes ``current`` once complete, so
+a failed run never replaces the last good build. A build made with another model or chunker
+than the settings name is refused with a message that names both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from vraagbaak.errors import IndexMismatch, IndexMissing
+
+MANIFEST = "manifest.json"
+#: Bump when the files of a build change meaning; older builds are then refused.
+BUILD_FORMAT = 1
+KEEP_BUILDS = 3
+
+
+def builds_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / "builds"
+
+
+def staging_dir(data_dir: Path) -> Path:
+    path = builds_dir(data_dir) / f".staging-{uuid.uuid4().hex[:8]}"
+    path.mkdir(parents=True)
+    return path
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write aside, then rename: a reader never sees half a file."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:6]}")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def publish(staging: Path, data_dir: Path, manifest: dict[str, Any]) -> Path:
+    """Complete the manifest, move the build in place and point ``current`` at it."""
+    created = datetime.now(UTC)
+    build_id = created.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    manifest = {"format": BUILD_FORMAT, "build": build_id, "created": created.isoformat(timespec="seconds"), **manifest}
+    write_json(staging / MANIFEST, manifest)
+    final = builds_dir(data_dir) / build_id
+    staging.rename(final)
+    link = Path(data_dir) / "current"
+    tmp_link = Path(data_dir) / f".current-{uuid.uuid4().hex[:6]}"
+    tmp_link.symlink_to(Path("builds") / build_id)
+    os.replace(tmp_link, link)
+    _prune(data_dir, keep=final)
+    return final
+
+
+def _prune(data_dir: Path, keep: Path) -> None:
+    """Keep the newest few builds (a running service may still read the one before)."""
+    builds = sorted((p for p in builds_dir(data_dir).iterdir() if p.is_dir() and not p.name.startswith(".")), reverse=True)
+    for old in builds[KEEP_BUILDS:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in builds_dir(data_dir).glob(".staging-*"):
+        if stale.is_dir() and stale.stat().st_mtime < keep.stat().st_mtime - 3600:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def current_build(data_dir: Path) -> Path:
+    """The published build, resolved (so a later publish does not change what a reader holds)."""
+    link = Path(data_dir) / "current"
+    if not link.exists():
+        raise IndexMissing(
+            f"Er is nog geen index in {data_dir}. Voer eerst 'vraagbaak ingest' uit (of 'make run', dat alles klaarzet)."
+        )
+    return link.resolve()
+
+
+def read_manifest(build: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexMissing(f"De index in {build} is onvolledig of beschadigd; voer 'vraagbaak ingest' opnieuw uit.") from exc
+    if manifest.get("format") != BUILD_FORMAT:
+        raise IndexMismatch(
+            f"De index in {build} heeft formaat {manifest.get('format')}, deze versie van Vraagbaak verwacht "
+            f"formaat {BUILD_FORMAT}. Voer 'vraagbaak ingest' opnieuw uit."
+        )
+    return manifest
+
+
+def check_compatible(manifest: dict[str, Any], model: dict[str, Any], chunking: dict[str, Any]) -> None:
+    """Refuse an index whose model or chunker differs from what the settings ask for."""
+    built_model = manifest.get("model", {})
+    if built_model.get("fingerprint") != model.get("fingerprint"):
+        raise IndexMismatch(
+            f"De index is gebouwd met model '{built_model.get('name')}' ({built_model.get('fingerprint')}), maar "
+            f"ingesteld is '{model.get('name')}' ({model.get('fingerprint')}). Voer 'vraagbaak ingest' uit om de "
+            "index opnieuw te bouwen, of zet VRAAGBAAK_MODEL terug."
+        )
+    built_chunking = manifest.get("chunking", {})
+    if built_chunking != chunking:
+        differences = ", ".join(
+            f"{k}: index {built_chunking.get(k)!r}, ingesteld {chunking.get(k)!r}"
+            for k in sorted(set(built_chunking) | set(chunking)) if built_chunking.get(k) != chunking.get(k)
+        )
+        raise IndexMismatch(
+            f"De index is met andere instellingen in stukken verdeeld ({differences}). "
+            "Voer 'vraagbaak ingest' uit om de index opnieuw te bouwen."
+        )

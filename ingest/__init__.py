@@ -1,0 +1,1 @@
+"""Ingest: report files in ``corpus/`` become clean, sectioned, citable passages."""

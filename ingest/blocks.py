@@ -1,0 +1,89 @@
+"""Split a document's lines into blocks: runs of lines between blank lines, page breaks and links.
+
+Blocks are the units that heading detection and reading-order repair reason about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.clean import BULLET, normalise_line
+from ingest.links import is_url_line
+from ingest.read import Line
+
+OPENERS = "‘“'\"([«"
+#: A sentence ends with one of these, possibly followed by closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?:;…][’'\"”)\]»]*$")
+
+BlockKind = Literal["text", "heading", "links"]
+
+
+@dataclass(eq=False)
+class Block:
+    lines: list[Line]
+    kind: BlockKind = "text"
+    #: Headings: 1 for a top section, 2 for a section inside it.
+    level: int = 0
+    #: Text that continues the sentence of the text block before it (after reading-order repair).
+    continues: bool = False
+    #: A heading printed as a page title and extracted at the end of its page.
+    displaced: bool = False
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def text(self) -> str:
+        """The lines joined with spaces (no de-hyphenation): for decisions, not for display."""
+        return " ".join(normalise_line(line.text) for line in self.lines)
+
+    @property
+    def first_word(self) -> str:
+        return self.text.lstrip(OPENERS).split(" ", 1)[0]
+
+    @property
+    def starts_lowercase(self) -> bool:
+        """Begins mid-sentence: "economie we willen ...", "‘water en bodem’ ..."."""
+        head = self.text.lstrip(OPENERS)
+        return bool(head) and head[0].islower()
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(SENTENCE_END.search(self.text))
+
+    @property
+    def dangling(self) -> bool:
+        """Text that stops mid-sentence, as at the foot of a column."""
+        return self.kind == "text" and not self.ends_sentence
+
+    @property
+    def is_bullet(self) -> bool:
+        return bool(BULLET.match(self.text))
+
+
+def split_blocks(lines: list[Line]) -> list[Block]:
+    """Group lines into blocks; every line that is only a URL becomes (part of) a links block."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    current_kind: BlockKind = "text"
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            blocks.append(Block(current, current_kind))
+        current = []
+
+    for line in lines:
+        if line.blank:
+            flush()
+            continue
+        kind: BlockKind = "links" if is_url_line(line.text) else "text"
+        if current and (kind != current_kind or line.page != current[-1].page):
+            flush()
+        current_kind = kind
+        current.append(line)
+    flush()
+    return blocks

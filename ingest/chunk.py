@@ -1,0 +1,142 @@
+"""Section-aware chunking into passages that carry everything a citation needs.
+
+Each section is split on its own (a passage never spans two sections) with langchain's
+recursive splitter: paragraphs first, then lines, then sentences, then words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+from pydantic import BaseModel
+
+from ingest.links import scrub_emails
+from ingest.read import Line, SourceDocument
+from ingest.structure import Section
+from vraagbaak.errors import ConfigurationError
+
+SEPARATORS = ["\n\n", "\n", r"(?<=[.!?…])\s+", r"(?<=[;:,])\s+", " ", ""]
+PATH_SEPARATOR = " › "
+
+
+class Citation(BaseModel):
+    """Where a passage stands in its source, precisely enough for a person to check it."""
+
+    document: str
+    title: str
+    section: list[str]
+    page: int
+    page_end: int
+    lines: tuple[int, int]
+    #: Runs of source lines; more than one when reading-order repair joined text from elsewhere.
+    line_ranges: list[tuple[int, int]]
+    #: Character offsets in the source file, one pair per line range.
+    offsets: list[tuple[int, int]]
+    url: str
+    links: list[str]
+
+
+class Passage(BaseModel):
+    id: str
+    document: str
+    #: Position of the passage in its document (reading order).
+    order: int
+    #: Index of the section in the document, and the passage's place in that section's text.
+    section_index: int
+    start: int
+    end: int
+    text: str
+    #: What is embedded and keyword-indexed: the section path gives the text its context.
+    embed_text: str
+    citation: Citation
+
+
+def passage_id(document: str, text: str) -> str:
+    """Derived from document and content only, so re-ingesting unchanged text keeps ids."""
+    return hashlib.sha256(f"{document}\n{' '.join(text.split())}".encode()).hexdigest()[:16]
+
+
+def citation_url(document: str, pid: str) -> str:
+    return f"/source/{document}?passage={pid}#passage-{pid}"
+
+
+def _line_ranges(lines: list[Line]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    ranges: list[tuple[int, int]] = []
+    offsets: list[tuple[int, int]] = []
+    for line in lines:
+        end = line.start + len(line.text)
+        if ranges and line.number == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], line.number)
+            offsets[-1] = (offsets[-1][0], end)
+        else:
+            ranges.append((line.number, line.number))
+            offsets.append((line.start, end))
+    return ranges, offsets
+
+
+class Chunker:
+    def __init__(self, chunk_size: int = 900, chunk_overlap: int = 100):
+        if chunk_overlap >= chunk_size:
+            raise ConfigurationError("VRAAGBAAK_CHUNK_OVERLAP moet kleiner zijn dan VRAAGBAAK_CHUNK_SIZE.")
+        self.chunk_size, self.chunk_overlap = chunk_size, chunk_overlap
+        self.splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            separators=SEPARATORS,
+            is_separator_regex=True,
+            keep_separator="end",
+            add_start_index=True,
+        )
+
+    @property
+    def settings(self) -> dict[str, object]:
+        return {"splitter": "RecursiveCharacterTextSplitter", "chunk_size": self.chunk_size,
+                "chunk_overlap": self.chunk_overlap, "separators": SEPARATORS}
+
+    @property
+    def min_chars(self) -> int:
+        """Shorter pieces (a paragraph's last sentence) join the passage before them."""
+        return self.chunk_size // 3
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Passage boundaries as offsets into ``text``."""
+        spans: list[tuple[int, int]] = []
+        for chunk in self.splitter.create_documents([text]):
+            start = chunk.metadata["start_index"]
+            end = start + len(chunk.page_content)
+            if spans and end - start < self.min_chars and end - spans[-1][0] <= self.chunk_size + self.min_chars:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+    def passages(self, document: SourceDocument, sections: list[Section]) -> list[Passage]:
+        passages: list[Passage] = []
+        seen: dict[str, int] = {}
+        for index, section in enumerate(sections):
+            body = section.body()
+            if not body.text.strip():
+                continue
+            for start, end in self.spans(body.text):
+                raw = body.text[start:end]
+                lines = sorted(body.lines_between(start, end), key=lambda line: line.number)
+                text = scrub_emails(raw.strip())
+                base = passage_id(document.id, text)
+                repeat = seen[base] = seen.get(base, -1) + 1
+                pid = f"{base}-{repeat}" if repeat else base
+                ranges, offsets = _line_ranges(lines)
+                pages = [line.page for line in lines] or [section.page]
+                context = PATH_SEPARATOR.join(section.path) or document.title
+                passages.append(Passage(
+                    id=pid, document=document.id, order=len(passages), section_index=index,
+                    start=start, end=end, text=text, embed_text=f"{context}\n{text}",
+                    citation=Citation(
+                        document=document.id, title=document.title, section=section.path,
+                        page=min(pages), page_end=max(pages),
+                        lines=(ranges[0][0], ranges[-1][1]) if ranges else (0, 0),
+                        line_ranges=ranges, offsets=offsets,
+                        url=citation_url(document.id, pid), links=section.links,
+                    ),
+                ))
+        return passages

@@ -1,0 +1,105 @@
+"""The whole ingest: every document of a corpus folder -> sections and passages.
+
+One bad file is reported and skipped; the others are ingested. Writing the artefact is the
+caller's job (see ``index.store``), so a failed run never touches the last good build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.blocks import split_blocks
+from ingest.chunk import Chunker, Passage
+from ingest.clean import Reflower, Vocabulary
+from ingest.headings import detect_headings
+from ingest.order import repair_order
+from ingest.read import DocumentError, SourceDocument, TextReader, corpus_files
+from ingest.structure import Section, build_sections
+from vraagbaak.config import Settings
+
+#: Bumped whenever the passage format or the cleaning changes meaning.
+INGEST_FORMAT = 1
+
+
+@dataclass
+class IngestedDocument:
+    source: SourceDocument
+    sections: list[Section]
+    passages: list[Passage]
+
+
+@dataclass
+class IngestResult:
+    documents: list[IngestedDocument] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    settings: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return [p for d in self.documents for p in d.passages]
+
+
+def structure_document(source: SourceDocument, vocab: Vocabulary) -> list[Section]:
+    """Clean, find headings, repair reading order and group into sections."""
+    reflower = Reflower(vocab)
+    blocks = detect_headings(split_blocks(source.lines), reflower)
+    blocks = repair_order(blocks, vocab)
+    return build_sections(blocks, reflower)
+
+
+def chunking_settings(settings: Settings) -> dict[str, object]:
+    """What decides the passages, recorded in the manifest so a mismatched index is refused."""
+    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+    return {"format": INGEST_FORMAT, "page_break": settings.page_break, **chunker.settings}
+
+
+def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None) -> IngestResult:
+    corpus = Path(settings.corpus_dir)
+    if not corpus.is_dir():
+        raise DocumentError(f"De corpusmap {corpus} bestaat niet; zet de rapporten daar of stel VRAAGBAAK_CORPUS_DIR in.")
+    reader = TextReader(settings.page_break)
+    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+    result = IngestResult(settings=chunking_settings(settings))
+    sources: list[SourceDocument] = []
+    for path in corpus_files(corpus):
+        try:
+            sources.append(reader.read(path))
+        except DocumentError as exc:
+            result.problems.append(str(exc))
+    ids = [s.id for s in sources]
+    for source in sources:
+        if ids.count(source.id) > 1:
+            result.problems.append(f"{source.path.name}: een ander bestand heeft dezelfde naam ({source.id}); hernoem een van beide.")
+    sources = [s for s in sources if ids.count(s.id) == 1]
+    vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
+    for source in sources:
+        progress(source.path.name)
+        sections = structure_document(source, vocab)
+        result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
+    return result
+
+
+def write_ingest(result: IngestResult, directory: Path) -> None:
+    """Write passages (JSONL) and documents (JSON, for the source viewer) into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / "passages.jsonl", "w", encoding="utf-8") as out:
+        for passage in result.passages:
+            out.write(passage.model_dump_json() + "\n")
+    documents = [
+        {
+            "id": d.source.id,
+            "title": d.source.title,
+            "file": d.source.path.name,
+            "sha256": d.source.sha256,
+            "pages": d.source.page_count,
+            "sections": [
+                {"path": s.path, "level": s.level, "page": s.page, "text": s.body().text, "links": s.links}
+                for s in d.sections
+            ],
+        }
+        for d in result.documents
+    ]
+    (directory / "documents.json").write_text(json.dumps(documents, ensure_ascii=False, indent=1), encoding="utf-8")

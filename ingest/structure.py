@@ -1,0 +1,61 @@
+"""Ordered blocks become sections: a heading path, reflowed paragraphs and the links under them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.blocks import Block
+from ingest.clean import MappedText, Reflower
+from ingest.links import urls_in
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass
+class Section:
+    path: list[str]
+    level: int
+    page: int
+    paragraphs: list[MappedText] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+    def body(self) -> MappedText:
+        """All paragraphs as one text, separated by blank lines, with their line anchors."""
+        body = MappedText()
+        for para in self.paragraphs:
+            if body.text:
+                body.text += PARAGRAPH_BREAK
+            shift = len(body.text)
+            body.anchors += [(offset + shift, line) for offset, line in para.anchors]
+            body.text += para.text
+        return body
+
+    def add_links(self, urls: list[str]) -> None:
+        self.links += [u for u in urls if u not in self.links]
+
+
+def build_sections(blocks: list[Block], reflower: Reflower) -> list[Section]:
+    """Walk the blocks in reading order; text before the first heading gets an empty path."""
+    first_page = blocks[0].page if blocks else 1
+    sections = [Section(path=[], level=0, page=first_page)]
+    top: str | None = None
+    for block in blocks:
+        current = sections[-1]
+        if block.kind == "heading":
+            title = reflower.paragraph(block.lines).text
+            if block.level == 1 or top is None:
+                top, path = title, [title]
+            else:
+                path = [top, title]
+            sections.append(Section(path=path, level=len(path), page=block.page))
+        elif block.kind == "links":
+            current.add_links(urls_in("\n".join(line.text for line in block.lines)))
+        elif block.continues and current.paragraphs:
+            for line in block.lines:
+                reflower.append(current.paragraphs[-1], line)
+        else:
+            current.paragraphs.append(reflower.paragraph(block.lines))
+    for section in sections:
+        for para in section.paragraphs:
+            section.add_links(urls_in(para.text))
+    return [s for s in sections if s.path or s.paragraphs]

@@ -1,0 +1,67 @@
+"""The JSON contract of the API; ``vraagbaak ask --json`` prints exactly these bodies."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from index.search import MAX_TOP_K, SearchResult
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    question: str = Field(..., description="De vraag, in het Nederlands of Engels.", examples=["Wat doet de themagroep Financiën?"])
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K, description="Hoeveel passages terug te geven.")
+
+
+class Citation(BaseModel):
+    document: str = Field(..., description="Id van het document.")
+    title: str
+    section: list[str] = Field(..., description="Pad van koppen, van boven naar beneden.")
+    page: int = Field(..., description="Eerste pagina van de passage.")
+    page_end: int = Field(..., description="Laatste pagina van de passage.")
+    lines: tuple[int, int] = Field(..., description="Eerste en laatste regel in het bronbestand.")
+    url: str = Field(..., description="Opent de bron op deze passage.")
+    links: list[str] = Field(..., description="Links die bij deze sectie horen.")
+
+
+class PassageOut(BaseModel):
+    id: str
+    rank: int
+    score: float
+    text: str = Field(..., description="De eigen woorden van het rapport.")
+    highlights: list[tuple[int, int]] = Field(..., description="Tekenposities [begin, eind) van de best passende zinnen.")
+    citation: Citation
+
+
+class Suggestion(BaseModel):
+    document: str
+    title: str
+    section: list[str]
+    page: int
+    url: str
+
+
+class AskResponse(BaseModel):
+    question: str
+    answered: bool = Field(..., description="Onwaar als de rapporten geen passend antwoord bevatten.")
+    passages: list[PassageOut]
+    suggestions: list[Suggestion] = Field(..., description="Dichtstbijzijnde secties als er geen antwoord is.")
+
+    @classmethod
+    def from_result(cls, result: SearchResult, base_url: str = "") -> AskResponse:
+        base = base_url.rstrip("/")
+        return cls(
+            question=result.question,
+            answered=result.answered,
+            passages=[
+                PassageOut(
+                    id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
+                    citation=Citation(**{**h.passage.citation.model_dump(include=set(Citation.model_fields)),
+                                         "url": base + h.passage.citation.url}),
+                )
+                for h in result.hits
+            ],
+            suggestions=[Suggestion(document=s.document, title=s.title, section=s.section, page=s.page, url=base + s.url)
+                         for s in result.suggestions],
+        )

