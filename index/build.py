@@ -20,7 +20,7 @@ from index.keyword import KeywordIndex
 from index.model import Embedder, load_embedder
 from index.search import SearchConfig, load_calibration
 from index.sentences import sentence_spans
-from ingest.pipeline import IngestResult, ingest_corpus, write_ingest
+from ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
 
@@ -51,15 +51,19 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
         manifest = store.read_manifest(store.current_build(settings.data_dir))
     except VraagbaakError:
         return False
+    model = manifest.get("model", {})
+    calibration = load_calibration(settings.calibration_file, model.get("fingerprint", ""))
     return (manifest.get("corpus") == corpus_checksums(result) and manifest.get("chunking") == result.settings
-            and manifest.get("model", {}).get("setting") == settings.model)
+            and model.get("setting") == settings.model
+            and manifest.get("search") == SearchConfig(**calibration).model_dump(mode="json"))
 
 
 def build_index(settings: Settings, say: Say = lambda message: None, force: bool = False,
-                embedder: Embedder | None = None) -> BuildReport:
+                embedder: Embedder | None = None, stages: Stages = Stages()) -> BuildReport:
+    """Ingest, embed and index the corpus, then publish it as the current build."""
     report = BuildReport()
     started = time.perf_counter()
-    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen: {name}"))
+    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen: {name}"), stages=stages)
     report.timings["ingest"] = time.perf_counter() - started
     report.problems = result.problems
     report.documents = len(result.documents)
@@ -111,7 +115,7 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
             "chunking": result.settings,
             "corpus": corpus_checksums(result),
             "index": {"dense": dense.kind(dense_index), "passages": len(texts), "sentences": len(sentences)},
-            "search": SearchConfig(**calibration).model_dump(),
+            "search": SearchConfig(**calibration).model_dump(mode="json"),
             "calibrated": bool(calibration),
             "problems": result.problems,
         })

@@ -75,6 +75,8 @@ class SearchResult:
     answered: bool
     hits: list[Hit] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    #: The best evidence found (cosine of the best passage or sentence): what abstention compares.
+    confidence: float = 0.0
 
 
 def clean_question(question: object) -> str:
@@ -117,15 +119,20 @@ class Searcher:
         store.check_compatible(manifest, embedder.info.as_dict(), chunking_settings(settings))
         return cls(build, embedder, manifest)
 
-    def search(self, question: str, top_k: int = 5) -> SearchResult:
+    def search(self, question: str, top_k: int = 5, abstain: bool = True) -> SearchResult:
+        """Best passages first. With ``abstain`` false, passages come back even when ``answered`` is false
+        (the evaluation measures ranking and abstention separately)."""
         text = clean_question(question)
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
         query = self.embedder.encode_queries([text])[0]
-        return self.search_vector(text, query, top_k)
+        return self.search_vector(text, query, top_k, abstain)
 
-    def search_vector(self, text: str, query: np.ndarray, top_k: int) -> SearchResult:
-        n = self.config.candidates
+    def search_vector(self, text: str, query: np.ndarray, top_k: int, abstain: bool = True,
+                      config: SearchConfig | None = None) -> SearchResult:
+        """The search for an embedded question; ``config`` overrides the calibrated settings (tuning)."""
+        config = config or self.config
+        n = config.candidates
         by_dense = [i for i, _ in dense.search_dense(self.dense, query, n)]
         by_keyword = [i for i, _ in self.keyword.search(text, n)]
         candidates = list(dict.fromkeys(by_dense + by_keyword))
@@ -133,16 +140,16 @@ class Searcher:
         best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
         by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
         by_cosine = sorted(candidates, key=lambda i: -cosine[i])
-        fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], self.config.weights)
+        fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], config.weights)
         ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
         relevance = {i: max(cosine[i], best_sentence[i][0]) for i in candidates}
-        top = ranked[0] if ranked else None
-        answered = top is not None and (self.config.threshold is None or relevance[top] >= self.config.threshold)
-        if not answered:
-            return SearchResult(text, False, [], self._suggestions(ranked))
+        confidence = relevance[ranked[0]] if ranked else 0.0
+        answered = bool(ranked) and (config.threshold is None or confidence >= config.threshold)
         hits = [Hit(self.passages[i], rank, round(fused[i], 6), round(relevance[i], 4), best_sentence[i][1])
                 for rank, i in enumerate(ranked[:top_k], start=1)]
-        return SearchResult(text, True, hits, [])
+        if not answered and abstain:
+            return SearchResult(text, False, [], self._suggestions(ranked), confidence)
+        return SearchResult(text, answered, hits, [] if answered else self._suggestions(ranked), confidence)
 
     def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
         rows = self.sentences_of.get(passage, [])

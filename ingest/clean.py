@@ -20,7 +20,8 @@ WORD = re.compile(r"[^\W\d_](?:[\w’']|-(?=\w))*")
 BULLET = re.compile(r"^[•·▪◦‣*–-]\s+")
 #: Words after "X- " that mark an elision hyphen ("aan- en verkoop"), which stays as written.
 ELISION_WORDS = frozenset({"en", "of", "tot", "noch", "als", "dan"})
-VOWELS = frozenset("aeiouy")
+#: Vowel pairs that would read as one sound if written together ("zee-eend", not "zeeeend").
+VOWEL_CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "oe", "oi", "oo", "ou", "ui", "uu"})
 #: A word known to the Dutch frequency list at least this often (Zipf scale) counts as a word.
 KNOWN_ZIPF = 2.5
 
@@ -70,8 +71,8 @@ def hyphen_joiner(left_word: str, right_word: str, vocab: Vocabulary) -> str:
     joined, hyphenated = stem + first, f"{stem}-{first}"
     if vocab.count(hyphenated) > vocab.count(joined):
         return "-"
-    if stem[-1].lower() in VOWELS and first[0].lower() in VOWELS and not (vocab.count(joined) or zipf_nl(joined.lower())):
-        return "-"  # Dutch spelling keeps a hyphen where two vowels meet: "zee-eend", "auto-ongeluk"
+    if (stem[-1] + first[0]).lower() in VOWEL_CLASHES and not (vocab.count(joined) or zipf_nl(joined.lower())):
+        return "-"  # Dutch spelling keeps a hyphen where two vowels would merge: "zee-eend", "auto-ongeluk"
     return ""  # Dutch writes compounds closed: "inge-richt" and "Asiel-keten" were line breaks
 
 
@@ -97,9 +98,9 @@ class MappedText:
 
 
 class Reflower:
-    """Joins the lines of one paragraph into running text."""
+    """Joins the lines of one paragraph into running text; without a vocabulary, hyphens stay as extracted."""
 
-    def __init__(self, vocab: Vocabulary):
+    def __init__(self, vocab: Vocabulary | None):
         self.vocab = vocab
 
     def paragraph(self, lines: Iterable[Line]) -> MappedText:
@@ -119,7 +120,7 @@ class Reflower:
             joiner = "\n"
         elif text.endswith("/"):
             joiner = ""
-        elif text.endswith("-") and len(text) > 1 and text[-2].isalnum():
+        elif self.vocab is not None and text.endswith("-") and len(text) > 1 and text[-2].isalnum():
             last_word = text.rsplit(" ", 1)[-1][:-1]
             joiner = hyphen_joiner(last_word, piece, self.vocab)
             text = text[:-1]

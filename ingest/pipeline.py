@@ -42,11 +42,22 @@ class IngestResult:
         return [p for d in self.documents for p in d.passages]
 
 
-def structure_document(source: SourceDocument, vocab: Vocabulary) -> list[Section]:
+@dataclass(frozen=True)
+class Stages:
+    """Which stages run; the evaluation switches them off one at a time to show what each adds."""
+
+    clean: bool = True  # de-hyphenation and reading-order repair
+    sections: bool = True  # headings and section-aware chunking
+
+
+def structure_document(source: SourceDocument, vocab: Vocabulary, stages: Stages = Stages()) -> list[Section]:
     """Clean, find headings, repair reading order and group into sections."""
-    reflower = Reflower(vocab)
-    blocks = detect_headings(split_blocks(source.lines), reflower)
-    blocks = repair_order(blocks, vocab)
+    reflower = Reflower(vocab if stages.clean else None)
+    blocks = split_blocks(source.lines)
+    if stages.sections:
+        blocks = detect_headings(blocks, reflower)
+    if stages.clean:
+        blocks = repair_order(blocks, vocab)
     return build_sections(blocks, reflower)
 
 
@@ -56,13 +67,14 @@ def chunking_settings(settings: Settings) -> dict[str, object]:
     return {"format": INGEST_FORMAT, "page_break": settings.page_break, **chunker.settings}
 
 
-def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None) -> IngestResult:
+def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None,
+                  stages: Stages = Stages()) -> IngestResult:
     corpus = Path(settings.corpus_dir)
     if not corpus.is_dir():
         raise DocumentError(f"De corpusmap {corpus} bestaat niet; zet de rapporten daar of stel VRAAGBAAK_CORPUS_DIR in.")
     reader = TextReader(settings.page_break)
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
-    result = IngestResult(settings=chunking_settings(settings))
+    result = IngestResult(settings=chunking_settings(settings) if stages == Stages() else {"stages": repr(stages)})
     sources: list[SourceDocument] = []
     for path in corpus_files(corpus):
         try:
@@ -77,7 +89,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
     for source in sources:
         progress(source.path.name)
-        sections = structure_document(source, vocab)
+        sections = structure_document(source, vocab, stages)
         result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
     return result
 

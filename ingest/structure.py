@@ -43,10 +43,10 @@ def build_sections(blocks: list[Block], reflower: Reflower) -> list[Section]:
         current = sections[-1]
         if block.kind == "heading":
             title = reflower.paragraph(block.lines).text
-            if block.level == 1 or top is None:
+            if block.level == 1:
                 top, path = title, [title]
             else:
-                path = [top, title]
+                path = [top, title] if top else [title]
             sections.append(Section(path=path, level=len(path), page=block.page))
         elif block.kind == "links":
             current.add_links(urls_in("\n".join(line.text for line in block.lines)))

@@ -6,6 +6,7 @@ Errors print as one Dutch sentence on stderr (exit code 1), never as a traceback
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import textwrap
 
@@ -162,6 +163,46 @@ def model_info() -> None:
     info = load_embedder(get_settings()).info
     for key, value in info.as_dict().items():
         click.echo(f"{key:>15}: {value!r}" if key.endswith("prompt") else f"{key:>15}: {value}")
+
+
+@cli.command("eval")
+@click.option("--qa", "qa_file", type=click.Path(exists=True, dir_okay=False), help="Een andere vragenset (JSONL).")
+@click.option("--json", "as_json", is_flag=True, help="Alle cijfers als JSON.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Schrijf report.html en report.md hierheen.")
+@click.option("--no-compare", is_flag=True, help="Alleen de pijplijn, zonder ablaties en basislijnen (snel).")
+@click.option("--calibrate", is_flag=True, help="Stem gewichten en de drempel voor 'geen antwoord' af en sla ze op.")
+@friendly
+def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_compare: bool, calibrate: bool) -> None:
+    """Meet hoe goed Vraagbaak antwoordt: recall@k, MRR, nDCG, terecht en onterecht 'geen antwoord'.
+
+    Vergelijkt in dezelfde run met BM25 en dense search over naïeve blokken van 1000 tekens, en met
+    de pijplijn waarin steeds één stap is uitgezet.
+    """
+    from pathlib import Path
+
+    from eval import dataset, report, run
+
+    settings = get_settings()
+    pairs = dataset.load(Path(qa_file) if qa_file else dataset.DEFAULT_QA)
+    say = (lambda message: click.echo(message, err=True))
+    if calibrate:
+        result = run.calibrate(settings, pairs)
+        click.echo(f"Gekalibreerd en opgeslagen in {settings.calibration_file}: {result}")
+        click.echo("Voer 'vraagbaak ingest' uit om de index met deze instellingen te publiceren.")
+        return
+    results = run.run(settings, pairs, compare=not no_compare, say=say)
+    if as_json:
+        click.echo(json.dumps({
+            "configurations": {r.name: r.summary() for r in results},
+            "by_kind": run.breakdown(results[0], lambda p: p.kind),
+            "by_section": run.breakdown(results[0], lambda p: p.section),
+            "misses": run.misses(results[0]),
+        }, ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.text_report(results))
+    if report_dir:
+        for path in report.write_report(Path(report_dir), results):
+            click.echo(f"Geschreven: {path}", err=True)
 
 
 def main() -> None:

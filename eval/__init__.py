@@ -1,0 +1,1 @@
+"""Eval: question/answer pairs, retrieval metrics, baselines, ablations and benchmarks."""

@@ -1,0 +1,103 @@
+"""The question/answer set: load, validate, and the normal form that evidence is matched in.
+
+One JSON object per line: ``id``, ``question``, ``answer``, ``evidence`` (1-3 verbatim substrings
+of the source, 30-120 characters; empty when the reports cannot answer), ``document``,
+``section``, ``kind``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+
+from vraagbaak.errors import VraagbaakError
+
+Kind = Literal["fact", "who", "when", "number", "list", "paraphrase", "keyword", "typo", "english", "unanswerable"]
+DEFAULT_QA = Path(__file__).resolve().parent / "qa.jsonl"
+QUOTES = str.maketrans({c: "'" for c in "‘’‚‛`´"} | {c: '"' for c in "“”„‟"})
+
+
+def normal(text: str) -> str:
+    """Case, line-end hyphenation, hyphens, quotes and whitespace folded away.
+
+    >>> normal("inge-\\nricht ‘MKB-dienstverlening’") == normal("ingericht 'MKB-\\ndienstverlening'")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
+    text = re.sub(r"-[ \t]*\n\s*", "", text).replace("-", "")
+    return " ".join(text.split())
+
+
+class QAPair(BaseModel):
+    id: str = Field(min_length=1)
+    question: str = Field(min_length=1, max_length=1000)
+    answer: str
+    evidence: list[str] = Field(max_length=3)
+    document: str
+    section: str
+    kind: Kind
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence_lengths(cls, evidence: list[str]) -> list[str]:
+        for e in evidence:
+            if not 30 <= len(e) <= 120:
+                raise ValueError(f"evidence must be 30-120 characters, got {len(e)}: {e!r}")
+        return evidence
+
+    @model_validator(mode="after")
+    def _answerable_has_evidence(self) -> QAPair:
+        if (self.kind == "unanswerable") != (not self.evidence):
+            raise ValueError("unanswerable questions have no evidence; all others have 1-3 evidence strings")
+        return self
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.evidence)
+
+
+class DatasetError(VraagbaakError):
+    code = "dataset"
+
+
+def load(path: Path = DEFAULT_QA) -> list[QAPair]:
+    pairs: list[QAPair] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DatasetError(f"Kan de vragenset {path} niet lezen ({exc.strerror}).") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            pairs.append(QAPair.model_validate(json.loads(line)))
+        except (ValueError, ValidationError) as exc:
+            raise DatasetError(f"{Path(path).name}, regel {number}: {exc}") from exc
+    return pairs
+
+
+def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
+    """Everything wrong with a set against its sources: duplicate ids, evidence not in the document."""
+    found: list[str] = []
+    seen: set[str] = set()
+    sources: dict[str, str] = {}
+    for path in Path(corpus_dir).glob("*.txt"):
+        from ingest.read import document_id
+
+        sources[document_id(path)] = normal(path.read_text(encoding="utf-8"))
+    for pair in pairs:
+        if pair.id in seen:
+            found.append(f"{pair.id}: id komt vaker voor")
+        seen.add(pair.id)
+        if pair.answerable and pair.document not in sources:
+            found.append(f"{pair.id}: onbekend document {pair.document!r}")
+            continue
+        for evidence in pair.evidence:
+            if normal(evidence) not in sources[pair.document]:
+                found.append(f"{pair.id}: bewijs staat niet in {pair.document}: {evidence!r}")
+    return found

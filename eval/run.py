@@ -1,0 +1,198 @@
+"""Run the question set through ``search`` and through the comparisons; compute every metric.
+
+Configurations, all in one run on the same questions:
+
+* the project's pipeline, as the service runs it;
+* the pipeline with each stage switched off in turn (no cleaning, no section-aware chunking,
+  no keyword search, no second pass), so each stage's contribution is visible;
+* BM25 alone and dense alone over naive 1000-character chunks of the raw text.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from eval import metrics
+from eval.baselines import Chunk, NaiveBM25, NaiveDense, Ranking, naive_chunks
+from eval.dataset import QAPair, normal
+from index import store
+from index.build import build_index
+from index.model import Embedder, load_embedder
+from index.search import SearchConfig, Searcher
+from ingest.pipeline import Stages
+from vraagbaak.config import Settings
+
+K = 10
+WEIGHT_GRID = (0.0, 0.5, 1.0, 1.5)
+
+
+@dataclass
+class Outcome:
+    pair: QAPair
+    relevant: list[bool]
+    total_relevant: int
+    answered: bool
+    confidence: float
+    ms: float
+    top: Chunk | None
+
+    @property
+    def rank(self) -> int | None:
+        return metrics.first_relevant(self.relevant)
+
+
+@dataclass
+class ConfigResult:
+    name: str
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def answerable(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.pair.answerable]
+
+    def summary(self) -> dict[str, float]:
+        return summarise(self.outcomes)
+
+
+def summarise(outcomes: list[Outcome]) -> dict[str, float]:
+    answerable = [o for o in outcomes if o.pair.answerable]
+    unanswerable = [o for o in outcomes if not o.pair.answerable]
+    ranks = [o.rank for o in answerable]
+    result = {f"recall@{k}": metrics.recall_at(ranks, k) for k in (1, 3, 5, 10)}
+    result["mrr@10"] = metrics.mrr_at(ranks, K)
+    result["ndcg@10"] = metrics.ndcg_at([o.relevant for o in answerable], [o.total_relevant for o in answerable], K)
+    result["abstained_correctly"] = sum(not o.answered for o in unanswerable) / len(unanswerable) if unanswerable else 0.0
+    result["abstained_wrongly"] = sum(not o.answered for o in answerable) / len(answerable) if answerable else 0.0
+    times = [o.ms for o in outcomes]
+    result["latency_p50_ms"] = metrics.percentile(times, 50)
+    result["latency_p95_ms"] = metrics.percentile(times, 95)
+    result["questions"] = len(outcomes)
+    return result
+
+
+class PipelineRetriever:
+    """The project's own search, asked for 10 passages without abstaining (abstention is measured apart)."""
+
+    def __init__(self, searcher: Searcher, name: str):
+        self.searcher = searcher
+        self.name = name
+        self.texts = [p.text for p in searcher.passages]
+
+    def rank(self, question: str, k: int = K) -> Ranking:
+        result = self.searcher.search(question, k, abstain=False)
+        return Ranking([Chunk(h.passage.text, " › ".join(h.passage.citation.section)) for h in result.hits],
+                       result.answered, result.confidence)
+
+
+def evaluate(retriever, pairs: list[QAPair], texts: list[str], name: str) -> ConfigResult:
+    normal_texts = [normal(t) for t in texts]
+    result = ConfigResult(name)
+    for pair in pairs:
+        evidence = [normal(e) for e in pair.evidence]
+        started = time.perf_counter()
+        ranking = retriever.rank(pair.question, K)
+        ms = (time.perf_counter() - started) * 1000
+        relevant = [any(e in normal(c.text) for e in evidence) for c in ranking.chunks]
+        total = sum(1 for t in normal_texts if any(e in t for e in evidence))
+        result.outcomes.append(Outcome(pair, relevant, total, ranking.answered, ranking.confidence, ms,
+                                       ranking.chunks[0] if ranking.chunks else None))
+    return result
+
+
+def with_config(searcher: Searcher, **changes) -> Searcher:
+    variant = copy.copy(searcher)
+    variant.config = searcher.config.model_copy(update=changes)
+    return variant
+
+
+def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder: Embedder | None = None,
+        say=lambda message: None) -> list[ConfigResult]:
+    """The pipeline first, then (with ``compare``) ablations and baselines."""
+    embedder = embedder or load_embedder(settings)
+    searcher = Searcher.load(settings, embedder=embedder)
+    say("Evaluatie: pijplijn")
+    results = [evaluate(PipelineRetriever(searcher, "Vraagbaak"), pairs, [p.text for p in searcher.passages], "Vraagbaak")]
+    if not compare:
+        return results
+    weights = searcher.config.weights
+    for name, changed in (("zonder trefwoordzoeken", (weights[0], 0.0, weights[2])),
+                          ("zonder tweede ronde (zinnen)", (weights[0], weights[1], 0.0))):
+        say(f"Evaluatie: {name}")
+        variant = with_config(searcher, weights=changed)
+        results.append(evaluate(PipelineRetriever(variant, name), pairs, [p.text for p in searcher.passages], name))
+    for name, stages in (("zonder opschonen", Stages(clean=False)), ("zonder secties", Stages(sections=False))):
+        say(f"Evaluatie: {name} (index bouwen)")
+        with tempfile.TemporaryDirectory() as tmp:
+            variant_settings = settings.model_copy(update={"data_dir": Path(tmp)})
+            shutil.copytree(Path(settings.data_dir) / "cache", Path(tmp) / "cache", dirs_exist_ok=True)
+            build_index(variant_settings, embedder=embedder, stages=stages)
+            build = store.current_build(Path(tmp))
+            variant = Searcher(build, embedder, {**store.read_manifest(build), "search": searcher.config.model_dump()})
+            results.append(evaluate(PipelineRetriever(variant, name), pairs, [p.text for p in variant.passages], name))
+    chunks = naive_chunks(settings.corpus_dir)
+    say("Evaluatie: basislijnen")
+    for baseline in (NaiveBM25(chunks), NaiveDense(chunks, embedder)):
+        results.append(evaluate(baseline, pairs, [c.text for c in chunks], baseline.name))
+    return results
+
+
+def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None = None) -> dict:
+    """Tune fusion weights for MRR@10 and the abstention threshold for balanced accuracy; save per model."""
+    embedder = embedder or load_embedder(settings)
+    searcher = Searcher.load(settings, embedder=embedder)
+    vectors = embedder.encode_queries([p.question for p in pairs])
+
+    def score(config: SearchConfig) -> tuple[float, float, list[float], list[float]]:
+        ranks, answerable, unanswerable = [], [], []
+        for pair, vector in zip(pairs, vectors):
+            result = searcher.search_vector(pair.question, vector, K, abstain=False, config=config)
+            if pair.answerable:
+                evidence = [normal(e) for e in pair.evidence]
+                ranks.append(metrics.first_relevant([any(e in normal(h.passage.text) for e in evidence) for h in result.hits]))
+                answerable.append(result.confidence)
+            else:
+                unanswerable.append(result.confidence)
+        return metrics.mrr_at(ranks, K), metrics.recall_at(ranks, 5), answerable, unanswerable
+
+    best = None
+    for weights in itertools.product(WEIGHT_GRID, repeat=3):
+        if not any(weights):
+            continue
+        mrr, recall5, answerable, unanswerable = score(SearchConfig(weights=weights))
+        key = (round(mrr, 4), round(recall5, 4), -abs(sum(weights) - 3))
+        if best is None or key > best[0]:
+            best = (key, weights, answerable, unanswerable)
+    _, weights, answerable, unanswerable = best
+    threshold, accuracy = metrics.best_threshold(answerable, unanswerable)
+    calibration = {
+        "weights": list(weights), "threshold": threshold, "candidates": SearchConfig().candidates,
+        "balanced_accuracy": round(accuracy, 4), "mrr@10": best[0][0], "recall@5": best[0][1],
+        "model": embedder.info.name, "pairs": len(pairs), "date": datetime.now(UTC).date().isoformat(),
+    }
+    path = Path(settings.calibration_file)
+    saved = json.loads(path.read_text()) if path.is_file() else {}
+    saved[embedder.info.fingerprint] = calibration
+    store.write_json(path, saved)
+    return calibration
+
+
+def breakdown(result: ConfigResult, key) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in result.outcomes:
+        groups[key(outcome.pair)].append(outcome)
+    return {name: summarise(group) for name, group in sorted(groups.items())}
+
+
+def misses(result: ConfigResult, k: int = 5) -> list[dict[str, str]]:
+    """Answerable questions without a relevant passage in the top ``k``, with what came first instead."""
+    return [{"id": o.pair.id, "question": o.pair.question, "expected": o.pair.section,
+             "returned": o.top.section if o.top else "", "excerpt": (o.top.text[:160] if o.top else "")}
+            for o in result.answerable() if o.rank is None or o.rank > k]

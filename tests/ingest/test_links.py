@@ -1,0 +1,28 @@
+from ingest.links import EMAIL_PLACEHOLDER, clean_url, is_url_line, scrub_emails, urls_in
+
+WRAPPED = ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.g40stedennetwerk.nl%2Fnieuws%2F"
+           "verkiezingsboodschap-g40&data=05%7C02%7Cej.hendriks%40breda.nl%7C29d5%7C0%7C&sdata=eMDp29%3D&reserved=0")
+
+
+def test_safelinks_are_unwrapped_to_the_real_target():
+    assert clean_url(WRAPPED) == "https://www.g40stedennetwerk.nl/nieuws/verkiezingsboodschap-g40"
+
+
+def test_nested_wrappers_and_tracking_parameters_are_removed():
+    inner = "https://example.org/a?id=7&utm_source=mail&contact=jan%40gemeente.nl"
+    outer = "https://scanner.example/?url=" + inner.replace(":", "%3A").replace("/", "%2F").replace("?", "%3F").replace("&", "%26").replace("=", "%3D")
+    assert clean_url(outer) == "https://example.org/a?id=7"
+
+
+def test_no_email_survives_in_urls_or_text():
+    for url in (WRAPPED, "https://jan@example.org/x", "https://example.org/piet.jansen@breda.nl"):
+        cleaned = clean_url(url)
+        assert "@" not in cleaned and "%40" not in cleaned.lower()
+    assert scrub_emails("mail ej.hendriks%40breda.nl of a.b@c.nl") == f"mail {EMAIL_PLACEHOLDER} of {EMAIL_PLACEHOLDER}"
+
+
+def test_url_lines_and_inline_links():
+    assert is_url_line("  https://vng.nl/nieuws/x  ") and not is_url_line("zie https://vng.nl voor meer")
+    assert urls_in("staat op www.g40stedennetwerk.nl. En https://vng.nl/a, https://vng.nl/a") == [
+        "https://www.g40stedennetwerk.nl", "https://vng.nl/a"]
+    assert clean_url("mailto:jan@breda.nl") is None

@@ -1,0 +1,110 @@
+"""End to end on the real report, plus the rules every passage of any corpus must keep."""
+
+import re
+import shutil
+
+import pytest
+
+from ingest.chunk import Chunker, passage_id
+from ingest.links import EMAIL
+from ingest.pipeline import ingest_corpus
+from tests.conftest import REPORT
+from vraagbaak.config import Settings
+
+
+@pytest.fixture(scope="module")
+def report():
+    result = ingest_corpus(Settings(corpus_dir=REPORT.parent))
+    assert result.problems == []
+    return result
+
+
+def test_financien_passage_has_section_page_and_lines(report):
+    [passage] = [p for p in report.passages if "Het belangrijkste aandachtspunt voor de themagroep Financiën" in p.text]
+    c = passage.citation
+    assert c.section == ["Overige themagroepen", "Thema Financiën"]
+    assert (c.page, c.page_end) == (11, 11)
+    source = REPORT.read_text(encoding="utf-8").split("\n")
+    assert source[c.lines[0] - 1].startswith("Het belangrijkste aandachtspunt voor de themagroep Financiën")
+    assert source[c.lines[1] - 1].startswith("naar de grootstedelijkheid van gemeenten.")
+    assert c.url.startswith("/source/g40-jaarverslag-2023?passage=") and passage.id in c.url
+
+
+def test_top_sections_and_pillars_are_found(report):
+    tops = [s.path[0] for s in report.documents[0].sections if len(s.path) == 1]
+    assert tops == ["Voorwoord", "Pijler Werk en economie", "Pijler Sociaal", "Pijler Fysiek",
+                    "Overige themagroepen", "Informatie over de G40-steden"]
+    paths = {tuple(s.path) for s in report.documents[0].sections}
+    assert ("Pijler Fysiek", "Themagroep Woningmarkt") in paths
+    assert ("Pijler Sociaal", "Vergunninghouders en Asiel") in paths
+
+
+def test_no_email_address_anywhere(report):
+    for p in report.passages:
+        for text in [p.text, p.embed_text, *p.citation.links]:
+            assert not EMAIL.search(text), text
+            assert "%40" not in text.lower() and "hendriks" not in text.lower()
+        assert all("safelinks" not in link for link in p.citation.links)
+
+
+def test_no_line_end_hyphen_survives(report):
+    for p in report.passages:
+        # a word fragment followed by a hyphen and a space or line break, that is not an elision ("asiel- en")
+        assert not re.search(r"[a-zë]-\s+(?!en\b|of\b|tot\b|naar\b)[a-z]", p.text), p.text
+
+
+def test_sentences_cut_by_columns_are_rejoined(report):
+    text = " ".join(p.text for p in report.passages)
+    for joined in ["iedere week is het een uitdaging om het aantal vluchtelingen",
+                   "De G40 heeft in 2022, in samenwerking met de G4 en de VNG",
+                   "uitgroeien tot een onhanteerbare risicosituatie",
+                   "welk type economie we willen zijn",
+                   "een brug tussen het sociaal en fysiek domein"]:
+        assert joined in text
+
+
+def test_passages_are_readable_sizes_and_stay_in_one_section(report):
+    sizes = [len(p.text) for p in report.passages]
+    assert min(sizes) >= 250 and max(sizes) <= 1200
+    for doc in report.documents:
+        for p in doc.passages:
+            body = doc.sections[p.section_index].body().text
+            assert " ".join(body[p.start:p.end].split()) == " ".join(p.text.split())
+
+
+def test_links_are_attached_to_sections(report):
+    links = {tuple(p.citation.section): p.citation.links for p in report.passages}
+    assert "https://www.g40stedennetwerk.nl/nieuws/verkiezingsboodschap-g40" in links[("Pijler Werk en economie", "Public affairs")]
+
+
+def test_ids_are_stable_and_unique(report, tmp_path):
+    again = ingest_corpus(Settings(corpus_dir=REPORT.parent))
+    assert [p.id for p in again.passages] == [p.id for p in report.passages]
+    assert len({p.id for p in report.passages}) == len(report.passages)
+    assert passage_id("doc", "Een  tekst\n") == passage_id("doc", "Een tekst")
+    assert passage_id("doc", "Een tekst") != passage_id("ander", "Een tekst")
+
+
+def test_changing_one_paragraph_changes_only_its_passages(report, corpus):
+    shutil.copy(REPORT, corpus / REPORT.name)
+    path = corpus / REPORT.name
+    path.write_text(path.read_text(encoding="utf-8").replace("ravijnjaar 2026", "ravijnjaar 2027"), encoding="utf-8")
+    changed = ingest_corpus(Settings(corpus_dir=corpus))
+    before, after = {p.id for p in report.passages}, {p.id for p in changed.passages}
+    assert len(after - before) == 1 and len(before - after) == 1
+
+
+def test_one_bad_file_does_not_stop_the_others(corpus):
+    shutil.copy(REPORT, corpus / REPORT.name)
+    (corpus / "leeg.txt").write_text("")
+    (corpus / "kapot.txt").write_bytes("caf\xe9".encode("latin-1"))
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    assert len(result.documents) == 1 and len(result.passages) > 40
+    assert sorted(p.split(":")[0] for p in result.problems) == ["kapot.txt", "leeg.txt"]
+
+
+def test_chunk_settings_are_checked():
+    from vraagbaak.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError):
+        Chunker(chunk_size=300, chunk_overlap=300)

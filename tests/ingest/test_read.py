@@ -1,0 +1,95 @@
+from pathlib import Path
+
+import pytest
+
+from ingest.read import DocumentError, TextReader, corpus_files, document_id, document_title
+from vraagbaak.errors import ConfigurationError
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def test_pages_start_at_a_line_with_one_leading_space(corpus):
+    doc = TextReader().read(write(corpus, "r.txt", " Eerste pagina.\ntekst\n Tweede pagina.\n Derde.\n"))
+    assert [(line.number, line.page, line.text) for line in doc.lines] == [
+        (1, 1, "Eerste pagina."), (2, 1, "tekst"), (3, 2, "Tweede pagina."), (4, 3, "Derde."),
+    ]
+    assert doc.page_count == 3
+
+
+def test_bullets_and_quotes_after_one_space_are_not_page_breaks(corpus):
+    doc = TextReader().read(write(corpus, "r.txt", "Tekst over\n • een punt\n ‘Citaat’ loopt door.\n"))
+    assert {line.page for line in doc.lines} == {1}
+
+
+def test_page_break_rule_is_a_reader_setting(corpus):
+    path = write(corpus, "r.txt", "een\n\fPAGINA\ntwee\n")
+    doc = TextReader(page_break=r"^\f").read(path)
+    assert [line.page for line in doc.lines] == [1, 2, 2]
+    with pytest.raises(ConfigurationError):
+        TextReader(page_break="(")
+
+
+def test_offsets_point_into_the_source(corpus):
+    text = " Eerste regel\ntweede regel\n"
+    doc = TextReader().read(write(corpus, "r.txt", text))
+    for line in doc.lines:
+        assert text[line.start:line.start + len(line.text)] == line.text
+
+
+@pytest.mark.parametrize("name,data,phrase", [
+    ("leeg.txt", b"", "leeg"),
+    ("spaties.txt", b"  \n\n ", "leeg"),
+    ("binair.txt", b"PK\x03\x04\x00\x00binary", "binair"),
+    ("latin1.txt", "Financiën".encode("latin-1"), "UTF-8"),
+    ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "PDF"),
+])
+def test_bad_files_get_a_message_naming_the_file(corpus, name, data, phrase):
+    with pytest.raises(DocumentError) as error:
+        TextReader().read(write(corpus, name, data))
+    assert name in str(error.value) and phrase in str(error.value)
+
+
+def test_pdf_pages_are_read(corpus):
+    pytest.importorskip("pypdf")
+    doc = TextReader().read(write(corpus, "klein.pdf", minimal_pdf(["Eerste pagina tekst", "Tweede pagina tekst"])))
+    assert [(line.page, line.text) for line in doc.lines if not line.blank] == [
+        (1, "Eerste pagina tekst"), (2, "Tweede pagina tekst"),
+    ]
+
+
+def test_corpus_files_skip_hidden_and_unknown(corpus):
+    for name in ("b.txt", "a.pdf", ".verborgen.txt", "notities.docx"):
+        write(corpus, name, "x")
+    assert [p.name for p in corpus_files(corpus)] == ["a.pdf", "b.txt"]
+
+
+def test_ids_and_titles_come_from_the_file_name():
+    assert document_id(Path("G40 Jaarverslag 2023 (def).txt")) == "g40-jaarverslag-2023-def"
+    assert document_title(Path("g40-jaarverslag-2023.txt")) == "G40 jaarverslag 2023"
+
+
+def minimal_pdf(pages: list[str]) -> bytes:
+    """A valid PDF with one line of Helvetica text per page, written by hand (no PDF writer needed)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
+    kids = []
+    for text in pages:
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
+        content = len(objects) + 1
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+        kids.append(len(objects) + 1)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content} 0 R "
+                       f"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
