@@ -29,7 +29,7 @@ def normal(text: str) -> str:
     True
     """
     text = unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
-    text = re.sub(r"-[ \t]*\n\s*", "", text).replace("-", "")
+    text = re.sub(r"-\s+", "", text).replace("-", "")  # "inge-\nricht", "inge- richt" and "ingericht" agree
     return " ".join(text.split())
 
 

@@ -57,21 +57,15 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def best_threshold(answerable: Sequence[float], unanswerable: Sequence[float]) -> tuple[float, float]:
-    """The confidence threshold that best separates the two groups (balanced accuracy), and that accuracy.
+def threshold_keeping(answerable: Sequence[float], max_wrong: float) -> float:
+    """The highest threshold that wrongly refuses at most ``max_wrong`` of the answerable questions.
 
-    Ties go to the lower threshold: wrongly abstaining hides a real answer.
-
-    >>> best_threshold([0.9, 0.8], [0.5, 0.6])
-    (0.7, 1.0)
+    >>> threshold_keeping([0.9, 0.8, 0.7, 0.2], 0.25)
+    0.45
     """
-    candidates = sorted(set(answerable) | set(unanswerable))
-    cuts = [candidates[0] - 1e-6] + [(a + b) / 2 for a, b in zip(candidates, candidates[1:])] + [candidates[-1] + 1e-6]
-    best = (cuts[0], -1.0)
-    for cut in cuts:
-        kept = sum(1 for s in answerable if s >= cut) / len(answerable) if answerable else 1.0
-        refused = sum(1 for s in unanswerable if s < cut) / len(unanswerable) if unanswerable else 1.0
-        accuracy = (kept + refused) / 2
-        if accuracy > best[1] + 1e-12:
-            best = (round(cut, 4), accuracy)
-    return best
+    ordered = sorted(answerable)
+    allowed = int(math.floor(max_wrong * len(ordered)))
+    if allowed >= len(ordered):
+        return ordered[-1]
+    below = ordered[allowed - 1] if allowed else ordered[0] - 1e-6
+    return round((below + ordered[allowed]) / 2, 4) if allowed else round(below, 4)

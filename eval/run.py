@@ -11,14 +11,11 @@ Configurations, all in one run on the same questions:
 from __future__ import annotations
 
 import copy
-import itertools
-import json
 import shutil
 import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from eval import metrics
@@ -32,7 +29,6 @@ from ingest.pipeline import Stages
 from vraagbaak.config import Settings
 
 K = 10
-WEIGHT_GRID = (0.0, 0.5, 1.0, 1.5)
 
 
 @dataclass
@@ -142,46 +138,6 @@ def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder:
     for baseline in (NaiveBM25(chunks), NaiveDense(chunks, embedder)):
         results.append(evaluate(baseline, pairs, [c.text for c in chunks], baseline.name))
     return results
-
-
-def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None = None) -> dict:
-    """Tune fusion weights for MRR@10 and the abstention threshold for balanced accuracy; save per model."""
-    embedder = embedder or load_embedder(settings)
-    searcher = Searcher.load(settings, embedder=embedder)
-    vectors = embedder.encode_queries([p.question for p in pairs])
-
-    def score(config: SearchConfig) -> tuple[float, float, list[float], list[float]]:
-        ranks, answerable, unanswerable = [], [], []
-        for pair, vector in zip(pairs, vectors):
-            result = searcher.search_vector(pair.question, vector, K, abstain=False, config=config)
-            if pair.answerable:
-                evidence = [normal(e) for e in pair.evidence]
-                ranks.append(metrics.first_relevant([any(e in normal(h.passage.text) for e in evidence) for h in result.hits]))
-                answerable.append(result.confidence)
-            else:
-                unanswerable.append(result.confidence)
-        return metrics.mrr_at(ranks, K), metrics.recall_at(ranks, 5), answerable, unanswerable
-
-    best = None
-    for weights in itertools.product(WEIGHT_GRID, repeat=3):
-        if not any(weights):
-            continue
-        mrr, recall5, answerable, unanswerable = score(SearchConfig(weights=weights))
-        key = (round(mrr, 4), round(recall5, 4), -abs(sum(weights) - 3))
-        if best is None or key > best[0]:
-            best = (key, weights, answerable, unanswerable)
-    _, weights, answerable, unanswerable = best
-    threshold, accuracy = metrics.best_threshold(answerable, unanswerable)
-    calibration = {
-        "weights": list(weights), "threshold": threshold, "candidates": SearchConfig().candidates,
-        "balanced_accuracy": round(accuracy, 4), "mrr@10": best[0][0], "recall@5": best[0][1],
-        "model": embedder.info.name, "pairs": len(pairs), "date": datetime.now(UTC).date().isoformat(),
-    }
-    path = Path(settings.calibration_file)
-    saved = json.loads(path.read_text()) if path.is_file() else {}
-    saved[embedder.info.fingerprint] = calibration
-    store.write_json(path, saved)
-    return calibration
 
 
 def breakdown(result: ConfigResult, key) -> dict[str, dict[str, float]]:

@@ -20,3 +20,24 @@ def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], weights: Sequence[
         for rank, item in enumerate(ranking, start=1):
             fused[item] = fused.get(item, 0.0) + weight / (k + rank)
     return fused
+
+
+def normalised_sum(scores: Sequence[dict[int, float]], weights: Sequence[float] | None = None) -> dict[int, float]:
+    """score(id) = sum of weight x (score scaled to 0..1 within its own list); missing counts 0.
+
+    Unlike rank fusion this keeps how far ahead a clear winner is.
+
+    >>> fused = normalised_sum([{1: 0.9, 2: 0.85, 3: 0.5}, {2: 5.0, 3: 1.0}])
+    >>> max(fused, key=fused.get)
+    2
+    """
+    weights = weights or [1.0] * len(scores)
+    fused: dict[int, float] = {}
+    for values, weight in zip(scores, weights):
+        if not values:
+            continue
+        low, high = min(values.values()), max(values.values())
+        span = (high - low) or 1.0
+        for item, value in values.items():
+            fused[item] = fused.get(item, 0.0) + weight * (value - low) / span
+    return fused

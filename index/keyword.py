@@ -44,7 +44,7 @@ class Tokenizer:
     def __init__(self, parts: set[str]):
         self.parts = parts
         self.stemmer = Stemmer.Stemmer("dutch")
-        self._split = lru_cache(maxsize=65536)(self._split_uncached)
+        self.split = lru_cache(maxsize=65536)(self._split_uncached)
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> Tokenizer:
@@ -68,7 +68,7 @@ class Tokenizer:
         terms: list[str] = []
         for word in words(text):
             terms.append(word)
-            terms.extend(self._split(word))
+            terms.extend(self.split(word))
         return self.stemmer.stemWords(terms)
 
 

@@ -10,15 +10,18 @@ highlights. When the best evidence is weaker than the calibrated threshold, the 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel
 
 from index import dense, store
-from index.fuse import reciprocal_rank_fusion
+from index.abstain import AbstentionModel, Vocabulary
+from index.fuse import normalised_sum, reciprocal_rank_fusion
 from index.keyword import KeywordIndex
 from index.model import Embedder, load_embedder
 from ingest.chunk import Passage
@@ -39,16 +42,18 @@ class SearchConfig(BaseModel):
     """Tunable search settings; the evaluation calibrates them and the manifest stores them."""
 
     candidates: int = 30
+    fusion: Literal["rrf", "sum"] = "rrf"
     weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # dense, keyword, sentence
-    threshold: float | None = None  # None: not calibrated, so never abstain
+    abstention: AbstentionModel | None = None  # None: not calibrated, so never abstain
 
 
 def load_calibration(path: Path, fingerprint: str) -> dict:
     """The calibrated settings for this model from ``eval/calibration.json`` (empty if none)."""
     try:
-        return json.loads(Path(path).read_text()).get(fingerprint, {})
+        record = json.loads(Path(path).read_text()).get(fingerprint, {})
     except (OSError, ValueError):
         return {}
+    return {k: v for k, v in record.items() if k in SearchConfig.model_fields}
 
 
 @dataclass
@@ -75,8 +80,10 @@ class SearchResult:
     answered: bool
     hits: list[Hit] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
-    #: The best evidence found (cosine of the best passage or sentence): what abstention compares.
-    confidence: float = 0.0
+    #: Probability that the reports answer the question (1.0 when abstention is not calibrated).
+    confidence: float = 1.0
+    #: The evidence that confidence was computed from (see ``index.abstain``).
+    features: dict[str, float] = field(default_factory=dict)
 
 
 def clean_question(question: object) -> str:
@@ -108,6 +115,7 @@ class Searcher:
             self.sentences_of.setdefault(pid, []).append(row)
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
+        self.vocabulary = Vocabulary(self.keyword.tokenizer)
         self.documents = {d["id"]: d for d in json.loads((build / "documents.json").read_text(encoding="utf-8"))}
 
     @classmethod
@@ -133,23 +141,46 @@ class Searcher:
         """The search for an embedded question; ``config`` overrides the calibrated settings (tuning)."""
         config = config or self.config
         n = config.candidates
-        by_dense = [i for i, _ in dense.search_dense(self.dense, query, n)]
-        by_keyword = [i for i, _ in self.keyword.search(text, n)]
+        dense_hits = dense.search_dense(self.dense, query, n)
+        keyword_hits = self.keyword.search(text, n)
+        by_dense = [i for i, _ in dense_hits]
+        by_keyword = [i for i, _ in keyword_hits]
         candidates = list(dict.fromkeys(by_dense + by_keyword))
         cosine = {i: float(self.vectors[i] @ query) for i in candidates}
         best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
         by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
         by_cosine = sorted(candidates, key=lambda i: -cosine[i])
-        fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], config.weights)
+        if config.fusion == "rrf":
+            fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], config.weights)
+        else:
+            keyword_scores = dict(keyword_hits)
+            fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
+                                    {i: best_sentence[i][0] for i in candidates}], config.weights)
         ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
         relevance = {i: max(cosine[i], best_sentence[i][0]) for i in candidates}
-        confidence = relevance[ranked[0]] if ranked else 0.0
-        answered = bool(ranked) and (config.threshold is None or confidence >= config.threshold)
+        features = self._features(text, ranked, cosine, best_sentence, dense_hits, keyword_hits)
+        model = config.abstention
+        confidence = model.probability(features) if model and ranked else float(bool(ranked))
+        answered = bool(ranked) and (model is None or confidence >= model.threshold)
         hits = [Hit(self.passages[i], rank, round(fused[i], 6), round(relevance[i], 4), best_sentence[i][1])
                 for rank, i in enumerate(ranked[:top_k], start=1)]
-        if not answered and abstain:
-            return SearchResult(text, False, [], self._suggestions(ranked), confidence)
-        return SearchResult(text, answered, hits, [] if answered else self._suggestions(ranked), confidence)
+        suggestions = [] if answered else self._suggestions(ranked)
+        return SearchResult(text, answered, [] if not answered and abstain else hits, suggestions,
+                            round(confidence, 4), features)
+
+    def _features(self, text, ranked, cosine, best_sentence, dense_hits, keyword_hits) -> dict[str, float]:
+        if not ranked:
+            return {}
+        top = ranked[0]
+        coverage, unknown = self.vocabulary.lexical(text)
+        return {
+            "cosine": cosine[top],
+            "sentence": best_sentence[top][0],
+            "margin": cosine[top] - float(np.mean([s for _, s in dense_hits])),
+            "keyword": math.log1p(keyword_hits[0][1]) if keyword_hits else 0.0,
+            "coverage": coverage,
+            "unknown": unknown,
+        }
 
     def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
         rows = self.sentences_of.get(passage, [])

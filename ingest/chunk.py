@@ -96,8 +96,13 @@ class Chunker:
 
     @property
     def min_chars(self) -> int:
-        """Shorter pieces (a paragraph's last sentence) join the passage before them."""
+        """Shorter pieces (a paragraph's last sentence) join the passage before them..."""
         return self.chunk_size // 3
+
+    @property
+    def max_chars(self) -> int:
+        """...as long as the result stays readable in a chat widget."""
+        return self.chunk_size + self.chunk_size // 5
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Passage boundaries as offsets into ``text``."""
@@ -105,7 +110,7 @@ class Chunker:
         for chunk in self.splitter.create_documents([text]):
             start = chunk.metadata["start_index"]
             end = start + len(chunk.page_content)
-            if spans and end - start < self.min_chars and end - spans[-1][0] <= self.chunk_size + self.min_chars:
+            if spans and end - start < self.min_chars and end - spans[-1][0] <= self.max_chars:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))

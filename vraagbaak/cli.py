@@ -180,14 +180,15 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
     """
     from pathlib import Path
 
+    from eval import calibrate as calibration
     from eval import dataset, report, run
 
     settings = get_settings()
     pairs = dataset.load(Path(qa_file) if qa_file else dataset.DEFAULT_QA)
     say = (lambda message: click.echo(message, err=True))
     if calibrate:
-        result = run.calibrate(settings, pairs)
-        click.echo(f"Gekalibreerd en opgeslagen in {settings.calibration_file}: {result}")
+        result = calibration.calibrate(settings, pairs)
+        click.echo(f"Gekalibreerd en opgeslagen in {settings.calibration_file}: {json.dumps(result['report'])}")
         click.echo("Voer 'vraagbaak ingest' uit om de index met deze instellingen te publiceren.")
         return
     results = run.run(settings, pairs, compare=not no_compare, say=say)

@@ -37,8 +37,8 @@ class Settings(BaseSettings):
 
     # Ingest
     page_break: str = Field(DEFAULT_PAGE_BREAK, description="Regex: a line matching it starts a new page.")
-    chunk_size: int = Field(900, ge=200, le=4000, description="Target passage length in characters.")
-    chunk_overlap: int = Field(100, ge=0, le=1000, description="Characters shared by neighbouring passages.")
+    chunk_size: int = Field(1000, ge=200, le=4000, description="Target passage length in characters.")
+    chunk_overlap: int = Field(200, ge=0, le=1000, description="Characters shared by neighbouring passages.")
 
     # Model and index
     model: str = Field(DEFAULT_MODEL, description="Built-in model, a hub name or a local sentence-transformers folder.")
