@@ -7,7 +7,9 @@ narrow band), so the decision combines several signals, each cheap to compute pe
 * ``margin``: how far the best passage stands above the other candidates;
 * ``keyword``: the best BM25 score (log scale): do the question's words occur at all;
 * ``coverage``: share of the question's words the corpus contains (folded, stemmed, compounds);
-* ``unknown``: Dutch words of the question that the corpus never uses ("stikstofcrisis").
+* ``unknown``: Dutch words of the question that the corpus never uses ("stikstofcrisis");
+* ``foreign``: share of the question's words that are more English than Dutch, since the
+  keyword signals say little about an English question that the embeddings answer fine.
 
 The weights and the threshold are fitted by ``vraagbaak eval --calibrate`` on the question set
 and stored with the index settings; nothing here is guessed.
@@ -22,7 +24,7 @@ from pydantic import BaseModel
 
 from index.keyword import Tokenizer, words
 
-FEATURES = ("cosine", "sentence", "margin", "keyword", "coverage", "unknown")
+FEATURES = ("cosine", "sentence", "margin", "keyword", "coverage", "unknown", "foreign")
 MIN_WORD = 4
 
 
@@ -51,13 +53,17 @@ class Vocabulary:
         return (word in self.words or self.tokenizer.stemmer.stemWord(word) in self.stems
                 or bool(self.tokenizer.split(word)))
 
-    def lexical(self, question: str) -> tuple[float, float]:
-        """(coverage, unknown Dutch words) of a question."""
+    def lexical(self, question: str) -> dict[str, float]:
+        """Coverage, unknown Dutch words and foreign share of a question."""
         from wordfreq import zipf_frequency
 
         content = [w for w in words(question) if len(w) >= MIN_WORD and not w.isdigit()]
         if not content:
-            return 1.0, 0.0
+            return {"coverage": 1.0, "unknown": 0.0, "foreign": 0.0}
+        english = {w for w in content if zipf_frequency(w, "en") > zipf_frequency(w, "nl")}
         unknown = [w for w in content if not self.known(w)]
-        dutch_unknown = [w for w in unknown if zipf_frequency(w, "nl") >= zipf_frequency(w, "en")]
-        return 1 - len(unknown) / len(content), float(len(dutch_unknown))
+        return {
+            "coverage": 1 - len(unknown) / len(content),
+            "unknown": float(sum(1 for w in unknown if w not in english)),
+            "foreign": len(english) / len(content),
+        }

@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -70,26 +72,59 @@ class Embedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """A quick look before downloading: offline, the hub client would retry for more than a minute."""
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
+        return False
+    endpoint = urlsplit(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    try:
+        socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout=timeout).close()
+        return True
+    except OSError:
+        return False
+
+
 def load_embedder(settings: Settings) -> Embedder:
     """Load the configured model; every way this can fail ends in one clear sentence."""
     torch_threads()
+    quiet_loading()
     if settings.model == DEFAULT_MODEL:
         location: str = str(ensure_builtin(settings))
     else:
         location = os.path.expanduser(settings.model)
+    unavailable = ModelUnavailable(
+        f"Het model '{settings.model}' kon niet worden geladen: het is geen bruikbare lokale map en de "
+        "model-hub is niet bereikbaar. Zet VRAAGBAAK_MODEL op een map met een sentence-transformers-model, "
+        f"of laat de variabele weg voor het ingebouwde model ({DEFAULT_MODEL})."
+    )
     try:
         from sentence_transformers import SentenceTransformer
-
-        model = SentenceTransformer(location, device="cpu")
     except ImportError as exc:
         raise ModelUnavailable(f"Er ontbreekt een pakket om het model te laden ({exc.name}); voer 'make setup' uit.") from exc
+    try:
+        if Path(location).is_dir():
+            model = SentenceTransformer(location, device="cpu")
+        else:
+            try:  # a hub name already in the local cache loads without a network
+                model = SentenceTransformer(location, device="cpu", local_files_only=True)
+            except Exception:
+                if not hub_reachable():
+                    raise unavailable from None
+                model = SentenceTransformer(location, device="cpu")
+    except ModelUnavailable:
+        raise
     except Exception as exc:  # the hub client, transformers and safetensors raise many kinds
-        raise ModelUnavailable(
-            f"Het model '{settings.model}' kon niet worden geladen: het is geen bruikbare lokale map en de "
-            "model-hub is niet bereikbaar. Zet VRAAGBAAK_MODEL op een map met een sentence-transformers-model, "
-            f"of laat de variabele weg voor het ingebouwde model ({DEFAULT_MODEL})."
-        ) from exc
+        raise unavailable from exc
     return Embedder(model, _info(settings, model, Path(location)))
+
+
+def quiet_loading() -> None:
+    """No progress bars or weight reports from the libraries while loading: the CLI says what happens."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.set_verbosity_error()
+    transformers_logging.disable_progress_bar()
 
 
 def _info(settings: Settings, model, folder: Path) -> ModelInfo:

@@ -172,14 +172,12 @@ class Searcher:
         if not ranked:
             return {}
         top = ranked[0]
-        coverage, unknown = self.vocabulary.lexical(text)
         return {
             "cosine": cosine[top],
             "sentence": best_sentence[top][0],
             "margin": cosine[top] - float(np.mean([s for _, s in dense_hits])),
             "keyword": math.log1p(keyword_hits[0][1]) if keyword_hits else 0.0,
-            "coverage": coverage,
-            "unknown": unknown,
+            **self.vocabulary.lexical(text),
         }
 
     def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[tuple[int, int]]]:

@@ -1,0 +1,36 @@
+from index.keyword import KeywordIndex, Tokenizer, fold
+
+TEXTS = [
+    "Het belangrijkste aandachtspunt voor de themagroep Financiën: het ravijnjaar 2026.",
+    "De themagroep Veiligheid sprak over vuurwerk en cybercrime.",
+    "Een jaar vol netwerkdagen in Haarlem en Amersfoort.",
+    "Woningen bouwen in de gemeenten.",
+    "Het dreigende financiële ravijn.",
+]
+
+
+def test_diacritics_fold():
+    assert fold("Financiën Oekraïners créëren") == "financien oekrainers creeren"
+
+
+def test_compounds_are_split_into_parts_the_corpus_knows():
+    tokenizer = Tokenizer.from_texts(["ravijn", "jaar", "thema", "groep"])
+    assert tokenizer.split("ravijnjaar") == ("ravijn", "jaar")
+    assert tokenizer.split("themagroep") == ("thema", "groep")
+    assert tokenizer.split("onbekendwoord") == ()
+
+
+def test_search_finds_without_diacritics_by_stem_and_by_compound_part():
+    index = KeywordIndex.build(TEXTS)
+    assert index.search("financien", 2)[0][0] == 0
+    assert 0 in [i for i, _ in index.search("ravijn", 2)]  # part of "ravijnjaar", a word the corpus also uses alone
+    assert index.search("gemeente woning", 2)[0][0] == 3  # stems
+    assert index.search("Wat is het?", 2) == []  # only stop words
+    assert index.search("xyzzy", 2) == []
+
+
+def test_save_and_load(tmp_path):
+    index = KeywordIndex.build(TEXTS)
+    index.save(tmp_path)
+    again = KeywordIndex.load(tmp_path)
+    assert again.search("vuurwerk", 1) == index.search("vuurwerk", 1)

@@ -1,0 +1,60 @@
+"""The built-in model rebuilt offline, and other models chosen by configuration alone."""
+
+import os
+
+import numpy as np
+import pytest
+
+from index.model import load_embedder
+from vraagbaak.config import Settings
+from vraagbaak.errors import ModelUnavailable
+
+pytestmark = pytest.mark.slow
+
+
+def test_tokenizer_round_trip(embedder):
+    text = "Wat doet de themagroep Financiën? ’s-Hertogenbosch, €3 miljard"
+    tokenizer = embedder.model.tokenizer
+    ids = tokenizer(text)["input_ids"]
+    assert ids[0] == 0 and ids[-1] == 2  # <s> ... </s>
+    assert tokenizer.convert_ids_to_tokens(ids[1:6]) == ["▁Wat", "▁doet", "▁de", "▁thema", "groep"]
+    assert tokenizer.decode(ids, skip_special_tokens=True) == text
+
+
+def test_known_sentence_embedding(embedder):
+    vector = embedder.encode_queries(["Wat doet de themagroep Financiën?"])[0]
+    assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-5
+    # First values of the same sentence embedded by the reference converter (shared/reference).
+    assert np.allclose(vector[:6], [0.062, -0.0119, -0.0597, -0.0389, 0.064, -0.0611], atol=2e-3)
+
+
+def test_prompts_come_from_the_model_configuration(embedder):
+    assert (embedder.info.query_prompt, embedder.info.passage_prompt) == ("query: ", "passage: ")
+    question, answer, other = embedder.encode_queries(["Hoeveel inwoners hebben de steden samen?"])[0], *embedder.encode_passages(
+        ["De G40 is een netwerk van steden met samen ruim 5 miljoen inwoners.", "Vuurwerk en cybercrime bleven actueel."])
+    assert question @ answer > question @ other + 0.05
+
+
+def test_a_local_folder_works_by_configuration_alone(embedder, tmp_path):
+    """Any sentence-transformers folder: here the built-in one, linked without its Vraagbaak metadata."""
+    from index.model import builtin_folder
+
+    source = builtin_folder(Settings())
+    folder = tmp_path / "eigen-model"
+    for path in source.rglob("*"):
+        target = folder / path.relative_to(source)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif path.name != "vraagbaak.json":
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(path, target)
+    other = load_embedder(Settings(model=str(folder)))
+    assert other.info.name == str(folder) and other.info.fingerprint.startswith("weights-")
+    assert other.info.query_prompt == "query: "
+    assert np.allclose(other.encode_queries(["test"]), embedder.encode_queries(["test"]), atol=1e-5)
+
+
+def test_an_unreachable_hub_model_gives_one_clear_sentence(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelUnavailable, match="VRAAGBAAK_MODEL"):
+        load_embedder(Settings(model="organisatie/bestaat-niet"))
