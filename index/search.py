@@ -107,6 +107,7 @@ class Searcher:
         self.config = SearchConfig(**manifest.get("search", {}))
         with open(build / "passages.jsonl", encoding="utf-8") as f:
             self.passages = [Passage.model_validate_json(line) for line in f]
+        self.passage_ids = {p.id: i for i, p in enumerate(self.passages)}
         self.vectors = np.load(build / "embeddings.npy", mmap_mode="r")
         self.sentence_vectors = np.load(build / "sentences.npy", mmap_mode="r")
         self.sentences = json.loads((build / "sentences.json").read_text())

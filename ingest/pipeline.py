@@ -94,6 +94,17 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     return result
 
 
+def _section_record(section: Section) -> dict[str, object]:
+    """A section for the source viewer: its text, and where in it each new page begins."""
+    body = section.body()
+    pages: list[tuple[int, int]] = []
+    for offset, line in body.anchors:
+        if not pages or line.page != pages[-1][1]:
+            pages.append((offset, line.page))
+    return {"path": section.path, "level": section.level, "page": section.page, "text": body.text,
+            "pages": pages, "links": section.links}
+
+
 def write_ingest(result: IngestResult, directory: Path) -> None:
     """Write passages (JSONL) and documents (JSON, for the source viewer) into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -107,10 +118,7 @@ def write_ingest(result: IngestResult, directory: Path) -> None:
             "file": d.source.path.name,
             "sha256": d.source.sha256,
             "pages": d.source.page_count,
-            "sections": [
-                {"path": s.path, "level": s.level, "page": s.page, "text": s.body().text, "links": s.links}
-                for s in d.sections
-            ],
+            "sections": [_section_record(s) for s in d.sections],
         }
         for d in result.documents
     ]

@@ -65,3 +65,26 @@ class AskResponse(BaseModel):
             suggestions=[Suggestion(document=s.document, title=s.title, section=s.section, page=s.page, url=base + s.url)
                          for s in result.suggestions],
         )
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(..., description="Vaste code, bedoeld voor programma's.")
+    message: str = Field(..., description="Uitleg in het Nederlands, bedoeld voor mensen.")
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    question: str = Field(..., min_length=1, max_length=1000)
+    passage_id: str = Field(..., min_length=1, max_length=64, pattern=r"^[0-9a-f]{16}(-[0-9]{1,4})?$")
+    helpful: bool
+    comment: str | None = Field(None, max_length=2000)
+
+
+class FeedbackResponse(BaseModel):
+    id: int
+    stored: bool = True

@@ -206,6 +206,57 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
             click.echo(f"Geschreven: {path}", err=True)
 
 
+@cli.command()
+@click.option("--host", default=None, help="Adres (standaard VRAAGBAAK_HOST of 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Poort (standaard VRAAGBAAK_PORT of 8000).")
+@click.option("--workers", default=None, type=click.IntRange(1, 32), help="Aantal werkprocessen.")
+@friendly
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
+    """Start de API, de widget en de bronweergave (uvicorn)."""
+    import logging
+
+    import uvicorn
+
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
+    click.echo(f"Vraagbaak op http://{host}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
+    uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers,
+                access_log=False, log_level="warning", proxy_headers=False)
+
+
+@cli.group()
+def feedback() -> None:
+    """Feedback van gebruikers op antwoorden."""
+
+
+@feedback.command("export")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand (standaard: scherm).")
+@friendly
+def feedback_export(out_file: str | None) -> None:
+    """Schrijf nuttig bevonden antwoorden als kandidaat-vragen voor de evaluatieset (JSONL)."""
+    from pathlib import Path
+
+    from index import store
+    from service.feedback import FeedbackStore, export
+
+    settings = get_settings()
+    rows = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3").all()
+    build = store.current_build(settings.data_dir)
+    passages = {}
+    with open(build / "passages.jsonl", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            passages[record["id"]] = {"text": record["text"], "document": record["document"],
+                                      "section": record["citation"]["section"]}
+    text = export(rows, passages)
+    if out_file:
+        Path(out_file).write_text(text, encoding="utf-8")
+        click.echo(f"{text.count(chr(10))} kandidaten geschreven naar {out_file} (van {len(rows)} reacties).", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 def main() -> None:
     cli()
 

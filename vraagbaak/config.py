@@ -51,6 +51,21 @@ class Settings(BaseSettings):
         20000, ge=1, description="Up to this many passages the dense index is exact; above it, HNSW."
     )
 
+    # Service
+    host: str = Field("127.0.0.1", description="Address the service listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the service listens on.")
+    workers: int = Field(1, ge=1, le=32, description="Worker processes (each loads the model once).")
+    cors_origins: str = Field("", description="Comma-separated origins allowed to call the API from a browser.")
+    api_key: str = Field("", description="If set, clients other than browsers on allowed origins must send it.")
+    rate_limit: int = Field(60, ge=0, description="Requests per minute per client on /api (0: no limit).")
+    max_body_bytes: int = Field(16384, ge=256, description="Largest request body accepted.")
+    log_questions: bool = Field(False, description="Write question texts to the access log.")
+    reload_interval: float = Field(5.0, ge=0, description="Seconds between checks for a new index (0: only on SIGHUP).")
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

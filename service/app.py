@@ -1,0 +1,67 @@
+"""create_app(settings) -> FastAPI: the API, the source viewer, the widget and operations endpoints.
+
+The index loads in a background thread at start-up (``/ready`` answers 503 until it is there),
+and is replaced when a new build is published: polled every ``reload_interval`` seconds, at once
+on SIGHUP, or on ``POST /api/admin/reload``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from service import errors
+from service.feedback import FeedbackStore
+from service.metrics import Metrics
+from service.middleware import ServiceMiddleware
+from service.routes import ask, feedback, ops, source, widget
+from service.state import IndexState
+from vraagbaak import __version__
+from vraagbaak.config import Settings, get_settings
+
+log = logging.getLogger("vraagbaak")
+DESCRIPTION = """Vraagbaak beantwoordt vragen over de rapporten van het G40 Stedennetwerk met passages uit
+die rapporten zelf, elk met een bronvermelding (document, sectie, pagina, regels en een link naar de bron).
+Fouten komen terug als JSON: `{"error": {"code": ..., "message": ...}}`."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    state = IndexState(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        stop = threading.Event()
+        threading.Thread(target=_start, args=(state, stop), name="index-loader", daemon=True).start()
+        try:
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGHUP, lambda: threading.Thread(target=state.reload, daemon=True).start())
+        except (NotImplementedError, RuntimeError, ValueError):
+            log.info("SIGHUP niet beschikbaar; herladen gaat via polling of /api/admin/reload")
+        yield
+        stop.set()
+
+    app = FastAPI(title="Vraagbaak", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.index = state
+    app.state.metrics = Metrics()
+    app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3")
+    errors.install(app)
+    for module in (ask, feedback, source, ops, widget):
+        app.include_router(module.router)
+    app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type", "X-API-Key", "Authorization"], max_age=600)
+    app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics)
+    return app
+
+
+def _start(state: IndexState, stop: threading.Event) -> None:
+    state.load()
+    state.watch(stop)

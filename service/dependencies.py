@@ -1,0 +1,37 @@
+"""FastAPI dependencies: settings, the loaded index, the feedback store (``Annotated`` aliases)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from index.search import Searcher
+from service.feedback import FeedbackStore
+from service.state import IndexState
+from vraagbaak.config import Settings
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_state(request: Request) -> IndexState:
+    return request.app.state.index
+
+
+def get_searcher(state: Annotated[IndexState, Depends(get_state)]) -> Searcher:
+    searcher = state.searcher  # one reference for the whole request, even if a reload happens meanwhile
+    if searcher is None:
+        raise HTTPException(status_code=503)
+    return searcher
+
+
+def get_feedback(request: Request) -> FeedbackStore:
+    return request.app.state.feedback
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StateDep = Annotated[IndexState, Depends(get_state)]
+SearcherDep = Annotated[Searcher, Depends(get_searcher)]
+FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]

@@ -1,0 +1,89 @@
+"""Every error is JSON with a stable code and a Dutch message; no trace, path or library name."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from vraagbaak.errors import InvalidQuestion, VraagbaakError
+
+log = logging.getLogger("vraagbaak")
+
+STATUS_MESSAGES = {
+    400: ("ongeldig_verzoek", "Het verzoek is ongeldig."),
+    401: ("sleutel_vereist", "Een geldige API-sleutel is vereist."),
+    403: ("geweigerd", "Dit verzoek is niet toegestaan."),
+    404: ("niet_gevonden", "Deze pagina of dit document bestaat niet."),
+    405: ("methode_niet_toegestaan", "Deze methode is hier niet toegestaan."),
+    413: ("te_groot", "Het verzoek is te groot."),
+    415: ("verkeerd_type", "Stuur JSON (Content-Type: application/json)."),
+    429: ("te_veel_verzoeken", "Te veel vragen in korte tijd. Probeer het zo opnieuw."),
+    503: ("niet_klaar", "Vraagbaak is nog aan het opstarten. Probeer het over een paar seconden opnieuw."),
+}
+FIELD_NAMES = {"question": "de vraag", "top_k": "top_k", "passage_id": "passage_id", "helpful": "helpful",
+               "comment": "het commentaar"}
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def error_response(status: int, code: str | None = None, message: str | None = None, headers=None) -> JSONResponse:
+    default_code, default_message = STATUS_MESSAGES.get(status, ("fout", "Er ging iets mis."))
+    return JSONResponse(error_body(code or default_code, message or default_message), status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """One Dutch sentence for the first problem, naming the field."""
+    for error in exc.errors():
+        kind, ctx = error.get("type", ""), error.get("ctx", {})
+        loc = [str(part) for part in error.get("loc", ()) if part != "body"]
+        name = FIELD_NAMES.get(loc[-1], loc[-1]) if loc else "het verzoek"
+        field = name[:1].upper() + name[1:]
+        messages = {
+            "json_invalid": "De inhoud is geen geldige JSON.",
+            "missing": f"Het veld {name} ontbreekt.",
+            "extra_forbidden": f"Onbekend veld: {name}.",
+            "string_type": f"{field} moet tekst zijn.",
+            "int_type": f"{field} moet een geheel getal zijn.",
+            "bool_type": f"{field} moet true of false zijn.",
+            "greater_than_equal": f"{field} moet minimaal {ctx.get('ge')} zijn.",
+            "less_than_equal": f"{field} mag hoogstens {ctx.get('le')} zijn.",
+            "string_too_long": f"{field} is te lang (hoogstens {ctx.get('max_length')} tekens).",
+            "string_too_short": f"{field} is leeg.",
+            "string_pattern_mismatch": f"{field} heeft geen geldige vorm.",
+            "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
+        }
+        if kind in messages:
+            return messages[kind]
+    return "Het verzoek is ongeldig."
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, "ongeldige_invoer", _validation_message(exc))
+
+    @app.exception_handler(InvalidQuestion)
+    async def _question(request: Request, exc: InvalidQuestion) -> JSONResponse:
+        return error_response(422, exc.code, exc.message)
+
+    @app.exception_handler(VraagbaakError)
+    async def _ours(request: Request, exc: VraagbaakError) -> JSONResponse:
+        log.error("fout bij %s: %s", request.url.path, exc)
+        return error_response(503, exc.code, "Vraagbaak kan deze vraag nu niet beantwoorden. Probeer het later opnieuw.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
+        known = exc.status_code in STATUS_MESSAGES
+        return error_response(exc.status_code, None, detail if detail and not known else None, getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("onverwachte fout bij %s", request.url.path)
+        return error_response(500, "interne_fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw.")

@@ -1,0 +1,139 @@
+"""What every request passes through: size limit, API key, rate limit, access log and metrics.
+
+Written as plain ASGI middleware so a body is never read twice and a refused request costs little.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import math
+import sys
+import time
+from collections import OrderedDict
+from datetime import UTC, datetime
+
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service.errors import error_response
+from service.metrics import Metrics
+from vraagbaak.config import Settings
+
+access_log = logging.getLogger("vraagbaak.access")
+
+
+class TokenBuckets:
+    """Per-client token buckets: ``rate`` requests a minute, bursts up to the same number."""
+
+    def __init__(self, rate: int, max_clients: int = 10000):
+        self.rate, self.max_clients = rate, max_clients
+        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    def take(self, client: str, now: float | None = None) -> float:
+        """0 when allowed, else the seconds until the next request is."""
+        now = time.monotonic() if now is None else now
+        tokens, last = self.buckets.pop(client, (float(self.rate), now))
+        tokens = min(float(self.rate), tokens + (now - last) * self.rate / 60)
+        wait = 0.0 if tokens >= 1 else (1 - tokens) * 60 / self.rate
+        self.buckets[client] = (tokens - 1 if wait == 0 else tokens, now)
+        while len(self.buckets) > self.max_clients:
+            self.buckets.popitem(last=False)
+        return wait
+
+
+def endpoint_label(path: str) -> str:
+    """Bounded metric labels: the route, not the document name or query."""
+    for prefix in ("/api/", "/source/"):
+        if path.startswith(prefix):
+            return path if prefix == "/api/" else "/source"
+    return path if path in ("/", "/health", "/ready", "/metrics", "/widget.js", "/docs", "/openapi.json") else "other"
+
+
+class ServiceMiddleware:
+    def __init__(self, app: ASGIApp, settings: Settings, metrics: Metrics):
+        self.app, self.settings, self.metrics = app, settings, metrics
+        self.limiter = TokenBuckets(settings.rate_limit) if settings.rate_limit else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request = Request(scope)
+        status = {"code": 500}
+        scope.setdefault("state", {})
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        refusal = self._refuse(request)
+        if refusal is None and request.method in ("POST", "PUT", "PATCH"):
+            receive, refusal = await self._read_body(receive)
+        if refusal is not None:
+            await refusal(scope, receive, send_wrapper)
+        else:
+            await self.app(scope, receive, send_wrapper)
+        self._record(request, scope, status["code"], time.perf_counter() - started)
+
+    def _refuse(self, request: Request):
+        path = request.url.path
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
+            return error_response(413)
+        if path.startswith("/api/") and request.method != "OPTIONS":
+            if self.settings.api_key and not self._authorised(request):
+                return error_response(401, headers={"WWW-Authenticate": "Bearer"})
+            if self.limiter is not None:
+                wait = self.limiter.take(request.client.host if request.client else "?")
+                if wait:
+                    return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
+        return None
+
+    def _authorised(self, request: Request) -> bool:
+        """The key, or a browser on the service's own page or an allowed origin."""
+        given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+        if given and hmac.compare_digest(given.encode(), self.settings.api_key.encode()):
+            return True
+        origin = request.headers.get("origin", "").rstrip("/")
+        if origin and origin in self.settings.allowed_origins:
+            return True
+        own = f"{request.url.scheme}://{request.url.netloc}"
+        return request.headers.get("sec-fetch-site") == "same-origin" and origin in ("", own)
+
+    async def _read_body(self, receive: Receive):
+        """Read the body up front, refusing it past the limit (a chunked body has no Content-Length)."""
+        body, more = b"", True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return receive, error_response(400)
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.settings.max_body_bytes:
+                return receive, error_response(413)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return replay, None
+
+    def _record(self, request: Request, scope: Scope, status: int, seconds: float) -> None:
+        label = endpoint_label(request.url.path)
+        state = scope.get("state", {})
+        self.metrics.observe(label, status, seconds, state.get("answered"))
+        entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "method": request.method,
+                 "path": label if label != "other" else "other", "status": status, "latency_ms": round(seconds * 1000, 1)}
+        if "answered" in state:
+            entry["answered"] = state["answered"]
+        if self.settings.log_questions and "question" in state:
+            entry["question"] = state["question"]
+        sys.stderr.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -1,0 +1,20 @@
+"""POST /api/feedback: was a passage helpful for a question?"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException
+
+from service.dependencies import FeedbackDep, SearcherDep
+from service.schemas import ErrorBody, FeedbackRequest, FeedbackResponse
+
+router = APIRouter(tags=["feedback"])
+
+
+@router.post("/api/feedback", response_model=FeedbackResponse, status_code=201, summary="Geef feedback op een passage",
+             responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody}})
+def feedback(body: FeedbackRequest, searcher: SearcherDep, store: FeedbackDep) -> FeedbackResponse:
+    if body.passage_id not in searcher.passage_ids:
+        raise HTTPException(status_code=404, detail="Onbekende passage.")
+    number = store.add(" ".join(body.question.split()), body.passage_id, body.helpful,
+                       body.comment.strip() if body.comment else None)
+    return FeedbackResponse(id=number)

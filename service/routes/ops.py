@@ -1,0 +1,47 @@
+"""Operations: liveness, readiness, metrics, and an explicit reload for operators."""
+
+from __future__ import annotations
+
+import hmac
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
+from starlette.concurrency import run_in_threadpool
+
+from service.dependencies import SettingsDep, StateDep
+from service.errors import error_response
+
+router = APIRouter(tags=["beheer"])
+
+
+@router.get("/health", summary="Leeft de service?")
+def health() -> dict:
+    return {"status": "ok"}
+
+
+@router.get("/ready", summary="Is de index geladen?")
+def ready(state: StateDep) -> JSONResponse:
+    searcher = state.searcher
+    if searcher is None:
+        return JSONResponse({"status": "laden", "detail": state.error}, status_code=503)
+    return JSONResponse({"status": "klaar", "build": searcher.build.name, "passages": len(searcher.passages),
+                         "model": searcher.manifest.get("model", {}).get("name")})
+
+
+@router.get("/metrics", summary="Prometheus-metrieken")
+def metrics(request: Request) -> Response:
+    return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
+
+
+@router.post("/api/admin/reload", summary="Laad een nieuw gepubliceerde index (API-sleutel vereist)")
+async def reload(request: Request, state: StateDep, settings: SettingsDep):
+    given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+    if not settings.api_key:
+        return error_response(403, "beheer_uit", "Beheer is uitgeschakeld: stel VRAAGBAAK_API_KEY in.")
+    if not hmac.compare_digest(given.encode(), settings.api_key.encode()):
+        return error_response(401)
+    changed = await run_in_threadpool(state.reload)
+    if state.error and not changed:
+        return error_response(409, "index_geweigerd", state.error)
+    return {"reloaded": changed, "build": state.build.name if state.build else None}

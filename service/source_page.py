@@ -1,0 +1,80 @@
+"""The source viewer: a cleaned document as a readable HTML page.
+
+Headings, page markers and an anchor per passage; the passage a citation points at is
+highlighted. Everything from the document is escaped: the page shows text, never markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ingest.chunk import Passage
+
+STYLE = """
+:root{--ink:#1b1b1b;--muted:#595959;--accent:#0b5cad;--mark:#fff3b0}
+body{font:17px/1.6 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:46rem;margin:0 auto;padding:1.5rem}
+header{border-bottom:1px solid #ddd;margin-bottom:1.5rem}h1{font-size:1.6rem;margin:.2rem 0}
+h2{font-size:1.3rem;margin-top:2.2rem}h3{font-size:1.1rem;margin-top:1.6rem}
+.page{display:block;color:var(--muted);font-size:.8rem;margin:1rem 0 .3rem;border-top:1px dashed #ccc;padding-top:.2rem}
+p{margin:.6rem 0;white-space:pre-line}mark{background:var(--mark);outline:2px solid #e0b800;scroll-margin-top:5rem}
+.links{font-size:.9rem}.links a{color:var(--accent);word-break:break-all}
+nav a{color:var(--accent)}a:focus,mark:focus{outline:3px solid var(--accent)}
+@media (prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
+"""
+
+
+def render(document: dict, passages: list[Passage], highlight: str | None) -> str:
+    target = next((p for p in passages if p.id == highlight), None)
+    by_section: dict[int, list[Passage]] = {}
+    for p in passages:
+        by_section.setdefault(p.section_index, []).append(p)
+    parts = [f'<header><p><a href="#inhoud">Naar de inhoud</a></p><h1>{escape(document["title"])}</h1>'
+             f'<p>{escape(document["file"])} · {document["pages"]} pagina’s</p></header><main id="inhoud">']
+    if target is not None:
+        c = target.citation
+        parts.append(f'<p role="status">Gemarkeerd: passage uit <b>{escape(" › ".join(c.section) or document["title"])}</b>, '
+                     f'pagina {c.page}{f"–{c.page_end}" if c.page_end != c.page else ""}, regels {c.lines[0]}–{c.lines[1]}. '
+                     f'<a href="#passage-{escape(target.id)}">Ga naar de passage</a></p>')
+    for index, section in enumerate(document["sections"]):
+        level = 2 if section["level"] <= 1 else 3
+        title = section["path"][-1] if section["path"] else document["title"]
+        parts.append(f'<section id="section-{index}" aria-label="{escape(title)}"><h{level}>{escape(title)}</h{level}>')
+        mark = (target.start, target.end) if target is not None and target.section_index == index else None
+        parts.append(_body(section["text"], section.get("pages", []), by_section.get(index, []), mark))
+        if section["links"]:
+            links = "".join(f'<li><a href="{escape(u)}" rel="noopener noreferrer">{escape(u)}</a></li>' for u in section["links"])
+            parts.append(f'<div class="links"><p>Links bij deze sectie:</p><ul>{links}</ul></div>')
+        parts.append("</section>")
+    parts.append("</main>")
+    title = escape(document["title"])
+    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width,initial-scale=1"><title>{title} · Vraagbaak</title><style>{STYLE}</style>'
+            f'</head><body>{"".join(parts)}</body></html>')
+
+
+def _body(text: str, pages: list, passages: list[Passage], mark: tuple[int, int] | None) -> str:
+    """Text with page markers, passage anchors and the highlighted passage, all escaped."""
+    events: dict[int, list[str]] = {}
+    for offset, page in pages:
+        events.setdefault(offset, []).append(f'<span class="page" aria-label="pagina {page}">pagina {page}</span>')
+    for p in passages:
+        events.setdefault(p.start, []).append(f'<span id="passage-{escape(p.id)}"></span>')
+    if mark:
+        events.setdefault(mark[0], []).append('<mark tabindex="-1">')
+        events.setdefault(mark[1], []).insert(0, "</mark>")
+    out, position, open_mark = ["<p>"], 0, False
+    for offset in sorted(set(events) | {len(text)}):
+        chunk = text[position:offset]
+        out.append(_paragraphs(chunk, open_mark))
+        for tag in events.get(offset, []):
+            out.append(tag)
+            open_mark = tag.startswith("<mark") or (open_mark and tag != "</mark>")
+        position = offset
+    out.append("</mark></p>" if open_mark else "</p>")
+    return "".join(out)
+
+
+def _paragraphs(chunk: str, in_mark: bool) -> str:
+    """Blank lines end a paragraph; a highlight that spans paragraphs is closed and reopened around the break."""
+    between = "</mark></p><p><mark>" if in_mark else "</p><p>"
+    return between.join(escape(piece) for piece in chunk.split("\n\n"))

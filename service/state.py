@@ -1,0 +1,67 @@
+"""The loaded index: the only long-lived state of the service, swapped atomically on reload."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from index import store
+from index.model import Embedder, load_embedder
+from index.search import Searcher
+from vraagbaak.config import Settings
+from vraagbaak.errors import VraagbaakError
+
+log = logging.getLogger("vraagbaak")
+
+
+class IndexState:
+    """Holds the current :class:`Searcher`. Readers take a reference; a reload replaces it in one step,
+    so a request in flight finishes on the index it started with."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.searcher: Searcher | None = None
+        self.embedder: Embedder | None = None
+        self.error: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self.searcher is not None
+
+    @property
+    def build(self) -> Path | None:
+        return self.searcher.build if self.searcher else None
+
+    def load(self) -> None:
+        """First load: the model, then the index. Errors are kept for /ready, never raised."""
+        try:
+            self.embedder = self.embedder or load_embedder(self.settings)
+            self.reload()
+        except VraagbaakError as exc:
+            self.error = str(exc)
+            log.error("index niet geladen: %s", exc)
+
+    def reload(self) -> bool:
+        """Switch to the published build if it differs; keep the old one if the new one is refused."""
+        with self._lock:
+            try:
+                target = store.current_build(self.settings.data_dir)
+                if self.searcher is not None and target == self.searcher.build:
+                    return False
+                searcher = Searcher.load(self.settings, embedder=self.embedder or load_embedder(self.settings))
+            except VraagbaakError as exc:
+                self.error = str(exc)
+                log.error("nieuwe index geweigerd, de vorige blijft in gebruik: %s", exc)
+                return False
+            self.searcher, self.error = searcher, None
+            log.info("index geladen: %s (%d passages)", searcher.build.name, len(searcher.passages))
+            return True
+
+    def watch(self, stop: threading.Event) -> None:
+        """Poll for a newly published build, so every worker process follows a re-ingest."""
+        interval = self.settings.reload_interval
+        while interval and not stop.wait(interval):
+            if self.embedder is not None:
+                self.reload()

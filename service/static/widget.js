@@ -1,0 +1,1 @@
+// widget komt met issue 5
