@@ -79,6 +79,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not decode the body at all (e.g. not UTF-8)
+            return error_response(422, "ongeldige_invoer", "De inhoud is geen geldige JSON in UTF-8.")
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
         known = exc.status_code in STATUS_MESSAGES
         return error_response(exc.status_code, None, detail if detail and not known else None, getattr(exc, "headers", None))

@@ -1,0 +1,275 @@
+"""The API through a real HTTP server with the real index."""
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from index import store
+from index.build import build_index
+from tests.conftest import ROOT
+from tests.service.conftest import free_port, running
+
+pytestmark = pytest.mark.slow
+ASK = "/api/ask"
+QUESTION = "Wat doet de themagroep Financiën?"
+
+
+def test_the_financien_question_and_its_citation_url_opens_the_source_at_the_passage(client):
+    response = client.post(ASK, json={"question": QUESTION})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["answered"] and len(body["passages"]) == 5
+    first = body["passages"][0]
+    assert first["citation"]["section"] == ["Overige themagroepen", "Thema Financiën"]
+    assert first["citation"]["page"] == 11 and first["citation"]["lines"][0] == 623
+    start, end = first["highlights"][0]
+    assert first["text"][start:end].endswith(".")
+    page = client.get(first["citation"]["url"])
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert f'id="passage-{first["id"]}"' in page.text
+    marked = re.search(r"<mark[^>]*>(.*?)</mark>", page.text, re.S).group(1)
+    assert marked.startswith("Het belangrijkste aandachtspunt voor de themagroep Financiën")
+    assert "pagina 11" in page.text and "<h2>Overige themagroepen</h2>" in page.text
+
+
+def test_the_openapi_document_describes_the_contract(client):
+    spec = client.get("/openapi.json").json()
+    schema = spec["components"]["schemas"]
+    assert set(schema["AskResponse"]["properties"]) == {"question", "answered", "passages", "suggestions"}
+    assert set(schema["Citation"]["required"]) >= {"document", "title", "section", "page", "lines", "url", "links"}
+    assert client.get("/docs").status_code == 200
+
+
+def test_unanswerable_question_gives_suggestions(client):
+    body = client.post(ASK, json={"question": "Wat is de hoofdstad van Frankrijk?"}).json()
+    assert body["answered"] is False and body["passages"] == [] and body["suggestions"]
+    assert client.get(body["suggestions"][0]["url"]).status_code == 200
+
+
+@pytest.mark.parametrize("payload,status,phrase", [
+    ({"question": ""}, 422, "leeg"),
+    ({"question": "   \t\n "}, 422, "leeg"),
+    ({"question": "x" * 10000}, 422, "te lang"),
+    ({"question": 42}, 422, "moet tekst zijn"),
+    ({}, 422, "ontbreekt"),
+    ({"question": QUESTION, "top_k": 0}, 422, "minimaal 1"),
+    ({"question": QUESTION, "top_k": 1000}, 422, "hoogstens 20"),
+    ({"question": QUESTION, "top_k": "5"}, 422, "geheel getal"),
+    ({"question": QUESTION, "extra": 1}, 422, "Onbekend veld"),
+    ([QUESTION], 422, "JSON-object"),
+])
+def test_bad_input_gets_a_clear_dutch_error(client, payload, status, phrase):
+    response = client.post(ASK, json=payload)
+    assert response.status_code == status
+    error = response.json()["error"]
+    assert phrase in error["message"] and error["code"]
+
+
+@pytest.mark.parametrize("content,headers", [
+    (b'{"question": "Wat', {"content-type": "application/json"}),
+    (b'{"question": "Financi\xebn"}', {"content-type": "application/json"}),  # not UTF-8
+    (b"question=Financien", {"content-type": "application/x-www-form-urlencoded"}),
+])
+def test_broken_bodies_get_a_clear_error(client, content, headers):
+    response = client.post(ASK, content=content, headers=headers)
+    assert response.status_code == 422 and "JSON" in response.json()["error"]["message"]
+
+
+def test_an_oversized_body_is_refused(client):
+    response = client.post(ASK, content=b'{"question": "' + b"a" * 20000 + b'"}', headers={"content-type": "application/json"})
+    assert response.status_code == 413 and response.json()["error"]["code"] == "te_groot"
+
+    def chunks():
+        yield b'{"question": "'
+        for _ in range(40):
+            yield b"a" * 1000
+        yield b'"}'
+
+    chunked = client.post(ASK, content=chunks(), headers={"content-type": "application/json"})
+    assert chunked.status_code == 413
+
+
+def test_html_in_a_question_comes_back_as_data_not_markup(client):
+    question = '<img src=x onerror="alert(1)"><script>alert(2)</script> Financiën'
+    body = client.post(ASK, json={"question": question}).json()
+    assert body["question"] == question  # JSON data, rendered as text by the widget
+    assert client.post(ASK, json={"question": QUESTION}).status_code == 200  # still serving
+
+
+def test_no_trace_path_or_library_name_in_errors(client):
+    for response in (client.post(ASK, content=b"{", headers={"content-type": "application/json"}),
+                     client.get("/source/bestaat-niet"), client.get("/nergens"), client.delete(ASK)):
+        text = response.text.lower()
+        assert response.status_code in (404, 405, 422)
+        for leak in ("traceback", "/work/", "site-packages", "pydantic", "starlette", "fastapi", "file \""):
+            assert leak not in text
+
+
+def test_health_ready_and_metrics(client):
+    assert client.get("/health").json() == {"status": "ok"}
+    ready = client.get("/ready").json()
+    assert ready["status"] == "klaar" and ready["passages"] > 40
+    client.post(ASK, json={"question": QUESTION})
+    client.post(ASK, json={"question": "Wat is de hoofdstad van Frankrijk?"})
+    metrics = client.get("/metrics").text
+    assert re.search(r'vraagbaak_requests_total\{endpoint="/api/ask",status="200"\} [1-9]', metrics)
+    assert 'vraagbaak_answers_total{outcome="answered"}' in metrics
+    assert 'vraagbaak_answers_total{outcome="abstained"}' in metrics
+    assert 'vraagbaak_request_seconds_bucket{endpoint="/api/ask",le="0.05"}' in metrics
+
+
+def test_feedback_is_stored_validated_and_exported(client, service, built, tmp_path):
+    first = client.post(ASK, json={"question": QUESTION}).json()["passages"][0]
+    ok = client.post("/api/feedback", json={"question": QUESTION, "passage_id": first["id"], "helpful": True,
+                                            "comment": "Precies wat ik zocht"})
+    assert ok.status_code == 201 and ok.json()["stored"]
+    for bad, status in (({"question": QUESTION, "passage_id": "0000000000000000", "helpful": True}, 404),
+                        ({"question": QUESTION, "passage_id": "../../etc", "helpful": True}, 422),
+                        ({"question": QUESTION, "passage_id": first["id"], "helpful": "ja"}, 422),
+                        ({"question": QUESTION, "passage_id": first["id"], "helpful": False, "comment": "x" * 3000}, 422)):
+        assert client.post("/api/feedback", json=bad).status_code == status
+    with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM feedback").fetchone()[0] >= 1
+    out = tmp_path / "kandidaten.jsonl"
+    env = {"VRAAGBAAK_DATA_DIR": str(built.data_dir), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "vraagbaak.cli", "feedback", "export", "--out", str(out)],
+                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pairs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert pairs and pairs[0]["question"] == QUESTION and 30 <= len(pairs[0]["evidence"][0]) <= 120
+    assert pairs[0]["evidence"][0] in first["text"]
+
+
+def test_cors_for_an_allowed_and_a_refused_origin(client):
+    preflight = {"access-control-request-method": "POST", "access-control-request-headers": "content-type"}
+    allowed = client.options(ASK, headers={"origin": "https://intranet.example", **preflight})
+    assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://intranet.example"
+    refused = client.options(ASK, headers={"origin": "https://kwaadwillend.example", **preflight})
+    assert "access-control-allow-origin" not in refused.headers
+    simple = client.post(ASK, json={"question": QUESTION}, headers={"origin": "https://kwaadwillend.example"})
+    assert "access-control-allow-origin" not in simple.headers
+
+
+def test_rate_limit_and_api_key(built, embedder):
+    settings = built.model_copy(update={"api_key": "geheim-123", "rate_limit": 3, "cors_origins": "https://intranet.example"})
+    with running(settings, embedder) as (base, _):
+        with httpx.Client(base_url=base, timeout=30) as c:
+            assert c.post(ASK, json={"question": QUESTION}).status_code == 401  # a script without the key
+            assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "fout"}).status_code == 401
+            assert c.post(ASK, json={"question": QUESTION}, headers={"authorization": "Bearer geheim-123"}).status_code == 200
+            assert c.post(ASK, json={"question": QUESTION},
+                          headers={"origin": "https://intranet.example"}).status_code == 200  # the widget on the intranet
+            assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-123"}).status_code == 200
+            limited = c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-123"})
+            assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+            assert "opnieuw" in limited.json()["error"]["message"]
+            assert c.get("/health").status_code == 200  # limits apply to the API only
+            assert c.post("/api/admin/reload").status_code in (401, 429)
+
+
+def test_readiness_before_and_after_loading(built, tmp_path):
+    """Without an index the service is alive but not ready; once one is published, it becomes ready."""
+    import shutil
+
+    data = tmp_path / "data"
+    settings = built.model_copy(update={"data_dir": data, "reload_interval": 0.5})
+    with running(settings, None, wait_ready=False) as (base, app):
+        assert httpx.get(base + "/health").status_code == 200
+        assert httpx.get(base + "/ready").status_code == 503
+        assert httpx.post(base + ASK, json={"question": QUESTION}).status_code == 503
+        shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
+        deadline = time.monotonic() + 120
+        while httpx.get(base + "/ready").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert httpx.get(base + "/ready").status_code == 200
+
+
+def test_hot_reload_while_eight_clients_keep_asking(built, embedder, tmp_path):
+    import shutil
+
+    corpus, data = tmp_path / "corpus", tmp_path / "data"
+    shutil.copytree(built.corpus_dir, corpus)
+    shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
+    settings = built.model_copy(update={"corpus_dir": corpus, "data_dir": data, "api_key": "k", "rate_limit": 0,
+                                        "reload_interval": 0})
+    with running(settings, embedder) as (base, app):
+        old = app.state.index.build
+        failures, done, stop = [], [0], time.monotonic() + 600
+
+        def ask_until_reloaded(_):
+            with httpx.Client(base_url=base, timeout=60, headers={"x-api-key": "k"}) as c:
+                while app.state.index.build == old and time.monotonic() < stop or done[0] < 40:
+                    response = c.post(ASK, json={"question": QUESTION, "top_k": 3})
+                    done[0] += 1
+                    if response.status_code != 200 or not response.json()["answered"]:
+                        failures.append(response.status_code)
+                for _ in range(5):  # and a few more on the new index
+                    if c.post(ASK, json={"question": QUESTION}).status_code != 200:
+                        failures.append("after")
+
+        with ThreadPoolExecutor(8) as pool:
+            futures = list(pool.map(lambda i: pool.submit(ask_until_reloaded, i), range(8)))
+            (corpus / "extra.txt").write_text("Thema Zeilen\n\nDe themagroep Zeilen bespreekt boten en water in deze test.\n")
+            build_index(settings, embedder=embedder)
+            reload = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "k"}, timeout=120)
+            assert reload.status_code == 200 and reload.json()["reloaded"]
+            for f in futures:
+                f.result()
+        assert failures == [] and done[0] >= 40
+        assert app.state.index.build != old and app.state.index.build == store.current_build(data)
+        assert "Zeilen" in httpx.post(base + ASK, json={"question": "themagroep Zeilen boten"},
+                                      headers={"x-api-key": "k"}).text
+
+
+def test_a_refused_index_keeps_the_old_one_serving(built, embedder, tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
+    settings = built.model_copy(update={"data_dir": data, "api_key": "k", "reload_interval": 0})
+    with running(settings, embedder) as (base, app):
+        old = app.state.index.build
+        staging = store.staging_dir(data)
+        shutil.copytree(old, staging, dirs_exist_ok=True)
+        manifest = store.read_manifest(staging)
+        manifest["model"]["fingerprint"] = "weights-ander"
+        store.publish(staging, data, {k: v for k, v in manifest.items() if k not in ("format", "build", "created")})
+        refused = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "k"}, timeout=60)
+        assert refused.status_code == 409 and "index_geweigerd" in refused.text
+        assert app.state.index.build == old
+        assert httpx.post(base + ASK, json={"question": QUESTION}, headers={"x-api-key": "k"}).status_code == 200
+
+
+def test_vraagbaak_serve_with_two_workers(built):
+    """The real command: uvicorn with worker processes, each loading the model and the shared index."""
+    port = free_port()
+    env = {"VRAAGBAAK_DATA_DIR": str(built.data_dir), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
+    process = subprocess.Popen([sys.executable, "-m", "vraagbaak.cli", "serve", "--port", str(port), "--workers", "2"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.3)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as c:
+            statuses = [c.post(ASK, json={"question": QUESTION}).status_code for _ in range(6)]
+        assert statuses == [200] * 6
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=30)
+    lines = [json.loads(line) for line in err.decode().splitlines() if line.startswith("{")]
+    asked = [line for line in lines if line["path"] == "/api/ask"]
+    assert asked and all({"time", "status", "latency_ms", "answered"} <= set(line) for line in asked)
+    assert all("question" not in line for line in asked)  # not logged unless enabled
