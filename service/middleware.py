@@ -48,7 +48,8 @@ def endpoint_label(path: str) -> str:
     for prefix in ("/api/", "/source/"):
         if path.startswith(prefix):
             return path if prefix == "/api/" else "/source"
-    return path if path in ("/", "/health", "/ready", "/metrics", "/widget.js", "/docs", "/openapi.json") else "other"
+    known = ("/", "/health", "/ready", "/metrics", "/widget.js", "/demo.js", "/demo.css", "/docs", "/openapi.json")
+    return path if path in known else "other"
 
 
 class ServiceMiddleware:

@@ -17,8 +17,18 @@ def widget_js() -> FileResponse:
                         headers={"Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"})
 
 
+@router.get("/demo.js", include_in_schema=False)
+def demo_js() -> FileResponse:
+    return FileResponse(STATIC / "demo.js", media_type="text/javascript; charset=utf-8")
+
+
+@router.get("/demo.css", include_in_schema=False)
+def demo_css() -> FileResponse:
+    return FileResponse(STATIC / "demo.css", media_type="text/css; charset=utf-8")
+
+
 @router.get("/", include_in_schema=False)
 def demo() -> FileResponse:
     return FileResponse(STATIC / "demo.html", media_type="text/html; charset=utf-8",
-                        headers={"Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                 "script-src 'self'; connect-src 'self'"})
+                        headers={"Content-Security-Policy": "default-src 'self'; style-src 'self'; script-src 'self'; "
+                                 "connect-src 'self'; img-src 'self' data:"})

@@ -1,1 +1,372 @@
-// widget komt met issue 5
+/*
+ * Vraagbaak chat widget. One tag on any intranet page:
+ *
+ *   <script src="https://HOST/widget.js" data-api="https://HOST" defer></script>
+ *
+ * or, where the chat should sit in the page itself:
+ *
+ *   <vraagbaak-chat data-api="https://HOST" data-placement="inline"></vraagbaak-chat>
+ *
+ * Options (data- attributes): api, title, placement (floating | inline), accent (CSS colour),
+ * lang (nl | en). Styles live in shadow DOM (constructable stylesheets, so a strict
+ * Content-Security-Policy on the host needs no 'unsafe-inline'); everything from the server
+ * or the user is rendered with textContent, never as HTML.
+ */
+(() => {
+  "use strict";
+
+  const STRINGS = {
+    nl: {
+      title: "Vraagbaak",
+      open: "Open Vraagbaak: stel een vraag over de rapporten",
+      close: "Sluit Vraagbaak",
+      label: "Je vraag",
+      placeholder: "Bijvoorbeeld: Wat doet de themagroep Financiën?",
+      send: "Vraag",
+      clear: "Wis gesprek",
+      transcript: "Gesprek met Vraagbaak",
+      intro: "Stel een vraag over de rapporten van het G40 Stedennetwerk. Je krijgt passages uit de rapporten zelf, met de bron erbij.",
+      loading: "Bezig met zoeken…",
+      you: "Jij",
+      source: "Bekijk in bron",
+      page: "pagina",
+      pages: "pagina's",
+      notFound: "Geen passage gevonden die deze vraag beantwoordt.",
+      suggestions: "Misschien staat het antwoord in:",
+      network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
+      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
+      failed: "Er ging iets mis. Probeer het later opnieuw.",
+      empty: "Typ eerst een vraag.",
+      helpful: "Nuttig",
+      notHelpful: "Niet nuttig",
+      thanks: "Bedankt voor je reactie.",
+      feedbackFor: "Was deze passage nuttig?",
+      passage: "Passage",
+      of: "van",
+    },
+    en: {
+      title: "Vraagbaak",
+      open: "Open Vraagbaak: ask a question about the reports",
+      close: "Close Vraagbaak",
+      label: "Your question",
+      placeholder: "For example: What does the finance theme group do?",
+      send: "Ask",
+      clear: "Clear conversation",
+      transcript: "Conversation with Vraagbaak",
+      intro: "Ask a question about the reports of the G40 network. You get passages from the reports themselves, with their source.",
+      loading: "Searching…",
+      you: "You",
+      source: "View in source",
+      page: "page",
+      pages: "pages",
+      notFound: "No passage found that answers this question.",
+      suggestions: "The answer may be in:",
+      network: "Vraagbaak cannot be reached. Check your connection and try again.",
+      tooMany: (s) => `Too many questions in a short time. Try again in ${s} seconds.`,
+      failed: "Something went wrong. Please try again later.",
+      empty: "Type a question first.",
+      helpful: "Helpful",
+      notHelpful: "Not helpful",
+      thanks: "Thank you for your feedback.",
+      feedbackFor: "Was this passage helpful?",
+      passage: "Passage",
+      of: "of",
+    },
+  };
+
+  const STYLES = `
+:host{all:initial !important;display:block !important;visibility:visible !important;opacity:1 !important;
+  font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif !important;color:#1b1b1b !important;
+  --accent:#0b5cad;--on-accent:#ffffff;--mark:#fff1a8;--muted:#4d4d4d;--line:#c9c9c9}
+:host([data-placement="floating"]){position:fixed !important;right:16px !important;bottom:16px !important;
+  left:auto !important;top:auto !important;z-index:2147483000 !important;width:auto !important;height:auto !important}
+*,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none !important}
+button,input,a{font:inherit;color:inherit}
+.launcher{display:flex;align-items:center;gap:8px;margin-left:auto;border:0;border-radius:999px;padding:12px 18px;
+  background:var(--accent);color:var(--on-accent);font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.launcher svg{width:20px;height:20px;fill:currentColor}
+.panel{display:flex;flex-direction:column;background:#fff;border:1px solid var(--line);border-radius:12px;overflow:hidden;
+  box-shadow:0 10px 30px rgba(0,0,0,.25)}
+:host([data-placement="floating"]) .panel{width:min(420px,calc(100vw - 32px));height:min(620px,calc(100vh - 96px));margin-bottom:12px}
+:host([data-placement="inline"]) .panel{width:100%;min-height:420px;max-height:720px;box-shadow:none}
+.head{display:flex;align-items:center;gap:8px;padding:10px 12px;background:var(--accent);color:var(--on-accent)}
+.head h2{flex:1;margin:0;font-size:16px;font-weight:700}
+.head button{background:transparent;border:1px solid currentColor;border-radius:6px;padding:4px 8px;cursor:pointer;color:var(--on-accent)}
+.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;background:#f7f7f7}
+.intro{color:var(--muted);margin:0}
+.msg{max-width:100%;word-wrap:break-word;overflow-wrap:anywhere}
+.msg.user{align-self:flex-end;background:var(--accent);color:var(--on-accent);padding:8px 12px;border-radius:12px 12px 2px 12px}
+.msg.user .who{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.status{color:var(--muted);font-style:italic}
+.error{background:#fde8e8;color:#8a1010;border:1px solid #e3a3a3;padding:8px 10px;border-radius:8px}
+.card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:10px 12px}
+.card .path{margin:0 0 4px;font-size:13px;color:var(--muted);font-weight:600}
+.card p.text{margin:0 0 8px;white-space:pre-line}
+mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
+.meta{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;color:var(--muted)}
+.meta a{color:var(--accent);font-weight:600}
+.fb{margin-left:auto;display:flex;gap:6px}
+.fb button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:13px}
+.fb button[aria-pressed="true"]{background:var(--accent);color:var(--on-accent);border-color:var(--accent)}
+.none ul{margin:4px 0 0;padding-left:18px}.none a{color:var(--accent)}
+form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
+label.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+input{flex:1;min-width:0;border:1px solid #767676;border-radius:8px;padding:8px 10px;background:#fff;color:#1b1b1b}
+form button{border:0;border-radius:8px;padding:8px 14px;background:var(--accent);color:var(--on-accent);font-weight:600;cursor:pointer}
+button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px;box-shadow:0 0 0 5px #fff}
+@media (prefers-reduced-motion:no-preference){.panel{animation:rise .16s ease-out}@keyframes rise{from{transform:translateY(8px);opacity:0}to{transform:none;opacity:1}}}
+@media (max-width:360px){:host([data-placement="floating"]){right:8px !important;bottom:8px !important}
+  :host([data-placement="floating"]) .panel{width:calc(100vw - 16px);height:calc(100vh - 80px)}}
+`;
+
+  const ICON = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z";
+  const currentScript = document.currentScript;
+
+  /** Relative luminance contrast, to pick readable text on a custom accent colour. */
+  function textOn(colour) {
+    const probe = document.createElement("canvas").getContext("2d");
+    if (!probe) return "#ffffff";
+    probe.fillStyle = "#000";
+    probe.fillStyle = colour;
+    const hex = probe.fillStyle;
+    if (!/^#[0-9a-f]{6}$/i.test(hex)) return "#ffffff";
+    const channel = (i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const lum = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    return (1.05) / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#000000";
+  }
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "text") node.textContent = value;
+      else if (key === "class") node.className = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) if (child) node.append(child);
+    return node;
+  }
+
+  class VraagbaakChat extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const script = currentScript || document.querySelector('script[src*="widget.js"]');
+      const option = (name, fallback) => this.dataset[name] || (script && script.dataset[name]) || fallback;
+      this.api = option("api", script ? new URL(script.src, location.href).origin : location.origin).replace(/\/$/, "");
+      this.lang = option("lang", "nl") === "en" ? "en" : "nl";
+      this.t = STRINGS[this.lang];
+      this.placement = option("placement", "floating") === "inline" ? "inline" : "floating";
+      this.dataset.placement = this.placement;
+      this.storageKey = `vraagbaak:${this.api}:${this.placement}`;
+      const root = this.attachShadow({ mode: "open" });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLES);
+      root.adoptedStyleSheets = [sheet];
+      const accent = option("accent", "");
+      if (accent && window.CSS && window.CSS.supports("color", accent)) {
+        this.style.setProperty("--accent", accent);
+        this.style.setProperty("--on-accent", textOn(accent));
+      }
+      this.build(root, option("title", this.t.title));
+      this.restore();
+      if (this.placement === "inline") this.panel.hidden = false;
+    }
+
+    build(root, title) {
+      const t = this.t;
+      const id = `vb-${Math.random().toString(36).slice(2, 8)}`;
+      this.launcher = el("button", { class: "launcher", type: "button", "aria-expanded": "false",
+        "aria-controls": `${id}-panel`, "aria-label": t.open, onclick: () => this.open() });
+      const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      svg.setAttribute("viewBox", "0 0 24 24");
+      svg.setAttribute("aria-hidden", "true");
+      const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      path.setAttribute("d", ICON);
+      svg.append(path);
+      this.launcher.append(svg, el("span", { text: title }));
+      this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": t.transcript, tabindex: "0" });
+      this.input = el("input", { id: `${id}-q`, type: "text", autocomplete: "off", maxlength: "1000", placeholder: t.placeholder });
+      this.sendButton = el("button", { type: "submit", text: t.send });
+      const closeButton = this.placement === "floating"
+        ? el("button", { type: "button", text: "✕", "aria-label": t.close, onclick: () => this.close() }) : null;
+      const clearButton = el("button", { type: "button", text: t.clear, onclick: () => this.clear() });
+      this.panel = el("section", { class: "panel", id: `${id}-panel`, role: "dialog", "aria-label": title, hidden: "" },
+        el("div", { class: "head" }, el("h2", { text: title }), clearButton, closeButton),
+        this.log,
+        el("form", { onsubmit: (e) => { e.preventDefault(); this.ask(); } },
+          el("label", { class: "vh", for: `${id}-q`, text: t.label }), this.input, this.sendButton));
+      this.panel.addEventListener("keydown", (e) => {
+        if (e.key === "Escape" && this.placement === "floating") { e.stopPropagation(); this.close(); }
+      });
+      root.append(this.panel);
+      if (this.placement === "floating") root.append(this.launcher);
+    }
+
+    open() {
+      this.panel.hidden = false;
+      this.launcher.hidden = true;
+      this.launcher.setAttribute("aria-expanded", "true");
+      this.input.focus();
+    }
+
+    close() {
+      this.panel.hidden = true;
+      this.launcher.hidden = false;
+      this.launcher.setAttribute("aria-expanded", "false");
+      this.launcher.focus();
+    }
+
+    // The conversation is kept for this browser session only, as data (never as HTML).
+    get history() {
+      try { return JSON.parse(sessionStorage.getItem(this.storageKey) || "[]"); } catch { return []; }
+    }
+
+    remember(entry) {
+      const items = this.history.concat([entry]).slice(-30);
+      try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
+    }
+
+    restore() {
+      this.log.replaceChildren(el("p", { class: "intro", text: this.t.intro }));
+      for (const entry of this.history) this.render(entry);
+    }
+
+    clear() {
+      try { sessionStorage.removeItem(this.storageKey); } catch { /* ignore */ }
+      this.restore();
+      this.input.focus();
+    }
+
+    async ask() {
+      const question = this.input.value.trim();
+      if (!question) {
+        this.show({ kind: "error", message: this.t.empty });
+        return;
+      }
+      const userEntry = { kind: "user", text: question };
+      this.render(userEntry);
+      this.remember(userEntry);
+      this.input.value = "";
+      const status = el("p", { class: "status", text: this.t.loading });
+      this.log.append(status);
+      this.log.setAttribute("aria-busy", "true");
+      this.sendButton.disabled = true;
+      let entry;
+      try {
+        const response = await fetch(`${this.api}/api/ask`, {
+          method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
+          body: JSON.stringify({ question, top_k: 3 }),
+        });
+        if (response.status === 429) {
+          const wait = parseInt(response.headers.get("Retry-After") || "30", 10);
+          entry = { kind: "error", message: this.t.tooMany(Number.isFinite(wait) ? wait : 30) };
+        } else if (!response.ok) {
+          const body = await response.json().catch(() => null);
+          entry = { kind: "error", message: (body && body.error && body.error.message) || this.t.failed };
+        } else {
+          entry = { kind: "answer", question, body: await response.json() };
+        }
+      } catch {
+        entry = { kind: "error", message: this.t.network };
+      }
+      status.remove();
+      this.log.removeAttribute("aria-busy");
+      this.sendButton.disabled = false;
+      this.show(entry);
+      if (entry.kind === "answer") this.remember(entry);
+      this.input.focus();
+    }
+
+    show(entry) {
+      const node = this.render(entry);
+      if (node && node.scrollIntoView) node.scrollIntoView({ block: "start" });
+    }
+
+    render(entry) {
+      const t = this.t;
+      let node;
+      if (entry.kind === "user") {
+        node = el("p", { class: "msg user" }, el("span", { class: "who", text: `${t.you}: ` }), entry.text);
+      } else if (entry.kind === "error") {
+        node = el("p", { class: "msg error", role: "alert", text: entry.message });
+      } else {
+        const body = entry.body || {};
+        node = el("div", { class: "msg" });
+        if (!body.answered) {
+          const list = el("ul");
+          for (const s of body.suggestions || []) {
+            list.append(el("li", {}, el("a", { href: this.url(s.url), target: "_blank", rel: "noopener noreferrer",
+              text: `${(s.section || []).join(" › ") || s.title} (${t.page} ${s.page})` })));
+          }
+          node.append(el("div", { class: "card none" }, el("p", { text: t.notFound }),
+            list.childElementCount ? el("p", { text: t.suggestions }) : null, list.childElementCount ? list : null));
+        }
+        const total = (body.passages || []).length;
+        for (const passage of body.passages || []) node.append(this.card(passage, entry.question, total));
+      }
+      this.log.append(node);
+      return node;
+    }
+
+    card(passage, question, total) {
+      const t = this.t;
+      const c = passage.citation;
+      const text = el("p", { class: "text" });
+      let at = 0;
+      const spans = (passage.highlights || []).slice().sort((a, b) => a[0] - b[0]);
+      for (const [start, end] of spans) {
+        if (start < at || end > passage.text.length) continue;
+        text.append(passage.text.slice(at, start), el("mark", { text: passage.text.slice(start, end) }));
+        at = end;
+      }
+      text.append(passage.text.slice(at));
+      const pages = c.page_end && c.page_end !== c.page ? `${t.pages} ${c.page}–${c.page_end}` : `${t.page} ${c.page}`;
+      const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });
+      for (const [label, helpful] of [[t.helpful, true], [t.notHelpful, false]]) {
+        feedback.append(el("button", { type: "button", "aria-pressed": "false", text: label,
+          onclick: (e) => this.feedback(e.currentTarget, feedback, question, passage.id, helpful) }));
+      }
+      return el("article", { class: "card", "aria-label": `${t.passage} ${passage.rank} ${t.of} ${total}` },
+        el("p", { class: "path", text: (c.section || []).join(" › ") || c.title }),
+        text,
+        el("div", { class: "meta" },
+          el("span", { text: `${c.title}, ${pages}` }),
+          el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source }),
+          feedback));
+    }
+
+    async feedback(button, group, question, passageId, helpful) {
+      for (const b of group.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === button));
+      try {
+        const response = await fetch(`${this.api}/api/feedback`, {
+          method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
+          body: JSON.stringify({ question, passage_id: passageId, helpful }),
+        });
+        if (response.ok && !group.querySelector(".thanks")) group.append(el("span", { class: "thanks", text: this.t.thanks }));
+      } catch { /* feedback is optional */ }
+    }
+
+    url(path) {
+      try {
+        const target = new URL(path, `${this.api}/`);
+        return ["http:", "https:"].includes(target.protocol) ? target.href : "#";
+      } catch { return "#"; }
+    }
+  }
+
+  if (!customElements.get("vraagbaak-chat")) customElements.define("vraagbaak-chat", VraagbaakChat);
+
+  // A plain script tag gets a floating chat without any further markup.
+  if (currentScript && currentScript.dataset.placement !== "inline" && currentScript.dataset.auto !== "false") {
+    const mount = () => {
+      if (!document.querySelector('vraagbaak-chat[data-placement="floating"]')) {
+        document.body.append(document.createElement("vraagbaak-chat"));
+      }
+    };
+    if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+  }
+})();

@@ -21,11 +21,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(settings, embedder=None, wait_ready: bool = True):
+def running(settings, embedder=None, wait_ready: bool = True, port: int | None = None):
     app = create_app(settings)
     if embedder is not None:
         app.state.index.embedder = embedder  # skip loading the model a second time
-    port = free_port()
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -1,0 +1,251 @@
+"""The chat widget in real headless Chromium (Debian's), against a real service with the real index."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT
+from tests.service.conftest import free_port, running
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts"
+QUESTION = "Wat doet de themagroep Financiën?"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium ontbreekt: installeer het Debian-pakket 'chromium' (make test doet dat).")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+class HostPages:
+    """Another origin serving intranet pages that embed the widget, with a strict CSP."""
+
+    def __init__(self, service: str):
+        self.service = service
+        self.pages: dict[str, str] = {}
+        pages = self.pages
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                body = pages.get(self.path.split("?")[0])
+                if body is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Security-Policy",
+                                 f"default-src 'self'; script-src 'self' {service}; connect-src {service}; "
+                                 "style-src 'self' 'unsafe-inline'; img-src 'self'")
+                self.end_headers()
+                self.wfile.write(body.encode())
+
+            def log_message(self, *args):
+                pass
+
+        self.port = free_port()
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.port}"
+
+    def add(self, path: str, head: str = "", body: str = "", script: str = "") -> str:
+        script = script or f'<script src="{self.service}/widget.js" data-api="{self.service}" defer></script>'
+        self.pages[path] = f"<!doctype html><html lang=nl><head><meta charset=utf-8>{head}</head><body>{body}{script}</body></html>"
+        return self.origin + path
+
+
+@pytest.fixture(scope="module")
+def setup(built, embedder):
+    """The service, and intranet pages on another origin that the service allows (CORS)."""
+    port = free_port()
+    hosts = HostPages(f"http://127.0.0.1:{port}")
+    settings = built.model_copy(update={"rate_limit": 0, "cors_origins": hosts.origin})
+    with running(settings, embedder, port=port) as (base, app):
+        yield base, hosts, app
+    hosts.server.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def chat(page, placement="floating"):
+    return page.locator(f'vraagbaak-chat[data-placement="{placement}"]')
+
+
+def open_and_ask(page, question: str):
+    page.get_by_role("button", name="Open Vraagbaak").click()
+    page.keyboard.type(question)
+    page.keyboard.press("Enter")
+
+
+def test_asking_shows_a_financien_card_with_a_working_source_link(page, setup):
+    base, hosts, _ = setup
+    page.goto(hosts.add("/intranet", body="<h1>Intranet</h1><p>Welkom.</p>"))
+    open_and_ask(page, QUESTION)
+    card = chat(page).locator("article").first
+    card.wait_for(timeout=60000)
+    assert "Overige themagroepen › Thema Financiën" in card.locator(".path").inner_text()
+    assert "aandachtspunt" in card.locator("mark").first.inner_text()
+    link = card.get_by_role("link", name="Bekijk in bron")
+    href = link.get_attribute("href")
+    assert href.startswith(base + "/source/g40-jaarverslag-2023?passage=")
+    source = httpx.get(href)
+    assert source.status_code == 200 and "<mark" in source.text
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "widget-answered.png"))
+    assert page.errors == []
+
+
+def test_html_in_a_question_is_shown_as_text_and_runs_nothing(page, setup):
+    base, hosts, _ = setup
+    page.goto(hosts.add("/xss", body="<p>XSS-test</p>"))
+    attack = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    open_and_ask(page, attack)
+    chat(page).locator(".msg.user").first.wait_for()
+    chat(page).locator(".msg").nth(1).wait_for(timeout=60000)
+    assert attack in chat(page).locator(".msg.user").first.inner_text()
+    assert page.evaluate("window.__xss") is None
+    assert page.evaluate("document.querySelector('vraagbaak-chat').shadowRoot.querySelectorAll('img, script').length") == 0
+
+
+def test_keyboard_only_open_ask_and_close(page, setup):
+    base, hosts, _ = setup
+    page.goto(hosts.add("/toetsenbord", body='<a href="#x">Eerste link</a>'))
+    page.keyboard.press("Tab")  # the page's own link
+    page.keyboard.press("Tab")  # the launcher
+    focused = "document.activeElement.tagName + '/' + (document.activeElement.shadowRoot?.activeElement?.className || '')"
+    assert page.evaluate(focused) == "VRAAGBAAK-CHAT/launcher"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.shadowRoot.activeElement.tagName") == "INPUT"
+    page.keyboard.type(QUESTION)
+    page.keyboard.press("Enter")
+    chat(page).locator("article").first.wait_for(timeout=60000)
+    page.keyboard.press("Escape")
+    assert chat(page).locator(".panel").is_hidden()
+    assert page.evaluate(focused) == "VRAAGBAAK-CHAT/launcher"
+
+
+def test_hostile_host_css_does_not_change_the_widget(browser, setup):
+    base, hosts, _ = setup
+    # Everything in the page body is hidden (the widget's own element included, by the selector), fonts are
+    # giant and form controls restyled. (A rule that hides <html> or <body> themselves leaves nothing to draw.)
+    hostile = "<style>body * { display: none !important } html, body { font-size: 64px !important; color: red !important;" \
+              " line-height: 3 !important } button, input, section, p { font-size: 50px !important; background: lime" \
+              " !important; position: static !important } :root { --accent: red }</style>"
+    boxes = []
+    for path, head in (("/gewoon", ""), ("/vijandig", hostile)):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")  # no animation mid-measure
+        p = context.new_page()
+        p.goto(hosts.add(path, head=head))
+        launcher = p.locator("vraagbaak-chat").get_by_role("button", name="Open Vraagbaak")
+        launcher.wait_for()
+        before = launcher.bounding_box()
+        launcher.click()
+        field = p.locator("vraagbaak-chat input")
+        style = field.evaluate("e => { const s = getComputedStyle(e); return [s.fontSize, s.color, s.backgroundColor] }")
+        boxes.append((before, field.bounding_box(), style))
+        context.close()
+    assert boxes[0] == boxes[1]
+    assert boxes[0][2][0] == "15px"
+
+
+def test_network_failure_and_rate_limit_messages(page, setup, built, embedder):
+    base, hosts, _ = setup
+    dead = f"http://127.0.0.1:{free_port()}"
+    page.goto(hosts.add("/stuk", script=f'<script src="{base}/widget.js" data-api="{dead}" defer></script>'))
+    open_and_ask(page, QUESTION)
+    error = chat(page).locator(".error")
+    error.wait_for(timeout=30000)
+    assert "niet bereikbaar" in error.inner_text()
+
+    with running(built.model_copy(update={"rate_limit": 1}), embedder) as (limited, app):
+        page.goto(limited + "/")
+        open_and_ask(page, QUESTION)
+        chat(page).locator("article").first.wait_for(timeout=60000)
+        page.keyboard.type("En de themagroep Europa?")
+        page.keyboard.press("Enter")
+        error = chat(page).locator(".error")
+        error.wait_for(timeout=30000)
+        assert "Probeer het over" in error.inner_text() and "seconden opnieuw" in error.inner_text()
+
+
+def test_conversation_is_kept_for_the_session_and_can_be_cleared(page, setup):
+    base, hosts, _ = setup
+    page.goto(base + "/")
+    open_and_ask(page, QUESTION)
+    chat(page).locator("article").first.wait_for(timeout=60000)
+    page.reload()
+    page.get_by_role("button", name="Open Vraagbaak").click()
+    assert chat(page).locator("article").count() >= 1
+    assert QUESTION in chat(page).locator(".msg.user").first.inner_text()
+    chat(page).get_by_role("button", name="Wis gesprek").click()
+    assert chat(page).locator("article").count() == 0
+
+
+def test_feedback_buttons_post_feedback(page, setup, built):
+    base, hosts, _ = setup
+    page.goto(base + "/")
+    open_and_ask(page, "Wie ondertekende het manifest Het Nieuwe Normaal?")
+    card = chat(page).locator("article").first
+    card.wait_for(timeout=60000)
+    card.get_by_role("button", name="Nuttig", exact=True).click()
+    card.get_by_text("Bedankt voor je reactie.").wait_for()
+    assert card.get_by_role("button", name="Nuttig", exact=True).get_attribute("aria-pressed") == "true"
+    with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM feedback WHERE question LIKE 'Wie ondertekende%' AND helpful = 1").fetchone()[0] == 1
+
+
+def test_accessibility_basics(browser, setup):
+    base, hosts, _ = setup
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base + "/")
+    page.get_by_role("button", name="Open Vraagbaak").click()
+    widget = chat(page)
+    log = widget.get_by_role("log")
+    assert log.get_attribute("aria-live") == "polite"
+    assert widget.get_by_label("Je vraag").is_visible()
+    box = widget.locator(".panel").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320  # fits a 320 px screen
+    assert widget.locator(".panel").evaluate("e => getComputedStyle(e).animationName") == "none"
+    contrast = widget.locator(".launcher, .head").first.evaluate("""e => {
+        const lum = c => { const v = c.match(/\\d+/g).slice(0, 3).map(x => x / 255)
+            .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4); return 0.2126*v[0] + 0.7152*v[1] + 0.0722*v[2]; };
+        const s = getComputedStyle(e); const a = lum(s.color), b = lum(s.backgroundColor);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""")
+    assert contrast >= 4.5
+    page.keyboard.press("Escape")
+    context.close()
+
+
+def test_english_and_a_custom_accent(page, setup):
+    base, hosts, _ = setup
+    url = hosts.add("/engels", script=f'<script src="{base}/widget.js" data-api="{base}" data-lang="en" '
+                                      f'data-accent="#ffd400" data-title="Ask the reports" defer></script>')
+    page.goto(url)
+    page.get_by_role("button", name="Open Vraagbaak: ask a question").click()
+    assert chat(page).get_by_role("button", name="Ask", exact=True).is_visible()
+    head = chat(page).locator(".head").evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+    assert head == ["rgb(255, 212, 0)", "rgb(0, 0, 0)"]  # dark text on a light accent keeps the contrast
