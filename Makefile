@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test model index serve eval bench clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup browser run test model index serve eval bench clean
 
 setup: $(STAMP)
 
@@ -25,7 +27,11 @@ index: model
 run: index
 	$(BIN)/vraagbaak serve --host 127.0.0.1 --port 8000
 
-test: setup
+# Browser tests drive Debian's Chromium (a test tool's own browser download is not possible here).
+browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 eval: index

@@ -76,8 +76,11 @@ def load(path: Path = DEFAULT_QA) -> list[QAPair]:
             continue
         try:
             pairs.append(QAPair.model_validate(json.loads(line)))
-        except (ValueError, ValidationError) as exc:
-            raise DatasetError(f"{Path(path).name}, regel {number}: {exc}") from exc
+        except ValidationError as exc:
+            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'regel'}: {e['msg']}" for e in exc.errors())
+            raise DatasetError(f"{Path(path).name}, regel {number}: {detail}") from exc
+        except ValueError as exc:
+            raise DatasetError(f"{Path(path).name}, regel {number}: geen geldige JSON ({exc}).") from exc
     return pairs
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from index import dense, store
 from index.embed import EmbeddingCache, embed_cached, text_hash
 from index.keyword import KeywordIndex
-from index.model import Embedder, load_embedder
+from index.model import Embedder, known_fingerprint, load_embedder
 from index.search import SearchConfig, load_calibration
 from index.sentences import sentence_spans
 from ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
@@ -46,15 +46,18 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
 
 
 def _unchanged(settings: Settings, result: IngestResult) -> bool:
-    """Same corpus, same chunking, same model setting as the current build."""
+    """Same corpus, same chunking, same model (as far as can be known without loading it) as the current build."""
     try:
         manifest = store.read_manifest(store.current_build(settings.data_dir))
     except VraagbaakError:
         return False
     model = manifest.get("model", {})
+    expected = known_fingerprint(settings)
+    if expected is not None and expected != model.get("fingerprint"):
+        return False
     calibration = load_calibration(settings.calibration_file, model.get("fingerprint", ""))
     return (manifest.get("corpus") == corpus_checksums(result) and manifest.get("chunking") == result.settings
-            and model.get("setting") == settings.model
+            and model.get("setting") == settings.model and model.get("quantization") == settings.quantize
             and manifest.get("search") == SearchConfig(**calibration).model_dump(mode="json"))
 
 

@@ -106,7 +106,7 @@ def check_compatible(manifest: dict[str, Any], model: dict[str, Any], chunking: 
         raise IndexMismatch(
             f"De index is gebouwd met model '{built_model.get('name')}' ({built_model.get('fingerprint')}), maar "
             f"ingesteld is '{model.get('name')}' ({model.get('fingerprint')}). Voer 'vraagbaak ingest' uit om de "
-            "index opnieuw te bouwen, of zet VRAAGBAAK_MODEL terug."
+            "index opnieuw te bouwen, of zet VRAAGBAAK_MODEL en VRAAGBAAK_QUANTIZE terug."
         )
     built_chunking = manifest.get("chunking", {})
     if built_chunking != chunking:

@@ -22,10 +22,14 @@ def test_tokenizer_round_trip(embedder):
 
 
 def test_known_sentence_embedding(embedder):
-    vector = embedder.encode_queries(["Wat doet de themagroep Financiën?"])[0]
+    full = load_embedder(Settings(quantize="none"))
+    vector = full.encode_queries(["Wat doet de themagroep Financiën?"])[0]
     assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-5
     # First values of the same sentence embedded by the reference converter (shared/reference).
     assert np.allclose(vector[:6], [0.062, -0.0119, -0.0597, -0.0389, 0.064, -0.0611], atol=2e-3)
+    # The default int8 encoder stays close to it, and says so in its fingerprint.
+    assert float(vector @ embedder.encode_queries(["Wat doet de themagroep Financiën?"])[0]) > 0.95
+    assert embedder.info.fingerprint == full.info.fingerprint + "+int8"
 
 
 def test_prompts_come_from_the_model_configuration(embedder):
