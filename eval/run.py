@@ -24,7 +24,7 @@ from eval.dataset import QAPair, normal
 from index import store
 from index.build import build_index
 from index.model import Embedder, load_embedder
-from index.search import SearchConfig, Searcher
+from index.search import Searcher
 from ingest.pipeline import Stages
 from vraagbaak.config import Settings
 

@@ -2,8 +2,9 @@
 
 Dense search (FAISS) and Dutch keyword search (BM25) each propose candidates; a second pass scores
 every candidate's sentences against the question (sentence embeddings are made at build time);
-the three rankings are fused with weighted reciprocal-rank fusion. The best sentences are the
-highlights. When the best evidence is weaker than the calibrated threshold, the result says so
+the three signals are fused (a weighted sum of normalised scores, or weighted reciprocal-rank
+fusion: whichever the calibration chose). The best sentences are the highlights. When the
+abstention model (``index.abstain``) judges the evidence too weak, the result says so
 (``answered`` false) and suggests the nearest sections instead.
 """
 
@@ -61,7 +62,6 @@ class Hit:
     passage: Passage
     rank: int
     score: float
-    relevance: float
     highlights: list[tuple[int, int]]
 
 
@@ -144,9 +144,8 @@ class Searcher:
         n = config.candidates
         dense_hits = dense.search_dense(self.dense, query, n)
         keyword_hits = self.keyword.search(text, n)
-        by_dense = [i for i, _ in dense_hits]
         by_keyword = [i for i, _ in keyword_hits]
-        candidates = list(dict.fromkeys(by_dense + by_keyword))
+        candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
         cosine = {i: float(self.vectors[i] @ query) for i in candidates}
         best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
         by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
@@ -158,12 +157,11 @@ class Searcher:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
-        relevance = {i: max(cosine[i], best_sentence[i][0]) for i in candidates}
         features = self._features(text, ranked, cosine, best_sentence, dense_hits, keyword_hits)
         model = config.abstention
         confidence = model.probability(features) if model and ranked else float(bool(ranked))
         answered = bool(ranked) and (model is None or confidence >= model.threshold)
-        hits = [Hit(self.passages[i], rank, round(fused[i], 6), round(relevance[i], 4), best_sentence[i][1])
+        hits = [Hit(self.passages[i], rank, round(fused[i], 6), best_sentence[i][1])
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if answered else self._suggestions(ranked)
         return SearchResult(text, answered, [] if not answered and abstain else hits, suggestions,

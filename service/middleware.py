@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import logging
 import math
 import sys
 import time
@@ -20,8 +19,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.errors import error_response
 from service.metrics import Metrics
 from vraagbaak.config import Settings
-
-access_log = logging.getLogger("vraagbaak.access")
 
 
 class TokenBuckets:
@@ -132,7 +129,7 @@ class ServiceMiddleware:
         state = scope.get("state", {})
         self.metrics.observe(label, status, seconds, state.get("answered"))
         entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "method": request.method,
-                 "path": label if label != "other" else "other", "status": status, "latency_ms": round(seconds * 1000, 1)}
+                 "path": label, "status": status, "latency_ms": round(seconds * 1000, 1)}
         if "answered" in state:
             entry["answered"] = state["answered"]
         if self.settings.log_questions and "question" in state:

@@ -273,3 +273,46 @@ def test_vraagbaak_serve_with_two_workers(built):
     asked = [line for line in lines if line["path"] == "/api/ask"]
     assert asked and all({"time", "status", "latency_ms", "answered"} <= set(line) for line in asked)
     assert all("question" not in line for line in asked)  # not logged unless enabled
+
+
+def test_sighup_switches_a_running_service_to_the_new_index(built, embedder, tmp_path):
+    import os
+    import shutil
+    import signal
+
+    corpus, data = tmp_path / "corpus", tmp_path / "data"
+    shutil.copytree(built.corpus_dir, corpus)
+    shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
+    port = free_port()
+    env = {"VRAAGBAAK_DATA_DIR": str(data), "VRAAGBAAK_CORPUS_DIR": str(corpus), "VRAAGBAAK_RELOAD_INTERVAL": "0",
+           "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
+    process = subprocess.Popen([sys.executable, "-m", "vraagbaak.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+
+    def build_id():
+        try:
+            response = httpx.get(base + "/ready", timeout=2)
+            return response.json().get("build") if response.status_code == 200 else None
+        except httpx.TransportError:
+            return None
+
+    try:
+        deadline = time.monotonic() + 180
+        while build_id() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        old = build_id()
+        assert old is not None
+        (corpus / "extra.txt").write_text("Thema Zeilen\n\nDe themagroep Zeilen bespreekt boten en water in deze test.\n")
+        build_index(built.model_copy(update={"corpus_dir": corpus, "data_dir": data}), embedder=embedder)
+        time.sleep(1)
+        assert build_id() == old  # polling is off: nothing changes by itself
+        os.kill(process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 60
+        while build_id() == old and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert build_id() == store.current_build(data).name
+        assert httpx.post(base + ASK, json={"question": QUESTION}).status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
