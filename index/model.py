@@ -96,7 +96,7 @@ def hub_reachable(timeout: float = 3.0) -> bool:
 
 def load_embedder(settings: Settings) -> Embedder:
     """Load the configured model; every way this can fail ends in one clear sentence."""
-    torch_threads()
+    torch_threads(settings.torch_threads)
     quiet_loading()
     if settings.model == DEFAULT_MODEL:
         location: str = str(ensure_builtin(settings))
@@ -134,14 +134,15 @@ def load_embedder(settings: Settings) -> Embedder:
 
 def quantize_int8(model):
     """Linear layers to int8 with dynamic activation scales: on a CPU the encoder is bound by memory
-    bandwidth, so a quarter of the weight bytes roughly halves the time per question."""
+    bandwidth, so a quarter of the weight bytes roughly halves the time per question. In place: a copy
+    would keep the float weights' memory in the process (2.0 GB resident instead of 0.9 GB)."""
     import warnings
 
     import torch
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
 
 
 def quiet_loading() -> None:
@@ -176,8 +177,8 @@ def weights_fingerprint(model) -> str:
     return "weights-" + digest.hexdigest()[:16]
 
 
-def torch_threads() -> None:
-    """Use every core for one request; more threads than cores only costs time."""
+def torch_threads(count: int) -> None:
+    """Threads per forward pass; 0 means one per core (more threads than cores only costs time)."""
     import torch
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    torch.set_num_threads(count or max(1, os.cpu_count() or 1))

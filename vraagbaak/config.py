@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     quantize: Literal["int8", "none"] = Field(
         "int8", description="int8: quantise the encoder's linear layers (about twice as fast on a CPU)."
     )
+    torch_threads: int = Field(0, ge=0, le=256, description="Threads per forward pass (0: one per core).")
     batch_size: int = Field(16, ge=1, le=512, description="Passages embedded per batch.")
     calibration_file: Path = Field(
         Path(__file__).resolve().parents[1] / "eval" / "calibration.json",
