@@ -80,7 +80,6 @@ class PipelineRetriever:
     def __init__(self, searcher: Searcher, name: str):
         self.searcher = searcher
         self.name = name
-        self.texts = [p.text for p in searcher.passages]
 
     def rank(self, question: str, k: int = K) -> Ranking:
         result = self.searcher.search(question, k, abstain=False)
@@ -89,6 +88,7 @@ class PipelineRetriever:
 
 
 def evaluate(retriever, pairs: list[QAPair], texts: list[str], name: str) -> ConfigResult:
+    """Ask every question; ``texts`` are all passages of this configuration (for nDCG's ideal ranking)."""
     normal_texts = [normal(t) for t in texts]
     result = ConfigResult(name)
     for pair in pairs:
@@ -128,7 +128,9 @@ def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder:
         say(f"Evaluatie: {name} (index bouwen)")
         with tempfile.TemporaryDirectory() as tmp:
             variant_settings = settings.model_copy(update={"data_dir": Path(tmp)})
-            shutil.copytree(Path(settings.data_dir) / "cache", Path(tmp) / "cache", dirs_exist_ok=True)
+            cache = Path(settings.data_dir) / "cache"
+            if cache.is_dir():  # texts that did not change are not embedded again
+                shutil.copytree(cache, Path(tmp) / "cache")
             build_index(variant_settings, embedder=embedder, stages=stages)
             build = store.current_build(Path(tmp))
             variant = Searcher(build, embedder, {**store.read_manifest(build), "search": searcher.config.model_dump()})

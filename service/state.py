@@ -27,10 +27,6 @@ class IndexState:
         self._lock = threading.Lock()
 
     @property
-    def ready(self) -> bool:
-        return self.searcher is not None
-
-    @property
     def build(self) -> Path | None:
         return self.searcher.build if self.searcher else None
 
