@@ -19,6 +19,7 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     Als de rapporten geen passend antwoord bevatten is ``answered`` onwaar en staan in
     ``suggestions`` de dichtstbijzijnde secties.
     """
-    result = searcher.search(body.question, body.top_k)
+    with request.app.state.inference:
+        result = searcher.search(body.question, body.top_k)
     request.scope["state"].update(answered=result.answered, question=result.question)
     return AskResponse.from_result(result, settings.public_url)
