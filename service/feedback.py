@@ -8,6 +8,8 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingest.chunk import Passage
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,7 +50,7 @@ class FeedbackStore:
             return [dict(row) for row in db.execute("SELECT * FROM feedback ORDER BY id")]
 
 
-def candidate_pairs(rows: list[dict], passages: dict[str, dict]) -> list[dict]:
+def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict]:
     """Helpful answers become question/answer pairs to review and add to the evaluation set.
 
     The evidence is the passage's first sentence (cut to 120 characters at a word), which a
@@ -59,17 +61,17 @@ def candidate_pairs(rows: list[dict], passages: dict[str, dict]) -> list[dict]:
         passage = passages.get(row["passage_id"])
         if not row["helpful"] or passage is None:
             continue
-        first = passage["text"].split(". ")[0]
+        first = passage.text.split(". ")[0]
         evidence = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0]
         if len(evidence) < 30:
-            evidence = passage["text"][:120].rsplit(" ", 1)[0]
+            evidence = passage.text[:120].rsplit(" ", 1)[0]
         pairs.append({
             "id": f"feedback-{row['id']:04d}", "question": row["question"], "answer": "", "evidence": [evidence],
-            "document": passage["document"], "section": " › ".join(passage["section"]), "kind": "fact",
+            "document": passage.document, "section": " › ".join(passage.citation.section), "kind": "fact",
             "review": row["comment"] or "",
         })
     return pairs
 
 
-def export(rows: list[dict], passages: dict[str, dict]) -> str:
+def export(rows: list[dict], passages: dict[str, Passage]) -> str:
     return "".join(json.dumps(pair, ensure_ascii=False) + "\n" for pair in candidate_pairs(rows, passages))

@@ -40,6 +40,12 @@ class TokenBuckets:
         return wait
 
 
+def has_api_key(request: Request, key: str) -> bool:
+    """Whether the request carries ``key`` (``X-API-Key`` or ``Authorization: Bearer``), compared in constant time."""
+    given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+    return bool(key and given) and hmac.compare_digest(given.encode(), key.encode())
+
+
 def endpoint_label(path: str) -> str:
     """Bounded metric labels: the route, not the document name or query."""
     for prefix in ("/api/", "/source/"):
@@ -93,8 +99,7 @@ class ServiceMiddleware:
 
     def _authorised(self, request: Request) -> bool:
         """The key, or a browser on the service's own page or an allowed origin."""
-        given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
-        if given and hmac.compare_digest(given.encode(), self.settings.api_key.encode()):
+        if has_api_key(request, self.settings.api_key):
             return True
         origin = request.headers.get("origin", "").rstrip("/")
         if origin and origin in self.settings.allowed_origins:

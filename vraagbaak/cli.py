@@ -238,17 +238,13 @@ def feedback_export(out_file: str | None) -> None:
     from pathlib import Path
 
     from index import store
+    from ingest.chunk import Passage
     from service.feedback import FeedbackStore, export
 
     settings = get_settings()
     rows = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3").all()
-    build = store.current_build(settings.data_dir)
-    passages = {}
-    with open(build / "passages.jsonl", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            passages[record["id"]] = {"text": record["text"], "document": record["document"],
-                                      "section": record["citation"]["section"]}
+    with open(store.current_build(settings.data_dir) / "passages.jsonl", encoding="utf-8") as f:
+        passages = {p.id: p for p in map(Passage.model_validate_json, f)}
     text = export(rows, passages)
     if out_file:
         Path(out_file).write_text(text, encoding="utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -11,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from service.dependencies import SettingsDep, StateDep
 from service.errors import error_response
+from service.middleware import has_api_key
 
 router = APIRouter(tags=["beheer"])
 
@@ -36,10 +35,9 @@ def metrics(request: Request) -> Response:
 
 @router.post("/api/admin/reload", summary="Laad een nieuw gepubliceerde index (API-sleutel vereist)")
 async def reload(request: Request, state: StateDep, settings: SettingsDep):
-    given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
     if not settings.api_key:
         return error_response(403, "beheer_uit", "Beheer is uitgeschakeld: stel VRAAGBAAK_API_KEY in.")
-    if not hmac.compare_digest(given.encode(), settings.api_key.encode()):
+    if not has_api_key(request, settings.api_key):
         return error_response(401)
     changed = await run_in_threadpool(state.reload)
     if state.error and not changed:
