@@ -41,8 +41,9 @@ class AbstentionModel(BaseModel):
         return 1 / (1 + math.exp(-(float(x @ np.array(self.coef)) + self.intercept)))
 
 
-class Vocabulary:
-    """Which words the corpus uses, to tell a question about unknown things from a paraphrase."""
+class KnownWords:
+    """Which words the corpus uses (folded, stemmed, compounds), to tell a question about unknown things
+    from a paraphrase."""
 
     def __init__(self, tokenizer: Tokenizer):
         self.tokenizer = tokenizer

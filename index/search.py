@@ -21,7 +21,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from index import dense, store
-from index.abstain import AbstentionModel, Vocabulary
+from index.abstain import AbstentionModel, KnownWords
 from index.fuse import normalised_sum, reciprocal_rank_fusion
 from index.keyword import KeywordIndex
 from index.model import Embedder, load_embedder
@@ -116,7 +116,7 @@ class Searcher:
             self.sentences_of.setdefault(pid, []).append(row)
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
-        self.vocabulary = Vocabulary(self.keyword.tokenizer)
+        self.known_words = KnownWords(self.keyword.tokenizer)
         self.documents = {d["id"]: d for d in json.loads((build / "documents.json").read_text(encoding="utf-8"))}
 
     @classmethod
@@ -146,7 +146,7 @@ class Searcher:
         keyword_hits = self.keyword.search(text, n)
         by_keyword = [i for i, _ in keyword_hits]
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
-        cosine = {i: float(self.vectors[i] @ query) for i in candidates}
+        cosine = dict(zip(candidates, (self.vectors[candidates] @ query).tolist()))
         best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
         by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
         by_cosine = sorted(candidates, key=lambda i: -cosine[i])
@@ -176,7 +176,7 @@ class Searcher:
             "sentence": best_sentence[top][0],
             "margin": cosine[top] - float(np.mean([s for _, s in dense_hits])),
             "keyword": math.log1p(keyword_hits[0][1]) if keyword_hits else 0.0,
-            **self.vocabulary.lexical(text),
+            **self.known_words.lexical(text),
         }
 
     def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
