@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import metrics
-from eval.dataset import QAPair, normal
+from eval.dataset import QAPair, contains_evidence, normal
 from index import store
 from index.abstain import FEATURES, AbstentionModel
 from index.model import Embedder, load_embedder
@@ -36,8 +36,8 @@ def _ranks_and_features(searcher: Searcher, pairs: list[QAPair], vectors: np.nda
         result = searcher.search_vector(pair.question, vector, K, abstain=False, config=config)
         features.append([result.features.get(f, 0.0) for f in FEATURES])
         if pair.answerable:
-            evidence = [normal(e) for e in pair.evidence]
-            ranks.append(metrics.first_relevant([any(e in normal(h.passage.text) for e in evidence) for h in result.hits]))
+            evidence = pair.normal_evidence
+            ranks.append(metrics.first_relevant([contains_evidence(evidence, normal(h.passage.text)) for h in result.hits]))
     return ranks, np.array(features)
 
 

@@ -33,6 +33,11 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
+def contains_evidence(normal_evidence: list[str], normal_text: str) -> bool:
+    """Whether a text holds one of the evidence strings (both in :func:`normal` form): a correct passage."""
+    return any(e in normal_text for e in normal_evidence)
+
+
 class QAPair(BaseModel):
     id: str = Field(min_length=1)
     question: str = Field(min_length=1, max_length=1000)
@@ -59,6 +64,10 @@ class QAPair(BaseModel):
     @property
     def answerable(self) -> bool:
         return bool(self.evidence)
+
+    @property
+    def normal_evidence(self) -> list[str]:
+        return [normal(e) for e in self.evidence]
 
 
 class DatasetError(VraagbaakError):

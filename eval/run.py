@@ -20,7 +20,7 @@ from pathlib import Path
 
 from eval import metrics
 from eval.baselines import Chunk, NaiveBM25, NaiveDense, Ranking, naive_chunks
-from eval.dataset import QAPair, normal
+from eval.dataset import QAPair, contains_evidence, normal
 from index import store
 from index.build import build_index
 from index.model import Embedder, load_embedder
@@ -92,12 +92,12 @@ def evaluate(retriever, pairs: list[QAPair], texts: list[str], name: str) -> Con
     normal_texts = [normal(t) for t in texts]
     result = ConfigResult(name)
     for pair in pairs:
-        evidence = [normal(e) for e in pair.evidence]
+        evidence = pair.normal_evidence
         started = time.perf_counter()
         ranking = retriever.rank(pair.question, K)
         ms = (time.perf_counter() - started) * 1000
-        relevant = [any(e in normal(c.text) for e in evidence) for c in ranking.chunks]
-        total = sum(1 for t in normal_texts if any(e in t for e in evidence))
+        relevant = [contains_evidence(evidence, normal(c.text)) for c in ranking.chunks]
+        total = sum(1 for t in normal_texts if contains_evidence(evidence, t))
         result.outcomes.append(Outcome(pair, relevant, total, ranking.answered, ranking.confidence, ms,
                                        ranking.chunks[0] if ranking.chunks else None))
     return result

@@ -56,8 +56,12 @@ def known_fingerprint(settings: Settings) -> str | None:
     meta = builtin_folder(settings) / "vraagbaak.json"
     if settings.model != DEFAULT_MODEL or not meta.is_file():
         return None
-    fingerprint = json.loads(meta.read_text())["fingerprint"]
-    return f"{fingerprint}+int8" if settings.quantize == "int8" else fingerprint
+    return quantized_fingerprint(json.loads(meta.read_text())["fingerprint"], settings.quantize)
+
+
+def quantized_fingerprint(fingerprint: str, quantize: str) -> str:
+    """Quantised weights embed differently, so they are another model to the index."""
+    return f"{fingerprint}+{quantize}" if quantize != "none" else fingerprint
 
 
 class Embedder:
@@ -128,7 +132,7 @@ def load_embedder(settings: Settings) -> Embedder:
     info = _info(settings, model, Path(location))
     if settings.quantize == "int8":
         model = quantize_int8(model)
-        info = replace(info, fingerprint=f"{info.fingerprint}+int8", quantization="int8")
+        info = replace(info, fingerprint=quantized_fingerprint(info.fingerprint, "int8"), quantization="int8")
     return Embedder(model, info)
 
 

@@ -148,9 +148,9 @@ class Searcher:
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
         cosine = dict(zip(candidates, (self.vectors[candidates] @ query).tolist()))
         best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
-        by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
-        by_cosine = sorted(candidates, key=lambda i: -cosine[i])
         if config.fusion == "rrf":
+            by_cosine = sorted(candidates, key=lambda i: -cosine[i])
+            by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
             fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], config.weights)
         else:
             keyword_scores = dict(keyword_hits)
