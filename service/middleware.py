@@ -46,13 +46,16 @@ def has_api_key(request: Request, key: str) -> bool:
     return bool(key and given) and hmac.compare_digest(given.encode(), key.encode())
 
 
+ROUTES = frozenset({"/", "/health", "/ready", "/metrics", "/widget.js", "/demo.js", "/demo.css", "/docs",
+                    "/openapi.json", "/api/ask", "/api/feedback", "/api/admin/reload"})
+
+
 def endpoint_label(path: str) -> str:
-    """Bounded metric labels: the route, not the document name or query."""
-    for prefix in ("/api/", "/source/"):
-        if path.startswith(prefix):
-            return path if prefix == "/api/" else "/source"
-    known = ("/", "/health", "/ready", "/metrics", "/widget.js", "/demo.js", "/demo.css", "/docs", "/openapi.json")
-    return path if path in known else "other"
+    """Bounded metric labels: a known route, "/source" for any document, else "other" (never the raw path,
+    or any client could grow the metrics without limit by asking for /api/<something new>)."""
+    if path.startswith("/source/"):
+        return "/source"
+    return path if path in ROUTES else "other"
 
 
 class ServiceMiddleware:

@@ -316,3 +316,11 @@ def test_sighup_switches_a_running_service_to_the_new_index(built, embedder, tmp
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_metric_labels_stay_bounded(client):
+    for i in range(3):
+        assert client.post(f"/api/onbekend-{i}", json={}).status_code == 404
+    metrics = client.get("/metrics").text
+    assert "onbekend" not in metrics
+    assert re.search(r'vraagbaak_requests_total\{endpoint="other",status="404"\} [1-9]', metrics)
