@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser run test model index serve eval bench clean
+.PHONY: setup browser run test check model index serve eval bench clean
 
 setup: $(STAMP)
 
@@ -34,11 +34,15 @@ browser:
 test: setup browser
 	$(BIN)/python -m pytest
 
+# The inner loop: everything that needs neither the real model nor a browser, in seconds.
+check: setup
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
 eval: index
 	$(BIN)/vraagbaak eval
 
 bench: index
-	$(BIN)/python -m eval.bench
+	$(BIN)/python -m vraagbaak.eval.bench
 
 clean:
 	rm -rf data .pytest_cache test-artifacts

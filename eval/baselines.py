@@ -12,8 +12,8 @@ import bm25s
 import numpy as np
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from index.model import Embedder
-from ingest.read import corpus_files
+from vraagbaak.index.model import Embedder
+from vraagbaak.ingest.read import corpus_files
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ def naive_chunks(corpus_dir: Path) -> list[Chunk]:
 
 
 class NaiveBM25:
+    id = "bm25_naive"
     name = "BM25 op ruwe blokken van 1000 tekens"
 
     def __init__(self, chunks: list[Chunk]):
@@ -50,6 +51,7 @@ class NaiveBM25:
 
 
 class NaiveDense:
+    id = "dense_naive"
     name = "Dense op ruwe blokken van 1000 tekens"
 
     def __init__(self, chunks: list[Chunk], embedder: Embedder):

@@ -1,4 +1,4 @@
-"""Benchmarks: `python -m eval.bench` (or `make bench`) prints what things cost, on this machine.
+"""Benchmarks: `python -m vraagbaak.eval.bench` (or `make bench`) prints what things cost, on this machine.
 
 * ingest from scratch, split into reading, model load, embedding and index build;
   re-ingest with nothing changed;
@@ -30,13 +30,13 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from eval import dataset
-from eval.metrics import percentile
-from index import dense, store
-from index.build import build_index
-from index.model import load_embedder
-from index.search import Searcher
 from vraagbaak.config import Settings
+from vraagbaak.eval import dataset
+from vraagbaak.eval.metrics import percentile
+from vraagbaak.index import dense, store
+from vraagbaak.index.build import build_index
+from vraagbaak.index.model import load_embedder
+from vraagbaak.index.search import Searcher
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
-from eval import metrics
-from eval.dataset import QAPair, contains_evidence, normal
-from index import store
-from index.abstain import FEATURES, AbstentionModel
-from index.model import Embedder, load_embedder
-from index.search import SearchConfig, Searcher
 from vraagbaak.config import Settings
+from vraagbaak.eval import metrics
+from vraagbaak.eval.dataset import QAPair, contains_evidence, normal
+from vraagbaak.index import store
+from vraagbaak.index.abstain import FEATURES, AbstentionModel
+from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.search import SearchConfig, Searcher
 
 WEIGHT_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)
 MAX_WRONG_ABSTAIN = 0.15

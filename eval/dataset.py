@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from vraagbaak.errors import VraagbaakError
+from vraagbaak.ingest.read import document_id
 
 Kind = Literal["fact", "who", "when", "number", "list", "paraphrase", "keyword", "typo", "english", "unanswerable"]
 DEFAULT_QA = Path(__file__).resolve().parent / "qa.jsonl"
@@ -99,8 +100,6 @@ def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
     seen: set[str] = set()
     sources: dict[str, str] = {}
     for path in Path(corpus_dir).glob("*.txt"):
-        from ingest.read import document_id
-
         sources[document_id(path)] = normal(path.read_text(encoding="utf-8"))
     for pair in pairs:
         if pair.id in seen:

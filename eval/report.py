@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from eval.run import ConfigResult, breakdown, misses
+from vraagbaak.build_format import PATH_SEPARATOR
+from vraagbaak.eval.metrics import recall_at
+from vraagbaak.eval.run import ConfigResult, breakdown, misses
 
 HEADLINE = ("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10",
             "abstained_correctly", "abstained_wrongly", "latency_p50_ms", "latency_p95_ms")
@@ -40,7 +42,7 @@ def sections(results: list[ConfigResult]) -> list[tuple[str, list[list[str]]]]:
     return [
         ("Configuraties", table({r.name: r.summary() for r in results})),
         ("Per soort vraag (Vraagbaak)", table(breakdown(main, lambda p: p.kind), keys, "soort")),
-        ("Per sectie (Vraagbaak)", table(breakdown(main, lambda p: p.section.split(" › ")[-1] or "(onbeantwoordbaar)"), keys, "sectie")),
+        ("Per sectie (Vraagbaak)", table(breakdown(main, lambda p: p.section.split(PATH_SEPARATOR)[-1] or "(onbeantwoordbaar)"), keys, "sectie")),
     ]
 
 
@@ -96,8 +98,6 @@ def _recall_chart(results: list[ConfigResult], width: int = 640, height: int = 3
     parts += [f'<text x="{x(k)}" y="{height - 10}" font-size="11" text-anchor="middle">{k}</text>' for k in ks]
     parts += [f'<text x="44" y="{y(v) + 4}" font-size="11" text-anchor="end">{v:.1f}</text>' for v in (0, .5, 1)]
     for i, result in enumerate(results):
-        from eval.metrics import recall_at
-
         ranks = [o.rank for o in result.answerable()]
         points = " ".join(f"{x(k):.1f},{y(recall_at(ranks, k)):.1f}" for k in ks)
         colour = COLOURS[i % len(COLOURS)]

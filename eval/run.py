@@ -18,17 +18,28 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eval import metrics
-from eval.baselines import Chunk, NaiveBM25, NaiveDense, Ranking, naive_chunks
-from eval.dataset import QAPair, contains_evidence, normal
-from index import store
-from index.build import build_index
-from index.model import Embedder, load_embedder
-from index.search import Searcher
-from ingest.pipeline import Stages
+from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import Settings
+from vraagbaak.eval import metrics
+from vraagbaak.eval.baselines import Chunk, NaiveBM25, NaiveDense, Ranking, naive_chunks
+from vraagbaak.eval.dataset import QAPair, contains_evidence, normal
+from vraagbaak.index import store
+from vraagbaak.index.build import build_index
+from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.search import Searcher
+from vraagbaak.ingest.pipeline import Stages
 
 K = 10
+#: Stable ids of the configurations (for JSON, tests and thresholds) and their Dutch display labels.
+LABELS = {
+    "vraagbaak": "Vraagbaak",
+    "no_keyword": "zonder trefwoordzoeken",
+    "no_sentences": "zonder tweede ronde (zinnen)",
+    "no_cleaning": "zonder opschonen",
+    "no_sections": "zonder secties",
+    NaiveBM25.id: NaiveBM25.name,
+    NaiveDense.id: NaiveDense.name,
+}
 
 
 @dataclass
@@ -48,8 +59,12 @@ class Outcome:
 
 @dataclass
 class ConfigResult:
-    name: str
+    id: str
     outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return LABELS[self.id]
 
     def answerable(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.pair.answerable]
@@ -77,20 +92,19 @@ def summarise(outcomes: list[Outcome]) -> dict[str, float]:
 class PipelineRetriever:
     """The project's own search, asked for 10 passages without abstaining (abstention is measured apart)."""
 
-    def __init__(self, searcher: Searcher, name: str):
+    def __init__(self, searcher: Searcher):
         self.searcher = searcher
-        self.name = name
 
     def rank(self, question: str, k: int = K) -> Ranking:
         result = self.searcher.search(question, k, abstain=False)
-        return Ranking([Chunk(h.passage.text, " › ".join(h.passage.citation.section)) for h in result.hits],
+        return Ranking([Chunk(h.passage.text, PATH_SEPARATOR.join(h.passage.citation.section)) for h in result.hits],
                        result.answered, result.confidence)
 
 
-def evaluate(retriever, pairs: list[QAPair], texts: list[str], name: str) -> ConfigResult:
+def evaluate(retriever, pairs: list[QAPair], texts: list[str], config_id: str) -> ConfigResult:
     """Ask every question; ``texts`` are all passages of this configuration (for nDCG's ideal ranking)."""
     normal_texts = [normal(t) for t in texts]
-    result = ConfigResult(name)
+    result = ConfigResult(config_id)
     for pair in pairs:
         evidence = pair.normal_evidence
         started = time.perf_counter()
@@ -115,17 +129,18 @@ def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder:
     embedder = embedder or load_embedder(settings)
     searcher = Searcher.load(settings, embedder=embedder)
     say("Evaluatie: pijplijn")
-    results = [evaluate(PipelineRetriever(searcher, "Vraagbaak"), pairs, [p.text for p in searcher.passages], "Vraagbaak")]
+    texts = [p.text for p in searcher.passages]
+    results = [evaluate(PipelineRetriever(searcher), pairs, texts, "vraagbaak")]
     if not compare:
         return results
     weights = searcher.config.weights
-    for name, changed in (("zonder trefwoordzoeken", (weights[0], 0.0, weights[2])),
-                          ("zonder tweede ronde (zinnen)", (weights[0], weights[1], 0.0))):
-        say(f"Evaluatie: {name}")
+    for config_id, changed in (("no_keyword", (weights[0], 0.0, weights[2])),
+                               ("no_sentences", (weights[0], weights[1], 0.0))):
+        say(f"Evaluatie: {LABELS[config_id]}")
         variant = with_config(searcher, weights=changed)
-        results.append(evaluate(PipelineRetriever(variant, name), pairs, [p.text for p in searcher.passages], name))
-    for name, stages in (("zonder opschonen", Stages(clean=False)), ("zonder secties", Stages(sections=False))):
-        say(f"Evaluatie: {name} (index bouwen)")
+        results.append(evaluate(PipelineRetriever(variant), pairs, texts, config_id))
+    for config_id, stages in (("no_cleaning", Stages(clean=False)), ("no_sections", Stages(sections=False))):
+        say(f"Evaluatie: {LABELS[config_id]} (index bouwen)")
         with tempfile.TemporaryDirectory() as tmp:
             variant_settings = settings.model_copy(update={"data_dir": Path(tmp)})
             cache = Path(settings.data_dir) / "cache"
@@ -133,12 +148,13 @@ def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder:
                 shutil.copytree(cache, Path(tmp) / "cache")
             build_index(variant_settings, embedder=embedder, stages=stages)
             build = store.current_build(Path(tmp))
-            variant = Searcher(build, embedder, {**store.read_manifest(build), "search": searcher.config.model_dump()})
-            results.append(evaluate(PipelineRetriever(variant, name), pairs, [p.text for p in variant.passages], name))
+            manifest = store.read_manifest(build).model_copy(update={"search": searcher.config.model_dump()})
+            variant = Searcher(build, embedder, manifest)
+            results.append(evaluate(PipelineRetriever(variant), pairs, [p.text for p in variant.passages], config_id))
     chunks = naive_chunks(settings.corpus_dir)
     say("Evaluatie: basislijnen")
     for baseline in (NaiveBM25(chunks), NaiveDense(chunks, embedder)):
-        results.append(evaluate(baseline, pairs, [c.text for c in chunks], baseline.name))
+        results.append(evaluate(baseline, pairs, [c.text for c in chunks], baseline.id))
     return results
 
 

@@ -22,7 +22,7 @@ import math
 import numpy as np
 from pydantic import BaseModel
 
-from index.keyword import Tokenizer, words
+from vraagbaak.index.keyword import Tokenizer, words
 
 FEATURES = ("cosine", "sentence", "margin", "keyword", "coverage", "unknown", "foreign")
 MIN_WORD = 4

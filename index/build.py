@@ -14,15 +14,16 @@ from pathlib import Path
 
 import numpy as np
 
-from index import dense, store
-from index.embed import EmbeddingCache, embed_cached, text_hash
-from index.keyword import KeywordIndex
-from index.model import Embedder, known_fingerprint, load_embedder
-from index.search import SearchConfig, load_calibration
-from index.sentences import sentence_spans
-from ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
+from vraagbaak.build_format import Passage
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
+from vraagbaak.index import dense, store
+from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
+from vraagbaak.index.keyword import KeywordIndex
+from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
+from vraagbaak.index.search import SearchConfig, load_calibration
+from vraagbaak.index.sentences import sentence_spans
+from vraagbaak.ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
 
 Say = Callable[[str], None]
 
@@ -51,14 +52,14 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
         manifest = store.read_manifest(store.current_build(settings.data_dir))
     except VraagbaakError:
         return False
-    model = manifest.get("model", {})
+    model = manifest.model
     expected = known_fingerprint(settings)
     if expected is not None and expected != model.get("fingerprint"):
         return False
     calibration = load_calibration(settings.calibration_file, model.get("fingerprint", ""))
-    return (manifest.get("corpus") == corpus_checksums(result) and manifest.get("chunking") == result.settings
+    return (manifest.corpus == corpus_checksums(result) and manifest.chunking == result.settings
             and model.get("setting") == settings.model and model.get("quantization") == settings.quantize
-            and manifest.get("search") == SearchConfig(**calibration).model_dump(mode="json"))
+            and manifest.search == SearchConfig(**calibration).model_dump(mode="json"))
 
 
 def build_index(settings: Settings, say: Say = lambda message: None, force: bool = False,
@@ -66,18 +67,7 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
     """Ingest, embed and index the corpus, then publish it as the current build."""
     report = BuildReport()
     started = time.perf_counter()
-    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen: {name}"), stages=stages)
-    report.timings["ingest"] = time.perf_counter() - started
-    report.problems = result.problems
-    report.documents = len(result.documents)
-    report.pages = sum(d.source.page_count for d in result.documents)
-    report.sections = sum(len(d.sections) for d in result.documents)
-    report.passages = len(result.passages)
-    if not result.passages:
-        raise IndexMissing(
-            f"Geen bruikbare tekst gevonden in {settings.corpus_dir}; de vorige index blijft in gebruik. "
-            "Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap."
-        )
+    result = _ingest(settings, say, stages, report)
     if not force and embedder is None and _unchanged(settings, result):
         report.unchanged = True
         report.build = store.current_build(settings.data_dir)
@@ -89,27 +79,9 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
     staging = store.staging_dir(settings.data_dir)
     try:
         write_ingest(result, staging)
-        cache = EmbeddingCache(Path(settings.data_dir) / "cache" / "embeddings", embedder.info.fingerprint,
-                               embedder.info.dimensions)
-        texts = [p.embed_text for p in result.passages]
-        sentences = [(i, a, b) for i, p in enumerate(result.passages) for a, b in sentence_spans(p.text)]
-        sentence_texts = [result.passages[i].text[a:b] for i, a, b in sentences]
+        embedded = _embed(settings, embedder, result.passages, say, report)
         t = time.perf_counter()
-        say(f"Inbedden: {len(texts)} passages en {len(sentences)} zinnen")
-        vectors, new_passages = embed_cached(embedder, texts, cache, settings.batch_size, progress=True)
-        sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, settings.batch_size, progress=True)
-        cache.save({text_hash(t) for t in texts + sentence_texts})
-        report.timings["embed"] = time.perf_counter() - t
-        report.embedded, report.sentences = new_passages + new_sentences, len(sentences)
-
-        t = time.perf_counter()
-        np.save(staging / "embeddings.npy", vectors, allow_pickle=False)
-        np.save(staging / "sentences.npy", sentence_vectors, allow_pickle=False)
-        (staging / "sentences.json").write_text(json.dumps(sentences))
-        dense_index = dense.build_dense(vectors, settings.exact_search_limit)
-        dense.save_dense(dense_index, staging / "dense.faiss")
-        (staging / "keyword").mkdir()
-        KeywordIndex.build(texts).save(staging / "keyword")
+        dense_kind = _write_indexes(staging, settings, embedded)
         report.timings["index"] = time.perf_counter() - t
         calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
         report.build = store.publish(staging, settings.data_dir, {
@@ -117,7 +89,7 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
             "dimensions": embedder.info.dimensions,
             "chunking": result.settings,
             "corpus": corpus_checksums(result),
-            "index": {"dense": dense.kind(dense_index), "passages": len(texts), "sentences": len(sentences)},
+            "index": {"dense": dense_kind, "passages": len(embedded.texts), "sentences": len(embedded.sentences)},
             "search": SearchConfig(**calibration).model_dump(mode="json"),
             "calibrated": bool(calibration),
             "problems": result.problems,
@@ -127,3 +99,60 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
         raise
     report.timings["total"] = time.perf_counter() - started
     return report
+
+
+def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport) -> IngestResult:
+    """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
+    t = time.perf_counter()
+    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen: {name}"), stages=stages)
+    report.timings["ingest"] = time.perf_counter() - t
+    report.problems = result.problems
+    report.documents = len(result.documents)
+    report.pages = sum(d.source.page_count for d in result.documents)
+    report.sections = sum(len(d.sections) for d in result.documents)
+    report.passages = len(result.passages)
+    if not result.passages:
+        raise IndexMissing(
+            f"Geen bruikbare tekst gevonden in {settings.corpus_dir}; de vorige index blijft in gebruik. "
+            "Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap."
+        )
+    return result
+
+
+@dataclass
+class Embedded:
+    """Passage and sentence vectors; ``sentences`` are (passage row, start, end) in the passage's text."""
+
+    texts: list[str]
+    vectors: np.ndarray
+    sentences: list[tuple[int, int, int]]
+    sentence_vectors: np.ndarray
+
+
+def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say: Say, report: BuildReport) -> Embedded:
+    """Embed passages and their sentences, reusing the cache for every text embedded before."""
+    t = time.perf_counter()
+    cache = EmbeddingCache(Path(settings.data_dir) / "cache" / "embeddings", embedder.info.fingerprint,
+                           embedder.info.dimensions)
+    texts = [p.embed_text for p in passages]
+    sentences = [(i, a, b) for i, p in enumerate(passages) for a, b in sentence_spans(p.text)]
+    sentence_texts = [passages[i].text[a:b] for i, a, b in sentences]
+    say(f"Inbedden: {len(texts)} passages en {len(sentences)} zinnen")
+    vectors, new_passages = embed_cached(embedder, texts, cache, settings.batch_size, progress=True)
+    sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, settings.batch_size, progress=True)
+    cache.save({text_hash(t) for t in texts + sentence_texts})
+    report.timings["embed"] = time.perf_counter() - t
+    report.embedded, report.sentences = new_passages + new_sentences, len(sentences)
+    return Embedded(texts, vectors, sentences, sentence_vectors)
+
+
+def _write_indexes(staging: Path, settings: Settings, embedded: Embedded) -> str:
+    """Vectors, FAISS and BM25 into the staging folder; returns the kind of dense index."""
+    np.save(staging / "embeddings.npy", embedded.vectors, allow_pickle=False)
+    np.save(staging / "sentences.npy", embedded.sentence_vectors, allow_pickle=False)
+    (staging / "sentences.json").write_text(json.dumps(embedded.sentences))
+    dense_index = dense.build_dense(embedded.vectors, settings.exact_search_limit)
+    dense.save_dense(dense_index, staging / "dense.faiss")
+    (staging / "keyword").mkdir()
+    KeywordIndex.build(embedded.texts).save(staging / "keyword")
+    return dense.kind(dense_index)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.model import Embedder
+from vraagbaak.index.model import Embedder
 
 
 def text_hash(text: str) -> str:

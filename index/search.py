@@ -20,15 +20,14 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel
 
-from index import dense, store
-from index.abstain import AbstentionModel, KnownWords
-from index.fuse import normalised_sum, reciprocal_rank_fusion
-from index.keyword import KeywordIndex
-from index.model import Embedder, load_embedder
-from ingest.chunk import Passage
-from ingest.pipeline import chunking_settings
+from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import InvalidQuestion
+from vraagbaak.index import dense, store
+from vraagbaak.index.abstain import AbstentionModel, KnownWords
+from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
+from vraagbaak.index.keyword import KeywordIndex
+from vraagbaak.index.model import Embedder, load_embedder
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
@@ -67,11 +66,13 @@ class Hit:
 
 @dataclass
 class Suggestion:
+    """A section near the question, offered when the reports do not answer it."""
+
     document: str
     title: str
     section: list[str]
+    section_index: int
     page: int
-    url: str
 
 
 @dataclass
@@ -100,13 +101,12 @@ def clean_question(question: object) -> str:
 class Searcher:
     """A loaded index: the only long-lived state of the service."""
 
-    def __init__(self, build: Path, embedder: Embedder, manifest: dict):
+    def __init__(self, build: Path, embedder: Embedder, manifest: Manifest):
         self.build = build
         self.embedder = embedder
         self.manifest = manifest
-        self.config = SearchConfig(**manifest.get("search", {}))
-        with open(build / "passages.jsonl", encoding="utf-8") as f:
-            self.passages = [Passage.model_validate_json(line) for line in f]
+        self.config = SearchConfig(**manifest.search)
+        self.passages = store.read_passages(build)
         self.passage_ids = {p.id: i for i, p in enumerate(self.passages)}
         self.vectors = np.load(build / "embeddings.npy", mmap_mode="r")
         self.sentence_vectors = np.load(build / "sentences.npy", mmap_mode="r")
@@ -117,7 +117,7 @@ class Searcher:
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
         self.known_words = KnownWords(self.keyword.tokenizer)
-        self.documents = {d["id"]: d for d in json.loads((build / "documents.json").read_text(encoding="utf-8"))}
+        self.documents = {d.id: d for d in store.read_documents(build)}
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Searcher:
@@ -217,8 +217,7 @@ class Searcher:
             if key in seen:
                 continue
             seen.add(key)
-            found.append(Suggestion(p.document, p.citation.title, p.citation.section, p.citation.page,
-                                    f"/source/{p.document}#section-{p.section_index}"))
+            found.append(Suggestion(p.document, p.citation.title, p.citation.section, p.section_index, p.citation.page))
             if len(found) == limit:
                 break
         return found

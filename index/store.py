@@ -20,11 +20,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from vraagbaak.build_format import (
+    BUILD_FORMAT,
+    DOCUMENT_LIST,
+    DOCUMENTS,
+    MANIFEST,
+    PASSAGES,
+    DocumentRecord,
+    Manifest,
+    Passage,
+)
 from vraagbaak.errors import IndexMismatch, IndexMissing
 
-MANIFEST = "manifest.json"
-#: Bump when the files of a build change meaning; older builds are then refused.
-BUILD_FORMAT = 1
 KEEP_BUILDS = 3
 
 
@@ -48,9 +57,11 @@ def write_json(path: Path, data: Any) -> None:
 def publish(staging: Path, data_dir: Path, manifest: dict[str, Any]) -> Path:
     """Complete the manifest, move the build in place and point ``current`` at it."""
     created = datetime.now(UTC)
-    build_id = created.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    manifest = {"format": BUILD_FORMAT, "build": build_id, "created": created.isoformat(timespec="seconds"), **manifest}
-    write_json(staging / MANIFEST, manifest)
+    # Microseconds, so builds published within one second still sort oldest to newest for pruning.
+    build_id = created.strftime("%Y%m%dT%H%M%S-%f") + "-" + uuid.uuid4().hex[:6]
+    complete = Manifest(**{**manifest, "format": BUILD_FORMAT, "build": build_id,
+                           "created": created.isoformat(timespec="seconds")})
+    write_json(staging / MANIFEST, complete.model_dump(mode="json"))
     final = builds_dir(data_dir) / build_id
     staging.rename(final)
     link = Path(data_dir) / "current"
@@ -86,29 +97,54 @@ def current_build(data_dir: Path) -> Path:
     return link.resolve()
 
 
-def read_manifest(build: Path) -> dict[str, Any]:
+def _damaged(build: Path) -> IndexMissing:
+    return IndexMissing(f"De index in {build} is onvolledig of beschadigd; voer 'vraagbaak ingest' opnieuw uit.")
+
+
+def read_manifest(build: Path) -> Manifest:
     try:
-        manifest = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise IndexMissing(f"De index in {build} is onvolledig of beschadigd; voer 'vraagbaak ingest' opnieuw uit.") from exc
-    if manifest.get("format") != BUILD_FORMAT:
+        raise _damaged(build) from exc
+    if not isinstance(data, dict) or data.get("format") != BUILD_FORMAT:
+        found = data.get("format") if isinstance(data, dict) else None
         raise IndexMismatch(
-            f"De index in {build} heeft formaat {manifest.get('format')}, deze versie van Vraagbaak verwacht "
+            f"De index in {build} heeft formaat {found}, deze versie van Vraagbaak verwacht "
             f"formaat {BUILD_FORMAT}. Voer 'vraagbaak ingest' opnieuw uit."
         )
-    return manifest
+    try:
+        return Manifest.model_validate(data)
+    except ValidationError as exc:
+        raise _damaged(build) from exc
 
 
-def check_compatible(manifest: dict[str, Any], model: dict[str, Any], chunking: dict[str, Any]) -> None:
+def read_passages(build: Path) -> list[Passage]:
+    """Every passage of a build, in reading order."""
+    try:
+        with open(build / PASSAGES, encoding="utf-8") as f:
+            return [Passage.model_validate_json(line) for line in f]
+    except (OSError, ValidationError) as exc:
+        raise _damaged(build) from exc
+
+
+def read_documents(build: Path) -> list[DocumentRecord]:
+    """The documents of a build with their sections, for the source viewer."""
+    try:
+        return DOCUMENT_LIST.validate_json((build / DOCUMENTS).read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise _damaged(build) from exc
+
+
+def check_compatible(manifest: Manifest, model: dict[str, Any], chunking: dict[str, Any]) -> None:
     """Refuse an index whose model or chunker differs from what the settings ask for."""
-    built_model = manifest.get("model", {})
+    built_model = manifest.model
     if built_model.get("fingerprint") != model.get("fingerprint"):
         raise IndexMismatch(
             f"De index is gebouwd met model '{built_model.get('name')}' ({built_model.get('fingerprint')}), maar "
             f"ingesteld is '{model.get('name')}' ({model.get('fingerprint')}). Voer 'vraagbaak ingest' uit om de "
             "index opnieuw te bouwen, of zet VRAAGBAAK_MODEL en VRAAGBAAK_QUANTIZE terug."
         )
-    built_chunking = manifest.get("chunking", {})
+    built_chunking = manifest.chunking
     if built_chunking != chunking:
         differences = ", ".join(
             f"{k}: index {built_chunking.get(k)!r}, ingesteld {chunking.get(k)!r}"

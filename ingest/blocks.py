@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.clean import BULLET, normalise_line
-from ingest.links import is_url_line
-from ingest.read import Line
+from vraagbaak.ingest.clean import BULLET, normalise_line
+from vraagbaak.ingest.links import is_url_line
+from vraagbaak.ingest.read import Line
 
 OPENERS = "‘“'\"([«"
 #: A sentence ends with one of these, possibly followed by closing quotes or brackets.

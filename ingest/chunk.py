@@ -9,56 +9,17 @@ from __future__ import annotations
 import hashlib
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
-from pydantic import BaseModel
 
-from ingest.links import scrub_emails
-from ingest.read import Line, SourceDocument
-from ingest.structure import Section
+from vraagbaak.build_format import PATH_SEPARATOR, SEPARATORS, Citation, Passage
 from vraagbaak.errors import ConfigurationError
-
-SEPARATORS = ["\n\n", "\n", r"(?<=[.!?…])\s+", r"(?<=[;:,])\s+", " ", ""]
-PATH_SEPARATOR = " › "
-
-
-class Citation(BaseModel):
-    """Where a passage stands in its source, precisely enough for a person to check it."""
-
-    document: str
-    title: str
-    section: list[str]
-    page: int
-    page_end: int
-    lines: tuple[int, int]
-    #: Runs of source lines; more than one when reading-order repair joined text from elsewhere.
-    line_ranges: list[tuple[int, int]]
-    #: Character offsets in the source file, one pair per line range.
-    offsets: list[tuple[int, int]]
-    url: str
-    links: list[str]
-
-
-class Passage(BaseModel):
-    id: str
-    document: str
-    #: Position of the passage in its document (reading order).
-    order: int
-    #: Index of the section in the document, and the passage's place in that section's text.
-    section_index: int
-    start: int
-    end: int
-    text: str
-    #: What is embedded and keyword-indexed: the section path gives the text its context.
-    embed_text: str
-    citation: Citation
+from vraagbaak.ingest.links import scrub_emails
+from vraagbaak.ingest.read import Line, SourceDocument
+from vraagbaak.ingest.structure import Section
 
 
 def passage_id(document: str, text: str) -> str:
     """Derived from document and content only, so re-ingesting unchanged text keeps ids."""
     return hashlib.sha256(f"{document}\n{' '.join(text.split())}".encode()).hexdigest()[:16]
-
-
-def citation_url(document: str, pid: str) -> str:
-    return f"/source/{document}?passage={pid}#passage-{pid}"
 
 
 def _line_ranges(lines: list[Line]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -76,7 +37,9 @@ def _line_ranges(lines: list[Line]) -> tuple[list[tuple[int, int]], list[tuple[i
 
 
 class Chunker:
-    def __init__(self, chunk_size: int = 900, chunk_overlap: int = 100):
+    """Splits each section on its own; sizes come from the settings (``VRAAGBAAK_CHUNK_SIZE``/``_OVERLAP``)."""
+
+    def __init__(self, chunk_size: int, chunk_overlap: int):
         if chunk_overlap >= chunk_size:
             raise ConfigurationError("VRAAGBAAK_CHUNK_OVERLAP moet kleiner zijn dan VRAAGBAAK_CHUNK_SIZE.")
         self.chunk_size, self.chunk_overlap = chunk_size, chunk_overlap
@@ -88,11 +51,6 @@ class Chunker:
             keep_separator="end",
             add_start_index=True,
         )
-
-    @property
-    def settings(self) -> dict[str, object]:
-        return {"splitter": "RecursiveCharacterTextSplitter", "chunk_size": self.chunk_size,
-                "chunk_overlap": self.chunk_overlap, "separators": SEPARATORS}
 
     @property
     def min_chars(self) -> int:
@@ -141,7 +99,7 @@ class Chunker:
                         page=min(pages), page_end=max(pages),
                         lines=(ranges[0][0], ranges[-1][1]) if ranges else (0, 0),
                         line_ranges=ranges, offsets=offsets,
-                        url=citation_url(document.id, pid), links=section.links,
+                        links=section.links,
                     ),
                 ))
         return passages

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.read import Line
+from vraagbaak.ingest.read import Line
 
 WORD = re.compile(r"[^\W\d_](?:[\w’']|-(?=\w))*")
 BULLET = re.compile(r"^[•·▪◦‣*–-]\s+")

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ingest.blocks import OPENERS, Block
-from ingest.clean import Reflower
-from ingest.links import URL
+from vraagbaak.ingest.blocks import OPENERS, Block
+from vraagbaak.ingest.clean import Reflower
+from vraagbaak.ingest.links import URL
 
 MAX_HEADING_CHARS = 90
 MAX_HEADING_WORDS = 14

@@ -22,13 +22,16 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from ingest.blocks import Block
-from ingest.clean import WORD, Vocabulary, zipf_nl
+from vraagbaak.ingest.blocks import Block
+from vraagbaak.ingest.clean import WORD, Vocabulary, zipf_nl
 
 ADJACENT, KNOWN_WORD, FRAGMENT = 100, 40, 20
 NEXT_PAGE, SAME_PAGE, PAGE_BEFORE, PAGE_AFTER = 35, 30, 20, 10
 #: A first word this common (Zipf) cannot be the tail of a hyphenated fragment.
 COMMON_ZIPF = 4.0
+#: A first word the corpus never spells alone and Dutch rarely uses (Zipf below this) is probably the
+#: tail of a word hyphenated at the end of another block.
+FRAGMENT_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def _pairs(blocks: list[Block], vocab: Vocabulary) -> list[Pair]:
     pairs = []
     for start in starts:
         first = (WORD.search(start.text) or [""])[0]
-        fragment = bool(first) and vocab.count(first) == 0 and zipf_nl(first.lower()) < 3.5
+        fragment = bool(first) and vocab.count(first) == 0 and zipf_nl(first.lower()) < FRAGMENT_ZIPF
         for end in ends:
             if end is start:
                 continue

@@ -6,22 +6,27 @@ caller's job (see ``index.store``), so a failed run never touches the last good 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.blocks import split_blocks
-from ingest.chunk import Chunker, Passage
-from ingest.clean import Reflower, Vocabulary
-from ingest.headings import detect_headings
-from ingest.order import repair_order
-from ingest.read import DocumentError, SourceDocument, TextReader, corpus_files
-from ingest.structure import Section, build_sections
+from vraagbaak.build_format import (
+    DOCUMENT_LIST,
+    DOCUMENTS,
+    PASSAGES,
+    DocumentRecord,
+    Passage,
+    SectionRecord,
+    chunking_settings,
+)
 from vraagbaak.config import Settings
-
-#: Bumped whenever the passage format or the cleaning changes meaning.
-INGEST_FORMAT = 1
+from vraagbaak.ingest.blocks import split_blocks
+from vraagbaak.ingest.chunk import Chunker
+from vraagbaak.ingest.clean import Reflower, Vocabulary
+from vraagbaak.ingest.headings import detect_headings
+from vraagbaak.ingest.order import repair_order
+from vraagbaak.ingest.read import DocumentError, SourceDocument, TextReader, corpus_files
+from vraagbaak.ingest.structure import Section, build_sections
 
 
 @dataclass
@@ -61,12 +66,6 @@ def structure_document(source: SourceDocument, vocab: Vocabulary, stages: Stages
     return build_sections(blocks, reflower)
 
 
-def chunking_settings(settings: Settings) -> dict[str, object]:
-    """What decides the passages, recorded in the manifest so a mismatched index is refused."""
-    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
-    return {"format": INGEST_FORMAT, "page_break": settings.page_break, **chunker.settings}
-
-
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None,
                   stages: Stages = Stages()) -> IngestResult:
     corpus = Path(settings.corpus_dir)
@@ -94,32 +93,26 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     return result
 
 
-def _section_record(section: Section) -> dict[str, object]:
-    """A section for the source viewer: its text, and where in it each new page begins."""
+def _section_record(section: Section) -> SectionRecord:
     body = section.body()
     pages: list[tuple[int, int]] = []
     for offset, line in body.anchors:
         if not pages or line.page != pages[-1][1]:
             pages.append((offset, line.page))
-    return {"path": section.path, "level": section.level, "page": section.page, "text": body.text,
-            "pages": pages, "links": section.links}
+    return SectionRecord(path=section.path, level=section.level, page=section.page, text=body.text, pages=pages,
+                         links=section.links)
+
+
+def document_record(document: IngestedDocument) -> DocumentRecord:
+    source = document.source
+    return DocumentRecord(id=source.id, title=source.title, file=source.path.name, sha256=source.sha256,
+                          pages=source.page_count, sections=[_section_record(s) for s in document.sections])
 
 
 def write_ingest(result: IngestResult, directory: Path) -> None:
     """Write passages (JSONL) and documents (JSON, for the source viewer) into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "passages.jsonl", "w", encoding="utf-8") as out:
+    with open(directory / PASSAGES, "w", encoding="utf-8") as out:
         for passage in result.passages:
             out.write(passage.model_dump_json() + "\n")
-    documents = [
-        {
-            "id": d.source.id,
-            "title": d.source.title,
-            "file": d.source.path.name,
-            "sha256": d.source.sha256,
-            "pages": d.source.page_count,
-            "sections": [_section_record(s) for s in d.sections],
-        }
-        for d in result.documents
-    ]
-    (directory / "documents.json").write_text(json.dumps(documents, ensure_ascii=False, indent=1), encoding="utf-8")
+    (directory / DOCUMENTS).write_bytes(DOCUMENT_LIST.dump_json([document_record(d) for d in result.documents], indent=1))

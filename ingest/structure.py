@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.blocks import Block
-from ingest.clean import MappedText, Reflower
-from ingest.links import urls_in
+from vraagbaak.ingest.blocks import Block
+from vraagbaak.ingest.clean import MappedText, Reflower
+from vraagbaak.ingest.links import urls_in
 
 PARAGRAPH_BREAK = "\n\n"
 

@@ -18,14 +18,14 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from service import errors
-from service.feedback import FeedbackStore
-from service.metrics import Metrics
-from service.middleware import ServiceMiddleware
-from service.routes import ask, feedback, ops, source, widget
-from service.state import IndexState
 from vraagbaak import __version__
 from vraagbaak.config import Settings, get_settings
+from vraagbaak.service import errors
+from vraagbaak.service.feedback import FeedbackStore
+from vraagbaak.service.metrics import Metrics
+from vraagbaak.service.middleware import ServiceMiddleware
+from vraagbaak.service.routes import ask, feedback, ops, source, widget
+from vraagbaak.service.state import IndexState
 
 log = logging.getLogger("vraagbaak")
 DESCRIPTION = """Vraagbaak beantwoordt vragen over de rapporten van het G40 Stedennetwerk met passages uit
@@ -53,16 +53,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.index = state
     app.state.metrics = Metrics()
-    # At most one question per core in the model at a time: more only thrash the cores (16 concurrent
-    # clients on 2 cores: 53 requests/s with this limit, 32 without).
+    # At most one question per core in the model at a time: more only thrash the cores (README, Benchmarks).
     app.state.inference = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
     app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3")
     errors.install(app)
-    for module in (ask, feedback, source, ops, widget):
-        app.include_router(module.router)
+    routers = [module.router for module in (ask, feedback, source, ops, widget)]
+    for router in routers:
+        app.include_router(router)
     app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "X-API-Key", "Authorization"], max_age=600)
-    app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics)
+    app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics,
+                       routes=[route for router in routers for route in router.routes])
     return app
 
 

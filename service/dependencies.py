@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
-from index.search import Searcher
-from service.feedback import FeedbackStore
-from service.state import IndexState
 from vraagbaak.config import Settings
+from vraagbaak.index.search import Searcher
+from vraagbaak.service.feedback import FeedbackStore
+from vraagbaak.service.state import IndexState
 
 
 def get_settings(request: Request) -> Settings:

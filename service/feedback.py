@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ingest.chunk import Passage
+from vraagbaak.build_format import PATH_SEPARATOR, Passage
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -67,7 +67,7 @@ def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict
             evidence = passage.text[:120].rsplit(" ", 1)[0]
         pairs.append({
             "id": f"feedback-{row['id']:04d}", "question": row["question"], "answer": "", "evidence": [evidence],
-            "document": passage.document, "section": " › ".join(passage.citation.section), "kind": "fact",
+            "document": passage.document, "section": PATH_SEPARATOR.join(passage.citation.section), "kind": "fact",
             "review": row["comment"] or "",
         })
     return pairs

@@ -5,20 +5,22 @@ Written as plain ASGI middleware so a body is never read twice and a refused req
 
 from __future__ import annotations
 
-import hmac
 import json
 import math
 import sys
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from starlette.requests import Request
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import error_response
-from service.metrics import Metrics
 from vraagbaak.config import Settings
+from vraagbaak.service.auth import is_authorised
+from vraagbaak.service.errors import error_response
+from vraagbaak.service.metrics import Metrics
 
 
 class TokenBuckets:
@@ -40,27 +42,19 @@ class TokenBuckets:
         return wait
 
 
-def has_api_key(request: Request, key: str) -> bool:
-    """Whether the request carries ``key`` (``X-API-Key`` or ``Authorization: Bearer``), compared in constant time."""
-    given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
-    return bool(key and given) and hmac.compare_digest(given.encode(), key.encode())
+def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:
+    """The matched route's template ("/source/{document}"), else "other": never the raw path, or any
+    client could grow the metrics without limit by asking for /api/<something new>.
 
-
-ROUTES = frozenset({"/", "/health", "/ready", "/metrics", "/widget.js", "/demo.js", "/demo.css", "/docs",
-                    "/openapi.json", "/api/ask", "/api/feedback", "/api/admin/reload"})
-
-
-def endpoint_label(path: str) -> str:
-    """Bounded metric labels: a known route, "/source" for any document, else "other" (never the raw path,
-    or any client could grow the metrics without limit by asking for /api/<something new>)."""
-    if path.startswith("/source/"):
-        return "/source"
-    return path if path in ROUTES else "other"
+    A request the middleware refused never reached the router, so its route is looked up in ``routes``
+    (the app's own routes: FastAPI keeps included routers nested in ``app.routes``)."""
+    route = scope.get("route") or next((r for r in routes if r.matches(scope)[0] is not Match.NONE), None)
+    return getattr(route, "path", None) or "other"
 
 
 class ServiceMiddleware:
-    def __init__(self, app: ASGIApp, settings: Settings, metrics: Metrics):
-        self.app, self.settings, self.metrics = app, settings, metrics
+    def __init__(self, app: ASGIApp, settings: Settings, metrics: Metrics, routes: Sequence[BaseRoute] = ()):
+        self.app, self.settings, self.metrics, self.routes = app, settings, metrics, routes
         self.limiter = TokenBuckets(settings.rate_limit) if settings.rate_limit else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -92,23 +86,13 @@ class ServiceMiddleware:
         if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             return error_response(413)
         if path.startswith("/api/") and request.method != "OPTIONS":
-            if self.settings.api_key and not self._authorised(request):
+            if self.settings.api_key and not is_authorised(request, self.settings):
                 return error_response(401, headers={"WWW-Authenticate": "Bearer"})
             if self.limiter is not None:
                 wait = self.limiter.take(request.client.host if request.client else "?")
                 if wait:
                     return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
         return None
-
-    def _authorised(self, request: Request) -> bool:
-        """The key, or a browser on the service's own page or an allowed origin."""
-        if has_api_key(request, self.settings.api_key):
-            return True
-        origin = request.headers.get("origin", "").rstrip("/")
-        if origin and origin in self.settings.allowed_origins:
-            return True
-        own = f"{request.url.scheme}://{request.url.netloc}"
-        return request.headers.get("sec-fetch-site") == "same-origin" and origin in ("", own)
 
     async def _read_body(self, receive: Receive):
         """Read the body up front, refusing it past the limit (a chunked body has no Content-Length)."""
@@ -133,7 +117,7 @@ class ServiceMiddleware:
         return replay, None
 
     def _record(self, request: Request, scope: Scope, status: int, seconds: float) -> None:
-        label = endpoint_label(request.url.path)
+        label = endpoint_label(scope, self.routes)
         state = scope.get("state", {})
         self.metrics.observe(label, status, seconds, state.get("answered"))
         entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "method": request.method,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from index.search import MAX_TOP_K, SearchResult
+from vraagbaak.index.search import MAX_TOP_K, SearchResult
+from vraagbaak.service.urls import passage_url, section_url
 
 
 class AskRequest(BaseModel):
@@ -50,19 +51,19 @@ class AskResponse(BaseModel):
 
     @classmethod
     def from_result(cls, result: SearchResult, base_url: str = "") -> AskResponse:
-        base = base_url.rstrip("/")
         return cls(
             question=result.question,
             answered=result.answered,
             passages=[
                 PassageOut(
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
-                    citation=Citation(**{**h.passage.citation.model_dump(include=set(Citation.model_fields)),
-                                         "url": base + h.passage.citation.url}),
+                    citation=Citation(**h.passage.citation.model_dump(include=set(Citation.model_fields)),
+                                      url=passage_url(h.passage.document, h.passage.id, base_url)),
                 )
                 for h in result.hits
             ],
-            suggestions=[Suggestion(document=s.document, title=s.title, section=s.section, page=s.page, url=base + s.url)
+            suggestions=[Suggestion(document=s.document, title=s.title, section=s.section, page=s.page,
+                                    url=section_url(s.document, s.section_index, base_url))
                          for s in result.suggestions],
         )
 

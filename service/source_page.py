@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ingest.chunk import Passage
+from vraagbaak.build_format import PATH_SEPARATOR, DocumentRecord, Passage
 
 STYLE = """
 :root{--ink:#1b1b1b;--muted:#595959;--accent:#0b5cad;--mark:#fff3b0}
@@ -22,36 +22,36 @@ nav a{color:var(--accent)}a:focus,mark:focus{outline:3px solid var(--accent)}
 """
 
 
-def render(document: dict, passages: list[Passage], highlight: str | None) -> str:
+def render(document: DocumentRecord, passages: list[Passage], highlight: str | None) -> str:
     target = next((p for p in passages if p.id == highlight), None)
     by_section: dict[int, list[Passage]] = {}
     for p in passages:
         by_section.setdefault(p.section_index, []).append(p)
-    parts = [f'<header><p><a href="#inhoud">Naar de inhoud</a></p><h1>{escape(document["title"])}</h1>'
-             f'<p>{escape(document["file"])} · {document["pages"]} pagina’s</p></header><main id="inhoud">']
+    parts = [f'<header><p><a href="#inhoud">Naar de inhoud</a></p><h1>{escape(document.title)}</h1>'
+             f'<p>{escape(document.file)} · {document.pages} pagina’s</p></header><main id="inhoud">']
     if target is not None:
         c = target.citation
-        parts.append(f'<p role="status">Gemarkeerd: passage uit <b>{escape(" › ".join(c.section) or document["title"])}</b>, '
+        parts.append(f'<p role="status">Gemarkeerd: passage uit <b>{escape(PATH_SEPARATOR.join(c.section) or document.title)}</b>, '
                      f'pagina {c.page}{f"–{c.page_end}" if c.page_end != c.page else ""}, regels {c.lines[0]}–{c.lines[1]}. '
                      f'<a href="#passage-{escape(target.id)}">Ga naar de passage</a></p>')
-    for index, section in enumerate(document["sections"]):
-        level = 2 if section["level"] <= 1 else 3
-        title = section["path"][-1] if section["path"] else document["title"]
+    for index, section in enumerate(document.sections):
+        level = 2 if section.level <= 1 else 3
+        title = section.path[-1] if section.path else document.title
         parts.append(f'<section id="section-{index}" aria-label="{escape(title)}"><h{level}>{escape(title)}</h{level}>')
         mark = (target.start, target.end) if target is not None and target.section_index == index else None
-        parts.append(_body(section["text"], section.get("pages", []), by_section.get(index, []), mark))
-        if section["links"]:
-            links = "".join(f'<li><a href="{escape(u)}" rel="noopener noreferrer">{escape(u)}</a></li>' for u in section["links"])
+        parts.append(_body(section.text, section.pages, by_section.get(index, []), mark))
+        if section.links:
+            links = "".join(f'<li><a href="{escape(u)}" rel="noopener noreferrer">{escape(u)}</a></li>' for u in section.links)
             parts.append(f'<div class="links"><p>Links bij deze sectie:</p><ul>{links}</ul></div>')
         parts.append("</section>")
     parts.append("</main>")
-    title = escape(document["title"])
+    title = escape(document.title)
     return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width,initial-scale=1"><title>{title} · Vraagbaak</title><style>{STYLE}</style>'
             f'</head><body>{"".join(parts)}</body></html>')
 
 
-def _body(text: str, pages: list, passages: list[Passage], mark: tuple[int, int] | None) -> str:
+def _body(text: str, pages: list[tuple[int, int]], passages: list[Passage], mark: tuple[int, int] | None) -> str:
     """Text with page markers, passage anchors and the highlighted passage, all escaped."""
     events: dict[int, list[str]] = {}
     for offset, page in pages:

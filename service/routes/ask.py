@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from service.dependencies import SearcherDep, SettingsDep
-from service.schemas import AskRequest, AskResponse, ErrorBody
+from vraagbaak.service.dependencies import SearcherDep, SettingsDep
+from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
 
 router = APIRouter(tags=["vragen"])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 
-from service.dependencies import FeedbackDep, SearcherDep
-from service.schemas import ErrorBody, FeedbackRequest, FeedbackResponse
+from vraagbaak.service.dependencies import FeedbackDep, SearcherDep
+from vraagbaak.service.schemas import ErrorBody, FeedbackRequest, FeedbackResponse
 
 router = APIRouter(tags=["feedback"])
 

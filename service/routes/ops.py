@@ -7,9 +7,9 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.concurrency import run_in_threadpool
 
-from service.dependencies import SettingsDep, StateDep
-from service.errors import error_response
-from service.middleware import has_api_key
+from vraagbaak.service.dependencies import SettingsDep, StateDep
+from vraagbaak.service.errors import error_response
+from vraagbaak.service.auth import has_api_key
 
 router = APIRouter(tags=["beheer"])
 
@@ -25,7 +25,7 @@ def ready(state: StateDep) -> JSONResponse:
     if searcher is None:
         return JSONResponse({"status": "laden", "detail": state.error}, status_code=503)
     return JSONResponse({"status": "klaar", "build": searcher.build.name, "passages": len(searcher.passages),
-                         "model": searcher.manifest.get("model", {}).get("name")})
+                         "model": searcher.manifest.model.get("name")})
 
 
 @router.get("/metrics", summary="Prometheus-metrieken")

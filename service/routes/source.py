@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
-from service.dependencies import SearcherDep
-from service.source_page import render
+from vraagbaak.service.dependencies import SearcherDep
+from vraagbaak.service.source_page import render
+from vraagbaak.service.urls import SOURCE_ROUTE
 
 router = APIRouter(tags=["bron"])
 
 
-@router.get("/source/{document}", response_class=HTMLResponse, summary="Bekijk een document in de bron")
+@router.get(SOURCE_ROUTE, response_class=HTMLResponse, summary="Bekijk een document in de bron")
 def source(document: str, searcher: SearcherDep,
            passage: str | None = Query(None, max_length=64, description="Passage om te markeren.")) -> HTMLResponse:
     record = searcher.documents.get(document)

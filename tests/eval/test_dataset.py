@@ -3,10 +3,11 @@ from collections import Counter
 
 import pytest
 
-from eval import dataset
-from ingest.pipeline import ingest_corpus
 from tests.conftest import REPORT
+from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import Settings
+from vraagbaak.eval import dataset
+from vraagbaak.ingest.pipeline import ingest_corpus
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def test_the_set_has_the_promised_size_and_mix(pairs):
 
 def test_every_section_of_the_report_is_covered(pairs):
     sections = {s.path[-1] for s in ingest_corpus(Settings(corpus_dir=REPORT.parent)).documents[0].sections if s.paragraphs}
-    asked = {p.section.split(" › ")[-1] for p in pairs}
+    asked = {p.section.split(PATH_SEPARATOR)[-1] for p in pairs}
     asked_prefixes = {a.split(":")[0] for a in asked}
     missing = {s for s in sections if s not in asked and s.split(":")[0] not in asked_prefixes}
     assert missing == set()

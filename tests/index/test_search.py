@@ -1,4 +1,4 @@
-"""The one search API, end to end: real model, real FAISS index, the bundled report."""
+"""The one search API: end to end with the real model and the bundled report, and on generated corpora."""
 
 import json
 import os
@@ -6,18 +6,19 @@ import re
 import shutil
 import subprocess
 import sys
+from difflib import SequenceMatcher
 
 import pytest
 
-from index import store
-from index.build import build_index
-from index.search import Searcher
-from ingest.links import EMAIL
-from tests.conftest import REPORT, ROOT
+from tests.conftest import ROOT
+from tests.fakes import fake_embedder
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMismatch, IndexMissing, InvalidQuestion
+from vraagbaak.index import store
+from vraagbaak.index.build import build_index
+from vraagbaak.index.search import Searcher
+from vraagbaak.ingest.links import EMAIL
 
-pytestmark = pytest.mark.slow
 FINANCIEN = ["Overige themagroepen", "Thema Financiën"]
 
 
@@ -53,14 +54,39 @@ def test_an_english_question_finds_the_dutch_passage(searcher):
 def test_a_question_the_report_cannot_answer_is_not_answered(searcher, question):
     result = searcher.search(question, 5)
     assert not result.answered and result.hits == []
-    assert result.suggestions and all(s.url.startswith("/source/") for s in result.suggestions)
+    sections = {(p.document, p.section_index) for p in searcher.passages}
+    assert result.suggestions and all((s.document, s.section_index) in sections for s in result.suggestions)
 
 
-def test_no_near_duplicates_in_one_answer(searcher):
-    hits = searcher.search("Welke steden doen mee aan het DMI-ecosysteem?", 10, abstain=False).hits
+def _near_duplicates(hits) -> list[tuple[str, str]]:
+    """Pairs of hits whose texts share a run of more than half the shorter one (judged on the text alone)."""
+    found = []
     for i, a in enumerate(hits):
         for b in hits[i + 1:]:
-            assert not Searcher._overlap(a.passage, b.passage)
+            x, y = a.passage.text, b.passage.text
+            match = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+            if match.size > 0.5 * min(len(x), len(y)):
+                found.append((a.passage.id, b.passage.id))
+    return found
+
+
+def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
+    """Overlapping chunks (150 of 200 characters shared) and the same paragraph in two documents."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    repeated = "De havenraad besloot in maart dat de kades van Harlingen worden hersteld met steun van het Rijk. "
+    text = "Thema Havens\n\n" + " ".join(f"Zin {i} gaat over de havens en ligplaatsen in stad {i}." for i in range(12))
+    (corpus / "een.txt").write_text(text + "\n\n" + repeated + "\n", encoding="utf-8")
+    (corpus / "twee.txt").write_text("Thema Kades\n\n" + repeated + "\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data", chunk_size=200, chunk_overlap=150)
+    embedder = fake_embedder()
+    build_index(settings, embedder=embedder)
+    searcher = Searcher.load(settings, embedder=embedder)
+    for question in ("havens en ligplaatsen in stad", "kades van Harlingen hersteld"):
+        assert _near_duplicates(searcher.search(question, 10, abstain=False).hits) == [], question
+        with monkeypatch.context() as patched:  # without the filter they do occur: the check is not vacuous
+            patched.setattr(searcher, "_distinct", lambda ranked: ranked)
+            assert _near_duplicates(searcher.search(question, 10, abstain=False).hits), question
 
 
 @pytest.mark.parametrize("question,message", [
@@ -71,12 +97,19 @@ def test_bad_questions_get_a_clear_error(searcher, question, message):
         searcher.search(question)
 
 
-@pytest.mark.parametrize("question", ["\x00\x07Wat doet de\u200b themagroep Financiën?\x1b", "什么是G40？", "Что делает G40?",
-                                      "<script>alert(1)</script> Financiën"])
-def test_odd_questions_give_a_sensible_result(searcher, question):
+def test_control_characters_are_removed_and_the_question_still_answered(searcher):
+    odd = searcher.search("\x00\x07Wat doet de\u200b themagroep Financiën?\x1b", 3)
+    clean = searcher.search("Wat doet de themagroep Financiën?", 3)
+    assert odd.question == clean.question == "Wat doet de themagroep Financiën?"
+    assert odd.answered and [h.passage.id for h in odd.hits] == [h.passage.id for h in clean.hits]
+
+
+@pytest.mark.parametrize("question", ["什么是G40？", "Что делает G40?", "<script>alert(1)</script> Financiën"])
+def test_other_scripts_and_markup_get_a_complete_result(searcher, question):
     result = searcher.search(question, 3)
-    assert "\x00" not in result.question and "\u200b" not in result.question
-    assert result.answered == bool(result.hits)
+    assert result.question == question  # kept as text; the widget and the API escape it
+    assert 0.0 <= result.confidence <= 1.0
+    assert (result.answered and len(result.hits) == 3) or (not result.hits and result.suggestions)
 
 
 def test_top_k_is_bounded(searcher):
@@ -102,46 +135,10 @@ def test_an_index_from_another_model_is_refused_naming_both(built, embedder, tmp
     shutil.copytree(built.data_dir, data, symlinks=True)
     build = store.current_build(data)
     manifest = store.read_manifest(build)
-    manifest["model"] = {**manifest["model"], "name": "ander-model", "fingerprint": "weights-0000"}
-    store.write_json(build / store.MANIFEST, manifest)
+    manifest.model = {**manifest.model, "name": "ander-model", "fingerprint": "weights-0000"}
+    store.write_json(build / store.MANIFEST, manifest.model_dump(mode="json"))
     with pytest.raises(IndexMismatch, match="ander-model.*multilingual-e5-small"):
         Searcher.load(built.model_copy(update={"data_dir": data}), embedder=embedder)
-
-
-def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, embedder, tmp_path):
-    corpus, data = tmp_path / "corpus", tmp_path / "data"
-    shutil.copytree(built.corpus_dir, corpus)
-    (corpus / "extra.txt").write_text("Thema Extra\n\nDe themagroep Extra bestaat alleen in deze test en bespreekt zeilboten.\n")
-    shutil.copytree(built.data_dir / "cache", data / "cache")  # the real report is embedded already
-    settings = Settings(corpus_dir=corpus, data_dir=data)
-    first = build_index(settings, embedder=embedder)
-    assert first.embedded == 2  # the extra document: one passage and its one sentence
-
-    assert build_index(settings, embedder=None).unchanged  # nothing changed: not even the model is loaded
-
-    before = {p.id: p.text for p in Searcher.load(settings, embedder=embedder).passages}
-    path = corpus / REPORT.name
-    path.write_text(path.read_text(encoding="utf-8").replace("ravijnjaar 2026", "ravijnjaar 2027"), encoding="utf-8")
-    (corpus / "extra.txt").unlink()
-    second = build_index(settings, embedder=embedder)
-    after = Searcher.load(settings, embedder=embedder)
-    changed = [p for p in after.passages if p.id not in before]
-    assert len(changed) == 1 and "ravijnjaar 2027" in changed[0].text
-    changed_sentences = [s for s in re.split(r"(?<=[.:])\s+", changed[0].text) if "2027" in s]
-    assert second.embedded == len(changed) + len(changed_sentences)
-    assert all(p.document != "extra" for p in after.passages)
-
-
-def test_a_failed_build_keeps_the_last_good_index(built, embedder, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(built.data_dir, data, symlinks=True)
-    good = store.current_build(data)
-    empty = tmp_path / "leeg"
-    empty.mkdir()
-    (empty / "kapot.txt").write_bytes(b"\x00\x01")
-    with pytest.raises(IndexMissing, match="vorige index blijft in gebruik"):
-        build_index(Settings(corpus_dir=empty, data_dir=data), embedder=embedder)
-    assert store.current_build(data) == good
 
 
 def test_ask_json_prints_the_api_body_with_the_citation(built):

@@ -1,7 +1,7 @@
 import pytest
 
-from ingest.clean import Reflower, Vocabulary, hyphen_joiner
-from ingest.read import Line
+from vraagbaak.ingest.clean import Reflower, Vocabulary, hyphen_joiner
+from vraagbaak.ingest.read import Line
 
 
 def lines(*texts: str) -> list[Line]:

@@ -1,4 +1,4 @@
-from ingest.links import EMAIL_PLACEHOLDER, clean_url, is_url_line, scrub_emails, urls_in
+from vraagbaak.ingest.links import EMAIL_PLACEHOLDER, clean_url, is_url_line, scrub_emails, urls_in
 
 WRAPPED = ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.g40stedennetwerk.nl%2Fnieuws%2F"
            "verkiezingsboodschap-g40&data=05%7C02%7Cej.hendriks%40breda.nl%7C29d5%7C0%7C&sdata=eMDp29%3D&reserved=0")

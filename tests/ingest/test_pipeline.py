@@ -5,11 +5,11 @@ import shutil
 
 import pytest
 
-from ingest.chunk import Chunker, passage_id
-from ingest.links import EMAIL
-from ingest.pipeline import ingest_corpus
 from tests.conftest import REPORT
 from vraagbaak.config import Settings
+from vraagbaak.ingest.chunk import passage_id
+from vraagbaak.ingest.links import EMAIL
+from vraagbaak.ingest.pipeline import ingest_corpus
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def test_financien_passage_has_section_page_and_lines(report):
     source = REPORT.read_text(encoding="utf-8").split("\n")
     assert source[c.lines[0] - 1].startswith("Het belangrijkste aandachtspunt voor de themagroep Financiën")
     assert source[c.lines[1] - 1].startswith("naar de grootstedelijkheid van gemeenten.")
-    assert c.url.startswith("/source/g40-jaarverslag-2023?passage=") and passage.id in c.url
+    assert "url" not in passage.model_dump_json(), "a build stores ids and offsets; the service makes the links"
 
 
 def test_top_sections_and_pillars_are_found(report):
@@ -101,10 +101,3 @@ def test_one_bad_file_does_not_stop_the_others(corpus):
     result = ingest_corpus(Settings(corpus_dir=corpus))
     assert len(result.documents) == 1 and len(result.passages) > 40
     assert sorted(p.split(":")[0] for p in result.problems) == ["kapot.txt", "leeg.txt"]
-
-
-def test_chunk_settings_are_checked():
-    from vraagbaak.errors import ConfigurationError
-
-    with pytest.raises(ConfigurationError):
-        Chunker(chunk_size=300, chunk_overlap=300)

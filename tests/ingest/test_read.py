@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.read import DocumentError, TextReader, corpus_files, document_id, document_title
 from vraagbaak.errors import ConfigurationError
+from vraagbaak.ingest.read import DocumentError, TextReader, corpus_files, document_id, document_title
 
 
 def write(folder: Path, name: str, data: bytes | str) -> Path:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 import uvicorn
 
-from service.app import create_app
+from vraagbaak.service.app import create_app
 
 
 def free_port() -> int:

@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from index import store
-from index.build import build_index
 from tests.conftest import ROOT
 from tests.service.conftest import free_port, running
+from vraagbaak.index import store
+from vraagbaak.index.build import build_index
 
 pytestmark = pytest.mark.slow
 ASK = "/api/ask"
@@ -240,8 +240,8 @@ def test_a_refused_index_keeps_the_old_one_serving(built, embedder, tmp_path):
         staging = store.staging_dir(data)
         shutil.copytree(old, staging, dirs_exist_ok=True)
         manifest = store.read_manifest(staging)
-        manifest["model"]["fingerprint"] = "weights-ander"
-        store.publish(staging, data, {k: v for k, v in manifest.items() if k not in ("format", "build", "created")})
+        manifest.model["fingerprint"] = "weights-ander"
+        store.publish(staging, data, manifest.model_dump(exclude={"format", "build", "created"}))
         refused = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "k"}, timeout=60)
         assert refused.status_code == 409 and "index_geweigerd" in refused.text
         assert app.state.index.build == old

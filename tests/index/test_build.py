@@ -1,0 +1,70 @@
+"""Building and publishing an index: only what changed is embedded, a failed build publishes nothing."""
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import REPORT
+from tests.fakes import fake_embedder
+from vraagbaak.config import Settings
+from vraagbaak.errors import IndexMissing
+from vraagbaak.index import store
+from vraagbaak.index.build import build_index
+from vraagbaak.index.search import Searcher
+
+
+def test_a_build_holds_every_artefact_and_a_manifest_naming_model_and_corpus(fake_built):
+    build = store.current_build(fake_built.data_dir)
+    assert {p.name for p in build.iterdir()} >= {"manifest.json", "passages.jsonl", "documents.json", "dense.faiss",
+                                                 "embeddings.npy", "sentences.npy", "sentences.json", "keyword"}
+    manifest = store.read_manifest(build)
+    assert manifest.model["fingerprint"] == "fake-64" and list(manifest.corpus) == ["testnet-2024.txt"]
+    assert manifest.index == {"dense": "exact", "passages": 3, "sentences": 7}
+    assert len(store.read_passages(build)) == 3 and store.read_documents(build)[0].id == "testnet-2024"
+
+
+def test_an_empty_corpus_publishes_nothing_fast(fake_built, tmp_path):
+    good = store.current_build(fake_built.data_dir)
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    with pytest.raises(IndexMissing, match="vorige index blijft in gebruik"):
+        build_index(fake_built.model_copy(update={"corpus_dir": empty}), embedder=fake_embedder())
+    assert store.current_build(fake_built.data_dir) == good
+    assert not list(store.builds_dir(fake_built.data_dir).glob(".staging-*"))
+
+
+def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, embedder, tmp_path):
+    corpus, data = tmp_path / "corpus", tmp_path / "data"
+    shutil.copytree(built.corpus_dir, corpus)
+    (corpus / "extra.txt").write_text("Thema Extra\n\nDe themagroep Extra bestaat alleen in deze test en bespreekt zeilboten.\n")
+    shutil.copytree(built.data_dir / "cache", data / "cache")  # the real report is embedded already
+    settings = Settings(corpus_dir=corpus, data_dir=data)
+    first = build_index(settings, embedder=embedder)
+    assert first.embedded == 2  # the extra document: one passage and its one sentence
+
+    assert build_index(settings, embedder=None).unchanged  # nothing changed: not even the model is loaded
+
+    before = {p.id: p.text for p in Searcher.load(settings, embedder=embedder).passages}
+    path = corpus / REPORT.name
+    path.write_text(path.read_text(encoding="utf-8").replace("ravijnjaar 2026", "ravijnjaar 2027"), encoding="utf-8")
+    (corpus / "extra.txt").unlink()
+    second = build_index(settings, embedder=embedder)
+    after = Searcher.load(settings, embedder=embedder)
+    changed = [p for p in after.passages if p.id not in before]
+    assert len(changed) == 1 and "ravijnjaar 2027" in changed[0].text
+    changed_sentences = [s for s in re.split(r"(?<=[.:])\s+", changed[0].text) if "2027" in s]
+    assert second.embedded == len(changed) + len(changed_sentences)
+    assert all(p.document != "extra" for p in after.passages)
+
+
+def test_a_failed_build_keeps_the_last_good_index(built, embedder, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(built.data_dir, data, symlinks=True)
+    good = store.current_build(data)
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    (empty / "kapot.txt").write_bytes(b"\x00\x01")
+    with pytest.raises(IndexMissing, match="vorige index blijft in gebruik"):
+        build_index(Settings(corpus_dir=empty, data_dir=data), embedder=embedder)
+    assert store.current_build(data) == good

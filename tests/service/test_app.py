@@ -1,0 +1,109 @@
+"""The service's pieces that need no real model, through FastAPI's TestClient over a fake-embedded index."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.fakes import fake_embedder
+from vraagbaak.service.app import create_app
+
+
+@contextmanager
+def ready_client(settings, **changes):
+    """A TestClient on the app, once its index (fake-embedded) has loaded."""
+    app = create_app(settings.model_copy(update={"reload_interval": 0, **changes}))
+    app.state.index.embedder = fake_embedder()
+    with TestClient(app) as client:
+        deadline = time.monotonic() + 10
+        while client.get("/ready").status_code != 200:
+            assert time.monotonic() < deadline, "index did not load"
+            time.sleep(0.02)
+        yield client
+
+
+@pytest.fixture
+def app_client(fake_built):
+    with ready_client(fake_built, rate_limit=0) as client:
+        yield client
+
+
+def test_ask_returns_passages_with_links_made_by_the_service(app_client):
+    body = app_client.post("/api/ask", json={"question": "Waar kwam de themagroep Zeilboten bijeen?"}).json()
+    first = body["passages"][0]
+    assert body["answered"] and first["citation"]["section"][-1] == "Thema Zeilboten"
+    assert first["citation"]["url"] == f"/source/testnet-2024?passage={first['id']}#passage-{first['id']}"
+    page = app_client.get(first["citation"]["url"])
+    assert page.status_code == 200 and f'id="passage-{first["id"]}"' in page.text and "<mark" in page.text
+
+
+def test_public_url_is_put_before_links(fake_built):
+    with ready_client(fake_built, public_url="https://vraagbaak.example/") as client:
+        url = client.post("/api/ask", json={"question": "fietsroutes"}).json()["passages"][0]["citation"]["url"]
+    assert url.startswith("https://vraagbaak.example/source/testnet-2024?passage=")
+
+
+@pytest.mark.parametrize("body,message", [
+    ({}, "Het veld de vraag ontbreekt."),
+    ({"question": 42}, "De vraag moet tekst zijn."),
+    ({"question": "x", "top_k": 0}, "Top_k moet minimaal 1 zijn."),
+    ({"question": "x", "top_k": 21}, "Top_k mag hoogstens 20 zijn."),
+    ({"question": "x", "extra": 1}, "Onbekend veld: extra."),
+    ({"question": "   "}, "Stel een vraag: de vraag is leeg."),
+])
+def test_validation_errors_are_one_dutch_sentence(app_client, body, message):
+    response = app_client.post("/api/ask", json=body)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == message
+
+
+def test_an_unknown_document_and_an_unknown_route_are_json_404s(app_client):
+    for path in ("/source/bestaat-niet", "/api/bestaat-niet"):
+        response = app_client.get(path)
+        assert response.status_code == 404 and response.json()["error"]["code"] == "niet_gevonden"
+
+
+def test_metric_labels_are_route_templates_never_raw_paths(app_client):
+    app_client.get("/source/testnet-2024")
+    app_client.get("/source/bestaat-niet")
+    app_client.get("/api/iets-nieuws-1")
+    app_client.get("/api/iets-nieuws-2")
+    metrics = app_client.get("/metrics").text
+    assert 'endpoint="/source/{document}",status="200"' in metrics
+    assert 'endpoint="/source/{document}",status="404"' in metrics
+    assert 'endpoint="other",status="404"} 2.0' in metrics
+    assert "iets-nieuws" not in metrics and "bestaat-niet" not in metrics
+
+
+def test_a_refused_request_is_labelled_with_its_route(fake_built):
+    with ready_client(fake_built, api_key="geheim") as client:
+        assert client.post("/api/ask", json={"question": "fietsen"}).status_code == 401
+        assert client.post("/api/ask", json={"question": "fietsen"}, headers={"X-API-Key": "geheim"}).status_code == 200
+        metrics = client.get("/metrics").text
+    assert 'vraagbaak_requests_total{endpoint="/api/ask",status="401"} 1.0' in metrics
+
+
+def test_rate_limit_answers_429_with_retry_after(fake_built):
+    with ready_client(fake_built, rate_limit=2) as client:
+        statuses = [client.post("/api/feedback", json={}).status_code for _ in range(3)]
+        refused = client.post("/api/feedback", json={})
+    assert statuses[:2] == [422, 422] and statuses[2] == 429
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert refused.json()["error"]["code"] == "te_veel_verzoeken"
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(app_client):
+    response = app_client.post("/api/ask", content=b'{"question": "' + b"x" * 20000 + b'"}',
+                               headers={"content-type": "application/json"})
+    assert response.status_code == 413 and response.json()["error"]["code"] == "te_groot"
+
+
+def test_feedback_is_stored_for_known_passages_only(app_client):
+    pid = app_client.post("/api/ask", json={"question": "fietsroutes"}).json()["passages"][0]["id"]
+    stored = app_client.post("/api/feedback", json={"question": "fietsroutes", "passage_id": pid, "helpful": True})
+    assert stored.status_code == 201 and stored.json()["stored"]
+    unknown = app_client.post("/api/feedback", json={"question": "x", "passage_id": "0" * 16, "helpful": True})
+    assert unknown.status_code == 404

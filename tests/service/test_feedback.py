@@ -1,0 +1,36 @@
+import json
+import threading
+
+from vraagbaak.build_format import Citation, Passage
+from vraagbaak.service.feedback import FeedbackStore, export
+
+TEXT = ("De themagroep Fietsen werkt aan veilige fietsroutes tussen station en binnenstad. "
+        "Zij schreef een position paper over fietsparkeren.")
+
+
+def passage() -> Passage:
+    citation = Citation(document="doc", title="Rapport", section=["Pijler", "Thema Fietsen"], page=2, page_end=2,
+                        lines=(1, 2), line_ranges=[(1, 2)], offsets=[(0, 10)], links=[])
+    return Passage(id="p1", document="doc", order=0, section_index=0, start=0, end=len(TEXT), text=TEXT,
+                   embed_text=TEXT, citation=citation)
+
+
+def test_rows_are_kept_in_order_and_survive_concurrent_writers(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    assert store.all() == []
+    threads = [threading.Thread(target=lambda i=i: store.add(f"vraag {i}", "p1", i % 2 == 0, None)) for i in range(20)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    rows = store.all()
+    assert [r["id"] for r in rows] == list(range(1, 21)) and {r["question"] for r in rows} == {f"vraag {i}" for i in range(20)}
+
+
+def test_export_turns_helpful_answers_into_candidate_pairs(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.add("Wat doet de themagroep Fietsen?", "p1", True, "goed")
+    store.add("Niet nuttig", "p1", False, None)
+    store.add("Passage bestaat niet meer", "weg", True, None)
+    [pair] = [json.loads(line) for line in export(store.all(), {"p1": passage()}).splitlines()]
+    assert pair["question"] == "Wat doet de themagroep Fietsen?" and pair["review"] == "goed"
+    assert pair["evidence"] == ["De themagroep Fietsen werkt aan veilige fietsroutes tussen station en binnenstad"]
+    assert pair["section"] == "Pijler › Thema Fietsen" and pair["document"] == "doc" and pair["id"] == "feedback-0001"

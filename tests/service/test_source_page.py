@@ -1,0 +1,37 @@
+from vraagbaak.build_format import Citation, DocumentRecord, Passage, SectionRecord
+from vraagbaak.service.source_page import render
+
+TEXT = "Eerste alinea met <b>opmaak</b>.\n\nTweede alinea, op de volgende pagina."
+
+
+def document() -> DocumentRecord:
+    section = SectionRecord(path=["Thema <Test>"], level=1, page=3, text=TEXT, pages=[(0, 3), (34, 4)],
+                            links=["https://example.org/?a=1&b=2"])
+    return DocumentRecord(id="doc", title="Rapport & co", file="doc.txt", sha256="0" * 64, pages=4, sections=[section])
+
+
+def passage(pid: str, start: int, end: int) -> Passage:
+    citation = Citation(document="doc", title="Rapport & co", section=["Thema <Test>"], page=3, page_end=4, lines=(5, 7),
+                        line_ranges=[(5, 7)], offsets=[(0, 70)], links=[])
+    return Passage(id=pid, document="doc", order=0, section_index=0, start=start, end=end, text=TEXT[start:end],
+                   embed_text=TEXT[start:end], citation=citation)
+
+
+def test_everything_from_the_document_is_escaped():
+    html = render(document(), [passage("p1", 0, len(TEXT))], None)
+    assert "<b>opmaak</b>" not in html and "&lt;b&gt;opmaak&lt;/b&gt;" in html
+    assert "Thema &lt;Test&gt;" in html and "Rapport &amp; co" in html
+    assert 'href="https://example.org/?a=1&amp;b=2"' in html
+
+
+def test_the_cited_passage_is_marked_across_paragraphs_with_page_markers():
+    html = render(document(), [passage("p1", 0, 20), passage("p2", 20, len(TEXT))], "p2")
+    assert 'id="passage-p1"' in html and 'id="passage-p2"' in html
+    assert html.count("<mark") == 2 and html.count("</mark>") == 2  # closed and reopened at the paragraph break
+    assert '<span class="page">pagina 3</span>' in html and '<span class="page">pagina 4</span>' in html
+    assert "pagina 3–4, regels 5–7" in html
+
+
+def test_without_a_known_passage_nothing_is_marked():
+    html = render(document(), [passage("p1", 0, 20)], "onbekend")
+    assert "<mark" not in html and 'role="status"' not in html

@@ -1,0 +1,45 @@
+"""The loaded index: swapped when a new build is published, kept when the new one is refused."""
+
+import shutil
+
+from tests.fakes import TEST_REPORT, fake_embedder
+from vraagbaak.index import store
+from vraagbaak.index.build import build_index
+from vraagbaak.service.state import IndexState
+
+
+def loaded(settings) -> IndexState:
+    state = IndexState(settings)
+    state.embedder = fake_embedder()
+    state.load()
+    assert state.searcher is not None and state.error is None
+    return state
+
+
+def test_a_new_build_is_picked_up_and_an_unchanged_one_is_not(fake_built):
+    state = loaded(fake_built)
+    old = state.build
+    assert state.reload() is False
+    (fake_built.corpus_dir / "tweede.txt").write_text(TEST_REPORT.replace("Testnet", "Tweede net"), encoding="utf-8")
+    build_index(fake_built, embedder=fake_embedder())
+    assert state.reload() is True and state.build != old
+    assert {p.document for p in state.searcher.passages} == {"testnet-2024", "tweede"}
+
+
+def test_a_refused_build_keeps_the_old_index_serving_and_says_why(fake_built):
+    state = loaded(fake_built)
+    old = state.build
+    staging = store.staging_dir(fake_built.data_dir)
+    shutil.copytree(old, staging, dirs_exist_ok=True)
+    manifest = store.read_manifest(staging)
+    manifest.model["fingerprint"] = "ander-model"
+    store.publish(staging, fake_built.data_dir, manifest.model_dump(exclude={"format", "build", "created"}))
+    assert state.reload() is False
+    assert state.build == old and "ander-model" in state.error
+
+
+def test_without_an_index_the_error_says_to_ingest(tmp_path, fake_built):
+    state = IndexState(fake_built.model_copy(update={"data_dir": tmp_path / "leeg"}))
+    state.embedder = fake_embedder()
+    state.load()
+    assert state.searcher is None and "vraagbaak ingest" in state.error
