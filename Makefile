@@ -27,15 +27,17 @@ index: model
 run: index
 	$(BIN)/vraagbaak serve --host 127.0.0.1 --port 8000
 
-# Browser tests drive Debian's Chromium (a test tool's own browser download is not possible here).
+# Browser tests drive Debian's Chromium (a test tool's own browser download is not possible here);
+# the PDFs that tests lay out use Debian's DejaVu fonts.
 browser:
-	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
 test: setup browser
 	$(BIN)/python -m pytest
 
 # The inner loop: everything that needs neither the real model nor a browser, in seconds.
-check: setup
+check: setup browser
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 eval: index
@@ -43,6 +45,7 @@ eval: index
 
 bench: index
 	$(BIN)/python -m vraagbaak.eval.bench
+	$(BIN)/python -m vraagbaak.eval.pdf_bench --retrieval
 
 clean:
 	rm -rf data .pytest_cache test-artifacts

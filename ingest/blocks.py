@@ -1,4 +1,4 @@
-"""Split a document's lines into blocks: runs of lines between blank lines, page breaks and links.
+"""Split a document's lines into blocks: runs of lines between blank lines, page breaks, links and tables.
 
 Blocks are the units that heading detection and reading-order repair reason about.
 """
@@ -17,7 +17,7 @@ OPENERS = "‘“'\"([«"
 #: A sentence ends with one of these, possibly followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?:;…][’'\"”)\]»]*$")
 
-BlockKind = Literal["text", "heading", "links"]
+BlockKind = Literal["text", "heading", "links", "table"]
 
 
 @dataclass(eq=False)
@@ -63,6 +63,16 @@ class Block:
     def is_bullet(self) -> bool:
         return bool(BULLET.match(self.text))
 
+    @property
+    def size(self) -> float:
+        """The font size most of the block is set in (0 for plain text)."""
+        sizes = [line.size for line in self.lines for _ in line.text]
+        return max(set(sizes), key=sizes.count) if sizes else 0.0
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
 
 def split_blocks(lines: list[Line]) -> list[Block]:
     """Group lines into blocks; every line that is only a URL becomes (part of) a links block."""
@@ -80,8 +90,10 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         if line.blank:
             flush()
             continue
-        kind: BlockKind = "links" if is_url_line(line.text) else "text"
-        if current and (kind != current_kind or line.page != current[-1].page):
+        kind: BlockKind = "links" if is_url_line(line.text) else "table" if line.table else "text"
+        # Plain text has no layout, so a page change ends a block; a PDF reader marks the blocks itself
+        # (a blank line), and a sentence that runs on over a page break stays one block.
+        if current and (kind != current_kind or (line.page != current[-1].page and not line.size)):
             flush()
         current_kind = kind
         current.append(line)

@@ -24,6 +24,9 @@ ELISION_WORDS = frozenset({"en", "of", "tot", "noch", "als", "dan"})
 VOWEL_CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "oe", "oi", "oo", "ou", "ui", "uu"})
 #: A word known to the Dutch frequency list at least this often (Zipf scale) counts as a word.
 KNOWN_ZIPF = 2.5
+#: Hyphens as PDFs print them (U+2010 hyphen, U+2011 non-breaking hyphen) read as "-".
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+SOFT_HYPHEN = "\u00ad"
 
 
 @lru_cache(maxsize=65536)
@@ -45,8 +48,9 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         for text in texts:
             for line in text.splitlines():
+                line = normalise_line(line)
                 words = WORD.findall(line)
-                if line.rstrip().endswith("-") and words:
+                if line.endswith(("-", SOFT_HYPHEN)) and words:
                     words = words[:-1]  # "inge-" is a fragment, not a word
                 counts.update(w.lower() for w in words[1:])  # the first word may be a fragment too
         return cls(counts)
@@ -77,7 +81,14 @@ def hyphen_joiner(left_word: str, right_word: str, vocab: Vocabulary) -> str:
 
 
 def normalise_line(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, one space between words, every hyphen as "-"; a soft hyphen only survives at the end,
+    where it marks a word broken over two lines.
+
+    >>> normalise_line("  heb\u00adben  samen\u2010wer\u00ad ")
+    'hebben samen-wer\xad'
+    """
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).translate(HYPHENS)).strip()
+    return text.replace(SOFT_HYPHEN, "") + (SOFT_HYPHEN if text.endswith(SOFT_HYPHEN) else "")
 
 
 @dataclass
@@ -116,8 +127,10 @@ class Reflower:
         text = para.text
         if not text:
             joiner = ""
-        elif BULLET.match(piece):
+        elif BULLET.match(piece) or line.table:
             joiner = "\n"
+        elif text.endswith(SOFT_HYPHEN):
+            joiner, text = "", text[:-1]  # the writer marked this break as inside a word
         elif text.endswith("/"):
             joiner = ""
         elif self.vocab is not None and text.endswith("-") and len(text) > 1 and text[-2].isalnum():

@@ -9,10 +9,15 @@ comes from evidence in the document itself:
   top section and moves back to the top of its page;
 * a heading that opens a page and belongs to no family of headings is a top section too;
 * every other heading is a section inside the top section before it.
+
+Where the reader knows fonts (PDF), they decide instead: a short block set larger than the body
+text, or bold where the body is not, is a heading, and its level is the rank of its size among
+the headings' sizes (the largest is level 1).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from vraagbaak.ingest.blocks import OPENERS, Block
@@ -22,6 +27,12 @@ from vraagbaak.ingest.links import URL
 MAX_HEADING_CHARS = 90
 MAX_HEADING_WORDS = 14
 MAX_HEADING_LINES = 2
+#: A block set at least this much larger than the body text is a heading (font sizes known).
+HEADING_SIZE_RATIO = 1.12
+#: Headings set in a font can run over more lines and words than the text rules allow.
+MAX_FONT_HEADING_LINES = 3
+MAX_FONT_HEADING_CHARS = 220
+NUMBERED = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?\s+\S")
 
 
 def heading_title(block: Block, reflower: Reflower) -> str:
@@ -42,6 +53,8 @@ def looks_like_heading(title: str) -> bool:
 
 def detect_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     """Mark heading blocks, split headings off the top of text blocks, and set levels."""
+    if any(line.size for block in blocks for line in block.lines):
+        return detect_font_headings(blocks, reflower)
     for block in blocks:
         if (block.kind == "text" and len(block.lines) <= MAX_HEADING_LINES and not block.is_bullet
                 and looks_like_heading(heading_title(block, reflower))):
@@ -121,3 +134,40 @@ def _assign_levels(blocks: list[Block]) -> None:
     for h in headings:
         top = h.first_word in containers or h.displaced or (id(h) in opens_page and families[h.first_word] == 1)
         h.level = 1 if top else 2
+
+
+def body_font(blocks: list[Block]) -> tuple[float, bool]:
+    """The size most text is set in, and whether that text is bold."""
+    sizes: Counter[float] = Counter()
+    bold: Counter[float] = Counter()
+    for block in blocks:
+        if block.kind == "text":
+            for line in block.lines:
+                sizes[round(line.size * 2) / 2] += len(line.text)
+                bold[round(line.size * 2) / 2] += len(line.text) if line.bold else 0
+    if not sizes:
+        return 0.0, False
+    size = sizes.most_common(1)[0][0]
+    return size, bold[size] * 2 > sizes[size]
+
+
+def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
+    """Headings from font size and weight; levels from the rank of the size (bold body-size headings last)."""
+    body, body_bold = body_font(blocks)
+    candidates = []
+    for block in blocks:
+        if block.kind != "text" or len(block.lines) > MAX_FONT_HEADING_LINES or block.is_bullet:
+            continue
+        title = heading_title(block, reflower)
+        head = title.lstrip(OPENERS)
+        numbered = NUMBERED.match(title) is not None  # "6. Voorstel tot ... Den Helder." is an agenda item's title
+        if not (0 < len(title) <= MAX_FONT_HEADING_CHARS and (head[:1].isupper() or numbered)
+                and (title[-1] not in ".,;:-…" or (numbered and title[-1] == ".")) and not URL.search(title)):
+            continue
+        if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5):
+            candidates.append(block)
+    sizes = sorted({round(b.size * 2) / 2 for b in candidates}, reverse=True)
+    for block in candidates:
+        block.kind = "heading"
+        block.level = sizes.index(round(block.size * 2) / 2) + 1
+    return blocks

@@ -106,7 +106,8 @@ def _section_record(section: Section) -> SectionRecord:
 def document_record(document: IngestedDocument) -> DocumentRecord:
     source = document.source
     return DocumentRecord(id=source.id, title=source.title, file=source.path.name, sha256=source.sha256,
-                          pages=source.page_count, sections=[_section_record(s) for s in document.sections])
+                          pages=source.page_count, sections=[_section_record(s) for s in document.sections],
+                          page_labels=source.page_labels)
 
 
 def write_ingest(result: IngestResult, directory: Path) -> None:

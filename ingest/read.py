@@ -1,8 +1,10 @@
 """Read a document file into numbered lines with page numbers.
 
-Plain text comes from PDF extraction, where page breaks survive only as a convention (in the
-G40 files: a line that begins with one space). That convention is a setting of the reader,
-not a constant. PDF files are read page by page with pypdf.
+Plain text comes from PDF extraction, where page breaks survive as a form feed (pdftotext) or
+only as a convention (in the G40 files: a line that begins with one space). That convention is a
+setting of the reader, not a constant; a form feed always starts a page. PDF files are read from
+their layout (``ingest.pdf``): lines in reading order with their font size and weight, running
+headers and footers left out, a blank line between blocks.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vraagbaak.config import DEFAULT_PAGE_BREAK
@@ -33,6 +35,11 @@ class Line:
     page: int
     start: int
     text: str
+    #: Font size in points and weight, where the format has them (PDF); 0 and False for plain text.
+    size: float = 0.0
+    bold: bool = False
+    #: A table row, its cells joined by " | ".
+    table: bool = False
 
     @property
     def blank(self) -> bool:
@@ -46,6 +53,10 @@ class SourceDocument:
     path: Path
     sha256: str
     lines: list[Line]
+    #: Printed page numbers by physical page, where the document shows them (PDF running headers or footers).
+    page_labels: dict[int, str] = field(default_factory=dict)
+    #: Running header and footer lines left out of the text (PDF), for a person to check.
+    removed: list[str] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:
@@ -82,13 +93,15 @@ class TextReader:
         if not data.strip():
             raise DocumentError(f"{path.name}: het bestand is leeg; voeg tekst toe of haal het weg uit de corpusmap.")
         digest = hashlib.sha256(data).hexdigest()
+        labels: dict[int, str] = {}
+        removed: list[str] = []
         if path.suffix.lower() == ".pdf":
-            lines = self._pdf_lines(path, data)
+            lines, labels, removed = self._pdf_lines(path, data)
         else:
             lines = self._text_lines(path, data)
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{path.name}: er staat geen leesbare tekst in het bestand.")
-        return SourceDocument(document_id(path), document_title(path), path, digest, lines)
+        return SourceDocument(document_id(path), document_title(path), path, digest, lines, labels, removed)
 
     def _text_lines(self, path: Path, data: bytes) -> list[Line]:
         if b"\x00" in data:
@@ -104,7 +117,7 @@ class TextReader:
         for number, full in enumerate(text.split("\n"), start=1):
             raw = full.rstrip("\r")
             match = self.page_break.match(raw)
-            if match and page_has_text:
+            if (match or "\f" in raw) and page_has_text:
                 page, page_has_text = page + 1, False
             skip = match.end() if match else 0
             line = Line(number, page, offset + skip, unicodedata.normalize("NFC", raw[skip:].replace("\f", "")))
@@ -115,24 +128,23 @@ class TextReader:
             lines.pop()
         return lines
 
-    def _pdf_lines(self, path: Path, data: bytes) -> list[Line]:
-        from io import BytesIO
-
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
+    def _pdf_lines(self, path: Path, data: bytes) -> tuple[list[Line], dict[int, str], list[str]]:
+        from vraagbaak.ingest.pdf import PdfUnreadable, read_layout
 
         try:
-            pages = [page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages]
-        except (PyPdfError, ValueError, KeyError) as exc:
-            raise DocumentError(f"{path.name}: de PDF is beschadigd of versleuteld en kan niet worden gelezen.") from exc
+            layout = read_layout(data)
+        except PdfUnreadable as exc:
+            raise DocumentError(f"{path.name}: {exc.reason}. Het bestand is overgeslagen.") from exc
         lines: list[Line] = []
-        number = offset = 0
-        for page_number, page_text in enumerate(pages, start=1):
-            for raw in page_text.split("\n"):
-                number += 1
-                lines.append(Line(number, page_number, offset, unicodedata.normalize("NFC", raw)))
-                offset += len(raw) + 1
-        return lines
+        offset = 0
+        for pdf_line in layout.lines:
+            if pdf_line.new_block and lines:
+                lines.append(Line(len(lines) + 1, pdf_line.page, offset, ""))
+                offset += 1
+            text = unicodedata.normalize("NFC", pdf_line.text)
+            lines.append(Line(len(lines) + 1, pdf_line.page, offset, text, pdf_line.size, pdf_line.bold, pdf_line.table))
+            offset += len(text) + 1
+        return lines, layout.page_labels, layout.removed
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

@@ -18,6 +18,8 @@ class Section:
     page: int
     paragraphs: list[MappedText] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    #: The heading's font size, where the reader knows fonts (shown by ``ingest --inspect``).
+    size: float = 0.0
 
     def body(self) -> MappedText:
         """All paragraphs as one text, separated by blank lines, with their line anchors."""
@@ -38,16 +40,16 @@ def build_sections(blocks: list[Block], reflower: Reflower) -> list[Section]:
     """Walk the blocks in reading order; text before the first heading gets an empty path."""
     first_page = blocks[0].page if blocks else 1
     sections = [Section(path=[], level=0, page=first_page)]
-    top: str | None = None
+    open_headings: list[tuple[int, str]] = []  # (level, title) of the headings the current one sits in
     for block in blocks:
         current = sections[-1]
         if block.kind == "heading":
             title = reflower.paragraph(block.lines).text
-            if block.level == 1:
-                top, path = title, [title]
-            else:
-                path = [top, title] if top else [title]
-            sections.append(Section(path=path, level=len(path), page=block.page))
+            while open_headings and open_headings[-1][0] >= block.level:
+                open_headings.pop()
+            open_headings.append((block.level, title))
+            path = [t for _, t in open_headings]
+            sections.append(Section(path=path, level=len(path), page=block.page, size=block.size))
         elif block.kind == "links":
             current.add_links(urls_in("\n".join(line.text for line in block.lines)))
         elif block.continues and current.paragraphs:

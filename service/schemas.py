@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from vraagbaak.index.search import MAX_TOP_K, SearchResult
-from vraagbaak.service.urls import passage_url, section_url
+from vraagbaak.service.urls import original_url, passage_url, section_url
 
 
 class AskRequest(BaseModel):
@@ -21,8 +21,11 @@ class Citation(BaseModel):
     section: list[str] = Field(..., description="Pad van koppen, van boven naar beneden.")
     page: int = Field(..., description="Eerste pagina van de passage.")
     page_end: int = Field(..., description="Laatste pagina van de passage.")
+    page_label: str | None = Field(None, description="Het paginanummer dat op die pagina gedrukt staat (PDF), als dat bekend is.")
+    page_end_label: str | None = Field(None, description="Het gedrukte paginanummer van de laatste pagina.")
     lines: tuple[int, int] = Field(..., description="Eerste en laatste regel in het bronbestand.")
     url: str = Field(..., description="Opent de bron op deze passage.")
+    original_url: str | None = Field(None, description="Opent het originele PDF-bestand op de eerste pagina van de passage.")
     links: list[str] = Field(..., description="Links die bij deze sectie horen.")
 
 
@@ -58,7 +61,8 @@ class AskResponse(BaseModel):
                 PassageOut(
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
                     citation=Citation(**h.passage.citation.model_dump(include=set(Citation.model_fields)),
-                                      url=passage_url(h.passage.document, h.passage.id, base_url)),
+                                      url=passage_url(h.passage.document, h.passage.id, base_url),
+                                      original_url=original_url(h.passage.citation, base_url)),
                 )
                 for h in result.hits
             ],

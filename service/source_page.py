@@ -22,24 +22,29 @@ nav a{color:var(--accent)}a:focus,mark:focus{outline:3px solid var(--accent)}
 """
 
 
-def render(document: DocumentRecord, passages: list[Passage], highlight: str | None) -> str:
+def render(document: DocumentRecord, passages: list[Passage], highlight: str | None, original: str | None = None) -> str:
+    """The page; ``original`` is the URL of the original PDF, linked at the cited page."""
     target = next((p for p in passages if p.id == highlight), None)
     by_section: dict[int, list[Passage]] = {}
     for p in passages:
         by_section.setdefault(p.section_index, []).append(p)
     parts = [f'<header><p><a href="#inhoud">Naar de inhoud</a></p><h1>{escape(document.title)}</h1>'
-             f'<p>{escape(document.file)} · {document.pages} pagina’s</p></header><main id="inhoud">']
+             f'<p>{escape(document.file)} · {document.pages} pagina’s'
+             + (f' · <a href="{escape(original)}">originele PDF</a>' if original else "")
+             + '</p></header><main id="inhoud">']
     if target is not None:
         c = target.citation
         parts.append(f'<p role="status">Gemarkeerd: passage uit <b>{escape(PATH_SEPARATOR.join(c.section) or document.title)}</b>, '
                      f'pagina {c.page}{f"–{c.page_end}" if c.page_end != c.page else ""}, regels {c.lines[0]}–{c.lines[1]}. '
-                     f'<a href="#passage-{escape(target.id)}">Ga naar de passage</a></p>')
+                     f'<a href="#passage-{escape(target.id)}">Ga naar de passage</a>'
+                     + (f' · <a href="{escape(original)}#page={c.page}">Open de originele PDF op pagina {c.page}</a>'
+                        if original else "") + '</p>')
     for index, section in enumerate(document.sections):
         level = 2 if section.level <= 1 else 3
         title = section.path[-1] if section.path else document.title
         parts.append(f'<section id="section-{index}" aria-label="{escape(title)}"><h{level}>{escape(title)}</h{level}>')
         mark = (target.start, target.end) if target is not None and target.section_index == index else None
-        parts.append(_body(section.text, section.pages, by_section.get(index, []), mark))
+        parts.append(_body(section.text, section.pages, by_section.get(index, []), mark, document.page_labels))
         if section.links:
             links = "".join(f'<li><a href="{escape(u)}" rel="noopener noreferrer">{escape(u)}</a></li>' for u in section.links)
             parts.append(f'<div class="links"><p>Links bij deze sectie:</p><ul>{links}</ul></div>')
@@ -51,11 +56,14 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
             f'</head><body>{"".join(parts)}</body></html>')
 
 
-def _body(text: str, pages: list[tuple[int, int]], passages: list[Passage], mark: tuple[int, int] | None) -> str:
+def _body(text: str, pages: list[tuple[int, int]], passages: list[Passage], mark: tuple[int, int] | None,
+          labels: dict[int, str]) -> str:
     """Text with page markers, passage anchors and the highlighted passage, all escaped."""
     events: dict[int, list[str]] = {}
     for offset, page in pages:
-        events.setdefault(offset, []).append(f'<span class="page">pagina {page}</span>')
+        label = labels.get(page)
+        shown = f"pagina {page}" + (f" (gedrukt: {escape(label)})" if label and label != str(page) else "")
+        events.setdefault(offset, []).append(f'<span class="page">{shown}</span>')
     for p in passages:
         events.setdefault(p.start, []).append(f'<span id="passage-{escape(p.id)}"></span>')
     if mark:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from vraagbaak.build_format import Citation
+
 SOURCE_ROUTE = "/source/{document}"
+ORIGINAL_ROUTE = "/files/{document}.pdf"
 
 
 def source_url(document: str, base: str = "") -> str:
@@ -18,6 +21,23 @@ def passage_url(document: str, passage_id: str, base: str = "") -> str:
     '/source/g40-jaarverslag-2023?passage=ae1dbf39354361c2#passage-ae1dbf39354361c2'
     """
     return f"{source_url(document, base)}?passage={passage_id}#passage-{passage_id}"
+
+
+def original_url(citation: Citation, base: str = "") -> str | None:
+    """Opens the original PDF at the passage's first page; None for other formats.
+
+    >>> c = Citation(document="raad-2015", title="Raad", file="raad-2015.pdf", section=[], page=3, page_end=3,
+    ...              lines=(1, 2), line_ranges=[], offsets=[], links=[])
+    >>> original_url(c)
+    '/files/raad-2015.pdf#page=3'
+    """
+    if not citation.file.lower().endswith(".pdf"):
+        return None
+    return f"{original_file_url(citation.document, base)}#page={citation.page}"
+
+
+def original_file_url(document: str, base: str = "") -> str:
+    return base.rstrip("/") + ORIGINAL_ROUTE.format(document=quote(document, safe=""))
 
 
 def section_url(document: str, section_index: int, base: str = "") -> str:

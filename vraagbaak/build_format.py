@@ -17,7 +17,7 @@ from vraagbaak.config import Settings
 #: Bump when the files of a build change meaning; older builds are then refused.
 BUILD_FORMAT = 2
 #: Bumped whenever the cleaning or chunking changes which passages come out.
-INGEST_FORMAT = 1
+INGEST_FORMAT = 2
 
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"
@@ -34,9 +34,14 @@ class Citation(BaseModel):
 
     document: str
     title: str
+    #: The source file's name in the corpus folder.
+    file: str = ""
     section: list[str]
     page: int
     page_end: int
+    #: The page numbers printed on those pages, where the document shows them (PDF).
+    page_label: str | None = None
+    page_end_label: str | None = None
     lines: tuple[int, int]
     #: Runs of source lines; more than one when reading-order repair joined text from elsewhere.
     line_ranges: list[tuple[int, int]]
@@ -79,6 +84,8 @@ class DocumentRecord(BaseModel):
     sha256: str
     pages: int
     sections: list[SectionRecord]
+    #: Printed page numbers by physical page (PDF running headers or footers).
+    page_labels: dict[int, str] = {}
 
 
 #: ``documents.json``: every document of the build, for the source viewer.

@@ -88,10 +88,17 @@ def _print_problems(problems: list[str]) -> None:
 def _print_tree(doc, samples: int) -> None:
     click.secho(f"\n{doc.source.title}  ({doc.source.path.name}, {doc.source.page_count} pagina's, "
                 f"{len(doc.sections)} secties, {len(doc.passages)} passages)", bold=True)
+    if doc.source.removed:
+        click.echo("Weggelaten kop- en voetregels: " + " · ".join(f"«{line}»" for line in doc.source.removed[:12])
+                   + (f" (en {len(doc.source.removed) - 12} meer)" if len(doc.source.removed) > 12 else ""))
+    if doc.source.page_labels:
+        click.echo(f"Gedrukte paginanummers gevonden op {len(doc.source.page_labels)} van de {doc.source.page_count} pagina's.")
     for index, section in enumerate(doc.sections):
         count = sum(1 for p in doc.passages if p.section_index == index)
         title = section.path[-1] if section.path else "(zonder kop)"
-        click.echo(f"{'  ' * max(section.level, 1)}{title}  [p. {section.page}, {count} passages, {len(section.links)} links]")
+        font = f", kop in {section.size:g} pt" if section.size else ""
+        click.echo(f"{'  ' * max(section.level, 1)}{title}  [p. {section.page}{font}, {count} passages, "
+                   f"{len(section.links)} links]")
     step = max(1, len(doc.passages) // max(samples, 1))
     for passage in doc.passages[::step][:samples]:
         c = passage.citation

@@ -1,13 +1,15 @@
-"""GET /source/{document}: the cleaned document, opened at a passage."""
+"""GET /source/{document}: the cleaned document, opened at a passage; GET /files/{document}.pdf: the original."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from pathlib import Path
 
-from vraagbaak.service.dependencies import SearcherDep
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import FileResponse, HTMLResponse
+
+from vraagbaak.service.dependencies import SearcherDep, SettingsDep
 from vraagbaak.service.source_page import render
-from vraagbaak.service.urls import SOURCE_ROUTE
+from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_url
 
 router = APIRouter(tags=["bron"])
 
@@ -19,6 +21,21 @@ def source(document: str, searcher: SearcherDep,
     if record is None:
         raise HTTPException(status_code=404)
     passages = [p for p in searcher.passages if p.document == document]
-    return HTMLResponse(render(record, passages, passage),
+    original = original_file_url(document) if record.file.lower().endswith(".pdf") else None
+    return HTMLResponse(render(record, passages, passage, original),
                         headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'",
                                  "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
+
+
+@router.get(ORIGINAL_ROUTE, response_class=FileResponse, summary="Open het originele PDF-bestand van een document")
+def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> FileResponse:
+    """Only the PDFs of the loaded index, read-only from the corpus folder; nothing else is served."""
+    record = searcher.documents.get(document)
+    if record is None or not record.file.lower().endswith(".pdf"):
+        raise HTTPException(status_code=404)
+    corpus = Path(settings.corpus_dir).resolve()
+    path = (corpus / record.file).resolve()
+    if path.parent != corpus or not path.is_file():
+        raise HTTPException(status_code=404)
+    return FileResponse(path, media_type="application/pdf", filename=record.file, content_disposition_type="inline",
+                        headers={"X-Content-Type-Options": "nosniff"})

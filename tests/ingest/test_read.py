@@ -54,7 +54,6 @@ def test_bad_files_get_a_message_naming_the_file(corpus, name, data, phrase):
 
 
 def test_pdf_pages_are_read(corpus):
-    pytest.importorskip("pypdf")
     doc = TextReader().read(write(corpus, "klein.pdf", minimal_pdf(["Eerste pagina tekst", "Tweede pagina tekst"])))
     assert [(line.page, line.text) for line in doc.lines if not line.blank] == [
         (1, "Eerste pagina tekst"), (2, "Tweede pagina tekst"),

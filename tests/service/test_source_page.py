@@ -35,3 +35,11 @@ def test_the_cited_passage_is_marked_across_paragraphs_with_page_markers():
 def test_without_a_known_passage_nothing_is_marked():
     html = render(document(), [passage("p1", 0, 20)], "onbekend")
     assert "<mark" not in html and 'role="status"' not in html
+
+
+def test_a_pdf_source_links_to_the_original_at_the_cited_page_and_shows_printed_numbers():
+    record = document().model_copy(update={"page_labels": {3: "iii", 4: "4"}})
+    html = render(record, [passage("p1", 0, 20)], "p1", original="/files/doc.pdf")
+    assert '<a href="/files/doc.pdf">originele PDF</a>' in html
+    assert '<a href="/files/doc.pdf#page=3">Open de originele PDF op pagina 3</a>' in html
+    assert "pagina 3 (gedrukt: iii)" in html and "pagina 4</span>" in html

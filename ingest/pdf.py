@@ -1,0 +1,337 @@
+"""Read a PDF from its layout: characters with positions and fonts -> lines in reading order.
+
+``pypdfium2`` (PDFium, Apache-2.0) gives every character with its baseline, box, font size and
+weight. From those:
+
+* words and line fragments: glyphs on one baseline, split where the gap is wider than the font;
+* columns: the vertical gutter that the fewest fragments cross; fragments that do cross it are
+  full width and stand where they are, between the column runs before and after them;
+* running headers and footers: lines in the top or bottom margin that repeat, digits normalised,
+  at the same height on most pages; a page number among them becomes the page's printed label;
+* blocks: a vertical gap, a change of font size or weight, or a table row starts a new block
+  (written as a blank line, so the text pipeline after reading is the same for every format);
+* tables: several fragments on one baseline within a column are a row, its cells joined by " | ".
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
+
+#: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
+FRAGMENT_GAP = 1.5
+#: Glyphs whose baselines differ by less than this many font sizes are on one line.
+BASELINE_TOLERANCE = 0.35
+#: Share of the page height at the top and at the bottom where running headers and footers stand.
+MARGIN_ZONE = 0.12
+#: A margin line is running text of the document when it repeats on at least this share of pages.
+REPEAT_SHARE = 0.5
+#: A vertical gap larger than this many times the usual line distance starts a new block.
+BLOCK_GAP = 1.45
+#: Line distance assumed for a font size where the page gives no better measure (large headings).
+LINE_SPACING = 1.2
+#: PDFium's weight estimate is unreliable (695 for regular Arial); the font's name says it.
+BOLD_NAME = re.compile(rb"(?i)bold|black|heavy|semibold|demi")
+TABLE_CELL_SEPARATOR = " | "
+#: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
+LIST_MARKER = re.compile(r"^([-–•▪·*●○]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+
+
+@dataclass
+class Fragment:
+    """A run of words on one baseline (top-down coordinates, points)."""
+
+    page: int
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    text: str
+    table: bool = False
+    cells: int = 1
+
+
+@dataclass
+class PdfLine:
+    page: int
+    text: str
+    size: float
+    bold: bool
+    table: bool
+    #: Starts a new block (after a gap, a font change, a column or a table boundary).
+    new_block: bool
+    #: First line of a column run (after a column or page break).
+    run_start: bool = False
+
+
+@dataclass
+class PdfLayout:
+    lines: list[PdfLine]
+    pages: int
+    #: Printed page labels by physical page number, where a running header or footer carries one.
+    page_labels: dict[int, str] = field(default_factory=dict)
+    #: The running header and footer lines that were dropped: one example of each (for ``ingest --inspect``).
+    removed: list[str] = field(default_factory=list)
+    title: str = ""
+
+
+class PdfUnreadable(Exception):
+    """Encrypted, damaged, or without a text layer; ``reason`` says which, in Dutch."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_layout(data: bytes) -> PdfLayout:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PdfUnreadable("de PDF is versleuteld (beveiligd met een wachtwoord)") from exc
+        raise PdfUnreadable("de PDF is beschadigd") from exc
+    try:
+        pages, heights = [], []
+        for i in range(len(document)):
+            fragments, height = _page_fragments(document[i], i + 1)
+            pages.append(fragments)
+            heights.append(height)
+        title = (document.get_metadata_dict().get("Title") or "").strip()
+    finally:
+        document.close()
+    if not any(pages):
+        raise PdfUnreadable("de PDF heeft geen tekstlaag (gescand?); maak er eerst doorzoekbare tekst van (OCR)")
+    removed, labels, examples = _running_lines(pages, heights)
+    lines: list[PdfLine] = []
+    for fragments in pages:
+        kept = [f for f in fragments if id(f) not in removed]
+        lines += _page_lines(_reading_order(kept))
+    _join_continuations(lines)
+    return PdfLayout(lines, len(pages), labels, examples, title)
+
+
+def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
+    """Glyphs -> words -> fragments (top-down y), and the page's height."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        x, y = ctypes.c_double(), ctypes.c_double()
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        glyphs: list[tuple[str, float, float, float, float, bool]] = []
+        for i in range(textpage.count_chars()):
+            char = chr(raw.FPDFText_GetUnicode(handle, i))
+            if char in "\r\n":
+                glyphs.append((" ", 0, 0, 0, 0, False))
+                continue
+            if char in "\x02\ufffe":  # PDFium's mark for a hyphen at a line end, printed "-" or soft:
+                char = "-"  # the evidence rules decide whether it joins a word or keeps a compound
+            left, _, right, _ = textpage.get_charbox(i)
+            raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
+            size = raw.FPDFText_GetFontSize(handle, i)
+            known = raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
+            bold = bool(known) and BOLD_NAME.search(name.value) is not None
+            glyphs.append((char, left, right, height - y.value, size, bold))
+    finally:
+        textpage.close()
+        page.close()
+    return _fragments(_words(glyphs), number), height
+
+
+def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
+    """Characters between spaces (or baseline jumps) become words: (text, x0, x1, y, size, bold)."""
+    words = []
+    current: list = []
+
+    def flush():
+        if current:
+            text = "".join(g[0] for g in current)
+            sizes = Counter(round(g[4], 1) for g in current)
+            bold = sum(g[5] for g in current) * 2 > len(current)
+            words.append((text, current[0][1], max(g[2] for g in current), current[0][3], sizes.most_common(1)[0][0], bold))
+        current.clear()
+
+    for glyph in glyphs:
+        if glyph[0].isspace():
+            flush()
+            continue
+        if current and abs(glyph[3] - current[-1][3]) > BASELINE_TOLERANCE * max(glyph[4], 1):
+            flush()
+        current.append(glyph)
+    flush()
+    return words
+
+
+def _fragments(words, page: int) -> list[Fragment]:
+    """Words on one baseline, left to right, split where the gap is wider than the font."""
+    lines: list[list] = []
+    for word in sorted(words, key=lambda w: (w[3], w[1])):
+        for line in reversed(lines[-4:]):
+            if abs(line[0][3] - word[3]) <= BASELINE_TOLERANCE * max(word[4], 1):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    fragments: list[Fragment] = []
+    for line in lines:
+        line.sort(key=lambda w: w[1])
+        run = [line[0]]
+        for word in line[1:]:
+            if word[1] - run[-1][2] > FRAGMENT_GAP * max(word[4], run[-1][4], 1):
+                fragments.append(_fragment(run, page))
+                run = []
+            run.append(word)
+        fragments.append(_fragment(run, page))
+    return fragments
+
+
+def _fragment(words, page: int) -> Fragment:
+    chars = Counter()
+    for w in words:
+        chars[(w[4], w[5])] += len(w[0])
+    (size, bold), _ = chars.most_common(1)[0]
+    return Fragment(page, words[0][1], max(w[2] for w in words), statistics.median(w[3] for w in words), size, bold,
+                    " ".join(w[0] for w in words))
+
+
+def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
+    """Margin lines that repeat at the same height on most pages (digits normalised): their ids, the page
+    numbers among them, and one example of each."""
+    if len(pages) < 3:
+        return set(), {}, []
+    seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
+    for fragments, height in zip(pages, heights):
+        for f in fragments:
+            if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):
+                seen[(round(f.y / 4), re.sub(r"\d+", "#", f.text))].append(f)
+    removed: set[int] = set()
+    labels: dict[int, str] = {}
+    examples: list[str] = []
+    for (_, pattern), found in seen.items():
+        if len({f.page for f in found}) < REPEAT_SHARE * len(pages):
+            continue
+        removed.update(id(f) for f in found)
+        examples.append(found[0].text)
+        numbers = [re.findall(r"\d+", f.text) for f in found]
+        for position in range(min(map(len, numbers), default=0)):
+            values = [n[position] for n in numbers]
+            if len(set(values)) > 1 and all(len(v) <= 4 for v in values):
+                labels.update((f.page, n[position]) for f, n in zip(found, numbers))
+    return removed, labels, examples
+
+
+def _gutter(fragments: list[Fragment]) -> float | None:
+    """The x that the fewest fragments cross, in the middle of the page, if it really splits columns."""
+    if len(fragments) < 6:
+        return None
+    left_edge = min(f.x0 for f in fragments)
+    right_edge = max(f.x1 for f in fragments)
+    width = right_edge - left_edge
+    best: tuple[int, float] | None = None
+    for step in range(30, 71):
+        x = left_edge + width * step / 100
+        crossing = sum(1 for f in fragments if f.x0 < x < f.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    crossing, x = best
+    left = sum(1 for f in fragments if f.x1 <= x)
+    right = sum(1 for f in fragments if f.x0 >= x)
+    if min(left, right) < 3 or crossing > 0.15 * (left + right):
+        return None
+    return x
+
+
+def _reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """Runs of fragments in reading order: per band between full-width fragments, the left column, then the right."""
+    gutter = _gutter(fragments)
+    ordered = sorted(fragments, key=lambda f: (f.y, f.x0))
+    if gutter is None:
+        return [_rows(ordered)]
+    runs: list[list[Fragment]] = []
+    left: list[Fragment] = []
+    right: list[Fragment] = []
+
+    def close_band():
+        for column in (left, right):
+            if column:
+                runs.append(_rows(column))
+        left.clear()
+        right.clear()
+
+    for f in ordered:
+        if f.x1 <= gutter:
+            left.append(f)
+        elif f.x0 >= gutter:
+            right.append(f)
+        else:
+            close_band()
+            runs.append([f])
+    close_band()
+    return runs
+
+
+def _rows(fragments: list[Fragment]) -> list[Fragment]:
+    """Fragments of one column, top to bottom; several on one baseline are a table row, joined into one."""
+    rows: list[list[Fragment]] = []
+    for f in sorted(fragments, key=lambda f: (f.y, f.x0)):
+        if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    joined = []
+    for row in rows:
+        if len(row) == 2 and LIST_MARKER.match(row[0].text):  # "-   tekst", "6.   Voorstel": a list item
+            first, second = row
+            joined.append(Fragment(first.page, first.x0, second.x1, first.y, second.size, second.bold,
+                                   f"{first.text} {second.text}"))
+            continue
+        if len(row) == 1:
+            joined.append(row[0])
+            continue
+        first = row[0]
+        joined.append(Fragment(first.page, first.x0, max(f.x1 for f in row), first.y, first.size, first.bold,
+                               TABLE_CELL_SEPARATOR.join(f.text for f in row), table=True, cells=len(row)))
+    return joined
+
+
+def _page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
+    """Lines with block starts: a new run, a wide vertical gap, a font change or a table boundary."""
+    distances = [b.y - a.y for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - a.y < 4 * a.size]
+    usual = statistics.median(distances) if distances else 0.0
+    lines: list[PdfLine] = []
+    for run in runs:
+        previous: Fragment | None = None
+        for f in run:
+            new_block = (
+                previous is None
+                or f.table != previous.table
+                or abs(f.size - previous.size) > 0.5
+                or f.bold != previous.bold
+                or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
+            )
+            lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
+            previous = f
+    return lines
+
+
+def _join_continuations(lines: list[PdfLine]) -> None:
+    """A sentence that runs on over a column or page break stays one block: the next column opens in the
+    same font with a lowercase word, or the column before stopped without ending its sentence."""
+    for before, line in zip(lines, lines[1:]):
+        if not line.run_start or line.table or before.table:
+            continue
+        same_font = abs(line.size - before.size) <= 0.5 and line.bold == before.bold
+        head = line.text.lstrip(OPENERS)
+        if same_font and (head[:1].islower() or not SENTENCE_END.search(before.text)):
+            line.new_block = False

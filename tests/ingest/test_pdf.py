@@ -1,0 +1,168 @@
+"""PDF reports read from their layout, checked against PDFs made with a known truth and a real council PDF."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPORT, ROOT
+from vraagbaak.config import Settings
+from vraagbaak.eval.pdf_report import ReportSection, Truth, make_pdf, sections_of_text_report
+from vraagbaak.ingest.pipeline import IngestedDocument, ingest_corpus
+from vraagbaak.ingest.read import DocumentError, TextReader
+
+COUNCIL_PDF = ROOT.parent / "shared" / "corpus-extra" / "besluitenlijst-raadsvergadering-2015-06-29.pdf"
+TABLE = [["Stad", "Inwoners", "Pijler"], ["Zwolle", "132.000", "Fysiek"], ["Breda", "186.000", "Sociaal"]]
+
+
+@dataclass
+class Laid:
+    truth: Truth
+    document: IngestedDocument
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for s in self.document.sections for p in s.paragraphs)
+
+
+def lay_out(folder: Path, sections: list[ReportSection], **options) -> Laid:
+    folder.mkdir(parents=True, exist_ok=True)
+    truth = make_pdf(folder / "rapport.pdf", sections, **options)
+    result = ingest_corpus(Settings(corpus_dir=folder))
+    assert result.problems == []
+    return Laid(truth, result.documents[0])
+
+
+@pytest.fixture(scope="module")
+def g40_sections() -> list[ReportSection]:
+    return sections_of_text_report(REPORT)
+
+
+@pytest.fixture(scope="module")
+def two_columns(tmp_path_factory, g40_sections) -> Laid:
+    """The G40 report in two columns, U+2010 hyphens, a table and a page without a text layer."""
+    return lay_out(tmp_path_factory.mktemp("twee-kolommen"), g40_sections, table=TABLE, scanned_page_after=4)
+
+
+def wrong_joins(laid: Laid) -> list[str]:
+    """Line-end breaks the reader got wrong: a compound that lost its hyphen, or a word left broken."""
+    text = " ".join(laid.text.split())
+    wrong = []
+    for b in laid.truth.breaks:
+        bad = [b.left[:-1] + b.right] if b.compound else [b.left + "-" + b.right, b.left + " " + b.right]
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in bad) or b.joined not in text:
+            wrong.append(b.joined)
+    return wrong
+
+
+def test_every_heading_becomes_a_section_with_its_nesting(two_columns):
+    found = [s.path for s in two_columns.document.sections if s.path]
+    assert found == two_columns.truth.headings
+    assert {s.size for s in two_columns.document.sections if len(s.path) == 1} == {16.0}
+
+
+def test_line_end_hyphens_are_joined_and_compound_hyphens_kept(two_columns):
+    breaks = two_columns.truth.breaks
+    assert len(breaks) > 150 and any(b.compound for b in breaks)
+    wrong = wrong_joins(two_columns)
+    assert len(wrong) <= 0.02 * len(breaks), wrong
+    assert "‐" not in two_columns.text  # every U+2010 read as "-"
+
+
+def test_running_header_and_footer_are_dropped_and_page_numbers_kept_as_labels(two_columns):
+    document = two_columns.document
+    header = " ".join(two_columns.truth.header.split())
+    assert header in document.source.removed
+    assert not any(header in p.text for p in document.passages)
+    assert document.source.page_labels == two_columns.truth.labels
+    scanned = next(page for page in range(1, two_columns.truth.pages + 1) if page not in two_columns.truth.labels)
+    assert all(p.citation.page_label == document.source.page_labels.get(p.citation.page) for p in document.passages)
+    assert not any(line.page == scanned for line in document.source.lines)
+
+
+def test_no_passage_starts_mid_sentence_and_a_sentence_over_a_page_break_cites_both_pages(two_columns):
+    passages = two_columns.document.passages
+    assert not [p.text[:60] for p in passages if p.text[:1].islower()]
+    assert two_columns.truth.continued > 0
+    assert any(p.citation.page_end == p.citation.page + 1 for p in passages)
+
+
+def test_a_table_stays_rows_in_a_block_of_its_own(two_columns):
+    rows = "\n".join(" | ".join(row) for row in TABLE)
+    paragraphs = [p.text for s in two_columns.document.sections for p in s.paragraphs]
+    assert rows in paragraphs
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u00ad"], ids=["ascii-hyphen", "soft-hyphen"])
+def test_other_hyphen_characters_are_joined_too(tmp_path, g40_sections, hyphen):
+    laid = lay_out(tmp_path, g40_sections[:12], hyphen=hyphen)
+    assert len(laid.truth.breaks) > 50
+    wrong = wrong_joins(laid)
+    assert len(wrong) <= 0.02 * len(laid.truth.breaks), wrong
+    assert "\u00ad" not in laid.text
+
+
+def test_one_column_with_a_printed_numbering_that_starts_later(tmp_path, g40_sections):
+    laid = lay_out(tmp_path, g40_sections[:8], columns=1, first_label=7)
+    assert [s.path for s in laid.document.sections if s.path] == laid.truth.headings
+    assert laid.document.source.page_labels[1] == "7"
+
+
+def test_an_encrypted_or_scanned_pdf_is_skipped_with_a_reason(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    locked = canvas.Canvas(str(tmp_path / "beveiligd.pdf"), encrypt="geheim")
+    locked.drawString(100, 700, "Vertrouwelijk verslag")
+    locked.save()
+    scanned = canvas.Canvas(str(tmp_path / "gescand.pdf"))
+    scanned.rect(50, 50, 400, 600, fill=1)
+    scanned.save()
+    (tmp_path / "goed.txt").write_text("Thema Goed\n\nDeze tekst is gewoon leesbaar.\n", encoding="utf-8")
+    result = ingest_corpus(Settings(corpus_dir=tmp_path))
+    assert [d.source.path.name for d in result.documents] == ["goed.txt"]
+    reasons = dict(problem.split(": ", 1) for problem in result.problems)
+    assert "versleuteld" in reasons["beveiligd.pdf"] and "tekstlaag" in reasons["gescand.pdf"]
+
+
+def test_a_real_council_decision_list(tmp_path):
+    assert COUNCIL_PDF.is_file(), f"test material missing: {COUNCIL_PDF}"
+    (tmp_path / COUNCIL_PDF.name).write_bytes(COUNCIL_PDF.read_bytes())
+    [document] = ingest_corpus(Settings(corpus_dir=tmp_path)).documents
+    items = [s.path[-1] for s in document.sections if re.match(r"\d+\. ", s.path[-1] if s.path else "")]
+    assert [int(item.split(".")[0]) for item in items] == list(range(1, 18))
+    assert document.sections[0].path == ["Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur"]
+    assert not any(" | " in p.text for p in document.passages)  # "-  vraag" is a list item, not a table row
+    assert document.source.page_count == 4
+
+
+def test_a_form_feed_always_starts_a_page(tmp_path):
+    path = tmp_path / "pdftotext.txt"
+    path.write_text("Eerste pagina.\n\fTweede pagina.\nNog steeds twee.\n\f\fVierde pagina.\n\f", encoding="utf-8")
+    lines = [line for line in TextReader().read(path).lines if not line.blank]
+    assert [(line.page, line.text) for line in lines] == [
+        (1, "Eerste pagina."), (2, "Tweede pagina."), (2, "Nog steeds twee."), (3, "Vierde pagina."),
+    ]
+
+
+def test_a_damaged_pdf_names_the_file(tmp_path):
+    path = tmp_path / "kapot.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nrommel")
+    with pytest.raises(DocumentError, match="kapot.pdf: de PDF is beschadigd"):
+        TextReader().read(path)
+
+
+def test_inspect_lists_removed_running_lines_and_heading_fonts(tmp_path, g40_sections, monkeypatch):
+    from click.testing import CliRunner
+
+    from vraagbaak.cli import cli
+
+    make_pdf(tmp_path / "rapport.pdf", g40_sections[:10])
+    monkeypatch.setenv("VRAAGBAAK_CORPUS_DIR", str(tmp_path))
+    result = CliRunner().invoke(cli, ["ingest", "--inspect", "--samples", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Weggelaten kop- en voetregels: «G40 Stedennetwerk Jaarverslag 2023» · «1»" in result.output
+    assert "Gedrukte paginanummers gevonden op" in result.output
+    assert re.search(r"Voorwoord  \[p\. 1, kop in 16 pt", result.output)

@@ -1,0 +1,51 @@
+"""A PDF report end to end: real model, real index, a real server; the source page links to the original PDF."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from tests.conftest import REPORT
+from tests.service.conftest import running
+from vraagbaak.config import Settings
+from vraagbaak.eval.pdf_report import make_pdf, sections_of_text_report
+from vraagbaak.index.build import build_index
+
+
+@pytest.fixture(scope="module")
+def pdf_service(tmp_path_factory, embedder):
+    root = tmp_path_factory.mktemp("pdf")
+    (root / "corpus").mkdir()
+    truth = make_pdf(root / "corpus" / "g40-jaarverslag-2023.pdf", sections_of_text_report(REPORT), first_label=3)
+    settings = Settings(corpus_dir=root / "corpus", data_dir=root / "data", rate_limit=0)
+    build_index(settings, embedder=embedder)
+    with running(settings, embedder) as (base, _):
+        yield base, truth, root / "corpus" / "g40-jaarverslag-2023.pdf"
+
+
+def test_a_question_answered_from_a_pdf_cites_printed_and_physical_pages(pdf_service):
+    base, truth, pdf = pdf_service
+    body = httpx.post(base + "/api/ask", json={"question": "Wat doet de themagroep Financiën?"}, timeout=30).json()
+    first = body["passages"][0]
+    citation = first["citation"]
+    assert body["answered"] and citation["section"][-1] == "Thema Financiën"
+    assert "G40 Stedennetwerk" not in first["text"][:40]
+    assert citation["page_label"] == truth.labels[citation["page"]] == str(citation["page"] + 2)
+    assert citation["original_url"] == f"/files/g40-jaarverslag-2023.pdf#page={citation['page']}"
+
+    original = httpx.get(base + citation["original_url"].split("#")[0], timeout=30)
+    assert original.status_code == 200 and original.headers["content-type"] == "application/pdf"
+    assert original.content == pdf.read_bytes()
+
+    page = httpx.get(base + citation["url"], timeout=30).text
+    assert f'href="/files/g40-jaarverslag-2023.pdf#page={citation["page"]}"' in page
+    assert re.search(rf"pagina {citation['page']} \(gedrukt: {citation['page_label']}\)", page)
+
+
+@pytest.mark.parametrize("path", ["/files/bestaat-niet.pdf", "/files/..%2Fdata%2Fmanifest.pdf",
+                                  "/files/g40-jaarverslag-2023.txt", "/files/%2E%2E.pdf"])
+def test_nothing_but_the_indexed_pdfs_is_served(pdf_service, path):
+    response = httpx.get(pdf_service[0] + path, timeout=30)
+    assert response.status_code == 404 and response.json()["error"]["code"] == "niet_gevonden"
