@@ -25,7 +25,8 @@ class Chunk:
 @dataclass
 class Ranking:
     chunks: list[Chunk]
-    answered: bool = True
+    #: answered, uncertain or not_found; a baseline always answers.
+    status: str = "answered"
     confidence: float = 1.0
 
 

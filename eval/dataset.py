@@ -2,7 +2,11 @@
 
 One JSON object per line: ``id``, ``question``, ``answer``, ``evidence`` (1-3 verbatim substrings
 of the source, 30-120 characters; empty when the reports cannot answer), ``document``,
-``section``, ``kind``.
+``section``, ``kind``; for unanswerable questions a ``subkind`` (``near_miss``: about the reports'
+own themes and people, asking for something they do not give; ``off_topic``: what no report of
+the network covers), and ``part``: ``tuning`` (calibration may look at it) or ``test`` (held out).
+The committed set was split once, by id, 60/40 within each kind and subkind. A set without
+``part`` is all held out, and a missing ``subkind`` counts as unknown.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from vraagbaak.errors import VraagbaakError
 from vraagbaak.ingest.read import document_id
 
 Kind = Literal["fact", "who", "when", "number", "list", "paraphrase", "keyword", "typo", "english", "unanswerable"]
+Subkind = Literal["", "near_miss", "off_topic"]
+Part = Literal["tuning", "test"]
 DEFAULT_QA = Path(__file__).resolve().parent / "qa.jsonl"
 QUOTES = str.maketrans({c: "'" for c in "‘’‚‛`´"} | {c: '"' for c in "“”„‟"})
 
@@ -47,6 +53,8 @@ class QAPair(BaseModel):
     document: str
     section: str
     kind: Kind
+    subkind: Subkind = ""
+    part: Part = "test"
 
     @field_validator("evidence")
     @classmethod
@@ -67,12 +75,21 @@ class QAPair(BaseModel):
         return bool(self.evidence)
 
     @property
+    def group(self) -> str:
+        """answerable, near_miss, off_topic, or unanswerable when the set does not say which."""
+        return "answerable" if self.answerable else self.subkind or "unanswerable"
+
+    @property
     def normal_evidence(self) -> list[str]:
         return [normal(e) for e in self.evidence]
 
 
 class DatasetError(VraagbaakError):
     code = "dataset"
+
+
+def part(pairs: list[QAPair], name: Part) -> list[QAPair]:
+    return [p for p in pairs if p.part == name]
 
 
 def load(path: Path = DEFAULT_QA) -> list[QAPair]:

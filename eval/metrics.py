@@ -69,3 +69,21 @@ def threshold_keeping(answerable: Sequence[float], max_wrong: float) -> float:
         return ordered[-1]
     below = ordered[allowed - 1] if allowed else ordered[0] - 1e-6
     return round((below + ordered[allowed]) / 2, 4) if allowed else round(below, 4)
+
+
+def threshold_for_precision(confidences: Sequence[float], correct: Sequence[bool], min_precision: float) -> float:
+    """The lowest threshold at which the questions at or above it are correct at least ``min_precision`` of the time.
+
+    >>> threshold_for_precision([0.9, 0.8, 0.7, 0.6], [True, True, False, True], 0.9)
+    0.75
+    >>> threshold_for_precision([0.9, 0.8], [False, True], 0.9)
+    1.0
+    """
+    pairs = sorted(zip(confidences, correct), reverse=True)
+    best, hits = 1.0, 0
+    for n, (confidence, ok) in enumerate(pairs, start=1):
+        hits += ok
+        following = pairs[n][0] if n < len(pairs) else None
+        if hits / n >= min_precision and following != confidence:
+            best = round((confidence + following) / 2, 4) if following is not None else round(confidence, 4)
+    return best

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.eval.metrics import recall_at
-from vraagbaak.eval.run import ConfigResult, breakdown, misses
+from vraagbaak.eval.run import BASELINES, ConfigResult, breakdown, misses
 
-HEADLINE = ("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10",
-            "abstained_correctly", "abstained_wrongly", "latency_p50_ms", "latency_p95_ms")
-SHORT = {"abstained_correctly": "terecht geen", "abstained_wrongly": "onterecht geen",
-         "latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms"}
+HEADLINE = ("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10", "latency_p50_ms", "latency_p95_ms")
+DECISION = ("answerable_answered", "answerable_not_found", "answered_precision", "near_miss_answered",
+            "near_miss_not_found", "off_topic_not_found")
+SHORT = {"latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms", "answerable_answered": "beantw. → antwoord",
+         "answerable_not_found": "beantw. → niet gevonden", "answered_precision": "precisie antwoord",
+         "near_miss_answered": "bijna → antwoord", "near_miss_not_found": "bijna → niet gevonden",
+         "off_topic_not_found": "buiten → niet gevonden"}
 
 
 def _fmt(key: str, value: float) -> str:
@@ -40,7 +43,8 @@ def sections(results: list[ConfigResult]) -> list[tuple[str, list[list[str]]]]:
     main = results[0]
     keys = ("recall@1", "recall@5", "mrr@10", "questions")
     return [
-        ("Configuraties", table({r.name: r.summary() for r in results})),
+        ("Configuraties (rangorde, zonder antwoordbeslissing)", table({r.name: r.summary() for r in results})),
+        ("Antwoordbeslissing", table({r.name: r.summary() for r in results if r.id not in BASELINES}, DECISION)),
         ("Per soort vraag (Vraagbaak)", table(breakdown(main, lambda p: p.kind), keys, "soort")),
         ("Per sectie (Vraagbaak)", table(breakdown(main, lambda p: p.section.split(PATH_SEPARATOR)[-1] or "(onbeantwoordbaar)"), keys, "sectie")),
     ]

@@ -4,7 +4,7 @@ Configurations, all in one run on the same questions:
 
 * the project's pipeline, as the service runs it;
 * the pipeline with each stage switched off in turn (no cleaning, no section-aware chunking,
-  no keyword search, no second pass), so each stage's contribution is visible;
+  no keyword search at all, no second pass), so each stage's contribution is visible;
 * BM25 alone and dense alone over naive 1000-character chunks of the raw text.
 """
 
@@ -40,6 +40,7 @@ LABELS = {
     NaiveBM25.id: NaiveBM25.name,
     NaiveDense.id: NaiveDense.name,
 }
+BASELINES = frozenset({NaiveBM25.id, NaiveDense.id})
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Outcome:
     pair: QAPair
     relevant: list[bool]
     total_relevant: int
-    answered: bool
+    status: str
     confidence: float
     ms: float
     top: Chunk | None
@@ -73,15 +74,25 @@ class ConfigResult:
         return summarise(self.outcomes)
 
 
+GROUPS = ("answerable", "near_miss", "off_topic", "unanswerable")
+STATUSES = ("answered", "uncertain", "not_found")
+
+
 def summarise(outcomes: list[Outcome]) -> dict[str, float]:
+    """Ranking with the answer decision off (answerable questions), then each status per group of questions,
+    and the precision of ``answered``: the evidence in the top 3."""
     answerable = [o for o in outcomes if o.pair.answerable]
-    unanswerable = [o for o in outcomes if not o.pair.answerable]
     ranks = [o.rank for o in answerable]
     result = {f"recall@{k}": metrics.recall_at(ranks, k) for k in (1, 3, 5, 10)}
     result["mrr@10"] = metrics.mrr_at(ranks, K)
     result["ndcg@10"] = metrics.ndcg_at([o.relevant for o in answerable], [o.total_relevant for o in answerable], K)
-    result["abstained_correctly"] = sum(not o.answered for o in unanswerable) / len(unanswerable) if unanswerable else 0.0
-    result["abstained_wrongly"] = sum(not o.answered for o in answerable) / len(answerable) if answerable else 0.0
+    for group in GROUPS:
+        members = [o for o in outcomes if o.pair.group == group]
+        if members or group != "unanswerable":
+            for status in STATUSES:
+                result[f"{group}_{status}"] = sum(o.status == status for o in members) / len(members) if members else 0.0
+    answered = [o for o in outcomes if o.status == "answered"]
+    result["answered_precision"] = (sum(any(o.relevant[:3]) for o in answered) / len(answered)) if answered else 0.0
     times = [o.ms for o in outcomes]
     result["latency_p50_ms"] = metrics.percentile(times, 50)
     result["latency_p95_ms"] = metrics.percentile(times, 95)
@@ -98,7 +109,7 @@ class PipelineRetriever:
     def rank(self, question: str, k: int = K) -> Ranking:
         result = self.searcher.search(question, k, abstain=False)
         return Ranking([Chunk(h.passage.text, PATH_SEPARATOR.join(h.passage.citation.section)) for h in result.hits],
-                       result.answered, result.confidence)
+                       result.status, result.confidence)
 
 
 def evaluate(retriever, pairs: list[QAPair], texts: list[str], config_id: str) -> ConfigResult:
@@ -112,7 +123,7 @@ def evaluate(retriever, pairs: list[QAPair], texts: list[str], config_id: str) -
         ms = (time.perf_counter() - started) * 1000
         relevant = [contains_evidence(evidence, normal(c.text)) for c in ranking.chunks]
         total = sum(1 for t in normal_texts if contains_evidence(evidence, t))
-        result.outcomes.append(Outcome(pair, relevant, total, ranking.answered, ranking.confidence, ms,
+        result.outcomes.append(Outcome(pair, relevant, total, ranking.status, ranking.confidence, ms,
                                        ranking.chunks[0] if ranking.chunks else None))
     return result
 
@@ -134,10 +145,10 @@ def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder:
     if not compare:
         return results
     weights = searcher.config.weights
-    for config_id, changed in (("no_keyword", (weights[0], 0.0, weights[2])),
-                               ("no_sentences", (weights[0], weights[1], 0.0))):
+    for config_id, changes in (("no_keyword", {"weights": (weights[0], 0.0, weights[2]), "keyword": False}),
+                               ("no_sentences", {"weights": (weights[0], weights[1], 0.0)})):
         say(f"Evaluatie: {LABELS[config_id]}")
-        variant = with_config(searcher, weights=changed)
+        variant = with_config(searcher, **changes)
         results.append(evaluate(PipelineRetriever(variant), pairs, texts, config_id))
     for config_id, stages in (("no_cleaning", Stages(clean=False)), ("no_sections", Stages(sections=False))):
         say(f"Evaluatie: {LABELS[config_id]} (index bouwen)")

@@ -3,9 +3,10 @@
 Dense search (FAISS) and Dutch keyword search (BM25) each propose candidates; a second pass scores
 every candidate's sentences against the question (sentence embeddings are made at build time);
 the three signals are fused (a weighted sum of normalised scores, or weighted reciprocal-rank
-fusion: whichever the calibration chose). The best sentences are the highlights. When the
-abstention model (``index.abstain``) judges the evidence too weak, the result says so
-(``answered`` false) and suggests the nearest sections instead.
+fusion: whichever the calibration chose). The best sentences are the highlights. The answer model
+(``index.answerability``) grades the result from evidence per question-passage pair: ``answered``,
+``uncertain`` (passages shown under a caveat) or ``not_found`` (no passages; the nearest sections
+are suggested instead).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import InvalidQuestion
 from vraagbaak.index import dense, store
-from vraagbaak.index.abstain import AbstentionModel, KnownWords
+from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex
 from vraagbaak.index.model import Embedder, load_embedder
@@ -44,7 +45,9 @@ class SearchConfig(BaseModel):
     candidates: int = 30
     fusion: Literal["rrf", "sum"] = "rrf"
     weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # dense, keyword, sentence
-    abstention: AbstentionModel | None = None  # None: not calibrated, so never abstain
+    #: False switches keyword search off entirely: no candidates, no evidence (the evaluation's ablation).
+    keyword: bool = True
+    answer_model: AnswerModel | None = None  # None: not calibrated, so every question counts as answered
 
 
 def load_calibration(path: Path, fingerprint: str) -> dict:
@@ -78,13 +81,17 @@ class Suggestion:
 @dataclass
 class SearchResult:
     question: str
-    answered: bool
+    status: Status
     hits: list[Hit] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
-    #: Probability that the reports answer the question (1.0 when abstention is not calibrated).
+    #: Probability that the best passages answer the question (1.0 when the answer model is not calibrated).
     confidence: float = 1.0
-    #: The evidence that confidence was computed from (see ``index.abstain``).
-    features: dict[str, float] = field(default_factory=dict)
+    #: Evidence rows (``answerability.FEATURES``) of the top ranked passages, best first.
+    evidence: list[list[float]] = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return self.status == "answered"
 
 
 def clean_question(question: object) -> str:
@@ -116,7 +123,8 @@ class Searcher:
             self.sentences_of.setdefault(pid, []).append(row)
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
-        self.known_words = KnownWords(self.keyword.tokenizer)
+        self.evidence = Evidence(self.keyword.tokenizer, [p.embed_text for p in self.passages],
+                                 [self.passages[i].text[a:b] for i, a, b in self.sentences])
         self.documents = {d.id: d for d in store.read_documents(build)}
 
     @classmethod
@@ -129,8 +137,8 @@ class Searcher:
         return cls(build, embedder, manifest)
 
     def search(self, question: str, top_k: int = 5, abstain: bool = True) -> SearchResult:
-        """Best passages first. With ``abstain`` false, passages come back even when ``answered`` is false
-        (the evaluation measures ranking and abstention separately)."""
+        """Best passages first. With ``abstain`` false, passages come back whatever the status
+        (the evaluation measures ranking and the answer decision separately)."""
         text = clean_question(question)
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
@@ -138,16 +146,17 @@ class Searcher:
         return self.search_vector(text, query, top_k, abstain)
 
     def search_vector(self, text: str, query: np.ndarray, top_k: int, abstain: bool = True,
-                      config: SearchConfig | None = None) -> SearchResult:
-        """The search for an embedded question; ``config`` overrides the calibrated settings (tuning)."""
+                      config: SearchConfig | None = None, grade: bool = True) -> SearchResult:
+        """The search for an embedded question; ``config`` overrides the calibrated settings (tuning), and
+        without ``grade`` no evidence is computed (ranking only)."""
         config = config or self.config
         n = config.candidates
         dense_hits = dense.search_dense(self.dense, query, n)
-        keyword_hits = self.keyword.search(text, n)
+        keyword_hits = self.keyword.search(text, n) if config.keyword else []
         by_keyword = [i for i, _ in keyword_hits]
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
         cosine = dict(zip(candidates, (self.vectors[candidates] @ query).tolist()))
-        best_sentence: dict[int, tuple[float, list[tuple[int, int]]]] = {i: self._sentences(i, query) for i in candidates}
+        best_sentence: dict[int, tuple[float, list[int]]] = {i: self._sentences(i, query) for i in candidates}
         if config.fusion == "rrf":
             by_cosine = sorted(candidates, key=lambda i: -cosine[i])
             by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
@@ -157,36 +166,39 @@ class Searcher:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
-        features = self._features(text, ranked, cosine, best_sentence, dense_hits, keyword_hits)
-        model = config.abstention
-        confidence = model.probability(features) if model and ranked else float(bool(ranked))
-        answered = bool(ranked) and (model is None or confidence >= model.threshold)
-        hits = [Hit(self.passages[i], rank, round(fused[i], 6), best_sentence[i][1])
+        evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
+                                  dict(keyword_hits)) if grade and ranked else []
+        model = config.answer_model
+        if model is not None and grade:
+            status, confidence = model.grade(evidence)
+        else:
+            status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
+        hits = [Hit(self.passages[i], rank, round(fused[i], 6), [tuple(self.sentences[r][1:]) for r in best_sentence[i][1]])
                 for rank, i in enumerate(ranked[:top_k], start=1)]
-        suggestions = [] if answered else self._suggestions(ranked)
-        return SearchResult(text, answered, [] if not answered and abstain else hits, suggestions,
-                            round(confidence, 4), features)
+        suggestions = [] if status != "not_found" else self._suggestions(ranked)
+        return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
+                            round(confidence, 4), evidence)
 
-    def _features(self, text, ranked, cosine, best_sentence, dense_hits, keyword_hits) -> dict[str, float]:
-        if not ranked:
-            return {}
-        top = ranked[0]
-        return {
-            "cosine": cosine[top],
-            "sentence": best_sentence[top][0],
-            "margin": cosine[top] - float(np.mean([s for _, s in dense_hits])),
-            "keyword": math.log1p(keyword_hits[0][1]) if keyword_hits else 0.0,
-            **self.known_words.lexical(text),
-        }
+    def _evidence(self, text, top, cosine, best_sentence, dense_hits, keyword_scores) -> list[list[float]]:
+        """One row of ``answerability.FEATURES`` per top passage."""
+        question = self.evidence.question(text)
+        mean_cosine = float(np.mean([s for _, s in dense_hits])) if dense_hits else 0.0
+        rows = []
+        for i in top:
+            score, sentence_rows = best_sentence[i]
+            texts = [self.passages[i].text[a:b] for _, a, b in (self.sentences[r] for r in sentence_rows)]
+            rows.append(self.evidence.pair(question, i, sentence_rows, texts, cosine[i], score,
+                                           cosine[i] - mean_cosine, math.log1p(keyword_scores.get(i, 0.0))))
+        return rows
 
-    def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
+    def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[int]]:
+        """The best sentence's score and the rows of the sentences within ``HIGHLIGHT_MARGIN`` of it."""
         rows = self.sentences_of.get(passage, [])
         if not rows:
             return float(self.vectors[passage] @ query), []
         scores = self.sentence_vectors[rows] @ query
         best = float(scores.max())
-        spans = [(self.sentences[r][1], self.sentences[r][2]) for r, s in zip(rows, scores) if s >= best - HIGHLIGHT_MARGIN]
-        return best, spans
+        return best, [r for r, s in zip(rows, scores) if s >= best - HIGHLIGHT_MARGIN]
 
     def _distinct(self, ranked: list[int]) -> list[int]:
         """Drop passages that repeat a better one (chunk overlap, or the same text twice)."""

@@ -14,14 +14,14 @@ class Metrics:
                                 ["endpoint", "status"], registry=self.registry)
         self.latency = Histogram("vraagbaak_request_seconds", "Request latency by endpoint.", ["endpoint"],
                                  buckets=BUCKETS, registry=self.registry)
-        self.answers = Counter("vraagbaak_answers", "Questions answered versus abstained.", ["outcome"],
-                               registry=self.registry)
+        self.answers = Counter("vraagbaak_answers", "Questions by outcome: answered, uncertain, not_found.",
+                               ["outcome"], registry=self.registry)
 
-    def observe(self, endpoint: str, status: int, seconds: float, answered: bool | None) -> None:
+    def observe(self, endpoint: str, status: int, seconds: float, outcome: str | None) -> None:
         self.requests.labels(endpoint, str(status)).inc()
         self.latency.labels(endpoint).observe(seconds)
-        if answered is not None:
-            self.answers.labels("answered" if answered else "abstained").inc()
+        if outcome is not None:
+            self.answers.labels(outcome).inc()
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

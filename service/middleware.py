@@ -119,11 +119,11 @@ class ServiceMiddleware:
     def _record(self, request: Request, scope: Scope, status: int, seconds: float) -> None:
         label = endpoint_label(scope, self.routes)
         state = scope.get("state", {})
-        self.metrics.observe(label, status, seconds, state.get("answered"))
+        self.metrics.observe(label, status, seconds, state.get("status"))
         entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "method": request.method,
                  "path": label, "status": status, "latency_ms": round(seconds * 1000, 1)}
-        if "answered" in state:
-            entry["answered"] = state["answered"]
+        if "status" in state:
+            entry["answer"] = state["status"]
         if self.settings.log_questions and "question" in state:
             entry["question"] = state["question"]
         sys.stderr.write(json.dumps(entry, ensure_ascii=False) + "\n")

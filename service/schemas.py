@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from vraagbaak.index.search import MAX_TOP_K, SearchResult
@@ -46,9 +48,24 @@ class Suggestion(BaseModel):
     url: str
 
 
+#: What a person reads above the passages (uncertain) or instead of them (not found).
+MESSAGES = {
+    "answered": "",
+    "uncertain": "Ik weet niet zeker of dit je vraag beantwoordt. Dit komt het dichtst in de buurt:",
+    "not_found": "Dat staat niet in de rapporten. Kijk eens in deze secties, of stel je vraag anders: "
+                 "noem bijvoorbeeld het thema, de stad of de themagroep waar het over gaat.",
+}
+
+
 class AskResponse(BaseModel):
     question: str
-    answered: bool = Field(..., description="Onwaar als de rapporten geen passend antwoord bevatten.")
+    status: Literal["answered", "uncertain", "not_found"] = Field(..., description=(
+        "`answered`: de passages beantwoorden de vraag. `uncertain`: de passages komen het dichtst in de buurt, "
+        "maar het is niet zeker dat ze de vraag beantwoorden (toon ze met een voorbehoud). `not_found`: de "
+        "rapporten beantwoorden de vraag niet; `passages` is leeg en `suggestions` noemt de dichtstbijzijnde secties."))
+    answered: bool = Field(..., description="Waar alleen bij status `answered`.")
+    confidence: float = Field(..., ge=0, le=1, description="Hoe zeker het is dat de passages de vraag beantwoorden (0-1).")
+    message: str = Field(..., description="Tekst voor de gebruiker: het voorbehoud bij `uncertain`, de hint bij `not_found`.")
     passages: list[PassageOut]
     suggestions: list[Suggestion] = Field(..., description="Dichtstbijzijnde secties als er geen antwoord is.")
 
@@ -56,7 +73,10 @@ class AskResponse(BaseModel):
     def from_result(cls, result: SearchResult, base_url: str = "") -> AskResponse:
         return cls(
             question=result.question,
+            status=result.status,
             answered=result.answered,
+            confidence=min(max(result.confidence, 0.0), 1.0),
+            message=MESSAGES[result.status],
             passages=[
                 PassageOut(
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,

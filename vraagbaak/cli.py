@@ -122,8 +122,11 @@ def ask(question: str, top_k: int, as_json: bool) -> None:
     if as_json:
         click.echo(response.model_dump_json(indent=2))
         return
-    if not response.answered:
-        click.secho("Geen passage gevonden die deze vraag beantwoordt.", fg="yellow")
+    click.secho(f"[{response.status}, zekerheid {response.confidence:.2f}]", dim=True)
+    if response.status == "uncertain":
+        click.secho(response.message, fg="yellow")
+    if response.status == "not_found":
+        click.secho(response.message, fg="yellow")
         for s in response.suggestions:
             click.echo(f"  Misschien: {PATH_SEPARATOR.join(s.section) or s.title} (p. {s.page})  {s.url}")
         return
@@ -178,13 +181,19 @@ def model_info() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Alle cijfers als JSON.")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Schrijf report.html en report.md hierheen.")
 @click.option("--no-compare", is_flag=True, help="Alleen de pijplijn, zonder ablaties en basislijnen (snel).")
-@click.option("--calibrate", is_flag=True, help="Stem gewichten en de drempel voor 'geen antwoord' af en sla ze op.")
+@click.option("--calibrate", is_flag=True,
+              help="Stem gewichten, het antwoordmodel en zijn drempels af op het afstemdeel en sla ze op.")
+@click.option("--part", type=click.Choice(["test", "tuning", "all"]), default="test", show_default=True,
+              help="Welk deel van de vragenset: het achtergehouden testdeel, het afstemdeel of alles.")
 @friendly
-def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_compare: bool, calibrate: bool) -> None:
-    """Meet hoe goed Vraagbaak antwoordt: recall@k, MRR, nDCG, terecht en onterecht 'geen antwoord'.
+def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_compare: bool, calibrate: bool,
+                 part: str) -> None:
+    """Meet hoe goed Vraagbaak antwoordt: recall@k, MRR, nDCG, en per soort vraag hoe vaak het antwoord
+    'beantwoord', 'onzeker' of 'niet gevonden' is.
 
     Vergelijkt in dezelfde run met BM25 en dense search over naïeve blokken van 1000 tekens, en met
-    de pijplijn waarin steeds één stap is uitgezet.
+    de pijplijn waarin steeds één stap is uitgezet. Standaard op het testdeel: vragen waarop niets is
+    afgestemd. Een eigen vragenset zonder 'part' is helemaal testdeel.
     """
     from pathlib import Path
 
@@ -199,9 +208,14 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
         click.echo(f"Gekalibreerd en opgeslagen in {settings.calibration_file}: {json.dumps(result['report'])}")
         click.echo("Voer 'vraagbaak ingest' uit om de index met deze instellingen te publiceren.")
         return
+    if part != "all":
+        pairs = dataset.part(pairs, part)
+        if not pairs:
+            raise VraagbaakError(f"De vragenset heeft geen vragen in het deel '{part}'.")
     results = run.run(settings, pairs, compare=not no_compare, say=say)
     if as_json:
         click.echo(json.dumps({
+            "part": part,
             "configurations": {r.id: {"label": r.name, **r.summary()} for r in results},
             "by_kind": run.breakdown(results[0], lambda p: p.kind),
             "by_section": run.breakdown(results[0], lambda p: p.section),

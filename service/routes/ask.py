@@ -16,10 +16,11 @@ router = APIRouter(tags=["vragen"])
 def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 
-    Als de rapporten geen passend antwoord bevatten is ``answered`` onwaar en staan in
-    ``suggestions`` de dichtstbijzijnde secties.
+    ``status`` zegt hoe zeker dat is: ``answered`` (de passages zijn het antwoord), ``uncertain``
+    (de passages komen het dichtst in de buurt; toon ze met het voorbehoud uit ``message``) of
+    ``not_found`` (geen passages; in ``suggestions`` staan de dichtstbijzijnde secties).
     """
     with request.app.state.inference:
         result = searcher.search(body.question, body.top_k)
-    request.scope["state"].update(answered=result.answered, question=result.question)
+    request.scope["state"].update(status=result.status, question=result.question)
     return AskResponse.from_result(result, settings.public_url)

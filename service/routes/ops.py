@@ -7,9 +7,9 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.concurrency import run_in_threadpool
 
+from vraagbaak.service.auth import has_api_key
 from vraagbaak.service.dependencies import SettingsDep, StateDep
 from vraagbaak.service.errors import error_response
-from vraagbaak.service.auth import has_api_key
 
 router = APIRouter(tags=["beheer"])
 

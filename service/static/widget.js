@@ -31,7 +31,10 @@
       source: "Bekijk in bron",
       page: "pagina",
       pages: "pagina's",
-      notFound: "Geen passage gevonden die deze vraag beantwoordt.",
+      notFound: "Dat staat niet in de rapporten.",
+      rephrase: "Stel je vraag anders, bijvoorbeeld met het thema, de stad of de themagroep erin.",
+      uncertainLabel: "Niet zeker",
+      uncertain: "Ik weet niet zeker of dit je vraag beantwoordt. Dit komt het dichtst in de buurt:",
       suggestions: "Misschien staat het antwoord in:",
       network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
       tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
@@ -59,7 +62,10 @@
       source: "View in source",
       page: "page",
       pages: "pages",
-      notFound: "No passage found that answers this question.",
+      notFound: "The reports do not say.",
+      rephrase: "Try asking differently, for example with the theme, the city or the theme group in it.",
+      uncertainLabel: "Not sure",
+      uncertain: "I am not sure this answers your question. This comes closest:",
       suggestions: "The answer may be in:",
       network: "Vraagbaak cannot be reached. Check your connection and try again.",
       tooMany: (s) => `Too many questions in a short time. Try again in ${s} seconds.`,
@@ -110,6 +116,9 @@ mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
 .fb button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:13px}
 .fb button[aria-pressed="true"]{background:var(--accent);color:var(--on-accent);border-color:var(--accent)}
 .none ul{margin:4px 0 0;padding-left:18px}.none a{color:var(--accent)}
+.none{border-left:4px solid #595959}.none .hint{color:var(--muted);margin:6px 0 0}
+.caveat{background:#fff8e1;border:1px solid #8a6d00;border-left-width:4px;color:#3d3000;padding:8px 10px;border-radius:8px;margin:0}
+.caveat b{margin-right:6px}.card.tentative{border-style:dashed}
 form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
 label.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 input{flex:1;min-width:0;border:1px solid #767676;border-radius:8px;padding:8px 10px;background:#fff;color:#1b1b1b}
@@ -295,18 +304,27 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         node = el("p", { class: "msg error", role: "alert", text: entry.message });
       } else {
         const body = entry.body || {};
-        node = el("div", { class: "msg" });
-        if (!body.answered) {
+        // Three outcomes, told apart by words as well as by style: answered, uncertain, not found.
+        const status = body.status || (body.answered ? "answered" : "not_found");
+        node = el("div", { class: `msg ${status}`, "data-status": status });
+        if (status === "not_found") {
           const list = el("ul");
           for (const s of body.suggestions || []) {
             list.append(el("li", {}, el("a", { href: this.url(s.url), target: "_blank", rel: "noopener noreferrer",
               text: `${(s.section || []).join(" › ") || s.title} (${t.page} ${s.page})` })));
           }
-          node.append(el("div", { class: "card none" }, el("p", { text: t.notFound }),
-            list.childElementCount ? el("p", { text: t.suggestions }) : null, list.childElementCount ? list : null));
+          node.append(el("div", { class: "card none" }, el("p", {}, el("strong", { text: t.notFound })),
+            list.childElementCount ? el("p", { text: t.suggestions }) : null, list.childElementCount ? list : null,
+            el("p", { class: "hint", text: t.rephrase })));
+        } else if (status === "uncertain") {
+          node.append(el("p", { class: "caveat", role: "note" }, el("b", { text: `${t.uncertainLabel}:` }), t.uncertain));
         }
         const total = (body.passages || []).length;
-        for (const passage of body.passages || []) node.append(this.card(passage, entry.question, total));
+        for (const passage of body.passages || []) {
+          const card = this.card(passage, entry.question, total);
+          if (status === "uncertain") card.classList.add("tentative");
+          node.append(card);
+        }
       }
       this.log.append(node);
       return node;

@@ -21,9 +21,26 @@ def test_the_committed_set_is_valid_against_its_source(pairs):
 
 def test_the_set_has_the_promised_size_and_mix(pairs):
     kinds = Counter(p.kind for p in pairs)
-    assert len(pairs) >= 120
-    assert kinds["unanswerable"] >= 15 and kinds["english"] >= 10 and kinds["typo"] >= 10 and kinds["paraphrase"] >= 15
-    assert kinds["keyword"] >= 10
+    groups = Counter(p.group for p in pairs)
+    assert len(pairs) >= 300 and kinds["unanswerable"] >= 90
+    assert groups["near_miss"] >= 60 and groups["off_topic"] >= 30 and groups["unanswerable"] == 0
+    assert kinds["english"] >= 10 and kinds["typo"] >= 10 and kinds["paraphrase"] >= 15 and kinds["keyword"] >= 10
+
+
+def test_the_split_is_about_60_40_within_every_kind(pairs):
+    for key in {(p.kind, p.subkind) for p in pairs}:
+        stratum = [p for p in pairs if (p.kind, p.subkind) == key]
+        tuning = len(dataset.part(stratum, "tuning"))
+        assert abs(tuning - 0.6 * len(stratum)) <= 1, key
+    assert all(p.subkind == "" for p in pairs if p.answerable)
+
+
+def test_an_outside_set_without_split_or_subkind_is_all_held_out(tmp_path):
+    path = tmp_path / "buiten.jsonl"
+    path.write_text(json.dumps({"id": "x", "question": "Wat is het weer?", "answer": "", "evidence": [], "document": "",
+                                "section": "", "kind": "unanswerable"}) + "\n")
+    [pair] = dataset.load(path)
+    assert pair.part == "test" and pair.group == "unanswerable"
 
 
 def test_every_section_of_the_report_is_covered(pairs):

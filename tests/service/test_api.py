@@ -43,14 +43,19 @@ def test_the_financien_question_and_its_citation_url_opens_the_source_at_the_pas
 def test_the_openapi_document_describes_the_contract(client):
     spec = client.get("/openapi.json").json()
     schema = spec["components"]["schemas"]
-    assert set(schema["AskResponse"]["properties"]) == {"question", "answered", "passages", "suggestions"}
+    answer = schema["AskResponse"]
+    assert set(answer["properties"]) == {"question", "status", "answered", "confidence", "message", "passages",
+                                         "suggestions"}
+    assert answer["properties"]["status"]["enum"] == ["answered", "uncertain", "not_found"]
+    assert "uncertain" in answer["properties"]["status"]["description"]
     assert set(schema["Citation"]["required"]) >= {"document", "title", "section", "page", "lines", "url", "links"}
     assert client.get("/docs").status_code == 200
 
 
 def test_unanswerable_question_gives_suggestions(client):
     body = client.post(ASK, json={"question": "Wat is de hoofdstad van Frankrijk?"}).json()
-    assert body["answered"] is False and body["passages"] == [] and body["suggestions"]
+    assert body["status"] == "not_found" and body["answered"] is False and body["passages"] == [] and body["suggestions"]
+    assert body["message"].startswith("Dat staat niet in de rapporten") and body["confidence"] < 0.5
     assert client.get(body["suggestions"][0]["url"]).status_code == 200
 
 
@@ -122,7 +127,7 @@ def test_health_ready_and_metrics(client):
     metrics = client.get("/metrics").text
     assert re.search(r'vraagbaak_requests_total\{endpoint="/api/ask",status="200"\} [1-9]', metrics)
     assert 'vraagbaak_answers_total{outcome="answered"}' in metrics
-    assert 'vraagbaak_answers_total{outcome="abstained"}' in metrics
+    assert 'vraagbaak_answers_total{outcome="not_found"}' in metrics
     assert 'vraagbaak_request_seconds_bucket{endpoint="/api/ask",le="0.05"}' in metrics
 
 
@@ -271,7 +276,7 @@ def test_vraagbaak_serve_with_two_workers(built):
         _, err = process.communicate(timeout=30)
     lines = [json.loads(line) for line in err.decode().splitlines() if line.startswith("{")]
     asked = [line for line in lines if line["path"] == "/api/ask"]
-    assert asked and all({"time", "status", "latency_ms", "answered"} <= set(line) for line in asked)
+    assert asked and all({"time", "status", "latency_ms", "answer"} <= set(line) for line in asked)
     assert all("question" not in line for line in asked)  # not logged unless enabled
 
 

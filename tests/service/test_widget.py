@@ -249,3 +249,32 @@ def test_english_and_a_custom_accent(page, setup):
     assert chat(page).get_by_role("button", name="Ask", exact=True).is_visible()
     head = chat(page).locator(".head").evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
     assert head == ["rgb(255, 212, 0)", "rgb(0, 0, 0)"]  # dark text on a light accent keeps the contrast
+
+
+def test_the_three_outcomes_look_and_read_differently(page, setup):
+    """Answered and not found from the real service; uncertain from a real body whose status is changed."""
+    base, hosts, _ = setup
+    page.goto(hosts.add("/uitkomsten", body="<h1>Intranet</h1>"))
+    open_and_ask(page, "Wat is de hoofdstad van Frankrijk?")
+    none = chat(page).locator('[data-status="not_found"]')
+    none.wait_for(timeout=60000)
+    assert "Dat staat niet in de rapporten." in none.inner_text()
+    assert none.locator("a").count() >= 1 and "Stel je vraag anders" in none.inner_text()
+    assert none.locator("article").count() == 0
+
+    real = httpx.post(base + "/api/ask", json={"question": QUESTION}, timeout=60).json()
+    uncertain = {**real, "status": "uncertain", "answered": False, "confidence": 0.4}
+    page.route(base + "/api/ask", lambda route: route.fulfill(json=uncertain, headers={
+        "Access-Control-Allow-Origin": hosts.origin}))
+    page.keyboard.type("Iets waar Vraagbaak twijfelt")
+    page.keyboard.press("Enter")
+    shown = chat(page).locator('[data-status="uncertain"]')
+    shown.wait_for(timeout=30000)
+    note = shown.get_by_role("note")
+    assert note.inner_text().startswith("Niet zeker:") and "dichtst in de buurt" in note.inner_text()
+    assert shown.locator("article.tentative").count() == len(real["passages"])
+    colour = note.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour != shown.locator("article").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "widget-uncertain-and-not-found.png"))
+    assert page.errors == []

@@ -1,0 +1,201 @@
+"""Does this passage answer this question? Evidence per question-passage pair, and the graded decision.
+
+Global scores (how similar is the best passage) separate answerable questions from questions about
+the reports' own themes that the reports do not answer barely better than chance. So the evidence
+is computed for each candidate passage and its best sentence:
+
+* ``cosine``, ``sentence``, ``margin``: embedding similarity of the passage and of its best sentence,
+  and how far the passage stands above the other dense candidates;
+* ``keyword``: the passage's BM25 score (log scale);
+* ``cover_passage``, ``cover_sentence``: how much of the question's content the passage and its best
+  sentence cover, weighted by IDF, over the keyword index's folded, decompounded, stemmed tokens;
+* ``rarest_missing``: the IDF of the rarest question term the passage lacks (relative to a term the
+  corpus never uses): a near miss typically names one specific thing ("contributie", "secretaris")
+  that the passage about its theme does not mention; ``unseen_terms``: question terms no passage has;
+* ``type_missing``: the question asks for a person, date, number or place (wie, wanneer, hoeveel,
+  waar, and their English forms) and the best sentences hold none;
+* ``corpus_cover``, ``unknown``, ``foreign``: the share of the question's words the corpus uses at
+  all, Dutch words it never uses, and the share of English words (so an English question is judged
+  on the embeddings, not refused for its language);
+* ``off_domain``: words of personal municipal services, weather and general knowledge (paspoort,
+  afvalkalender, openingstijden, ...) that the passage does not contain.
+
+Two logistic models decide. The answer model, fitted on question-passage pairs of the tuning
+questions (the correct passage against the best-ranked wrong ones), gives each candidate a
+probability; the question's confidence is the highest among the top few. The domain model, fitted
+on the best pair of each tuning question, gives the probability that the question lies outside
+what the reports are about (off-topic against answerable and near-miss questions): those
+separate well, unlike near misses. Then: ``not_found`` when the domain model says outside (or
+nothing was found), ``answered`` when the confidence reaches the answer threshold, ``uncertain``
+otherwise. Everything is fitted by ``vraagbaak eval --calibrate`` on the tuning part of the question
+set; nothing here is guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel
+
+from vraagbaak.index.keyword import Tokenizer, fold, words
+
+Status = Literal["answered", "uncertain", "not_found"]
+FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
+            "unseen_terms", "type_missing", "corpus_cover", "unknown", "foreign", "off_domain")
+#: The question's confidence is the best pair probability among this many top passages.
+CONSIDERED = 3
+MIN_WORD = 4
+
+#: What a question asks for, by its question word (folded), and what in a sentence answers it.
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+ANSWER_TYPES: dict[str, re.Pattern[str]] = {
+    "when": re.compile(rf"\b(1[89]\d\d|20\d\d|{MONTHS}|{MONTHS_EN}|voorjaar|najaar|zomer|winter|week|maand|jaar"
+                       r"|kwartaal|dag|\d{1,2}[-/]\d{1,2})\b", re.IGNORECASE),
+    "number": re.compile(r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig"
+                         r"|veertig|vijftig|honderd|duizend|miljoen|miljard|tientallen|honderden)\b", re.IGNORECASE),
+    "who": re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|den|ter|ten|het|la|le)\s)*[A-Z][a-zà-ÿ]+|\b(wethouder|burgemeester"
+                      r"|minister|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau"
+                      r"|themagroep|pijler|VNG|G40|G4)\b"),
+    "where": re.compile(r"\b(in|naar|te|bij|op)\s+[A-Z][a-zà-ÿ]+"),
+}
+QUESTION_TYPES = {
+    "wie": "who", "who": "who", "wanneer": "when", "when": "when", "hoeveel": "number", "how many": "number",
+    "how much": "number", "waar": "where", "where": "where",
+}
+
+#: Words that ask rather than say what about (beyond the keyword index's stop words): not content to cover.
+ASKING = frozenset("""waarover waarmee waardoor waarvoor waarin waaruit waarop waaraan hoelang hoezo welk welke
+noem geef vertel beschrijf what which who when where how many much does did about tell""".split())
+
+#: Personal municipal services, weather and general knowledge: what no report of a city network covers.
+OFF_DOMAIN = frozenset("""
+paspoort identiteitskaart rijbewijs id-kaart uittreksel geboorteakte trouwen huwelijk verhuizing verhuisd
+afvalkalender afval container vuilnis grofvuil kliko milieustraat parkeervergunning parkeren parkeerplaats
+parkeerboete bekeuring hondenbelasting afvalstoffenheffing ozb aanslag kwijtschelding toeslag belastingdienst
+openingstijden geopend balie afspraak loket stadhuis stadswinkel
+weer weersverwachting regen temperatuur graden sneeuw zonnig
+recept koken voetbal wedstrijd ajax psv feyenoord eredivisie olympische film bioscoop concert vakantie vlucht
+hoofdstad president wachtwoord printer laptop inloggen wifi outlook
+passport driving licence license garbage bin parking fine weather forecast rain recipe football password
+""".split())
+
+
+class KnownWords:
+    """Which words the corpus uses (folded, stemmed, compounds), to tell a question about unknown things
+    from a paraphrase."""
+
+    def __init__(self, tokenizer: Tokenizer):
+        self.tokenizer = tokenizer
+        self.words = tokenizer.parts
+        self.stems = set(tokenizer.stemmer.stemWords(sorted(self.words)))
+
+    def known(self, word: str) -> bool:
+        return (word in self.words or self.tokenizer.stemmer.stemWord(word) in self.stems
+                or bool(self.tokenizer.split(word)))
+
+    def lexical(self, question: str) -> dict[str, float]:
+        """Coverage, unknown Dutch words and foreign share of a question."""
+        from wordfreq import zipf_frequency
+
+        content = [w for w in words(question) if len(w) >= MIN_WORD and not w.isdigit()]
+        if not content:
+            return {"coverage": 1.0, "unknown": 0.0, "foreign": 0.0}
+        english = {w for w in content if zipf_frequency(w, "en") > zipf_frequency(w, "nl")}
+        unknown = [w for w in content if not self.known(w)]
+        return {
+            "coverage": 1 - len(unknown) / len(content),
+            "unknown": float(sum(1 for w in unknown if w not in english)),
+            "foreign": len(english) / len(content),
+        }
+
+
+class Logistic(BaseModel):
+    """A fitted logistic regression over standardised ``FEATURES``: JSON in the manifest, never a pickle."""
+
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        x = (np.asarray(rows, dtype=float) - np.array(self.mean)) / np.array(self.scale)
+        return 1 / (1 + np.exp(-(x @ np.array(self.coef) + self.intercept)))
+
+
+class AnswerModel(BaseModel):
+    answer: Logistic
+    domain: Logistic
+    answer_threshold: float
+    domain_threshold: float
+
+    def grade(self, rows: list[list[float]]) -> tuple[Status, float]:
+        """Status and confidence from the evidence rows of the top passages (best first).
+
+        The confidence is the best pair's probability of answering, but never more than the chance that
+        the question is about the reports at all."""
+        if not rows:
+            return "not_found", 0.0
+        answers = float(self.answer.probabilities(np.array(rows)).max())
+        outside = float(self.domain.probabilities(np.array(rows[:1]))[0])
+        confidence = min(answers, 1 - outside)
+        if outside >= self.domain_threshold:
+            return "not_found", confidence
+        return ("answered" if answers >= self.answer_threshold else "uncertain"), confidence
+
+
+def question_type(question: str) -> str | None:
+    """The answer type a question asks for, from its question word ("Sinds wanneer ..." asks for a date)."""
+    text = " ".join(fold(question).split())
+    for phrase, kind in QUESTION_TYPES.items():
+        if re.search(rf"\b{phrase}\b", text):
+            return kind
+    return None
+
+
+class Evidence:
+    """Computes the pair features for one loaded index: token sets and IDF are prepared once."""
+
+    def __init__(self, tokenizer: Tokenizer, passage_texts: list[str], sentence_texts: list[str]):
+        self.tokenizer = tokenizer
+        self.known_words = KnownWords(tokenizer)
+        self.passage_terms = [set(tokenizer(t)) for t in passage_texts]
+        self.sentence_terms = [set(tokenizer(t)) for t in sentence_texts]
+        self.passage_words = [set(words(t)) for t in passage_texts]
+        frequency: dict[str, int] = {}
+        for terms in self.passage_terms:
+            for term in terms:
+                frequency[term] = frequency.get(term, 0) + 1
+        n = max(len(passage_texts), 1)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+        self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def question(self, question: str) -> dict[str, object]:
+        """Everything about the question alone, computed once per search."""
+        terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
+        lexical = self.known_words.lexical(question)
+        return {"terms": terms, "weight": sum(self.idf.get(t, self.unseen_idf) for t in terms),
+                "type": question_type(question), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
+                **lexical}
+
+    def pair(self, q: dict[str, object], passage: int, sentences: Iterable[int], sentence_texts: Iterable[str],
+             cosine: float, sentence: float, margin: float, keyword: float) -> list[float]:
+        terms: set[str] = q["terms"]  # type: ignore[assignment]
+        weight: float = q["weight"] or 1.0  # type: ignore[assignment]
+        best_terms: set[str] = set()
+        for row in sentences:
+            best_terms |= self.sentence_terms[row]
+        cover_passage = sum(self.idf.get(t, 0.0) for t in terms & self.passage_terms[passage]) / weight
+        cover_sentence = sum(self.idf.get(t, 0.0) for t in terms & best_terms) / weight
+        missing = terms - self.passage_terms[passage]
+        rarest_missing = max((self.idf.get(t, self.unseen_idf) for t in missing), default=0.0) / self.unseen_idf
+        unseen = sum(1 for t in terms if t not in self.idf)
+        kind = q["type"]
+        type_missing = float(bool(kind) and not any(ANSWER_TYPES[kind].search(s) for s in sentence_texts))
+        off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
+        return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,
+                rarest_missing, float(unseen), type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off))]

@@ -1,0 +1,77 @@
+"""Answerability evidence per question-passage pair, and the graded decision."""
+
+import pytest
+
+from vraagbaak.index.answerability import FEATURES, AnswerModel, Evidence, Logistic, question_type
+from vraagbaak.index.keyword import Tokenizer
+
+PASSAGES = ["Thema Financiën\nDe themagroep Financiën sprak in 2023 met het ministerie over het gemeentefonds.",
+            "Thema Wonen\nDe themagroep Wonen bezocht Zwolle en Breda voor de woningbouwopgave."]
+SENTENCES = ["De themagroep Financiën sprak in 2023 met het ministerie over het gemeentefonds.",
+             "De themagroep Wonen bezocht Zwolle en Breda voor de woningbouwopgave."]
+
+
+@pytest.fixture
+def evidence():
+    return Evidence(Tokenizer.from_texts(PASSAGES), PASSAGES, SENTENCES)
+
+
+def row(evidence, question, passage):
+    return dict(zip(FEATURES, evidence.pair(evidence.question(question), passage, [passage], [SENTENCES[passage]],
+                                            0.8, 0.8, 0.01, 1.0)))
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Wie is de voorzitter?", "who"), ("Sinds wanneer bestaat de G40?", "when"), ("Hoeveel steden?", "number"),
+    ("Waar was de netwerkdag?", "where"), ("When did they meet?", "when"), ("Wat doet de themagroep?", None),
+])
+def test_the_question_word_decides_the_answer_type(question, kind):
+    assert question_type(question) == kind
+
+
+def test_coverage_is_weighted_by_how_rare_a_word_is(evidence):
+    on_topic = row(evidence, "Waarover sprak de themagroep Financiën: het gemeentefonds?", 0)
+    elsewhere = row(evidence, "Waarover sprak de themagroep Financiën: het gemeentefonds?", 1)
+    assert on_topic["cover_passage"] == pytest.approx(1.0) and on_topic["cover_sentence"] == pytest.approx(1.0)
+    assert elsewhere["cover_passage"] < 0.3  # only "themagroep", which both passages share
+
+
+def test_the_rarest_term_the_passage_lacks_is_measured(evidence):
+    assert row(evidence, "Wat sprak de themagroep Financiën?", 0)["rarest_missing"] == 0.0
+    lacking = row(evidence, "Over welke contributie sprak de themagroep Financiën?", 0)
+    assert lacking["rarest_missing"] == 1.0 and lacking["unseen_terms"] == 1.0  # "contributie": not in the corpus
+
+
+def test_a_typed_question_without_a_typed_answer_is_marked(evidence):
+    assert row(evidence, "Wanneer sprak de themagroep Financiën met het ministerie?", 0)["type_missing"] == 0.0
+    assert row(evidence, "Wie bezocht Zwolle voor de woningbouwopgave?", 1)["type_missing"] == 0.0
+    assert row(evidence, "Hoeveel woningen bouwde de themagroep Wonen?", 1)["type_missing"] == 1.0
+
+
+def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_them(evidence):
+    assert row(evidence, "Hoe vraag ik een paspoort aan in Breda?", 1)["off_domain"] == 1.0
+    assert row(evidence, "Wat voor weer wordt het morgen in Zwolle?", 1)["off_domain"] == 1.0
+    assert row(evidence, "Wat deed de themagroep Wonen in Zwolle?", 1)["off_domain"] == 0.0
+
+
+def test_english_words_count_as_foreign_not_unknown(evidence):
+    english = row(evidence, "What did the finance theme group discuss with the ministry?", 0)
+    assert english["foreign"] > 0.5 and english["unknown"] == 0.0
+
+
+def test_the_domain_model_refuses_and_the_answer_model_grades():
+    def on(feature: str, sign: float = 1.0) -> Logistic:
+        return Logistic(mean=[0.0] * len(FEATURES), scale=[1.0] * len(FEATURES),
+                        coef=[sign if f == feature else 0.0 for f in FEATURES], intercept=0.0)
+
+    model = AnswerModel(answer=on("cosine"), domain=on("off_domain"), answer_threshold=0.7, domain_threshold=0.8)
+
+    def row(cosine: float, off: float) -> list[float]:
+        return [cosine if f == "cosine" else off if f == "off_domain" else 0.0 for f in FEATURES]
+
+    assert model.grade([row(2.0, 0.0)])[0] == "answered"
+    assert model.grade([row(0.0, 0.0), row(2.0, 0.0)])[0] == "answered"  # the best of the top passages counts
+    assert model.grade([row(0.0, 0.0)])[0] == "uncertain"
+    status, confidence = model.grade([row(2.0, 3.0)])
+    assert status == "not_found" and confidence < 0.1  # never confident about a question outside the reports
+    assert model.grade([]) == ("not_found", 0.0)
