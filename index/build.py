@@ -14,14 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
-from vraagbaak.build_format import Passage
+from vraagbaak.build_format import Manifest, Passage
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
 from vraagbaak.index import dense, store
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
 from vraagbaak.index.keyword import KeywordIndex
 from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
-from vraagbaak.index.search import SearchConfig, load_calibration
+from vraagbaak.index.search import SearchConfig, Searcher, load_calibration
 from vraagbaak.index.sentences import sentence_spans
 from vraagbaak.ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
 
@@ -64,7 +64,12 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
 
 def build_index(settings: Settings, say: Say = lambda message: None, force: bool = False,
                 embedder: Embedder | None = None, stages: Stages = Stages()) -> BuildReport:
-    """Ingest, embed and index the corpus, then publish it as the current build."""
+    """Ingest, embed and index the corpus, then publish it as the current build (one run at a time)."""
+    with store.ingest_lock(settings.data_dir):
+        return _build(settings, say, force, embedder, stages)
+
+
+def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None, stages: Stages) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
     result = _ingest(settings, say, stages, report)
@@ -84,7 +89,8 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
         dense_kind = _write_indexes(staging, settings, embedded)
         report.timings["index"] = time.perf_counter() - t
         calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
-        report.build = store.publish(staging, settings.data_dir, {
+        report.build = store.publish(staging, settings.data_dir, check=lambda build, manifest: _try(build, manifest, embedder),
+                                     manifest={
             "model": {**embedder.info.as_dict(), "setting": settings.model},
             "dimensions": embedder.info.dimensions,
             "chunking": result.settings,
@@ -99,6 +105,14 @@ def build_index(settings: Settings, say: Say = lambda message: None, force: bool
         raise
     report.timings["total"] = time.perf_counter() - started
     return report
+
+
+def _try(build: Path, manifest: Manifest, embedder: Embedder) -> None:
+    """Open the finished build as the service will and ask it a question; refuse to publish it otherwise."""
+    try:
+        Searcher(build, embedder, manifest).self_test()
+    except Exception as exc:  # any failure at all means the build must not replace the last good one
+        raise IndexMissing(f"De nieuwe index is niet in orde ({exc}); de vorige blijft in gebruik.") from exc
 
 
 def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport) -> IngestResult:

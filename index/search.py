@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
-from vraagbaak.errors import InvalidQuestion
+from vraagbaak.errors import IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
@@ -32,7 +32,13 @@ from vraagbaak.index.model import Embedder, load_embedder
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+#: Control characters and line separators: read as a space.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: Invisible formatting (soft hyphen, zero-width characters, bidirectional marks and isolates, BOM): removed,
+#: so a word they stand in stays one word.
+INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+#: Half of a UTF-16 pair on its own: not a character (JSON "\ud800", or bytes that are not UTF-8 on a command line).
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.
 HIGHLIGHT_MARGIN = 0.015
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
@@ -97,7 +103,9 @@ class SearchResult:
 def clean_question(question: object) -> str:
     if not isinstance(question, str):
         raise InvalidQuestion("De vraag moet tekst zijn.")
-    text = " ".join(CONTROL.sub(" ", question).split())
+    if SURROGATE.search(question):
+        raise InvalidQuestion("De vraag bevat tekens die geen geldige tekst zijn; typ of plak de vraag opnieuw.")
+    text = " ".join(CONTROL.sub(" ", INVISIBLE.sub("", question)).split())
     if not text:
         raise InvalidQuestion("Stel een vraag: de vraag is leeg.")
     if len(text) > MAX_QUESTION_CHARS:
@@ -126,12 +134,32 @@ class Searcher:
         self.evidence = Evidence(self.keyword.tokenizer, [p.embed_text for p in self.passages],
                                  [self.passages[i].text[a:b] for i, a, b in self.sentences])
         self.documents = {d.id: d for d in store.read_documents(build)}
+        self._check_counts()
+
+    def _check_counts(self) -> None:
+        """Every artefact describes the same passages and sentences, as the manifest says."""
+        expected = (self.manifest.index.get("passages"), self.manifest.index.get("sentences"))
+        found = (len(self.passages), len(self.sentences))
+        if (found != expected or not self.passages or self.vectors.shape[0] != found[0] or self.dense.ntotal != found[0]
+                or self.sentence_vectors.shape[0] != found[1]):
+            raise IndexMissing(
+                f"De index in {self.build} is onvolledig: {found[0]} passages, {self.vectors.shape[0]} vectoren, "
+                f"{self.dense.ntotal} in FAISS en {found[1]} zinnen, waar het manifest {expected[0]} passages en "
+                f"{expected[1]} zinnen noemt; voer 'vraagbaak ingest' opnieuw uit.")
+
+    def self_test(self) -> None:
+        """Ask the index one question made from its own first passage: it must answer without an error."""
+        question = " ".join(self.passages[0].text.split()[:12])
+        if not self.search(question, 3, abstain=False).hits:
+            raise IndexMissing(f"De index in {self.build} geeft geen antwoord op een proefvraag; voer 'vraagbaak ingest' "
+                               "opnieuw uit.")
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder | None = None) -> Searcher:
         """Open the current build, refusing one made with another model or chunker."""
         build = store.current_build(settings.data_dir)
         manifest = store.read_manifest(build)
+        store.verify(build, manifest)
         embedder = embedder or load_embedder(settings)
         store.check_compatible(manifest, embedder.info.as_dict(), chunking_settings(settings))
         return cls(build, embedder, manifest)

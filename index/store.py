@@ -5,17 +5,22 @@ Layout under the data directory::
     builds/<build-id>/   manifest.json, passages.jsonl, documents.json, dense.faiss, ...
     current              symlink to the build in service, swapped with one atomic rename
 
-A build is written into a hidden staging folder and only becomes ``current`` once complete, so
-a failed run never replaces the last good build. A build made with another model or chunker
-than the settings name is refused with a message that names both.
+A build is written into a hidden staging folder and only becomes ``current`` once complete and
+checked, so a failed run never replaces the last good build. The manifest holds a checksum of every
+file; a build whose files do not match, or one made with another model or chunker than the settings
+name, is refused with a message that says why.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import shutil
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,9 +37,13 @@ from vraagbaak.build_format import (
     Manifest,
     Passage,
 )
-from vraagbaak.errors import IndexMismatch, IndexMissing
+from vraagbaak.errors import IndexMismatch, IndexMissing, VraagbaakError
 
 KEEP_BUILDS = 3
+
+
+class IngestRunning(VraagbaakError):
+    code = "ingest_bezig"
 
 
 def builds_dir(data_dir: Path) -> Path:
@@ -54,14 +63,39 @@ def write_json(path: Path, data: Any) -> None:
     os.replace(tmp, path)
 
 
-def publish(staging: Path, data_dir: Path, manifest: dict[str, Any]) -> Path:
-    """Complete the manifest, move the build in place and point ``current`` at it."""
+def checksums(build: Path) -> dict[str, str]:
+    """SHA-256 of every file of a build but the manifest, by path relative to the build."""
+    found = {}
+    for path in sorted(p for p in build.rglob("*") if p.is_file() and p.name != MANIFEST):
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        found[path.relative_to(build).as_posix()] = digest.hexdigest()
+    return found
+
+
+def verify(build: Path, manifest: Manifest) -> None:
+    """Refuse a build whose files are missing, extra or changed since it was written."""
+    found = checksums(build)
+    if found != manifest.files:
+        wrong = sorted(name for name in set(found) | set(manifest.files) if found.get(name) != manifest.files.get(name))
+        raise IndexMissing(f"De index in {build} is beschadigd ({', '.join(wrong[:3])} klopt niet met het manifest); "
+                           "voer 'vraagbaak ingest' opnieuw uit.")
+
+
+def publish(staging: Path, data_dir: Path, manifest: dict[str, Any],
+            check: Callable[[Path, Manifest], None] | None = None) -> Path:
+    """Complete the manifest (with checksums), let ``check`` try the build, move it in place and point
+    ``current`` at it. A build that fails the check is never published."""
     created = datetime.now(UTC)
     # Microseconds, so builds published within one second still sort oldest to newest for pruning.
     build_id = created.strftime("%Y%m%dT%H%M%S-%f") + "-" + uuid.uuid4().hex[:6]
-    complete = Manifest(**{**manifest, "format": BUILD_FORMAT, "build": build_id,
+    complete = Manifest(**{**manifest, "format": BUILD_FORMAT, "build": build_id, "files": checksums(staging),
                            "created": created.isoformat(timespec="seconds")})
     write_json(staging / MANIFEST, complete.model_dump(mode="json"))
+    if check is not None:
+        check(staging, complete)
     final = builds_dir(data_dir) / build_id
     staging.rename(final)
     link = Path(data_dir) / "current"
@@ -78,9 +112,24 @@ def _prune(data_dir: Path, keep: Path) -> None:
     for old in builds[KEEP_BUILDS:]:
         if old != keep:
             shutil.rmtree(old, ignore_errors=True)
-    for stale in builds_dir(data_dir).glob(".staging-*"):
-        if stale.is_dir() and stale.stat().st_mtime < keep.stat().st_mtime - 3600:
-            shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def ingest_lock(data_dir: Path) -> Iterator[None]:
+    """One ingest at a time per data directory. Whoever holds the lock knows that every staging folder
+    left behind belongs to a run that died (killed, out of disk), and clears them."""
+    folder = Path(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "ingest.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise IngestRunning(f"Er loopt al een 'vraagbaak ingest' voor {folder}; wacht tot die klaar is en "
+                                "probeer het dan opnieuw.") from exc
+        if builds_dir(folder).is_dir():
+            for stale in builds_dir(folder).glob(".staging-*"):
+                shutil.rmtree(stale, ignore_errors=True)
+        yield
 
 
 def discard(staging: Path) -> None:

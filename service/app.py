@@ -1,8 +1,9 @@
 """create_app(settings) -> FastAPI: the API, the source viewer, the widget and operations endpoints.
 
-The index loads in a background thread at start-up (``/ready`` answers 503 until it is there),
-and is replaced when a new build is published: polled every ``reload_interval`` seconds, at once
-on SIGHUP, or on ``POST /api/admin/reload``.
+The model and the index load before the server accepts its first connection (so with several
+workers no request reaches one that is still loading); without a usable index the service starts
+anyway and ``/ready`` answers 503 with the reason. The index is replaced when a new build is
+published: polled every ``reload_interval`` seconds, at once on SIGHUP, or on ``POST /api/admin/reload``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from vraagbaak import __version__
 from vraagbaak.config import Settings, get_settings
 from vraagbaak.service import errors
+from vraagbaak.service.auth import check_security_settings
 from vraagbaak.service.feedback import FeedbackStore
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.middleware import ServiceMiddleware
@@ -35,12 +37,16 @@ Fouten komen terug als JSON: `{"error": {"code": ..., "message": ...}}`."""
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_security_settings(settings)
     state = IndexState(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Load before the server accepts connections: with several workers, no request may reach a worker that
+        # is still loading (uvicorn starts serving only when this startup is done).
+        await asyncio.to_thread(state.load)
         stop = threading.Event()
-        threading.Thread(target=_start, args=(state, stop), name="index-loader", daemon=True).start()
+        threading.Thread(target=state.watch, args=(stop,), name="index-watcher", daemon=True).start()
         try:
             asyncio.get_running_loop().add_signal_handler(
                 signal.SIGHUP, lambda: threading.Thread(target=state.reload, daemon=True).start())
@@ -65,8 +71,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics,
                        routes=[route for router in routers for route in router.routes])
     return app
-
-
-def _start(state: IndexState, stop: threading.Event) -> None:
-    state.load()
-    state.watch(stop)

@@ -1,4 +1,12 @@
-"""Who may call the API: the API key, or a browser on the service's own page or an allowed origin."""
+"""Who may call what. A browser page cannot keep a secret and any script can send browser headers, so no
+request is let in for its headers alone:
+
+* the widget's endpoints (``/api/ask``, ``/api/feedback``) are public unless ``VRAAGBAAK_REQUIRE_KEY``; a
+  browser's access is then governed by the CORS allowlist and by the network or the intranet's proxy;
+* with ``VRAAGBAAK_REQUIRE_KEY`` they need the API key, or a user named by a trusted single-sign-on proxy
+  (``VRAAGBAAK_TRUSTED_PROXY_HEADER``, believed only from ``VRAAGBAAK_TRUSTED_PROXIES``);
+* admin endpoints always need the API key.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ import hmac
 from starlette.requests import Request
 
 from vraagbaak.config import Settings
+from vraagbaak.errors import ConfigurationError
 
 
 def has_api_key(request: Request, key: str) -> bool:
@@ -15,12 +24,27 @@ def has_api_key(request: Request, key: str) -> bool:
     return bool(key and given) and hmac.compare_digest(given.encode(), key.encode())
 
 
-def is_authorised(request: Request, settings: Settings) -> bool:
-    """The key, or a browser on the service's own page or an allowed origin."""
-    if has_api_key(request, settings.api_key):
+def proxy_identity(request: Request, settings: Settings) -> str | None:
+    """The user a trusted proxy vouches for; None for anyone else, whatever headers they send."""
+    if not settings.trusted_proxy_header or request.client is None or request.client.host not in settings.proxies:
+        return None
+    return request.headers.get(settings.trusted_proxy_header) or None
+
+
+def may_call(request: Request, settings: Settings) -> bool:
+    """Whether the request may use this ``/api`` path."""
+    if request.url.path.startswith("/api/admin/"):
+        return not settings.api_key or has_api_key(request, settings.api_key)  # no key set: the route says 403
+    if not settings.require_key:
         return True
-    origin = request.headers.get("origin", "").rstrip("/")
-    if origin and origin in settings.allowed_origins:
-        return True
-    own = f"{request.url.scheme}://{request.url.netloc}"
-    return request.headers.get("sec-fetch-site") == "same-origin" and origin in ("", own)
+    return has_api_key(request, settings.api_key) or proxy_identity(request, settings) is not None
+
+
+def check_security_settings(settings: Settings) -> None:
+    if settings.require_key and not (settings.api_key or (settings.trusted_proxy_header and settings.proxies)):
+        raise ConfigurationError("VRAAGBAAK_REQUIRE_KEY staat aan, maar er is geen VRAAGBAAK_API_KEY en geen vertrouwde "
+                                 "proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER en VRAAGBAAK_TRUSTED_PROXIES): niemand kan de API "
+                                 "dan gebruiken.")
+    if settings.trusted_proxy_header and not settings.proxies:
+        raise ConfigurationError("VRAAGBAAK_TRUSTED_PROXY_HEADER is ingesteld zonder VRAAGBAAK_TRUSTED_PROXIES; noem de "
+                                 "adressen van de proxy's, anders kan iedereen die kopregel meesturen.")

@@ -1,4 +1,4 @@
-"""What every request passes through: size limit, API key, rate limit, access log and metrics.
+"""What every request passes through: size limit, access (``auth``), rate limits, access log and metrics.
 
 Written as plain ASGI middleware so a body is never read twice and a refused request costs little.
 """
@@ -18,9 +18,12 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
-from vraagbaak.service.auth import is_authorised
+from vraagbaak.service.auth import may_call
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
+
+#: Failed authentications a client may make per minute (and in a burst) before it gets 429.
+FAILED_AUTH_PER_MINUTE = 10
 
 
 class TokenBuckets:
@@ -56,6 +59,7 @@ class ServiceMiddleware:
     def __init__(self, app: ASGIApp, settings: Settings, metrics: Metrics, routes: Sequence[BaseRoute] = ()):
         self.app, self.settings, self.metrics, self.routes = app, settings, metrics, routes
         self.limiter = TokenBuckets(settings.rate_limit) if settings.rate_limit else None
+        self.failures = TokenBuckets(FAILED_AUTH_PER_MINUTE)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,14 +75,16 @@ class ServiceMiddleware:
                 status["code"] = message["status"]
             await send(message)
 
-        refusal = self._refuse(request)
-        if refusal is None and request.method in ("POST", "PUT", "PATCH"):
-            receive, refusal = await self._read_body(receive)
-        if refusal is not None:
-            await refusal(scope, receive, send_wrapper)
-        else:
-            await self.app(scope, receive, send_wrapper)
-        self._record(request, scope, status["code"], time.perf_counter() - started)
+        try:
+            refusal = self._refuse(request)
+            if refusal is None and request.method in ("POST", "PUT", "PATCH"):
+                receive, refusal = await self._read_body(receive)
+            if refusal is not None:
+                await refusal(scope, receive, send_wrapper)
+            else:
+                await self.app(scope, receive, send_wrapper)
+        finally:  # every response is counted and logged, a 500 from an unexpected error included
+            self._record(request, scope, status["code"], time.perf_counter() - started)
 
     def _refuse(self, request: Request):
         path = request.url.path
@@ -86,10 +92,14 @@ class ServiceMiddleware:
         if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             return error_response(413)
         if path.startswith("/api/") and request.method != "OPTIONS":
-            if self.settings.api_key and not is_authorised(request, self.settings):
+            client = request.client.host if request.client else "?"
+            if not may_call(request, self.settings):
+                wait = self.failures.take(client)  # guessing keys is throttled harder than asking questions
+                if wait:
+                    return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
                 return error_response(401, headers={"WWW-Authenticate": "Bearer"})
             if self.limiter is not None:
-                wait = self.limiter.take(request.client.host if request.client else "?")
+                wait = self.limiter.take(client)
                 if wait:
                     return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
         return None

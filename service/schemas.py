@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from vraagbaak.index.search import MAX_TOP_K, SearchResult
+from vraagbaak.index.search import MAX_TOP_K, SURROGATE, SearchResult
 from vraagbaak.service.urls import original_url, passage_url, section_url
 
 
@@ -103,6 +103,13 @@ class ErrorBody(BaseModel):
 
 class FeedbackRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
+
+    @field_validator("question", "comment")
+    @classmethod
+    def _valid_text(cls, value: str | None) -> str | None:
+        if value is not None and SURROGATE.search(value):
+            raise ValueError("bevat tekens die geen geldige tekst zijn")
+        return value
 
     question: str = Field(..., min_length=1, max_length=1000)
     passage_id: str = Field(..., min_length=1, max_length=64, pattern=r"^[0-9a-f]{16}(-[0-9]{1,4})?$")

@@ -24,6 +24,7 @@ class IndexState:
         self.searcher: Searcher | None = None
         self.embedder: Embedder | None = None
         self.error: str | None = None
+        self._refused: Path | None = None
         self._lock = threading.Lock()
 
     @property
@@ -31,7 +32,7 @@ class IndexState:
         return self.searcher.build if self.searcher else None
 
     def load(self) -> None:
-        """First load: the model, then the index. Errors are kept for /ready, never raised.
+        """First load: the model, then the index. Errors are kept for /ready and logged, never raised.
 
         Requests run in worker threads, where several OpenMP threads per forward pass contend for
         the cores; one thread per pass is faster there (README, Benchmarks), so ``torch_threads`` 0
@@ -40,24 +41,33 @@ class IndexState:
         try:
             self.embedder = self.embedder or load_embedder(
                 self.settings.model_copy(update={"torch_threads": self.settings.torch_threads or 1}))
-            self.reload()
-        except VraagbaakError as exc:
-            self.error = str(exc)
-            log.error("index niet geladen: %s", exc)
+        except Exception as exc:  # the service stays up and says why on /ready
+            self.error = str(exc) if isinstance(exc, VraagbaakError) else f"Het taalmodel kon niet worden geladen ({exc})."
+            log.error("model niet geladen: %s", self.error)
+            return
+        self.reload()
 
     def reload(self) -> bool:
-        """Switch to the published build if it differs; keep the old one if the new one is refused."""
+        """Switch to the published build if it differs and passes its checks (checksums, counts, a test
+        question); otherwise keep the old one and say why. Never raises: the loader must outlive any build."""
         with self._lock:
+            target: Path | None = None
             try:
                 target = store.current_build(self.settings.data_dir)
                 if self.searcher is not None and target == self.searcher.build:
                     return False
                 if self.embedder is None:
                     return False  # still loading; load() reloads when the model is there
+                if target == self._refused:
+                    return False  # already refused; a new publish changes the target
                 searcher = Searcher.load(self.settings, embedder=self.embedder)
-            except VraagbaakError as exc:
-                self.error = str(exc)
-                log.error("nieuwe index geweigerd, de vorige blijft in gebruik: %s", exc)
+                searcher.self_test()
+            except Exception as exc:
+                self.error = str(exc) if isinstance(exc, VraagbaakError) else (
+                    f"De nieuwe index kon niet worden geladen ({type(exc).__name__}: {exc}); "
+                    "voer 'vraagbaak ingest' opnieuw uit.")
+                self._refused = target
+                log.error("index geweigerd%s: %s", ", de vorige blijft in gebruik" if self.searcher else "", self.error)
                 return False
             self.searcher, self.error = searcher, None
             log.info("index geladen: %s (%d passages)", searcher.build.name, len(searcher.passages))
@@ -67,5 +77,8 @@ class IndexState:
         """Poll for a newly published build, so every worker process follows a re-ingest."""
         interval = self.settings.reload_interval
         while interval and not stop.wait(interval):
-            if self.embedder is not None:
-                self.reload()
+            try:
+                if self.embedder is not None:
+                    self.reload()
+            except Exception:  # reload() catches everything; this keeps the watcher alive whatever happens
+                log.exception("fout bij het controleren op een nieuwe index")

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from vraagbaak.config import Settings
 
 #: Bump when the files of a build change meaning; older builds are then refused.
-BUILD_FORMAT = 2
+BUILD_FORMAT = 3
 #: Bumped whenever the cleaning or chunking changes which passages come out.
 INGEST_FORMAT = 2
 
@@ -111,6 +111,8 @@ class Manifest(BaseModel):
     search: dict[str, Any]
     calibrated: bool
     problems: list[str]
+    #: Every other file of the build (path relative to the build) -> SHA-256, checked before it is used.
+    files: dict[str, str]
 
 
 def chunking_settings(settings: Settings) -> dict[str, object]:

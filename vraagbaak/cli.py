@@ -239,7 +239,10 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
 
     import uvicorn
 
+    from vraagbaak.service.auth import check_security_settings
+
     settings = get_settings()
+    check_security_settings(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
     click.echo(f"Vraagbaak op http://{host}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)

@@ -61,11 +61,18 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="Port the service listens on.")
     workers: int = Field(1, ge=1, le=32, description="Worker processes (each loads the model once).")
     cors_origins: str = Field("", description="Comma-separated origins allowed to call the API from a browser.")
-    api_key: str = Field("", description="If set, clients other than browsers on allowed origins must send it.")
+    api_key: str = Field("", description="Protects admin endpoints; with require_key also /api/ask and /api/feedback.")
+    require_key: bool = Field(False, description="The API needs the key or a trusted proxy's identity (no exemptions).")
+    trusted_proxy_header: str = Field("", description="Header a single-sign-on proxy sets with the user (X-Forwarded-User).")
+    trusted_proxies: str = Field("", description="Comma-separated addresses of the proxies whose identity header counts.")
     rate_limit: int = Field(60, ge=0, description="Requests per minute per client on /api (0: no limit).")
     max_body_bytes: int = Field(16384, ge=256, description="Largest request body accepted.")
     log_questions: bool = Field(False, description="Write question texts to the access log.")
     reload_interval: float = Field(5.0, ge=0, description="Seconds between checks for a new index (0: only on SIGHUP).")
+
+    @property
+    def proxies(self) -> frozenset[str]:
+        return frozenset(p.strip() for p in self.trusted_proxies.split(",") if p.strip())
 
     @property
     def allowed_origins(self) -> list[str]:

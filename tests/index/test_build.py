@@ -68,3 +68,21 @@ def test_a_failed_build_keeps_the_last_good_index(built, embedder, tmp_path):
     with pytest.raises(IndexMissing, match="vorige index blijft in gebruik"):
         build_index(Settings(corpus_dir=empty, data_dir=data), embedder=embedder)
     assert store.current_build(data) == good
+
+
+def test_a_build_that_fails_its_test_question_is_not_published(fake_built, monkeypatch):
+    good = store.current_build(fake_built.data_dir)
+    monkeypatch.setattr(Searcher, "self_test", lambda self: (_ for _ in ()).throw(ValueError("geen antwoord")))
+    with pytest.raises(IndexMissing, match="De nieuwe index is niet in orde .*geen antwoord.*vorige blijft in gebruik"):
+        build_index(fake_built, embedder=fake_embedder(), force=True)
+    assert store.current_build(fake_built.data_dir) == good
+    assert not list(store.builds_dir(fake_built.data_dir).glob(".staging-*"))
+
+
+def test_checksums_catch_a_changed_file(fake_built):
+    build = store.current_build(fake_built.data_dir)
+    manifest = store.read_manifest(build)
+    store.verify(build, manifest)
+    (build / "sentences.json").write_text("[]")
+    with pytest.raises(IndexMissing, match=r"beschadigd \(sentences.json klopt niet"):
+        store.verify(build, manifest)

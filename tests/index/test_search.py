@@ -167,3 +167,10 @@ def test_ask_json_prints_the_api_body_with_the_citation(built):
     assert (first["citation"]["page"], first["citation"]["lines"][0]) == (11, 623)
     assert not EMAIL.search(out.stdout) and "%40" not in out.stdout
     assert not re.search(r"[a-z]-\s+[a-z]", " ".join(p["text"] for p in body["passages"]).replace("- en ", ""))
+
+
+def test_ask_with_bytes_that_are_not_utf8_says_so_without_a_traceback(built):
+    env = {**os.environ, "VRAAGBAAK_DATA_DIR": str(built.data_dir), "VRAAGBAAK_CORPUS_DIR": str(built.corpus_dir)}
+    out = subprocess.run([sys.executable.encode(), b"-m", b"vraagbaak.cli", b"ask", b"\xff hallo"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert out.returncode == 1 and "geen geldige tekst" in out.stderr and "Traceback" not in out.stderr

@@ -1,5 +1,4 @@
 import json
-import os
 
 import pytest
 
@@ -28,12 +27,16 @@ def test_publish_points_current_at_the_new_build_and_keeps_the_newest_three(tmp_
     assert manifest.format == BUILD_FORMAT and manifest.build == builds[-1].name and manifest.corpus == {"a.txt": "0" * 64}
 
 
-def test_a_stale_staging_folder_is_pruned_a_recent_one_kept(tmp_path):
+def test_one_ingest_at_a_time_and_the_next_clears_what_a_dead_run_left(tmp_path):
     publish(tmp_path, "0")
-    stale, recent = store.staging_dir(tmp_path), store.staging_dir(tmp_path)
-    os.utime(stale, (0, 0))
-    publish(tmp_path, "1")
-    assert not stale.exists() and recent.exists()
+    left_behind = store.staging_dir(tmp_path)  # as a killed run leaves it
+    with store.ingest_lock(tmp_path):
+        assert not left_behind.exists()
+        with pytest.raises(store.IngestRunning, match="Er loopt al een 'vraagbaak ingest'"):
+            with store.ingest_lock(tmp_path):
+                pass
+    with store.ingest_lock(tmp_path):  # released again
+        pass
 
 
 def test_no_index_yet_says_to_run_ingest(tmp_path):

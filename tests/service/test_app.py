@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from contextlib import contextmanager
 
@@ -14,10 +15,10 @@ from vraagbaak.service.app import create_app
 
 @contextmanager
 def ready_client(settings, **changes):
-    """A TestClient on the app, once its index (fake-embedded) has loaded."""
+    """A TestClient on the app, once its index (fake-embedded) has loaded; server errors come back as responses."""
     app = create_app(settings.model_copy(update={"reload_interval": 0, **changes}))
     app.state.index.embedder = fake_embedder()
-    with TestClient(app) as client:
+    with TestClient(app, raise_server_exceptions=False) as client:
         deadline = time.monotonic() + 10
         while client.get("/ready").status_code != 200:
             assert time.monotonic() < deadline, "index did not load"
@@ -79,11 +80,20 @@ def test_metric_labels_are_route_templates_never_raw_paths(app_client):
 
 
 def test_a_refused_request_is_labelled_with_its_route(fake_built):
-    with ready_client(fake_built, api_key="geheim") as client:
+    with ready_client(fake_built, api_key="geheim", require_key=True) as client:
         assert client.post("/api/ask", json={"question": "fietsen"}).status_code == 401
         assert client.post("/api/ask", json={"question": "fietsen"}, headers={"X-API-Key": "geheim"}).status_code == 200
         metrics = client.get("/metrics").text
     assert 'vraagbaak_requests_total{endpoint="/api/ask",status="401"} 1.0' in metrics
+
+
+def test_key_guesses_are_throttled_harder_than_questions(fake_built):
+    with ready_client(fake_built, api_key="geheim", require_key=True, rate_limit=0) as client:
+        statuses = [client.post("/api/ask", json={"question": "x"}, headers={"X-API-Key": f"gok-{i}"}).status_code
+                    for i in range(12)]
+        assert statuses[:10] == [401] * 10 and statuses[10:] == [429, 429]
+        guessed = client.post("/api/admin/reload", headers={"X-API-Key": "nog-een-gok"})
+        assert guessed.status_code == 429 and int(guessed.headers["Retry-After"]) >= 1
 
 
 def test_rate_limit_answers_429_with_retry_after(fake_built):
@@ -107,3 +117,30 @@ def test_feedback_is_stored_for_known_passages_only(app_client):
     assert stored.status_code == 201 and stored.json()["stored"]
     unknown = app_client.post("/api/feedback", json={"question": "x", "passage_id": "0" * 16, "helpful": True})
     assert unknown.status_code == 404
+
+
+@pytest.mark.parametrize("question,message", [
+    ("\ud800 hallo", "geen geldige tekst"),
+    ("\u2066\u2067\u2068\u2069", "leeg"),
+    ("\u200b\u00ad\ufeff", "leeg"),
+])
+def test_invalid_or_invisible_text_is_a_dutch_422_never_a_500(app_client, question, message):
+    response = app_client.post("/api/ask", content=json.dumps({"question": question}),  # "\\ud800" as JSON escapes it
+                               headers={"content-type": "application/json"})
+    assert response.status_code == 422 and message in response.json()["error"]["message"]
+
+
+def test_a_surrogate_in_feedback_is_refused(app_client):
+    response = app_client.post("/api/feedback", content='{"question": "\\ud800", "passage_id": "0000000000000000", '
+                               '"helpful": true}', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+
+
+def test_an_unexpected_error_is_counted_and_logged_as_a_500(fake_built, capsys):
+    with ready_client(fake_built, rate_limit=0) as client:
+        client.app.state.index.searcher.search = lambda *a, **k: 1 / 0
+        response = client.post("/api/ask", json={"question": "fietsen"})
+        metrics = client.get("/metrics").text
+    assert response.status_code == 500 and response.json()["error"]["code"] == "interne_fout"
+    assert 'vraagbaak_requests_total{endpoint="/api/ask",status="500"} 1.0' in metrics
+    assert '"path": "/api/ask", "status": 500' in capsys.readouterr().err

@@ -43,3 +43,17 @@ def test_without_an_index_the_error_says_to_ingest(tmp_path, fake_built):
     state.embedder = fake_embedder()
     state.load()
     assert state.searcher is None and "vraagbaak ingest" in state.error
+
+
+def test_the_loader_outlives_an_unexpected_error_and_loads_the_next_build(fake_built, monkeypatch):
+    from vraagbaak.index.search import Searcher
+
+    state = IndexState(fake_built)
+    state.embedder = fake_embedder()
+    real_load = Searcher.load
+    monkeypatch.setattr(Searcher, "load", classmethod(lambda cls, *a, **k: (_ for _ in ()).throw(IndexError("kapot"))))
+    state.load()
+    assert state.searcher is None and "IndexError" in state.error and "vraagbaak ingest" in state.error
+    monkeypatch.setattr(Searcher, "load", real_load)
+    build_index(fake_built, embedder=fake_embedder(), force=True)  # a new build: a new target to try
+    assert state.reload() is True and state.error is None
