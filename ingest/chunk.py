@@ -12,7 +12,6 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from vraagbaak.build_format import PATH_SEPARATOR, SEPARATORS, Citation, Passage
 from vraagbaak.errors import ConfigurationError
-from vraagbaak.ingest.links import scrub_emails
 from vraagbaak.ingest.read import Line, SourceDocument
 from vraagbaak.ingest.structure import Section
 
@@ -84,7 +83,7 @@ class Chunker:
             for start, end in self.spans(body.text):
                 raw = body.text[start:end]
                 lines = sorted(body.lines_between(start, end), key=lambda line: line.number)
-                text = scrub_emails(raw.strip())
+                text = raw.strip()
                 base = passage_id(document.id, text)
                 repeat = seen[base] = seen.get(base, -1) + 1
                 pid = f"{base}-{repeat}" if repeat else base

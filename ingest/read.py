@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vraagbaak.config import DEFAULT_PAGE_BREAK
 from vraagbaak.errors import ConfigurationError, VraagbaakError
+from vraagbaak.ingest.links import scrub
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
 
@@ -101,6 +102,7 @@ class TextReader:
             lines = self._text_lines(path, data)
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{path.name}: er staat geen leesbare tekst in het bestand.")
+        lines = [replace(line, text=scrub(line.text)) for line in lines]
         return SourceDocument(document_id(path), document_title(path), path, digest, lines, labels, removed)
 
     def _text_lines(self, path: Path, data: bytes) -> list[Line]:

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from vraagbaak import __version__
 from vraagbaak.config import Settings, get_settings
 from vraagbaak.service import errors
 from vraagbaak.service.auth import check_security_settings
-from vraagbaak.service.feedback import FeedbackStore
+from vraagbaak.service.feedback import DailyQuota, FeedbackStore
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.middleware import ServiceMiddleware
 from vraagbaak.service.routes import ask, feedback, ops, source, widget
@@ -55,13 +56,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         stop.set()
 
-    app = FastAPI(title="Vraagbaak", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs with Swagger UI served from the package: an intranet without internet cannot load it from a CDN.
+    app = FastAPIOffline(title="Vraagbaak", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         redoc_url=None)
     app.state.settings = settings
     app.state.index = state
     app.state.metrics = Metrics()
     # At most one question per core in the model at a time: more only thrash the cores (README, Benchmarks).
     app.state.inference = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
-    app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3")
+    app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3", settings.feedback_max_rows,
+                                       settings.feedback_retention_days)
+    app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
     errors.install(app)
     routers = [module.router for module in (ask, feedback, source, ops, widget)]
     for router in routers:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR, Passage
+
+log = logging.getLogger("vraagbaak")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -23,8 +26,12 @@ CREATE TABLE IF NOT EXISTS feedback (
 
 
 class FeedbackStore:
-    def __init__(self, path: Path):
+    """Bounded: identical posts are stored once, rows older than ``retention_days`` go, and past ``max_rows``
+    the oldest go (with a log line)."""
+
+    def __init__(self, path: Path, max_rows: int = 100_000, retention_days: int = 365):
         self.path = Path(path)
+        self.max_rows, self.retention_days = max_rows, retention_days
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -35,12 +42,25 @@ class FeedbackStore:
         return connection
 
     def add(self, question: str, passage_id: str, helpful: bool, comment: str | None) -> int:
+        now = datetime.now(UTC)
         with self._lock, self._connect() as db:
+            same = db.execute("SELECT id FROM feedback WHERE question = ? AND passage_id = ? AND helpful = ? "
+                              "AND comment IS ?", (question, passage_id, int(helpful), comment)).fetchone()
+            if same:
+                return int(same[0])
             cursor = db.execute(
                 "INSERT INTO feedback (created, question, passage_id, helpful, comment) VALUES (?, ?, ?, ?, ?)",
-                (datetime.now(UTC).isoformat(timespec="seconds"), question, passage_id, int(helpful), comment),
+                (now.isoformat(timespec="seconds"), question, passage_id, int(helpful), comment),
             )
-            return int(cursor.lastrowid)
+            number = int(cursor.lastrowid)
+            cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
+            expired = db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
+            over = db.execute("DELETE FROM feedback WHERE id <= (SELECT id FROM feedback ORDER BY id DESC "
+                              "LIMIT 1 OFFSET ?)", (self.max_rows,)).rowcount
+            if expired or over:
+                log.info("feedback opgeruimd: %d ouder dan %d dagen, %d boven het maximum van %d rijen",
+                         expired, self.retention_days, over, self.max_rows)
+            return number
 
     def all(self) -> list[dict]:
         if not self.path.exists():
@@ -48,6 +68,27 @@ class FeedbackStore:
         with self._connect() as db:
             db.row_factory = sqlite3.Row
             return [dict(row) for row in db.execute("SELECT * FROM feedback ORDER BY id")]
+
+
+class DailyQuota:
+    """How many posts each client made today, in memory only (an address is never stored)."""
+
+    def __init__(self, limit: int, max_clients: int = 10_000):
+        self.limit, self.max_clients = limit, max_clients
+        self.counts: dict[str, tuple[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> bool:
+        today = datetime.now(UTC).date().isoformat()
+        with self._lock:
+            day, count = self.counts.get(client, (today, 0))
+            count = count if day == today else 0
+            if count >= self.limit:
+                return False
+            if len(self.counts) >= self.max_clients and client not in self.counts:
+                self.counts = {c: v for c, v in self.counts.items() if v[0] == today}
+            self.counts[client] = (today, count + 1)
+            return True
 
 
 def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict]:

@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     rate_limit: int = Field(60, ge=0, description="Requests per minute per client on /api (0: no limit).")
     max_body_bytes: int = Field(16384, ge=256, description="Largest request body accepted.")
     log_questions: bool = Field(False, description="Write question texts to the access log.")
+    feedback_per_day: int = Field(200, ge=1, description="Feedback posts one client may make in a day.")
+    feedback_max_rows: int = Field(100_000, ge=100, description="Feedback rows kept; the oldest go first.")
+    feedback_retention_days: int = Field(365, ge=1, description="Days a feedback row is kept.")
     reload_interval: float = Field(5.0, ge=0, description="Seconds between checks for a new index (0: only on SIGHUP).")
 
     @property

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep
+from vraagbaak.service.errors import error_response
 from vraagbaak.service.schemas import ErrorBody, FeedbackRequest, FeedbackResponse
 
 router = APIRouter(tags=["feedback"])
@@ -12,9 +13,12 @@ router = APIRouter(tags=["feedback"])
 
 @router.post("/api/feedback", response_model=FeedbackResponse, status_code=201, summary="Geef feedback op een passage",
              responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody}})
-def feedback(body: FeedbackRequest, searcher: SearcherDep, store: FeedbackDep) -> FeedbackResponse:
+def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, store: FeedbackDep):
     if body.passage_id not in searcher.passage_ids:
         raise HTTPException(status_code=404, detail="Onbekende passage.")
+    if not request.app.state.feedback_quota.take(request.client.host if request.client else "?"):
+        return error_response(429, "te_veel_feedback", "Je hebt vandaag al veel feedback gegeven, dank je wel. "
+                                                       "Morgen kan het weer.", headers={"Retry-After": "3600"})
     number = store.add(" ".join(body.question.split()), body.passage_id, body.helpful,
                        body.comment.strip() if body.comment else None)
     return FeedbackResponse(id=number)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from vraagbaak.service.auth import has_api_key
 from vraagbaak.service.dependencies import SettingsDep, StateDep
 from vraagbaak.service.errors import error_response
+from vraagbaak.service.schemas import ErrorBody
 
 router = APIRouter(tags=["beheer"])
 
@@ -19,7 +21,16 @@ def health() -> dict:
     return {"status": "ok"}
 
 
-@router.get("/ready", summary="Is de index geladen?")
+class Ready(BaseModel):
+    status: str = Field(..., description="`klaar` of `laden`.")
+    build: str | None = None
+    passages: int | None = None
+    model: str | None = None
+    detail: str | None = Field(None, description="Waarom de index (nog) niet gebruikt wordt.")
+
+
+@router.get("/ready", summary="Is de index geladen?", response_model=Ready,
+            responses={503: {"model": Ready, "description": "Nog geen bruikbare index; `detail` zegt waarom."}})
 def ready(state: StateDep) -> JSONResponse:
     searcher = state.searcher
     if searcher is None:
@@ -33,7 +44,9 @@ def metrics(request: Request) -> Response:
     return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
 
-@router.post("/api/admin/reload", summary="Laad een nieuw gepubliceerde index (API-sleutel vereist)")
+@router.post("/api/admin/reload", summary="Laad een nieuw gepubliceerde index (API-sleutel vereist)",
+             responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
+                        429: {"model": ErrorBody}})
 async def reload(request: Request, state: StateDep, settings: SettingsDep):
     if not settings.api_key:
         return error_response(403, "beheer_uit", "Beheer is uitgeschakeld: stel VRAAGBAAK_API_KEY in.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from contextlib import contextmanager
 
@@ -144,3 +145,43 @@ def test_an_unexpected_error_is_counted_and_logged_as_a_500(fake_built, capsys):
     assert response.status_code == 500 and response.json()["error"]["code"] == "interne_fout"
     assert 'vraagbaak_requests_total{endpoint="/api/ask",status="500"} 1.0' in metrics
     assert '"path": "/api/ask", "status": 500' in capsys.readouterr().err
+
+
+def test_addresses_and_tracking_never_reach_anything_stored_or_shown(tmp_path):
+    from vraagbaak.config import Settings
+    from vraagbaak.index import store
+    from vraagbaak.index.build import build_index
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "privacy.txt").write_text(
+        "Thema Wonen\n\nVragen over wonen? Mail jan.jansen@g40stedennetwerk.nl of lees "
+        "https://www.g40stedennetwerk.nl/wonen?utm_source=nieuwsbrief&id=5 voor de aanpak van de themagroep.\n",
+        encoding="utf-8")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
+    build_index(settings, embedder=fake_embedder())
+    build = store.current_build(settings.data_dir)
+    stored = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in build.rglob("*.json*"))
+    with ready_client(settings, rate_limit=0) as client:
+        page = client.get("/source/privacy").text
+        answer = client.post("/api/ask", json={"question": "aanpak wonen"}).text
+    for shown in (stored, page, answer):
+        assert "jan.jansen" not in shown and "utm_" not in shown and "nieuwsbrief" not in shown
+    assert "[e-mailadres verwijderd]" in page and "wonen?id=5" in page
+
+
+def test_the_api_documentation_needs_no_internet(app_client):
+    page = app_client.get("/docs")
+    assert page.status_code == 200
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text) + re.findall(r"url: '([^']+)'", page.text)
+    assert sources and all(s.startswith("/") for s in sources), sources
+    for asset in re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css))"', page.text):
+        assert app_client.get(asset).status_code == 200
+
+
+def test_the_openapi_document_lists_every_status_a_route_sends(app_client):
+    paths = app_client.get("/openapi.json").json()["paths"]
+    assert {"200", "503"} <= set(paths["/ready"]["get"]["responses"])
+    assert {"401", "403", "409", "429"} <= set(paths["/api/admin/reload"]["post"]["responses"])
+    source = paths["/source/{document}"]["get"]["responses"]
+    assert {"404", "422", "503"} <= set(source) and "ErrorBody" in json.dumps(source["422"])
+    assert "application/pdf" in paths["/files/{document}.pdf"]["get"]["responses"]["200"]["content"]

@@ -34,3 +34,33 @@ def test_export_turns_helpful_answers_into_candidate_pairs(tmp_path):
     assert pair["question"] == "Wat doet de themagroep Fietsen?" and pair["review"] == "goed"
     assert pair["evidence"] == ["De themagroep Fietsen werkt aan veilige fietsroutes tussen station en binnenstad"]
     assert pair["section"] == "Pijler › Thema Fietsen" and pair["document"] == "doc" and pair["id"] == "feedback-0001"
+
+
+def test_identical_posts_are_stored_once(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    first = store.add("Vraag", "p1", True, None)
+    assert store.add("Vraag", "p1", True, None) == first and len(store.all()) == 1
+    assert store.add("Vraag", "p1", False, None) != first and len(store.all()) == 2
+
+
+def test_the_oldest_rows_go_past_the_maximum_and_past_the_retention(tmp_path, caplog):
+    import sqlite3
+
+    caplog.set_level("INFO", logger="vraagbaak")
+    store = FeedbackStore(tmp_path / "feedback.sqlite3", max_rows=100, retention_days=30)
+    for i in range(105):
+        store.add(f"vraag {i}", "p1", True, None)
+    rows = store.all()
+    assert len(rows) == 100 and rows[0]["question"] == "vraag 5" and "boven het maximum" in caplog.text
+    with sqlite3.connect(tmp_path / "feedback.sqlite3") as db:
+        db.execute("UPDATE feedback SET created = '2000-01-01T00:00:00+00:00' WHERE id < 50")
+    store.add("nieuw", "p1", True, None)
+    assert min(r["id"] for r in store.all()) == 50
+
+
+def test_a_client_has_a_daily_quota_in_memory():
+    from vraagbaak.service.feedback import DailyQuota
+
+    quota = DailyQuota(limit=3)
+    assert [quota.take("10.0.0.1") for _ in range(4)] == [True, True, True, False]
+    assert quota.take("10.0.0.2")

@@ -278,3 +278,14 @@ def test_the_three_outcomes_look_and_read_differently(page, setup):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget-uncertain-and-not-found.png"))
     assert page.errors == []
+
+
+def test_the_api_documentation_renders_without_internet(page, setup):
+    base, _, _ = setup
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "/docs")
+    page.locator(".swagger-ui .info .title").wait_for(timeout=30000)
+    assert "Vraagbaak" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.get_by_text("/api/ask").first.is_visible()
+    assert requested and all(url.startswith(base) for url in requested), requested
