@@ -54,7 +54,6 @@ class Fragment:
     bold: bool
     text: str
     table: bool = False
-    cells: int = 1
 
 
 @dataclass
@@ -78,7 +77,6 @@ class PdfLayout:
     page_labels: dict[int, str] = field(default_factory=dict)
     #: The running header and footer lines that were dropped: one example of each (for ``ingest --inspect``).
     removed: list[str] = field(default_factory=list)
-    title: str = ""
 
 
 class PdfUnreadable(Exception):
@@ -104,7 +102,8 @@ def read_layout(data: bytes) -> PdfLayout:
             fragments, height = _page_fragments(document[i], i + 1)
             pages.append(fragments)
             heights.append(height)
-        title = (document.get_metadata_dict().get("Title") or "").strip()
+    except pdfium.PdfiumError as exc:
+        raise PdfUnreadable("de PDF is beschadigd") from exc
     finally:
         document.close()
     if not any(pages):
@@ -115,7 +114,7 @@ def read_layout(data: bytes) -> PdfLayout:
         kept = [f for f in fragments if id(f) not in removed]
         lines += _page_lines(_reading_order(kept))
     _join_continuations(lines)
-    return PdfLayout(lines, len(pages), labels, examples, title)
+    return PdfLayout(lines, len(pages), labels, examples)
 
 
 def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
@@ -218,7 +217,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
-    for (_, pattern), found in seen.items():
+    for found in seen.values():
         if len({f.page for f in found}) < REPEAT_SHARE * len(pages):
             continue
         removed.update(id(f) for f in found)
@@ -301,7 +300,7 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
             continue
         first = row[0]
         joined.append(Fragment(first.page, first.x0, max(f.x1 for f in row), first.y, first.size, first.bold,
-                               TABLE_CELL_SEPARATOR.join(f.text for f in row), table=True, cells=len(row)))
+                               TABLE_CELL_SEPARATOR.join(f.text for f in row), table=True))
     return joined
 
 

@@ -137,6 +137,9 @@ class TextReader:
             layout = read_layout(data)
         except PdfUnreadable as exc:
             raise DocumentError(f"{path.name}: {exc.reason}. Het bestand is overgeslagen.") from exc
+        except Exception as exc:  # one strange PDF must not stop the others from being ingested
+            raise DocumentError(f"{path.name}: de PDF kon niet worden gelezen ({type(exc).__name__}). "
+                                "Het bestand is overgeslagen.") from exc
         lines: list[Line] = []
         offset = 0
         for pdf_line in layout.lines:
