@@ -182,6 +182,7 @@ class Searcher:
         dense_hits = dense.search_dense(self.dense, query, n)
         keyword_hits = self.keyword.search(text, n) if config.keyword else []
         by_keyword = [i for i, _ in keyword_hits]
+        keyword_scores = dict(keyword_hits)
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
         cosine = dict(zip(candidates, (self.vectors[candidates] @ query).tolist()))
         best_sentence: dict[int, tuple[float, list[int]]] = {i: self._sentences(i, query) for i in candidates}
@@ -190,12 +191,11 @@ class Searcher:
             by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
             fused = reciprocal_rank_fusion([by_cosine, by_keyword, by_sentence], config.weights)
         else:
-            keyword_scores = dict(keyword_hits)
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
         evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
-                                  dict(keyword_hits)) if grade and ranked else []
+                                  keyword_scores) if grade and ranked else []
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
