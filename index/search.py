@@ -33,10 +33,14 @@ from vraagbaak.index.model import Embedder, load_embedder
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
 #: Control characters and line separators: read as a space.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 #: Invisible formatting (soft hyphen, zero-width characters, bidirectional marks and isolates, BOM): removed,
 #: so a word they stand in stays one word.
-INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+INVISIBLE_CHARS = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+CONTROL = re.compile(f"[{CONTROL_CHARS}]")
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+#: A question must hold at least one character that is none of those, nor a space (also the API schema's pattern).
+VISIBLE = rf"[^\s{CONTROL_CHARS}{INVISIBLE_CHARS}]"
 #: Half of a UTF-16 pair on its own: not a character (JSON "\ud800", or bytes that are not UTF-8 on a command line).
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.

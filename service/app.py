@@ -36,6 +36,17 @@ die rapporten zelf, elk met een bronvermelding (document, sectie, pagina, regels
 Fouten komen terug als JSON: `{"error": {"code": ..., "message": ...}}`."""
 
 
+class JsonCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS handling, but a refused preflight is JSON with a Dutch message like every other error."""
+
+    def preflight_response(self, request_headers):
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        return errors.error_response(400, "cors_geweigerd", "Deze webpagina mag Vraagbaak niet aanroepen: haar adres staat "
+                                     "niet in VRAAGBAAK_CORS_ORIGINS.", headers={"Vary": "Origin"})
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     check_security_settings(settings)
@@ -71,7 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routers = [module.router for module in (ask, feedback, source, ops, widget)]
     for router in routers:
         app.include_router(router)
-    app.add_middleware(CORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],
+    app.add_middleware(JsonCORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "X-API-Key", "Authorization"], max_age=600)
     app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics,
                        routes=[route for router in routers for route in router.routes])

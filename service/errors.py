@@ -55,8 +55,10 @@ def _validation_message(exc: RequestValidationError) -> str:
             "less_than_equal": f"{field} mag hoogstens {ctx.get('le')} zijn.",
             "string_too_long": f"{field} is te lang (hoogstens {ctx.get('max_length')} tekens).",
             "string_too_short": f"{field} is leeg.",
-            "string_pattern_mismatch": f"{field} heeft geen geldige vorm.",
+            "string_pattern_mismatch": ("Stel een vraag: de vraag is leeg." if loc and loc[-1] == "question"
+                                        else f"{field} heeft geen geldige vorm."),
             "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
+            "value_error": f"{field} {ctx.get('error', 'is ongeldig')}.",
         }
         if kind in messages:
             return messages[kind]

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from vraagbaak.index.search import MAX_TOP_K, SURROGATE, SearchResult
+from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, VISIBLE, SearchResult
 from vraagbaak.service.urls import original_url, passage_url, section_url
+
+
+def _whole_number(value: object) -> object:
+    """JSON Schema counts 3.0 as an integer; a strict model would not."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    question: str = Field(..., description="De vraag, in het Nederlands of Engels.", examples=["Wat doet de themagroep Financiën?"])
-    top_k: int = Field(5, ge=1, le=MAX_TOP_K, description="Hoeveel passages terug te geven.")
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=VISIBLE,
+                          description="De vraag, in het Nederlands of Engels.", examples=["Wat doet de themagroep Financiën?"])
+    @field_validator("question", mode="before")
+    @classmethod
+    def _valid_text(cls, value: object) -> object:
+        if isinstance(value, str) and SURROGATE.search(value):
+            raise ValueError("bevat tekens die geen geldige tekst zijn; typ of plak de vraag opnieuw")
+        return value
+
+    top_k: Annotated[int, BeforeValidator(_whole_number)] = Field(5, ge=1, le=MAX_TOP_K,
+                                                                  description="Hoeveel passages terug te geven.")
 
 
 class Citation(BaseModel):
@@ -104,10 +118,10 @@ class ErrorBody(BaseModel):
 class FeedbackRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    @field_validator("question", "comment")
+    @field_validator("question", "comment", mode="before")
     @classmethod
-    def _valid_text(cls, value: str | None) -> str | None:
-        if value is not None and SURROGATE.search(value):
+    def _valid_text(cls, value: object) -> object:
+        if isinstance(value, str) and SURROGATE.search(value):
             raise ValueError("bevat tekens die geen geldige tekst zijn")
         return value
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -39,7 +39,8 @@ def ready(state: StateDep) -> JSONResponse:
                          "model": searcher.manifest.model.get("name")})
 
 
-@router.get("/metrics", summary="Prometheus-metrieken")
+@router.get("/metrics", summary="Prometheus-metrieken", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus-tekstformaat."}})
 def metrics(request: Request) -> Response:
     return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 

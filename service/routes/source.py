@@ -15,8 +15,9 @@ from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_u
 router = APIRouter(tags=["bron"])
 
 
-@router.get(SOURCE_ROUTE, response_class=HTMLResponse, summary="Bekijk een document in de bron",
-            responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+@router.get(SOURCE_ROUTE, summary="Bekijk een document in de bron",
+            responses={200: {"content": {"text/html": {}}, "description": "Het document als HTML-pagina."},
+                       404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def source(document: str, searcher: SearcherDep,
            passage: str | None = Query(None, max_length=64, description="Passage om te markeren.")) -> HTMLResponse:
     record = searcher.documents.get(document)
@@ -29,8 +30,9 @@ def source(document: str, searcher: SearcherDep,
                                  "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
 
-@router.get(ORIGINAL_ROUTE, response_class=FileResponse, summary="Open het originele PDF-bestand van een document",
-            responses={200: {"content": {"application/pdf": {}}}, 404: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+@router.get(ORIGINAL_ROUTE, summary="Open het originele PDF-bestand van een document",
+            responses={200: {"content": {"application/pdf": {}}, "description": "Het originele PDF-bestand."},
+                       404: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> FileResponse:
     """Only the PDFs of the loaded index, read-only from the corpus folder; nothing else is served."""
     record = searcher.documents.get(document)

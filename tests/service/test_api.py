@@ -159,6 +159,7 @@ def test_cors_for_an_allowed_and_a_refused_origin(client):
     assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://intranet.example"
     refused = client.options(ASK, headers={"origin": "https://kwaadwillend.example", **preflight})
     assert "access-control-allow-origin" not in refused.headers
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "cors_geweigerd"
     simple = client.post(ASK, json={"question": QUESTION}, headers={"origin": "https://kwaadwillend.example"})
     assert "access-control-allow-origin" not in simple.headers
 
