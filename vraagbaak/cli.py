@@ -247,6 +247,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
     click.echo(f"Vraagbaak op http://{host}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
     uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,
+                http="vraagbaak.service.http:JsonErrorsProtocol",
                 access_log=False, log_level="warning", proxy_headers=False)
 
 

@@ -20,3 +20,19 @@ def test_every_response_matches_the_published_contract(built, embedder, tmp_path
                                "--seed", "1", "--no-color"], capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert done.returncode == 0, done.stdout[-4000:]
     assert "generated" in done.stdout and " passed" in done.stdout
+
+
+def test_a_request_too_malformed_to_reach_the_app_is_answered_in_json(built, embedder):
+    import json
+    import socket
+
+    with running(built.model_copy(update={"rate_limit": 0}), embedder) as (base, _):
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as connection:
+            connection.sendall(b"GET /\x00kapot HTTP/1.1\r\nHost: x\r\n\r\n")
+            reply = b""
+            while chunk := connection.recv(4096):
+                reply += chunk
+    head, _, body = reply.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400") and b"content-type: application/json" in head.lower()
+    assert json.loads(body)["error"]["code"] == "ongeldig_verzoek"

@@ -12,6 +12,7 @@ import pytest
 import uvicorn
 
 from vraagbaak.service.app import create_app
+from vraagbaak.service.http import JsonErrorsProtocol
 
 
 def free_port() -> int:
@@ -26,7 +27,8 @@ def running(settings, embedder=None, wait_ready: bool = True, port: int | None =
     if embedder is not None:
         app.state.index.embedder = embedder  # skip loading the model a second time
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False,
+                                           http=JsonErrorsProtocol))  # as `vraagbaak serve` runs it
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
