@@ -123,10 +123,9 @@ def ask(question: str, top_k: int, as_json: bool) -> None:
         click.echo(response.model_dump_json(indent=2))
         return
     click.secho(f"[{response.status}, zekerheid {response.confidence:.2f}]", dim=True)
-    if response.status == "uncertain":
+    if response.message:  # the caveat of an uncertain answer, or the hint when nothing was found
         click.secho(response.message, fg="yellow")
     if response.status == "not_found":
-        click.secho(response.message, fg="yellow")
         for s in response.suggestions:
             click.echo(f"  Misschien: {PATH_SEPARATOR.join(s.section) or s.title} (p. {s.page})  {s.url}")
         return
