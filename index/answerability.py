@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from typing import Literal
 
 import numpy as np
@@ -164,6 +163,7 @@ class Evidence:
         self.tokenizer = tokenizer
         self.known_words = KnownWords(tokenizer)
         self.passage_terms = [set(tokenizer(t)) for t in passage_texts]
+        self.sentence_texts = sentence_texts
         self.sentence_terms = [set(tokenizer(t)) for t in sentence_texts]
         self.passage_words = [set(words(t)) for t in passage_texts]
         frequency: dict[str, int] = {}
@@ -182,8 +182,9 @@ class Evidence:
                 "type": question_type(question), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
                 **lexical}
 
-    def pair(self, q: dict[str, object], passage: int, sentences: Iterable[int], sentence_texts: Iterable[str],
-             cosine: float, sentence: float, margin: float, keyword: float) -> list[float]:
+    def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,
+             margin: float, keyword: float) -> list[float]:
+        """The row for one passage; ``sentences`` are the rows of its best sentences."""
         terms: set[str] = q["terms"]  # type: ignore[assignment]
         weight: float = q["weight"] or 1.0  # type: ignore[assignment]
         best_terms: set[str] = set()
@@ -195,7 +196,7 @@ class Evidence:
         rarest_missing = max((self.idf.get(t, self.unseen_idf) for t in missing), default=0.0) / self.unseen_idf
         unseen = sum(1 for t in terms if t not in self.idf)
         kind = q["type"]
-        type_missing = float(bool(kind) and not any(ANSWER_TYPES[kind].search(s) for s in sentence_texts))
+        type_missing = float(bool(kind) and not any(ANSWER_TYPES[kind].search(self.sentence_texts[r]) for r in sentences))
         off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
         return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,
                 rarest_missing, float(unseen), type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off))]

@@ -218,9 +218,8 @@ class Searcher:
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]
-            texts = [self.passages[i].text[a:b] for _, a, b in (self.sentences[r] for r in sentence_rows)]
-            rows.append(self.evidence.pair(question, i, sentence_rows, texts, cosine[i], score,
-                                           cosine[i] - mean_cosine, math.log1p(keyword_scores.get(i, 0.0))))
+            rows.append(self.evidence.pair(question, i, sentence_rows, cosine[i], score, cosine[i] - mean_cosine,
+                                           math.log1p(keyword_scores.get(i, 0.0))))
         return rows
 
     def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[int]]:

@@ -55,6 +55,10 @@ def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:
     return getattr(route, "path", None) or "other"
 
 
+def _retry_after(wait: float):
+    return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
+
+
 class ServiceMiddleware:
     def __init__(self, app: ASGIApp, settings: Settings, metrics: Metrics, routes: Sequence[BaseRoute] = ()):
         self.app, self.settings, self.metrics, self.routes = app, settings, metrics, routes
@@ -95,13 +99,10 @@ class ServiceMiddleware:
             client = request.client.host if request.client else "?"
             if not may_call(request, self.settings):
                 wait = self.failures.take(client)  # guessing keys is throttled harder than asking questions
-                if wait:
-                    return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
-                return error_response(401, headers={"WWW-Authenticate": "Bearer"})
-            if self.limiter is not None:
-                wait = self.limiter.take(client)
-                if wait:
-                    return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
+                return _retry_after(wait) if wait else error_response(401, headers={"WWW-Authenticate": "Bearer"})
+            wait = self.limiter.take(client) if self.limiter is not None else 0.0
+            if wait:
+                return _retry_after(wait)
         return None
 
     async def _read_body(self, receive: Receive):

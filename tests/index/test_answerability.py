@@ -17,8 +17,7 @@ def evidence():
 
 
 def row(evidence, question, passage):
-    return dict(zip(FEATURES, evidence.pair(evidence.question(question), passage, [passage], [SENTENCES[passage]],
-                                            0.8, 0.8, 0.01, 1.0)))
+    return dict(zip(FEATURES, evidence.pair(evidence.question(question), passage, [passage], 0.8, 0.8, 0.01, 1.0)))
 
 
 @pytest.mark.parametrize("question,kind", [
