@@ -46,6 +46,7 @@ eval: index
 bench: index
 	$(BIN)/python -m vraagbaak.eval.bench
 	$(BIN)/python -m vraagbaak.eval.pdf_bench --retrieval
+	$(BIN)/python -m vraagbaak.eval.shelf_bench --http
 
 clean:
 	rm -rf data .pytest_cache test-artifacts

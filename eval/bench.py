@@ -49,6 +49,22 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def serving_processes(pid: int) -> list[int]:
+    """The service process and its worker processes, if any."""
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        children += [int(c) for c in task.read_text().split()]
+    return [pid, *children]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process now (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def timed(func, *args, **kwargs):
     started = time.perf_counter()
     result = func(*args, **kwargs)
@@ -129,6 +145,7 @@ def bench_http(settings: Settings, questions: list[str], workers: int = 1) -> di
 
         _, seconds = timed(lambda: list(ThreadPoolExecutor(16).map(worker, range(0, 16 * 25, 25))))
         return {"workers": workers, "start_to_ready_seconds": round(ready_seconds, 2),
+                "rss_mb_per_worker": round(max(rss_mb(p) for p in serving_processes(process.pid)), 0),
                 "http_ms": {"p50": round(percentile(times, 50), 1), "p95": round(percentile(times, 95), 1)},
                 "concurrent_16": {"requests": len(done) + len(errors), "errors": len(errors),
                                   "requests_per_second": round((len(done) + len(errors)) / seconds, 1)}}
@@ -216,7 +233,8 @@ def print_figures(f: dict) -> None:
         c = h["concurrent_16"]
         print(f"Service with {h['workers']} worker(s): start to ready {h['start_to_ready_seconds']} s; over loopback HTTP "
               f"p50 {h['http_ms']['p50']} ms, p95 {h['http_ms']['p95']} ms; 16 concurrent clients: "
-              f"{c['requests_per_second']} requests/s, {c['errors']} errors of {c['requests']}")
+              f"{c['requests_per_second']} requests/s, {c['errors']} errors of {c['requests']}; "
+              f"resident memory per worker after the load {h['rss_mb_per_worker']:.0f} MB")
     print("\nAt scale (vectors derived from the real embeddings; embedding time extrapolated from the measured throughput):")
     header = ("factor", "passages", "embed s (extrapolated)", "exact build s", "exact search ms", "exact MB",
               "HNSW build s", "HNSW search ms", "HNSW MB", "HNSW recall@10")

@@ -116,7 +116,7 @@ def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
     found: list[str] = []
     seen: set[str] = set()
     sources: dict[str, str] = {}
-    for path in Path(corpus_dir).glob("*.txt"):
+    for path in Path(corpus_dir).rglob("*.txt"):
         sources[document_id(path)] = normal(path.read_text(encoding="utf-8"))
     for pair in pairs:
         if pair.id in seen:

@@ -22,7 +22,7 @@ from vraagbaak.eval.pdf_report import Truth, make_pdf, sections_of_text_report
 from vraagbaak.ingest.pipeline import IngestedDocument, ingest_corpus
 from vraagbaak.ingest.read import TextReader
 
-REPORT = Path(__file__).resolve().parents[1] / "corpus" / "g40-jaarverslag-2023.txt"
+REPORT = Path(__file__).resolve().parents[1] / "corpus" / "g40" / "g40-jaarverslag-2023.txt"
 HYPHENS = {"U+2010": "\u2010", "ascii": "-", "soft": "\u00ad"}
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -88,9 +89,9 @@ class KnownWords:
     """Which words the corpus uses (folded, stemmed, compounds), to tell a question about unknown things
     from a paraphrase."""
 
-    def __init__(self, tokenizer: Tokenizer):
+    def __init__(self, tokenizer: Tokenizer, vocabulary: set[str] | None = None):
         self.tokenizer = tokenizer
-        self.words = tokenizer.parts
+        self.words = tokenizer.parts if vocabulary is None else vocabulary
         self.stems = set(tokenizer.stemmer.stemWords(sorted(self.words)))
 
     def known(self, word: str) -> bool:
@@ -156,47 +157,73 @@ def question_type(question: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Statistics:
+    """What the evidence compares a question with: the whole index's passages, or a scope's."""
+
+    known_words: KnownWords
+    idf: dict[str, float]
+    unseen_idf: float
+
+
+def inverse_frequencies(passage_terms: list[set[str]]) -> tuple[dict[str, float], float]:
+    """IDF per term (BM25's formula, as the keyword index uses), and the IDF of a term no passage has."""
+    frequency: dict[str, int] = {}
+    for terms in passage_terms:
+        for term in terms:
+            frequency[term] = frequency.get(term, 0) + 1
+    n = max(len(passage_terms), 1)
+    return {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}, math.log(1 + (n + 0.5) / 0.5)
+
+
 class Evidence:
     """Computes the pair features for one loaded index: token sets and IDF are prepared once."""
 
     def __init__(self, tokenizer: Tokenizer, passage_texts: list[str], sentence_texts: list[str]):
         self.tokenizer = tokenizer
-        self.known_words = KnownWords(tokenizer)
         self.passage_terms = [set(tokenizer(t)) for t in passage_texts]
         self.sentence_texts = sentence_texts
         self.sentence_terms = [set(tokenizer(t)) for t in sentence_texts]
         self.passage_words = [set(words(t)) for t in passage_texts]
-        frequency: dict[str, int] = {}
-        for terms in self.passage_terms:
-            for term in terms:
-                frequency[term] = frequency.get(term, 0) + 1
-        n = max(len(passage_texts), 1)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
-        self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.whole = Statistics(KnownWords(tokenizer), *inverse_frequencies(self.passage_terms))
+        self._scopes: dict[frozenset[str], Statistics] = {}
 
-    def question(self, question: str) -> dict[str, object]:
-        """Everything about the question alone, computed once per search."""
+    def scoped(self, key: frozenset[str], rows: np.ndarray) -> Statistics:
+        """The words, terms and IDF of the passages in a scope: a question is judged against what the
+        scope says, so a word used only by a filtered-out document counts as unknown, as it would on
+        a shelf of the scope's documents alone."""
+        if key not in self._scopes:
+            if len(self._scopes) > 64:
+                self._scopes.clear()
+            vocabulary = {w for r in rows for w in self.passage_words[r] if len(w) >= MIN_WORD and not w.isdigit()}
+            self._scopes[key] = Statistics(KnownWords(self.tokenizer, vocabulary),
+                                           *inverse_frequencies([self.passage_terms[r] for r in rows]))
+        return self._scopes[key]
+
+    def question(self, question: str, scope: Statistics | None = None) -> dict[str, object]:
+        """Everything about the question alone, computed once per search (``scope``: from :meth:`scoped`)."""
+        stats = scope or self.whole
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
-        lexical = self.known_words.lexical(question)
-        return {"terms": terms, "weight": sum(self.idf.get(t, self.unseen_idf) for t in terms),
+        lexical = stats.known_words.lexical(question)
+        return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "type": question_type(question), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
-                **lexical}
+                "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
     def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,
              margin: float, keyword: float) -> list[float]:
         """The row for one passage; ``sentences`` are the rows of its best sentences."""
         terms: set[str] = q["terms"]  # type: ignore[assignment]
         weight: float = q["weight"] or 1.0  # type: ignore[assignment]
+        idf, unseen_idf = q["stats"].idf, q["stats"].unseen_idf  # type: ignore[attr-defined]
         best_terms: set[str] = set()
         for row in sentences:
             best_terms |= self.sentence_terms[row]
-        cover_passage = sum(self.idf.get(t, 0.0) for t in terms & self.passage_terms[passage]) / weight
-        cover_sentence = sum(self.idf.get(t, 0.0) for t in terms & best_terms) / weight
+        cover_passage = sum(idf.get(t, 0.0) for t in terms & self.passage_terms[passage]) / weight
+        cover_sentence = sum(idf.get(t, 0.0) for t in terms & best_terms) / weight
         missing = terms - self.passage_terms[passage]
-        rarest_missing = max((self.idf.get(t, self.unseen_idf) for t in missing), default=0.0) / self.unseen_idf
-        unseen = sum(1 for t in terms if t not in self.idf)
+        rarest_missing = max((idf.get(t, unseen_idf) for t in missing), default=0.0) / unseen_idf
         kind = q["type"]
         type_missing = float(bool(kind) and not any(ANSWER_TYPES[kind].search(self.sentence_texts[r]) for r in sentences))
         off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
         return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,
-                rarest_missing, float(unseen), type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off))]
+                rarest_missing, q["unseen"], type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off))]

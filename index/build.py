@@ -6,6 +6,7 @@ the chunking and the model are what the current index was built from.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable
@@ -19,10 +20,11 @@ from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
 from vraagbaak.index import dense, store
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
-from vraagbaak.index.keyword import KeywordIndex
+from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
 from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
 from vraagbaak.index.search import SearchConfig, Searcher, load_calibration
 from vraagbaak.index.sentences import sentence_spans
+from vraagbaak.ingest.metadata import meta_path
 from vraagbaak.ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
 
 Say = Callable[[str], None]
@@ -43,7 +45,21 @@ class BuildReport:
 
 
 def corpus_checksums(result: IngestResult) -> dict[str, str]:
-    return {d.source.path.name: d.source.sha256 for d in result.documents}
+    """Every ingested file and its ``.meta.json`` (a changed title must rebuild too) -> SHA-256."""
+    sums = {d.source.file: d.source.sha256 for d in result.documents}
+    for d in result.documents:
+        meta = meta_path(d.source.path)
+        if meta.is_file():
+            sums[str(Path(d.source.file).with_name(meta.name))] = hashlib.sha256(meta.read_bytes()).hexdigest()
+    return sums
+
+
+def first_ingested(data_dir: Path) -> dict[str, str]:
+    """SHA-256 -> ingest time of the documents of the current build (none if there is no good build)."""
+    try:
+        return {d.sha256: d.ingested_at for d in store.read_documents(store.current_build(data_dir))}
+    except (VraagbaakError, OSError, ValueError):
+        return {}
 
 
 def _unchanged(settings: Settings, result: IngestResult) -> bool:
@@ -63,13 +79,15 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
 
 
 def build_index(settings: Settings, say: Say = lambda message: None, force: bool = False,
-                embedder: Embedder | None = None, stages: Stages = Stages()) -> BuildReport:
-    """Ingest, embed and index the corpus, then publish it as the current build (one run at a time)."""
+                embedder: Embedder | None = None, stages: Stages = Stages(), progress: bool = False) -> BuildReport:
+    """Ingest, embed and index the corpus, then publish it as the current build (one run at a time).
+    ``progress`` shows a bar with the time left while embedding."""
     with store.ingest_lock(settings.data_dir):
-        return _build(settings, say, force, embedder, stages)
+        return _build(settings, say, force, embedder, stages, progress)
 
 
-def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None, stages: Stages) -> BuildReport:
+def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None, stages: Stages,
+           progress: bool = False) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
     result = _ingest(settings, say, stages, report)
@@ -79,12 +97,15 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
         return report
 
     t = time.perf_counter()
-    embedder = embedder or load_embedder(settings)
+    if embedder is None:
+        say("Model laden")
+        embedder = load_embedder(settings)
     report.timings["model"] = time.perf_counter() - t
     staging = store.staging_dir(settings.data_dir)
     try:
-        write_ingest(result, staging)
-        embedded = _embed(settings, embedder, result.passages, say, report)
+        write_ingest(result, staging, first_ingested(settings.data_dir))
+        embedded = _embed(settings, embedder, result.passages, say, report, progress)
+        say("Indexen schrijven en controleren")
         t = time.perf_counter()
         dense_kind = _write_indexes(staging, settings, embedded)
         report.timings["index"] = time.perf_counter() - t
@@ -118,7 +139,7 @@ def _try(build: Path, manifest: Manifest, embedder: Embedder) -> None:
 def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport) -> IngestResult:
     """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
     t = time.perf_counter()
-    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen: {name}"), stages=stages)
+    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen en indelen: {name}"), stages=stages)
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)
@@ -138,12 +159,15 @@ class Embedded:
     """Passage and sentence vectors; ``sentences`` are (passage row, start, end) in the passage's text."""
 
     texts: list[str]
+    #: The collection of each passage, for the per-collection keyword indexes.
+    collections: list[str]
     vectors: np.ndarray
     sentences: list[tuple[int, int, int]]
     sentence_vectors: np.ndarray
 
 
-def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say: Say, report: BuildReport) -> Embedded:
+def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say: Say, report: BuildReport,
+           progress: bool = False) -> Embedded:
     """Embed passages and their sentences, reusing the cache for every text embedded before."""
     t = time.perf_counter()
     cache = EmbeddingCache(Path(settings.data_dir) / "cache" / "embeddings", embedder.info.fingerprint,
@@ -151,13 +175,14 @@ def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say:
     texts = [p.embed_text for p in passages]
     sentences = [(i, a, b) for i, p in enumerate(passages) for a, b in sentence_spans(p.text)]
     sentence_texts = [passages[i].text[a:b] for i, a, b in sentences]
-    say(f"Inbedden: {len(texts)} passages en {len(sentences)} zinnen")
-    vectors, new_passages = embed_cached(embedder, texts, cache, settings.batch_size, progress=True)
-    sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, settings.batch_size, progress=True)
+    vectors, new_passages = embed_cached(embedder, texts, cache, settings.batch_size, progress,
+                                         lambda n: say(f"Inbedden: {n} van {len(texts)} passages (de rest staat in de cache)"))
+    sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, settings.batch_size, progress,
+                                                   lambda n: say(f"Inbedden: {n} van {len(sentences)} zinnen"))
     cache.save({text_hash(t) for t in texts + sentence_texts})
     report.timings["embed"] = time.perf_counter() - t
     report.embedded, report.sentences = new_passages + new_sentences, len(sentences)
-    return Embedded(texts, vectors, sentences, sentence_vectors)
+    return Embedded(texts, [p.citation.collection for p in passages], vectors, sentences, sentence_vectors)
 
 
 def _write_indexes(staging: Path, settings: Settings, embedded: Embedded) -> str:
@@ -169,4 +194,12 @@ def _write_indexes(staging: Path, settings: Settings, embedded: Embedded) -> str
     dense.save_dense(dense_index, staging / "dense.faiss")
     (staging / "keyword").mkdir()
     KeywordIndex.build(embedded.texts).save(staging / "keyword")
+    collections = sorted(set(embedded.collections))
+    if len(collections) > 1:  # a question scoped to one collection is scored with that collection's statistics
+        for name in collections:
+            rows = np.array([i for i, c in enumerate(embedded.collections) if c == name], dtype=np.int64)
+            folder = staging / COLLECTION_KEYWORD / name
+            folder.mkdir(parents=True)
+            KeywordIndex.build([embedded.texts[i] for i in rows]).save(folder)
+            np.save(folder / "rows.npy", rows, allow_pickle=False)
     return dense.kind(dense_index)

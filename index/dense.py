@@ -47,9 +47,23 @@ def load_dense(path: Path) -> faiss.Index:
     return index
 
 
-def search_dense(index: faiss.Index, query: np.ndarray, k: int) -> list[tuple[int, float]]:
-    k = min(k, index.ntotal)
+def selector(index: faiss.Index, rows: np.ndarray) -> faiss.SearchParameters:
+    """Search parameters that let FAISS consider only ``rows`` (a scope), inside the search itself."""
+    if isinstance(index, faiss.IndexHNSWFlat):
+        params = faiss.SearchParametersHNSW()
+        params.efSearch = HNSW_EF_SEARCH
+    else:
+        params = faiss.SearchParameters()
+    params.sel = faiss.IDSelectorBatch(np.ascontiguousarray(rows, dtype=np.int64))
+    return params
+
+
+def search_dense(index: faiss.Index, query: np.ndarray, k: int,
+                 within: faiss.SearchParameters | None = None, size: int | None = None) -> list[tuple[int, float]]:
+    """The ``k`` nearest passages; ``within`` (from :func:`selector`, over ``size`` rows) limits the search."""
+    k = min(k, index.ntotal if size is None else size)
     if k == 0:
         return []
-    scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+    vector = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+    scores, ids = index.search(vector, k, params=within) if within is not None else index.search(vector, k)
     return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]

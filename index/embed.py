@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -47,11 +48,12 @@ class EmbeddingCache:
 
 
 def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache, batch_size: int,
-                 progress: bool = False) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` (as passages) and how many had to be computed."""
+                 progress: bool = False, starting: Callable[[int], None] = lambda count: None) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` (as passages) and how many had to be computed (``starting`` is told first)."""
     hashes = [text_hash(t) for t in texts]
     missing = sorted({h: t for h, t in zip(hashes, texts) if h not in cache.vectors}.items())
     if missing:
+        starting(len(missing))
         vectors = embedder.encode_passages([t for _, t in missing], batch_size=batch_size, progress=progress)
         cache.vectors.update({h: v for (h, _), v in zip(missing, vectors)})
     matrix = np.stack([cache.vectors[h] for h in hashes]) if texts else np.zeros((0, cache.dimensions), np.float32)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -26,6 +27,8 @@ STOPWORDS = frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
 MIN_PART = 4
 MIN_COMPOUND = 8
 LINKING = ("", "s", "e", "en")
+#: Folder of a build with one keyword index per collection (``<collection>/`` plus ``rows.npy``: its passages' rows).
+COLLECTION_KEYWORD = "keyword-by-collection"
 
 
 def fold(text: str) -> str:
@@ -36,6 +39,11 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w for w in TOKEN.findall(fold(text)) if len(w) > 1 and w not in STOPWORDS]
+
+
+def bm25_idf(passages: int, containing: int) -> float:
+    """BM25's IDF as bm25s computes it by default ("lucene")."""
+    return math.log(1 + (passages - containing + 0.5) / (containing + 0.5))
 
 
 class Tokenizer:
@@ -85,15 +93,34 @@ class KeywordIndex:
         bm25.index([tokenizer(t) or ["_"] for t in texts], show_progress=False)
         return cls(bm25, tokenizer)
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The ``k`` best passages by BM25; with ``mask``, only those it marks (a scope)."""
         terms = [t for t in self.tokenizer(query) if t in self.vocab]
         if not terms or k <= 0:
             return []
         ids = [self.vocab[t] for t in terms]
-        scores = self.bm25.get_scores(ids)
+        scores = self.bm25.get_scores(ids) if mask is None else self.scoped_scores(ids, mask)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         return [(int(i), float(scores[i])) for i in sorted(top, key=lambda i: -scores[i]) if scores[i] > 0]
+
+    def scoped_scores(self, ids: list[int], mask: np.ndarray) -> np.ndarray:
+        """BM25 over the passages in ``mask`` only, with IDF counted in that scope, as if it were the
+        whole index (the length normalisation stays the index's). bm25s stores IDF x term-frequency
+        weight per posting, so each posting is rescaled by scope IDF / index IDF."""
+        matrix = self.bm25.scores
+        data, indptr, indices = matrix["data"], matrix["indptr"], matrix["indices"]
+        everything, inside_scope = int(matrix["num_docs"]), int(mask.sum())
+        scores = np.zeros(everything, dtype=np.float32)
+        for term in ids:
+            start, end = int(indptr[term]), int(indptr[term + 1])
+            docs = indices[start:end]
+            inside = mask[docs]
+            found = int(inside.sum())
+            if found:
+                ratio = bm25_idf(inside_scope, found) / bm25_idf(everything, end - start)
+                np.add.at(scores, docs[inside], data[start:end][inside] * ratio)
+        return scores
 
     def save(self, folder: Path) -> None:
         self.bm25.save(str(folder))

@@ -27,8 +27,9 @@ from vraagbaak.errors import IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
-from vraagbaak.index.keyword import KeywordIndex
+from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
 from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.scope import YEAR, Scope, Selection, Shelf
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
@@ -47,6 +48,8 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")
 HIGHLIGHT_MARGIN = 0.015
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
 DUPLICATE_OVERLAP = 0.5
+#: Word overlap (Jaccard) from which passages of two documents count as the same text (a report's next year).
+SAME_TEXT = 0.8
 
 
 class SearchConfig(BaseModel):
@@ -75,6 +78,8 @@ class Hit:
     rank: int
     score: float
     highlights: list[tuple[int, int]]
+    #: The same text in other documents (other years of a report), newest first; shown once, listed here.
+    also: list[Passage] = field(default_factory=list)
 
 
 @dataclass
@@ -135,9 +140,13 @@ class Searcher:
             self.sentences_of.setdefault(pid, []).append(row)
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
+        self.collection_keyword = {folder.name: (KeywordIndex.load(folder), np.load(folder / "rows.npy"))
+                                   for folder in sorted((build / COLLECTION_KEYWORD).glob("*/"))}
         self.evidence = Evidence(self.keyword.tokenizer, [p.embed_text for p in self.passages],
                                  [self.passages[i].text[a:b] for i, a, b in self.sentences])
-        self.documents = {d.id: d for d in store.read_documents(build)}
+        self.shelf = Shelf(store.read_documents(build), self.passages)
+        self.documents = self.shelf.documents
+        self._selectors: dict[frozenset[str], object] = {}
         self._check_counts()
 
     def _check_counts(self) -> None:
@@ -168,23 +177,29 @@ class Searcher:
         store.check_compatible(manifest, embedder.info.as_dict(), chunking_settings(settings))
         return cls(build, embedder, manifest)
 
-    def search(self, question: str, top_k: int = 5, abstain: bool = True) -> SearchResult:
-        """Best passages first. With ``abstain`` false, passages come back whatever the status
-        (the evaluation measures ranking and the answer decision separately)."""
+    def search(self, question: str, top_k: int = 5, abstain: bool = True, scope: Scope | None = None) -> SearchResult:
+        """Best passages first, from the documents in ``scope`` (all by default). With ``abstain`` false,
+        passages come back whatever the status (the evaluation measures ranking and the answer decision
+        separately)."""
         text = clean_question(question)
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
+        selection = self.shelf.select(scope or Scope())
         query = self.embedder.encode_queries([text])[0]
-        return self.search_vector(text, query, top_k, abstain)
+        return self.search_vector(text, query, top_k, abstain, selection=selection)
 
     def search_vector(self, text: str, query: np.ndarray, top_k: int, abstain: bool = True,
-                      config: SearchConfig | None = None, grade: bool = True) -> SearchResult:
-        """The search for an embedded question; ``config`` overrides the calibrated settings (tuning), and
-        without ``grade`` no evidence is computed (ranking only)."""
+                      config: SearchConfig | None = None, grade: bool = True,
+                      selection: Selection | None = None) -> SearchResult:
+        """The search for an embedded question; ``config`` overrides the calibrated settings (tuning),
+        without ``grade`` no evidence is computed (ranking only), and ``selection`` limits both searches."""
         config = config or self.config
         n = config.candidates
-        dense_hits = dense.search_dense(self.dense, query, n)
-        keyword_hits = self.keyword.search(text, n) if config.keyword else []
+        if selection is None:
+            dense_hits = dense.search_dense(self.dense, query, n)
+        else:
+            dense_hits = dense.search_dense(self.dense, query, n, self._selector(selection), len(selection.rows))
+        keyword_hits = self._keyword(text, n, selection) if config.keyword else []
         by_keyword = [i for i, _ in keyword_hits]
         keyword_scores = dict(keyword_hits)
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
@@ -197,7 +212,11 @@ class Searcher:
         else:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
-        ranked = self._distinct(sorted(candidates, key=lambda i: -fused[i]))
+        named = self.shelf.named(text, None if selection is None else selection.documents)
+        if named:  # the question names a year or an organisation: its documents come first among equals
+            bonus = max(fused.values()) - min(fused.values())
+            fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
+        ranked, also = self._distinct(sorted(candidates, key=lambda i: -fused[i]), {int(y) for y in YEAR.findall(text)})
         evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
                                   keyword_scores) if grade and ranked else []
         model = config.answer_model
@@ -205,15 +224,38 @@ class Searcher:
             status, confidence = model.grade(evidence)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
-        hits = [Hit(self.passages[i], rank, round(fused[i], 6), [tuple(self.sentences[r][1:]) for r in best_sentence[i][1]])
+        hits = [Hit(self.passages[i], rank, round(fused[i], 6), [tuple(self.sentences[r][1:]) for r in best_sentence[i][1]],
+                    [self.passages[j] for j in also.get(i, [])])
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(ranked)
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
                             round(confidence, 4), evidence)
 
+    def _keyword(self, text: str, n: int, selection: Selection | None) -> list[tuple[int, float]]:
+        """BM25 over the scope: one collection has an index of its own (its statistics exactly); any other
+        scope is scored in the whole index with the scope's IDF (``KeywordIndex.scoped_scores``)."""
+        if selection is None:
+            return self.keyword.search(text, n)
+        if selection.collection in self.collection_keyword:
+            index, rows = self.collection_keyword[selection.collection]
+            return [(int(rows[i]), score) for i, score in index.search(text, n)]
+        return self.keyword.search(text, n, selection.mask)
+
+    def _selector(self, selection: Selection):
+        if selection.documents not in self._selectors:
+            if len(self._selectors) > 256:
+                self._selectors.clear()
+            self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
+        return self._selectors[selection.documents]
+
     def _evidence(self, text, top, cosine, best_sentence, dense_hits, keyword_scores) -> list[list[float]]:
-        """One row of ``answerability.FEATURES`` per top passage."""
-        question = self.evidence.question(text)
+        """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
+        vocabulary and IDF of the best passage's document, not of the whole shelf: so the evidence means
+        the same on a shelf of one report (where it was calibrated) as on a shelf of fifty, and a word
+        only another document uses counts as unknown."""
+        document = self.passages[top[0]].document
+        scope = self.evidence.scoped(frozenset({document}), self.shelf.rows_of(document)) if len(self.documents) > 1 else None
+        question = self.evidence.question(text, scope)
         mean_cosine = float(np.mean([s for _, s in dense_hits])) if dense_hits else 0.0
         rows = []
         for i in top:
@@ -231,18 +273,35 @@ class Searcher:
         best = float(scores.max())
         return best, [r for r, s in zip(rows, scores) if s >= best - HIGHLIGHT_MARGIN]
 
-    def _distinct(self, ranked: list[int]) -> list[int]:
-        """Drop passages that repeat a better one (chunk overlap, or the same text twice)."""
-        kept: list[int] = []
-        seen_text: set[str] = set()
+    def _distinct(self, ranked: list[int], years: set[int]) -> tuple[list[int], dict[int, list[int]]]:
+        """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
+        the same text in several documents (a report's other years) is shown once, and the others are
+        listed with it. The version shown is the asked year's, else the newest."""
+        groups: list[list[int]] = []
         for i in ranked:
             p = self.passages[i]
-            key = " ".join(p.text.lower().split())
-            if key in seen_text or any(self._overlap(p, self.passages[j]) for j in kept):
-                continue
-            seen_text.add(key)
-            kept.append(i)
-        return kept
+            group = next((g for g in groups if any(self._same(p, self.passages[j], i, j) for j in g)), None)
+            if group is None:
+                groups.append([i])
+            elif p.document not in {self.passages[j].document for j in group}:
+                group.append(i)
+        kept, also = [], {}
+        for group in groups:
+            by_year = sorted(group, key=lambda j: (self.passages[j].citation.year in years,
+                                                   self.passages[j].citation.year or 0), reverse=True)
+            first = by_year[0] if len(group) > 1 else group[0]
+            kept.append(first)
+            if len(group) > 1:
+                also[first] = [j for j in by_year if j != first]
+        return kept, also
+
+    def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
+        if a.document == b.document:
+            return self._overlap(a, b) or " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())
+        x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
+        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
+            return False
+        return len(x & y) >= SAME_TEXT * len(x | y)
 
     @staticmethod
     def _overlap(a: Passage, b: Passage) -> bool:

@@ -94,7 +94,8 @@ class Chunker:
                     id=pid, document=document.id, order=len(passages), section_index=index,
                     start=start, end=end, text=text, embed_text=f"{context}\n{text}",
                     citation=Citation(
-                        document=document.id, title=document.title, file=document.path.name, section=section.path,
+                        document=document.id, title=document.title, file=document.file or document.path.name,
+                        collection=document.collection, year=document.year, section=section.path,
                         page=min(pages), page_end=max(pages),
                         page_label=document.page_labels.get(min(pages)),
                         page_end_label=document.page_labels.get(max(pages)),

@@ -77,6 +77,8 @@ class PdfLayout:
     page_labels: dict[int, str] = field(default_factory=dict)
     #: The running header and footer lines that were dropped: one example of each (for ``ingest --inspect``).
     removed: list[str] = field(default_factory=list)
+    #: The title in the PDF's document information, if it has one.
+    title: str | None = None
 
 
 class PdfUnreadable(Exception):
@@ -97,6 +99,7 @@ def read_layout(data: bytes) -> PdfLayout:
             raise PdfUnreadable("de PDF is versleuteld (beveiligd met een wachtwoord)") from exc
         raise PdfUnreadable("de PDF is beschadigd") from exc
     try:
+        title = document.get_metadata_dict(skip_empty=True).get("Title")
         pages, heights = [], []
         for i in range(len(document)):
             fragments, height = _page_fragments(document[i], i + 1)
@@ -114,7 +117,7 @@ def read_layout(data: bytes) -> PdfLayout:
         kept = [f for f in fragments if id(f) not in removed]
         lines += _page_lines(_reading_order(kept))
     _join_continuations(lines)
-    return PdfLayout(lines, len(pages), labels, examples)
+    return PdfLayout(lines, len(pages), labels, examples, title)
 
 
 def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:

@@ -7,7 +7,8 @@ caller's job (see ``index.store``), so a failed run never touches the last good 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from vraagbaak.build_format import (
@@ -24,6 +25,7 @@ from vraagbaak.ingest.blocks import split_blocks
 from vraagbaak.ingest.chunk import Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
+from vraagbaak.ingest.metadata import describe
 from vraagbaak.ingest.order import repair_order
 from vraagbaak.ingest.read import DocumentError, SourceDocument, TextReader, corpus_files
 from vraagbaak.ingest.structure import Section, build_sections
@@ -77,20 +79,33 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     sources: list[SourceDocument] = []
     for path in corpus_files(corpus):
         try:
-            sources.append(reader.read(path))
+            sources.append(reader.read(path, corpus))
         except DocumentError as exc:
             result.problems.append(str(exc))
     ids = [s.id for s in sources]
     for source in sources:
         if ids.count(source.id) > 1:
-            result.problems.append(f"{source.path.name}: een ander bestand heeft dezelfde naam ({source.id}); hernoem een van beide.")
+            others = ", ".join(s.file for s in sources if s.id == source.id and s is not source)
+            result.problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van "
+                                   "beide (een document-id moet over alle collecties uniek zijn).")
     sources = [s for s in sources if ids.count(s.id) == 1]
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
     for source in sources:
-        progress(source.path.name)
+        progress(f"{source.file} ({len(result.documents) + 1} van {len(sources)})")
         sections = structure_document(source, vocab, stages)
+        source, problem = described(source, sections)
+        if problem:
+            result.problems.append(problem)
         result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
     return result
+
+
+def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDocument, str | None]:
+    """The document with its title, organisation, year and kind (``ingest.metadata``)."""
+    first_page = "\n".join(line.text for line in source.lines if line.page == 1)
+    headings = [s.path[0] for s in sections if s.path]
+    meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page)
+    return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem
 
 
 def _section_record(section: Section) -> SectionRecord:
@@ -103,17 +118,24 @@ def _section_record(section: Section) -> SectionRecord:
                          links=section.links)
 
 
-def document_record(document: IngestedDocument) -> DocumentRecord:
+def document_record(document: IngestedDocument, ingested_at: str) -> DocumentRecord:
     source = document.source
-    return DocumentRecord(id=source.id, title=source.title, file=source.path.name, sha256=source.sha256,
+    return DocumentRecord(id=source.id, title=source.title, file=source.file or source.path.name, sha256=source.sha256,
                           pages=source.page_count, sections=[_section_record(s) for s in document.sections],
-                          page_labels=source.page_labels)
+                          page_labels=source.page_labels, collection=source.collection,
+                          organisation=source.organisation, year=source.year, kind=source.kind,
+                          passages=len(document.passages), ingested_at=ingested_at)
 
 
-def write_ingest(result: IngestResult, directory: Path) -> None:
-    """Write passages (JSONL) and documents (JSON, for the source viewer) into ``directory``."""
+def write_ingest(result: IngestResult, directory: Path, first_ingested: dict[str, str] | None = None) -> None:
+    """Write passages (JSONL) and documents (JSON, for the source viewer and the shelf) into ``directory``.
+
+    ``first_ingested`` maps a SHA-256 to when that content was first ingested (from the previous build),
+    so a document's ingest time stays put when other documents change."""
     directory.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with open(directory / PASSAGES, "w", encoding="utf-8") as out:
         for passage in result.passages:
             out.write(passage.model_dump_json() + "\n")
-    (directory / DOCUMENTS).write_bytes(DOCUMENT_LIST.dump_json([document_record(d) for d in result.documents], indent=1))
+    records = [document_record(d, (first_ingested or {}).get(d.source.sha256, now)) for d in result.documents]
+    (directory / DOCUMENTS).write_bytes(DOCUMENT_LIST.dump_json(records, indent=1))

@@ -18,6 +18,7 @@ from pathlib import Path
 from vraagbaak.config import DEFAULT_PAGE_BREAK
 from vraagbaak.errors import ConfigurationError, VraagbaakError
 from vraagbaak.ingest.links import scrub
+from vraagbaak.ingest.metadata import DEFAULT_COLLECTION, collection_of, file_title, slug
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
 
@@ -58,6 +59,15 @@ class SourceDocument:
     page_labels: dict[int, str] = field(default_factory=dict)
     #: Running header and footer lines left out of the text (PDF), for a person to check.
     removed: list[str] = field(default_factory=list)
+    #: The corpus sub-folder the file is in (``ingest.metadata.collection_of``), and its path in the corpus.
+    collection: str = DEFAULT_COLLECTION
+    file: str = ""
+    #: The title the file itself declares (PDF document information), if any.
+    declared_title: str | None = None
+    #: Filled in by ``ingest.metadata.describe`` once the structure is known.
+    organisation: str = ""
+    year: int | None = None
+    kind: str = "other"
 
     @property
     def page_count(self) -> int:
@@ -65,15 +75,8 @@ class SourceDocument:
 
 
 def document_id(path: Path) -> str:
-    """A URL-safe id from the file name: stable across runs, readable in citations."""
-    slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode().lower())
-    return slug.strip("-") or "document"
-
-
-def document_title(path: Path) -> str:
-    """A readable title from the file name ("g40-jaarverslag-2023" -> "G40 jaarverslag 2023")."""
-    words = re.sub(r"[-_]+", " ", path.stem).strip()
-    return words[:1].upper() + words[1:]
+    """A URL-safe id from the file name: stable across runs and collections, readable in citations."""
+    return slug(path.stem) or "document"
 
 
 class TextReader:
@@ -85,8 +88,11 @@ class TextReader:
         except re.error as exc:
             raise ConfigurationError(f"VRAAGBAAK_PAGE_BREAK is geen geldige reguliere expressie: {exc}.") from exc
 
-    def read(self, path: Path) -> SourceDocument:
+    def read(self, path: Path, corpus_dir: Path | None = None) -> SourceDocument:
+        """``corpus_dir`` gives the file its collection and its path in the corpus (else: its name)."""
         path = Path(path)
+        collection = collection_of(path, Path(corpus_dir)) if corpus_dir else DEFAULT_COLLECTION
+        file = path.relative_to(corpus_dir).as_posix() if corpus_dir else path.name
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -96,14 +102,15 @@ class TextReader:
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []
+        title = None
         if path.suffix.lower() == ".pdf":
-            lines, labels, removed = self._pdf_lines(path, data)
+            lines, labels, removed, title = self._pdf_lines(path, data)
         else:
             lines = self._text_lines(path, data)
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{path.name}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
-        return SourceDocument(document_id(path), document_title(path), path, digest, lines, labels, removed)
+        return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title)
 
     def _text_lines(self, path: Path, data: bytes) -> list[Line]:
         if b"\x00" in data:
@@ -130,7 +137,7 @@ class TextReader:
             lines.pop()
         return lines
 
-    def _pdf_lines(self, path: Path, data: bytes) -> tuple[list[Line], dict[int, str], list[str]]:
+    def _pdf_lines(self, path: Path, data: bytes) -> tuple[list[Line], dict[int, str], list[str], str | None]:
         from vraagbaak.ingest.pdf import PdfUnreadable, read_layout
 
         try:
@@ -149,12 +156,15 @@ class TextReader:
             text = unicodedata.normalize("NFC", pdf_line.text)
             lines.append(Line(len(lines) + 1, pdf_line.page, offset, text, pdf_line.size, pdf_line.bold, pdf_line.table))
             offset += len(text) + 1
-        return lines, layout.page_labels, layout.removed
+        return lines, layout.page_labels, layout.removed, layout.title
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    """The documents of a corpus folder, sorted; hidden files and other suffixes are ignored."""
+    """The documents of a corpus folder and its sub-folders (collections), sorted; hidden files and
+    folders and other suffixes are ignored."""
+    root = Path(corpus_dir)
     return sorted(
-        p for p in Path(corpus_dir).iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED_SUFFIXES
+        p for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )

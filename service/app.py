@@ -27,7 +27,7 @@ from vraagbaak.service.auth import check_security_settings
 from vraagbaak.service.feedback import DailyQuota, FeedbackStore
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.middleware import ServiceMiddleware
-from vraagbaak.service.routes import ask, feedback, ops, source, widget
+from vraagbaak.service.routes import ask, documents, feedback, ops, source, widget
 from vraagbaak.service.state import IndexState
 
 log = logging.getLogger("vraagbaak")
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                        settings.feedback_retention_days)
     app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
     errors.install(app)
-    routers = [module.router for module in (ask, feedback, source, ops, widget)]
+    routers = [module.router for module in (ask, documents, feedback, source, ops, widget)]
     for router in routers:
         app.include_router(router)
     app.add_middleware(JsonCORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],

@@ -6,8 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from vraagbaak.build_format import DocumentRecord
+from vraagbaak.index.scope import MAX_FILTER_VALUES, Scope
 from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, VISIBLE, SearchResult
-from vraagbaak.service.urls import original_url, passage_url, section_url
+from vraagbaak.service.urls import original_url, passage_url, section_url, source_url
 
 
 def _whole_number(value: object) -> object:
@@ -29,11 +31,33 @@ class AskRequest(BaseModel):
 
     top_k: Annotated[int, BeforeValidator(_whole_number)] = Field(5, ge=1, le=MAX_TOP_K,
                                                                   description="Hoeveel passages terug te geven.")
+    collections: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze collecties (submappen van het corpus).",
+        examples=[["g40"]])
+    documents: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze documenten (id's uit /api/documents).")
+    years: list[Annotated[int, BeforeValidator(_whole_number), Field(ge=1900, le=2100)]] = Field(
+        [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren.")
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(collections=self.collections, documents=self.documents, years=self.years)
+
+
+class OtherYear(BaseModel):
+    """The same text in another document (another year of the report)."""
+
+    document: str
+    title: str
+    year: int | None
+    url: str = Field(..., description="Opent die versie in de bron.")
 
 
 class Citation(BaseModel):
     document: str = Field(..., description="Id van het document.")
     title: str
+    collection: str = Field("", description="Collectie (submap van het corpus) waar het document in staat.")
+    year: int | None = Field(None, description="Het jaar waar het document over gaat, als dat bekend is.")
     section: list[str] = Field(..., description="Pad van koppen, van boven naar beneden.")
     page: int = Field(..., description="Eerste pagina van de passage.")
     page_end: int = Field(..., description="Laatste pagina van de passage.")
@@ -43,6 +67,8 @@ class Citation(BaseModel):
     url: str = Field(..., description="Opent de bron op deze passage.")
     original_url: str | None = Field(None, description="Opent het originele PDF-bestand op de eerste pagina van de passage.")
     links: list[str] = Field(..., description="Links die bij deze sectie horen.")
+    also_in: list[OtherYear] = Field([], description="Dezelfde tekst staat ook in deze documenten (andere jaren), "
+                                                      "nieuwste eerst; hij wordt maar één keer getoond.")
 
 
 class PassageOut(BaseModel):
@@ -96,7 +122,9 @@ class AskResponse(BaseModel):
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
                     citation=Citation(**h.passage.citation.model_dump(include=set(Citation.model_fields)),
                                       url=passage_url(h.passage.document, h.passage.id, base_url),
-                                      original_url=original_url(h.passage.citation, base_url)),
+                                      original_url=original_url(h.passage.citation, base_url),
+                                      also_in=[OtherYear(document=o.document, title=o.citation.title, year=o.citation.year,
+                                                         url=passage_url(o.document, o.id, base_url)) for o in h.also]),
                 )
                 for h in result.hits
             ],
@@ -104,6 +132,32 @@ class AskResponse(BaseModel):
                                     url=section_url(s.document, s.section_index, base_url))
                          for s in result.suggestions],
         )
+
+
+class DocumentOut(BaseModel):
+    """One document on the shelf."""
+
+    id: str
+    title: str
+    organisation: str = Field(..., description="Leeg als die niet bekend is.")
+    year: int | None
+    kind: Literal["annual_report", "position_paper", "decision_list", "other"]
+    collection: str
+    file: str = Field(..., description="Pad in de corpusmap.")
+    pages: int
+    passages: int
+    ingested_at: str = Field(..., description="Wanneer deze inhoud voor het eerst is ingelezen (ISO 8601, UTC).")
+    url: str = Field(..., description="Opent het document in de bron.")
+
+    @classmethod
+    def from_record(cls, record: DocumentRecord, base_url: str = "") -> DocumentOut:
+        return cls(**record.model_dump(include=set(cls.model_fields) - {"url"}), url=source_url(record.id, base_url))
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentOut]
+    collections: list[str] = Field(..., description="Alle collecties, voor een filter.")
+    years: list[int] = Field(..., description="Alle jaren, voor een filter.")
 
 
 class ErrorDetail(BaseModel):

@@ -10,7 +10,7 @@ import pytest
 from vraagbaak.config import Settings, get_settings
 
 ROOT = Path(__file__).resolve().parents[1]
-REPORT = ROOT / "corpus" / "g40-jaarverslag-2023.txt"
+REPORT = ROOT / "corpus" / "g40" / "g40-jaarverslag-2023.txt"
 
 
 @pytest.fixture(autouse=True)

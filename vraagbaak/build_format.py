@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from vraagbaak.config import Settings
 
 #: Bump when the files of a build change meaning; older builds are then refused.
-BUILD_FORMAT = 3
+BUILD_FORMAT = 4
 #: Bumped whenever the cleaning or chunking changes which passages come out.
-INGEST_FORMAT = 3
+INGEST_FORMAT = 4
 
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"
@@ -34,8 +34,11 @@ class Citation(BaseModel):
 
     document: str
     title: str
-    #: The source file's name in the corpus folder.
+    #: The source file's path in the corpus folder ("g40/jaarverslag-2023.pdf").
     file: str = ""
+    #: The collection (corpus sub-folder) and the year the document is about, if known.
+    collection: str = ""
+    year: int | None = None
     section: list[str]
     page: int
     page_end: int
@@ -80,12 +83,21 @@ class SectionRecord(BaseModel):
 class DocumentRecord(BaseModel):
     id: str
     title: str
+    #: Path in the corpus folder.
     file: str
     sha256: str
     pages: int
     sections: list[SectionRecord]
     #: Printed page numbers by physical page (PDF running headers or footers).
     page_labels: dict[int, str] = {}
+    collection: str
+    organisation: str
+    year: int | None
+    #: ``ingest.metadata.Kind``: annual_report, position_paper, decision_list or other.
+    kind: str
+    passages: int
+    #: When this content (this SHA-256) was first ingested, ISO 8601 in UTC.
+    ingested_at: str
 
 
 #: ``documents.json``: every document of the build, for the source viewer.

@@ -50,8 +50,9 @@ def cli() -> None:
 @click.option("--inspect", is_flag=True, help="Alleen bekijken: sectieboom en voorbeeldpassages tonen, niets bouwen.")
 @click.option("--force", is_flag=True, help="Opnieuw bouwen, ook als er niets veranderd is.")
 @click.option("--samples", default=3, show_default=True, help="Aantal voorbeeldpassages per document bij --inspect.")
+@click.option("--quiet", "-q", is_flag=True, help="Geen voortgang, alleen de uitkomst (voor scripts).")
 @friendly
-def ingest(inspect: bool, force: bool, samples: int) -> None:
+def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
     """Lees alle rapporten in de corpusmap en bouw de index.
 
     Een kapot bestand wordt gemeld en overgeslagen; de vorige index blijft in gebruik tot de
@@ -68,7 +69,8 @@ def ingest(inspect: bool, force: bool, samples: int) -> None:
         return
     from vraagbaak.index.build import build_index
 
-    report = build_index(settings, say=lambda message: click.echo(message, err=True), force=force)
+    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    report = build_index(settings, say=say, force=force, progress=not quiet)
     _print_problems(report.problems)
     click.echo(f"{report.documents} document(en), {report.pages} pagina's, {report.sections} secties, "
                f"{report.passages} passages.")
@@ -86,8 +88,11 @@ def _print_problems(problems: list[str]) -> None:
 
 
 def _print_tree(doc, samples: int) -> None:
-    click.secho(f"\n{doc.source.title}  ({doc.source.path.name}, {doc.source.page_count} pagina's, "
+    source = doc.source
+    click.secho(f"\n{source.title}  ({source.file}, {source.page_count} pagina's, "
                 f"{len(doc.sections)} secties, {len(doc.passages)} passages)", bold=True)
+    click.echo(f"Collectie {source.collection} · organisatie {source.organisation or '?'} · jaar {source.year or '?'} "
+               f"· soort {source.kind}")
     if doc.source.removed:
         click.echo("Weggelaten kop- en voetregels: " + " · ".join(f"«{line}»" for line in doc.source.removed[:12])
                    + (f" (en {len(doc.source.removed) - 12} meer)" if len(doc.source.removed) > 12 else ""))
@@ -110,14 +115,20 @@ def _print_tree(doc, samples: int) -> None:
 @click.argument("question")
 @click.option("--top-k", "-k", default=5, show_default=True, type=click.IntRange(1, 20), help="Aantal passages.")
 @click.option("--json", "as_json", is_flag=True, help="Print precies de JSON die de API teruggeeft.")
+@click.option("--collection", "-c", "collections", multiple=True, help="Alleen in deze collectie (herhaalbaar).")
+@click.option("--document", "-d", "documents", multiple=True, help="Alleen in dit document (id; herhaalbaar).")
+@click.option("--year", "-y", "years", multiple=True, type=click.IntRange(1900, 2100), help="Alleen documenten over dit jaar.")
 @friendly
-def ask(question: str, top_k: int, as_json: bool) -> None:
+def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], documents: tuple[str, ...],
+        years: tuple[int, ...]) -> None:
     """Beantwoord een vraag met passages uit de rapporten, met bronvermelding."""
+    from vraagbaak.index.scope import Scope
     from vraagbaak.index.search import Searcher
     from vraagbaak.service.schemas import AskResponse
 
     settings = get_settings()
-    result = Searcher.load(settings).search(question, top_k)
+    scope = Scope(collections=list(collections), documents=list(documents), years=list(years))
+    result = Searcher.load(settings).search(question, top_k, scope=scope)
     response = AskResponse.from_result(result, settings.public_url)
     if as_json:
         click.echo(response.model_dump_json(indent=2))
@@ -134,7 +145,10 @@ def ask(question: str, top_k: int, as_json: bool) -> None:
         click.secho(f"\n{p.rank}. {PATH_SEPARATOR.join(c.section) or c.title}  (p. {c.page}, regels {c.lines[0]}-{c.lines[1]}, "
                     f"score {p.score:.4f})", bold=True)
         click.echo(textwrap.fill(_mark(p.text, p.highlights), 100))
-        click.secho(f"   Bron: {c.url}", fg="cyan")
+        year = f" ({c.year})" if c.year and str(c.year) not in c.title else ""
+        click.secho(f"   Bron: {c.title}{year}, {c.url}", fg="cyan")
+        if c.also_in:
+            click.secho("   Staat ook in: " + ", ".join(f"{o.title} ({o.year or '?'})" for o in c.also_in), dim=True)
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
@@ -142,6 +156,61 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = f"{text[:start]}»{text[start:end]}«{text[end:]}"
     return text
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def documents(context: click.Context) -> None:
+    """De documenten op de plank: 'documents list' (standaard) of 'documents show ID'."""
+    if context.invoked_subcommand is None:
+        context.invoke(documents_list)
+
+
+@documents.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print precies de JSON van GET /api/documents.")
+@friendly
+def documents_list(as_json: bool) -> None:
+    """Alle documenten van de huidige index, per collectie."""
+    records = _shelf()
+    if as_json:
+        from vraagbaak.service.schemas import DocumentList, DocumentOut
+
+        body = DocumentList(documents=[DocumentOut.from_record(d, get_settings().public_url) for d in records],
+                            collections=sorted({d.collection for d in records}),
+                            years=sorted({d.year for d in records if d.year}, reverse=True))
+        click.echo(body.model_dump_json(indent=2))
+        return
+    collection = None
+    for d in records:
+        if d.collection != collection:
+            collection = d.collection
+            click.secho(f"\n{collection}", bold=True)
+        click.echo(f"  {d.id:<40} {d.year or '----'}  {d.kind:<15} {d.pages:>4} p. {d.passages:>5} passages  {d.title}")
+
+
+@documents.command("show")
+@click.argument("document")
+@friendly
+def documents_show(document: str) -> None:
+    """Alles over één document: titel, organisatie, jaar, soort, bestand, omvang, secties."""
+    from vraagbaak.errors import InvalidQuestion
+
+    records = {d.id: d for d in _shelf()}
+    if document not in records:
+        raise InvalidQuestion(f"Onbekend document '{document}'; 'vraagbaak documents list' toont de id's.")
+    d = records[document]
+    for label, value in (("id", d.id), ("titel", d.title), ("organisatie", d.organisation or "?"), ("jaar", d.year or "?"),
+                         ("soort", d.kind), ("collectie", d.collection), ("bestand", d.file), ("pagina's", d.pages),
+                         ("passages", d.passages), ("secties", len(d.sections)), ("ingelezen", d.ingested_at),
+                         ("sha256", d.sha256)):
+        click.echo(f"{label:<12} {value}")
+
+
+def _shelf():
+    from vraagbaak.index import store
+
+    build = store.current_build(get_settings().data_dir)
+    return sorted(store.read_documents(build), key=lambda d: (d.collection, -(d.year or 0), d.title))
 
 
 @cli.group()

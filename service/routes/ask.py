@@ -16,11 +16,12 @@ router = APIRouter(tags=["vragen"])
 def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 
-    ``status`` zegt hoe zeker dat is: ``answered`` (de passages zijn het antwoord), ``uncertain``
+    Met ``collections``, ``documents`` en ``years`` zoekt de vraag alleen in die documenten (een
+    onbekende waarde geeft 422 met de bekende waarden). ``status`` zegt hoe zeker het antwoord is: ``answered`` (de passages zijn het antwoord), ``uncertain``
     (de passages komen het dichtst in de buurt; toon ze met het voorbehoud uit ``message``) of
     ``not_found`` (geen passages; in ``suggestions`` staan de dichtstbijzijnde secties).
     """
     with request.app.state.inference:
-        result = searcher.search(body.question, body.top_k)
+        result = searcher.search(body.question, body.top_k, scope=body.scope)
     request.scope["state"].update(status=result.status, question=result.question)
     return AskResponse.from_result(result, settings.public_url)

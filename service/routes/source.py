@@ -40,7 +40,7 @@ def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> Fil
         raise HTTPException(status_code=404)
     corpus = Path(settings.corpus_dir).resolve()
     path = (corpus / record.file).resolve()
-    if path.parent != corpus or not path.is_file():
+    if not path.is_relative_to(corpus) or not path.is_file():
         raise HTTPException(status_code=404)
     return FileResponse(path, media_type="application/pdf", filename=record.file, content_disposition_type="inline",
                         headers={"X-Content-Type-Options": "nosniff"})

@@ -8,7 +8,7 @@
  *   <vraagbaak-chat data-api="https://HOST" data-placement="inline"></vraagbaak-chat>
  *
  * Options (data- attributes): api, title, placement (floating | inline), accent (CSS colour),
- * lang (nl | en). Styles live in shadow DOM (constructable stylesheets, so a strict
+ * lang (nl | en), collection (search only these collections, comma-separated: data-collection="g40"). Styles live in shadow DOM (constructable stylesheets, so a strict
  * Content-Security-Policy on the host needs no 'unsafe-inline'); everything from the server
  * or the user is rendered with textContent, never as HTML.
  */
@@ -29,6 +29,7 @@
       loading: "Bezig met zoeken…",
       you: "Jij",
       source: "Bekijk in bron",
+      alsoIn: "Staat ook in",
       page: "pagina",
       pages: "pagina's",
       notFound: "Dat staat niet in de rapporten.",
@@ -60,6 +61,7 @@
       loading: "Searching…",
       you: "You",
       source: "View in source",
+      alsoIn: "Also in",
       page: "page",
       pages: "pages",
       notFound: "The reports do not say.",
@@ -112,6 +114,8 @@ button,input,a{font:inherit;color:inherit}
 mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
 .meta{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;color:var(--muted)}
 .meta a{color:var(--accent);font-weight:600}
+.also{font-size:13px;color:var(--muted);margin:0 0 6px}
+.also a{color:var(--accent)}
 .fb{margin-left:auto;display:flex;gap:6px}
 .fb button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:13px}
 .fb button[aria-pressed="true"]{background:var(--accent);color:var(--on-accent);border-color:var(--accent)}
@@ -169,8 +173,9 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       this.lang = option("lang", "nl") === "en" ? "en" : "nl";
       this.t = STRINGS[this.lang];
       this.placement = option("placement", "floating") === "inline" ? "inline" : "floating";
+      this.collections = option("collection", "").split(",").map((c) => c.trim()).filter(Boolean);
       this.dataset.placement = this.placement;
-      this.storageKey = `vraagbaak:${this.api}:${this.placement}`;
+      this.storageKey = `vraagbaak:${this.api}:${this.placement}:${this.collections.join(",")}`;
       const root = this.attachShadow({ mode: "open" });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(STYLES);
@@ -268,7 +273,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       try {
         const response = await fetch(`${this.api}/api/ask`, {
           method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
-          body: JSON.stringify({ question, top_k: 3 }),
+          body: JSON.stringify(this.collections.length ? { question, top_k: 3, collections: this.collections }
+            : { question, top_k: 3 }),
         });
         if (response.status === 429) {
           const wait = parseInt(response.headers.get("Retry-After") || "30", 10);
@@ -343,6 +349,12 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       }
       text.append(passage.text.slice(at));
       const pages = c.page_end && c.page_end !== c.page ? `${t.pages} ${c.page}–${c.page_end}` : `${t.page} ${c.page}`;
+      // Which document and year, always: on a shelf of several years the same words can come from any of them.
+      const title = c.year && !String(c.title).includes(String(c.year)) ? `${c.title} (${c.year})` : c.title;
+      const others = (c.also_in || []).map((o) => el("a", { href: this.url(o.url), target: "_blank",
+        rel: "noopener noreferrer", text: o.year ? String(o.year) : o.title }));
+      const also = others.length ? el("p", { class: "also" }, `${t.alsoIn}: `,
+        ...others.flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
       const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });
       for (const [label, helpful] of [[t.helpful, true], [t.notHelpful, false]]) {
         feedback.append(el("button", { type: "button", "aria-pressed": "false", text: label,
@@ -351,8 +363,9 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       return el("article", { class: "card", "aria-label": `${t.passage} ${passage.rank} ${t.of} ${total}` },
         el("p", { class: "path", text: (c.section || []).join(" › ") || c.title }),
         text,
+        also,
         el("div", { class: "meta" },
-          el("span", { text: `${c.title}, ${pages}` }),
+          el("span", { text: `${title}, ${pages}` }),
           el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source }),
           feedback));
     }

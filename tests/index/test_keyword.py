@@ -34,3 +34,21 @@ def test_save_and_load(tmp_path):
     index.save(tmp_path)
     again = KeywordIndex.load(tmp_path)
     assert again.search("vuurwerk", 1) == index.search("vuurwerk", 1)
+
+
+def test_a_scope_scores_as_an_index_of_its_passages_alone():
+    """Equal lengths, so BM25's length normalisation is the same either way and the scores must match."""
+    import numpy as np
+
+    texts = ["haven kade schip vracht", "haven water brug stad", "school kind leraar klas", "haven school kade markt",
+             "brug water fiets stad", "kade vracht school tram"]
+    index = KeywordIndex.build(texts)
+    everything = np.ones(len(texts), dtype=bool)
+    ids = [index.vocab[t] for t in index.tokenizer("haven kade school") if t in index.vocab]
+    assert np.allclose(index.scoped_scores(ids, everything), index.bm25.get_scores(ids))
+    mask = np.array([True, True, False, True, False, False])
+    alone = KeywordIndex.build([t for t, m in zip(texts, mask) if m])
+    alone_ids = [alone.vocab[t] for t in alone.tokenizer("haven kade school") if t in alone.vocab]
+    assert np.allclose(index.scoped_scores(ids, mask)[mask], alone.bm25.get_scores(alone_ids), atol=1e-5)
+    assert not index.scoped_scores(ids, mask)[~mask].any()
+    assert [i for i, _ in index.search("haven kade school", 2, mask)] == [3, 0]

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from vraagbaak.errors import ConfigurationError
-from vraagbaak.ingest.read import DocumentError, TextReader, corpus_files, document_id, document_title
+from vraagbaak.ingest.metadata import file_title as document_title
+from vraagbaak.ingest.read import DocumentError, TextReader, corpus_files, document_id
 
 
 def write(folder: Path, name: str, data: bytes | str) -> Path:

@@ -7,7 +7,9 @@ TEXT = "Eerste alinea met <b>opmaak</b>.\n\nTweede alinea, op de volgende pagina
 def document() -> DocumentRecord:
     section = SectionRecord(path=["Thema <Test>"], level=1, page=3, text=TEXT, pages=[(0, 3), (34, 4)],
                             links=["https://example.org/?a=1&b=2"])
-    return DocumentRecord(id="doc", title="Rapport & co", file="doc.txt", sha256="0" * 64, pages=4, sections=[section])
+    return DocumentRecord(id="doc", title="Rapport & co", file="doc.txt", sha256="0" * 64, pages=4, sections=[section],
+                          collection="algemeen", organisation="", year=None, kind="other", passages=1,
+                          ingested_at="2026-01-01T00:00:00+00:00")
 
 
 def passage(pid: str, start: int, end: int) -> Passage:

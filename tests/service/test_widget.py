@@ -289,3 +289,24 @@ def test_the_api_documentation_renders_without_internet(page, setup):
     assert "Vraagbaak" in page.locator(".swagger-ui .info .title").inner_text()
     assert page.get_by_text("/api/ask").first.is_visible()
     assert requested and all(url.startswith(base) for url in requested), requested
+
+
+def test_data_collection_scopes_the_widget_and_a_wrong_one_is_explained(page, setup):
+    """The intranet page of one collection sends it with every question; an unknown one gets the service's Dutch message."""
+    base, hosts, _ = setup
+    sent: list[dict] = []
+    page.on("request", lambda r: sent.append(r.post_data_json) if r.url.endswith("/api/ask") else None)
+    script = f'<script src="{base}/widget.js" data-api="{base}" data-collection="g40" defer></script>'
+    page.goto(hosts.add("/g40", body="<h1>G40 intranet</h1>", script=script))
+    open_and_ask(page, QUESTION)
+    card = chat(page).locator("article").first
+    card.wait_for(timeout=60000)
+    assert sent[-1] == {"question": QUESTION, "top_k": 3, "collections": ["g40"]}
+    assert "G40 jaarverslag 2023" in card.locator(".meta").inner_text()  # which document and year, always
+    wrong = f'<script src="{base}/widget.js" data-api="{base}" data-collection="g41" defer></script>'
+    page.goto(hosts.add("/g41", body="<h1>Ander intranet</h1>", script=wrong))
+    open_and_ask(page, QUESTION)
+    alert = chat(page).get_by_role("alert")
+    alert.wait_for(timeout=60000)
+    assert alert.inner_text().startswith("Onbekende collectie: g41. Bekend: g40.")
+    assert page.errors == []

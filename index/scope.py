@@ -1,0 +1,106 @@
+"""Which documents a question is asked of: filters by collection, document and year, and the
+documents a question names ("in 2017", "het jaarverslag van de politie").
+
+A scope becomes a mask over the passages that dense and keyword search apply *inside* their
+search, before fusion, so a filtered-out document never takes a candidate slot or adds to the
+evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from vraagbaak.build_format import DocumentRecord, Passage
+from vraagbaak.errors import InvalidQuestion
+from vraagbaak.index.keyword import fold
+
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+MAX_FILTER_VALUES = 50
+
+
+class Scope(BaseModel):
+    """Filters: within a kind any value matches, across kinds all must (empty: no filter)."""
+
+    collections: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+    documents: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+    years: list[int] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.collections or self.documents or self.years)
+
+    def key(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+        return tuple(sorted(set(self.collections))), tuple(sorted(set(self.documents))), tuple(sorted(set(self.years)))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The documents and passages of a scope."""
+
+    documents: frozenset[str]
+    #: Boolean mask over the passages, and the same as sorted row numbers.
+    mask: np.ndarray
+    rows: np.ndarray
+    #: The collection whose documents these are exactly, if there is one.
+    collection: str | None = None
+
+
+class Shelf:
+    """The documents of a loaded index and their passages, for scoping and for naming documents."""
+
+    def __init__(self, documents: list[DocumentRecord], passages: list[Passage]):
+        self.documents = {d.id: d for d in documents}
+        ids = list(self.documents)
+        position = {d: i for i, d in enumerate(ids)}
+        self.ids = ids
+        self.document_of = np.array([position[p.document] for p in passages], dtype=np.int32)
+        self._selections: dict[tuple, Selection] = {}
+        #: Organisation names as folded words, for documents that have one (at least three letters).
+        self.organisations = {d.id: fold(d.organisation) for d in documents if len(d.organisation) >= 3}
+
+    def rows_of(self, document: str) -> np.ndarray:
+        """The rows of one document's passages."""
+        return np.flatnonzero(self.document_of == self.ids.index(document))
+
+    def select(self, scope: Scope) -> Selection | None:
+        """The passages in ``scope`` (None: the whole shelf); unknown values are a clear error, in Dutch."""
+        if scope.empty:
+            return None
+        key = scope.key()
+        if key not in self._selections:
+            if len(self._selections) > 256:
+                self._selections.clear()
+            self._selections[key] = self._select(*key)
+        return self._selections[key]
+
+    def _select(self, collections: tuple[str, ...], documents: tuple[str, ...], years: tuple[int, ...]) -> Selection:
+        records = list(self.documents.values())
+        for name, wanted, known in (("collectie", collections, {d.collection for d in records}),
+                                    ("document", documents, set(self.documents)),
+                                    ("jaar", years, {d.year for d in records if d.year})):
+            unknown = [str(v) for v in wanted if v not in known]
+            if unknown:
+                listed = ", ".join(str(v) for v in sorted(known, key=str)[:20]) or "geen"
+                raise InvalidQuestion(f"Onbekende {name}: {', '.join(unknown)}. Bekend: {listed}.")
+        chosen = frozenset(d.id for d in records
+                           if (not collections or d.collection in collections) and (not documents or d.id in documents)
+                           and (not years or d.year in years))
+        if not chosen:
+            raise InvalidQuestion("Geen enkel document valt binnen alle gekozen filters samen; kies er minder.")
+        mask = np.isin(self.document_of, [self.ids.index(d) for d in chosen])
+        whole = next((c for c in {d.collection for d in records}
+                      if chosen == {d.id for d in records if d.collection == c}), None)
+        return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64), whole)
+
+    def named(self, question: str, within: frozenset[str] | None = None) -> frozenset[str]:
+        """Documents the question names by year or organisation, if that singles out some but not all."""
+        candidates = within or frozenset(self.documents)
+        years = {int(y) for y in YEAR.findall(question)}
+        text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
+        named = {d for d in candidates if self.documents[d].year in years}
+        named |= {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
+        return frozenset(named) if named and named != candidates else frozenset()

@@ -1,0 +1,159 @@
+"""What a document is: its collection, title, organisation, year and kind.
+
+Found in the file where possible (the PDF's own title, the first heading, years on the first page,
+words such as "jaarverslag") and otherwise in the file name; a ``NAME.meta.json`` beside the file
+(``corpus/g40/jaarverslag-2023.meta.json`` for ``jaarverslag-2023.pdf``) overrides any of it:
+
+    {"title": "Jaarverslag 2023", "organisation": "G40 Stedennetwerk", "year": 2023, "kind": "annual_report"}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+Kind = Literal["annual_report", "position_paper", "decision_list", "other"]
+KIND_LABELS: dict[str, str] = {"annual_report": "jaarverslag", "position_paper": "position paper",
+                               "decision_list": "besluitenlijst", "other": "overig"}
+#: Files directly in the corpus folder belong to this collection; a sub-folder is a collection of its own.
+DEFAULT_COLLECTION = "algemeen"
+META_SUFFIX = ".meta.json"
+
+#: Words that say what kind of document it is, searched in the file name, the title and the first page.
+KIND_WORDS: list[tuple[Kind, re.Pattern[str]]] = [
+    ("decision_list", re.compile(r"besluitenlijst|besluiten\s*lijst|decision list", re.IGNORECASE)),
+    ("annual_report", re.compile(r"jaarverslag|jaarrapport|jaarrekening|annual report|jaarbericht", re.IGNORECASE)),
+    ("position_paper", re.compile(r"position\s*paper|positionpaper|standpunt|visiedocument|manifest", re.IGNORECASE)),
+]
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: Headings that open many documents but name none.
+GENERIC_HEADINGS = frozenset("""voorwoord inhoud inhoudsopgave inleiding samenvatting colofon bijlage bijlagen
+agenda besluitenlijst index contents foreword introduction summary""".split())
+#: File name words that are not the organisation's name.
+NOT_ORGANISATION = frozenset("def definitief concept versie final v1 v2 v3 nl en".split())
+
+
+class MetaFile(BaseModel):
+    """``NAME.meta.json``: every field optional, nothing else allowed (a typo must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(None, min_length=1, max_length=300)
+    organisation: str | None = Field(None, max_length=200)
+    year: int | None = Field(None, ge=1900, le=2100)
+    kind: Kind | None = None
+
+
+class DocumentMeta(BaseModel):
+    collection: str = DEFAULT_COLLECTION
+    title: str
+    organisation: str = ""
+    year: int | None = None
+    kind: Kind = "other"
+
+
+def slug(text: str) -> str:
+    """URL-safe, readable: "G40 Jaarverslag 2023 (def)" -> "g40-jaarverslag-2023-def"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def collection_of(path: Path, corpus_dir: Path) -> str:
+    """The first sub-folder under the corpus folder, or the default collection."""
+    parts = Path(path).relative_to(corpus_dir).parts
+    return (slug(parts[0]) or DEFAULT_COLLECTION) if len(parts) > 1 else DEFAULT_COLLECTION
+
+
+def file_title(path: Path) -> str:
+    """A readable title from the file name ("g40-jaarverslag-2023" -> "G40 jaarverslag 2023")."""
+    words = re.sub(r"[-_]+", " ", Path(path).stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def meta_path(path: Path) -> Path:
+    return Path(path).with_name(Path(path).stem + META_SUFFIX)
+
+
+def read_meta_file(path: Path) -> tuple[MetaFile, str | None]:
+    """The override beside ``path``, and a Dutch problem sentence if it exists but cannot be used."""
+    file = meta_path(path)
+    if not file.is_file():
+        return MetaFile(), None
+    try:
+        return MetaFile.model_validate(json.loads(file.read_text(encoding="utf-8"))), None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        if isinstance(exc, ValidationError):
+            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'bestand'}: {e['msg']}" for e in exc.errors())
+        else:
+            detail = "geen geldige JSON"
+        return MetaFile(), (f"{file.name}: wordt niet gebruikt ({detail}); de gegevens komen uit het document zelf. "
+                            f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)}).")
+
+
+def usable_title(title: str | None) -> str | None:
+    """A PDF's own title, unless it is empty or a word processor's leftover ("Microsoft Word - x.docx")."""
+    title = " ".join((title or "").split())
+    if len(title) < 4 or re.search(r"\.(docx?|pdf|indd|pptx?)$|^microsoft|^untitled|^naamloos", title, re.IGNORECASE):
+        return None
+    return title
+
+
+def heading_title(headings: list[str]) -> str | None:
+    """The first heading, if it names the document rather than opening it ("Voorwoord")."""
+    for heading in headings[:1]:
+        words = heading.split()
+        if 2 <= len(words) <= 14 and heading.strip(" .:").lower() not in GENERIC_HEADINGS:
+            return heading.strip()
+    return None
+
+
+def detect_year(*texts: str) -> int | None:
+    """The first year in the first text that has one; in running text, the most frequent year."""
+    for text in texts[:-1]:
+        found = YEAR.findall(text)
+        if found:
+            return int(found[0])
+    counts = Counter(YEAR.findall(texts[-1])) if texts else Counter()
+    return int(counts.most_common(1)[0][0]) if counts else None
+
+
+def detect_kind(*texts: str) -> Kind:
+    for text in texts:
+        for kind, pattern in KIND_WORDS:
+            if pattern.search(text):
+                return kind
+    return "other"
+
+
+def organisation_from_name(path: Path) -> str:
+    """The file name's words before the kind word ("politie-jaarverslag-2017" -> "Politie")."""
+    words = re.split(r"[-_\s]+", Path(path).stem)
+    before: list[str] = []
+    for word in words:
+        if any(pattern.fullmatch(word) or pattern.match(word) for _, pattern in KIND_WORDS) or YEAR.fullmatch(word):
+            break
+        before.append(word)
+    else:
+        return ""
+    kept = [w for w in before if w and w.lower() not in NOT_ORGANISATION]
+    return " ".join(w.upper() if any(c.isdigit() for c in w) or len(w) <= 3 else w[:1].upper() + w[1:] for w in kept)
+
+
+def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str) -> tuple[DocumentMeta, str | None]:
+    """Everything known about a document, and a problem sentence if its meta file was unusable."""
+    override, problem = read_meta_file(path)
+    title = override.title or usable_title(pdf_title) or heading_title(headings) or file_title(path)
+    meta = DocumentMeta(
+        collection=collection,
+        title=title,
+        organisation=override.organisation if override.organisation is not None else organisation_from_name(path),
+        year=override.year or detect_year(Path(path).stem, title, first_page),
+        kind=override.kind or detect_kind(Path(path).stem, title, first_page),
+    )
+    return meta, problem

@@ -1,0 +1,30 @@
+"""GET /api/documents: the shelf, so a page can offer filters and show what the answers come from."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException
+
+from vraagbaak.service.dependencies import SearcherDep, SettingsDep
+from vraagbaak.service.schemas import DocumentList, DocumentOut, ErrorBody
+
+router = APIRouter(tags=["documenten"])
+
+
+@router.get("/api/documents", response_model=DocumentList, summary="Welke documenten staan op de plank",
+            responses={401: {"model": ErrorBody}, 429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+def documents(searcher: SearcherDep, settings: SettingsDep) -> DocumentList:
+    """Alle documenten van de geladen index, per collectie en nieuwste jaar eerst."""
+    records = sorted(searcher.documents.values(), key=lambda d: (d.collection, -(d.year or 0), d.title))
+    return DocumentList(documents=[DocumentOut.from_record(d, settings.public_url) for d in records],
+                        collections=sorted({d.collection for d in records}),
+                        years=sorted({d.year for d in records if d.year}, reverse=True))
+
+
+@router.get("/api/documents/{document}", response_model=DocumentOut, summary="Eén document",
+            responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 429: {"model": ErrorBody},
+                       503: {"model": ErrorBody}})
+def document(document: str, searcher: SearcherDep, settings: SettingsDep) -> DocumentOut:
+    record = searcher.documents.get(document)
+    if record is None:
+        raise HTTPException(status_code=404)
+    return DocumentOut.from_record(record, settings.public_url)

@@ -1,0 +1,215 @@
+"""A shelf of several documents and years, built with the fake embedder: collections, metadata,
+scoped search, documents named in a question, repeated text across years, removal and re-ingest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.fakes import fake_embedder
+from tests.service.test_app import ready_client
+from vraagbaak.config import Settings
+from vraagbaak.errors import InvalidQuestion
+from vraagbaak.index import dense, store
+from vraagbaak.index.build import build_index, corpus_checksums
+from vraagbaak.index.scope import Scope
+from vraagbaak.index.search import Searcher
+from vraagbaak.ingest.pipeline import ingest_corpus
+
+HOUSING = ("Wonen\n\nDe steden bouwden samen betaalbare woningen voor starters en ouderen. Het woningtekort bleef "
+           "groot, maar de bouwstroom kwam op gang dankzij afspraken met corporaties en het Rijk.\n\n")
+
+
+def report(year: int, extra: str) -> str:
+    return (f"Jaarverslag Stedennet {year}\n\nVoorwoord\n\nDit is het jaarverslag van het Stedennet over {year}. "
+            "De steden werkten samen aan wonen, werk en klimaat.\n\n" + HOUSING + extra)
+
+
+POLICE = "".join(
+    f"Wijk {n}\n\nDe wijkagent werkte in wijk {n} aan veiligheid in de buurt, met meldingen van inwoners en "
+    f"controles op straat; de politie hield in wijk {n} spreekuur over veiligheid.\n\n" for n in range(1, 41))
+
+
+def write_shelf(corpus: Path) -> None:
+    (corpus / "net").mkdir(parents=True)
+    (corpus / "net" / "stedennet-jaarverslag-2023.txt").write_text(report(2023, (
+        "Veiligheid\n\nOok de veiligheid in de buurt kreeg aandacht van de steden, samen met de wijkagent.\n\n")))
+    (corpus / "net" / "stedennet-jaarverslag-2024.txt").write_text(report(2024, (
+        "Klimaat\n\nIn 2024 maakten de steden een plan voor warmtenetten en groene daken in elke wijk.\n\n")))
+    (corpus / "politie").mkdir()
+    (corpus / "politie" / "politie-jaarverslag-2024.txt").write_text("Politie jaarverslag 2024\n\n" + POLICE)
+
+
+@pytest.fixture
+def shelf(tmp_path) -> Settings:
+    write_shelf(tmp_path / "corpus")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
+    build_index(settings, embedder=fake_embedder())
+    return settings
+
+
+@pytest.fixture
+def searcher(shelf) -> Searcher:
+    return Searcher.load(shelf, embedder=fake_embedder())
+
+
+def test_documents_know_their_collection_year_kind_and_size(searcher):
+    docs = {d.id: d for d in searcher.documents.values()}
+    assert {(d.id, d.collection, d.year, d.kind, d.organisation) for d in docs.values()} == {
+        ("stedennet-jaarverslag-2023", "net", 2023, "annual_report", "Stedennet"),
+        ("stedennet-jaarverslag-2024", "net", 2024, "annual_report", "Stedennet"),
+        ("politie-jaarverslag-2024", "politie", 2024, "annual_report", "Politie")}
+    for d in docs.values():
+        assert d.passages == sum(1 for p in searcher.passages if p.document == d.id) > 0
+        assert d.pages >= 1 and d.ingested_at.endswith("+00:00")
+
+
+def test_a_scope_applies_inside_the_search_not_after_it(searcher):
+    """40 police passages fill the candidate lists for this question; scoped to the network's collection
+    the searches must still fill the answer from it (a filter after the candidates would leave one)."""
+    question = "veiligheid wijkagent buurt"
+    n = searcher.config.candidates
+    query = searcher.embedder.encode_queries([question])[0]
+    pool = {i for i, _ in dense.search_dense(searcher.dense, query, n)} | {i for i, _ in searcher.keyword.search(question, n)}
+    assert sum(searcher.passages[i].citation.collection == "net" for i in pool) == 1
+    scoped = searcher.search(question, 4, abstain=False, scope=Scope(collections=["net"]))
+    assert len(scoped.hits) == 4 and {h.passage.citation.collection for h in scoped.hits} == {"net"}
+    assert "veiligheid in de buurt" in scoped.hits[0].passage.text
+    by_year = searcher.search(question, 5, abstain=False, scope=Scope(years=[2023]))
+    assert {h.passage.document for h in by_year.hits} == {"stedennet-jaarverslag-2023"}
+    one = searcher.search(question, 3, abstain=False, scope=Scope(documents=["stedennet-jaarverslag-2024"]))
+    assert {h.passage.document for h in one.hits} == {"stedennet-jaarverslag-2024"}
+
+
+def test_evidence_is_judged_against_the_scope_only(searcher):
+    """A word only the filtered-out documents use is unknown to a scoped question."""
+    selection = searcher.shelf.select(Scope(collections=["net"]))
+    scoped = searcher.evidence.question("spreekuur meldingen", searcher.evidence.scoped(selection.documents, selection.rows))
+    whole = searcher.evidence.question("spreekuur meldingen")
+    assert whole["unseen"] == 0 and whole["coverage"] == 1.0
+    assert scoped["unseen"] == 2 and scoped["coverage"] == 0.0
+
+
+@pytest.mark.parametrize("scope,message", [
+    (Scope(collections=["g41"]), "Onbekende collectie: g41. Bekend: net, politie."),
+    (Scope(years=[1999]), "Onbekende jaar: 1999"),
+    (Scope(documents=["nee"]), "Onbekende document: nee"),
+    (Scope(collections=["politie"], years=[2023]), "Geen enkel document"),
+])
+def test_an_impossible_scope_is_a_clear_dutch_error(searcher, scope, message):
+    with pytest.raises(InvalidQuestion, match=message):
+        searcher.search("wonen", 3, scope=scope)
+
+
+def test_the_same_text_in_two_years_is_shown_once_newest_first_unless_a_year_is_asked(searcher):
+    plain = searcher.search("betaalbare woningen voor starters en ouderen", 5, abstain=False)
+    housing = [h for h in plain.hits if "betaalbare woningen" in h.passage.text]
+    assert len(housing) == 1
+    assert housing[0].passage.citation.year == 2024
+    assert [p.citation.year for p in housing[0].also] == [2023]
+    asked = searcher.search("betaalbare woningen voor starters en ouderen in 2023", 5, abstain=False)
+    housing = [h for h in asked.hits if "betaalbare woningen" in h.passage.text]
+    assert len(housing) == 1 and housing[0].passage.citation.year == 2023
+    assert [p.citation.year for p in housing[0].also] == [2024]
+
+
+def test_a_year_or_organisation_in_the_question_favours_its_documents(searcher):
+    assert searcher.search("veiligheid in de buurt in 2023", 3, abstain=False).hits[0].passage.document == \
+        "stedennet-jaarverslag-2023"
+    assert searcher.search("veiligheid in de buurt", 3, abstain=False).hits[0].passage.document == \
+        "stedennet-jaarverslag-2023"  # without a name, the network's passage fits best
+    assert searcher.search("veiligheid in de buurt bij de politie", 3, abstain=False).hits[0].passage.document == \
+        "politie-jaarverslag-2024"
+    assert searcher.search("wijkagent in de buurt bij het stedennet", 3, abstain=False).hits[0].passage.citation.collection \
+        == "net"
+
+
+def test_removing_a_file_removes_its_passages_and_adding_one_embeds_only_that_one(shelf):
+    embedder = fake_embedder()
+    police = Path(shelf.corpus_dir) / "politie" / "politie-jaarverslag-2024.txt"
+    kept = police.read_text()
+    police.unlink()
+    removed = build_index(shelf, embedder=embedder)
+    build = store.current_build(shelf.data_dir)
+    assert "politie-jaarverslag-2024" not in {d.id for d in store.read_documents(build)}
+    assert not any(p.document == "politie-jaarverslag-2024" for p in store.read_passages(build))
+    assert removed.embedded == 0 and "politie/politie-jaarverslag-2024.txt" not in store.read_manifest(build).corpus
+    police.write_text(kept)
+    added = build_index(shelf, embedder=embedder)
+    assert added.embedded == (added.passages - removed.passages) + (added.sentences - removed.sentences) > 0
+
+
+def test_ingest_time_stays_with_unchanged_content_and_a_new_meta_file_rebuilds(shelf):
+    first = {d.id: d.ingested_at for d in store.read_documents(store.current_build(shelf.data_dir))}
+    meta = Path(shelf.corpus_dir) / "net" / "stedennet-jaarverslag-2024.meta.json"
+    meta.write_text(json.dumps({"title": "Stedennet in 2024", "organisation": "Stedennet"}))
+    checksums = corpus_checksums(ingest_corpus(shelf))  # what decides whether a build is unchanged
+    assert "net/stedennet-jaarverslag-2024.meta.json" in checksums
+    assert checksums != store.read_manifest(store.current_build(shelf.data_dir)).corpus
+    build_index(shelf, embedder=fake_embedder())
+    docs = {d.id: d for d in store.read_documents(store.current_build(shelf.data_dir))}
+    assert docs["stedennet-jaarverslag-2024"].title == "Stedennet in 2024"
+    assert {d: r.ingested_at for d, r in docs.items()} == first
+
+
+def test_the_api_lists_the_shelf_and_filters_questions(shelf):
+    with ready_client(shelf, rate_limit=0) as client:
+        body = client.get("/api/documents").json()
+        assert body["collections"] == ["net", "politie"] and body["years"] == [2024, 2023]
+        assert [d["id"] for d in body["documents"]] == ["stedennet-jaarverslag-2024", "stedennet-jaarverslag-2023",
+                                                      "politie-jaarverslag-2024"]
+        assert body["documents"][0]["url"] == "/source/stedennet-jaarverslag-2024"
+        one = client.get("/api/documents/politie-jaarverslag-2024").json()
+        assert (one["kind"], one["collection"], one["year"], one["pages"]) == ("annual_report", "politie", 2024, 1)
+        assert client.get("/api/documents/nee").status_code == 404
+        answer = client.post("/api/ask", json={"question": "veiligheid wijkagent buurt", "collections": ["net"]}).json()
+        assert answer["passages"] and {p["citation"]["collection"] for p in answer["passages"]} == {"net"}
+        assert all(p["citation"]["year"] in (2023, 2024) for p in answer["passages"])
+        housing = client.post("/api/ask", json={"question": "betaalbare woningen voor starters", "top_k": 3}).json()
+        also = [p["citation"]["also_in"] for p in housing["passages"] if "betaalbare" in p["text"]][0]
+        assert also == [{"document": "stedennet-jaarverslag-2023", "title": "Jaarverslag Stedennet 2023", "year": 2023,
+                         "url": also[0]["url"]}] and also[0]["url"].startswith("/source/stedennet-jaarverslag-2023?passage=")
+        refused = client.post("/api/ask", json={"question": "wonen", "collections": ["g41"]})
+        assert refused.status_code == 422 and "Onbekende collectie: g41" in refused.json()["error"]["message"]
+        assert client.post("/api/ask", json={"question": "wonen", "years": ["2023"]}).status_code == 422
+
+
+def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(shelf.data_dir))
+    monkeypatch.setenv("VRAAGBAAK_CORPUS_DIR", str(shelf.corpus_dir))
+    monkeypatch.setattr("vraagbaak.index.search.load_embedder", lambda settings: fake_embedder())
+    get_settings.cache_clear()
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["documents"])
+    assert listed.exit_code == 0 and "politie-jaarverslag-2024" in listed.output and "\nnet\n" in listed.output
+    as_json = json.loads(runner.invoke(cli, ["documents", "list", "--json"]).output)
+    assert len(as_json["documents"]) == 3
+    shown = runner.invoke(cli, ["documents", "show", "stedennet-jaarverslag-2023"])
+    assert shown.exit_code == 0 and "net/stedennet-jaarverslag-2023.txt" in shown.output and "2023" in shown.output
+    missing = runner.invoke(cli, ["documents", "show", "nee"])
+    assert missing.exit_code == 1 and "Onbekend document 'nee'" in missing.output
+    scoped = runner.invoke(cli, ["ask", "veiligheid wijkagent buurt", "--collection", "net", "--json"])
+    assert {p["citation"]["collection"] for p in json.loads(scoped.output)["passages"]} == {"net"}
+    wrong = runner.invoke(cli, ["ask", "wonen", "--year", "1999"])
+    assert wrong.exit_code == 1 and "Onbekende jaar: 1999" in wrong.output
+
+
+def test_one_collection_is_searched_with_its_own_keyword_statistics(shelf, searcher):
+    from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
+
+    build = store.current_build(shelf.data_dir)
+    assert sorted(p.name for p in (build / COLLECTION_KEYWORD).iterdir()) == ["net", "politie"]
+    net = [i for i, p in enumerate(searcher.passages) if p.citation.collection == "net"]
+    alone = KeywordIndex.build([searcher.passages[i].embed_text for i in net])
+    question = "veiligheid in de buurt en woningen"
+    expected = [(net[i], score) for i, score in alone.search(question, 10)]
+    assert searcher._keyword(question, 10, searcher.shelf.select(Scope(collections=["net"]))) == expected
+    years = searcher.shelf.select(Scope(years=[2023]))  # not one whole collection: the whole index, scope IDF
+    assert years.collection is None
+    assert {searcher.passages[i].document for i, _ in searcher._keyword(question, 10, years)} == {"stedennet-jaarverslag-2023"}

@@ -1,0 +1,92 @@
+import json
+from pathlib import Path
+
+from vraagbaak.config import Settings
+from vraagbaak.ingest.metadata import (
+    DEFAULT_COLLECTION,
+    collection_of,
+    describe,
+    detect_kind,
+    detect_year,
+    heading_title,
+    organisation_from_name,
+    usable_title,
+)
+from vraagbaak.ingest.pipeline import ingest_corpus
+
+TEXT = "Jaarverslag Stedennet 2022\n\nInleiding\n\nIn 2022 werkten de steden samen aan wonen en werk.\n"
+
+
+def test_a_sub_folder_is_a_collection_and_the_top_level_the_default(tmp_path):
+    assert collection_of(tmp_path / "G40 Netwerk" / "a" / "x.txt", tmp_path) == "g40-netwerk"
+    assert collection_of(tmp_path / "x.txt", tmp_path) == DEFAULT_COLLECTION
+
+
+def test_year_kind_and_organisation_from_the_file_name_first():
+    assert detect_year("politie-jaarverslag-2017", "Jaarverantwoording", "cijfers over 2016 en 2016") == 2017
+    assert detect_year("rapport", "Rapport", "over 2019, 2020 en nog eens 2020") == 2020  # running text: most frequent
+    assert detect_year("rapport", "Rapport", "geen jaartal") is None
+    assert detect_kind("besluitenlijst-raad-2015") == "decision_list"
+    assert detect_kind("notitie", "Position paper wonen") == "position_paper"
+    assert detect_kind("notitie", "Notitie", "Het jaarverslag van vorig jaar") == "annual_report"
+    assert detect_kind("notitie", "Notitie", "Over de raad") == "other"
+    assert organisation_from_name(Path("g40-jaarverslag-2023.txt")) == "G40"
+    assert organisation_from_name(Path("rijksoverheid-jaarverslag-2018.txt")) == "Rijksoverheid"
+    assert organisation_from_name(Path("besluitenlijst-raadsvergadering-2015.pdf")) == ""
+    assert organisation_from_name(Path("notitie.txt")) == ""
+
+
+def test_titles_skip_word_processor_leftovers_and_opening_headings():
+    assert usable_title("Microsoft Word - nota.docx") is None and usable_title("  ") is None
+    assert usable_title("Jaarverslag van de politie") == "Jaarverslag van de politie"
+    assert heading_title(["Voorwoord", "Jaarverslag"]) is None
+    assert heading_title(["Jaarverslag Stedennet 2022"]) == "Jaarverslag Stedennet 2022"
+
+
+def test_a_meta_file_overrides_what_was_found(tmp_path):
+    path = tmp_path / "stedennet-jaarverslag-2022.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "stedennet-jaarverslag-2022.meta.json").write_text(json.dumps(
+        {"title": "Het jaar van de steden", "organisation": "Stedennet", "year": 2021, "kind": "position_paper"}))
+    meta, problem = describe(path, "net", None, ["Jaarverslag Stedennet 2022"], TEXT)
+    assert problem is None
+    assert (meta.title, meta.organisation, meta.year, meta.kind, meta.collection) == (
+        "Het jaar van de steden", "Stedennet", 2021, "position_paper", "net")
+
+
+def test_an_unusable_meta_file_is_reported_in_dutch_and_the_document_still_described(tmp_path):
+    path = tmp_path / "stedennet-jaarverslag-2022.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    meta_file = tmp_path / "stedennet-jaarverslag-2022.meta.json"
+    for content, expected in (('{"year": "vorig jaar"}', "year"), ('{"titel": "x"}', "titel"), ("{kapot", "geen geldige JSON")):
+        meta_file.write_text(content)
+        meta, problem = describe(path, "net", None, [], TEXT)
+        assert problem and "wordt niet gebruikt" in problem and expected in problem
+        assert (meta.year, meta.kind, meta.organisation) == (2022, "annual_report", "Stedennet")
+
+
+def test_ingest_gives_every_document_its_collection_metadata_and_corpus_path(corpus):
+    (corpus / "g40").mkdir()
+    (corpus / "g40" / "stedennet-jaarverslag-2022.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "losse-notitie.txt").write_text("Een notitie\n\nOver samenwerking in 2019.\n", encoding="utf-8")
+    (corpus / ".verborgen").mkdir()
+    (corpus / ".verborgen" / "geheim.txt").write_text("Niet lezen.\n", encoding="utf-8")
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    by_id = {d.source.id: d for d in result.documents}
+    assert set(by_id) == {"stedennet-jaarverslag-2022", "losse-notitie"}
+    first = by_id["stedennet-jaarverslag-2022"]
+    assert (first.source.collection, first.source.file, first.source.year, first.source.kind) == (
+        "g40", "g40/stedennet-jaarverslag-2022.txt", 2022, "annual_report")
+    assert first.source.title == "Jaarverslag Stedennet 2022"  # the first heading names the document
+    assert {(p.citation.collection, p.citation.year, p.citation.file) for p in first.passages} == {
+        ("g40", 2022, "g40/stedennet-jaarverslag-2022.txt")}
+    assert by_id["losse-notitie"].source.collection == DEFAULT_COLLECTION
+
+
+def test_the_same_file_name_in_two_collections_is_refused_with_both_paths(corpus):
+    for folder in ("a", "b"):
+        (corpus / folder).mkdir()
+        (corpus / folder / "verslag.txt").write_text(TEXT, encoding="utf-8")
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    assert result.documents == []
+    assert any("a/verslag.txt" in p and "b/verslag.txt" in p and "uniek" in p for p in result.problems)
