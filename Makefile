@@ -28,10 +28,13 @@ run: index
 	$(BIN)/vraagbaak serve --host 127.0.0.1 --port 8000
 
 # Browser tests drive Debian's Chromium (a test tool's own browser download is not possible here);
-# the PDFs that tests lay out use Debian's DejaVu fonts.
+# the PDFs that tests lay out use Debian's DejaVu fonts; the accessibility checks inject axe-core (npm).
 browser:
-	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf -a -x /usr/bin/npm || \
+		{ $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core npm; }
+	@test -f .cache/npm/node_modules/axe-core/axe.min.js || \
+		npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core@4.14.1
 
 test: setup browser
 	$(BIN)/python -m pytest
@@ -47,6 +50,8 @@ bench: index
 	$(BIN)/python -m vraagbaak.eval.bench
 	$(BIN)/python -m vraagbaak.eval.pdf_bench --retrieval
 	$(BIN)/python -m vraagbaak.eval.shelf_bench --http
+	$(BIN)/python -m vraagbaak.eval.beheer_bench
+	$(BIN)/python -m vraagbaak.eval.grouping
 
 clean:
 	rm -rf data .pytest_cache test-artifacts

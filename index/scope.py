@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from vraagbaak.build_format import DocumentRecord, Passage
-from vraagbaak.errors import InvalidQuestion
+from vraagbaak.errors import UnknownScope
 from vraagbaak.index.keyword import fold
 
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -85,12 +85,12 @@ class Shelf:
             unknown = [str(v) for v in wanted if v not in known]
             if unknown:
                 listed = ", ".join(str(v) for v in sorted(known, key=str)[:20]) or "geen"
-                raise InvalidQuestion(f"Onbekende {name}: {', '.join(unknown)}. Bekend: {listed}.")
+                raise UnknownScope(f"Onbekende {name}: {', '.join(unknown)}. Bekend: {listed}.")
         chosen = frozenset(d.id for d in records
                            if (not collections or d.collection in collections) and (not documents or d.id in documents)
                            and (not years or d.year in years))
         if not chosen:
-            raise InvalidQuestion("Geen enkel document valt binnen alle gekozen filters samen; kies er minder.")
+            raise UnknownScope("Geen enkel document valt binnen alle gekozen filters samen; kies er minder.")
         mask = np.isin(self.document_of, [self.ids.index(d) for d in chosen])
         whole = next((c for c in {d.collection for d in records}
                       if chosen == {d.id for d in records if d.collection == c}), None)

@@ -103,6 +103,8 @@ class SearchResult:
     confidence: float = 1.0
     #: Evidence rows (``answerability.FEATURES``) of the top ranked passages, best first.
     evidence: list[list[float]] = field(default_factory=list)
+    #: The question's embedding (for the question log's grouping).
+    vector: np.ndarray | None = None
 
     @property
     def answered(self) -> bool:
@@ -186,7 +188,9 @@ class Searcher:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
         selection = self.shelf.select(scope or Scope())
         query = self.embedder.encode_queries([text])[0]
-        return self.search_vector(text, query, top_k, abstain, selection=selection)
+        result = self.search_vector(text, query, top_k, abstain, selection=selection)
+        result.vector = query
+        return result
 
     def search_vector(self, text: str, query: np.ndarray, top_k: int, abstain: bool = True,
                       config: SearchConfig | None = None, grade: bool = True,

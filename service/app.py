@@ -27,7 +27,8 @@ from vraagbaak.service.auth import check_security_settings
 from vraagbaak.service.feedback import DailyQuota, FeedbackStore
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.middleware import ServiceMiddleware
-from vraagbaak.service.routes import ask, documents, feedback, ops, source, widget
+from vraagbaak.service.question_log import QuestionLog
+from vraagbaak.service.routes import ask, beheer, documents, feedback, ops, source, widget
 from vraagbaak.service.state import IndexState
 
 log = logging.getLogger("vraagbaak")
@@ -78,8 +79,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3", settings.feedback_max_rows,
                                        settings.feedback_retention_days)
     app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
+    app.state.questions = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
+                                      settings.store_question_text)
     errors.install(app)
-    routers = [module.router for module in (ask, documents, feedback, source, ops, widget)]
+    routers = [module.router for module in (ask, documents, feedback, source, ops, widget, beheer)]
     for router in routers:
         app.include_router(router)
     app.add_middleware(JsonCORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],

@@ -5,11 +5,14 @@ request is let in for its headers alone:
   browser's access is then governed by the CORS allowlist and by the network or the intranet's proxy;
 * with ``VRAAGBAAK_REQUIRE_KEY`` they need the API key, or a user named by a trusted single-sign-on proxy
   (``VRAAGBAAK_TRUSTED_PROXY_HEADER``, believed only from ``VRAAGBAAK_TRUSTED_PROXIES``);
-* admin endpoints always need the API key.
+* admin endpoints always need the API key;
+* the owners' pages (``/beheer``) need the API key (as a header, or as the password of the browser's own
+  login prompt: HTTP Basic, any user name) or a user named by the trusted proxy.
 """
 
 from __future__ import annotations
 
+import base64
 import hmac
 
 from starlette.requests import Request
@@ -19,9 +22,26 @@ from vraagbaak.errors import ConfigurationError
 
 
 def has_api_key(request: Request, key: str) -> bool:
-    """Whether the request carries ``key`` (``X-API-Key`` or ``Authorization: Bearer``), compared in constant time."""
-    given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+    """Whether the request carries ``key`` (``X-API-Key``, ``Authorization: Bearer``, or the password of
+    ``Authorization: Basic``), compared in constant time."""
+    authorization = request.headers.get("authorization", "")
+    given = request.headers.get("x-api-key") or authorization.removeprefix("Bearer ")
+    if authorization.startswith("Basic "):
+        try:
+            given = base64.b64decode(authorization[6:], validate=True).decode().partition(":")[2]
+        except (ValueError, UnicodeDecodeError):
+            return False
     return bool(key and given) and hmac.compare_digest(given.encode(), key.encode())
+
+
+def can_manage(settings: Settings) -> bool:
+    """Whether the owners' pages can be opened by anyone at all (a key or a trusted proxy is set)."""
+    return bool(settings.api_key or (settings.trusted_proxy_header and settings.proxies))
+
+
+def may_manage(request: Request, settings: Settings) -> bool:
+    """Whether the request may open the owners' pages."""
+    return has_api_key(request, settings.api_key) or proxy_identity(request, settings) is not None
 
 
 def proxy_identity(request: Request, settings: Settings) -> str | None:

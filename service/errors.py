@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from vraagbaak.errors import InvalidQuestion, VraagbaakError
+from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError
 
 log = logging.getLogger("vraagbaak")
 
@@ -25,7 +25,8 @@ STATUS_MESSAGES = {
     503: ("niet_klaar", "Vraagbaak is nog aan het opstarten. Probeer het over een paar seconden opnieuw."),
 }
 FIELD_NAMES = {"question": "de vraag", "top_k": "top_k", "passage_id": "passage_id", "helpful": "helpful",
-               "comment": "het commentaar"}
+               "comment": "het commentaar", "collections": "elke collectie", "documents": "elk document",
+               "years": "jaren: elk jaar"}
 
 
 def error_body(code: str, message: str) -> dict:
@@ -41,7 +42,7 @@ def _validation_message(exc: RequestValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
     for error in exc.errors():
         kind, ctx = error.get("type", ""), error.get("ctx", {})
-        loc = [str(part) for part in error.get("loc", ()) if part != "body"]
+        loc = [str(part) for part in error.get("loc", ()) if part != "body" and not isinstance(part, int)]
         name = FIELD_NAMES.get(loc[-1], loc[-1]) if loc else "het verzoek"
         field = name[:1].upper() + name[1:]
         messages = {
@@ -69,6 +70,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         return error_response(422, "ongeldige_invoer", _validation_message(exc))
+
+    @app.exception_handler(UnknownScope)
+    async def _scope(request: Request, exc: UnknownScope) -> JSONResponse:
+        return error_response(404, exc.code, exc.message)
 
     @app.exception_handler(InvalidQuestion)
     async def _question(request: Request, exc: InvalidQuestion) -> JSONResponse:

@@ -18,7 +18,7 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
-from vraagbaak.service.auth import may_call
+from vraagbaak.service.auth import can_manage, may_call, may_manage
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
 
@@ -95,6 +95,14 @@ class ServiceMiddleware:
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             return error_response(413)
+        if path == "/beheer" or path.startswith("/beheer/"):
+            if not can_manage(self.settings):
+                return error_response(403, "beheer_uit", "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of "
+                                                         "een vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
+            if not may_manage(request, self.settings):
+                wait = self.failures.take(request.client.host if request.client else "?")
+                return _retry_after(wait) if wait else error_response(
+                    401, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'})
         if path.startswith("/api/") and request.method != "OPTIONS":
             client = request.client.host if request.client else "?"
             if not may_call(request, self.settings):

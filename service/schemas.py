@@ -36,7 +36,7 @@ class AskRequest(BaseModel):
         examples=[["g40"]])
     documents: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze documenten (id's uit /api/documents).")
-    years: list[Annotated[int, BeforeValidator(_whole_number), Field(ge=1900, le=2100)]] = Field(
+    years: list[Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren.")
 
     @property

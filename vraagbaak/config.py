@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     quantize: Literal["int8", "none"] = Field(
         "int8", description="int8: quantise the encoder's linear layers (about twice as fast on a CPU)."
     )
+    backend: Literal["torch", "onnx"] = Field(
+        "torch", description="onnx: the encoder runs in ONNX Runtime, exported once into the model folder (torch if that fails)."
+    )
     torch_threads: int = Field(0, ge=0, le=256, description="Threads per forward pass (0: one per core).")
     batch_size: int = Field(16, ge=1, le=512, description="Passages embedded per batch.")
     calibration_file: Path = Field(
@@ -71,6 +74,8 @@ class Settings(BaseSettings):
     feedback_per_day: int = Field(200, ge=1, description="Feedback posts one client may make in a day.")
     feedback_max_rows: int = Field(100_000, ge=100, description="Feedback rows kept; the oldest go first.")
     feedback_retention_days: int = Field(365, ge=1, description="Days a feedback row is kept.")
+    question_retention_days: int = Field(90, ge=1, description="Days a question stays in the question log.")
+    store_question_text: bool = Field(True, description="Keep the (scrubbed) question text in the log; false: outcome only.")
     reload_interval: float = Field(5.0, ge=0, description="Seconds between checks for a new index (0: only on SIGHUP).")
 
     @property

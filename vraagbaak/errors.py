@@ -31,3 +31,9 @@ class ModelUnavailable(VraagbaakError):
 
 class InvalidQuestion(VraagbaakError):
     code = "ongeldige_vraag"
+
+
+class UnknownScope(InvalidQuestion):
+    """A filter names a collection, document or year the index does not have (HTTP 404: not found)."""
+
+    code = "onbekend_filter"

@@ -2,26 +2,52 @@
 
 from __future__ import annotations
 
+import time
+
 from fastapi import APIRouter, Request
 
+from vraagbaak.build_format import PATH_SEPARATOR
+from vraagbaak.index.search import SearchResult
 from vraagbaak.service.dependencies import SearcherDep, SettingsDep
+from vraagbaak.service.question_log import UNANSWERED, Asked
 from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
+from vraagbaak.service.scrub import scrub
 
 router = APIRouter(tags=["vragen"])
 
 
 @router.post("/api/ask", response_model=AskResponse, summary="Stel een vraag",
-             responses={401: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody},
+             responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody},
                         429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 
     Met ``collections``, ``documents`` en ``years`` zoekt de vraag alleen in die documenten (een
-    onbekende waarde geeft 422 met de bekende waarden). ``status`` zegt hoe zeker het antwoord is: ``answered`` (de passages zijn het antwoord), ``uncertain``
+    onbekende waarde, of filters waar samen geen document aan voldoet, geeft 404 met de bekende waarden). ``status`` zegt hoe zeker het antwoord is: ``answered`` (de passages zijn het antwoord), ``uncertain``
     (de passages komen het dichtst in de buurt; toon ze met het voorbehoud uit ``message``) of
     ``not_found`` (geen passages; in ``suggestions`` staan de dichtstbijzijnde secties).
     """
+    started = time.perf_counter()
     with request.app.state.inference:
         result = searcher.search(body.question, body.top_k, scope=body.scope)
     request.scope["state"].update(status=result.status, question=result.question)
-    return AskResponse.from_result(result, settings.public_url)
+    response = AskResponse.from_result(result, settings.public_url)
+    latency = (time.perf_counter() - started) * 1000
+    vector = result.vector
+    if result.status in UNANSWERED and settings.store_question_text and scrub(result.question) != result.question:
+        vector = searcher.embedder.encode_queries([scrub(result.question)])[0]  # no trace of what was scrubbed
+    request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
+                                          [p.id for p in response.passages], nearest(result), latency,
+                                          body.collections, vector))
+    return response
+
+
+def nearest(result: SearchResult) -> str:
+    """Document and section of the first passage shown, or of the first suggestion."""
+    if result.hits:
+        c = result.hits[0].passage.citation
+        return PATH_SEPARATOR.join([c.title, *c.section])
+    if result.suggestions:
+        s = result.suggestions[0]
+        return PATH_SEPARATOR.join([s.title, *s.section])
+    return ""

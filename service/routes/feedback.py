@@ -21,4 +21,5 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
                                                        "Morgen kan het weer.", headers={"Retry-After": "3600"})
     number = store.add(" ".join(body.question.split()), body.passage_id, body.helpful,
                        body.comment.strip() if body.comment else None)
+    request.app.state.questions.feedback(" ".join(body.question.split()), body.passage_id, body.helpful)
     return FeedbackResponse(id=number)

@@ -46,7 +46,7 @@ def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, em
     assert build_index(settings, embedder=None).unchanged  # nothing changed: not even the model is loaded
 
     before = {p.id: p.text for p in Searcher.load(settings, embedder=embedder).passages}
-    path = corpus / REPORT.name
+    path = corpus / "g40" / REPORT.name
     path.write_text(path.read_text(encoding="utf-8").replace("ravijnjaar 2026", "ravijnjaar 2027"), encoding="utf-8")
     (corpus / "extra.txt").unlink()
     second = build_index(settings, embedder=embedder)

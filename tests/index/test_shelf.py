@@ -173,7 +173,7 @@ def test_the_api_lists_the_shelf_and_filters_questions(shelf):
         assert also == [{"document": "stedennet-jaarverslag-2023", "title": "Jaarverslag Stedennet 2023", "year": 2023,
                          "url": also[0]["url"]}] and also[0]["url"].startswith("/source/stedennet-jaarverslag-2023?passage=")
         refused = client.post("/api/ask", json={"question": "wonen", "collections": ["g41"]})
-        assert refused.status_code == 422 and "Onbekende collectie: g41" in refused.json()["error"]["message"]
+        assert refused.status_code == 404 and "Onbekende collectie: g41" in refused.json()["error"]["message"]
         assert client.post("/api/ask", json={"question": "wonen", "years": ["2023"]}).status_code == 422
 
 
@@ -213,3 +213,9 @@ def test_one_collection_is_searched_with_its_own_keyword_statistics(shelf, searc
     years = searcher.shelf.select(Scope(years=[2023]))  # not one whole collection: the whole index, scope IDF
     assert years.collection is None
     assert {searcher.passages[i].document for i, _ in searcher._keyword(question, 10, years)} == {"stedennet-jaarverslag-2023"}
+
+
+def test_a_year_out_of_range_is_refused_naming_the_field(shelf):
+    with ready_client(shelf, rate_limit=0) as client:
+        refused = client.post("/api/ask", json={"question": "wonen", "years": [0]})
+    assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("Jaren: elk jaar moet minimaal 1900 zijn")

@@ -1,0 +1,79 @@
+"""How well unanswered questions are grouped by meaning: `python -m vraagbaak.eval.grouping`.
+
+``eval/paraphrases.jsonl`` holds 100 pairs of questions, written for this by reading the report:
+50 pairs that mean the same thing in other words, 50 that do not (half of them on the same theme).
+Every question goes into a fresh question log as not answered, in a fixed shuffled order, and is
+grouped as the service groups them. The figures: the share of same-meaning pairs that end up in
+one group (target at least 0.80) and the share of other pairs that share a group (at most 0.10).
+The similarity threshold is chosen on the pairs with odd ids (tuning) and reported on the pairs
+with even ids (test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+from pathlib import Path
+
+from vraagbaak.config import Settings
+from vraagbaak.index.model import load_embedder
+from vraagbaak.service.question_log import GROUP_SIMILARITY, Asked, QuestionLog
+
+PAIRS = Path(__file__).resolve().parent / "paraphrases.jsonl"
+THRESHOLDS = (0.84, 0.86, 0.88, 0.89, 0.9, 0.91, 0.92)
+
+
+def load_pairs(path: Path = PAIRS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def part(pair: dict) -> str:
+    return "tuning" if int(pair["id"].rsplit("-", 1)[1]) % 2 else "test"
+
+
+def grouped_together(pairs: list[dict], vectors: dict[str, object], similarity: float) -> list[bool]:
+    """For each pair: did both questions land in the same group?"""
+    questions = sorted({q for p in pairs for q in (p["a"], p["b"])})
+    random.Random(40).shuffle(questions)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = QuestionLog(Path(tmp) / "questions.sqlite3")
+        row_of = {q: log.add(Asked(q, "not_found", 0.0, [], "", 0.0, [], vectors[q])) for q in questions}
+        log.assign_groups(similarity)
+        with log._connect() as db:
+            group_of_row = dict(db.execute("SELECT id, grp FROM questions"))
+    return [group_of_row[row_of[p["a"]]] == group_of_row[row_of[p["b"]]] for p in pairs]
+
+
+def figures(pairs: list[dict], vectors: dict, similarity: float) -> dict[str, float]:
+    together = grouped_together(pairs, vectors, similarity)
+    same = [t for t, p in zip(together, pairs) if p["same"]]
+    other = [t for t, p in zip(together, pairs) if not p["same"]]
+    return {"similarity": similarity, "same_together": sum(same) / len(same), "others_together": sum(other) / len(other),
+            "same_pairs": len(same), "other_pairs": len(other)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    pairs = load_pairs()
+    embedder = load_embedder(Settings())
+    questions = sorted({q for p in pairs for q in (p["a"], p["b"])})
+    vectors = dict(zip(questions, embedder.encode_queries(questions)))
+    tuning = [figures([p for p in pairs if part(p) == "tuning"], vectors, t) for t in THRESHOLDS]
+    test = figures([p for p in pairs if part(p) == "test"], vectors, GROUP_SIMILARITY)
+    if args.json:
+        print(json.dumps({"tuning": tuning, "test": test}, indent=2))
+        return
+    print("Tuning pairs (odd ids), by threshold: same meaning together / others together")
+    for f in tuning:
+        print(f"  {f['similarity']:.2f}: {f['same_together']:.2f} / {f['others_together']:.2f}")
+    print(f"Test pairs (even ids) at the service's threshold {GROUP_SIMILARITY}: same meaning together "
+          f"{test['same_together']:.2f} ({test['same_pairs']} pairs, target >= 0.80), others together "
+          f"{test['others_together']:.2f} ({test['other_pairs']} pairs, target <= 0.10)")
+
+
+if __name__ == "__main__":
+    main()

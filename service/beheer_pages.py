@@ -1,0 +1,172 @@
+"""The owners' pages as HTML: server-rendered, no script, no CDN; charts are inline SVG with the same
+numbers in a table next to them (for a screen reader, and for anyone who wants the figures)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+
+from vraagbaak.build_format import PATH_SEPARATOR, DocumentRecord, Passage
+from vraagbaak.ingest.metadata import KIND_LABELS
+from vraagbaak.service.question_log import Group
+
+PAGES = (("/beheer", "Overzicht"), ("/beheer/niet-beantwoord", "Niet beantwoord"), ("/beheer/feedback", "Feedback"),
+         ("/beheer/plank", "Documenten"))
+STATUS_LABELS = {"answered": "beantwoord", "uncertain": "onzeker", "not_found": "niet gevonden"}
+#: Colours with at least 4.5:1 contrast on white, told apart by a pattern of position too (stacked in a fixed order).
+STATUS_COLOURS = {"answered": "#1d6b3a", "uncertain": "#8a5a00", "not_found": "#a4262c"}
+STYLE = """
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fff}
+a{color:#0b4f8a}a:focus,button:focus,input:focus,select:focus{outline:3px solid #0b4f8a;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px}
+header{background:#0b3d66;color:#fff;padding:12px 24px}header a{color:#fff}
+nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:16px;margin:8px 0 0;padding:0}
+nav a[aria-current]{font-weight:700;text-decoration:underline 3px}
+main{padding:16px 24px;max-width:1100px}
+table{border-collapse:collapse;margin:8px 0 24px;width:100%}caption{text-align:left;font-weight:700;padding:4px 0}
+th,td{border-bottom:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top}td.n,th.n{text-align:right}
+.cards{display:flex;flex-wrap:wrap;gap:16px;margin:8px 0 16px;padding:0;list-style:none}
+.cards li{border:1px solid #c8c8c8;border-radius:6px;padding:8px 16px}.cards b{display:block;font-size:24px}
+.legend{display:flex;gap:16px;list-style:none;padding:0;margin:0 0 4px}
+.swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
+.muted{color:#555}button{font:inherit;padding:4px 12px}
+"""
+
+
+def page(title: str, path: str, body: str) -> str:
+    links = "".join(f'<li><a href="{href}"{" aria-current=page" if href == path else ""}>{label}</a></li>'
+                    for href, label in PAGES)
+    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width,initial-scale=1"><title>{escape(title)} · Vraagbaak beheer</title>'
+            f'<style>{STYLE}</style></head><body><a class="skip" href="#inhoud">Naar de inhoud</a>'
+            f'<header><p><a href="/beheer">Vraagbaak beheer</a></p><nav aria-label="Beheer"><ul>{links}</ul></nav></header>'
+            f'<main id="inhoud"><h1>{escape(title)}</h1>{body}</main></body></html>')
+
+
+def _bars(days: list[dict], title: str) -> str:
+    """Questions per day, stacked by status."""
+    width, height, gap = 720, 160, 2
+    most = max((d["questions"] for d in days), default=0) or 1
+    step = width / max(len(days), 1)
+    rects = []
+    for i, d in enumerate(days):
+        y = height
+        for status in ("answered", "uncertain", "not_found"):
+            h = d.get(status, 0) / most * (height - 10)
+            if h:
+                y -= h
+                rects.append(f'<rect x="{i * step:.1f}" y="{y:.1f}" width="{max(step - gap, 1):.1f}" height="{h:.1f}" '
+                             f'fill="{STATUS_COLOURS[status]}"/>')
+    legend = "".join(f'<li><span class="swatch" style="background:{STATUS_COLOURS[s]}"></span>{label}</li>'
+                     for s, label in STATUS_LABELS.items())
+    return (f'<ul class="legend" aria-hidden="true">{legend}</ul><svg role="img" aria-labelledby="grafiek-vragen" '
+            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px"><title id="grafiek-vragen">'
+            f'{escape(title)}</title>{"".join(rects)}</svg>')
+
+
+def _line(days: list[dict], axis: list[dict], title: str) -> str:
+    """Median latency on the same time axis as the bars: a dot per day with questions, joined by a line."""
+    width, height = 720, 100
+    position = {d["day"]: i for i, d in enumerate(axis)}
+    step = width / max(len(axis), 1)
+    top = max((d["median_ms"] for d in days), default=0) or 1
+    xy = [(position[d["day"]] * step + step / 2, height - 5 - d["median_ms"] / top * (height - 10)) for d in days]
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#0b4f8a"/>' for x, y in xy)
+    return (f'<svg role="img" aria-labelledby="grafiek-tijd" viewBox="0 0 {width} {height}" width="100%" '
+            f'style="max-width:{width}px"><title id="grafiek-tijd">{escape(title)}</title>'
+            f'<polyline points="{points}" fill="none" stroke="#0b4f8a" stroke-width="2"/>{dots}</svg>')
+
+
+def every_day(days: list[dict], count: int = 30) -> list[dict]:
+    """The last ``count`` days up to the latest, with zeros for days without questions (a fixed time axis)."""
+    if not days:
+        return []
+    last = date.fromisoformat(days[-1]["day"])
+    known = {d["day"]: d for d in days}
+    series = [(last - timedelta(days=n)).isoformat() for n in range(count - 1, -1, -1)]
+    return [known.get(day, {"day": day, "questions": 0}) for day in series]
+
+
+def overview(days: list[dict], total: int) -> str:
+    asked = sum(d["questions"] for d in days)
+    share = {s: (sum(d.get(s, 0) for d in days) / asked if asked else 0.0) for s in STATUS_LABELS}
+    latencies = sorted(d["median_ms"] for d in days if "median_ms" in d)
+    median = latencies[len(latencies) // 2] if latencies else 0.0
+    cards = "".join(f"<li><b>{v}</b>{escape(label)}</li>" for label, v in (
+        ("vragen in 30 dagen", asked), *((f"{STATUS_LABELS[s]}", f"{share[s]:.0%}") for s in STATUS_LABELS),
+        ("mediane antwoordtijd", f"{median:.0f} ms"), ("vragen in het logboek", total)))
+    rows = "".join(
+        f'<tr><th scope="row">{d["day"]}</th><td class="n">{d["questions"]}</td>'
+        + "".join(f'<td class="n">{d.get(s, 0)}</td>' for s in STATUS_LABELS)
+        + f'<td class="n">{d.get("median_ms", 0):.0f}</td></tr>' for d in reversed(days))
+    if not days:
+        return f'<ul class="cards">{cards}</ul><p>Er zijn de afgelopen 30 dagen geen vragen gesteld.</p>'
+    axis = every_day(days)
+    return (f'<ul class="cards">{cards}</ul><h2>Vragen per dag</h2>'
+            + _bars(axis, f"Vragen per dag, van {axis[0]['day']} tot {axis[-1]['day']}, gestapeld naar uitkomst")
+            + "<h2>Mediane antwoordtijd per dag</h2>"
+            + _line([d for d in axis if "median_ms" in d], axis, "Mediane antwoordtijd per dag in milliseconden")
+            + '<table><caption>De cijfers per dag</caption><thead><tr><th scope="col">dag</th><th scope="col" class="n">'
+              'vragen</th>' + "".join(f'<th scope="col" class="n">{label}</th>' for label in STATUS_LABELS.values())
+            + f'<th scope="col" class="n">mediane tijd (ms)</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+def unanswered(groups: list[Group], status: str, since: int, store_text: bool) -> str:
+    choices = "".join(f'<option value="{v}"{" selected" if v == status else ""}>{label}</option>' for v, label in (
+        ("beide", "niet gevonden en onzeker"), ("not_found", "niet gevonden"), ("uncertain", "onzeker")))
+    periods = "".join(f'<option value="{d}"{" selected" if d == since else ""}>{d} dagen</option>' for d in (7, 30, 90))
+    intro = ('<p>Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis. Elke groep toont de '
+             'eerste vraag van die soort, hoe vaak zo iets gevraagd is, en de sectie die er het dichtst bij lag.</p>'
+             f'<form method="get"><label for="status">Uitkomst</label> <select id="status" name="status">{choices}'
+             f'</select> <label for="sinds">Periode</label> <select id="sinds" name="sinds">{periods}</select> '
+             '<button type="submit">Toon</button></form>')
+    if not store_text:
+        return intro + "<p>De tekst van vragen wordt niet bewaard (VRAAGBAAK_STORE_QUESTION_TEXT=false), dus er zijn geen groepen.</p>"
+    if not groups:
+        return intro + "<p>Geen onbeantwoorde vragen in deze periode.</p>"
+    rows = "".join(
+        f'<tr><td><input type="checkbox" name="groep" value="{g.id}" id="groep-{g.id}"></td>'
+        f'<td><label for="groep-{g.id}">{escape(g.question)}</label></td><td class="n">{g.count}</td>'
+        f'<td class="n">{g.statuses["not_found"]}</td><td class="n">{g.statuses["uncertain"]}</td>'
+        f'<td>{g.first[:10]}</td><td>{g.last[:10]}</td><td>{escape(g.nearest)}</td></tr>' for g in groups)
+    return (intro + '<form method="get" action="/beheer/export/evaluatie.jsonl"><table><caption>Groepen, grootste eerst'
+            '</caption><thead><tr><th scope="col">kies</th><th scope="col">vraag</th><th scope="col" class="n">aantal</th>'
+            '<th scope="col" class="n">niet gevonden</th><th scope="col" class="n">onzeker</th><th scope="col">eerst</th>'
+            f'<th scope="col">laatst</th><th scope="col">dichtstbijzijnde sectie</th></tr></thead><tbody>{rows}</tbody>'
+            '</table><button type="submit">Exporteer de gekozen groepen als evaluatieparen</button></form>'
+            '<p><a href="/beheer/export/vragen.csv">Download het hele logboek als CSV</a></p>')
+
+
+def feedback(rows: list[dict], passages: dict[str, Passage]) -> str:
+    bad = [r for r in rows if not r["helpful"]]
+    if not bad:
+        return "<p>Nog geen antwoorden als niet nuttig gemarkeerd.</p>"
+    body = []
+    for r in reversed(bad[-200:]):
+        p = passages.get(r["passage_id"])
+        shown = (f'<a href="/source/{escape(p.document)}?passage={escape(p.id)}#passage-{escape(p.id)}">'
+                 f'{escape(PATH_SEPARATOR.join([p.citation.title, *p.citation.section]))}</a><br>'
+                 f'<span class="muted">{escape(p.text[:300])}{"…" if len(p.text) > 300 else ""}</span>'
+                 if p else f'<span class="muted">passage {escape(r["passage_id"])} staat niet meer in de index</span>')
+        body.append(f'<tr><td>{escape(r["created"][:10])}</td><td>{escape(r["question"])}</td><td>{shown}</td>'
+                    f'<td>{escape(r["comment"] or "")}</td></tr>')
+    return ('<table><caption>Antwoorden die als niet nuttig zijn gemarkeerd, nieuwste eerst</caption><thead><tr>'
+            '<th scope="col">dag</th><th scope="col">vraag</th><th scope="col">getoonde passage</th>'
+            f'<th scope="col">opmerking</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
+
+
+def shelf(documents: list[DocumentRecord], build: str) -> str:
+    parts = [f'<p>Index in gebruik: <code>{escape(build)}</code>.</p>']
+    collections = sorted({d.collection for d in documents})
+    for collection in collections:
+        docs = sorted((d for d in documents if d.collection == collection), key=lambda d: (-(d.year or 0), d.title))
+        rows = "".join(f'<tr><td><a href="/source/{escape(d.id)}">{escape(d.title)}</a></td><td>{escape(d.organisation)}</td>'
+                       f'<td class="n">{d.year or ""}</td><td>{KIND_LABELS.get(d.kind, d.kind)}</td>'
+                       f'<td class="n">{d.pages}</td><td class="n">{d.passages}</td><td>{escape(d.ingested_at[:16])}</td></tr>'
+                       for d in docs)
+        parts.append(f'<table><caption>Collectie {escape(collection)}</caption><thead><tr><th scope="col">titel</th>'
+                     '<th scope="col">organisatie</th><th scope="col" class="n">jaar</th><th scope="col">soort</th>'
+                     '<th scope="col" class="n">pagina\'s</th><th scope="col" class="n">passages</th>'
+                     f'<th scope="col">ingelezen</th></tr></thead><tbody>{rows}</tbody></table>')
+    return "".join(parts)

@@ -1,0 +1,287 @@
+"""The question log: what was asked and how it went, in SQLite (``data/questions.sqlite3``).
+
+One row per ``/api/ask``: time, collection filter, status, confidence, the passages shown, the nearest
+section, latency, and the feedback given later. The question text is stored scrubbed of personal
+data (``service.scrub``), or not at all (``VRAAGBAAK_STORE_QUESTION_TEXT=false``); never an address
+or a user name. Rows older than ``VRAAGBAAK_QUESTION_RETENTION_DAYS`` are deleted.
+
+Questions that were not answered are grouped by meaning for the owners' pages: each keeps its
+query embedding (float16, deleted with the row), and a later question joins the group whose every
+member it resembles (cosine at least ``GROUP_SIMILARITY``), or starts a new one; the group is shown
+by its first question, its "leader". Assigning happens in batches when the groups are read, so
+asking costs only an insert, and the pages read 100,000 rows with indexed queries.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from vraagbaak.service.scrub import scrub
+
+#: Cosine similarity (of e5 query embeddings) from which a question joins a group: tuned on
+#: ``eval/paraphrases.jsonl`` by ``python -m vraagbaak.eval.grouping``.
+GROUP_SIMILARITY = 0.9
+#: A group is compared through its first members only, so a popular question costs no more than a rare one.
+GROUP_MEMBERS = 20
+UNANSWERED = ("not_found", "uncertain")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    asked TEXT NOT NULL,
+    day TEXT NOT NULL,
+    collections TEXT NOT NULL,
+    status TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    passages TEXT NOT NULL,
+    nearest TEXT NOT NULL,
+    latency_ms REAL NOT NULL,
+    feedback INTEGER,
+    question TEXT,
+    vector BLOB,
+    grp INTEGER
+);
+CREATE INDEX IF NOT EXISTS questions_day ON questions (day, status);
+CREATE INDEX IF NOT EXISTS questions_group ON questions (grp) WHERE grp IS NOT NULL;
+CREATE TABLE IF NOT EXISTS groups (
+    id INTEGER PRIMARY KEY,
+    members BLOB NOT NULL,
+    leader TEXT NOT NULL,
+    nearest TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS grouped (upto INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question as the log stores it."""
+
+    question: str
+    status: str
+    confidence: float
+    passages: list[str]
+    #: "document › section" of the first passage or suggestion.
+    nearest: str
+    latency_ms: float
+    collections: list[str]
+    vector: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    question: str
+    count: int
+    first: str
+    last: str
+    nearest: str
+    statuses: dict[str, int]
+
+
+class Members:
+    """The member vectors of every group in one growing matrix, so comparing a question with all
+    groups is one matrix product and one grouped minimum."""
+
+    def __init__(self, dimensions: int):
+        self.dimensions = dimensions
+        self.ids: list[int] = []
+        self.matrix = np.zeros((1024, dimensions), dtype=np.float32)
+        self.owner = np.zeros(1024, dtype=np.int64)
+        self.rows = 0
+
+    def add_group(self, group_id: int, vectors: np.ndarray) -> int:
+        self.ids.append(group_id)
+        for vector in vectors.reshape(-1, self.dimensions):
+            self.add(len(self.ids) - 1, vector)
+        return len(self.ids) - 1
+
+    def add(self, group: int, vector: np.ndarray) -> None:
+        if self.rows == len(self.matrix):
+            self.matrix = np.vstack([self.matrix, np.zeros_like(self.matrix)])
+            self.owner = np.concatenate([self.owner, np.zeros_like(self.owner)])
+        self.matrix[self.rows], self.owner[self.rows] = vector, group
+        self.rows += 1
+
+    def size(self, group: int) -> int:
+        return int((self.owner[:self.rows] == group).sum())
+
+    def of(self, group: int) -> np.ndarray:
+        return self.matrix[:self.rows][self.owner[:self.rows] == group]
+
+    def best(self, vector: np.ndarray, similarity: float) -> int | None:
+        """The group whose least alike member is most alike, if that reaches ``similarity``."""
+        if not self.ids or vector.shape[0] != self.dimensions:
+            return None
+        least = np.full(len(self.ids), np.inf, dtype=np.float32)
+        np.minimum.at(least, self.owner[:self.rows], self.matrix[:self.rows] @ vector)
+        at = int(least.argmax())
+        return at if least[at] >= similarity else None
+
+
+def _cell(value: object) -> object:
+    """A text a spreadsheet would run as a formula ("=HYPERLINK(...)") is kept as text."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class QuestionLog:
+    def __init__(self, path: Path, retention_days: int = 90, store_text: bool = True):
+        self.path = Path(path)
+        self.retention_days = retention_days
+        self.store_text = store_text
+        self._lock = threading.Lock()
+        self._last_cleanup = ""
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=10)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(SCHEMA)
+        return db
+
+    def add(self, asked: Asked, now: datetime | None = None) -> int:
+        """Store one question; once a day, delete what is past the retention period."""
+        now = now or datetime.now(UTC)
+        keep_text = self.store_text and asked.question
+        vector = asked.vector.astype(np.float16).tobytes() if keep_text and asked.vector is not None \
+            and asked.status in UNANSWERED else None
+        with self._lock, self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO questions (asked, day, collections, status, confidence, passages, nearest, latency_ms, "
+                "question, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (now.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections), asked.status,
+                 round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest, round(asked.latency_ms, 1),
+                 scrub(asked.question) if keep_text else None, vector))
+            if self._last_cleanup != now.date().isoformat():
+                self._last_cleanup = now.date().isoformat()
+                self._expire(db, now)
+            return int(cursor.lastrowid)
+
+    def _expire(self, db: sqlite3.Connection, now: datetime) -> int:
+        cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
+        removed = db.execute("DELETE FROM questions WHERE asked < ?", (cutoff,)).rowcount
+        db.execute("DELETE FROM groups WHERE id NOT IN (SELECT DISTINCT grp FROM questions WHERE grp IS NOT NULL)")
+        return removed
+
+    def expire(self, now: datetime | None = None) -> int:
+        """Delete rows past the retention period now; returns how many."""
+        with self._lock, self._connect() as db:
+            return self._expire(db, now or datetime.now(UTC))
+
+    def feedback(self, question: str, passage_id: str, helpful: bool) -> None:
+        """Mark the latest time this question was shown this passage."""
+        if not self.path.exists():
+            return
+        with self._lock, self._connect() as db:
+            db.execute("UPDATE questions SET feedback = ? WHERE id = (SELECT max(id) FROM questions WHERE question = ? "
+                       "AND instr(passages, ?) > 0)", (int(helpful), scrub(question), json.dumps(passage_id)))
+
+    def overview(self, days: int = 30, now: datetime | None = None) -> list[dict]:
+        """Per day of the last ``days``: questions, each status, median latency (oldest first)."""
+        since = ((now or datetime.now(UTC)) - timedelta(days=days - 1)).date().isoformat()
+        with self._connect() as db:
+            counts = db.execute("SELECT day, status, count(*) FROM questions WHERE day >= ? GROUP BY day, status",
+                                (since,)).fetchall()
+            latencies = db.execute("SELECT day, latency_ms FROM questions WHERE day >= ? ORDER BY day, latency_ms",
+                                   (since,)).fetchall()
+        rows: dict[str, dict] = {}
+        for day, status, count in counts:
+            row = rows.setdefault(day, {"day": day, "questions": 0, "answered": 0, "uncertain": 0, "not_found": 0})
+            row[status] = row.get(status, 0) + count
+            row["questions"] += count
+        by_day: dict[str, list[float]] = {}
+        for day, ms in latencies:
+            by_day.setdefault(day, []).append(ms)
+        for day, values in by_day.items():
+            rows[day]["median_ms"] = values[len(values) // 2]
+        return [rows[d] for d in sorted(rows)]
+
+    def groups(self, statuses: tuple[str, ...] = UNANSWERED, since: datetime | None = None,
+               limit: int = 100) -> list[Group]:
+        """Unanswered questions grouped by meaning, largest group first."""
+        self.assign_groups()
+        marks = ",".join("?" * len(statuses))
+        where, args = f"q.status IN ({marks}) AND q.grp IS NOT NULL", list(statuses)
+        if since is not None:
+            where += " AND q.asked >= ?"
+            args.append(since.isoformat(timespec="seconds"))
+        with self._connect() as db:
+            found = db.execute(
+                f"SELECT q.grp, count(*), min(q.asked), max(q.asked), g.leader, g.nearest, "
+                f"sum(q.status = 'not_found'), sum(q.status = 'uncertain') FROM questions q JOIN groups g ON g.id = q.grp "
+                f"WHERE {where} GROUP BY q.grp ORDER BY count(*) DESC, max(q.asked) DESC LIMIT ?", (*args, limit)).fetchall()
+        return [Group(g, leader, n, first, last, nearest, {"not_found": nf, "uncertain": un})
+                for g, n, first, last, leader, nearest, nf, un in found]
+
+    def group_questions(self, group_ids: list[int]) -> list[dict]:
+        """Every question of some groups (for the export)."""
+        if not group_ids:
+            return []
+        with self._connect() as db:
+            db.row_factory = sqlite3.Row
+            marks = ",".join("?" * len(group_ids))
+            return [dict(r) for r in db.execute(f"SELECT id, asked, status, question, nearest, grp FROM questions "
+                                                f"WHERE grp IN ({marks}) ORDER BY grp, id", group_ids)]
+
+    def assign_groups(self, similarity: float = GROUP_SIMILARITY) -> int:
+        """Put every new unanswered question in a group; returns how many were new.
+
+        A question joins the group all of whose members (the first ``GROUP_MEMBERS``) it is at least
+        ``similarity`` alike, the most alike such group: complete linkage, so a group does not drift
+        from one meaning to the next through questions that are each a little alike."""
+        with self._lock, self._connect() as db:
+            upto_row = db.execute("SELECT upto FROM grouped").fetchone()
+            upto = upto_row[0] if upto_row else 0
+            new = db.execute("SELECT id, question, nearest, vector FROM questions WHERE id > ? AND vector IS NOT NULL "
+                             "ORDER BY id", (upto,)).fetchall()
+            if not new:
+                return 0
+            groups = db.execute("SELECT id, members FROM groups ORDER BY id").fetchall()
+            members = Members(len(new[0][3]) // 2)
+            for group, blob in groups:
+                members.add_group(int(group), np.frombuffer(blob, dtype=np.float16).astype(np.float32))
+            changed: set[int] = set()
+            for row_id, question, nearest, blob in new:
+                vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+                at = members.best(vector, similarity)
+                if at is None:
+                    group = db.execute("INSERT INTO groups (members, leader, nearest) VALUES (?, ?, ?)",
+                                       (blob, question or "", nearest)).lastrowid
+                    at = members.add_group(int(group), vector)
+                elif members.size(at) < GROUP_MEMBERS:
+                    members.add(at, vector)
+                    changed.add(at)
+                db.execute("UPDATE questions SET grp = ? WHERE id = ?", (members.ids[at], row_id))
+            db.executemany("UPDATE groups SET members = ? WHERE id = ?",
+                           [(members.of(i).astype(np.float16).tobytes(), members.ids[i]) for i in changed])
+            db.execute("DELETE FROM grouped")
+            db.execute("INSERT INTO grouped (upto) VALUES (?)", (new[-1][0],))
+            return len(new)
+
+    def csv(self) -> str:
+        """The whole log (without embeddings) as CSV."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        columns = ["id", "asked", "collections", "status", "confidence", "passages", "nearest", "latency_ms",
+                   "feedback", "question", "grp"]
+        writer.writerow(columns)
+        if self.path.exists():
+            with self._connect() as db:
+                for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY id"):
+                    writer.writerow([_cell(v) for v in row])
+        return out.getvalue()
+
+    def count(self) -> int:
+        if not self.path.exists():
+            return 0
+        with self._connect() as db:
+            return int(db.execute("SELECT count(*) FROM questions").fetchone()[0])

@@ -1,0 +1,73 @@
+"""GET /beheer/...: the owners' pages (behind the API key or the trusted proxy; see ``service.auth``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from vraagbaak.service import beheer_pages
+from vraagbaak.service.dependencies import FeedbackDep, SearcherDep, SettingsDep
+from vraagbaak.service.question_log import UNANSWERED
+
+router = APIRouter(tags=["beheer"], include_in_schema=False)
+HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+           "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+
+
+def html(title: str, path: str, body: str) -> HTMLResponse:
+    return HTMLResponse(beheer_pages.page(title, path, body), headers=HEADERS)
+
+
+@router.get("/beheer")
+def overview(request: Request) -> HTMLResponse:
+    log = request.app.state.questions
+    return html("Overzicht", "/beheer", beheer_pages.overview(log.overview(30), log.count()))
+
+
+@router.get("/beheer/niet-beantwoord")
+def unanswered(request: Request, settings: SettingsDep, status: str = Query("beide", pattern="^(beide|not_found|uncertain)$"),
+               sinds: int = Query(30, ge=1, le=3650)) -> HTMLResponse:
+    statuses = UNANSWERED if status == "beide" else (status,)
+    groups = request.app.state.questions.groups(statuses, datetime.now(UTC) - timedelta(days=sinds))
+    return html("Niet beantwoord", "/beheer/niet-beantwoord",
+                beheer_pages.unanswered(groups, status, sinds, settings.store_question_text))
+
+
+@router.get("/beheer/feedback")
+def feedback(store: FeedbackDep, searcher: SearcherDep) -> HTMLResponse:
+    passages = {p.id: p for p in searcher.passages}
+    return html("Feedback: niet nuttig", "/beheer/feedback", beheer_pages.feedback(store.all(), passages))
+
+
+@router.get("/beheer/plank")
+def shelf(searcher: SearcherDep) -> HTMLResponse:
+    return html("Documenten", "/beheer/plank", beheer_pages.shelf(list(searcher.documents.values()), searcher.build.name))
+
+
+@router.get("/beheer/export/vragen.csv")
+def export_csv(request: Request) -> Response:
+    return Response(request.app.state.questions.csv(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="vragen.csv"', **HEADERS})
+
+
+@router.get("/beheer/export/evaluatie.jsonl")
+def export_pairs(request: Request, groep: list[int] = Query([], max_length=500)) -> Response:
+    """The chosen groups' questions as candidate pairs in the ``eval/`` format; a reviewer adds the evidence."""
+    seen: set[str] = set()
+    lines = []
+    for row in request.app.state.questions.group_questions(groep):
+        question = row["question"]
+        if not question or question in seen:
+            continue
+        seen.add(question)
+        lines.append(json.dumps({
+            "id": f"vraag-{row['id']}", "question": question, "answer": "", "evidence": [], "document": "",
+            "section": row["nearest"], "kind": "unanswerable", "subkind": "",
+            "review": f"{row['status']} op {row['asked'][:10]} (groep {row['grp']}): staat het antwoord wel in een "
+                      "rapport? Vul dan answer, evidence, document en kind in.",
+        }, ensure_ascii=False))
+    return Response("".join(line + "\n" for line in lines), media_type="application/x-ndjson; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="evaluatie-kandidaten.jsonl"', **HEADERS})

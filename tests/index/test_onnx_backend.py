@@ -1,0 +1,145 @@
+"""The ONNX Runtime backend: exported once, close to torch's vectors, in order, and torch when it cannot run.
+
+The export goes to a linked copy of the built-in model folder in a temporary model cache (the real cache
+is only read), once per test session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from vraagbaak.config import Settings
+from vraagbaak.index.model import ensure_builtin, known_fingerprint, load_embedder
+
+pytest.importorskip("onnxruntime")
+pytestmark = pytest.mark.slow
+
+SENTENCES = [
+    "De G40 is een netwerk van middelgrote steden met samen ruim vijf miljoen inwoners.",
+    "Wat doet de themagroep Financiën?",
+    "In de pijler ‘Economie en werk’ is onze inzet voor MKB-ondersteuning toonaangevend.",
+    "Vuurwerk en cybercrime bleven actueel.",
+    "Wij hebben het manifest ‘Geen pleisters meer!’ opgesteld en aan de Tweede Kamer aangeboden.",
+    "Ja.",
+]
+
+
+class OnnxSettings(Settings):
+    """Settings with the onnx backend, whether or not ``Settings`` has the ``backend`` field yet."""
+
+    backend: str = "onnx"
+
+
+def _link_copy(source: Path, target: Path, skip: tuple[str, ...] = ("onnx",)) -> Path:
+    """``source`` as a tree of links (files) and real folders, without its own ONNX export."""
+    for path in source.rglob("*"):
+        relative = path.relative_to(source)
+        if relative.parts[0] in skip:
+            continue
+        destination = target / relative
+        if path.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+        else:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(path, destination)
+    return target
+
+
+@pytest.fixture(scope="session")
+def onnx_cache(tmp_path_factory) -> Path:
+    """A model cache holding a linked copy of the built-in model, exported to ONNX (fp32 and int8) once."""
+    from vraagbaak.index.onnx_backend import export_onnx
+
+    source = ensure_builtin(Settings())
+    cache = tmp_path_factory.mktemp("onnx-models")
+    folder = _link_copy(source, cache / source.name)
+    export_onnx(folder, "int8")
+    return cache
+
+
+@pytest.fixture(scope="session")
+def torch_fp32():
+    return load_embedder(Settings(quantize="none"))
+
+
+@pytest.fixture(scope="session")
+def onnx_embedders(onnx_cache):
+    return {q: load_embedder(OnnxSettings(model_cache=onnx_cache, quantize=q)) for q in ("none", "int8")}
+
+
+def test_export_is_idempotent(onnx_cache):
+    from vraagbaak.index.onnx_backend import _current, _source_signature, export_onnx
+
+    folder = ensure_builtin(Settings(model_cache=onnx_cache))
+    out = folder / "onnx"
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir()}
+    assert {"model.onnx", "model_int8.onnx", "export.json"} <= set(before)
+    assert export_onnx(folder, "int8") == out / "model_int8.onnx"
+    assert export_onnx(folder, "none") == out / "model.onnx"
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir()} == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    meta = json.loads((out / "export.json").read_text())
+    assert meta["fingerprint"] == json.loads((folder / "vraagbaak.json").read_text())["fingerprint"]
+    # Other weights (another size or time) would be exported again.
+    signature = _source_signature(folder)
+    assert _current(out, "model_int8.onnx", signature)
+    assert not _current(out, "model_int8.onnx", [[name, size + 1, mtime] for name, size, mtime in signature])
+
+
+def test_vectors_are_close_to_torch_fp32(onnx_embedders, torch_fp32, onnx_cache):
+    reference_p, reference_q = torch_fp32.encode_passages(SENTENCES), torch_fp32.encode_queries(SENTENCES)
+    limits = {"none": 0.9999, "int8": 0.99}
+    for quantize, embedder in onnx_embedders.items():
+        passages, queries = embedder.encode_passages(SENTENCES), embedder.encode_queries(SENTENCES)
+        assert passages.shape == (len(SENTENCES), 384) and passages.dtype == np.float32
+        assert np.allclose(np.linalg.norm(passages, axis=1), 1, atol=1e-5)
+        cosines = np.concatenate([(passages * reference_p).sum(1), (queries * reference_q).sum(1)])
+        assert cosines.min() > limits[quantize], (quantize, cosines)
+
+    fp32, int8 = onnx_embedders["none"].info, onnx_embedders["int8"].info
+    assert (fp32.backend, int8.backend) == ("onnx", "onnx")
+    assert (fp32.quantization, int8.quantization) == ("none", "int8")
+    assert fp32.fingerprint == torch_fp32.info.fingerprint + "+onnx"
+    assert int8.fingerprint == torch_fp32.info.fingerprint + "+onnx-int8"
+    assert (int8.query_prompt, int8.passage_prompt, int8.dimensions) == ("query: ", "passage: ", 384)
+    assert known_fingerprint(OnnxSettings(model_cache=onnx_cache, quantize="int8")) == int8.fingerprint
+
+
+def test_outputs_keep_the_order_of_the_inputs(onnx_embedders):
+    """Texts are sorted by length into batches; the vectors come back in the callers' order."""
+    texts = ["Kort.", SENTENCES[4] * 3, "Twee woorden", SENTENCES[0], "x", SENTENCES[2] + " " + SENTENCES[0]]
+    for quantize, embedder in onnx_embedders.items():
+        model = embedder.model
+        together = model.encode(texts, batch_size=2, normalize_embeddings=True)
+        alone = np.stack([model.encode([t], normalize_embeddings=True)[0] for t in texts])
+        similarity = together @ alone.T
+        assert list(similarity.argmax(axis=1)) == list(range(len(texts)))
+        if quantize == "none":  # fp32 does not depend on the batch it is in
+            assert np.allclose(together, alone, atol=1e-4)
+        single = model.encode(texts[1], normalize_embeddings=True)
+        assert single.shape == (384,) and float(single @ alone[1]) > 0.99
+        assert model.encode([], normalize_embeddings=True).shape == (0, 384)
+
+
+def test_a_damaged_onnx_file_falls_back_to_torch(onnx_cache, tmp_path):
+    exported = ensure_builtin(Settings(model_cache=onnx_cache))
+    cache = tmp_path / "models"
+    folder = _link_copy(exported, cache / exported.name)
+    (folder / "onnx").mkdir()
+    (folder / "onnx" / "export.json").write_bytes((exported / "onnx" / "export.json").read_bytes())
+    (folder / "onnx" / "model.onnx").symlink_to(exported / "onnx" / "model.onnx")
+    with open(exported / "onnx" / "model_int8.onnx", "rb") as whole:
+        (folder / "onnx" / "model_int8.onnx").write_bytes(whole.read(1 << 20))  # cut off after a megabyte
+
+    with pytest.warns(RuntimeWarning, match="ONNX Runtime kon het model niet laden.*torch"):
+        embedder = load_embedder(OnnxSettings(model_cache=cache, quantize="int8"))
+    assert embedder.info.backend == "torch" and embedder.info.fingerprint.endswith("+int8")
+    assert not embedder.info.fingerprint.endswith("onnx-int8")
+    assert embedder.encode_queries(["Wat doet de G40?"]).shape == (1, 384)
+    # The damaged file is left for the user to remove (the warning says where); it is not exported over.
+    assert (folder / "onnx" / "model_int8.onnx").stat().st_size == 1 << 20

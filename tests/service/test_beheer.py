@@ -1,0 +1,101 @@
+"""The owners' pages through the API (fake-embedded index): who may open them, what they show, the exports."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.service.test_app import ready_client
+from vraagbaak.eval.dataset import QAPair
+
+KEY = "geheim-sleutel-123"
+
+
+@pytest.fixture
+def owner(fake_built):
+    with ready_client(fake_built, rate_limit=0, api_key=KEY) as client:
+        yield client
+
+
+def basic(password: str) -> dict[str, str]:
+    return {"Authorization": "Basic " + base64.b64encode(f"beheer:{password}".encode()).decode()}
+
+
+def test_without_a_key_or_proxy_the_pages_are_off(fake_built):
+    with ready_client(fake_built) as client:
+        response = client.get("/beheer")
+        assert response.status_code == 403 and "VRAAGBAAK_API_KEY" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("path", ["/beheer", "/beheer/niet-beantwoord", "/beheer/feedback", "/beheer/plank",
+                                  "/beheer/export/vragen.csv", "/beheer/export/evaluatie.jsonl"])
+def test_every_page_needs_the_key_and_the_browser_is_asked_for_it(owner, path):
+    refused = owner.get(path)
+    assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith('Basic realm="Vraagbaak beheer"')
+    assert owner.get(path, headers=basic("fout")).status_code == 401
+    assert owner.get(path, headers={"X-API-Key": "fout"}).status_code == 401
+    for headers in (basic(KEY), {"X-API-Key": KEY}, {"Authorization": f"Bearer {KEY}"}):
+        assert owner.get(path, headers=headers).status_code == 200, headers
+
+
+def test_a_trusted_proxy_user_may_open_them_and_a_forged_header_may_not(fake_built):
+    with ready_client(fake_built, trusted_proxy_header="X-Forwarded-User", trusted_proxies="testclient") as client:
+        assert client.get("/beheer", headers={"X-Forwarded-User": "a.beheer"}).status_code == 200
+    with ready_client(fake_built, trusted_proxy_header="X-Forwarded-User", trusted_proxies="10.0.0.1") as client:
+        assert client.get("/beheer", headers={"X-Forwarded-User": "a.beheer"}).status_code == 401
+
+
+class Unsure:
+    """Grades every question not found: the fake-embedded index is not calibrated, so it answers everything."""
+
+    def grade(self, rows):
+        return "not_found", 0.05
+
+
+def test_asked_questions_show_up_scrubbed_and_grouped_and_export_as_pairs(owner, fake_built):
+    searcher = owner.app.state.index.searcher
+    assert owner.post("/api/ask", json={"question": "Wat doet de themagroep Havens?"}).json()["status"] == "answered"
+    searcher.config = searcher.config.model_copy(update={"answer_model": Unsure()})
+    for question in ("Hoe maak ik bezwaar tegen mijn aanslag? Mail a@b.nl", "Hoe maak ik bezwaar tegen mijn aanslag? "
+                     "Mail x@y.nl", "Wanneer is het strand open?"):
+        assert owner.post("/api/ask", json={"question": question}).json()["status"] == "not_found"
+    db = sqlite3.connect(Path(fake_built.data_dir) / "questions.sqlite3")
+    stored = [r[0] for r in db.execute("SELECT question FROM questions ORDER BY id")]
+    assert stored[1] == "Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]"
+    assert "testclient" not in json.dumps(db.execute("SELECT * FROM questions").fetchall(), default=str)
+    overview = owner.get("/beheer", headers={"X-API-Key": KEY}).text
+    assert "vragen in 30 dagen" in overview and "<svg" in overview and "<table" in overview
+    page = owner.get("/beheer/niet-beantwoord", headers={"X-API-Key": KEY}).text
+    assert "Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]" in page and "a@b.nl" not in page
+    groups = [r[0] for r in db.execute("SELECT grp FROM questions ORDER BY id")]
+    assert groups[0] is None and groups[1] == groups[2] != groups[3]  # answered: no group; alike: one group
+    exported = owner.get(f"/beheer/export/evaluatie.jsonl?groep={groups[1]}", headers={"X-API-Key": KEY})
+    pairs = [QAPair.model_validate(json.loads(line)) for line in exported.text.splitlines()]
+    assert [p.question for p in pairs] == ["Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]"]  # once
+    assert pairs[0].kind == "unanswerable" and pairs[0].evidence == []
+    table = owner.get("/beheer/export/vragen.csv", headers={"X-API-Key": KEY})
+    assert table.headers["content-disposition"].startswith("attachment") and len(table.text.splitlines()) == 5
+
+
+def test_feedback_and_shelf_pages_show_what_the_owners_need(owner):
+    answer = owner.post("/api/ask", json={"question": "Wat doet de themagroep Havens?"}).json()
+    passage = answer["passages"][0]
+    owner.post("/api/feedback", json={"question": "Wat doet de themagroep Havens?", "passage_id": passage["id"],
+                                      "helpful": False, "comment": "gaat over iets anders"})
+    page = owner.get("/beheer/feedback", headers={"X-API-Key": KEY}).text
+    assert "Wat doet de themagroep Havens?" in page and "gaat over iets anders" in page and passage["id"] in page
+    shelf = owner.get("/beheer/plank", headers={"X-API-Key": KEY}).text
+    assert "Collectie algemeen" in shelf and "testnet-2024" in shelf
+
+
+def test_no_question_text_is_kept_when_switched_off(fake_built):
+    with ready_client(fake_built, rate_limit=0, api_key=KEY, store_question_text=False) as client:
+        client.post("/api/ask", json={"question": "Mijn persoonlijke vraag"})
+        page = client.get("/beheer/niet-beantwoord", headers={"X-API-Key": KEY}).text
+    assert "wordt niet bewaard" in page
+    db = sqlite3.connect(Path(fake_built.data_dir) / "questions.sqlite3")
+    assert db.execute("SELECT question, vector FROM questions").fetchall() == [(None, None)]

@@ -1,0 +1,112 @@
+"""The question log on its own: what is stored, what is not, retention, grouping and the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from vraagbaak.service.question_log import Asked, QuestionLog
+
+
+def unit(seed: int, near: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
+    vector = np.random.default_rng(seed).normal(size=32).astype(np.float32)
+    if near is not None:
+        vector = near + noise * vector / np.linalg.norm(vector)
+    return vector / np.linalg.norm(vector)
+
+
+def asked(question="Wat doet de G40?", status="not_found", vector=None, **changes) -> Asked:
+    fields = dict(question=question, status=status, confidence=0.1, passages=["abc"], nearest="Rapport › Wonen",
+                  latency_ms=12.5, collections=["g40"], vector=unit(1) if vector is None else vector)
+    return Asked(**{**fields, **changes})
+
+
+@pytest.fixture
+def log(tmp_path) -> QuestionLog:
+    return QuestionLog(tmp_path / "questions.sqlite3")
+
+
+def rows(log: QuestionLog) -> list[sqlite3.Row]:
+    with log._connect() as db:
+        db.row_factory = sqlite3.Row
+        return db.execute("SELECT * FROM questions ORDER BY id").fetchall()
+
+
+def test_personal_data_is_scrubbed_before_it_is_stored(log):
+    log.add(asked("Ik (j.jansen@zwolle.nl, 06-12345678, BSN 123456782) woon op 8011 AB 12: wie helpt mij?"))
+    stored = rows(log)[0]
+    assert stored["question"] == "Ik ([e-mail], [telefoon], BSN [nummer]) woon op [adres]: wie helpt mij?"
+    assert set(stored.keys()) == {"id", "asked", "day", "collections", "status", "confidence", "passages", "nearest",
+                                  "latency_ms", "feedback", "question", "vector", "grp"}  # no address, no user
+
+
+def test_without_text_only_the_outcome_is_stored(tmp_path):
+    log = QuestionLog(tmp_path / "q.sqlite3", store_text=False)
+    log.add(asked("Mijn geheime vraag"))
+    stored = rows(log)[0]
+    assert stored["question"] is None and stored["vector"] is None and stored["status"] == "not_found"
+    assert log.groups() == []
+
+
+def test_only_unanswered_questions_keep_their_embedding(log):
+    log.add(asked(status="answered"))
+    log.add(asked(status="uncertain"))
+    assert [r["vector"] is None for r in rows(log)] == [True, False]
+
+
+def test_retention_deletes_old_rows_and_their_groups(log):
+    now = datetime.now(UTC)
+    log.add(asked("nieuw", vector=unit(2)), now=now)
+    log.add(asked("oud"), now=now - timedelta(days=91))  # (a clock put back: nothing is deleted by this insert)
+    log.assign_groups()
+    assert log.expire(now) == 1
+    assert [r["question"] for r in rows(log)] == ["nieuw"]
+    with log._connect() as db:
+        assert db.execute("SELECT count(*) FROM groups").fetchone()[0] == 1
+    log.add(asked("weer oud"), now=now - timedelta(days=200))  # a new day's first insert cleans up by itself
+    assert log.count() == 2
+    later = QuestionLog(log.path, retention_days=90)
+    later.add(asked("morgen"), now=now + timedelta(days=1))
+    assert sorted(r["question"] for r in rows(later)) == ["morgen", "nieuw"]
+
+
+def test_questions_alike_share_a_group_and_others_do_not(log):
+    base, other = unit(10), unit(20)
+    for i, text in enumerate(["wie betaalt de opvang", "door wie wordt opvang betaald", "wie financiert opvang"]):
+        log.add(asked(text, vector=unit(100 + i, near=base, noise=0.2)))
+    log.add(asked("hoe laat is het", vector=other, status="uncertain"))
+    groups = log.groups()
+    assert [(g.question, g.count) for g in groups] == [("wie betaalt de opvang", 3), ("hoe laat is het", 1)]
+    assert groups[1].statuses == {"not_found": 0, "uncertain": 1} and groups[0].nearest == "Rapport › Wonen"
+    assert log.assign_groups() == 0  # nothing new: nothing to do
+    assert log.groups(("uncertain",)) == [groups[1]]
+    assert log.groups(since=datetime.now(UTC) + timedelta(hours=1)) == []
+
+
+def test_feedback_marks_the_latest_time_the_passage_was_shown(log):
+    log.add(asked("Wat doet de G40?", passages=["p1", "p2"]))
+    log.add(asked("Wat doet de G40?", passages=["p1"]))
+    log.feedback("Wat doet de G40?", "p2", helpful=False)
+    log.feedback("Wat doet de G40?", "p1", helpful=True)
+    assert [r["feedback"] for r in rows(log)] == [0, 1]
+
+
+def test_overview_counts_each_status_and_the_median_per_day(log):
+    day = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    for status, ms in (("answered", 10), ("answered", 30), ("not_found", 20), ("uncertain", 99)):
+        log.add(asked(status=status, latency_ms=ms), now=day)
+    [row] = log.overview(30, now=day)
+    assert row == {"day": "2026-11-20", "questions": 4, "answered": 2, "uncertain": 1, "not_found": 1, "median_ms": 30}
+
+
+def test_the_csv_has_every_row_and_cannot_smuggle_a_formula(log):
+    log.add(asked("=HYPERLINK(\"http://x\")"))
+    log.add(asked("gewone vraag", status="answered"))
+    table = list(csv.reader(io.StringIO(log.csv())))
+    assert table[0][:4] == ["id", "asked", "collections", "status"] and len(table) == 3
+    assert table[1][9] == "'=HYPERLINK(\"http://x\")" and table[2][9] == "gewone vraag"
