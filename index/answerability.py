@@ -192,13 +192,14 @@ class Evidence:
         """The words, terms and IDF of the passages in a scope: a question is judged against what the
         scope says, so a word used only by a filtered-out document counts as unknown, as it would on
         a shelf of the scope's documents alone."""
-        if key not in self._scopes:
+        found = self._scopes.get(key)
+        if found is None:
             if len(self._scopes) > 64:
                 self._scopes.clear()
             vocabulary = {w for r in rows for w in self.passage_words[r] if len(w) >= MIN_WORD and not w.isdigit()}
-            self._scopes[key] = Statistics(KnownWords(self.tokenizer, vocabulary),
-                                           *inverse_frequencies([self.passage_terms[r] for r in rows]))
-        return self._scopes[key]
+            found = self._scopes[key] = Statistics(KnownWords(self.tokenizer, vocabulary),
+                                                   *inverse_frequencies([self.passage_terms[r] for r in rows]))
+        return found
 
     def question(self, question: str, scope: Statistics | None = None) -> dict[str, object]:
         """Everything about the question alone, computed once per search (``scope``: from :meth:`scoped`)."""

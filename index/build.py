@@ -49,8 +49,10 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
     sums = {d.source.file: d.source.sha256 for d in result.documents}
     for d in result.documents:
         meta = meta_path(d.source.path)
-        if meta.is_file():
+        try:
             sums[str(Path(d.source.file).with_name(meta.name))] = hashlib.sha256(meta.read_bytes()).hexdigest()
+        except OSError:
+            pass  # no meta file (or one that cannot be read: ingest has reported that in Dutch)
     return sums
 
 

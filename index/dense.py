@@ -47,15 +47,26 @@ def load_dense(path: Path) -> faiss.Index:
     return index
 
 
-def selector(index: faiss.Index, rows: np.ndarray) -> faiss.SearchParameters:
-    """Search parameters that let FAISS consider only ``rows`` (a scope), inside the search itself."""
+def selector(index: faiss.Index, rows: np.ndarray) -> faiss.SearchParameters | None:
+    """Search parameters that let exact FAISS search consider only ``rows`` (a scope), inside the search
+    itself. None for HNSW: a filtered graph walk visits only ``efSearch`` nodes and can miss a small
+    scope entirely, so :func:`search_rows` searches a scope exactly instead."""
     if isinstance(index, faiss.IndexHNSWFlat):
-        params = faiss.SearchParametersHNSW()
-        params.efSearch = HNSW_EF_SEARCH
-    else:
-        params = faiss.SearchParameters()
-    params.sel = faiss.IDSelectorBatch(np.ascontiguousarray(rows, dtype=np.int64))
+        return None
+    chosen = faiss.IDSelectorBatch(np.ascontiguousarray(rows, dtype=np.int64))
+    params = faiss.SearchParameters(sel=chosen)
+    params.chosen = chosen  # keep the selector alive as long as the parameters
     return params
+
+
+def search_rows(vectors: np.ndarray, rows: np.ndarray, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """Exact inner-product search over some rows of the stored vectors."""
+    scores = np.asarray(vectors[rows] @ query, dtype=np.float32)
+    k = min(k, len(rows))
+    if k == 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    return [(int(rows[i]), float(scores[i])) for i in sorted(top, key=lambda i: -scores[i])]
 
 
 def search_dense(index: faiss.Index, query: np.ndarray, k: int,

@@ -60,7 +60,8 @@ class Shelf:
         self.document_of = np.array([position[p.document] for p in passages], dtype=np.int32)
         self._selections: dict[tuple, Selection] = {}
         #: Organisation names as folded words, for documents that have one (at least three letters).
-        self.organisations = {d.id: fold(d.organisation) for d in documents if len(d.organisation) >= 3}
+        self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
+                              for d in documents if len(d.organisation) >= 3}
 
     def rows_of(self, document: str) -> np.ndarray:
         """The rows of one document's passages."""
@@ -71,11 +72,12 @@ class Shelf:
         if scope.empty:
             return None
         key = scope.key()
-        if key not in self._selections:
+        found = self._selections.get(key)
+        if found is None:
             if len(self._selections) > 256:
                 self._selections.clear()
-            self._selections[key] = self._select(*key)
-        return self._selections[key]
+            found = self._selections[key] = self._select(*key)
+        return found
 
     def _select(self, collections: tuple[str, ...], documents: tuple[str, ...], years: tuple[int, ...]) -> Selection:
         records = list(self.documents.values())
@@ -101,6 +103,7 @@ class Shelf:
         candidates = within or frozenset(self.documents)
         years = {int(y) for y in YEAR.findall(question)}
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
-        named = {d for d in candidates if self.documents[d].year in years}
-        named |= {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
+        by_year = {d for d in candidates if self.documents[d].year in years}
+        by_name = {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
+        named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report
         return frozenset(named) if named and named != candidates else frozenset()

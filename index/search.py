@@ -199,10 +199,13 @@ class Searcher:
         without ``grade`` no evidence is computed (ranking only), and ``selection`` limits both searches."""
         config = config or self.config
         n = config.candidates
+        within = None if selection is None else self._selector(selection)
         if selection is None:
             dense_hits = dense.search_dense(self.dense, query, n)
+        elif within is None:
+            dense_hits = dense.search_rows(self.vectors, selection.rows, query, n)
         else:
-            dense_hits = dense.search_dense(self.dense, query, n, self._selector(selection), len(selection.rows))
+            dense_hits = dense.search_dense(self.dense, query, n, within, len(selection.rows))
         keyword_hits = self._keyword(text, n, selection) if config.keyword else []
         by_keyword = [i for i, _ in keyword_hits]
         keyword_scores = dict(keyword_hits)
@@ -217,7 +220,7 @@ class Searcher:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         named = self.shelf.named(text, None if selection is None else selection.documents)
-        if named:  # the question names a year or an organisation: its documents come first among equals
+        if named:  # the question names a year or an organisation: its documents' candidates come first
             bonus = max(fused.values()) - min(fused.values())
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         ranked, also = self._distinct(sorted(candidates, key=lambda i: -fused[i]), {int(y) for y in YEAR.findall(text)})
@@ -246,11 +249,12 @@ class Searcher:
         return self.keyword.search(text, n, selection.mask)
 
     def _selector(self, selection: Selection):
-        if selection.documents not in self._selectors:
+        found = self._selectors.get(selection.documents, False)
+        if found is False:
             if len(self._selectors) > 256:
                 self._selectors.clear()
-            self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
-        return self._selectors[selection.documents]
+            found = self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
+        return found
 
     def _evidence(self, text, top, cosine, best_sentence, dense_hits, keyword_scores) -> list[list[float]]:
         """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
@@ -302,6 +306,9 @@ class Searcher:
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
         if a.document == b.document:
             return self._overlap(a, b) or " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())
+        first, second = self.documents[a.document], self.documents[b.document]
+        if (first.collection, first.organisation) != (second.collection, second.organisation):
+            return False  # another organisation's boilerplate is not another year of this report
         x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
         if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
             return False

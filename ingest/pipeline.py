@@ -25,7 +25,7 @@ from vraagbaak.ingest.blocks import split_blocks
 from vraagbaak.ingest.chunk import Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
-from vraagbaak.ingest.metadata import describe
+from vraagbaak.ingest.metadata import describe, slug
 from vraagbaak.ingest.order import repair_order
 from vraagbaak.ingest.read import DocumentError, SourceDocument, TextReader, corpus_files
 from vraagbaak.ingest.structure import Section, build_sections
@@ -82,13 +82,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             sources.append(reader.read(path, corpus))
         except DocumentError as exc:
             result.problems.append(str(exc))
-    ids = [s.id for s in sources]
-    for source in sources:
-        if ids.count(source.id) > 1:
-            others = ", ".join(s.file for s in sources if s.id == source.id and s is not source)
-            result.problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van "
-                                   "beide (een document-id moet over alle collecties uniek zijn).")
-    sources = [s for s in sources if ids.count(s.id) == 1]
+    sources = unique_ids(sources, result.problems)
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
     for source in sources:
         progress(f"{source.file} ({len(result.documents) + 1} van {len(sources)})")
@@ -98,6 +92,20 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             result.problems.append(problem)
         result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
     return result
+
+
+def unique_ids(sources: list[SourceDocument], problems: list[str]) -> list[SourceDocument]:
+    """A file name used in two collections ("g40/jaarverslag-2023.pdf", "politie/jaarverslag-2023.pdf")
+    gets its collection in front of its id; two files that still share an id (the same name as .txt
+    and .pdf in one folder) are both refused, by name."""
+    names = [s.id for s in sources]
+    sources = [replace(s, id=slug(f"{s.collection}-{s.id}")) if names.count(s.id) > 1 else s for s in sources]
+    ids = [s.id for s in sources]
+    for source in sources:
+        if ids.count(source.id) > 1:
+            others = ", ".join(s.file for s in sources if s.id == source.id and s is not source)
+            problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van beide.")
+    return [s for s in sources if ids.count(s.id) == 1]
 
 
 def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDocument, str | None]:

@@ -41,7 +41,16 @@ def can_manage(settings: Settings) -> bool:
 
 def may_manage(request: Request, settings: Settings) -> bool:
     """Whether the request may open the owners' pages."""
-    return has_api_key(request, settings.api_key) or proxy_identity(request, settings) is not None
+    return can_manage(settings) and (has_api_key(request, settings.api_key)
+                                     or proxy_identity(request, settings) is not None)
+
+
+def require_owner(request: Request) -> None:
+    """A dependency of every owners' page, besides the middleware's check: two locks on one door."""
+    from fastapi import HTTPException
+
+    if not may_manage(request, request.app.state.settings):
+        raise HTTPException(status_code=401, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer"'})
 
 
 def proxy_identity(request: Request, settings: Settings) -> str | None:
@@ -51,9 +60,16 @@ def proxy_identity(request: Request, settings: Settings) -> str | None:
     return request.headers.get(settings.trusted_proxy_header) or None
 
 
+def route_path(scope) -> str:
+    """The path as the router sees it: without the ``root_path`` a proxy mounts the service under
+    (``/vraagbaak/beheer`` is routed as ``/beheer``, so it must be checked as ``/beheer``)."""
+    path, root = scope.get("path", ""), scope.get("root_path", "")
+    return (path[len(root):] or "/") if root and path.startswith(root) else path
+
+
 def may_call(request: Request, settings: Settings) -> bool:
     """Whether the request may use this ``/api`` path."""
-    if request.url.path.startswith("/api/admin/"):
+    if route_path(request.scope).startswith("/api/admin/"):
         return not settings.api_key or has_api_key(request, settings.api_key)  # no key set: the route says 403
     if not settings.require_key:
         return True

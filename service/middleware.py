@@ -18,7 +18,7 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
-from vraagbaak.service.auth import can_manage, may_call, may_manage
+from vraagbaak.service.auth import can_manage, may_call, may_manage, route_path
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
 
@@ -91,7 +91,7 @@ class ServiceMiddleware:
             self._record(request, scope, status["code"], time.perf_counter() - started)
 
     def _refuse(self, request: Request):
-        path = request.url.path
+        path = route_path(request.scope)
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             return error_response(413)

@@ -167,10 +167,26 @@ class QuestionLog:
             return int(cursor.lastrowid)
 
     def _expire(self, db: sqlite3.Connection, now: datetime) -> int:
+        """Delete old rows; a group keeps only what its remaining rows say (its leader's text and its
+        members' embeddings come from them), so nothing of a deleted question stays behind."""
         cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
         removed = db.execute("DELETE FROM questions WHERE asked < ?", (cutoff,)).rowcount
         db.execute("DELETE FROM groups WHERE id NOT IN (SELECT DISTINCT grp FROM questions WHERE grp IS NOT NULL)")
+        if removed:
+            for (group,) in db.execute("SELECT id FROM groups").fetchall():
+                rows = db.execute("SELECT question, nearest, vector FROM questions WHERE grp = ? ORDER BY id LIMIT ?",
+                                  (group, GROUP_MEMBERS)).fetchall()
+                db.execute("UPDATE groups SET leader = ?, nearest = ?, members = ? WHERE id = ?",
+                           (rows[0][0] or "", rows[0][1], b"".join(r[2] for r in rows if r[2]), group))
         return removed
+
+    def _expire_daily(self, now: datetime | None = None) -> None:
+        """Retention runs at most once a day per process, on the first write or read of that day."""
+        now = now or datetime.now(UTC)
+        if self._last_cleanup != now.date().isoformat() and self.path.exists():
+            self._last_cleanup = now.date().isoformat()
+            with self._lock, self._connect() as db:
+                self._expire(db, now)
 
     def expire(self, now: datetime | None = None) -> int:
         """Delete rows past the retention period now; returns how many."""
@@ -187,6 +203,7 @@ class QuestionLog:
 
     def overview(self, days: int = 30, now: datetime | None = None) -> list[dict]:
         """Per day of the last ``days``: questions, each status, median latency (oldest first)."""
+        self._expire_daily(now)
         since = ((now or datetime.now(UTC)) - timedelta(days=days - 1)).date().isoformat()
         with self._connect() as db:
             counts = db.execute("SELECT day, status, count(*) FROM questions WHERE day >= ? GROUP BY day, status",
@@ -208,6 +225,7 @@ class QuestionLog:
     def groups(self, statuses: tuple[str, ...] = UNANSWERED, since: datetime | None = None,
                limit: int = 100) -> list[Group]:
         """Unanswered questions grouped by meaning, largest group first."""
+        self._expire_daily()
         self.assign_groups()
         marks = ",".join("?" * len(statuses))
         where, args = f"q.status IN ({marks}) AND q.grp IS NOT NULL", list(statuses)
@@ -246,11 +264,15 @@ class QuestionLog:
             if not new:
                 return 0
             groups = db.execute("SELECT id, members FROM groups ORDER BY id").fetchall()
-            members = Members(len(new[0][3]) // 2)
+            dimensions = len(new[-1][3]) // 2  # the newest question's: after a change of model, older groups are let be
+            members = Members(dimensions)
             for group, blob in groups:
-                members.add_group(int(group), np.frombuffer(blob, dtype=np.float16).astype(np.float32))
+                if blob and len(blob) % (2 * dimensions) == 0:
+                    members.add_group(int(group), np.frombuffer(blob, dtype=np.float16).astype(np.float32))
             changed: set[int] = set()
             for row_id, question, nearest, blob in new:
+                if len(blob) != 2 * dimensions:
+                    continue  # made by another model: it cannot be compared
                 vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
                 at = members.best(vector, similarity)
                 if at is None:
@@ -274,6 +296,7 @@ class QuestionLog:
         columns = ["id", "asked", "collections", "status", "confidence", "passages", "nearest", "latency_ms",
                    "feedback", "question", "grp"]
         writer.writerow(columns)
+        self._expire_daily()
         if self.path.exists():
             with self._connect() as db:
                 for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY id"):

@@ -46,8 +46,9 @@ class Settings(BaseSettings):
     quantize: Literal["int8", "none"] = Field(
         "int8", description="int8: quantise the encoder's linear layers (about twice as fast on a CPU)."
     )
-    backend: Literal["torch", "onnx"] = Field(
-        "torch", description="onnx: the encoder runs in ONNX Runtime, exported once into the model folder (torch if that fails)."
+    backend: Literal["onnx", "torch"] = Field(
+        "onnx", description="onnx: the encoder runs in ONNX Runtime, exported once into the model folder (torch if that "
+                            "fails); torch: sentence-transformers on PyTorch."
     )
     torch_threads: int = Field(0, ge=0, le=256, description="Threads per forward pass (0: one per core).")
     batch_size: int = Field(16, ge=1, le=512, description="Passages embedded per batch.")

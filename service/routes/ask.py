@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from fastapi import APIRouter, Request
@@ -14,6 +15,7 @@ from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
 from vraagbaak.service.scrub import scrub
 
 router = APIRouter(tags=["vragen"])
+log = logging.getLogger("vraagbaak")
 
 
 @router.post("/api/ask", response_model=AskResponse, summary="Stel een vraag",
@@ -36,9 +38,12 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     vector = result.vector
     if result.status in UNANSWERED and settings.store_question_text and scrub(result.question) != result.question:
         vector = searcher.embedder.encode_queries([scrub(result.question)])[0]  # no trace of what was scrubbed
-    request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
-                                          [p.id for p in response.passages], nearest(result), latency,
-                                          body.collections, vector))
+    try:  # the log must never cost anyone their answer
+        request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
+                                              [p.id for p in response.passages], nearest(result), latency,
+                                              body.collections, vector))
+    except Exception:  # noqa: BLE001 - SQLite busy or full, a damaged file: logged, the answer still goes out
+        log.exception("vraag niet in het vragenlogboek gezet")
     return response
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vraagbaak.service import beheer_pages
+from vraagbaak.service.auth import require_owner
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED
 
-router = APIRouter(tags=["beheer"], include_in_schema=False)
+router = APIRouter(tags=["beheer"], include_in_schema=False, dependencies=[Depends(require_owner)])
 HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Request
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.schemas import ErrorBody, FeedbackRequest, FeedbackResponse
+from vraagbaak.service.scrub import scrub
 
 router = APIRouter(tags=["feedback"])
 
@@ -19,7 +20,9 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
     if not request.app.state.feedback_quota.take(request.client.host if request.client else "?"):
         return error_response(429, "te_veel_feedback", "Je hebt vandaag al veel feedback gegeven, dank je wel. "
                                                        "Morgen kan het weer.", headers={"Retry-After": "3600"})
-    number = store.add(" ".join(body.question.split()), body.passage_id, body.helpful,
-                       body.comment.strip() if body.comment else None)
-    request.app.state.questions.feedback(" ".join(body.question.split()), body.passage_id, body.helpful)
+    question = " ".join(body.question.split())
+    keep = request.app.state.settings.store_question_text  # the same promise as the question log's
+    number = store.add(scrub(question) if keep else "", body.passage_id, body.helpful,
+                       scrub(body.comment.strip()) if body.comment and keep else None)
+    request.app.state.questions.feedback(question, body.passage_id, body.helpful)
     return FeedbackResponse(id=number)

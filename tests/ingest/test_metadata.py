@@ -83,10 +83,20 @@ def test_ingest_gives_every_document_its_collection_metadata_and_corpus_path(cor
     assert by_id["losse-notitie"].source.collection == DEFAULT_COLLECTION
 
 
-def test_the_same_file_name_in_two_collections_is_refused_with_both_paths(corpus):
+def test_the_same_file_name_in_two_collections_gets_the_collection_in_its_id(corpus):
     for folder in ("a", "b"):
         (corpus / folder).mkdir()
         (corpus / folder / "verslag.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "b" / "verslag.pdf").write_bytes(b"%PDF-1.4 kapot")  # unreadable: reported, and no clash
+    (corpus / "notitie.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "notitie.pdf").write_bytes(b"")  # empty: skipped with a reason, so notitie.txt keeps its id
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    assert sorted(d.source.id for d in result.documents) == ["a-verslag", "b-verslag", "notitie"]
+
+
+def test_two_files_with_one_id_in_one_folder_are_both_refused_by_name(corpus):
+    (corpus / "verslag.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "Verslag.TXT").write_text(TEXT, encoding="utf-8")
     result = ingest_corpus(Settings(corpus_dir=corpus))
     assert result.documents == []
-    assert any("a/verslag.txt" in p and "b/verslag.txt" in p and "uniek" in p for p in result.problems)
+    assert any("Verslag.TXT" in p and "verslag.txt" in p and "hernoem" in p for p in result.problems)

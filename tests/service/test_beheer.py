@@ -99,3 +99,18 @@ def test_no_question_text_is_kept_when_switched_off(fake_built):
     assert "wordt niet bewaard" in page
     db = sqlite3.connect(Path(fake_built.data_dir) / "questions.sqlite3")
     assert db.execute("SELECT question, vector FROM questions").fetchall() == [(None, None)]
+
+
+def test_a_path_prefix_does_not_open_a_way_around_the_key(fake_built):
+    """Behind a proxy that mounts the service under /vraagbaak, /vraagbaak/beheer is still locked."""
+    from fastapi.testclient import TestClient
+
+    from tests.fakes import fake_embedder
+    from vraagbaak.service.app import create_app
+
+    app = create_app(fake_built.model_copy(update={"api_key": KEY}))
+    app.state.index.embedder = fake_embedder()
+    with TestClient(app, root_path="/vraagbaak", raise_server_exceptions=False) as client:
+        assert client.get("/vraagbaak/beheer").status_code == 401
+        assert client.get("/vraagbaak/beheer", headers={"X-API-Key": KEY}).status_code == 200
+        assert client.post("/vraagbaak/api/admin/reload").status_code == 401

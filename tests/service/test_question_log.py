@@ -110,3 +110,25 @@ def test_the_csv_has_every_row_and_cannot_smuggle_a_formula(log):
     table = list(csv.reader(io.StringIO(log.csv())))
     assert table[0][:4] == ["id", "asked", "collections", "status"] and len(table) == 3
     assert table[1][9] == "'=HYPERLINK(\"http://x\")" and table[2][9] == "gewone vraag"
+
+
+def test_a_group_forgets_an_expired_leader(log):
+    """The group's shown question and its members come from rows that are still kept."""
+    now = datetime.now(UTC)
+    log.add(asked("wie betaalt de opvang (oud)", vector=unit(5)), now=now - timedelta(days=95))
+    log.add(asked("wie betaalt de opvang (nieuw)", vector=unit(6, near=unit(5), noise=0.1)), now=now - timedelta(days=50))
+    log._last_cleanup = now.date().isoformat()  # as if today's clean-up had run: only the explicit one below
+    assert [g.question for g in log.groups()] == ["wie betaalt de opvang (oud)"]
+    log.expire(now)
+    [group] = log.groups()
+    assert (group.question, group.count) == ("wie betaalt de opvang (nieuw)", 1)
+    with log._connect() as db:
+        [(members,)] = db.execute("SELECT members FROM groups").fetchall()
+    assert len(members) == 32 * 2  # one float16 member left: the kept question's
+
+
+def test_questions_of_another_model_are_let_be(log):
+    log.add(asked("oud model", vector=unit(1)))
+    log.assign_groups()
+    log.add(asked("nieuw model", vector=np.ones(48, dtype=np.float32) / np.sqrt(48)))
+    assert sorted(g.question for g in log.groups()) == ["nieuw model", "oud model"]
