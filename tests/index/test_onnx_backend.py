@@ -63,7 +63,7 @@ def onnx_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def torch_fp32():
-    return load_embedder(Settings(quantize="none"))
+    return load_embedder(Settings(quantize="none", backend="torch"))
 
 
 @pytest.fixture(scope="session")
