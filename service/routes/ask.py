@@ -19,13 +19,14 @@ log = logging.getLogger("vraagbaak")
 
 
 @router.post("/api/ask", response_model=AskResponse, summary="Stel een vraag",
-             responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody},
-                        429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+             responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 413: {"model": ErrorBody},
+                        422: {"model": ErrorBody}, 429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 
-    Met ``collections``, ``documents`` en ``years`` zoekt de vraag alleen in die documenten (een
-    onbekende waarde, of filters waar samen geen document aan voldoet, geeft 404 met de bekende waarden). ``status`` zegt hoe zeker het antwoord is: ``answered`` (de passages zijn het antwoord), ``uncertain``
+    Met ``collections``, ``documents`` en ``years`` zoekt de vraag alleen in die documenten; een
+    onbekende waarde, of filters waar samen geen document aan voldoet, geeft 404 met de bekende
+    waarden. ``status`` zegt hoe zeker het antwoord is: ``answered`` (de passages zijn het antwoord), ``uncertain``
     (de passages komen het dichtst in de buurt; toon ze met het voorbehoud uit ``message``) of
     ``not_found`` (geen passages; in ``suggestions`` staan de dichtstbijzijnde secties).
     """
