@@ -286,13 +286,18 @@ class Searcher:
         the same text in several documents (a report's other years) is shown once, and the others are
         listed with it. The version shown is the asked year's, else the newest."""
         groups: list[list[int]] = []
+        by_text: dict[str, list[int]] = {}  # the same text, whatever the document: one group
         for i in ranked:
             p = self.passages[i]
-            group = next((g for g in groups if any(self._same(p, self.passages[j], i, j) for j in g)), None)
+            text = " ".join(p.text.lower().split())
+            group = by_text.get(text) or next(
+                (g for g in groups if any(self._same(p, self.passages[j], i, j) for j in g)), None)
             if group is None:
-                groups.append([i])
+                group = [i]
+                groups.append(group)
             elif p.document not in {self.passages[j].document for j in group}:
                 group.append(i)
+            by_text.setdefault(text, group)
         kept, also = [], {}
         for group in groups:
             by_year = sorted(group, key=lambda j: (self.passages[j].citation.year in years,
@@ -304,8 +309,10 @@ class Searcher:
         return kept, also
 
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
+        """Overlapping chunks of one section, or near-identical words in another year of the same report
+        (identical texts are matched before, by their normal form)."""
         if a.document == b.document:
-            return self._overlap(a, b) or " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())
+            return self._overlap(a, b)
         first, second = self.documents[a.document], self.documents[b.document]
         if (first.collection, first.organisation) != (second.collection, second.organisation):
             return False  # another organisation's boilerplate is not another year of this report

@@ -140,12 +140,19 @@ class QuestionLog:
         self.store_text = store_text
         self._lock = threading.Lock()
         self._last_cleanup = ""
+        self._ready = False
 
     def _connect(self) -> sqlite3.Connection:
+        """WAL with synchronous=NORMAL: a write per question must not wait for a disk flush (a power cut
+        can lose the last few rows of the log, never damage it)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()
         db = sqlite3.connect(self.path, timeout=10)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(SCHEMA)
+        db.execute("PRAGMA synchronous=NORMAL")
+        if fresh or not self._ready:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
+            self._ready = True
         return db
 
     def add(self, asked: Asked, now: datetime | None = None) -> int:
