@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field
 from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.errors import UnknownScope
 from vraagbaak.index.keyword import fold
+from vraagbaak.ingest.metadata import YEAR
 
-YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 MAX_FILTER_VALUES = 50
 
 

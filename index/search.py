@@ -29,7 +29,8 @@ from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Sta
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
 from vraagbaak.index.model import Embedder, load_embedder
-from vraagbaak.index.scope import YEAR, Scope, Selection, Shelf
+from vraagbaak.index.scope import Scope, Selection, Shelf
+from vraagbaak.ingest.metadata import YEAR
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20

@@ -159,6 +159,14 @@ class DocumentList(BaseModel):
     collections: list[str] = Field(..., description="Alle collecties, voor een filter.")
     years: list[int] = Field(..., description="Alle jaren, voor een filter.")
 
+    @classmethod
+    def from_records(cls, records: list[DocumentRecord], base_url: str = "") -> DocumentList:
+        """The shelf per collection, newest year first (the API and ``vraagbaak documents list``)."""
+        shelf = sorted(records, key=lambda d: (d.collection, -(d.year or 0), d.title))
+        return cls(documents=[DocumentOut.from_record(d, base_url) for d in shelf],
+                   collections=sorted({d.collection for d in shelf}),
+                   years=sorted({d.year for d in shelf if d.year}, reverse=True))
+
 
 class ErrorDetail(BaseModel):
     code: str = Field(..., description="Vaste code, bedoeld voor programma's.")

@@ -171,17 +171,14 @@ def documents(context: click.Context) -> None:
 @friendly
 def documents_list(as_json: bool) -> None:
     """Alle documenten van de huidige index, per collectie."""
-    records = _shelf()
-    if as_json:
-        from vraagbaak.service.schemas import DocumentList, DocumentOut
+    from vraagbaak.service.schemas import DocumentList
 
-        body = DocumentList(documents=[DocumentOut.from_record(d, get_settings().public_url) for d in records],
-                            collections=sorted({d.collection for d in records}),
-                            years=sorted({d.year for d in records if d.year}, reverse=True))
+    body = DocumentList.from_records(_shelf(), get_settings().public_url)
+    if as_json:
         click.echo(body.model_dump_json(indent=2))
         return
     collection = None
-    for d in records:
+    for d in body.documents:
         if d.collection != collection:
             collection = d.collection
             click.secho(f"\n{collection}", bold=True)
@@ -210,7 +207,7 @@ def _shelf():
     from vraagbaak.index import store
 
     build = store.current_build(get_settings().data_dir)
-    return sorted(store.read_documents(build), key=lambda d: (d.collection, -(d.year or 0), d.title))
+    return store.read_documents(build)
 
 
 @cli.group()

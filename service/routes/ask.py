@@ -36,9 +36,9 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     request.scope["state"].update(status=result.status, question=result.question)
     response = AskResponse.from_result(result, settings.public_url)
     latency = (time.perf_counter() - started) * 1000
-    vector = result.vector
-    if result.status in UNANSWERED and settings.store_question_text and scrub(result.question) != result.question:
-        vector = searcher.embedder.encode_queries([scrub(result.question)])[0]  # no trace of what was scrubbed
+    vector, scrubbed = result.vector, scrub(result.question)
+    if result.status in UNANSWERED and settings.store_question_text and scrubbed != result.question:
+        vector = searcher.embedder.encode_queries([scrubbed])[0]  # no trace of what was scrubbed
     try:  # the log must never cost anyone their answer
         request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
                                               [p.id for p in response.passages], nearest(result), latency,

@@ -14,10 +14,7 @@ router = APIRouter(tags=["documenten"])
             responses={401: {"model": ErrorBody}, 429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def documents(searcher: SearcherDep, settings: SettingsDep) -> DocumentList:
     """Alle documenten van de geladen index, per collectie en nieuwste jaar eerst."""
-    records = sorted(searcher.documents.values(), key=lambda d: (d.collection, -(d.year or 0), d.title))
-    return DocumentList(documents=[DocumentOut.from_record(d, settings.public_url) for d in records],
-                        collections=sorted({d.collection for d in records}),
-                        years=sorted({d.year for d in records if d.year}, reverse=True))
+    return DocumentList.from_records(list(searcher.documents.values()), settings.public_url)
 
 
 @router.get("/api/documents/{document}", response_model=DocumentOut, summary="Eén document",
