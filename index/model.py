@@ -122,7 +122,6 @@ def hub_reachable(timeout: float = 3.0) -> bool:
 
 def load_embedder(settings: Settings) -> Embedder:
     """Load the configured model; every way this can fail ends in one clear sentence."""
-    quiet_loading()
     if settings.model == DEFAULT_MODEL:
         location: str = str(ensure_builtin(settings))
     else:
@@ -131,6 +130,7 @@ def load_embedder(settings: Settings) -> Embedder:
         embedder = load_onnx(settings, Path(location))
         if embedder is not None:
             return embedder
+    quiet_loading()
     torch_threads(settings.torch_threads)
     unavailable = ModelUnavailable(
         f"Het model '{settings.model}' kon niet worden geladen: het is geen bruikbare lokale map en de "

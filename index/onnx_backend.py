@@ -137,7 +137,7 @@ def export_onnx(model_folder: Path, quantize: str) -> Path:
         if not _current(out, FP32_FILE, signature):
             for stale in (INT8_FILE, META_FILE):
                 (out / stale).unlink(missing_ok=True)
-            fingerprint = _export_fp32(folder, transformer, out / FP32_FILE)
+            fingerprint = _export_fp32(folder, out / FP32_FILE)
             _write_meta(out, {"version": EXPORT_VERSION, "source": signature, "fingerprint": fingerprint,
                               "files": [FP32_FILE]})
         if quantize == "int8":
@@ -194,20 +194,21 @@ def _aside(target: Path):
         aside.replace(target)
 
 
-def _export_fp32(folder: Path, transformer: Path, target: Path) -> str:
+def _export_fp32(folder: Path, target: Path) -> str:
     """Trace the transformer to ``target`` (fused where that keeps torch's outputs); the folder's fingerprint."""
     import torch
     from sentence_transformers import SentenceTransformer
 
-    from vraagbaak.index.model import weights_fingerprint
+    from vraagbaak.index.model import quiet_loading, weights_fingerprint
 
+    quiet_loading()
     model = SentenceTransformer(str(folder), device="cpu")
     built = _read_json(folder / "vraagbaak.json")
     fingerprint = built["fingerprint"] if built else weights_fingerprint(model)
     auto_model = next(m.auto_model for m in model.modules() if hasattr(m, "auto_model")).eval()
     with contextlib.suppress(Exception):  # eager attention traces to a graph the optimiser fuses; sdpa also works
         auto_model.set_attn_implementation("eager")
-    tokenizer = _tokenizer(transformer)
+    tokenizer = model.tokenizer
     sample = tokenizer(["Dit is een voorbeeldzin voor de export.", "Kort."], padding=True, return_tensors="pt")
     accepted = _forward_parameters(auto_model)
     names = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in sample and k in accepted]
@@ -315,10 +316,63 @@ def _after_activation(graph, depth: int = 4) -> list[str]:
 
 # --- encoding --------------------------------------------------------------------------------------------
 
-def _tokenizer(folder: Path):
-    from transformers import AutoTokenizer
+class _Tokenizer:
+    """The model's ``tokenizer.json`` run by the ``tokenizers`` library alone.
 
-    return AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    transformers' loader would import torch, which a service on ONNX Runtime does not need: a few
+    hundred MB of resident memory per worker (README, Benchmarks: memory). Padding and truncation are
+    set once, so calls need no lock. Returns numpy arrays under the names the model's inputs have.
+    """
+
+    def __init__(self, folder: Path):
+        from tokenizers import Tokenizer
+
+        config = _read_json(folder / "tokenizer_config.json", {}) or {}
+        self.model_max_length = int(config.get("model_max_length") or 512)
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        pad = config.get("pad_token") or "<pad>"
+        pad = pad.get("content", "<pad>") if isinstance(pad, dict) else pad
+        pad_id = self._tokenizer.token_to_id(pad)
+        if pad_id is None:
+            raise OnnxUnsupported(f"the tokenizer has no padding token {pad!r}")
+        self._tokenizer.enable_padding(pad_id=pad_id, pad_token=pad)
+
+    def truncate(self, max_length: int) -> None:
+        """Before the first call: the settings cannot change while another thread tokenizes."""
+        self._tokenizer.enable_truncation(max_length=max_length)
+
+    def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
+        encodings = self._tokenizer.encode_batch(texts)
+        return {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+
+
+class _TransformersTokenizer:
+    """For a model folder without ``tokenizer.json`` (a slow, sentencepiece-only tokenizer)."""
+
+    def __init__(self, folder: Path):
+        from transformers import AutoTokenizer
+
+        self._tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        self.model_max_length = self._tokenizer.model_max_length
+        self.max_length = self.model_max_length
+        self._lock = threading.Lock()  # a fast tokenizer sets truncation per call: one thread at a time
+
+    def truncate(self, max_length: int) -> None:
+        self.max_length = max_length
+
+    def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
+        with self._lock:
+            encoded = self._tokenizer(texts, padding=True, truncation="longest_first", max_length=self.max_length,
+                                      return_tensors="np")
+        return {name: np.asarray(value, dtype=np.int64) for name, value in encoded.items()}
+
+
+def _tokenizer(folder: Path):
+    return _Tokenizer(folder) if (folder / "tokenizer.json").is_file() else _TransformersTokenizer(folder)
 
 
 def _session(path: Path, threads: int):
@@ -344,13 +398,13 @@ class OnnxEncoder:
         transformer, pooling, self.normalize = _layout(folder)
         self.pooling_modes = _pooling_modes(pooling)
         self.tokenizer = _tokenizer(transformer)
-        self._tokenizing = threading.Lock()  # a fast tokenizer sets truncation per call: one thread at a time
         st_config = _read_json(transformer / "sentence_bert_config.json", {})
         model_config = _read_json(transformer / "config.json", {})
         limits = [st_config.get("max_seq_length") or self.tokenizer.model_max_length]
         if isinstance(model_config.get("max_position_embeddings"), int) and model_config["max_position_embeddings"] > 0:
             limits.append(model_config["max_position_embeddings"])
         self.max_seq_length = int(min(limits))
+        self.tokenizer.truncate(self.max_seq_length)
         self.do_lower_case = bool(st_config.get("do_lower_case", False))
         self.prompts = (_read_json(folder / "config_sentence_transformers.json", {}) or {}).get("prompts") or {}
         meta = _read_json(folder / "onnx" / META_FILE)
@@ -390,14 +444,9 @@ class OnnxEncoder:
     def _forward(self, texts: list[str]) -> np.ndarray:
         if self.do_lower_case:
             texts = [t.lower() for t in texts]
-        with self._tokenizing:
-            encoded = self.tokenizer(texts, padding=True, truncation="longest_first", max_length=self.max_seq_length,
-                                     return_tensors="np")
-        mask = encoded["attention_mask"].astype(np.int64)
-        feed = {}
-        for name in self.input_names:
-            value = encoded.get(name)
-            feed[name] = np.zeros_like(mask) if value is None else value.astype(np.int64)
+        encoded = self.tokenizer(texts)
+        mask = encoded["attention_mask"]
+        feed = {name: encoded.get(name, np.zeros_like(mask)) for name in self.input_names}
         tokens = self.session.run(None, feed)[0].astype(np.float32)
         return np.concatenate([_pool(tokens, mask, mode) for mode in self.pooling_modes], axis=1)
 

@@ -34,6 +34,8 @@ from vraagbaak.ingest.metadata import YEAR
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
+#: Passages ranked after repeats are dropped, at least: the evaluation's MRR@10, and suggestions to choose from.
+RANKED_AT_LEAST = 10
 #: Control characters and line separators: read as a space.
 CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 #: Invisible formatting (soft hyphen, zero-width characters, bidirectional marks and isolates, BOM): removed,
@@ -135,8 +137,8 @@ class Searcher:
         self.config = SearchConfig(**manifest.search)
         self.passages = store.read_passages(build)
         self.passage_ids = {p.id: i for i, p in enumerate(self.passages)}
-        self.vectors = np.load(build / "embeddings.npy", mmap_mode="r")
-        self.sentence_vectors = np.load(build / "sentences.npy", mmap_mode="r")
+        self.vectors = np.asarray(np.load(build / "embeddings.npy", mmap_mode="r"))  # mapped; plain arrays index faster
+        self.sentence_vectors = np.asarray(np.load(build / "sentences.npy", mmap_mode="r"))
         self.sentences = json.loads((build / "sentences.json").read_text())
         self.sentences_of: dict[int, list[int]] = {}
         for row, (pid, _, _) in enumerate(self.sentences):
@@ -150,6 +152,7 @@ class Searcher:
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
         self._selectors: dict[frozenset[str], object] = {}
+        self._normal_forms: dict[int, int] = {}
         self._check_counts()
 
     def _check_counts(self) -> None:
@@ -212,7 +215,7 @@ class Searcher:
         keyword_scores = dict(keyword_hits)
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
         cosine = dict(zip(candidates, (self.vectors[candidates] @ query).tolist()))
-        best_sentence: dict[int, tuple[float, list[int]]] = {i: self._sentences(i, query) for i in candidates}
+        best_sentence = self._sentences(candidates, query)
         if config.fusion == "rrf":
             by_cosine = sorted(candidates, key=lambda i: -cosine[i])
             by_sentence = sorted(candidates, key=lambda i: -best_sentence[i][0])
@@ -224,7 +227,8 @@ class Searcher:
         if named:  # the question names a year or an organisation: its documents' candidates come first
             bonus = max(fused.values()) - min(fused.values())
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
-        ranked, also = self._distinct(sorted(candidates, key=lambda i: -fused[i]), {int(y) for y in YEAR.findall(text)})
+        ranked, also = self._distinct(sorted(candidates, key=lambda i: -fused[i]), {int(y) for y in YEAR.findall(text)},
+                                      max(top_k, CONSIDERED, RANKED_AT_LEAST))
         evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
                                   keyword_scores) if grade and ranked else []
         model = config.answer_model
@@ -273,27 +277,43 @@ class Searcher:
                                            math.log1p(keyword_scores.get(i, 0.0))))
         return rows
 
-    def _sentences(self, passage: int, query: np.ndarray) -> tuple[float, list[int]]:
-        """The best sentence's score and the rows of the sentences within ``HIGHLIGHT_MARGIN`` of it."""
-        rows = self.sentences_of.get(passage, [])
-        if not rows:
-            return float(self.vectors[passage] @ query), []
-        scores = self.sentence_vectors[rows] @ query
-        best = float(scores.max())
-        return best, [r for r, s in zip(rows, scores) if s >= best - HIGHLIGHT_MARGIN]
+    def _sentences(self, passages: list[int], query: np.ndarray) -> dict[int, tuple[float, list[int]]]:
+        """Per passage, the best sentence's score and the rows of the sentences within ``HIGHLIGHT_MARGIN``
+        of it (a passage without sentences scores as a whole). One product for all candidates."""
+        rows = [self.sentences_of.get(i, []) for i in passages]
+        flat = [r for group in rows for r in group]
+        scores = (self.sentence_vectors[flat] @ query).tolist() if flat else []
+        found, start = {}, 0
+        for i, group in zip(passages, rows):
+            if not group:
+                found[i] = (float(self.vectors[i] @ query), [])
+                continue
+            own = scores[start:start + len(group)]
+            start += len(group)
+            best = max(own)
+            found[i] = (best, [r for r, s in zip(group, own) if s >= best - HIGHLIGHT_MARGIN])
+        return found
 
-    def _distinct(self, ranked: list[int], years: set[int]) -> tuple[list[int], dict[int, list[int]]]:
+    def _distinct(self, ranked: list[int], years: set[int], limit: int) -> tuple[list[int], dict[int, list[int]]]:
         """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
         the same text in several documents (a report's other years) is shown once, and the others are
-        listed with it. The version shown is the asked year's, else the newest."""
+        listed with it. The version shown is the asked year's, else the newest. Only the first ``limit``
+        groups are kept: later candidates are compared with those alone, which keeps this linear."""
         groups: list[list[int]] = []
-        by_text: dict[str, list[int]] = {}  # the same text, whatever the document: one group
+        past_limit: list[int] = []  # where the texts of candidates that came after the limit go
+        by_text: dict[int, list[int]] = {}  # the same text, whatever the document: one group
         for i in ranked:
             p = self.passages[i]
-            text = " ".join(p.text.lower().split())
-            group = by_text.get(text) or next(
-                (g for g in groups if any(self._same(p, self.passages[j], i, j) for j in g)), None)
+            text = self._normal_form(i)
+            group = by_text.get(text)
             if group is None:
+                group = next((g for g in groups if any(self._same(p, self.passages[j], i, j) for j in g)), None)
+            if group is past_limit:
+                continue
+            if group is None:
+                if len(groups) == limit:
+                    by_text[text] = past_limit
+                    continue
                 group = [i]
                 groups.append(group)
             elif p.document not in {self.passages[j].document for j in group}:
@@ -308,6 +328,13 @@ class Searcher:
             if len(group) > 1:
                 also[first] = [j for j in by_year if j != first]
         return kept, also
+
+    def _normal_form(self, i: int) -> int:
+        """A hash of the passage's words in lower case (cached): equal for texts that differ only in spacing."""
+        found = self._normal_forms.get(i)
+        if found is None:
+            found = self._normal_forms[i] = hash(" ".join(self.passages[i].text.lower().split()))
+        return found
 
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report

@@ -142,3 +142,41 @@ def test_a_damaged_onnx_file_falls_back_to_torch(onnx_cache, tmp_path):
     assert embedder.encode_queries(["Wat doet de G40?"]).shape == (1, 384)
     # The damaged file is left for the user to remove (the warning says where); it is not exported over.
     assert (folder / "onnx" / "model_int8.onnx").stat().st_size == 1 << 20
+
+
+def test_an_exported_model_runs_without_torch(onnx_cache):
+    """The service on ONNX Runtime never imports torch or transformers: they are most of a worker's memory."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, numpy as np\n"
+        "from vraagbaak.config import Settings\n"
+        "from vraagbaak.index.model import load_embedder\n"
+        f"embedder = load_embedder(Settings(backend='onnx', model_cache={str(onnx_cache)!r}))\n"
+        "vector = embedder.encode_queries(['Wat doet de themagroep Financiën?'])\n"
+        "assert embedder.info.backend == 'onnx' and vector.shape == (1, 384), embedder.info\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_tokenizer_gives_transformers_ids(onnx_cache):
+    """``tokenizer.json`` through the tokenizers library: the same ids, padding and truncation as transformers."""
+    from transformers import AutoTokenizer
+
+    from vraagbaak.index.onnx_backend import _Tokenizer
+
+    folder = ensure_builtin(Settings(model_cache=onnx_cache))
+    ours = _Tokenizer(folder)
+    ours.truncate(24)
+    theirs = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    texts = [*SENTENCES, " ".join(SENTENCES), "", "café € 1.000,- — “citaat” naïef"]
+    expected = theirs(texts, padding=True, truncation="longest_first", max_length=24, return_tensors="np")
+    got = ours(texts)
+    for name in ("input_ids", "attention_mask"):
+        assert got[name].dtype == np.int64
+        assert np.array_equal(got[name], expected[name]), name
+    assert got["input_ids"].shape[1] == 24  # the long text was cut, with its closing token kept

@@ -229,3 +229,20 @@ def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):
     assert dense.kind(searcher.dense) == "hnsw"
     scoped = searcher.search("veiligheid wijkagent buurt", 4, abstain=False, scope=Scope(collections=["net"]))
     assert len(scoped.hits) == 4 and {h.passage.citation.collection for h in scoped.hits} == {"net"}
+
+
+def test_repeats_across_years_are_grouped_alike_with_or_without_a_limit(searcher):
+    """``_distinct`` stops opening groups at its limit: the groups it keeps, and the other years each
+    lists, are what comparing every candidate gives."""
+    import random
+
+    listed_other_years = 0
+    for seed in range(20):
+        ranked = list(range(len(searcher.passages)))
+        random.Random(seed).shuffle(ranked)
+        everything, also_all = searcher._distinct(ranked, set(), len(ranked))
+        limited, also = searcher._distinct(ranked, set(), 3)
+        assert limited == everything[:3]
+        assert also == {i: also_all[i] for i in limited if i in also_all}
+        listed_other_years += len(also)
+    assert listed_other_years > 0
