@@ -7,6 +7,7 @@ recursive splitter: paragraphs first, then lines, then sentences, then words.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -14,6 +15,12 @@ from vraagbaak.build_format import PATH_SEPARATOR, SEPARATORS, Citation, Passage
 from vraagbaak.errors import ConfigurationError
 from vraagbaak.ingest.read import Line, SourceDocument
 from vraagbaak.ingest.structure import Section
+
+#: A passage needs this many words (of three letters or more) to be kept: a lone page number, letters
+#: spaced out of a drawing ("JA de n va n") or a table's bare figures answer no question, and on a shelf
+#: they win first places by chance.
+MIN_WORDS = 2
+WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def passage_id(document: str, text: str) -> str:
@@ -84,6 +91,8 @@ class Chunker:
                 raw = body.text[start:end]
                 lines = sorted(body.lines_between(start, end), key=lambda line: line.number)
                 text = raw.strip()
+                if len(WORD.findall(text)) < MIN_WORDS:
+                    continue
                 base = passage_id(document.id, text)
                 repeat = seen[base] = seen.get(base, -1) + 1
                 pid = f"{base}-{repeat}" if repeat else base

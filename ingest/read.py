@@ -21,6 +21,9 @@ from vraagbaak.ingest.links import scrub
 from vraagbaak.ingest.metadata import DEFAULT_COLLECTION, collection_of, file_title, slug
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
+#: Control characters other than the tab (a backspace where a converter lost a bullet): a space each, so
+#: offsets into the file stay right.
+CONTROL_AS_SPACE = {c: " " for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f] if c != 0x0c}
 
 
 class DocumentError(VraagbaakError):
@@ -129,7 +132,8 @@ class TextReader:
             if (match or "\f" in raw) and page_has_text:
                 page, page_has_text = page + 1, False
             skip = match.end() if match else 0
-            line = Line(number, page, offset + skip, unicodedata.normalize("NFC", raw[skip:].replace("\f", "")))
+            cleaned = raw[skip:].replace("\f", "").translate(CONTROL_AS_SPACE)
+            line = Line(number, page, offset + skip, unicodedata.normalize("NFC", cleaned))
             lines.append(line)
             page_has_text = page_has_text or not line.blank
             offset += len(full) + 1

@@ -42,3 +42,16 @@ def test_passages_never_span_sections_and_cite_their_lines(corpus):
 def test_ids_depend_on_document_and_content_only():
     assert passage_id("doc", "Een  tekst\nhier") == passage_id("doc", "Een tekst hier")
     assert passage_id("doc", "Een tekst") != passage_id("ander", "Een tekst")
+
+
+def test_fragments_without_words_are_no_passages(corpus):
+    """A page number, letters spaced out of a drawing or a table's bare figures answer nothing; a short
+    sentence of real words stays."""
+    text = ("Thema A\n\n" + SENTENCE * 3 + "\n\n12\n\nThema B\n\nJA de n va n\n\nThema C\n\n"
+            "10.916 16.025 - EU-subsidies 3.085\n\nThema D\n\nVan ons allemaal.\n")
+    path = corpus / "doc.txt"
+    path.write_text(text)
+    passages = Chunker(chunk_size=300, chunk_overlap=60).passages(TextReader().read(path), sections(corpus, text))
+    assert "Van ons allemaal." in {p.text for p in passages}
+    assert not [p.text for p in passages if p.text in ("12", "JA de n va n") or "3.085" in p.text]
+    assert [p.order for p in passages] == list(range(len(passages)))

@@ -41,6 +41,14 @@ def test_offsets_point_into_the_source(corpus):
         assert text[line.start:line.start + len(line.text)] == line.text
 
 
+def test_control_characters_become_spaces_and_offsets_stay(corpus):
+    """A converter's backspace where a bullet was: a space in the text, the same length in the file."""
+    text = "Inhoud\x08Voorwoord\x08 Samenvatting\ttabel\x1b\n"
+    doc = TextReader().read(write(corpus, "r.txt", text))
+    assert doc.lines[0].text == "Inhoud Voorwoord  Samenvatting\ttabel "
+    assert len(doc.lines[0].text) == len(text) - 1
+
+
 @pytest.mark.parametrize("name,data,phrase", [
     ("leeg.txt", b"", "leeg"),
     ("spaties.txt", b"  \n\n ", "leeg"),
