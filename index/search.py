@@ -11,6 +11,7 @@ are suggested instead).
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -302,12 +303,15 @@ class Searcher:
         groups: list[list[int]] = []
         past_limit: list[int] = []  # where the texts of candidates that came after the limit go
         by_text: dict[int, list[int]] = {}  # the same text, whatever the document: one group
+        by_family: dict[tuple, list[list[int]]] = {}  # groups with a member of this collection and organisation
         for i in ranked:
             p = self.passages[i]
             text = self._normal_form(i)
+            family = self._family(p.document)
             group = by_text.get(text)
-            if group is None:
-                group = next((g for g in groups if any(self._same(p, self.passages[j], i, j) for j in g)), None)
+            if group is None:  # only a passage of the same report family can repeat this one (``_same``)
+                group = next((g for g in by_family.get(family, ())
+                              if any(self._same(p, self.passages[j], i, j) for j in g)), None)
             if group is past_limit:
                 continue
             if group is None:
@@ -318,6 +322,9 @@ class Searcher:
                 groups.append(group)
             elif p.document not in {self.passages[j].document for j in group}:
                 group.append(i)
+            family_groups = by_family.setdefault(family, [])
+            if not any(g is group for g in family_groups):  # kept in the order the groups were opened
+                bisect.insort(family_groups, group, key=lambda g: next(n for n, h in enumerate(groups) if h is g))
             by_text.setdefault(text, group)
         kept, also = [], {}
         for group in groups:
@@ -335,6 +342,11 @@ class Searcher:
         if found is None:
             found = self._normal_forms[i] = hash(" ".join(self.passages[i].text.lower().split()))
         return found
+
+    def _family(self, document: str) -> tuple[str, str]:
+        """Documents whose passages may repeat each other: one collection and organisation."""
+        d = self.documents[document]
+        return d.collection, d.organisation
 
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report
