@@ -20,11 +20,13 @@ import contextlib
 import json
 import logging
 import os
-import threading
 import warnings
 from pathlib import Path
 
 import numpy as np
+
+from vraagbaak.index.files import aside, locked, scratch
+from vraagbaak.index.model_tokenizer import model_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +133,7 @@ def export_onnx(model_folder: Path, quantize: str) -> Path:
     if _current(out, target.name, signature):
         return target
     out.mkdir(exist_ok=True)
-    with _locked(out / ".export.lock"):
+    with locked(out / ".export.lock"):
         if _current(out, target.name, signature):  # another process finished it meanwhile
             return target
         if not _current(out, FP32_FILE, signature):
@@ -157,41 +159,8 @@ def _current(out: Path, name: str, signature: list[list]) -> bool:
 
 
 def _write_meta(out: Path, meta: dict) -> None:
-    with _aside(out / META_FILE) as aside:
-        aside.write_text(json.dumps(meta, indent=1))
-
-
-@contextlib.contextmanager
-def _locked(path: Path):
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: the renames still keep every file whole
-        yield
-        return
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def _scratch(near: Path, label: str):
-    """A temporary path next to ``near``, removed afterwards whatever happens."""
-    path = near.with_name(f".{near.name}.{label}.{os.getpid()}.tmp")
-    try:
-        yield path
-    finally:
-        path.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def _aside(target: Path):
-    """A temporary path next to ``target``, renamed to it when the block succeeds and removed otherwise."""
-    with _scratch(target, "new") as aside:
-        yield aside
-        aside.replace(target)
+    with aside(out / META_FILE) as temporary:
+        temporary.write_text(json.dumps(meta, indent=1))
 
 
 def _export_fp32(folder: Path, target: Path) -> str:
@@ -227,22 +196,22 @@ def _export_fp32(folder: Path, target: Path) -> str:
     axes = {name: {0: "batch", 1: "sequence"} for name in [*names, "last_hidden_state"]}
     with torch.no_grad():
         expected = auto_model(**{n: check[n] for n in names})[0].numpy()
-    with _aside(target) as aside, torch.no_grad(), warnings.catch_warnings():
+    with aside(target) as temporary, torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
-        torch.onnx.export(LastHidden(auto_model).eval(), tuple(sample[n] for n in names), str(aside),
+        torch.onnx.export(LastHidden(auto_model).eval(), tuple(sample[n] for n in names), str(temporary),
                           input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
                           opset_version=OPSET, do_constant_folding=True, dynamo=False)
-        if not _matches(aside, check, names, expected):
+        if not _matches(temporary, check, names, expected):
             raise RuntimeError("the exported graph gives other outputs than torch for another input shape")
-        with _scratch(target, "fused") as fused:
+        with scratch(target, "fused") as fused:
             try:
-                _fuse(aside, fused, getattr(auto_model, "config", None))
+                _fuse(temporary, fused, getattr(auto_model, "config", None))
                 fused_ok = _matches(fused, check, names, expected)
             except Exception as exc:  # noqa: BLE001 - the optimiser knows BERT-like graphs; others stay unfused
                 log.info("ONNX-graaf niet samengevoegd (%s: %s)", type(exc).__name__, exc)
                 fused_ok = False
             if fused_ok:
-                fused.replace(aside)
+                fused.replace(temporary)
     return fingerprint
 
 
@@ -287,9 +256,9 @@ def _quantize(source: Path, target: Path) -> None:
     with _quiet_logs():
         from onnxruntime.quantization import QuantType, quantize_dynamic
     excluded = _after_activation(onnx.load(str(source)).graph)
-    with _quiet_logs(), _aside(target) as aside:
+    with _quiet_logs(), aside(target) as temporary:
         # Fused operators (com.microsoft) have no ONNX shape inference: their outputs are fp32.
-        quantize_dynamic(str(source), str(aside), weight_type=QuantType.QInt8, per_channel=True,
+        quantize_dynamic(str(source), str(temporary), weight_type=QuantType.QInt8, per_channel=True,
                          nodes_to_exclude=excluded, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
 
 
@@ -316,65 +285,6 @@ def _after_activation(graph, depth: int = 4) -> list[str]:
 
 # --- encoding --------------------------------------------------------------------------------------------
 
-class _Tokenizer:
-    """The model's ``tokenizer.json`` run by the ``tokenizers`` library alone.
-
-    transformers' loader would import torch, which a service on ONNX Runtime does not need: a few
-    hundred MB of resident memory per worker (README, Benchmarks: memory). Padding and truncation are
-    set once, so calls need no lock. Returns numpy arrays under the names the model's inputs have.
-    """
-
-    def __init__(self, folder: Path):
-        from tokenizers import Tokenizer
-
-        config = _read_json(folder / "tokenizer_config.json", {}) or {}
-        self.model_max_length = int(config.get("model_max_length") or 512)
-        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        pad = config.get("pad_token") or "<pad>"
-        pad = pad.get("content", "<pad>") if isinstance(pad, dict) else pad
-        pad_id = self._tokenizer.token_to_id(pad)
-        if pad_id is None:
-            raise OnnxUnsupported(f"the tokenizer has no padding token {pad!r}")
-        self._tokenizer.enable_padding(pad_id=pad_id, pad_token=pad)
-
-    def truncate(self, max_length: int) -> None:
-        """Before the first call: the settings cannot change while another thread tokenizes."""
-        self._tokenizer.enable_truncation(max_length=max_length)
-
-    def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
-        encodings = self._tokenizer.encode_batch(texts)
-        return {
-            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
-        }
-
-
-class _TransformersTokenizer:
-    """For a model folder without ``tokenizer.json`` (a slow, sentencepiece-only tokenizer)."""
-
-    def __init__(self, folder: Path):
-        from transformers import AutoTokenizer
-
-        self._tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
-        self.model_max_length = self._tokenizer.model_max_length
-        self.max_length = self.model_max_length
-        self._lock = threading.Lock()  # a fast tokenizer sets truncation per call: one thread at a time
-
-    def truncate(self, max_length: int) -> None:
-        self.max_length = max_length
-
-    def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
-        with self._lock:
-            encoded = self._tokenizer(texts, padding=True, truncation="longest_first", max_length=self.max_length,
-                                      return_tensors="np")
-        return {name: np.asarray(value, dtype=np.int64) for name, value in encoded.items()}
-
-
-def _tokenizer(folder: Path):
-    return _Tokenizer(folder) if (folder / "tokenizer.json").is_file() else _TransformersTokenizer(folder)
-
-
 def _session(path: Path, threads: int):
     import onnxruntime as ort
 
@@ -397,7 +307,7 @@ class OnnxEncoder:
         folder = Path(model_folder)
         transformer, pooling, self.normalize = _layout(folder)
         self.pooling_modes = _pooling_modes(pooling)
-        self.tokenizer = _tokenizer(transformer)
+        self.tokenizer = model_tokenizer(transformer, folder / "onnx")
         st_config = _read_json(transformer / "sentence_bert_config.json", {})
         model_config = _read_json(transformer / "config.json", {})
         limits = [st_config.get("max_seq_length") or self.tokenizer.model_max_length]

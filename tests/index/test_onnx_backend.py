@@ -163,20 +163,47 @@ def test_an_exported_model_runs_without_torch(onnx_cache):
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_the_tokenizer_gives_transformers_ids(onnx_cache):
-    """``tokenizer.json`` through the tokenizers library: the same ids, padding and truncation as transformers."""
+def test_the_tokenizers_give_transformers_ids(onnx_cache):
+    """SentencePiece (converted from ``tokenizer.json``) and the tokenizers library: the same ids, padding and
+    truncation as transformers, on the report's own paragraphs and on awkward text."""
     from transformers import AutoTokenizer
 
-    from vraagbaak.index.onnx_backend import _Tokenizer
+    from vraagbaak.index.model_tokenizer import HubTokenizer, SentencePieceTokenizer, model_tokenizer
 
     folder = ensure_builtin(Settings(model_cache=onnx_cache))
-    ours = _Tokenizer(folder)
-    ours.truncate(24)
+    converted = model_tokenizer(folder, folder / "onnx")
+    assert isinstance(converted, SentencePieceTokenizer)
+    assert [p.name for p in (folder / "onnx").glob("tokenizer-*")] and not list((folder / "onnx").glob("*.unsupported"))
     theirs = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
-    texts = [*SENTENCES, " ".join(SENTENCES), "", "café € 1.000,- — “citaat” naïef"]
-    expected = theirs(texts, padding=True, truncation="longest_first", max_length=24, return_tensors="np")
-    got = ours(texts)
-    for name in ("input_ids", "attention_mask"):
-        assert got[name].dtype == np.int64
-        assert np.array_equal(got[name], expected[name]), name
-    assert got["input_ids"].shape[1] == 24  # the long text was cut, with its closing token kept
+    report = Path(__file__).resolve().parents[2] / "corpus" / "g40" / "g40-jaarverslag-2023.txt"
+    paragraphs = [p.strip() for p in report.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    texts = [*SENTENCES, " ".join(SENTENCES), "café € 1.000,- — “citaat” naïef", "ＦＵＬＬ ﬁ ½ 😀 中文", *paragraphs]
+    for ours in (converted, HubTokenizer(folder)):
+        ours.truncate(24)
+        for start in range(0, len(texts), 16):
+            batch = texts[start:start + 16]
+            expected = theirs(batch, padding=True, truncation="longest_first", max_length=24, return_tensors="np")
+            got = ours(batch)
+            for name in ("input_ids", "attention_mask"):
+                assert got[name].dtype == np.int64
+                assert np.array_equal(got[name], expected[name]), (type(ours).__name__, name, start)
+        assert ours([" ".join(SENTENCES)])["input_ids"].shape[1] == 24  # cut, with its closing token kept
+
+
+def test_a_tokenizer_sentencepiece_cannot_reproduce_stays_in_tokenizers(tmp_path):
+    """A WordPiece tokenizer (BERT's) is not converted: the refusal is remembered and tokenizers runs it."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    from vraagbaak.index.model_tokenizer import HubTokenizer, model_tokenizer
+
+    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "de": 4, "stad": 5}
+    tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.save(str(tmp_path / "tokenizer.json"))
+    (tmp_path / "tokenizer_config.json").write_text(json.dumps({"pad_token": "[PAD]", "model_max_length": 8}))
+    found = model_tokenizer(tmp_path, tmp_path / "onnx")
+    assert isinstance(found, HubTokenizer)
+    assert len(list((tmp_path / "onnx").glob("tokenizer-*.unsupported"))) == 1
+    found.truncate(8)
+    assert found(["de stad", "stad"])["input_ids"].tolist() == [[4, 5], [5, 0]]
+    assert isinstance(model_tokenizer(tmp_path, tmp_path / "onnx"), HubTokenizer)  # not tried again
