@@ -27,6 +27,8 @@ from vraagbaak.index.files import aside, locked
 
 log = logging.getLogger("vraagbaak")
 
+#: Part of the converted model's file name: a new conversion is tried again, and redone, after a change here.
+CONVERSION = 1
 #: Texts the converted model must tokenize exactly as ``tokenizers`` does before it is used.
 CHECK_TEXTS = (
     "query: Wat doet de themagroep Financiën?",
@@ -146,11 +148,12 @@ class TransformersTokenizer:
 # --- conversion ------------------------------------------------------------------------------------------
 
 def sentencepiece_model(transformer: Path, work: Path) -> Path | None:
-    """``work/tokenizer-<hash of tokenizer.json>.model``, converted now if needed; None when the tokenizer
-    is no SentencePiece unigram one or the conversion gives other ids (remembered, so it is tried once)."""
+    """``work/tokenizer-<hash of tokenizer.json>-c<CONVERSION>.model``, converted now if needed; None when
+    the tokenizer is no SentencePiece unigram one or the conversion gives other ids (remembered, so it is tried once)."""
     source = transformer / "tokenizer.json"
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    model, refused = work / f"tokenizer-{digest}.model", work / f"tokenizer-{digest}.unsupported"
+    name = f"tokenizer-{digest}-c{CONVERSION}"
+    model, refused = work / f"{name}.model", work / f"{name}.unsupported"
     if model.is_file():
         return model
     if refused.is_file():
@@ -164,6 +167,8 @@ def sentencepiece_model(transformer: Path, work: Path) -> Path | None:
             problem = None if proto is None else _differences(transformer, proto)
         except Exception as exc:  # noqa: BLE001 - a malformed tokenizer.json or protobuf: keep tokenizers
             proto, problem = None, f"{type(exc).__name__}: {exc}"
+        for stale in work.glob("tokenizer-*"):  # made from an earlier tokenizer.json, or by an earlier conversion
+            stale.unlink(missing_ok=True)
         if proto is None or problem:
             log.info("tokenizer niet naar SentencePiece omgezet (%s)", problem or "geen unigram-tokenizer")
             with aside(refused) as temporary:

@@ -201,9 +201,11 @@ def test_a_tokenizer_sentencepiece_cannot_reproduce_stays_in_tokenizers(tmp_path
     tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
     tokenizer.save(str(tmp_path / "tokenizer.json"))
     (tmp_path / "tokenizer_config.json").write_text(json.dumps({"pad_token": "[PAD]", "model_max_length": 8}))
+    (tmp_path / "onnx").mkdir()
+    (tmp_path / "onnx" / "tokenizer-0123456789abcdef-c0.model").write_bytes(b"from an older tokenizer.json")
     found = model_tokenizer(tmp_path, tmp_path / "onnx")
     assert isinstance(found, HubTokenizer)
-    assert len(list((tmp_path / "onnx").glob("tokenizer-*.unsupported"))) == 1
+    assert [p.suffix for p in (tmp_path / "onnx").glob("tokenizer-*")] == [".unsupported"]  # the stale one is gone
     found.truncate(8)
     assert found(["de stad", "stad"])["input_ids"].tolist() == [[4, 5], [5, 0]]
     assert isinstance(model_tokenizer(tmp_path, tmp_path / "onnx"), HubTokenizer)  # not tried again
