@@ -1,7 +1,7 @@
 """The embedding model's tokenizer for ONNX Runtime, without torch or transformers.
 
 A model folder's ``tokenizer.json`` is run by SentencePiece when it is a SentencePiece unigram tokenizer
-(XLM-R's, so multilingual-e5's): converted once into ``onnx/tokenizer-<hash>.model`` and checked to give
+(XLM-R's, so multilingual-e5's): converted once into ``onnx/tokenizer-<hash>-c<n>.model``, checked to give
 the ``tokenizers`` library's ids. SentencePiece keeps the 250,000-piece vocabulary in a compact trie
 where ``tokenizers`` builds a much larger one (README, Benchmarks: memory). Any other tokenizer runs in
 ``tokenizers``, and a folder without ``tokenizer.json`` in transformers.
@@ -158,12 +158,20 @@ def sentencepiece_model(transformer: Path, work: Path) -> Path | None:
         return model
     if refused.is_file():
         return None
+    try:
+        return _converted(transformer, work, model, refused)
+    except OSError as exc:  # a read-only model folder: tokenizers runs it, as before any conversion
+        log.info("tokenizer niet naar SentencePiece omgezet (%s)", exc)
+        return None
+
+
+def _converted(transformer: Path, work: Path, model: Path, refused: Path) -> Path | None:
     work.mkdir(parents=True, exist_ok=True)
     with locked(work / ".export.lock"):
         if model.is_file() or refused.is_file():
             return model if model.is_file() else None
         try:
-            proto = _convert(json.loads(source.read_text(encoding="utf-8")))
+            proto = _convert(json.loads((transformer / "tokenizer.json").read_text(encoding="utf-8")))
             problem = None if proto is None else _differences(transformer, proto)
         except Exception as exc:  # noqa: BLE001 - a malformed tokenizer.json or protobuf: keep tokenizers
             proto, problem = None, f"{type(exc).__name__}: {exc}"

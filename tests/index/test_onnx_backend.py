@@ -209,3 +209,16 @@ def test_a_tokenizer_sentencepiece_cannot_reproduce_stays_in_tokenizers(tmp_path
     found.truncate(8)
     assert found(["de stad", "stad"])["input_ids"].tolist() == [[4, 5], [5, 0]]
     assert isinstance(model_tokenizer(tmp_path, tmp_path / "onnx"), HubTokenizer)  # not tried again
+
+
+def test_a_model_folder_that_cannot_be_written_keeps_its_tokenizer(tmp_path):
+    """Nothing can be stored next to the model (here its folder is a file; in use, a read-only mount):
+    the tokenizers library runs the tokenizer and the encoder still loads."""
+    from tokenizers import Tokenizer, models
+
+    from vraagbaak.index.model_tokenizer import HubTokenizer, model_tokenizer
+
+    Tokenizer(models.Unigram([("<pad>", 0.0), ("<unk>", 0.0), ("▁de", -1.0)], unk_id=1)).save(
+        str(tmp_path / "tokenizer.json"))
+    (tmp_path / "not-a-folder").write_text("")
+    assert isinstance(model_tokenizer(tmp_path, tmp_path / "not-a-folder" / "onnx"), HubTokenizer)
