@@ -1,15 +1,19 @@
-"""The embedding model's tokenizer for ONNX Runtime, without torch or transformers.
+"""The embedding model's tokenizer for ONNX Runtime: the lightest one that gives transformers' ids.
 
-A model folder's ``tokenizer.json`` is run by SentencePiece when it is a SentencePiece unigram tokenizer
-(XLM-R's, so multilingual-e5's): converted once into ``onnx/tokenizer-<hash>-c<n>.model``, checked to give
-the ``tokenizers`` library's ids. SentencePiece keeps the 250,000-piece vocabulary in a compact trie
-where ``tokenizers`` builds a much larger one (README, Benchmarks: memory). Any other tokenizer runs in
-``tokenizers``, and a folder without ``tokenizer.json`` in transformers.
+sentence-transformers tokenizes with transformers, which imports torch; the ``tokenizers`` library alone
+holds XLM-R's 250,000-piece vocabulary in a trie of about 270 MB. So, once per model folder, a separate
+process (which takes the memory it needs with it when it ends) compares candidates with transformers'
+tokenizer on :data:`CHECK_TEXTS` and records the first that gives the same ids, in
+``onnx/tokenizer-<hash of tokenizer.json>-c<CONVERSION>.json``:
 
-Every tokenizer here takes a list of texts and returns numpy arrays named as the model's inputs
-(``input_ids``, ``attention_mask``, ``token_type_ids``), right-padded, cut at ``truncate(n)`` tokens.
-Texts are expected without trailing whitespace (``Embedder`` strips it): SentencePiece drops it where
-``tokenizers`` makes a token of it.
+1. ``sentencepiece``: ``tokenizer.json`` converted into a SentencePiece model (``….model`` beside the
+   record; about 55 MB resident), for SentencePiece unigram tokenizers such as XLM-R's;
+2. ``tokenizers``: ``tokenizer.json`` in the ``tokenizers`` library;
+3. ``transformers``: transformers' own tokenizer (it imports torch).
+
+Without ``tokenizer.json``, or where nothing can be recorded (a read-only folder, a failed check), it
+is transformers' tokenizer: faithful first, light where proven. Every tokenizer here takes a list of
+texts and returns numpy arrays named as the model's inputs, right-padded, cut at ``truncate(n)`` tokens.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ import base64
 import hashlib
 import json
 import logging
+import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -27,44 +34,120 @@ from vraagbaak.index.files import aside, locked
 
 log = logging.getLogger("vraagbaak")
 
-#: Part of the converted model's file name: a new conversion is tried again, and redone, after a change here.
-CONVERSION = 1
-#: Texts the converted model must tokenize exactly as ``tokenizers`` does before it is used.
+#: Part of the record's name: after a change here, every folder's choice is made again.
+CONVERSION = 2
+#: What a candidate must tokenize exactly as transformers does: prompts, Dutch, punctuation, the
+#: normaliser's corners, whitespace at either end, invisible characters and special tokens typed as text.
 CHECK_TEXTS = (
     "query: Wat doet de themagroep Financiën?",
     "passage: De G40 is een netwerk van 41 middelgrote steden met samen ruim vijf miljoen inwoners.",
     "Sociaal Domein\nIn 2023 gaf het Rijk € 1.250.000,- uit aan ‘jeugdzorg’ en “WMO” (zie p. 12).",
-    "Naïeve coöperatie, één café, reünie; Ångström, façade, Œuvre, Straße, İstanbul",
+    "Naïeve coöperatie, één café, reünie; Ångström, façade, Œuvre, Straße, İstanbul, DE STAD, De Stad",
     "ＦＵＬＬ width ﬁ ligatuur Ⅻ ½ ², x\u00a0y\u2009z\u200bw, tab\there,   drie   spaties",
     "emoji 😀 en 中文 en русский текст, CO₂-uitstoot, 0-emissiezones, e-mail@voorbeeld.nl, https://g40.nl/a?b=c",
     "What does the G40 do about housing? WHO, Who, who.",
     " een spatie vooraan",
+    "een spatie achteraan ",
+    "onzichtbaar achteraan\u200b",
+    "vervangen teken achteraan \ufffd",
+    "\u200b",
+    "<s>tekst</s> en een <mask> hier, <unk>, <pad> <s> </s>",
 )
+CHOICES = ("sentencepiece", "tokenizers", "transformers")
 
 
 def model_tokenizer(transformer: Path, work: Path):
-    """The fastest faithful tokenizer for the folder ``transformer``; ``work`` keeps a converted model."""
+    """The tokenizer recorded for the folder ``transformer`` in ``work``, chosen now if it is not yet."""
     if not (transformer / "tokenizer.json").is_file():
         return TransformersTokenizer(transformer)
-    model = sentencepiece_model(transformer, work)
-    return SentencePieceTokenizer(transformer, model) if model else HubTokenizer(transformer)
+    record = work / f"{_name(transformer)}.json"
+    choice = _read_json(record).get("use")
+    if choice not in CHOICES:
+        choice = _choose_apart(transformer, work)
+    if choice == "sentencepiece":
+        return SentencePieceTokenizer(transformer, record.with_suffix(".model"))
+    if choice == "tokenizers":
+        return HubTokenizer(transformer)
+    return TransformersTokenizer(transformer)
+
+
+def _name(transformer: Path) -> str:
+    digest = hashlib.sha256((transformer / "tokenizer.json").read_bytes()).hexdigest()[:16]
+    return f"tokenizer-{digest}-c{CONVERSION}"
+
+
+def _choose_apart(transformer: Path, work: Path) -> str:
+    """:func:`choose` in a process of its own; transformers' tokenizer if that fails (nothing is recorded,
+    so the next start tries again)."""
+    try:
+        done = subprocess.run([sys.executable, "-m", "vraagbaak.index.model_tokenizer", str(transformer), str(work)],
+                              capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        done = subprocess.CompletedProcess([], 1, "", str(exc))
+    choice = done.stdout.strip().splitlines()[-1] if done.returncode == 0 and done.stdout.strip() else ""
+    if choice in CHOICES:
+        return choice
+    reason = (done.stderr or "").strip().splitlines()[-1:] or ["geen uitvoer"]
+    log.warning("tokenizer niet voorbereid (%s); transformers tokenizeert (met torch, meer geheugen)", reason[0][:300])
+    return "transformers"
+
+
+def choose(transformer: Path, work: Path) -> str:
+    """Compare the candidates with transformers' tokenizer and record the first that agrees."""
+    name = _name(transformer)
+    work.mkdir(parents=True, exist_ok=True)
+    with locked(work / ".export.lock"):
+        recorded = _read_json(work / f"{name}.json").get("use")
+        if recorded in CHOICES:
+            return recorded
+        from transformers import AutoTokenizer
+
+        reference = AutoTokenizer.from_pretrained(str(transformer), local_files_only=True)
+        expected = [list(reference(text)["input_ids"]) for text in CHECK_TEXTS]
+        proto, why = _convert(json.loads((transformer / "tokenizer.json").read_text(encoding="utf-8")))
+        choice = "transformers"
+        if proto is not None:
+            why = _differences(SentencePieceTokenizer(transformer, proto), expected)
+            choice = "sentencepiece" if why is None else choice
+        if choice == "transformers":
+            hub_differs = _differences(HubTokenizer(transformer), expected)
+            choice, why = ("tokenizers", why) if hub_differs is None else (choice, f"{why}; tokenizers: {hub_differs}")
+        for stale in work.glob("tokenizer-*"):  # for an earlier tokenizer.json, or by an earlier version
+            stale.unlink(missing_ok=True)
+        if choice == "sentencepiece":
+            with aside(work / f"{name}.model") as temporary:
+                temporary.write_bytes(proto)
+        with aside(work / f"{name}.json") as temporary:
+            temporary.write_text(json.dumps({"use": choice, "not_sentencepiece": why}, ensure_ascii=False, indent=1))
+    return choice
+
+
+def _differences(tokenizer, expected: list[list[int]]) -> str | None:
+    """None if ``tokenizer`` gives the ``expected`` ids for every check text (whole: none is cut)."""
+    tokenizer.truncate(1 << 16)
+    for text, ids in zip(CHECK_TEXTS, expected):
+        encoded = tokenizer([text])
+        got = encoded["input_ids"][0][encoded["attention_mask"][0] == 1].tolist()
+        if got != ids:
+            return f"other ids for {text!r}"
+    return None
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _special(transformer: Path, name: str, default: str) -> str:
-    config = _read_json(transformer / "tokenizer_config.json")
-    value = config.get(name) or default
+    value = _read_json(transformer / "tokenizer_config.json").get(name) or default
     return value.get("content", default) if isinstance(value, dict) else value
 
 
 def _max_length(transformer: Path) -> int:
     return int(_read_json(transformer / "tokenizer_config.json").get("model_max_length") or 512)
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _padded(rows: list[list[int]], pad_id: int) -> dict[str, np.ndarray]:
@@ -78,22 +161,53 @@ def _padded(rows: list[list[int]], pad_id: int) -> dict[str, np.ndarray]:
 
 
 class SentencePieceTokenizer:
-    """``<s> text </s>`` by SentencePiece, from a model :func:`sentencepiece_model` converted and checked."""
+    """``<s> text </s>`` by SentencePiece, as XLM-R's ``tokenizer.json`` does it: special tokens typed in
+    the text are those tokens (``<mask>`` takes the spaces before it), and text that ends in what
+    normalises to a space ends in a ``▁`` token (SentencePiece itself would drop it)."""
 
-    def __init__(self, transformer: Path, model: Path):
+    def __init__(self, transformer: Path, model: Path | bytes):
         import sentencepiece as spm
+        from sentencepiece import sentencepiece_model_pb2 as pb
 
+        proto = model if isinstance(model, bytes) else Path(model).read_bytes()
         self.model_max_length = _max_length(transformer)
         self.max_length = self.model_max_length
-        self._sp = spm.SentencePieceProcessor(model_file=str(model))
-        self.bos, self.eos, self.pad = self._sp.bos_id(), self._sp.eos_id(), self._sp.pad_id()
+        self._sp = spm.SentencePieceProcessor(model_proto=proto)
+        self.bos, self.eos, self.pad, unk = self._sp.bos_id(), self._sp.eos_id(), self._sp.pad_id(), self._sp.unk_id()
+        self._space = self._sp.piece_to_id("▁")
+        self._special = {self._sp.id_to_piece(i): i for i in (self.bos, self.eos, self.pad, unk)}
+        if self._sp.piece_to_id("<mask>") != unk:
+            self._special["<mask>"] = self._sp.piece_to_id("<mask>")
+        self._split = re.compile("(" + "|".join(
+            (r"\s*" if piece == "<mask>" else "") + re.escape(piece) for piece in self._special) + ")")
+        normalizer = pb.ModelProto()
+        normalizer.ParseFromString(proto)
+        normalizer.ClearField("pieces")
+        self._normalizer = spm.SentencePieceNormalizer(
+            model_proto=normalizer.SerializeToString(), add_dummy_prefix=False, escape_whitespaces=False,
+            remove_extra_whitespaces=False)
 
     def truncate(self, max_length: int) -> None:
         self.max_length = max_length
 
     def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
         keep = self.max_length - 2
-        return _padded([[self.bos, *ids[:keep], self.eos] for ids in self._sp.encode(list(texts))], self.pad)
+        return _padded([[self.bos, *self._ids(text)[:keep], self.eos] for text in texts], self.pad)
+
+    def _ids(self, text: str) -> list[int]:
+        if "<" not in text:
+            return self._pieces(text)
+        ids: list[int] = []
+        for i, part in enumerate(self._split.split(text)):
+            if i % 2:
+                ids.append(self._special[part.strip()])
+            elif part:
+                ids.extend(self._pieces(part))
+        return ids
+
+    def _pieces(self, text: str) -> list[int]:
+        ids = self._sp.encode(text, num_threads=1)
+        return ids + [self._space] if self._normalizer.normalize(text).endswith(" ") else ids
 
 
 class HubTokenizer:
@@ -110,9 +224,10 @@ class HubTokenizer:
         if pad_id is None:
             raise ValueError(f"the tokenizer has no padding token {pad!r}")
         self._tokenizer.enable_padding(pad_id=pad_id, pad_token=pad)
+        self.truncate(self.model_max_length)
 
     def truncate(self, max_length: int) -> None:
-        """Before the first call: the settings cannot change while another thread tokenizes."""
+        """Before the first call from more than one thread: the settings cannot change while another tokenizes."""
         self._tokenizer.enable_truncation(max_length=max_length)
 
     def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
@@ -125,7 +240,7 @@ class HubTokenizer:
 
 
 class TransformersTokenizer:
-    """For a model folder without ``tokenizer.json`` (a slow, sentencepiece-only tokenizer): imports torch."""
+    """transformers' own tokenizer for the folder (it imports torch)."""
 
     def __init__(self, transformer: Path):
         from transformers import AutoTokenizer
@@ -145,67 +260,25 @@ class TransformersTokenizer:
         return {name: np.asarray(value, dtype=np.int64) for name, value in encoded.items()}
 
 
-# --- conversion ------------------------------------------------------------------------------------------
-
-def sentencepiece_model(transformer: Path, work: Path) -> Path | None:
-    """``work/tokenizer-<hash of tokenizer.json>-c<CONVERSION>.model``, converted now if needed; None when
-    the tokenizer is no SentencePiece unigram one or the conversion gives other ids (remembered, so it is tried once)."""
-    source = transformer / "tokenizer.json"
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    name = f"tokenizer-{digest}-c{CONVERSION}"
-    model, refused = work / f"{name}.model", work / f"{name}.unsupported"
-    if model.is_file():
-        return model
-    if refused.is_file():
-        return None
-    try:
-        return _converted(transformer, work, model, refused)
-    except OSError as exc:  # a read-only model folder: tokenizers runs it, as before any conversion
-        log.info("tokenizer niet naar SentencePiece omgezet (%s)", exc)
-        return None
-
-
-def _converted(transformer: Path, work: Path, model: Path, refused: Path) -> Path | None:
-    work.mkdir(parents=True, exist_ok=True)
-    with locked(work / ".export.lock"):
-        if model.is_file() or refused.is_file():
-            return model if model.is_file() else None
-        try:
-            proto = _convert(json.loads((transformer / "tokenizer.json").read_text(encoding="utf-8")))
-            problem = None if proto is None else _differences(transformer, proto)
-        except Exception as exc:  # noqa: BLE001 - a malformed tokenizer.json or protobuf: keep tokenizers
-            proto, problem = None, f"{type(exc).__name__}: {exc}"
-        for stale in work.glob("tokenizer-*"):  # made from an earlier tokenizer.json, or by an earlier conversion
-            stale.unlink(missing_ok=True)
-        if proto is None or problem:
-            log.info("tokenizer niet naar SentencePiece omgezet (%s)", problem or "geen unigram-tokenizer")
-            with aside(refused) as temporary:
-                temporary.write_text(problem or "not a SentencePiece unigram tokenizer\n")
-            return None
-        with aside(model) as temporary:
-            temporary.write_bytes(proto)
-    return model
-
-
-def _convert(config: dict) -> bytes | None:
-    """A SentencePiece ModelProto for a ``tokenizer.json`` made from one (XLM-R's layout), else None."""
+def _convert(config: dict) -> tuple[bytes | None, str | None]:
+    """A SentencePiece ModelProto for a ``tokenizer.json`` in XLM-R's layout; else None and why not."""
     from sentencepiece import sentencepiece_model_pb2 as pb
 
     model, normalizer = config.get("model") or {}, config.get("normalizer") or {}
     pre, post = config.get("pre_tokenizer") or {}, config.get("post_processor") or {}
     steps = normalizer.get("normalizers", [normalizer]) if normalizer.get("type") == "Sequence" else [normalizer]
     charsmaps = [s.get("precompiled_charsmap") for s in steps if s.get("type") == "Precompiled"]
-    spaces_only = all(s.get("type") == "Precompiled" or (s.get("type") == "Replace" and s.get("content") == " ")
-                      for s in steps)
+    spaces_only = all(s.get("type") == "Precompiled" or (s.get("type") == "Replace" and s.get("content") == " "
+                                                         and s.get("pattern") == {"Regex": " {2,}"}) for s in steps)
     single = [next(iter(item.values())) for item in post.get("single", [])]
     added = {t["content"]: t["id"] for t in config.get("added_tokens", [])}
     if (model.get("type") != "Unigram" or model.get("byte_fallback") or len(charsmaps) != 1 or not spaces_only
             or pre.get("type") != "Metaspace" or pre.get("replacement") != "▁"
             or pre.get("prepend_scheme", "always" if pre.get("add_prefix_space") else "never") != "always"
             or post.get("type") != "TemplateProcessing" or len(single) != 3 or single[1].get("id") != "A"
-            or not {"<s>", "</s>", "<pad>"} <= set(added)
-            or (single[0].get("id"), single[2].get("id")) != ("<s>", "</s>")):
-        return None
+            or (single[0].get("id"), single[2].get("id")) != ("<s>", "</s>")
+            or set(added) != {"<s>", "</s>", "<pad>", "<unk>", "<mask>"}):
+        return None, "not XLM-R's layout of a SentencePiece unigram tokenizer"
     proto = pb.ModelProto()
     kinds = pb.ModelProto.SentencePiece
     for i, (piece, score) in enumerate(model["vocab"]):
@@ -220,19 +293,8 @@ def _convert(config: dict) -> bytes | None:
     norm = proto.normalizer_spec
     norm.name, norm.precompiled_charsmap = "tokenizer.json", base64.b64decode(charsmaps[0])
     norm.add_dummy_prefix, norm.remove_extra_whitespaces, norm.escape_whitespaces = True, True, True
-    return proto.SerializeToString()
+    return proto.SerializeToString(), None
 
 
-def _differences(transformer: Path, proto: bytes) -> str | None:
-    """None if the converted model gives the ``tokenizers`` library's ids for :data:`CHECK_TEXTS`."""
-    import sentencepiece as spm
-    from tokenizers import Tokenizer
-
-    processor = spm.SentencePieceProcessor(model_proto=proto)
-    reference = Tokenizer.from_file(str(transformer / "tokenizer.json"))
-    bos, eos = processor.bos_id(), processor.eos_id()
-    for text in CHECK_TEXTS:
-        expected, got = reference.encode(text).ids, [bos, *processor.encode(text), eos]
-        if expected != got:
-            return f"other ids for {text!r}"
-    return None
+if __name__ == "__main__":  # python -m vraagbaak.index.model_tokenizer MODEL_FOLDER WORK_FOLDER
+    print(choose(Path(sys.argv[1]), Path(sys.argv[2])))

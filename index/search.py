@@ -12,6 +12,7 @@ are suggested instead).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import math
 import re
@@ -153,7 +154,7 @@ class Searcher:
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
         self._selectors: dict[frozenset[str], object] = {}
-        self._normal_forms: dict[int, int] = {}
+        self._normal_forms: dict[int, bytes] = {}
         self._check_counts()
 
     def _check_counts(self) -> None:
@@ -228,8 +229,8 @@ class Searcher:
         if named:  # the question names a year or an organisation: its documents' candidates come first
             bonus = max(fused.values()) - min(fused.values())
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
-        ranked, also = self._distinct(sorted(candidates, key=lambda i: -fused[i]), {int(y) for y in YEAR.findall(text)},
-                                      max(top_k, CONSIDERED, RANKED_AT_LEAST))
+        order = sorted(candidates, key=lambda i: -fused[i])
+        ranked, also = self._distinct(order, {int(y) for y in YEAR.findall(text)}, max(top_k, CONSIDERED, RANKED_AT_LEAST))
         evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
                                   keyword_scores) if grade and ranked else []
         model = config.answer_model
@@ -240,7 +241,7 @@ class Searcher:
         hits = [Hit(self.passages[i], rank, round(fused[i], 6), [tuple(self.sentences[r][1:]) for r in best_sentence[i][1]],
                     [self.passages[j] for j in also.get(i, [])])
                 for rank, i in enumerate(ranked[:top_k], start=1)]
-        suggestions = [] if status != "not_found" else self._suggestions(ranked)
+        suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
                             round(confidence, 4), evidence)
 
@@ -302,8 +303,9 @@ class Searcher:
         groups are kept: later candidates are compared with those alone, which keeps this linear."""
         groups: list[list[int]] = []
         past_limit: list[int] = []  # where the texts of candidates that came after the limit go
-        by_text: dict[int, list[int]] = {}  # the same text, whatever the document: one group
+        by_text: dict[bytes, list[int]] = {}  # the same text, whatever the document: one group
         by_family: dict[tuple, list[list[int]]] = {}  # groups with a member of this collection and organisation
+        opened: dict[int, int] = {}  # a group (by identity) -> its place in ``groups``
         for i in ranked:
             p = self.passages[i]
             text = self._normal_form(i)
@@ -319,12 +321,13 @@ class Searcher:
                     by_text[text] = past_limit
                     continue
                 group = [i]
+                opened[id(group)] = len(groups)
                 groups.append(group)
             elif p.document not in {self.passages[j].document for j in group}:
                 group.append(i)
             family_groups = by_family.setdefault(family, [])
             if not any(g is group for g in family_groups):  # kept in the order the groups were opened
-                bisect.insort(family_groups, group, key=lambda g: next(n for n, h in enumerate(groups) if h is g))
+                bisect.insort(family_groups, group, key=lambda g: opened[id(g)])
             by_text.setdefault(text, group)
         kept, also = [], {}
         for group in groups:
@@ -336,11 +339,12 @@ class Searcher:
                 also[first] = [j for j in by_year if j != first]
         return kept, also
 
-    def _normal_form(self, i: int) -> int:
-        """A hash of the passage's words in lower case (cached): equal for texts that differ only in spacing."""
+    def _normal_form(self, i: int) -> bytes:
+        """A digest of the passage's words in lower case (cached): equal for texts that differ only in spacing."""
         found = self._normal_forms.get(i)
         if found is None:
-            found = self._normal_forms[i] = hash(" ".join(self.passages[i].text.lower().split()))
+            normal = " ".join(self.passages[i].text.lower().split())
+            found = self._normal_forms[i] = hashlib.blake2b(normal.encode(), digest_size=16).digest()
         return found
 
     def _family(self, document: str) -> tuple[str, str]:

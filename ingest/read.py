@@ -21,9 +21,10 @@ from vraagbaak.ingest.links import scrub
 from vraagbaak.ingest.metadata import DEFAULT_COLLECTION, collection_of, file_title, slug
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
-#: Control characters other than the tab (a backspace where a converter lost a bullet): a space each, so
-#: offsets into the file stay right.
-CONTROL_AS_SPACE = {c: " " for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f] if c != 0x0c}
+#: Control characters other than the tab, and the line and paragraph separators (a backspace where a
+#: converter lost a bullet): a space each, so offsets into the file stay right. (NUL marks a binary file.)
+CONTROL_AS_SPACE = {c: " " for c in [*range(0x01, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), 0x2028, 0x2029]
+                    if c != 0x0c}
 
 
 class DocumentError(VraagbaakError):

@@ -164,61 +164,102 @@ def test_an_exported_model_runs_without_torch(onnx_cache):
 
 
 def test_the_tokenizers_give_transformers_ids(onnx_cache):
-    """SentencePiece (converted from ``tokenizer.json``) and the tokenizers library: the same ids, padding and
-    truncation as transformers, on the report's own paragraphs and on awkward text."""
+    """The built-in model's tokenizer.json converted to SentencePiece (chosen, recorded) and the tokenizers
+    library: transformers' ids, whole, on every paragraph of the report, the question set and awkward text;
+    padding and truncation as transformers does them."""
     from transformers import AutoTokenizer
 
+    from vraagbaak.eval.dataset import load
     from vraagbaak.index.model_tokenizer import HubTokenizer, SentencePieceTokenizer, model_tokenizer
 
     folder = ensure_builtin(Settings(model_cache=onnx_cache))
     converted = model_tokenizer(folder, folder / "onnx")
     assert isinstance(converted, SentencePieceTokenizer)
-    assert [p.name for p in (folder / "onnx").glob("tokenizer-*")] and not list((folder / "onnx").glob("*.unsupported"))
+    [record] = (folder / "onnx").glob("tokenizer-*.json")
+    assert json.loads(record.read_text())["use"] == "sentencepiece" and record.with_suffix(".model").is_file()
     theirs = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
     report = Path(__file__).resolve().parents[2] / "corpus" / "g40" / "g40-jaarverslag-2023.txt"
     paragraphs = [p.strip() for p in report.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    texts = [*SENTENCES, " ".join(SENTENCES), "café € 1.000,- — “citaat” naïef", "ＦＵＬＬ ﬁ ½ 😀 中文", *paragraphs]
+    texts = [*SENTENCES, "café € 1.000,- — “citaat” naïef", "ＦＵＬＬ ﬁ ½ 😀 中文", "vraag met <mask> en </s>",
+             "eindigt op een spatie ", "eindigt onzichtbaar\u200b", *("query: " + p.question for p in load()),
+             *("passage: " + p for p in paragraphs)]
     for ours in (converted, HubTokenizer(folder)):
+        ours.truncate(512)
+        for text in texts:
+            got = ours([text])
+            assert got["input_ids"].dtype == np.int64
+            expected = theirs(text, truncation=True, max_length=512)["input_ids"]
+            assert got["input_ids"][0].tolist() == expected, (type(ours).__name__, text)
         ours.truncate(24)
-        for start in range(0, len(texts), 16):
-            batch = texts[start:start + 16]
-            expected = theirs(batch, padding=True, truncation="longest_first", max_length=24, return_tensors="np")
-            got = ours(batch)
-            for name in ("input_ids", "attention_mask"):
-                assert got[name].dtype == np.int64
-                assert np.array_equal(got[name], expected[name]), (type(ours).__name__, name, start)
-        assert ours([" ".join(SENTENCES)])["input_ids"].shape[1] == 24  # cut, with its closing token kept
+        batch = [" ".join(SENTENCES), *SENTENCES]
+        expected = theirs(batch, padding=True, truncation="longest_first", max_length=24, return_tensors="np")
+        for name in ("input_ids", "attention_mask"):
+            assert np.array_equal(ours(batch)[name], expected[name]), (type(ours).__name__, name)
 
 
-def test_a_tokenizer_sentencepiece_cannot_reproduce_stays_in_tokenizers(tmp_path):
-    """A WordPiece tokenizer (BERT's) is not converted: the refusal is remembered and tokenizers runs it."""
-    from tokenizers import Tokenizer, models, pre_tokenizers
+def _wordpiece_folder(folder: Path, config: dict) -> Path:
+    """A small BERT-style tokenizer (WordPiece, lower-casing as ``config`` says) in ``folder``."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
 
-    from vraagbaak.index.model_tokenizer import HubTokenizer, model_tokenizer
-
-    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "de": 4, "stad": 5}
+    vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "de", "stad", "De", "Stad"])}
     tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer.save(str(tmp_path / "tokenizer.json"))
-    (tmp_path / "tokenizer_config.json").write_text(json.dumps({"pad_token": "[PAD]", "model_max_length": 8}))
-    (tmp_path / "onnx").mkdir()
-    (tmp_path / "onnx" / "tokenizer-0123456789abcdef-c0.model").write_bytes(b"from an older tokenizer.json")
-    found = model_tokenizer(tmp_path, tmp_path / "onnx")
-    assert isinstance(found, HubTokenizer)
-    assert [p.suffix for p in (tmp_path / "onnx").glob("tokenizer-*")] == [".unsupported"]  # the stale one is gone
-    found.truncate(8)
-    assert found(["de stad", "stad"])["input_ids"].tolist() == [[4, 5], [5, 0]]
-    assert isinstance(model_tokenizer(tmp_path, tmp_path / "onnx"), HubTokenizer)  # not tried again
+    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tokenizer.post_processor = processors.TemplateProcessing(single="[CLS] $A [SEP]",
+                                                             special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer.save(str(folder / "tokenizer.json"))
+    (folder / "vocab.txt").write_text("\n".join(vocab))
+    (folder / "tokenizer_config.json").write_text(json.dumps({
+        "pad_token": "[PAD]", "unk_token": "[UNK]", "cls_token": "[CLS]", "sep_token": "[SEP]",
+        "mask_token": "[MASK]", "model_max_length": 16, **config}))
+    return folder
 
 
-def test_a_model_folder_that_cannot_be_written_keeps_its_tokenizer(tmp_path):
-    """Nothing can be stored next to the model (here its folder is a file; in use, a read-only mount):
-    the tokenizers library runs the tokenizer and the encoder still loads."""
-    from tokenizers import Tokenizer, models
+def test_a_tokenizer_sentencepiece_cannot_reproduce_runs_in_tokenizers_once_chosen(tmp_path, monkeypatch):
+    """A WordPiece tokenizer is not converted; the tokenizers library gives transformers' ids, so it is
+    recorded and used, and the choice is not made again. A stale record of another version goes."""
+    from vraagbaak.index import model_tokenizer as chooser
 
-    from vraagbaak.index.model_tokenizer import HubTokenizer, model_tokenizer
+    folder = _wordpiece_folder(tmp_path / "bert", {"tokenizer_class": "PreTrainedTokenizerFast"})
+    (folder / "onnx").mkdir()
+    (folder / "onnx" / "tokenizer-0123456789abcdef-c0.model").write_bytes(b"from an older tokenizer.json")
+    found = chooser.model_tokenizer(folder, folder / "onnx")
+    assert isinstance(found, chooser.HubTokenizer)
+    [record] = [p for p in (folder / "onnx").glob("tokenizer-*")]  # the stale one is gone
+    assert json.loads(record.read_text())["use"] == "tokenizers"
+    assert found(["de stad", "Stad"])["input_ids"].tolist() == [[2, 5, 6, 3], [2, 6, 3, 0]]
 
-    Tokenizer(models.Unigram([("<pad>", 0.0), ("<unk>", 0.0), ("▁de", -1.0)], unk_id=1)).save(
-        str(tmp_path / "tokenizer.json"))
+    def no_second_choice(*args):
+        raise AssertionError("chosen again")
+
+    monkeypatch.setattr(chooser, "_choose_apart", no_second_choice)
+    assert isinstance(chooser.model_tokenizer(folder, folder / "onnx"), chooser.HubTokenizer)
+
+
+def test_a_tokenizer_that_tokenizers_would_misread_runs_in_transformers(tmp_path):
+    """transformers rebuilds this tokenizer's normaliser from its configuration (no lower-casing), which
+    the tokenizers library does not read: only transformers' own tokenizer gives transformers' ids."""
+    from transformers import AutoTokenizer
+
+    from vraagbaak.index.model_tokenizer import TransformersTokenizer, model_tokenizer
+
+    folder = _wordpiece_folder(tmp_path / "bert", {"tokenizer_class": "BertTokenizer", "do_lower_case": False})
+    found = model_tokenizer(folder, folder / "onnx")
+    assert isinstance(found, TransformersTokenizer)
+    assert json.loads(next((folder / "onnx").glob("tokenizer-*.json")).read_text())["use"] == "transformers"
+    found.truncate(16)
+    expected = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)(["De Stad"])["input_ids"]
+    assert found(["De Stad"])["input_ids"].tolist() == expected == [[2, 7, 8, 3]]
+
+
+def test_a_model_folder_that_cannot_be_written_runs_transformers_tokenizer(tmp_path):
+    """Nothing can be recorded next to the model (here its folder is a file; in use, a read-only mount):
+    transformers' tokenizer runs, faithful, and the next start tries again."""
+    from vraagbaak.index.model_tokenizer import TransformersTokenizer, model_tokenizer
+
+    folder = _wordpiece_folder(tmp_path / "bert", {"tokenizer_class": "PreTrainedTokenizerFast"})
     (tmp_path / "not-a-folder").write_text("")
-    assert isinstance(model_tokenizer(tmp_path, tmp_path / "not-a-folder" / "onnx"), HubTokenizer)
+    found = model_tokenizer(folder, tmp_path / "not-a-folder" / "onnx")
+    assert isinstance(found, TransformersTokenizer)
+    assert found(["de stad"])["input_ids"].tolist() == [[2, 5, 6, 3]]

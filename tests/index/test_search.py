@@ -102,22 +102,6 @@ def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
             assert _near_duplicates(searcher.search(question, 10, abstain=False).hits), question
 
 
-def test_repeats_are_dropped_alike_with_or_without_a_limit(searcher):
-    """``_distinct`` stops opening groups at its limit: the groups it keeps, and what each lists, are the
-    same as when it compares every candidate."""
-    import random
-
-    for seed in range(5):
-        ranked = list(range(len(searcher.passages)))
-        random.Random(seed).shuffle(ranked)
-        ranked = ranked[:80]
-        everything, also_all = searcher._distinct(ranked, set(), len(ranked))
-        limited, also = searcher._distinct(ranked, set(), 10)
-        assert limited == everything[:10]
-        assert also == {i: also_all[i] for i in limited if i in also_all}
-    assert len(everything) > 10
-
-
 @pytest.mark.parametrize("question,message", [
     ("", "leeg"), ("   \n\t ", "leeg"), ("x" * 1001, "te lang"), (42, "tekst"),
 ])

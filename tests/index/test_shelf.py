@@ -231,18 +231,72 @@ def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):
     assert len(scoped.hits) == 4 and {h.passage.citation.collection for h in scoped.hits} == {"net"}
 
 
-def test_repeats_across_years_are_grouped_alike_with_or_without_a_limit(searcher):
-    """``_distinct`` stops opening groups at its limit: the groups it keeps, and the other years each
-    lists, are what comparing every candidate gives."""
+def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int]):
+    """``Searcher._distinct`` as first written: every candidate compared with every group, no limit."""
+    groups, by_text = [], {}
+    for i in ranked:
+        p = searcher.passages[i]
+        text = " ".join(p.text.lower().split())
+        group = by_text.get(text) or next(
+            (g for g in groups if any(searcher._same(p, searcher.passages[j], i, j) for j in g)), None)
+        if group is None:
+            group = [i]
+            groups.append(group)
+        elif p.document not in {searcher.passages[j].document for j in group}:
+            group.append(i)
+        by_text.setdefault(text, group)
+    kept, also = [], {}
+    for group in groups:
+        by_year = sorted(group, key=lambda j: (searcher.passages[j].citation.year in years,
+                                               searcher.passages[j].citation.year or 0), reverse=True)
+        first = by_year[0] if len(group) > 1 else group[0]
+        kept.append(first)
+        if len(group) > 1:
+            also[first] = [j for j in by_year if j != first]
+    return kept, also
+
+
+def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
+    """``_distinct`` compares a candidate only with its own report family's groups and opens at most
+    ``limit`` groups; what it keeps, and what each kept passage lists, is what comparing everything gives.
+    One text stands word for word in two organisations' reports, and a little changed in the second
+    organisation's other years: each of those near the ones beside it, not all near each other."""
     import random
 
-    listed_other_years = 0
-    for seed in range(20):
-        ranked = list(range(len(searcher.passages)))
-        random.Random(seed).shuffle(ranked)
-        everything, also_all = searcher._distinct(ranked, set(), len(ranked))
-        limited, also = searcher._distinct(ranked, set(), 3)
-        assert limited == everything[:3]
-        assert also == {i: also_all[i] for i in limited if i in also_all}
-        listed_other_years += len(also)
-    assert listed_other_years > 0
+    text = ("Woningbouw\n\nIn het voorjaar bouwden twaalf gemeenten samen betaalbare huurwoningen voor starters, "
+            "studenten, ouderen en statushouders. Het tekort bleef groot, maar dankzij afspraken met corporaties, "
+            "provincies, ontwikkelaars en het Rijk kwam de bouwstroom eindelijk op gang in wijken zoals "
+            "Kanaleneiland, Hoograven en Overvecht.\n\n")
+    three = text.replace("twaalf", "negen").replace("starters", "jongeren").replace("voorjaar", "najaar")
+    six = three.replace("provincies", "waterschappen").replace("Overvecht", "Lunetten").replace("groot", "hoog")
+    filler = "".join(f"Thema {n}\n\nDe steden spraken over thema {n} met het kabinet en de Kamer.\n\n" for n in range(8))
+    corpus = tmp_path / "corpus"
+    for folder, name, organisation, body in (("net", "stedennet-jaarverslag-2024", "Stedennet", text),
+                                             ("wonen", "woonbond-jaarverslag-2023", "Woonbond", three),
+                                             ("wonen", "woonbond-jaarverslag-2024", "Woonbond", text),
+                                             ("wonen", "woonbond-jaarverslag-2025", "Woonbond", six)):
+        (corpus / folder).mkdir(parents=True, exist_ok=True)
+        (corpus / folder / f"{name}.txt").write_text(f"Jaarverslag {organisation}\n\n" + body + filler)
+        (corpus / folder / f"{name}.meta.json").write_text(json.dumps({"organisation": organisation}))
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    build_index(settings, embedder=fake_embedder())
+    searcher = Searcher.load(settings, embedder=fake_embedder())
+    housing = [i for i, p in enumerate(searcher.passages) if "betaalbare" in p.text]
+    near = {(a, b) for a in housing for b in housing if a < b and searcher._same(searcher.passages[a], searcher.passages[b], a, b)}
+    assert len(housing) == 4 and 0 < len(near) < 3  # near pairs in the Woonbond family, not all of them
+    assert len({searcher._family(p.document) for p in searcher.passages}) == 2
+    cross_family = 0
+    for seed in range(200):
+        rng = random.Random(seed)
+        ranked = rng.sample(range(len(searcher.passages)), rng.randint(1, len(searcher.passages)))
+        years = rng.choice([set(), {2023}, {2024}])
+        expected_kept, expected_also = reference_distinct(searcher, ranked, years)
+        assert searcher._distinct(ranked, years, len(ranked)) == (expected_kept, expected_also)
+        for limit in (1, 3, 10):
+            kept, also = searcher._distinct(ranked, years, limit)
+            assert kept == expected_kept[:limit]
+            assert also == {i: expected_also[i] for i in kept if i in expected_also}
+        cross_family += sum(1 for i, others in expected_also.items()
+                            if any(searcher._family(searcher.passages[j].document)
+                                   != searcher._family(searcher.passages[i].document) for j in others))
+    assert cross_family > 0  # the same text in another organisation's report was grouped, and compared

@@ -43,9 +43,9 @@ def test_offsets_point_into_the_source(corpus):
 
 def test_control_characters_become_spaces_and_offsets_stay(corpus):
     """A converter's backspace where a bullet was: a space in the text, the same length in the file."""
-    text = "Inhoud\x08Voorwoord\x08 Samenvatting\ttabel\x1b\n"
+    text = "Inhoud\x08Voorwoord\x08 Samenvatting\ttabel\x1b\x85\u2028\n"
     doc = TextReader().read(write(corpus, "r.txt", text))
-    assert doc.lines[0].text == "Inhoud Voorwoord  Samenvatting\ttabel "
+    assert doc.lines[0].text == "Inhoud Voorwoord  Samenvatting\ttabel   "
     assert len(doc.lines[0].text) == len(text) - 1
 
 
