@@ -100,10 +100,9 @@ class Embedder:
         return self._encode(texts, "query", 32, False)
 
     def _encode(self, texts: list[str], kind: str, batch_size: int, progress: bool) -> np.ndarray:
-        """Trailing whitespace is no content, and tokenizers differ on it (``index/model_tokenizer.py``)."""
         prompt = self.info.query_prompt if kind == "query" else self.info.passage_prompt
         vectors = self.model.encode(
-            [(prompt + t).rstrip() for t in texts], batch_size=batch_size, show_progress_bar=progress,
+            [prompt + t for t in texts], batch_size=batch_size, show_progress_bar=progress,
             normalize_embeddings=True, convert_to_numpy=True,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
