@@ -61,14 +61,20 @@ def model_tokenizer(transformer: Path, work: Path):
     if not (transformer / "tokenizer.json").is_file():
         return TransformersTokenizer(transformer)
     record = work / f"{_name(transformer)}.json"
-    choice = _read_json(record).get("use")
-    if choice not in CHOICES:
-        choice = _choose_apart(transformer, work)
+    choice = _recorded(record) or _choose_apart(transformer, work)
     if choice == "sentencepiece":
         return SentencePieceTokenizer(transformer, record.with_suffix(".model"))
     if choice == "tokenizers":
         return HubTokenizer(transformer)
     return TransformersTokenizer(transformer)
+
+
+def _recorded(record: Path) -> str | None:
+    """The recorded choice, if the record and (for SentencePiece) its model are both there."""
+    choice = _read_json(record).get("use")
+    if choice == "sentencepiece" and not record.with_suffix(".model").is_file():
+        return None
+    return choice if choice in CHOICES else None
 
 
 def _name(transformer: Path) -> str:
@@ -97,8 +103,8 @@ def choose(transformer: Path, work: Path) -> str:
     name = _name(transformer)
     work.mkdir(parents=True, exist_ok=True)
     with locked(work / ".export.lock"):
-        recorded = _read_json(work / f"{name}.json").get("use")
-        if recorded in CHOICES:
+        recorded = _recorded(work / f"{name}.json")
+        if recorded:
             return recorded
         from transformers import AutoTokenizer
 
