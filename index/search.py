@@ -329,14 +329,17 @@ class Searcher:
             if not any(g is group for g in family_groups):  # kept in the order the groups were opened
                 bisect.insort(family_groups, group, key=lambda g: opened[id(g)])
             by_text.setdefault(text, group)
+        return self._shown(groups, years)
+
+    def _shown(self, groups: list[list[int]], years: set[int]) -> tuple[list[int], dict[int, list[int]]]:
+        """Per group of repeats, the passage shown (the asked year's, else the newest) and the others it lists."""
         kept, also = [], {}
         for group in groups:
             by_year = sorted(group, key=lambda j: (self.passages[j].citation.year in years,
                                                    self.passages[j].citation.year or 0), reverse=True)
-            first = by_year[0] if len(group) > 1 else group[0]
-            kept.append(first)
+            kept.append(by_year[0])
             if len(group) > 1:
-                also[first] = [j for j in by_year if j != first]
+                also[by_year[0]] = by_year[1:]
         return kept, also
 
     def _normal_form(self, i: int) -> bytes:

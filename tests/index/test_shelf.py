@@ -232,7 +232,7 @@ def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):
 
 
 def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int]):
-    """``Searcher._distinct`` as first written: every candidate compared with every group, no limit."""
+    """``Searcher._distinct``'s grouping as first written: every candidate compared with every group, no limit."""
     groups, by_text = [], {}
     for i in ranked:
         p = searcher.passages[i]
@@ -245,15 +245,7 @@ def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int]):
         elif p.document not in {searcher.passages[j].document for j in group}:
             group.append(i)
         by_text.setdefault(text, group)
-    kept, also = [], {}
-    for group in groups:
-        by_year = sorted(group, key=lambda j: (searcher.passages[j].citation.year in years,
-                                               searcher.passages[j].citation.year or 0), reverse=True)
-        first = by_year[0] if len(group) > 1 else group[0]
-        kept.append(first)
-        if len(group) > 1:
-            also[first] = [j for j in by_year if j != first]
-    return kept, also
+    return searcher._shown(groups, years)  # which of a group is shown: the same step for both
 
 
 def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
