@@ -98,12 +98,17 @@ class Shelf:
                       if chosen == {d.id for d in records if d.collection == c}), None)
         return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64), whole)
 
-    def named(self, question: str, within: frozenset[str] | None = None) -> frozenset[str]:
-        """Documents the question names by year or organisation, if that singles out some but not all."""
+    def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
+        """Documents the question names by year (``years``: those it mentions, :func:`years_in`) or
+        organisation, if that singles out some but not all."""
         candidates = within or frozenset(self.documents)
-        years = {int(y) for y in YEAR.findall(question)}
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
         by_year = {d for d in candidates if self.documents[d].year in years}
         by_name = {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report
         return frozenset(named) if named and named != candidates else frozenset()
+
+
+def years_in(question: str) -> set[int]:
+    """The years a question mentions ("in 2022", "het jaarverslag 2023")."""
+    return {int(y) for y in YEAR.findall(question)}

@@ -31,8 +31,7 @@ from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Sta
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
 from vraagbaak.index.model import Embedder, load_embedder
-from vraagbaak.index.scope import Scope, Selection, Shelf
-from vraagbaak.ingest.metadata import YEAR
+from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
@@ -225,12 +224,13 @@ class Searcher:
         else:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
-        named = self.shelf.named(text, None if selection is None else selection.documents)
+        years = years_in(text)
+        named = self.shelf.named(text, years, None if selection is None else selection.documents)
         if named:  # the question names a year or an organisation: its documents' candidates come first
             bonus = max(fused.values()) - min(fused.values())
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
-        ranked, also = self._distinct(order, {int(y) for y in YEAR.findall(text)}, max(top_k, CONSIDERED, RANKED_AT_LEAST))
+        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST))
         evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
                                   keyword_scores) if grade and ranked else []
         model = config.answer_model
