@@ -33,7 +33,6 @@ set; nothing here is guessed.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -41,7 +40,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel
 
-from vraagbaak.index.keyword import Tokenizer, fold, words
+from vraagbaak.index.keyword import Tokenizer, bm25_idf, fold, words
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -173,7 +172,7 @@ def inverse_frequencies(passage_terms: list[set[str]]) -> tuple[dict[str, float]
         for term in terms:
             frequency[term] = frequency.get(term, 0) + 1
     n = max(len(passage_terms), 1)
-    return {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}, math.log(1 + (n + 0.5) / 0.5)
+    return {t: bm25_idf(n, f) for t, f in frequency.items()}, bm25_idf(n, 0)
 
 
 class Evidence:
