@@ -92,7 +92,7 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
            progress: bool = False) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
-    result = _ingest(settings, say, stages, report)
+    result = _ingest(settings, say, stages, report, progress)
     if not force and embedder is None and _unchanged(settings, result):
         report.unchanged = True
         report.build = store.current_build(settings.data_dir)
@@ -138,10 +138,11 @@ def _try(build: Path, manifest: Manifest, embedder: Embedder) -> None:
         raise IndexMissing(f"De nieuwe index is niet in orde ({exc}); de vorige blijft in gebruik.") from exc
 
 
-def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport) -> IngestResult:
+def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, progress: bool = False) -> IngestResult:
     """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
     t = time.perf_counter()
-    result = ingest_corpus(settings, progress=lambda name: say(f"Lezen en indelen: {name}"), stages=stages)
+    told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
+    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress)
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)

@@ -69,7 +69,11 @@ def structure_document(source: SourceDocument, vocab: Vocabulary, stages: Stages
 
 
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None,
-                  stages: Stages = Stages()) -> IngestResult:
+                  stages: Stages = Stages(), bars: bool = False) -> IngestResult:
+    """Read and chunk every document of the corpus folder. ``progress`` is told each document's name;
+    ``bars`` shows the two stages (reading, finding structure) as bars with the time left instead."""
+    from tqdm.auto import tqdm
+
     corpus = Path(settings.corpus_dir)
     if not corpus.is_dir():
         raise DocumentError(f"De corpusmap {corpus} bestaat niet; zet de rapporten daar of stel VRAAGBAAK_CORPUS_DIR in.")
@@ -77,21 +81,35 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
     result = IngestResult(settings=chunking_settings(settings) if stages == Stages() else {"stages": repr(stages)})
     sources: list[SourceDocument] = []
-    for path in corpus_files(corpus):
-        try:
-            sources.append(reader.read(path, corpus))
-        except DocumentError as exc:
-            result.problems.append(str(exc))
+    files = [(path, _size(path)) for path in corpus_files(corpus)]
+    with tqdm(total=sum(size for _, size in files), desc="Lezen", unit="B", unit_scale=True, disable=not bars) as bar:
+        for path, size in files:  # by size: a 40 MB PDF takes longer than a letter, and the time left says so
+            bar.set_postfix_str(path.name, refresh=False)
+            try:
+                sources.append(reader.read(path, corpus))
+            except DocumentError as exc:
+                result.problems.append(str(exc))
+            bar.update(size)
     sources = unique_ids(sources, result.problems)
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
-    for source in sources:
-        progress(f"{source.file} ({len(result.documents) + 1} van {len(sources)})")
-        sections = structure_document(source, vocab, stages)
-        source, problem = described(source, sections)
-        if problem:
-            result.problems.append(problem)
-        result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
+    with tqdm(total=sum(len(s.lines) for s in sources), desc="Indelen", unit=" regels", disable=not bars) as bar:
+        for source in sources:
+            progress(f"{source.file} ({len(result.documents) + 1} van {len(sources)})")
+            bar.set_postfix_str(Path(source.file).name, refresh=False)
+            sections = structure_document(source, vocab, stages)
+            source, problem = described(source, sections)
+            if problem:
+                result.problems.append(problem)
+            result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
+            bar.update(len(source.lines))
     return result
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # gone since it was listed: reading it reports that in Dutch
 
 
 def unique_ids(sources: list[SourceDocument], problems: list[str]) -> list[SourceDocument]:

@@ -86,3 +86,26 @@ def test_checksums_catch_a_changed_file(fake_built):
     (build / "sentences.json").write_text("[]")
     with pytest.raises(IndexMissing, match=r"beschadigd \(sentences.json klopt niet"):
         store.verify(build, manifest)
+
+
+def test_ingest_shows_each_stage_with_time_left_and_quiet_shows_none(fake_built, monkeypatch):
+    from click.testing import CliRunner
+
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(fake_built.data_dir))
+    monkeypatch.setenv("VRAAGBAAK_CORPUS_DIR", str(fake_built.corpus_dir))
+    monkeypatch.setattr("vraagbaak.index.build.load_embedder", lambda settings: fake_embedder())
+    get_settings.cache_clear()
+    try:
+        shown = CliRunner().invoke(cli, ["ingest", "--force"])
+        quiet = CliRunner().invoke(cli, ["ingest", "--force", "--quiet"])
+    finally:
+        get_settings.cache_clear()
+    assert shown.exit_code == 0, shown.output
+    # Reading by bytes and finding structure by lines, each a bar to the end with the file it is at.
+    assert re.search(r"Lezen: 100%.*B/s.*testnet-2024\.txt", shown.stderr)
+    assert re.search(r"Indelen: 100%.* regels/s.*testnet-2024\.txt", shown.stderr)
+    assert "Index gepubliceerd" in shown.stdout
+    assert quiet.exit_code == 0 and quiet.stderr == "" and "Index gepubliceerd" in quiet.stdout
