@@ -5,8 +5,9 @@ the reports' own themes that the reports do not answer barely better than chance
 is computed for each candidate passage and its best sentence:
 
 * ``cosine``, ``sentence``, ``margin``: embedding similarity of the passage and of its best sentence,
-  and how far the passage stands above the other dense candidates;
-* ``keyword``: the passage's BM25 score (log scale);
+  and how far the passage stands above the mean of the question's nearest passages in the best
+  passage's document (within that document, so it does not shrink when other reports are added);
+* ``keyword``: the passage's BM25 score (log scale; with its own document's statistics);
 * ``cover_passage``, ``cover_sentence``: how much of the question's content the passage and its best
   sentence cover, weighted by IDF, over the keyword index's folded, decompounded, stemmed tokens;
 * ``rarest_missing``: the IDF of the rarest question term the passage lacks (relative to a term the

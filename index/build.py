@@ -20,7 +20,7 @@ from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
 from vraagbaak.index import dense, store
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
-from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
+from vraagbaak.index.keyword import KeywordIndex
 from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
 from vraagbaak.index.search import SearchConfig, Searcher, load_calibration
 from vraagbaak.index.sentences import sentence_spans
@@ -162,8 +162,8 @@ class Embedded:
     """Passage and sentence vectors; ``sentences`` are (passage row, start, end) in the passage's text."""
 
     texts: list[str]
-    #: The collection of each passage, for the per-collection keyword indexes.
-    collections: list[str]
+    #: The document of each passage: the keyword index weighs a passage with its own document's statistics.
+    documents: list[str]
     vectors: np.ndarray
     sentences: list[tuple[int, int, int]]
     sentence_vectors: np.ndarray
@@ -185,7 +185,7 @@ def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say:
     cache.save({text_hash(t) for t in texts + sentence_texts})
     report.timings["embed"] = time.perf_counter() - t
     report.embedded, report.sentences = new_passages + new_sentences, len(sentences)
-    return Embedded(texts, [p.citation.collection for p in passages], vectors, sentences, sentence_vectors)
+    return Embedded(texts, [p.document for p in passages], vectors, sentences, sentence_vectors)
 
 
 def _write_indexes(staging: Path, settings: Settings, embedded: Embedded) -> str:
@@ -196,13 +196,5 @@ def _write_indexes(staging: Path, settings: Settings, embedded: Embedded) -> str
     dense_index = dense.build_dense(embedded.vectors, settings.exact_search_limit)
     dense.save_dense(dense_index, staging / "dense.faiss")
     (staging / "keyword").mkdir()
-    KeywordIndex.build(embedded.texts).save(staging / "keyword")
-    collections = sorted(set(embedded.collections))
-    if len(collections) > 1:  # a question scoped to one collection is scored with that collection's statistics
-        for name in collections:
-            rows = np.array([i for i, c in enumerate(embedded.collections) if c == name], dtype=np.int64)
-            folder = staging / COLLECTION_KEYWORD / name
-            folder.mkdir(parents=True)
-            KeywordIndex.build([embedded.texts[i] for i in rows]).save(folder)
-            np.save(folder / "rows.npy", rows, allow_pickle=False)
+    KeywordIndex.build(embedded.texts, embedded.documents).save(staging / "keyword")
     return dense.kind(dense_index)

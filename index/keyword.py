@@ -4,7 +4,11 @@
 * Dutch stop words and question words dropped (bm25s's list plus a few);
 * compounds also indexed by their parts when both parts occur in the corpus
   ("ravijnjaar" -> "ravijn", "jaar"), so "jaar" or "ravijn" finds it;
-* Snowball's Dutch stemmer (PyStemmer), so "gemeenten" matches "gemeente".
+* Snowball's Dutch stemmer (PyStemmer), so "gemeenten" matches "gemeente";
+* each document's passages weighed with that document's own statistics (IDF and average length), so
+  a passage scores the same on a shelf of fifty reports as in an index of its report alone. With
+  statistics over the whole shelf, words that name a report ("G40", "themagroep") become rare and
+  outweigh what the question is about; and a scope is then simply the passages it holds.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
+from scipy import sparse
 
 TOKEN = re.compile(r"[a-z0-9]+")
 QUESTION_WORDS = {"waar", "wanneer", "welke", "welk", "waarom", "hoeveel", "wie", "wat", "hoe", "doet", "gaat"}
@@ -27,8 +32,6 @@ STOPWORDS = frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
 MIN_PART = 4
 MIN_COMPOUND = 8
 LINKING = ("", "s", "e", "en")
-#: Folder of a build with one keyword index per collection (``<collection>/`` plus ``rows.npy``: its passages' rows).
-COLLECTION_KEYWORD = "keyword-by-collection"
 
 
 def fold(text: str) -> str:
@@ -87,40 +90,47 @@ class KeywordIndex:
         self.vocab = bm25.vocab_dict
 
     @classmethod
-    def build(cls, texts: list[str]) -> KeywordIndex:
+    def build(cls, texts: list[str], documents: list[str] | None = None) -> KeywordIndex:
+        """BM25 over ``texts``; ``documents`` names each text's document (all one document without it)."""
         tokenizer = Tokenizer.from_texts(texts)
+        tokens = [tokenizer(t) or ["_"] for t in texts]
+        vocab: dict[str, int] = {}
+        for terms in tokens:
+            for term in terms:
+                vocab.setdefault(term, len(vocab))
+        vocab.setdefault("", len(vocab))  # bm25s's empty token, so every document's index has the same columns
+        ids = [[vocab[t] for t in terms] for terms in tokens]
+        rows_of: dict[str, list[int]] = {}
+        for row, document in enumerate(documents if documents is not None else [""] * len(texts)):
+            rows_of.setdefault(document, []).append(row)
         bm25 = bm25s.BM25()
-        bm25.index([tokenizer(t) or ["_"] for t in texts], show_progress=False)
+        bm25.index((ids, vocab), show_progress=False)
+        if len(rows_of) > 1:  # one BM25 per document, its postings put side by side in place of the whole's
+            parts = []
+            for rows in rows_of.values():
+                part = bm25s.BM25()
+                part.index(([ids[r] for r in rows], vocab), show_progress=False)
+                s = part.scores
+                parts.append(sparse.csc_matrix((s["data"], s["indices"], s["indptr"]), shape=(len(rows), len(vocab))))
+            order = np.argsort(np.concatenate([np.array(rows) for rows in rows_of.values()]))
+            merged = sparse.vstack(parts, format="csr")[order].tocsc()
+            bm25.scores = {**bm25.scores, "data": merged.data.astype(bm25.scores["data"].dtype),
+                           "indices": merged.indices.astype(bm25.scores["indices"].dtype),
+                           "indptr": merged.indptr.astype(bm25.scores["indptr"].dtype)}
         return cls(bm25, tokenizer)
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """The ``k`` best passages by BM25; with ``mask``, only those it marks (a scope)."""
+        """The ``k`` best passages by BM25; with ``mask``, only those it marks (a scope). A passage's score
+        depends on its own document only, so a scope needs no statistics of its own."""
         terms = [t for t in self.tokenizer(query) if t in self.vocab]
         if not terms or k <= 0:
             return []
-        ids = [self.vocab[t] for t in terms]
-        scores = self.bm25.get_scores(ids) if mask is None else self.scoped_scores(ids, mask)
+        scores = self.bm25.get_scores([self.vocab[t] for t in terms])
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         return [(int(i), float(scores[i])) for i in sorted(top, key=lambda i: -scores[i]) if scores[i] > 0]
-
-    def scoped_scores(self, ids: list[int], mask: np.ndarray) -> np.ndarray:
-        """BM25 over the passages in ``mask`` only, with IDF counted in that scope, as if it were the
-        whole index (the length normalisation stays the index's). bm25s stores IDF x term-frequency
-        weight per posting, so each posting is rescaled by scope IDF / index IDF."""
-        matrix = self.bm25.scores
-        data, indptr, indices = matrix["data"], matrix["indptr"], matrix["indices"]
-        everything, inside_scope = int(matrix["num_docs"]), int(mask.sum())
-        scores = np.zeros(everything, dtype=np.float32)
-        for term in ids:
-            start, end = int(indptr[term]), int(indptr[term + 1])
-            docs = indices[start:end]
-            inside = mask[docs]
-            found = int(inside.sum())
-            if found:
-                ratio = bm25_idf(inside_scope, found) / bm25_idf(everything, end - start)
-                np.add.at(scores, docs[inside], data[start:end][inside] * ratio)
-        return scores
 
     def save(self, folder: Path) -> None:
         self.bm25.save(str(folder))

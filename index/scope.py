@@ -45,8 +45,6 @@ class Selection:
     #: Boolean mask over the passages, and the same as sorted row numbers.
     mask: np.ndarray
     rows: np.ndarray
-    #: The collection whose documents these are exactly, if there is one.
-    collection: str | None = None
 
 
 class Shelf:
@@ -58,6 +56,7 @@ class Shelf:
         position = {d: i for i, d in enumerate(ids)}
         self.ids = ids
         self.document_of = np.array([position[p.document] for p in passages], dtype=np.int32)
+        self._rows = {d: np.flatnonzero(self.document_of == i) for d, i in position.items()}
         self._selections: dict[tuple, Selection] = {}
         #: Organisation names as folded words, for documents that have one (at least three letters).
         self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
@@ -65,7 +64,15 @@ class Shelf:
 
     def rows_of(self, document: str) -> np.ndarray:
         """The rows of one document's passages."""
-        return np.flatnonzero(self.document_of == self.ids.index(document))
+        return self._rows[document]
+
+    def block_of(self, matrix: np.ndarray, document: str) -> np.ndarray:
+        """One document's rows of a matrix over all passages: a view when they are consecutive, as a
+        build writes them (a copy of a large report's vectors would cost more than the product)."""
+        rows = self._rows[document]
+        if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+            return matrix[rows[0]:rows[-1] + 1]
+        return matrix[rows]
 
     def select(self, scope: Scope) -> Selection | None:
         """The passages in ``scope`` (None: the whole shelf); unknown values are a clear error, in Dutch."""
@@ -94,9 +101,7 @@ class Shelf:
         if not chosen:
             raise UnknownScope("Geen enkel document valt binnen alle gekozen filters samen; kies er minder.")
         mask = np.isin(self.document_of, [self.ids.index(d) for d in chosen])
-        whole = next((c for c in {d.collection for d in records}
-                      if chosen == {d.id for d in records if d.collection == c}), None)
-        return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64), whole)
+        return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64))
 
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
         """Documents the question names by year (``years``: those it mentions, :func:`years_in`) or

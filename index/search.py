@@ -29,7 +29,7 @@ from vraagbaak.errors import IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
-from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
+from vraagbaak.index.keyword import KeywordIndex
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 
@@ -128,6 +128,13 @@ def clean_question(question: object) -> str:
     return text
 
 
+def _mean_of_best(scores: np.ndarray, n: int) -> float:
+    """The mean of the ``n`` highest scores: how alike a question's nearest passages of a document are, which
+    a passage must stand out from (the evidence's ``margin``)."""
+    k = min(n, len(scores))
+    return float(np.partition(scores, len(scores) - k)[len(scores) - k:].mean()) if k else 0.0
+
+
 class Searcher:
     """A loaded index: the only long-lived state of the service."""
 
@@ -146,8 +153,6 @@ class Searcher:
             self.sentences_of.setdefault(pid, []).append(row)
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
-        self.collection_keyword = {folder.name: (KeywordIndex.load(folder), np.load(folder / "rows.npy"))
-                                   for folder in sorted((build / COLLECTION_KEYWORD).glob("*/"))}
         self.evidence = Evidence(self.keyword.tokenizer, [p.embed_text for p in self.passages],
                                  [self.passages[i].text[a:b] for i, a, b in self.sentences])
         self.shelf = Shelf(store.read_documents(build), self.passages)
@@ -231,8 +236,8 @@ class Searcher:
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
         ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST))
-        evidence = self._evidence(text, ranked[:CONSIDERED], cosine, best_sentence, dense_hits,
-                                  keyword_scores) if grade and ranked else []
+        evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
+                                  n) if grade and ranked else []
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
@@ -246,14 +251,8 @@ class Searcher:
                             round(confidence, 4), evidence)
 
     def _keyword(self, text: str, n: int, selection: Selection | None) -> list[tuple[int, float]]:
-        """BM25 over the scope: one collection has an index of its own (its statistics exactly); any other
-        scope is scored in the whole index with the scope's IDF (``KeywordIndex.scoped_scores``)."""
-        if selection is None:
-            return self.keyword.search(text, n)
-        if selection.collection in self.collection_keyword:
-            index, rows = self.collection_keyword[selection.collection]
-            return [(int(rows[i]), score) for i, score in index.search(text, n)]
-        return self.keyword.search(text, n, selection.mask)
+        """BM25 over the scope: a passage scores by its own document's statistics, so a scope only masks."""
+        return self.keyword.search(text, n, None if selection is None else selection.mask)
 
     def _selector(self, selection: Selection):
         found = self._selectors.get(selection.documents, False)
@@ -263,19 +262,19 @@ class Searcher:
             found = self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
         return found
 
-    def _evidence(self, text, top, cosine, best_sentence, dense_hits, keyword_scores) -> list[list[float]]:
+    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores, n: int) -> list[list[float]]:
         """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
-        vocabulary and IDF of the best passage's document, not of the whole shelf: so the evidence means
-        the same on a shelf of one report (where it was calibrated) as on a shelf of fifty, and a word
-        only another document uses counts as unknown."""
+        vocabulary, IDF and nearest passages of the best passage's document, not of the whole shelf: so
+        the evidence means the same on a shelf of one report (where it was calibrated) as on a shelf of
+        fifty, and a word only another document uses counts as unknown."""
         document = self.passages[top[0]].document
         scope = self.evidence.scoped(frozenset({document}), self.shelf.rows_of(document)) if len(self.documents) > 1 else None
         question = self.evidence.question(text, scope)
-        mean_cosine = float(np.mean([s for _, s in dense_hits])) if dense_hits else 0.0
+        typical = _mean_of_best(self.shelf.block_of(self.vectors, document) @ query, n)
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]
-            rows.append(self.evidence.pair(question, i, sentence_rows, cosine[i], score, cosine[i] - mean_cosine,
+            rows.append(self.evidence.pair(question, i, sentence_rows, cosine[i], score, cosine[i] - typical,
                                            math.log1p(keyword_scores.get(i, 0.0))))
         return rows
 

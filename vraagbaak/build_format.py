@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from vraagbaak.config import Settings
 
 #: Bump when the files of a build change meaning; older builds are then refused.
-BUILD_FORMAT = 4
+BUILD_FORMAT = 5
 #: Bumped whenever the cleaning or chunking changes which passages come out.
 INGEST_FORMAT = 5
 

@@ -36,19 +36,28 @@ def test_save_and_load(tmp_path):
     assert again.search("vuurwerk", 1) == index.search("vuurwerk", 1)
 
 
-def test_a_scope_scores_as_an_index_of_its_passages_alone():
-    """Equal lengths, so BM25's length normalisation is the same either way and the scores must match."""
+def test_each_document_is_weighed_with_its_own_statistics_and_a_scope_only_masks():
+    """Each passage scores as in an index of its document alone (IDF and average length of that
+    document), whatever else is on the shelf; a scope leaves the scores of its passages as they are."""
     import numpy as np
 
-    texts = ["haven kade schip vracht", "haven water brug stad", "school kind leraar klas", "haven school kade markt",
-             "brug water fiets stad", "kade vracht school tram"]
-    index = KeywordIndex.build(texts)
-    everything = np.ones(len(texts), dtype=bool)
-    ids = [index.vocab[t] for t in index.tokenizer("haven kade school") if t in index.vocab]
-    assert np.allclose(index.scoped_scores(ids, everything), index.bm25.get_scores(ids))
-    mask = np.array([True, True, False, True, False, False])
-    alone = KeywordIndex.build([t for t, m in zip(texts, mask) if m])
-    alone_ids = [alone.vocab[t] for t in alone.tokenizer("haven kade school") if t in alone.vocab]
-    assert np.allclose(index.scoped_scores(ids, mask)[mask], alone.bm25.get_scores(alone_ids), atol=1e-5)
-    assert not index.scoped_scores(ids, mask)[~mask].any()
-    assert [i for i, _ in index.search("haven kade school", 2, mask)] == [3, 0]
+    port = ["haven kade schip vracht", "haven water brug stad", "haven school kade markt", "kade vracht tram"]
+    school = ["school kind leraar klas", "brug water fiets stad schoolplein", "school kade tram"]
+    texts = [port[0], school[0], port[1], port[2], school[1], port[3], school[2]]  # interleaved on purpose
+    documents = ["port", "school", "port", "port", "school", "port", "school"]
+    index = KeywordIndex.build(texts, documents)
+    question = "haven kade school"
+    ids = [index.vocab[t] for t in index.tokenizer(question) if t in index.vocab]
+    scores = index.bm25.get_scores(ids)
+    for alone_texts, name in ((port, "port"), (school, "school")):
+        alone = KeywordIndex.build(alone_texts)
+        alone_ids = [alone.vocab[t] for t in alone.tokenizer(question) if t in alone.vocab]
+        rows = [i for i, d in enumerate(documents) if d == name]
+        assert np.allclose(scores[rows], alone.bm25.get_scores(alone_ids), atol=1e-5)
+    # Over the whole shelf "school" is common and "haven" rare; within each document it is the other way.
+    whole = KeywordIndex.build(texts)
+    assert not np.allclose(whole.bm25.get_scores([whole.vocab[t] for t in whole.tokenizer(question)]), scores)
+    mask = np.array([d == "school" for d in documents])
+    found = index.search(question, 3, mask)
+    assert [i for i, _ in found] == [i for i in sorted(np.flatnonzero(mask), key=lambda i: -scores[i]) if scores[i] > 0]
+    assert all(np.isclose(score, scores[i]) for i, score in found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -91,6 +92,24 @@ def test_evidence_is_judged_against_the_scope_only(searcher):
     whole = searcher.evidence.question("spreekuur meldingen")
     assert whole["unseen"] == 0 and whole["coverage"] == 1.0
     assert scoped["unseen"] == 2 and scoped["coverage"] == 0.0
+
+
+def test_a_passage_has_the_same_evidence_on_the_shelf_as_in_its_report_alone(shelf, searcher, tmp_path):
+    """The answer model was fitted on one report: adding reports must not move what it sees of a passage
+    of that report (keyword score, margin over the nearest passages, coverage, unknown words)."""
+    import shutil
+
+    (tmp_path / "alone").mkdir()
+    shutil.copy(shelf.corpus_dir / "net" / "stedennet-jaarverslag-2023.txt", tmp_path / "alone")
+    alone_settings = Settings(corpus_dir=tmp_path / "alone", data_dir=tmp_path / "alone-data")
+    build_index(alone_settings, embedder=fake_embedder())
+    alone = Searcher.load(alone_settings, embedder=fake_embedder())
+    # The police report's forty passages on safety are nearer to this question than most of the small report.
+    question = "kreeg de veiligheid in de buurt aandacht van de steden en de wijkagent"
+    on_shelf, by_itself = searcher.search(question, 3, abstain=False), alone.search(question, 3, abstain=False)
+    assert on_shelf.hits[0].passage.document == "stedennet-jaarverslag-2023"
+    assert on_shelf.hits[0].passage.text == by_itself.hits[0].passage.text
+    assert np.allclose(on_shelf.evidence[0], by_itself.evidence[0], rtol=1e-4, atol=1e-5)
 
 
 @pytest.mark.parametrize("scope,message", [
@@ -200,18 +219,19 @@ def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
     assert wrong.exit_code == 1 and "Onbekende jaar: 1999" in wrong.output
 
 
-def test_one_collection_is_searched_with_its_own_keyword_statistics(shelf, searcher):
-    from vraagbaak.index.keyword import COLLECTION_KEYWORD, KeywordIndex
+def test_each_document_is_searched_with_its_own_keyword_statistics(shelf, searcher):
+    """A passage's keyword score is the one it has in an index of its own report alone, unscoped or
+    scoped: other reports on the shelf (or out of the scope) change nothing about it."""
+    from vraagbaak.index.keyword import KeywordIndex
 
-    build = store.current_build(shelf.data_dir)
-    assert sorted(p.name for p in (build / COLLECTION_KEYWORD).iterdir()) == ["net", "politie"]
-    net = [i for i, p in enumerate(searcher.passages) if p.citation.collection == "net"]
-    alone = KeywordIndex.build([searcher.passages[i].embed_text for i in net])
     question = "veiligheid in de buurt en woningen"
-    expected = [(net[i], score) for i, score in alone.search(question, 10)]
-    assert searcher._keyword(question, 10, searcher.shelf.select(Scope(collections=["net"]))) == expected
-    years = searcher.shelf.select(Scope(years=[2023]))  # not one whole collection: the whole index, scope IDF
-    assert years.collection is None
+    mine = [i for i, p in enumerate(searcher.passages) if p.document == "stedennet-jaarverslag-2023"]
+    alone = KeywordIndex.build([searcher.passages[i].embed_text for i in mine])
+    expected = {mine[i]: score for i, score in alone.search(question, len(mine))}
+    for scope in (None, Scope(collections=["net"]), Scope(years=[2023])):
+        found = dict(searcher._keyword(question, len(searcher.passages), searcher.shelf.select(scope or Scope())))
+        assert {i: found[i] for i in mine if i in found} == pytest.approx(expected, rel=1e-5), scope
+    years = searcher.shelf.select(Scope(years=[2023]))
     assert {searcher.passages[i].document for i, _ in searcher._keyword(question, 10, years)} == {"stedennet-jaarverslag-2023"}
 
 
@@ -292,3 +312,18 @@ def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
                             if any(searcher._family(searcher.passages[j].document)
                                    != searcher._family(searcher.passages[i].document) for j in others))
     assert cross_family > 0  # the same text in another organisation's report was grouped, and compared
+
+
+def test_a_documents_block_of_rows_is_a_view_when_consecutive_and_right_when_not():
+    from types import SimpleNamespace
+
+    from vraagbaak.index.scope import Shelf
+
+    documents = [SimpleNamespace(id=name, organisation="") for name in ("a", "b")]
+    matrix = np.arange(10.0).reshape(5, 2)
+    consecutive = Shelf(documents, [SimpleNamespace(document=d) for d in "aabbb"])
+    assert np.shares_memory(consecutive.block_of(matrix, "b"), matrix)
+    assert consecutive.block_of(matrix, "b").tolist() == matrix[2:].tolist()
+    interleaved = Shelf(documents, [SimpleNamespace(document=d) for d in "ababb"])
+    assert interleaved.block_of(matrix, "b").tolist() == matrix[[1, 3, 4]].tolist()
+    assert interleaved.block_of(matrix, "a").tolist() == matrix[[0, 2]].tolist()
