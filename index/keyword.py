@@ -6,9 +6,10 @@
   ("ravijnjaar" -> "ravijn", "jaar"), so "jaar" or "ravijn" finds it;
 * Snowball's Dutch stemmer (PyStemmer), so "gemeenten" matches "gemeente";
 * each document's passages weighed with that document's own statistics (IDF and average length), so
-  a passage scores the same on a shelf of fifty reports as in an index of its report alone. With
-  statistics over the whole shelf, words that name a report ("G40", "themagroep") become rare and
-  outweigh what the question is about; and a scope is then simply the passages it holds.
+  a passage scores on a shelf of fifty reports as in an index of its report alone (the compound
+  parts are the whole shelf's). With statistics over the whole shelf, words that name a report
+  ("G40", "themagroep") become rare and outweigh what the question is about; and a scope is then
+  simply the passages it holds.
 """
 
 from __future__ import annotations
@@ -83,6 +84,30 @@ class Tokenizer:
         return self.stemmer.stemWords(terms)
 
 
+def _per_document(ids: list[list[int]], documents: list[list[int]], terms: int, empty: int) -> sparse.csc_matrix:
+    """The postings of one bm25s index per document (``documents``: each one's rows of ``ids``), side by
+    side in one matrix over all passages. Each document's index has only its own terms, so building
+    them all costs about one index of the whole shelf, however many documents there are."""
+    rows, columns, values = [], [], []
+    for members in documents:
+        own = sorted({t for r in members for t in ids[r]})
+        local = {term: i for i, term in enumerate(own)}
+        part = bm25s.BM25()
+        part.index(([[local[t] for t in ids[r]] for r in members], local), show_progress=False)
+        global_of = np.empty(len(part.vocab_dict), dtype=np.int64)
+        for key, column in part.vocab_dict.items():  # bm25s adds its empty token "" (no postings) to the terms
+            global_of[column] = empty if key == "" else key
+        matrix = sparse.csc_matrix((part.scores["data"], part.scores["indices"], part.scores["indptr"]),
+                                   shape=(len(members), len(part.scores["indptr"]) - 1)).tocoo()
+        rows.append(np.asarray(members, dtype=np.int64)[matrix.row])
+        columns.append(global_of[matrix.col])
+        values.append(matrix.data)
+    merged = sparse.csc_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
+                               shape=(sum(len(m) for m in documents), terms))
+    merged.sort_indices()
+    return merged
+
+
 class KeywordIndex:
     def __init__(self, bm25: bm25s.BM25, tokenizer: Tokenizer):
         self.bm25 = bm25
@@ -98,25 +123,19 @@ class KeywordIndex:
         for terms in tokens:
             for term in terms:
                 vocab.setdefault(term, len(vocab))
-        vocab.setdefault("", len(vocab))  # bm25s's empty token, so every document's index has the same columns
+        vocab.setdefault("", len(vocab))  # bm25s's empty token, given its id here rather than appended by bm25s
         ids = [[vocab[t] for t in terms] for terms in tokens]
+        if documents is not None and len(documents) != len(texts):
+            raise ValueError(f"{len(documents)} documents named for {len(texts)} texts")
         rows_of: dict[str, list[int]] = {}
         for row, document in enumerate(documents if documents is not None else [""] * len(texts)):
             rows_of.setdefault(document, []).append(row)
-        bm25 = bm25s.BM25()
+        bm25 = bm25s.BM25()  # "lucene" weighting: no score for absent terms, so the postings are the whole index
         bm25.index((ids, vocab), show_progress=False)
-        if len(rows_of) > 1:  # one BM25 per document, its postings put side by side in place of the whole's
-            parts = []
-            for rows in rows_of.values():
-                part = bm25s.BM25()
-                part.index(([ids[r] for r in rows], vocab), show_progress=False)
-                s = part.scores
-                parts.append(sparse.csc_matrix((s["data"], s["indices"], s["indptr"]), shape=(len(rows), len(vocab))))
-            order = np.argsort(np.concatenate([np.array(rows) for rows in rows_of.values()]))
-            merged = sparse.vstack(parts, format="csr")[order].tocsc()
-            bm25.scores = {**bm25.scores, "data": merged.data.astype(bm25.scores["data"].dtype),
-                           "indices": merged.indices.astype(bm25.scores["indices"].dtype),
-                           "indptr": merged.indptr.astype(bm25.scores["indptr"].dtype)}
+        if len(rows_of) > 1:
+            merged = _per_document(ids, list(rows_of.values()), len(vocab), vocab[""])
+            bm25.scores = {**bm25.scores, **{name: getattr(merged, name).astype(bm25.scores[name].dtype)
+                                             for name in ("data", "indices", "indptr")}}
         return cls(bm25, tokenizer)
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:

@@ -105,7 +105,7 @@ def test_ingest_shows_each_stage_with_time_left_and_quiet_shows_none(fake_built,
         get_settings.cache_clear()
     assert shown.exit_code == 0, shown.output
     # Reading by bytes and finding structure by lines, each a bar to the end with the file it is at.
-    assert re.search(r"Lezen: 100%.*B/s.*testnet-2024\.txt", shown.stderr)
-    assert re.search(r"Indelen: 100%.* regels/s.*testnet-2024\.txt", shown.stderr)
+    assert re.search(r"Lezen: 100%.*\[\d\d:\d\d<\d\d:\d\d, .*B/s.*testnet-2024\.txt", shown.stderr)
+    assert re.search(r"Indelen: 100%.*\[\d\d:\d\d<\d\d:\d\d, .* regels/s.*testnet-2024\.txt", shown.stderr)
     assert "Index gepubliceerd" in shown.stdout
     assert quiet.exit_code == 0 and quiet.stderr == "" and "Index gepubliceerd" in quiet.stdout
