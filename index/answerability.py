@@ -6,7 +6,8 @@ is computed for each candidate passage and its best sentence:
 
 * ``cosine``, ``sentence``, ``margin``: embedding similarity of the passage and of its best sentence,
   and how far the passage stands above the mean of the question's nearest passages in the best
-  passage's document (within that document, so it does not shrink when other reports are added);
+  passage's document (within that document, so it does not shrink when other reports are added;
+  in scope for a document too small to have that many);
 * ``keyword``: the passage's BM25 score (log scale; with its own document's statistics);
 * ``cover_passage``, ``cover_sentence``: how much of the question's content the passage and its best
   sentence cover, weighted by IDF, over the keyword index's folded, decompounded, stemmed tokens;

@@ -237,7 +237,7 @@ class Searcher:
         order = sorted(candidates, key=lambda i: -fused[i])
         ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST))
         evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
-                                  n) if grade and ranked else []
+                                  [score for _, score in dense_hits]) if grade and ranked else []
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
@@ -262,15 +262,21 @@ class Searcher:
             found = self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
         return found
 
-    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores, n: int) -> list[list[float]]:
+    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores, nearest: list[float]) -> list[list[float]]:
         """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
         vocabulary, IDF and nearest passages of the best passage's document, not of the whole shelf: so
         the evidence means the same on a shelf of one report (where it was calibrated) as on a shelf of
-        fifty, and a word only another document uses counts as unknown."""
+        fifty, and a word only another document uses counts as unknown. ``nearest``: the dense search's
+        scores, the nearest passages in scope; a document with fewer passages than that is too small to
+        say what is typical for the question, and the margin is taken over those instead."""
         document = self.passages[top[0]].document
-        scope = self.evidence.scoped(frozenset({document}), self.shelf.rows_of(document)) if len(self.documents) > 1 else None
+        rows = self.shelf.rows_of(document)
+        scope = self.evidence.scoped(frozenset({document}), rows) if len(self.documents) > 1 else None
         question = self.evidence.question(text, scope)
-        typical = _mean_of_best(self.shelf.block_of(self.vectors, document) @ query, n)
+        if len(rows) >= len(nearest):
+            typical = _mean_of_best(self.shelf.block_of(self.vectors, document) @ query, len(nearest))
+        else:
+            typical = float(np.mean(nearest)) if nearest else 0.0
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]

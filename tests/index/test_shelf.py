@@ -104,12 +104,27 @@ def test_a_passage_has_the_same_evidence_on_the_shelf_as_in_its_report_alone(she
     alone_settings = Settings(corpus_dir=tmp_path / "alone", data_dir=tmp_path / "alone-data")
     build_index(alone_settings, embedder=fake_embedder())
     alone = Searcher.load(alone_settings, embedder=fake_embedder())
+    for one in (searcher, alone):  # the margin looks at the question's three nearest passages: the small report has 4
+        one.config = one.config.model_copy(update={"candidates": 3})
     # The police report's forty passages on safety are nearer to this question than most of the small report.
     question = "kreeg de veiligheid in de buurt aandacht van de steden en de wijkagent"
     on_shelf, by_itself = searcher.search(question, 3, abstain=False), alone.search(question, 3, abstain=False)
     assert on_shelf.hits[0].passage.document == "stedennet-jaarverslag-2023"
     assert on_shelf.hits[0].passage.text == by_itself.hits[0].passage.text
     assert np.allclose(on_shelf.evidence[0], by_itself.evidence[0], rtol=1e-4, atol=1e-5)
+
+
+def test_a_document_smaller_than_the_nearest_passages_takes_its_margin_from_the_scope(searcher):
+    """Four passages cannot say what is typical for a question: the margin is then taken over the
+    question's nearest passages in scope, as the dense search found them."""
+    question = "kreeg de veiligheid in de buurt aandacht van de steden en de wijkagent"
+    result = searcher.search(question, 3, abstain=False)
+    best = searcher.passage_ids[result.hits[0].passage.id]
+    assert len(searcher.shelf.rows_of(result.hits[0].passage.document)) < searcher.config.candidates
+    query = searcher.embedder.encode_queries([question])[0]
+    nearest = [score for _, score in dense.search_dense(searcher.dense, query, searcher.config.candidates)]
+    cosine = float(searcher.vectors[best] @ query)
+    assert result.evidence[0][2] == pytest.approx(cosine - float(np.mean(nearest)), abs=1e-5)
 
 
 @pytest.mark.parametrize("scope,message", [
