@@ -262,7 +262,8 @@ class Searcher:
             found = self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
         return found
 
-    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores, nearest: list[float]) -> list[list[float]]:
+    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores,
+                  nearest: list[float]) -> list[list[float]]:
         """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
         vocabulary, IDF and nearest passages of the best passage's document, not of the whole shelf: so
         the evidence means the same on a shelf of one report (where it was calibrated) as on a shelf of
@@ -270,10 +271,10 @@ class Searcher:
         scores, the nearest passages in scope; a document with fewer passages than that is too small to
         say what is typical for the question, and the margin is taken over those instead."""
         document = self.passages[top[0]].document
-        rows = self.shelf.rows_of(document)
-        scope = self.evidence.scoped(frozenset({document}), rows) if len(self.documents) > 1 else None
+        members = self.shelf.rows_of(document)
+        scope = self.evidence.scoped(frozenset({document}), members) if len(self.documents) > 1 else None
         question = self.evidence.question(text, scope)
-        if len(rows) >= len(nearest):
+        if len(members) >= len(nearest):
             typical = _mean_of_best(self.shelf.block_of(self.vectors, document) @ query, len(nearest))
         else:
             typical = float(np.mean(nearest)) if nearest else 0.0
