@@ -366,8 +366,7 @@ class Searcher:
         (identical texts are matched before, by their normal form)."""
         if a.document == b.document:
             return self._overlap(a, b)
-        first, second = self.documents[a.document], self.documents[b.document]
-        if (first.collection, first.organisation) != (second.collection, second.organisation):
+        if self._family(a.document) != self._family(b.document):
             return False  # another organisation's boilerplate is not another year of this report
         x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
         if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
