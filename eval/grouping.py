@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
     pairs = load_pairs()
     embedder = load_embedder(Settings())
     questions = sorted({q for p in pairs for q in (p["a"], p["b"])})
-    vectors = dict(zip(questions, embedder.encode_queries(questions)))
+    vectors = {q: embedder.encode_queries([q])[0] for q in questions}  # one at a time, as the service does
     tuning = [figures([p for p in pairs if part(p) == "tuning"], vectors, t) for t in THRESHOLDS]
     test = figures([p for p in pairs if part(p) == "test"], vectors, GROUP_SIMILARITY)
     if args.json:

@@ -71,6 +71,21 @@ def threshold_keeping(answerable: Sequence[float], max_wrong: float) -> float:
     return round((below + ordered[allowed]) / 2, 4) if allowed else round(below, 4)
 
 
+def logit_midpoint(low: float, high: float) -> float:
+    """The probability halfway between two others in log-odds: a threshold as far from both as it can be.
+
+    >>> logit_midpoint(0.2, 0.8)
+    0.5
+    >>> logit_midpoint(0.5, 0.9)
+    0.75
+    """
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        return math.log(p / (1 - p))
+
+    return round(1 / (1 + math.exp(-(logit(low) + logit(high)) / 2)), 4)
+
+
 def threshold_for_precision(confidences: Sequence[float], correct: Sequence[bool], min_precision: float) -> float:
     """The lowest threshold at which the questions at or above it are correct at least ``min_precision`` of the time.
 

@@ -10,10 +10,11 @@ from vraagbaak.eval.metrics import recall_at
 from vraagbaak.eval.run import BASELINES, ConfigResult, breakdown, misses
 
 HEADLINE = ("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10", "latency_p50_ms", "latency_p95_ms")
-DECISION = ("answerable_answered", "answerable_not_found", "answered_precision", "near_miss_answered",
-            "near_miss_not_found", "off_topic_not_found")
+DECISION = ("answerable_answered", "answerable_not_found", "answerable_precision", "answered_precision",
+            "near_miss_answered", "near_miss_not_found", "off_topic_not_found")
 SHORT = {"latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms", "answerable_answered": "beantw. → antwoord",
-         "answerable_not_found": "beantw. → niet gevonden", "answered_precision": "precisie antwoord",
+         "answerable_not_found": "beantw. → niet gevonden", "answered_precision": "precisie antwoord (alle)",
+         "answerable_precision": "precisie antwoord (beantw.)",
          "near_miss_answered": "bijna → antwoord", "near_miss_not_found": "bijna → niet gevonden",
          "off_topic_not_found": "buiten → niet gevonden"}
 

@@ -80,7 +80,8 @@ STATUSES = ("answered", "uncertain", "not_found")
 
 def summarise(outcomes: list[Outcome]) -> dict[str, float]:
     """Ranking with the answer decision off (answerable questions), then each status per group of questions,
-    and the precision of ``answered``: the evidence in the top 3."""
+    and the precision of ``answered``: the evidence in the top 3, over every question answered (a near miss
+    answered counts as wrong) and over the answerable ones (the issue's target)."""
     answerable = [o for o in outcomes if o.pair.answerable]
     ranks = [o.rank for o in answerable]
     result = {f"recall@{k}": metrics.recall_at(ranks, k) for k in (1, 3, 5, 10)}
@@ -93,6 +94,8 @@ def summarise(outcomes: list[Outcome]) -> dict[str, float]:
                 result[f"{group}_{status}"] = sum(o.status == status for o in members) / len(members) if members else 0.0
     answered = [o for o in outcomes if o.status == "answered"]
     result["answered_precision"] = (sum(any(o.relevant[:3]) for o in answered) / len(answered)) if answered else 0.0
+    answered = [o for o in answered if o.pair.answerable]
+    result["answerable_precision"] = (sum(any(o.relevant[:3]) for o in answered) / len(answered)) if answered else 0.0
     times = [o.ms for o in outcomes]
     result["latency_p50_ms"] = metrics.percentile(times, 50)
     result["latency_p95_ms"] = metrics.percentile(times, 95)

@@ -50,7 +50,8 @@ def test_eval_command_prints_figures_and_writes_a_report(built, tmp_path):
     assert figures["part"] == "test"
     assert figures["configurations"]["vraagbaak"]["questions"] == len(dataset.part(dataset.load(), "test"))
     assert set(figures["by_kind"]) >= {"english", "typo", "paraphrase", "unanswerable"}
-    assert {"answerable_not_found", "near_miss_answered", "off_topic_not_found", "answered_precision"} <= set(
+    assert {"answerable_not_found", "near_miss_answered", "off_topic_not_found", "answered_precision",
+            "answerable_precision"} <= set(
         figures["configurations"]["vraagbaak"])
     html = (tmp_path / "report.html").read_text()
     assert "<svg" in html and "recall@5" in html and (tmp_path / "report.md").is_file()
