@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,8 +39,9 @@ from vraagbaak.index.search import SearchConfig, Searcher
 
 WEIGHT_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)
 MAX_NOT_FOUND = 0.03
-#: Precision 0.95 is out of reach with these features (AUC about 0.74 between answerable questions and
-#: near misses on held-out tuning questions): it would leave a fifth of answerable questions answered.
+#: Over all questions answered, near misses counted wrong. 0.95 is out of reach with these features (AUC
+#: 0.71-0.74 between answerable questions and near misses on held-out tuning questions): it would leave
+#: a fifth of answerable questions answered.
 MIN_PRECISION = 0.80
 REGULARISATION = 0.5
 FOLDS = 5
@@ -71,9 +73,9 @@ def _grade(searcher: Searcher, pairs: list[QAPair], vectors: np.ndarray, config:
 
 
 def best_weights(searcher: Searcher, pairs: list[QAPair], vectors: np.ndarray) -> tuple[SearchConfig, tuple]:
-    """The grid point whose neighbourhood (one step of the grid either way in each weight) scores best on
-    MRR@10 + recall@1 + recall@5: on some 150 questions a single point's lead is often one question,
-    which the next set of questions or documents does not repeat."""
+    """The weights whose neighbourhood (see :func:`steadiest`) scores best on MRR@10 + recall@1 + recall@5:
+    on some 150 questions a single point's lead is often one question, which the next set of questions or
+    documents does not repeat."""
     answerable = [(p, v) for p, v in zip(pairs, vectors) if p.answerable]
     scored: dict[tuple, tuple[float, tuple]] = {}
     for fusion, weights in itertools.product(("rrf", "sum"), itertools.product(WEIGHT_GRID, repeat=3)):
@@ -88,20 +90,34 @@ def best_weights(searcher: Searcher, pairs: list[QAPair], vectors: np.ndarray) -
         figures = (metrics.mrr_at(ranks, K), metrics.recall_at(ranks, 1), metrics.recall_at(ranks, 5))
         scored[(fusion, weights)] = (sum(figures), figures)
 
-    fusion, weights = steadiest({key: total for key, (total, _) in scored.items()})
-    return SearchConfig(fusion=fusion, weights=weights), scored[(fusion, weights)][1]
+    chosen = steadiest({key: total for key, (total, _) in scored.items()})
+    figures = next(f for (fusion, w), (_, f) in scored.items() if (fusion, scaled(w)) == chosen)
+    return SearchConfig(fusion=chosen[0], weights=chosen[1]), figures
+
+
+def scaled(weights: tuple) -> tuple:
+    """Weights scaled to a largest weight of 1: only their ratios change a ranking."""
+    return tuple(round(w / max(weights), 4) for w in weights)
 
 
 def steadiest(scores: dict[tuple[str, tuple], float]) -> tuple[str, tuple]:
-    """The (fusion, weights) whose neighbours on the grid score best on average; then its own score,
-    then the plainest weights."""
+    """The (fusion, weights) whose neighbourhood scores best on average; then its own score, then the
+    plainest weights.
+
+    Weights are compared :func:`scaled` ((2, 2, 2) is (1, 1, 1)); a neighbour is any point of the same
+    fusion within one grid step's share (0.25) of it in every weight."""
+    step = (WEIGHT_GRID[1] - WEIGHT_GRID[0]) / max(WEIGHT_GRID)
+    ratios: dict[tuple[str, tuple], float] = {}
+    for (fusion, weights), score in scores.items():
+        ratios.setdefault((fusion, scaled(weights)), score)
+
     def neighbourhood(fusion: str, weights: tuple) -> float:
-        steps = [[WEIGHT_GRID[j] for j in (i - 1, i, i + 1) if 0 <= j < len(WEIGHT_GRID)]
-                 for i in map(WEIGHT_GRID.index, weights)]
-        near = [scores[(fusion, w)] for w in itertools.product(*steps) if (fusion, w) in scores]
+        near = [score for (f, w), score in ratios.items()
+                if f == fusion and max(abs(a - b) for a, b in zip(w, weights)) <= step + 1e-9]
         return sum(near) / len(near)
 
-    return max(scores, key=lambda key: (round(neighbourhood(*key), 4), round(scores[key], 4), -abs(sum(key[1]) - 3)))
+    return max(ratios, key=lambda key: (round(neighbourhood(*key), 4), round(ratios[key], 4),
+                                        -sum(w != 1.0 for w in key[1])))
 
 
 def _logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
@@ -145,13 +161,19 @@ def _held_out(graded: list[Graded]) -> list[tuple[float, float]]:
 
 def _domain_threshold(graded: list[Graded], scores: list[tuple[float, float]]) -> float:
     """Refuse at most MAX_NOT_FOUND of the answerable questions and, within that, as many off-topic ones as
-    possible; midway (in log-odds) between the answerable question kept that looks most off-topic and the
-    off-topic question refused that looks least so, for room on both sides."""
-    answerable = [outside for g, (_, outside) in zip(graded, scores) if g.pair.answerable]
-    lowest = round(1 - metrics.threshold_keeping([1 - o for o in answerable], MAX_NOT_FOUND), 4)
-    kept = [o for o in answerable if o < lowest]
-    refused = [o for g, (_, o) in zip(graded, scores) if g.pair.group == "off_topic" and o >= lowest]
-    return metrics.logit_midpoint(max(kept), min(refused)) if kept and refused else lowest
+    possible: midway (in log-odds) between the answerable question that must be kept and looks most
+    off-topic, and the off-topic question above it that looks least so, for room on both sides. With no
+    off-topic question above it, midway to the next answerable question (refusing those allowed, as an
+    unseen off-topic question may look like them), or to certainty."""
+    answerable = sorted((o for g, (_, o) in zip(graded, scores) if g.pair.answerable), reverse=True)
+    if not answerable:
+        return 0.5
+    allowed = math.floor(MAX_NOT_FOUND * len(answerable) + 1e-9)
+    kept = answerable[allowed]
+    above = [o for g, (_, o) in zip(graded, scores) if g.pair.group == "off_topic" and o > kept]
+    if above:
+        return metrics.logit_midpoint(kept, min(above))
+    return metrics.logit_midpoint(kept, answerable[allowed - 1] if allowed and answerable[allowed - 1] > kept else 1.0)
 
 
 def _answer_threshold(graded: list[Graded], scores: list[tuple[float, float]], domain: float) -> float:
@@ -170,7 +192,8 @@ def _thresholds(graded: list[Graded], scores: list[tuple[float, float]]) -> tupl
 
 
 def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], model: AnswerModel) -> dict[str, float]:
-    """Share of each status per group, and the precision of ``answered``."""
+    """Share of each status per group, and the precision of ``answered`` over all questions answered (a
+    near miss counts as wrong) and over the answerable ones."""
     figures: dict[str, float] = {}
     status = ["not_found" if outside >= model.domain_threshold else
               "answered" if answers >= model.answer_threshold else "uncertain" for answers, outside in scores]
@@ -179,9 +202,9 @@ def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], mod
         for name in ("answered", "uncertain", "not_found"):
             figures[f"{group}_{name}"] = round(members.count(name) / len(members), 4) if members else 0.0
     answered = [g for g, s in zip(graded, status) if s == "answered"]
-    figures["answered_precision"] = round(sum(g.correct_top3 for g in answered) / len(answered), 4) if answered else 0.0
-    answered = [g for g in answered if g.pair.answerable]
-    figures["answerable_precision"] = round(sum(g.correct_top3 for g in answered) / len(answered), 4) if answered else 0.0
+    for name, counted in (("answered_precision", answered),
+                          ("answerable_precision", [g for g in answered if g.pair.answerable])):
+        figures[name] = round(sum(g.correct_top3 for g in counted) / len(counted), 4) if counted else 0.0
     return figures
 
 

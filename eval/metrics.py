@@ -57,33 +57,20 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def threshold_keeping(answerable: Sequence[float], max_wrong: float) -> float:
-    """The highest threshold that wrongly refuses at most ``max_wrong`` of the answerable questions.
-
-    >>> threshold_keeping([0.9, 0.8, 0.7, 0.2], 0.25)
-    0.45
-    """
-    ordered = sorted(answerable)
-    allowed = int(math.floor(max_wrong * len(ordered)))
-    if allowed >= len(ordered):
-        return ordered[-1]
-    below = ordered[allowed - 1] if allowed else ordered[0] - 1e-6
-    return round((below + ordered[allowed]) / 2, 4) if allowed else round(below, 4)
-
-
 def logit_midpoint(low: float, high: float) -> float:
     """The probability halfway between two others in log-odds: a threshold as far from both as it can be.
+    Not rounded, so it never lands on either of two close values.
 
-    >>> logit_midpoint(0.2, 0.8)
+    >>> round(logit_midpoint(0.2, 0.8), 4)
     0.5
-    >>> logit_midpoint(0.5, 0.9)
+    >>> round(logit_midpoint(0.5, 0.9), 4)
     0.75
     """
     def logit(p: float) -> float:
         p = min(max(p, 1e-6), 1 - 1e-6)
         return math.log(p / (1 - p))
 
-    return round(1 / (1 + math.exp(-(logit(low) + logit(high)) / 2)), 4)
+    return 1 / (1 + math.exp(-(logit(low) + logit(high)) / 2))
 
 
 def threshold_for_precision(confidences: Sequence[float], correct: Sequence[bool], min_precision: float) -> float:

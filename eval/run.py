@@ -93,9 +93,9 @@ def summarise(outcomes: list[Outcome]) -> dict[str, float]:
             for status in STATUSES:
                 result[f"{group}_{status}"] = sum(o.status == status for o in members) / len(members) if members else 0.0
     answered = [o for o in outcomes if o.status == "answered"]
-    result["answered_precision"] = (sum(any(o.relevant[:3]) for o in answered) / len(answered)) if answered else 0.0
-    answered = [o for o in answered if o.pair.answerable]
-    result["answerable_precision"] = (sum(any(o.relevant[:3]) for o in answered) / len(answered)) if answered else 0.0
+    for name, counted in (("answered_precision", answered),
+                          ("answerable_precision", [o for o in answered if o.pair.answerable])):
+        result[name] = (sum(any(o.relevant[:3]) for o in counted) / len(counted)) if counted else 0.0
     times = [o.ms for o in outcomes]
     result["latency_p50_ms"] = metrics.percentile(times, 50)
     result["latency_p95_ms"] = metrics.percentile(times, 95)

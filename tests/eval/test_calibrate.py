@@ -1,8 +1,19 @@
-"""The thresholds of the answer decision, chosen from held-out scores of questions with a known group."""
+"""The choices calibration makes from held-out scores of questions with a known group: the thresholds of
+the answer decision and the fusion weights."""
+
+import itertools
+import math
 
 import numpy as np
 
-from vraagbaak.eval.calibrate import Graded, _answer_threshold, _domain_threshold, outcome_figures
+from vraagbaak.eval.calibrate import (
+    WEIGHT_GRID,
+    Graded,
+    _answer_threshold,
+    _domain_threshold,
+    outcome_figures,
+    steadiest,
+)
 from vraagbaak.eval.dataset import QAPair
 from vraagbaak.index.answerability import AnswerModel, Logistic
 
@@ -14,41 +25,54 @@ def graded(group: str, correct_top3: bool = False) -> Graded:
     return Graded(pair, np.zeros((1, 1)), np.array([correct_top3]), 1 if correct_top3 else None)
 
 
-def test_domain_threshold_lies_midway_between_the_answerable_kept_and_the_off_topic_refused():
-    # 40 answerable questions: 3 % may be refused, which is 1; the rest look at most 0.3 off-topic.
+def logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def test_domain_threshold_lies_midway_in_log_odds_between_the_answerable_kept_and_the_off_topic_refused():
+    # 40 answerable questions: 3 % may be refused, which is 1 (the one at 0.95); 0.3 must be kept.
     questions = [graded("answerable") for _ in range(40)] + [graded("off_topic") for _ in range(3)]
-    outside = [0.1] * 38 + [0.3, 0.9] + [0.7, 0.8, 0.95]
+    outside = [0.1] * 38 + [0.3, 0.95] + [0.9, 0.45, 0.99]
     threshold = _domain_threshold(questions, [(0.5, o) for o in outside])
-    # One answerable question (0.9) may be refused; midway between 0.3 kept and 0.7, the least off-topic refused.
-    assert threshold == 0.5
+    # Every off-topic question above the kept one is refused, the one at 0.45 included.
+    assert abs(logit(threshold) - (logit(0.3) + logit(0.45)) / 2) < 1e-9
+    assert 0.3 < threshold < 0.45
 
 
-def test_domain_threshold_without_off_topic_questions_above_it_keeps_the_lowest_that_refuses_few():
+def test_domain_threshold_with_no_refusal_allowed_keeps_every_answerable_question():
     questions = [graded("answerable") for _ in range(10)] + [graded("off_topic")]
-    outside = [0.1] * 9 + [0.4] + [0.2]
+    outside = [0.1] * 9 + [0.4] + [0.2]  # 3 % of 10 is none; the off-topic question looks less off-topic
     threshold = _domain_threshold(questions, [(0.5, o) for o in outside])
-    assert 0.4 <= threshold  # no answerable question refused: 3 % of 10 is none
+    assert threshold > 0.4 and abs(logit(threshold) - (logit(0.4) + logit(1 - 1e-6)) / 2) < 1e-9
 
 
-def test_answer_threshold_counts_a_near_miss_answered_as_wrong():
-    questions = [graded("answerable", True) for _ in range(8)] + [graded("near_miss") for _ in range(4)]
-    answers = [0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55] + [0.72, 0.62, 0.58, 0.3]
-    threshold = _answer_threshold(questions, [(a, 0.0) for a in answers], domain=0.5)
-    # Down to 0.65 six of seven answered are right; one lower, the near miss at 0.62 takes it under 0.80.
+def test_answer_threshold_counts_a_near_miss_answered_as_wrong_and_ignores_questions_refused():
+    questions = ([graded("answerable", True) for _ in range(7)] + [graded("answerable", False)]
+                 + [graded("near_miss") for _ in range(4)] + [graded("answerable", False)])
+    answers = [0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.55] + [0.6] + [0.72, 0.62, 0.58, 0.3] + [0.99]
+    outside = [0.0] * 12 + [0.9]  # the last is refused as off-topic, whatever its answer score
+    scores = list(zip(answers, outside))
+    threshold = _answer_threshold(questions, scores, domain=0.5)
+    # Down to 0.65 six of seven answered are right; the near miss at 0.62 then takes it under 0.80.
     assert threshold == 0.635
     model = AnswerModel(answer=Logistic(mean=[0], scale=[1], coef=[0], intercept=0),
                         domain=Logistic(mean=[0], scale=[1], coef=[0], intercept=0),
-                        answer_threshold=threshold, domain_threshold=0.5)
-    figures = outcome_figures(questions, [(a, 0.0) for a in answers], model)
-    assert figures["answerable_precision"] == 1.0 and figures["answered_precision"] < 1.0
+                        answer_threshold=0.59, domain_threshold=0.5)
+    figures = outcome_figures(questions, scores, model)
+    # Answered at 0.59: six answerable right, one wrong (0.6), two near misses; the refused one not.
+    assert figures["answerable_precision"] == round(6 / 7, 4)
+    assert figures["answered_precision"] == round(6 / 9, 4)
+    assert figures["answerable_not_found"] == round(1 / 9, 4)
 
 
-def test_fusion_weights_come_from_the_best_neighbourhood_not_a_lone_peak():
-    import itertools
-
-    from vraagbaak.eval.calibrate import WEIGHT_GRID, steadiest
-
+def test_fusion_weights_come_from_the_best_neighbourhood_and_are_compared_by_their_ratios():
     grid = [w for w in itertools.product(WEIGHT_GRID, repeat=3) if any(w)]
-    scores = {("sum", w): 2.0 - 0.1 * sum(abs(x - 1.0) for x in w) for w in grid}  # a plateau around (1, 1, 1)
+
+    def plateau(weights):  # depends on the ratios only, as a ranking does; best at equal weights
+        ratio = [w / max(weights) for w in weights]
+        return 2.0 - 0.2 * sum(abs(r - 1.0) for r in ratio)
+
+    scores = {(fusion, w): plateau(w) for fusion in ("rrf", "sum") for w in grid}
     scores[("sum", (0.0, 2.0, 0.0))] = 2.05  # one point a question ahead, among poor neighbours
-    assert steadiest(scores) == ("sum", (1.0, 1.0, 1.0))
+    scores.update({("rrf", w): plateau(w) + 0.01 for w in grid})  # rank fusion a little better everywhere
+    assert steadiest(scores) == ("rrf", (1.0, 1.0, 1.0))
