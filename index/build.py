@@ -150,9 +150,11 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     report.sections = sum(len(d.sections) for d in result.documents)
     report.passages = len(result.passages)
     if not result.passages:
+        why = (" Waarom: " + " ".join(p if p.endswith(".") else p + "." for p in result.problems[:10])
+               + (f" (en {len(result.problems) - 10} meer)" if len(result.problems) > 10 else "")) if result.problems else ""
         raise IndexMissing(
             f"Geen bruikbare tekst gevonden in {settings.corpus_dir}; de vorige index blijft in gebruik. "
-            "Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap."
+            f"Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap.{why}"
         )
     return result
 

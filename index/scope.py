@@ -88,13 +88,13 @@ class Shelf:
 
     def _select(self, collections: tuple[str, ...], documents: tuple[str, ...], years: tuple[int, ...]) -> Selection:
         records = list(self.documents.values())
-        for name, wanted, known in (("collectie", collections, {d.collection for d in records}),
-                                    ("document", documents, set(self.documents)),
-                                    ("jaar", years, {d.year for d in records if d.year})):
+        for name, wanted, known in (("Onbekende collectie", collections, {d.collection for d in records}),
+                                    ("Onbekend document", documents, set(self.documents)),
+                                    ("Onbekend jaar", years, {d.year for d in records if d.year})):
             unknown = [str(v) for v in wanted if v not in known]
             if unknown:
                 listed = ", ".join(str(v) for v in sorted(known, key=str)[:20]) or "geen"
-                raise UnknownScope(f"Onbekende {name}: {', '.join(unknown)}. Bekend: {listed}.")
+                raise UnknownScope(f"{name}: {', '.join(unknown)}. Bekend: {listed}.")
         chosen = frozenset(d.id for d in records
                            if (not collections or d.collection in collections) and (not documents or d.id in documents)
                            and (not years or d.year in years))

@@ -44,8 +44,8 @@ CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 INVISIBLE_CHARS = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
-#: A question must hold at least one character that is none of those, nor a space (also the API schema's pattern).
-VISIBLE = rf"[^\s{CONTROL_CHARS}{INVISIBLE_CHARS}]"
+#: A question must hold at least one letter or digit (also the API schema's pattern): "?" alone asks nothing.
+WORDLIKE = r"[^\W_]"
 #: Half of a UTF-16 pair on its own: not a character (JSON "\ud800", or bytes that are not UTF-8 on a command line).
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.
@@ -123,6 +123,8 @@ def clean_question(question: object) -> str:
     text = " ".join(CONTROL.sub(" ", INVISIBLE.sub("", question)).split())
     if not text:
         raise InvalidQuestion("Stel een vraag: de vraag is leeg.")
+    if not re.search(WORDLIKE, text):
+        raise InvalidQuestion("Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag.")
     if len(text) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(f"De vraag is te lang ({len(text)} tekens); houd het onder de {MAX_QUESTION_CHARS} tekens.")
     return text

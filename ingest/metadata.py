@@ -81,19 +81,48 @@ def meta_path(path: Path) -> Path:
 
 
 def read_meta_file(path: Path) -> tuple[MetaFile, str | None]:
-    """The override beside ``path``, and a Dutch problem sentence if it exists but cannot be used."""
+    """The override beside ``path``, and a Dutch problem sentence if it exists but cannot be used as a
+    whole. Each field is judged on its own: a typo in one key does not throw away a good title."""
     file = meta_path(path)
     if not file.is_file():
         return MetaFile(), None
+    allowed = f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)})."
     try:
-        return MetaFile.model_validate(json.loads(file.read_text(encoding="utf-8"))), None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        if isinstance(exc, ValidationError):
-            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'bestand'}: {e['msg']}" for e in exc.errors())
-        else:
-            detail = "geen geldige JSON"
-        return MetaFile(), (f"{file.name}: wordt niet gebruikt ({detail}); de gegevens komen uit het document zelf. "
-                            f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)}).")
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return MetaFile(), (f"{file.name}: geen geldige JSON; het bestand wordt niet gebruikt, de gegevens komen uit "
+                            f"het document zelf. {allowed}")
+    if not isinstance(data, dict):
+        return MetaFile(), f"{file.name}: geen JSON-object; het bestand wordt niet gebruikt. {allowed}"
+    kept, wrong = {}, []
+    for key, value in data.items():
+        if key not in MetaFile.model_fields:
+            wrong.append(f"{key}: onbekend veld")
+            continue
+        try:
+            kept.update(MetaFile.model_validate({key: value}).model_dump(include={key}))
+        except ValidationError as exc:
+            wrong.append(f"{key}: {_dutch(exc.errors()[0])}")
+    if not wrong:
+        return MetaFile(**kept), None
+    return MetaFile(**kept), (f"{file.name}: {'; '.join(wrong)}; dat wordt niet gebruikt, de rest van het bestand wel "
+                              f"(wat ontbreekt komt uit het document zelf). {allowed}")
+
+
+def _dutch(error: dict) -> str:
+    """What a meta file's value must be, in Dutch."""
+    context, kind = error.get("ctx") or {}, error["type"]
+    if kind in ("int_parsing", "int_type", "int_from_float", "greater_than_equal", "less_than_equal"):
+        return "moet een jaartal tussen 1900 en 2100 zijn"
+    if kind == "literal_error":
+        return f"moet een van {', '.join(KIND_LABELS)} zijn"
+    if kind == "string_too_long":
+        return f"te lang (hoogstens {context.get('max_length')} tekens)"
+    if kind == "string_too_short":
+        return "leeg"
+    if kind == "string_type":
+        return "moet tekst zijn"
+    return "ongeldige waarde"
 
 
 def usable_title(title: str | None) -> str | None:

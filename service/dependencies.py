@@ -15,6 +15,10 @@ from vraagbaak.index.search import Searcher
 from vraagbaak.service.feedback import FeedbackStore
 from vraagbaak.service.state import IndexState
 
+#: For users when the index could not be loaded; the reason, for the people who run the service, is on /ready.
+NO_INDEX = ("Vraagbaak kan nu geen vragen beantwoorden: de index of het taalmodel kon niet worden geladen. "
+            "Meld dit bij de beheerder.")
+
 
 async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
@@ -26,8 +30,8 @@ async def get_state(request: Request) -> IndexState:
 
 async def get_searcher(state: Annotated[IndexState, Depends(get_state)]) -> Searcher:
     searcher = state.searcher  # one reference for the whole request, even if a reload happens meanwhile
-    if searcher is None:
-        raise HTTPException(status_code=503)
+    if searcher is None:  # still loading, or loading failed (no index yet, a damaged one): /ready says why
+        raise HTTPException(status_code=503, detail=None if state.error is None else NO_INDEX)
     return searcher
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError
+from vraagbaak.index.search import CONTROL, INVISIBLE
 
 log = logging.getLogger("vraagbaak")
 
@@ -25,8 +26,8 @@ STATUS_MESSAGES = {
     503: ("niet_klaar", "Vraagbaak is nog aan het opstarten. Probeer het over een paar seconden opnieuw."),
 }
 FIELD_NAMES = {"question": "de vraag", "top_k": "top_k", "passage_id": "passage_id", "helpful": "helpful",
-               "comment": "het commentaar", "collections": "elke collectie", "documents": "elk document",
-               "years": "jaren: elk jaar"}
+               "comment": "het commentaar", "collections": "een collectie in collections",
+               "documents": "een document in documents", "years": "een jaar in years"}
 
 
 def error_body(code: str, message: str) -> dict:
@@ -38,16 +39,25 @@ def error_response(status: int, code: str | None = None, message: str | None = N
     return JSONResponse(error_body(code or default_code, message or default_message), status_code=status, headers=headers)
 
 
+def _visible(value: object) -> bool:
+    """Does a refused question hold anything but spaces and invisible characters?"""
+    return isinstance(value, str) and bool(CONTROL.sub(" ", INVISIBLE.sub("", value)).strip())
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
     for error in exc.errors():
         kind, ctx = error.get("type", ""), error.get("ctx", {})
         loc = [str(part) for part in error.get("loc", ()) if part != "body" and not isinstance(part, int)]
-        name = FIELD_NAMES.get(loc[-1], loc[-1]) if loc else "het verzoek"
+        raw = loc[-1] if loc else ""
+        name = FIELD_NAMES.get(raw, raw) if loc else "het verzoek"
         field = name[:1].upper() + name[1:]
         messages = {
             "json_invalid": "De inhoud is geen geldige JSON.",
-            "missing": f"Het veld {name} ontbreekt.",
+            "missing": "Stel een vraag: het veld question ontbreekt." if raw == "question" else f"Het veld {raw} ontbreekt.",
+            "list_type": f"Het veld {raw} moet een lijst zijn, bijvoorbeeld [\"g40\"]." if raw != "years"
+                         else "Het veld years moet een lijst van jaren zijn, bijvoorbeeld [2023].",
+            "too_long": f"Het veld {raw} heeft te veel waarden (hoogstens {ctx.get('max_length')}).",
             "extra_forbidden": f"Onbekend veld: {name}.",
             "string_type": f"{field} moet tekst zijn.",
             "int_type": f"{field} moet een geheel getal zijn.",
@@ -56,8 +66,9 @@ def _validation_message(exc: RequestValidationError) -> str:
             "less_than_equal": f"{field} mag hoogstens {ctx.get('le')} zijn.",
             "string_too_long": f"{field} is te lang (hoogstens {ctx.get('max_length')} tekens).",
             "string_too_short": f"{field} is leeg.",
-            "string_pattern_mismatch": ("Stel een vraag: de vraag is leeg." if loc and loc[-1] == "question"
-                                        else f"{field} heeft geen geldige vorm."),
+            "string_pattern_mismatch": (f"{field} heeft geen geldige vorm." if raw != "question" else
+                                        "Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag."
+                                        if _visible(error.get("input")) else "Stel een vraag: de vraag is leeg."),
             "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
             "value_error": f"{field} {ctx.get('error', 'is ongeldig')}.",
         }
@@ -69,6 +80,8 @@ def _validation_message(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(error.get("type") == "json_invalid" for error in exc.errors()):  # not JSON at all: a bad request
+            return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
         return error_response(422, "ongeldige_invoer", _validation_message(exc))
 
     @app.exception_handler(UnknownScope)
@@ -87,8 +100,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400:  # FastAPI could not decode the body at all (e.g. not UTF-8)
-            return error_response(422, "ongeldige_invoer", "De inhoud is geen geldige JSON in UTF-8.")
+            return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON in UTF-8.")
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
+        if exc.status_code == 503 and detail:  # set by the service itself: no index, rather than still starting
+            return error_response(503, "geen_index", detail)
         known = exc.status_code in STATUS_MESSAGES
         return error_response(exc.status_code, None, detail if detail and not known else None, getattr(exc, "headers", None))
 

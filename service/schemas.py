@@ -8,7 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from vraagbaak.build_format import DocumentRecord
 from vraagbaak.index.scope import MAX_FILTER_VALUES, Scope
-from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, VISIBLE, SearchResult
+from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, WORDLIKE, SearchResult
 from vraagbaak.service.urls import original_url, passage_url, section_url, source_url
 
 
@@ -20,7 +20,7 @@ def _whole_number(value: object) -> object:
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=VISIBLE,
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=WORDLIKE,
                           description="De vraag, in het Nederlands of Engels.", examples=["Wat doet de themagroep Financiën?"])
     @field_validator("question", mode="before")
     @classmethod

@@ -5,6 +5,7 @@ Errors print as one Dutch sentence on stderr (exit code 1), never as a traceback
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import sys
@@ -16,9 +17,14 @@ from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import get_settings
 from vraagbaak.errors import VraagbaakError
 
+#: What an operating system error means, for the few a command line meets.
+OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.EEXIST: "bestaat al", errno.EACCES: "geen toegang",
+             errno.EPERM: "niet toegestaan", errno.ENOTDIR: "een deel van het pad is geen map",
+             errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen"}
+
 
 def friendly(func):
-    """Turn a VraagbaakError into one clear line and exit code 1."""
+    """Turn a VraagbaakError or a file system error into one clear line and exit code 1."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -26,6 +32,10 @@ def friendly(func):
             return func(*args, **kwargs)
         except VraagbaakError as exc:
             click.secho(f"Fout: {exc}", fg="red", err=True)
+            sys.exit(1)
+        except OSError as exc:
+            what = OS_ERRORS.get(exc.errno, exc.strerror or str(exc))
+            click.secho(f"Fout: {exc.filename}: {what}." if exc.filename else f"Fout: {what}.", fg="red", err=True)
             sys.exit(1)
 
     return wrapper
@@ -84,13 +94,19 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
 
 def _print_problems(problems: list[str]) -> None:
     for problem in problems:
-        click.secho(f"Overgeslagen: {problem}", fg="yellow", err=True)
+        click.secho(f"Let op: {problem}", fg="yellow", err=True)  # a skipped file says so; a meta file may be half used
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """'1 passage', '3 passages': Dutch counts read wrong with the plural alone."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _print_tree(doc, samples: int) -> None:
     source = doc.source
-    click.secho(f"\n{source.title}  ({source.file}, {source.page_count} pagina's, "
-                f"{len(doc.sections)} secties, {len(doc.passages)} passages)", bold=True)
+    counts = ", ".join([_count(source.page_count, "pagina", "pagina's"), _count(len(doc.sections), "sectie", "secties"),
+                        _count(len(doc.passages), "passage", "passages")])
+    click.secho(f"\n{source.title}  ({source.file}, {counts})", bold=True)
     click.echo(f"Collectie {source.collection} · organisatie {source.organisation or '?'} · jaar {source.year or '?'} "
                f"· soort {source.kind}")
     if doc.source.removed:
@@ -102,8 +118,8 @@ def _print_tree(doc, samples: int) -> None:
         count = sum(1 for p in doc.passages if p.section_index == index)
         title = section.path[-1] if section.path else "(zonder kop)"
         font = f", kop in {section.size:g} pt" if section.size else ""
-        click.echo(f"{'  ' * max(section.level, 1)}{title}  [p. {section.page}{font}, {count} passages, "
-                   f"{len(section.links)} links]")
+        click.echo(f"{'  ' * max(section.level, 1)}{title}  [p. {section.page}{font}, "
+                   f"{_count(count, 'passage', 'passages')}, {_count(len(section.links), 'link', 'links')}]")
     step = max(1, len(doc.passages) // max(samples, 1))
     for passage in doc.passages[::step][:samples]:
         c = passage.citation
@@ -306,7 +322,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
 
 @cli.command()
 @click.option("--host", default=None, help="Adres (standaard VRAAGBAAK_HOST of 127.0.0.1).")
-@click.option("--port", default=None, type=int, help="Poort (standaard VRAAGBAAK_PORT of 8000).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535), help="Poort (standaard VRAAGBAAK_PORT of 8000).")
 @click.option("--workers", default=None, type=click.IntRange(1, 32), help="Aantal werkprocessen.")
 @friendly
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
@@ -321,10 +337,29 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     check_security_settings(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
+    _check_port(host, port)
     click.echo(f"Vraagbaak op http://{host}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
     uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,
                 http="vraagbaak.service.http:JsonErrorsProtocol",
                 access_log=False, log_level="warning", proxy_headers=False)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port that is taken before the model and the index are loaded, in one Dutch sentence."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise VraagbaakError(f"Het adres {host} is onbekend: kies een ander met --host of VRAAGBAAK_HOST.") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError:
+            raise VraagbaakError(f"Poort {port} op {host} is al in gebruik of niet beschikbaar: kies een andere met "
+                                 "--port of VRAAGBAAK_PORT.") from None
 
 
 @cli.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep
 from vraagbaak.service.errors import error_response
@@ -13,10 +13,12 @@ router = APIRouter(tags=["feedback"])
 
 
 @router.post("/api/feedback", response_model=FeedbackResponse, status_code=201, summary="Geef feedback op een passage",
-             responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody}})
+             responses={400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody},
+                        429: {"model": ErrorBody}})
 def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, store: FeedbackDep):
-    if body.passage_id not in searcher.passage_ids:
-        raise HTTPException(status_code=404, detail="Onbekende passage.")
+    if body.passage_id not in searcher.passage_ids:  # a typo, or a passage gone with a re-ingest
+        return error_response(404, "onbekende_passage", "Deze passage staat niet (meer) in de rapporten; stel de vraag "
+                                                         "opnieuw en geef feedback op het nieuwe antwoord.")
     if not request.app.state.feedback_quota.take(request.client.host if request.client else "?"):
         return error_response(429, "te_veel_feedback", "Je hebt vandaag al veel feedback gegeven, dank je wel. "
                                                        "Morgen kan het weer.", headers={"Retry-After": "3600"})

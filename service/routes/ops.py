@@ -22,7 +22,7 @@ def health() -> dict:
 
 
 class Ready(BaseModel):
-    status: str = Field(..., description="`klaar` of `laden`.")
+    status: str = Field(..., description="`klaar`, `laden` of `fout` (geen bruikbare index; `detail` zegt waarom).")
     build: str | None = None
     passages: int | None = None
     model: str | None = None
@@ -33,8 +33,9 @@ class Ready(BaseModel):
             responses={503: {"model": Ready, "description": "Nog geen bruikbare index; `detail` zegt waarom."}})
 def ready(state: StateDep) -> JSONResponse:
     searcher = state.searcher
-    if searcher is None:
-        return JSONResponse({"status": "laden", "detail": state.error}, status_code=503)
+    if searcher is None:  # "fout": loading ended without an index, and detail says why
+        return JSONResponse({"status": "laden" if state.error is None else "fout", "detail": state.error},
+                            status_code=503)
     return JSONResponse({"status": "klaar", "build": searcher.build.name, "passages": len(searcher.passages),
                          "model": searcher.manifest.model.get("name")})
 

@@ -53,7 +53,7 @@
       open: "Open Vraagbaak: ask a question about the reports",
       close: "Close Vraagbaak",
       label: "Your question",
-      placeholder: "For example: What does the finance theme group do?",
+      placeholder: "For example: Which cities are members of the G40?",
       send: "Ask",
       clear: "Clear conversation",
       transcript: "Conversation with Vraagbaak",

@@ -129,8 +129,8 @@ def test_a_document_smaller_than_the_nearest_passages_takes_its_margin_from_the_
 
 @pytest.mark.parametrize("scope,message", [
     (Scope(collections=["g41"]), "Onbekende collectie: g41. Bekend: net, politie."),
-    (Scope(years=[1999]), "Onbekende jaar: 1999"),
-    (Scope(documents=["nee"]), "Onbekende document: nee"),
+    (Scope(years=[1999]), "Onbekend jaar: 1999"),
+    (Scope(documents=["nee"]), "Onbekend document: nee"),
     (Scope(collections=["politie"], years=[2023]), "Geen enkel document"),
 ])
 def test_an_impossible_scope_is_a_clear_dutch_error(searcher, scope, message):
@@ -231,7 +231,7 @@ def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
     scoped = runner.invoke(cli, ["ask", "veiligheid wijkagent buurt", "--collection", "net", "--json"])
     assert {p["citation"]["collection"] for p in json.loads(scoped.output)["passages"]} == {"net"}
     wrong = runner.invoke(cli, ["ask", "wonen", "--year", "1999"])
-    assert wrong.exit_code == 1 and "Onbekende jaar: 1999" in wrong.output
+    assert wrong.exit_code == 1 and "Onbekend jaar: 1999" in wrong.output
 
 
 def test_each_document_is_searched_with_its_own_keyword_statistics(shelf, searcher):
@@ -253,7 +253,7 @@ def test_each_document_is_searched_with_its_own_keyword_statistics(shelf, search
 def test_a_year_out_of_range_is_refused_naming_the_field(shelf):
     with ready_client(shelf, rate_limit=0) as client:
         refused = client.post("/api/ask", json={"question": "wonen", "years": [0]})
-    assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("Jaren: elk jaar moet minimaal 1900 zijn")
+    assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("Een jaar in years moet minimaal 1900 zijn")
 
 
 def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):

@@ -65,6 +65,16 @@ def test_an_unusable_meta_file_is_reported_in_dutch_and_the_document_still_descr
         assert (meta.year, meta.kind, meta.organisation) == (2022, "annual_report", "Stedennet")
 
 
+def test_a_meta_file_with_one_wrong_key_still_gives_its_good_fields(tmp_path):
+    path = tmp_path / "stedennet-jaarverslag-2022.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "stedennet-jaarverslag-2022.meta.json").write_text('{"title": "Besluiten 2021", "jaar": 2021, "year": 1800}')
+    meta, problem = describe(path, "net", None, [], TEXT)
+    assert meta.title == "Besluiten 2021" and meta.year == 2022  # the good title used; the year from the file name
+    assert "jaar: onbekend veld" in problem and "year: moet een jaartal tussen 1900 en 2100 zijn" in problem
+    assert "Input should" not in problem and "Extra inputs" not in problem
+
+
 def test_ingest_gives_every_document_its_collection_metadata_and_corpus_path(corpus):
     (corpus / "g40").mkdir()
     (corpus / "g40" / "stedennet-jaarverslag-2022.txt").write_text(TEXT, encoding="utf-8")

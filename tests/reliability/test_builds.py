@@ -37,9 +37,11 @@ def test_a_damaged_build_is_refused_at_start_and_a_good_one_is_picked_up_later(b
     settings = built.model_copy(update={"data_dir": data, "reload_interval": 0.3, "rate_limit": 0})
     with running(settings, embedder, wait_ready=False) as (base, _):
         ready = httpx.get(base + "/ready", timeout=10)
-        assert ready.status_code == 503 and "beschadigd" in ready.json()["detail"]
+        assert ready.status_code == 503 and ready.json()["status"] == "fout" and "beschadigd" in ready.json()["detail"]
         asked = httpx.post(base + "/api/ask", json={"question": "Wat doet de themagroep Financiën?"}, timeout=30)
-        assert asked.status_code == 503 and asked.json()["error"]["code"] == "niet_klaar"
+        # Not "still starting": the user is told there is no usable index (the reason is for /ready).
+        assert asked.status_code == 503 and asked.json()["error"]["code"] == "geen_index"
+        assert "beheerder" in asked.json()["error"]["message"] and "beschadigd" not in asked.json()["error"]["message"]
 
         build_index(settings, embedder=embedder, force=True)
         assert wait_for(base, 200).json()["status"] == "klaar"

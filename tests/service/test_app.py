@@ -49,7 +49,7 @@ def test_public_url_is_put_before_links(fake_built):
 
 
 @pytest.mark.parametrize("body,message", [
-    ({}, "Het veld de vraag ontbreekt."),
+    ({}, "Stel een vraag: het veld question ontbreekt."),
     ({"question": 42}, "De vraag moet tekst zijn."),
     ({"question": "x", "top_k": 0}, "Top_k moet minimaal 1 zijn."),
     ({"question": "x", "top_k": 21}, "Top_k mag hoogstens 20 zijn."),

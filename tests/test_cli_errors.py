@@ -1,0 +1,42 @@
+"""The command line's promise: an error is one Dutch sentence on stderr with exit code 1, never a traceback."""
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def vraagbaak(*args: str, env: dict | None = None, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "vraagbaak.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize("variable,value,says", [
+    ("VRAAGBAAK_PORT", "abc", "VRAAGBAAK_PORT='abc' is ongeldig: het moet een geheel getal zijn."),
+    ("VRAAGBAAK_RATE_LIMIT", "-5", "VRAAGBAAK_RATE_LIMIT='-5' is ongeldig: het moet minstens 0 zijn."),
+    ("VRAAGBAAK_BACKEND", "gpu", "VRAAGBAAK_BACKEND='gpu' is ongeldig: het moet een van 'onnx', 'torch' zijn."),
+])
+def test_a_wrong_setting_is_named_in_dutch(variable, value, says):
+    out = vraagbaak("ask", "Wat doet de G40?", env={variable: value})
+    assert out.returncode == 1 and says in out.stderr and "Traceback" not in out.stderr
+
+
+def test_serve_refuses_a_port_in_use_before_loading_anything(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = vraagbaak("serve", "--port", str(port), env={"VRAAGBAAK_DATA_DIR": str(tmp_path / "data")})
+    assert out.returncode == 1 and f"Poort {port} op 127.0.0.1 is al in gebruik" in out.stderr
+    assert "Traceback" not in out.stderr and "Errno" not in out.stderr
+
+
+def test_a_file_system_error_is_one_dutch_line(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("geen map")  # the data folder is a file
+    out = vraagbaak("ingest", "--quiet", env={"VRAAGBAAK_DATA_DIR": str(blocker)})
+    assert out.returncode == 1 and out.stderr.strip() == f"Fout: {blocker}: bestaat al." and "Traceback" not in out.stderr
