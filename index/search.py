@@ -126,7 +126,7 @@ def clean_question(question: object) -> str:
     if not re.search(WORDLIKE, text):
         raise InvalidQuestion("Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag.")
     if len(text) > MAX_QUESTION_CHARS:
-        raise InvalidQuestion(f"De vraag is te lang ({len(text)} tekens); houd het onder de {MAX_QUESTION_CHARS} tekens.")
+        raise InvalidQuestion(f"De vraag is te lang ({len(text)} tekens); de grens is {MAX_QUESTION_CHARS} tekens.")
     return text
 
 

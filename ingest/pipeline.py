@@ -25,9 +25,9 @@ from vraagbaak.ingest.blocks import split_blocks
 from vraagbaak.ingest.chunk import Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
-from vraagbaak.ingest.metadata import describe, slug
+from vraagbaak.ingest.metadata import META_SUFFIX, describe, meta_path, slug
 from vraagbaak.ingest.order import repair_order
-from vraagbaak.ingest.read import DocumentError, SourceDocument, TextReader, corpus_files
+from vraagbaak.ingest.read import SUPPORTED_SUFFIXES, DocumentError, SourceDocument, TextReader, corpus_files
 from vraagbaak.ingest.structure import Section, build_sections
 
 
@@ -68,6 +68,26 @@ def structure_document(source: SourceDocument, vocab: Vocabulary, stages: Stages
     return build_sections(blocks, reflower)
 
 
+def not_read(corpus: Path, documents: list[Path]) -> list[str]:
+    """A sentence for each visible file that ingest passes over: another kind of file, or a meta file
+    without its document (a typo in either name would otherwise go unnoticed)."""
+    metas = {meta_path(path) for path in documents}
+    problems = []
+    for path in sorted(corpus.rglob("*")):
+        relative = path.relative_to(corpus)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts) or path in documents:
+            continue
+        if path.name.endswith(META_SUFFIX):
+            if path not in metas:
+                stem = path.name[:-len(META_SUFFIX)]
+                problems.append(f"{relative}: er staat geen {stem}.pdf of {stem}.txt naast; dit bestand wordt niet "
+                                "gebruikt.")
+        else:
+            problems.append(f"{relative}: dit soort bestand wordt niet gelezen (alleen "
+                            f"{' en '.join(SUPPORTED_SUFFIXES)}); het is overgeslagen.")
+    return problems
+
+
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None,
                   stages: Stages = Stages(), bars: bool = False) -> IngestResult:
     """Read and chunk every document of the corpus folder. ``progress`` is told each document's name;
@@ -82,6 +102,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     result = IngestResult(settings=chunking_settings(settings) if stages == Stages() else {"stages": repr(stages)})
     sources: list[SourceDocument] = []
     files = [(path, _size(path)) for path in corpus_files(corpus)]
+    result.problems += not_read(corpus, [path for path, _ in files])
     with tqdm(total=sum(size for _, size in files), desc="Lezen", unit="B", unit_scale=True, disable=not bars) as bar:
         for path, size in files:  # by size: a 40 MB PDF takes longer than a letter, and the time left says so
             bar.set_postfix_str(path.name, refresh=False)

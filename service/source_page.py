@@ -41,6 +41,10 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
                      f'<a href="#passage-{escape(target.id)}">Ga naar de passage</a>'
                      + (f' · <a href="{escape(original)}#page={c.page}">Open de originele PDF op pagina {c.page}</a>'
                         if original else "") + '</p>')
+    elif highlight:  # a link from before a re-ingest, or mistyped: say so rather than show nothing marked
+        parts.append('<p role="status">De gevraagde passage staat niet (meer) in dit document, misschien omdat het '
+                     'opnieuw is ingelezen. Hieronder staat het hele document; stel de vraag opnieuw voor een '
+                     'nieuwe verwijzing.</p>')
     for index, section in enumerate(document.sections):
         level = 2 if section.level <= 1 else 3
         title = section.path[-1] if section.path else document.title

@@ -110,3 +110,18 @@ def test_two_files_with_one_id_in_one_folder_are_both_refused_by_name(corpus):
     result = ingest_corpus(Settings(corpus_dir=corpus))
     assert result.documents == []
     assert any("Verslag.TXT" in p and "verslag.txt" in p and "hernoem" in p for p in result.problems)
+
+
+def test_ingest_names_the_files_it_passes_over(corpus):
+    (corpus / "g40").mkdir()
+    (corpus / "g40" / "stedennet-jaarverslag-2022.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "g40" / "stedennet-jaarverslag-2022.meta.json").write_text('{"year": 2022}')
+    (corpus / "g40" / "stedennet-jaarverslag-2021.meta.json").write_text('{"year": 2021}')  # its document is missing
+    (corpus / "notities.docx").write_bytes(b"PK")
+    (corpus / ".verborgen").mkdir()
+    (corpus / ".verborgen" / "iets.docx").write_bytes(b"PK")
+    problems = ingest_corpus(Settings(corpus_dir=corpus)).problems
+    assert problems == [
+        "g40/stedennet-jaarverslag-2021.meta.json: er staat geen stedennet-jaarverslag-2021.pdf of "
+        "stedennet-jaarverslag-2021.txt naast; dit bestand wordt niet gebruikt.",
+        "notities.docx: dit soort bestand wordt niet gelezen (alleen .txt en .pdf); het is overgeslagen."]

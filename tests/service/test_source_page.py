@@ -34,9 +34,10 @@ def test_the_cited_passage_is_marked_across_paragraphs_with_page_markers():
     assert "pagina 3–4, regels 5–7" in html
 
 
-def test_without_a_known_passage_nothing_is_marked():
+def test_an_unknown_passage_is_said_to_be_gone_and_nothing_is_marked():
     html = render(document(), [passage("p1", 0, 20)], "onbekend")
-    assert "<mark" not in html and 'role="status"' not in html
+    assert "<mark" not in html and 'role="status">De gevraagde passage staat niet (meer) in dit document' in html
+    assert 'role="status"' not in render(document(), [passage("p1", 0, 20)], None)  # no passage asked: no notice
 
 
 def test_a_pdf_source_links_to_the_original_at_the_cited_page_and_shows_printed_numbers():
