@@ -40,3 +40,21 @@ def test_a_file_system_error_is_one_dutch_line(tmp_path):
     blocker.write_text("geen map")  # the data folder is a file
     out = vraagbaak("ingest", "--quiet", env={"VRAAGBAAK_DATA_DIR": str(blocker)})
     assert out.returncode == 1 and out.stderr.strip() == f"Fout: {blocker}: bestaat al." and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("args,says", [
+    (["ask", "-k", "0", "x"], "Fout: Ongeldige waarde voor '--top-k' / '-k': 0 ligt niet tussen 1 en 20. "
+                              "Zie 'vraagbaak ask --help'."),
+    (["ask", "--bogus", "x"], "Fout: Onbekende optie --bogus. Zie 'vraagbaak ask --help'."),
+    (["ask"], "Fout: Het argument QUESTION ontbreekt. Zie 'vraagbaak ask --help'."),
+    (["vragen", "--status", "foo"], "Fout: Ongeldige waarde voor '--status': 'foo' is niet een van 'not_found', "
+                                    "'uncertain'. Zie 'vraagbaak vragen --help'."),
+    (["nope"], "Fout: Onbekend commando: nope. Zie 'vraagbaak --help'."),
+])
+def test_a_wrong_option_or_argument_is_one_dutch_line_with_exit_code_2(args, says):
+    out = vraagbaak(*args)
+    assert out.returncode == 2 and out.stderr.strip() == says
+
+
+def test_help_and_version_still_exit_0():
+    assert vraagbaak("--version").returncode == 0 and "Snel aan de slag" in vraagbaak("--help").stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import functools
 import json
+import re
 import sys
 import textwrap
 
@@ -33,6 +34,8 @@ def friendly(func):
         except VraagbaakError as exc:
             click.secho(f"Fout: {exc}", fg="red", err=True)
             sys.exit(1)
+        except BrokenPipeError:
+            raise  # not an error of the command: main() stops quietly
         except OSError as exc:
             what = OS_ERRORS.get(exc.errno, exc.strerror or str(exc))
             click.secho(f"Fout: {exc.filename}: {what}." if exc.filename else f"Fout: {what}.", fg="red", err=True)
@@ -426,8 +429,46 @@ def feedback_export(out_file: str | None) -> None:
         click.echo(text, nl=False)
 
 
+#: Click's usage errors, said in Dutch (Click has no Dutch catalogue); anything else keeps Click's words.
+USAGE_ERRORS = [
+    (re.compile(r"No such option '(?P<a>.+?)'\.(?: Did you mean '(?P<b>.+?)'\?)?"),
+     lambda m: f"Onbekende optie {m['a']}." + (f" Bedoel je {m['b']}?" if m["b"] else "")),
+    (re.compile(r"Invalid value for (?P<a>.+?): (?P<v>.+?) is not in the range (?P<lo>.+?)<=x<=(?P<hi>.+?)\."),
+     lambda m: f"Ongeldige waarde voor {m['a']}: {m['v']} ligt niet tussen {m['lo']} en {m['hi']}."),
+    (re.compile(r"Invalid value for (?P<a>.+?): (?P<v>.+?) is not one of (?P<list>.+)\."),
+     lambda m: f"Ongeldige waarde voor {m['a']}: {m['v']} is niet een van {m['list']}."),
+    (re.compile(r"Invalid value for (?P<a>.+?): (?P<v>.+?) is not a valid (?:integer|float)(?: range)?\."),
+     lambda m: f"Ongeldige waarde voor {m['a']}: {m['v']} is geen getal."),
+    (re.compile(r"Missing argument '(?P<a>.+?)'\."), lambda m: f"Het argument {m['a']} ontbreekt."),
+    (re.compile(r"Got unexpected extra arguments? \((?P<a>.+)\)"), lambda m: f"Onverwacht extra argument: {m['a']}."),
+    (re.compile(r"No such command '(?P<a>.+?)'\."), lambda m: f"Onbekend commando: {m['a']}."),
+    (re.compile(r"Option '(?P<a>.+?)' requires an argument\."), lambda m: f"De optie {m['a']} heeft een waarde nodig."),
+]
+
+
+def dutch_usage(message: str) -> str:
+    for pattern, say in USAGE_ERRORS:
+        found = pattern.fullmatch(message.strip())
+        if found:
+            return say(found)
+    return f"Ongeldige invoer: {message}"
+
+
 def main() -> None:
-    cli()
+    """The command line; a wrong option or argument is one Dutch line too (exit code 2, as usage errors are)."""
+    try:
+        code = cli.main(prog_name="vraagbaak", standalone_mode=False)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "vraagbaak"
+        click.secho(f"Fout: {dutch_usage(exc.format_message())} Zie '{command} --help'.", fg="red", err=True)
+        sys.exit(2)
+    except click.Abort:
+        click.secho("Afgebroken.", fg="red", err=True)
+        sys.exit(1)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Click itself would
+        sys.stdout = None
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
