@@ -115,12 +115,18 @@ class SearchResult:
         return self.status == "answered"
 
 
+def visible_text(text: str) -> str:
+    """The text as a question is read: invisible characters removed, control characters and runs of
+    spaces as one space, no space at either end."""
+    return " ".join(CONTROL.sub(" ", INVISIBLE.sub("", text)).split())
+
+
 def clean_question(question: object) -> str:
     if not isinstance(question, str):
         raise InvalidQuestion("De vraag moet tekst zijn.")
     if SURROGATE.search(question):
         raise InvalidQuestion("De vraag bevat tekens die geen geldige tekst zijn; typ of plak de vraag opnieuw.")
-    text = " ".join(CONTROL.sub(" ", INVISIBLE.sub("", question)).split())
+    text = visible_text(question)
     if not text:
         raise InvalidQuestion("Stel een vraag: de vraag is leeg.")
     if not re.search(WORDLIKE, text):

@@ -27,7 +27,14 @@ from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
 from vraagbaak.ingest.metadata import META_SUFFIX, describe, meta_path, slug
 from vraagbaak.ingest.order import repair_order
-from vraagbaak.ingest.read import SUPPORTED_SUFFIXES, DocumentError, SourceDocument, TextReader, corpus_files
+from vraagbaak.ingest.read import (
+    SUPPORTED_SUFFIXES,
+    DocumentError,
+    SourceDocument,
+    TextReader,
+    is_document,
+    visible_files,
+)
 from vraagbaak.ingest.structure import Section, build_sections
 
 
@@ -68,14 +75,14 @@ def structure_document(source: SourceDocument, vocab: Vocabulary, stages: Stages
     return build_sections(blocks, reflower)
 
 
-def not_read(corpus: Path, documents: list[Path]) -> list[str]:
-    """A sentence for each visible file that ingest passes over: another kind of file, or a meta file
-    without its document (a typo in either name would otherwise go unnoticed)."""
-    metas = {meta_path(path) for path in documents}
+def not_read(corpus: Path, present: list[Path]) -> list[str]:
+    """A sentence for each visible file (``present``) that ingest passes over: another kind of file, or a
+    meta file without its document (a typo in either name would otherwise go unnoticed)."""
+    metas = {meta_path(path) for path in present if is_document(path)}
     problems = []
-    for path in sorted(corpus.rglob("*")):
+    for path in present:
         relative = path.relative_to(corpus)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts) or path in documents:
+        if is_document(path):
             continue
         if path.name.endswith(META_SUFFIX):
             if path not in metas:
@@ -101,8 +108,9 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
     result = IngestResult(settings=chunking_settings(settings) if stages == Stages() else {"stages": repr(stages)})
     sources: list[SourceDocument] = []
-    files = [(path, _size(path)) for path in corpus_files(corpus)]
-    result.problems += not_read(corpus, [path for path, _ in files])
+    present = visible_files(corpus)
+    files = [(path, _size(path)) for path in present if is_document(path)]
+    result.problems += not_read(corpus, present)
     with tqdm(total=sum(size for _, size in files), desc="Lezen", unit="B", unit_scale=True, disable=not bars) as bar:
         for path, size in files:  # by size: a 40 MB PDF takes longer than a letter, and the time left says so
             bar.set_postfix_str(path.name, refresh=False)

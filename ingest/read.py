@@ -164,12 +164,19 @@ class TextReader:
         return lines, layout.page_labels, layout.removed, layout.title
 
 
+def visible_files(corpus_dir: Path) -> list[Path]:
+    """Every file of a corpus folder and its sub-folders, sorted; hidden files and folders left out."""
+    root = Path(corpus_dir)
+    return sorted(p for p in root.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def is_document(path: Path) -> bool:
+    """A file ingest reads (by its suffix)."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The documents of a corpus folder and its sub-folders (collections), sorted; hidden files and
     folders and other suffixes are ignored."""
-    root = Path(corpus_dir)
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    return [p for p in visible_files(corpus_dir) if is_document(p)]

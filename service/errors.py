@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError
-from vraagbaak.index.search import CONTROL, INVISIBLE
+from vraagbaak.index.search import visible_text
 
 log = logging.getLogger("vraagbaak")
 
@@ -39,11 +39,6 @@ def error_response(status: int, code: str | None = None, message: str | None = N
     return JSONResponse(error_body(code or default_code, message or default_message), status_code=status, headers=headers)
 
 
-def _visible(value: object) -> bool:
-    """Does a refused question hold anything but spaces and invisible characters?"""
-    return isinstance(value, str) and bool(CONTROL.sub(" ", INVISIBLE.sub("", value)).strip())
-
-
 def _validation_message(exc: RequestValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
     for error in exc.errors():
@@ -53,7 +48,6 @@ def _validation_message(exc: RequestValidationError) -> str:
         name = FIELD_NAMES.get(raw, raw) if loc else "het verzoek"
         field = name[:1].upper() + name[1:]
         messages = {
-            "json_invalid": "De inhoud is geen geldige JSON.",
             "missing": "Stel een vraag: het veld question ontbreekt." if raw == "question" else f"Het veld {raw} ontbreekt.",
             "list_type": f"Het veld {raw} moet een lijst zijn, bijvoorbeeld [\"g40\"]." if raw != "years"
                          else "Het veld years moet een lijst van jaren zijn, bijvoorbeeld [2023].",
@@ -68,7 +62,7 @@ def _validation_message(exc: RequestValidationError) -> str:
             "string_too_short": f"{field} is leeg.",
             "string_pattern_mismatch": (f"{field} heeft geen geldige vorm." if raw != "question" else
                                         "Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag."
-                                        if _visible(error.get("input")) else "Stel een vraag: de vraag is leeg."),
+                                        if isinstance(error.get("input"), str) and visible_text(error["input"]) else "Stel een vraag: de vraag is leeg."),
             "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
             "value_error": f"{field} {ctx.get('error', 'is ongeldig')}.",
         }
