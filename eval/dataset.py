@@ -30,11 +30,14 @@ QUOTES = str.maketrans({c: "'" for c in "‘’‚‛`´"} | {c: '"' for c in "�
 
 
 def normal(text: str) -> str:
-    """Case, line-end hyphenation, hyphens, quotes and whitespace folded away.
+    """Case, line-end hyphenation, hyphens, soft hyphens, quotes and whitespace folded away.
 
     >>> normal("inge-\\nricht ‘MKB-dienstverlening’") == normal("ingericht 'MKB-\\ndienstverlening'")
     True
+    >>> normal("over\\u00ad\\nheid") == normal("overheid")
+    True
     """
+    text = re.sub("\u00ad\\s*", "", text)  # a soft hyphen (at a line end, too) is no character of the word
     text = unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
     text = re.sub(r"-\s+", "", text).replace("-", "")  # "inge-\nricht", "inge- richt" and "ingericht" agree
     return " ".join(text.split())

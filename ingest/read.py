@@ -18,6 +18,7 @@ from pathlib import Path
 from vraagbaak.config import DEFAULT_PAGE_BREAK
 from vraagbaak.errors import ConfigurationError, VraagbaakError
 from vraagbaak.ingest.links import scrub
+from vraagbaak.ingest.margins import running_lines
 from vraagbaak.ingest.metadata import DEFAULT_COLLECTION, collection_of, file_title, slug
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
@@ -59,9 +60,9 @@ class SourceDocument:
     path: Path
     sha256: str
     lines: list[Line]
-    #: Printed page numbers by physical page, where the document shows them (PDF running headers or footers).
+    #: Printed page numbers by physical page, where the document shows them (in running headers or footers).
     page_labels: dict[int, str] = field(default_factory=dict)
-    #: Running header and footer lines left out of the text (PDF), for a person to check.
+    #: Running header and footer lines left out of the text, one example each, for a person to check.
     removed: list[str] = field(default_factory=list)
     #: The corpus sub-folder the file is in (``ingest.metadata.collection_of``), and its path in the corpus.
     collection: str = DEFAULT_COLLECTION
@@ -111,6 +112,8 @@ class TextReader:
             lines, labels, removed, title = self._pdf_lines(path, data)
         else:
             lines = self._text_lines(path, data)
+            running, labels, removed = running_lines(lines)
+            lines = [line for line in lines if line.number not in running]
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{path.name}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
