@@ -58,7 +58,7 @@ class NaiveDense:
     def __init__(self, chunks: list[Chunk], embedder: Embedder):
         self.chunks = chunks
         self.embedder = embedder
-        self.vectors = embedder.encode_passages([c.text for c in chunks], batch_size=16)
+        self.vectors = embedder.encode_passages([c.text for c in chunks])
 
     def rank(self, question: str, k: int = 10) -> Ranking:
         scores = self.vectors @ self.embedder.encode_queries([question])[0]

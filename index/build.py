@@ -176,13 +176,13 @@ def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say:
     """Embed passages and their sentences, reusing the cache for every text embedded before."""
     t = time.perf_counter()
     cache = EmbeddingCache(Path(settings.data_dir) / "cache" / "embeddings", embedder.info.fingerprint,
-                           embedder.info.dimensions)
+                           embedder.info.dimensions, settings.batch_size or embedder.batch_size)
     texts = [p.embed_text for p in passages]
     sentences = [(i, a, b) for i, p in enumerate(passages) for a, b in sentence_spans(p.text)]
     sentence_texts = [passages[i].text[a:b] for i, a, b in sentences]
-    vectors, new_passages = embed_cached(embedder, texts, cache, settings.batch_size, progress,
+    vectors, new_passages = embed_cached(embedder, texts, cache, progress,
                                          lambda n: say(f"Inbedden: {n} van {len(texts)} passages (de rest staat in de cache)"))
-    sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, settings.batch_size, progress,
+    sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, progress,
                                                    lambda n: say(f"Inbedden: {n} van {len(sentences)} zinnen"))
     cache.save({text_hash(t) for t in texts + sentence_texts})
     report.timings["embed"] = time.perf_counter() - t

@@ -1,7 +1,9 @@
-"""Batched embedding with a cache keyed by model fingerprint and text hash.
+"""Embedding with a cache keyed by model fingerprint, batch size and text hash.
 
 Re-ingesting after a change embeds only new or changed texts; the cache lives in the data
-directory, one file per model, as plain ``.npy`` arrays (no pickles).
+directory, one folder per model and batch size, as plain ``.npy`` arrays (no pickles). The batch
+size is part of the key because int8 vectors computed in batches depend a little on the texts
+beside them: only vectors computed one at a time are the same whatever else is embedded.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ def text_hash(text: str) -> str:
 
 
 class EmbeddingCache:
-    def __init__(self, folder: Path, fingerprint: str, dimensions: int):
-        self.folder = Path(folder) / fingerprint
+    def __init__(self, folder: Path, fingerprint: str, dimensions: int, batch_size: int = 1):
+        self.folder = Path(folder) / fingerprint / f"batch-{batch_size}"
+        self.batch_size = batch_size
         self.dimensions = dimensions
         self.vectors: dict[str, np.ndarray] = {}
         keys, vectors = self.folder / "keys.npy", self.folder / "vectors.npy"
@@ -47,14 +50,14 @@ class EmbeddingCache:
             os.replace(tmp, self.folder / name)
 
 
-def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache, batch_size: int,
+def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache,
                  progress: bool = False, starting: Callable[[int], None] = lambda count: None) -> tuple[np.ndarray, int]:
     """Vectors for ``texts`` (as passages) and how many had to be computed (``starting`` is told first)."""
     hashes = [text_hash(t) for t in texts]
     missing = sorted({h: t for h, t in zip(hashes, texts) if h not in cache.vectors}.items())
     if missing:
         starting(len(missing))
-        vectors = embedder.encode_passages([t for _, t in missing], batch_size=batch_size, progress=progress)
+        vectors = embedder.encode_passages([t for _, t in missing], batch_size=cache.batch_size, progress=progress)
         cache.vectors.update({h: v for (h, _), v in zip(missing, vectors)})
     matrix = np.stack([cache.vectors[h] for h in hashes]) if texts else np.zeros((0, cache.dimensions), np.float32)
     return matrix.astype(np.float32), len(missing)

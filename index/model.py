@@ -89,8 +89,15 @@ class Embedder:
         self.model = model
         self.info = info
 
-    def encode_passages(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
-        return self._encode(texts, "passage", batch_size, progress)
+    @property
+    def batch_size(self) -> int:
+        """Texts per forward pass when embedding passages: one at a time in ONNX Runtime, whose int8
+        activations are scaled per pass, so a text embedded beside others would get a vector that depends
+        on them (and batches are no faster there on two cores); 16 in torch, where batches are faster."""
+        return 1 if self.info.backend == "onnx" else 16
+
+    def encode_passages(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> np.ndarray:
+        return self._encode(texts, "passage", batch_size or self.batch_size, progress)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, "query", 32, False)

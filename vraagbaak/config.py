@@ -51,7 +51,8 @@ class Settings(BaseSettings):
                             "fails); torch: sentence-transformers on PyTorch."
     )
     torch_threads: int = Field(0, ge=0, le=256, description="Threads per forward pass (0: one per core).")
-    batch_size: int = Field(16, ge=1, le=512, description="Passages embedded per batch.")
+    batch_size: int = Field(0, ge=0, le=512, description="Texts per forward pass when embedding (0: one at a time "
+                                                         "with ONNX Runtime, 16 with torch).")
     calibration_file: Path = Field(
         Path(__file__).resolve().parents[1] / "eval" / "calibration.json",
         description="Search settings calibrated by 'vraagbaak eval --calibrate', per model.",

@@ -18,30 +18,38 @@ class Counting:
 def test_only_new_texts_are_embedded_and_the_cache_survives_a_restart(tmp_path):
     embedder = Counting()
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
-    first, computed = embed_cached(embedder, ["een", "twee", "een"], cache, batch_size=2)
+    first, computed = embed_cached(embedder, ["een", "twee", "een"], cache)
     assert computed == 2 and sorted(embedder.seen) == ["een", "twee"] and np.allclose(first[0], first[2])
     cache.save({*cache.vectors})
     reopened = EmbeddingCache(tmp_path, "fake-16", 16)
-    again, computed = embed_cached(embedder, ["twee", "drie"], reopened, batch_size=2)
+    again, computed = embed_cached(embedder, ["twee", "drie"], reopened)
     assert computed == 1 and embedder.seen[-1] == "drie" and np.allclose(again[0], first[1])
 
 
 def test_save_keeps_only_the_latest_texts(tmp_path):
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
-    embed_cached(Counting(), ["oud", "nieuw"], cache, batch_size=2)
+    embed_cached(Counting(), ["oud", "nieuw"], cache)
     cache.save({text_hash("nieuw")})
     assert list(EmbeddingCache(tmp_path, "fake-16", 16).vectors) == [text_hash("nieuw")]
 
 
 def test_a_damaged_or_mismatched_cache_only_costs_time(tmp_path):
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
-    embed_cached(Counting(), ["een"], cache, batch_size=2)
+    embed_cached(Counting(), ["een"], cache)
     cache.save({*cache.vectors})
-    (tmp_path / "fake-16" / "vectors.npy").write_bytes(b"kapot")
+    (tmp_path / "fake-16" / "batch-1" / "vectors.npy").write_bytes(b"kapot")
     assert EmbeddingCache(tmp_path, "fake-16", 16).vectors == {}
     assert EmbeddingCache(tmp_path, "fake-16", 32).vectors == {}  # another shape: not used
 
 
+def test_vectors_made_in_batches_are_not_taken_for_vectors_made_one_at_a_time(tmp_path):
+    cache = EmbeddingCache(tmp_path, "fake-16", 16, batch_size=16)
+    embed_cached(Counting(), ["een"], cache)
+    cache.save({*cache.vectors})
+    assert EmbeddingCache(tmp_path, "fake-16", 16, batch_size=16).vectors
+    assert EmbeddingCache(tmp_path, "fake-16", 16, batch_size=1).vectors == {}
+
+
 def test_no_texts_give_an_empty_matrix(tmp_path):
-    vectors, computed = embed_cached(Counting(), [], EmbeddingCache(tmp_path, "fake-16", 16), batch_size=2)
+    vectors, computed = embed_cached(Counting(), [], EmbeddingCache(tmp_path, "fake-16", 16))
     assert vectors.shape == (0, 16) and computed == 0

@@ -125,6 +125,19 @@ def test_outputs_keep_the_order_of_the_inputs(onnx_embedders):
         assert model.encode([], normalize_embeddings=True).shape == (0, 384)
 
 
+def test_an_int8_passage_vector_does_not_depend_on_the_passages_beside_it(onnx_embedders):
+    """ONNX Runtime scales int8 activations per forward pass, so passages are embedded one at a time: a
+    report's vectors are then the same alone as on a shelf, and a cached vector is the one a new build makes."""
+    embedder = onnx_embedders["int8"]
+    assert embedder.batch_size == 1
+    texts = [SENTENCES[0], SENTENCES[4] * 3, "Twee woorden", SENTENCES[2]]
+    beside_others = embedder.encode_passages(texts)
+    alone = np.stack([embedder.encode_passages([t])[0] for t in texts])
+    assert np.array_equal(beside_others, alone)
+    batched = embedder.encode_passages(texts, batch_size=4)
+    assert not np.array_equal(batched, alone), "in one batch the vectors differ: the test would show nothing"
+
+
 def test_a_damaged_onnx_file_falls_back_to_torch(onnx_cache, tmp_path):
     exported = ensure_builtin(Settings(model_cache=onnx_cache))
     cache = tmp_path / "models"
