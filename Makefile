@@ -50,6 +50,7 @@ bench: index
 	$(BIN)/python -m vraagbaak.eval.bench
 	$(BIN)/python -m vraagbaak.eval.pdf_bench --retrieval
 	$(BIN)/python -m vraagbaak.eval.shelf_bench --http
+	$(BIN)/python -m vraagbaak.eval.outside
 	$(BIN)/python -m vraagbaak.eval.beheer_bench
 	$(BIN)/python -m vraagbaak.eval.grouping
 

@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import REPORT
 from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import Settings
-from vraagbaak.eval import dataset
+from vraagbaak.eval import dataset, outside
 from vraagbaak.ingest.pipeline import ingest_corpus
 
 
@@ -69,3 +69,18 @@ def test_the_validator_names_line_and_problem(tmp_path):
 def test_normal_form_survives_cleaning():
     assert dataset.normal("gemeen- \ntelijke ‘netwerken’") == dataset.normal("gemeentelijke 'netwerken'")
     assert dataset.normal("MKB-\ndienstverlening") == dataset.normal("MKB-dienstverlening")
+
+
+@pytest.mark.parametrize("questions,report", outside.outside_sets(), ids=lambda p: p.stem)
+def test_the_outside_sets_are_valid_against_their_reports(questions, report, tmp_path):
+    """Questions about reports the calibration never saw: evidence verbatim in the report, all held out."""
+    pairs = dataset.load(questions)
+    (tmp_path / report.name).symlink_to(report)
+    assert dataset.problems(pairs, tmp_path) == []
+    assert {p.part for p in pairs} == {"test"} and len(pairs) >= 50
+    groups = Counter(p.group for p in pairs)
+    assert groups["near_miss"] >= 10 and groups["off_topic"] >= 5 and sum(p.answerable for p in pairs) >= 30
+
+
+def test_there_are_outside_sets():
+    assert len(outside.outside_sets()) >= 2

@@ -1,0 +1,62 @@
+"""Questions about reports the calibration never saw: `python -m vraagbaak.eval.outside` (in `make bench`).
+
+``eval/outside/NAME.jsonl`` holds questions about one public report, ``../shared/corpus-extra/NAME.txt``,
+written by a writer who read only that report, not the code: answerable questions of every kind, near
+misses and off-topic questions. Each report is indexed alone in a temporary folder and its questions
+are asked through the pipeline as the service asks them. Nothing was fitted on these questions or
+reports, so the figures show how the ranking, the answer model and its thresholds carry over to a
+document of another organisation. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from vraagbaak.config import Settings
+from vraagbaak.eval import dataset
+from vraagbaak.eval.run import PipelineRetriever, evaluate
+from vraagbaak.eval.shelf_bench import EXTRA
+from vraagbaak.index.build import build_index
+from vraagbaak.index.model import load_embedder
+from vraagbaak.index.search import Searcher
+
+SETS = Path(__file__).resolve().parent / "outside"
+SHOWN = ("recall@1", "recall@5", "mrr@10", "answerable_answered", "answerable_not_found", "near_miss_answered",
+         "off_topic_not_found", "answerable_precision", "answered_precision")
+
+
+def outside_sets() -> list[tuple[Path, Path]]:
+    """Each question file with the report it asks about."""
+    return [(questions, EXTRA / f"{questions.stem}.txt") for questions in sorted(SETS.glob("*.jsonl"))]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    embedder = load_embedder(Settings())
+    figures: dict[str, dict] = {}
+    for questions, report in outside_sets():
+        pairs = dataset.load(questions)
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = Settings(corpus_dir=Path(tmp) / "corpus", data_dir=Path(tmp) / "data")
+            settings.corpus_dir.mkdir()
+            shutil.copy(report, settings.corpus_dir)
+            build_index(settings, embedder=embedder)
+            searcher = Searcher.load(settings, embedder=embedder)
+            result = evaluate(PipelineRetriever(searcher), pairs, [p.text for p in searcher.passages], questions.stem)
+        figures[questions.stem] = {"questions": len(pairs), **result.summary()}
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print("  ".join(["report".ljust(32), "questions", *(s[:22] for s in SHOWN)]))
+    for name, s in figures.items():
+        print("  ".join([name.ljust(32), str(s["questions"]).ljust(9), *(f"{s[k]:.3f}" for k in SHOWN)]))
+
+
+if __name__ == "__main__":
+    main()
