@@ -114,7 +114,8 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
         calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
         report.build = store.publish(staging, settings.data_dir, check=lambda build, manifest: _try(build, manifest, embedder),
                                      manifest={
-            "model": {**embedder.info.as_dict(), "setting": settings.model},
+            "model": {**embedder.info.as_dict(), "setting": settings.model,
+                      "batch_size": settings.batch_size or embedder.batch_size},
             "dimensions": embedder.info.dimensions,
             "chunking": result.settings,
             "corpus": corpus_checksums(result),

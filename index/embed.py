@@ -27,6 +27,8 @@ class EmbeddingCache:
     def __init__(self, folder: Path, fingerprint: str, dimensions: int, batch_size: int = 1):
         self.folder = Path(folder) / fingerprint / f"batch-{batch_size}"
         self.batch_size = batch_size
+        for unkeyed in ("keys.npy", "vectors.npy"):  # a cache from before the batch size was part of the key
+            (Path(folder) / fingerprint / unkeyed).unlink(missing_ok=True)
         self.dimensions = dimensions
         self.vectors: dict[str, np.ndarray] = {}
         keys, vectors = self.folder / "keys.npy", self.folder / "vectors.npy"

@@ -1,14 +1,20 @@
-"""Running headers, footers and page numbers in a text file whose pages are known (form feeds).
+"""Running headers, footers and page numbers in a text file whose pages are marked by form feeds.
 
 A PDF's margins are found from the layout (``ingest.pdf``); text extracted from a PDF keeps them as
 ordinary lines at the top and bottom of each page ("Tweede Kamer, vergaderjaar 2018–2019, 35 200,
 nr. 1", "20"). Left in, they become the heading of every section that follows them and split
 sentences that run over a page break. The rule is the PDF's, with the first and last lines of a
-page standing for its margins: a line among a page's first or last ``MARGIN_LINES`` non-blank lines
-that repeats, digits normalised, in the margins of at least half of the pages is running text of
-the document (top or bottom alike: on a page that holds nothing else, the footer is among the first
-lines too). A bare number in the margins is a page number where it counts up with the pages; it
-and the numbers that change from page to page in running lines are the printed page labels.
+page standing for its margins:
+
+* a line of words among a page's first or last ``MARGIN_LINES`` non-blank lines that repeats, digits
+  normalised, in the margins of at least half of the pages is running text of the document (top
+  or bottom alike: on a page that holds nothing else, the footer is among the first lines too); a
+  long one is left out wherever it stands, as extraction sometimes puts a footer mid-page;
+* a bare number in the margins is a page number where it counts with the pages: the longest run of
+  them that rises by at most two a page (two printed pages on one, in a spread), so a year on the
+  title page, a chapter number or the last entry of a table of contents stays. Where the pages
+  carry no bare number, numbers that change from page to page in a running line are used instead.
+  Page numbers become the pages' printed labels.
 """
 
 from __future__ import annotations
@@ -26,16 +32,21 @@ MARGIN_LINES = 3
 REPEAT_SHARE = 0.5
 #: Fewer pages than this give no evidence of what repeats.
 MIN_PAGES = 4
+#: A running line needs this many letters; a row of figures ("€ 1,2  3,4") is a table's, not the page's.
+MIN_LETTERS = 3
+#: A running line this long is left out wherever it stands; a short one ("Inhoud") only in the margins.
+ANYWHERE_CHARS = 20
+PAGE_NUMBER = "#"
 
 
 def _shape(text: str) -> str:
-    """A margin line with its numbers normalised, so "nr. 1 … 20" and "nr. 1 … 21" are one line."""
+    """A line with its numbers normalised, so "nr. 1 … 20" and "nr. 1 … 21" are one line."""
     return re.sub(r"\d+", "#", " ".join(text.split()))
 
 
 def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str]]:
-    """The numbers of the lines that are running headers or footers, the printed page labels among
-    them (by physical page), and one example of each running line."""
+    """The numbers of the lines that are running headers, footers or page numbers, the printed page
+    labels (by physical page), and one example of each kind of line left out."""
     pages: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
         if not line.blank:
@@ -44,45 +55,59 @@ def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str
         return set(), {}, []
     seen: dict[str, list[Line]] = defaultdict(list)
     for page_lines in pages.values():
-        margins = page_lines[:MARGIN_LINES] + page_lines[MARGIN_LINES:][-MARGIN_LINES:]
-        for line in margins:
+        for line in page_lines[:MARGIN_LINES] + page_lines[MARGIN_LINES:][-MARGIN_LINES:]:
             seen[_shape(line.text)].append(line)
-    removed: set[int] = set()
-    numbered: list[tuple[Line, int]] = []
-    examples: list[str] = []
-    for shape, found in seen.items():
-        if len({line.page for line in found}) < REPEAT_SHARE * len(pages):
-            continue
-        numbers = [re.findall(r"\d+", line.text) for line in found]
-        for position in range(min(map(len, numbers), default=0)):
-            values = [n[position] for n in numbers]
-            if len(set(values)) > 1 and all(len(v) <= 4 for v in values):
-                numbered += [(line, int(n[position])) for line, n in zip(found, numbers)]
-        if shape == "#":
-            continue  # a bare number is a page number only where it counts with the pages (below)
-        removed.update(line.number for line in found)
-        examples.append(found[0].text.strip())
-    labels: dict[int, str] = {}
-    run = _counting(numbered)
-    for line, value in run:
-        labels.setdefault(line.page, str(value))
-    page_numbers = [line for line, _ in run if _shape(line.text) == "#"]
-    removed.update(line.number for line in page_numbers)
-    examples += [page_numbers[0].text.strip()] if page_numbers else []
+    repeated = {shape: found for shape, found in seen.items()
+                if len({line.page for line in found}) >= REPEAT_SHARE * len(pages)}
+    running = {shape for shape in repeated if sum(c.isalpha() for c in shape) >= MIN_LETTERS}
+    removed = {line.number for shape in running for line in repeated[shape]}
+    removed |= {line.number for line in lines if len(line.text.strip()) >= ANYWHERE_CHARS
+                and _shape(line.text) in running}
+    examples = [repeated[shape][0].text.strip() for shape in running]
+
+    bare = [(line, int(line.text)) for line in repeated.get(PAGE_NUMBER, []) if len(line.text.strip()) <= 4]
+    labels = _labels(_counting(bare))
+    if labels:
+        numbers = [line for line in seen.get(PAGE_NUMBER, []) if labels.get(line.page) == line.text.strip()]
+        numbers += [line for line, _ in _counting(bare)]
+        removed |= {line.number for line in numbers}
+        examples.append(numbers[0].text.strip())
+    else:
+        changing = [(line, int(value)) for shape in running for line, value in _changing_numbers(repeated[shape])]
+        labels = _labels(_counting(changing))
     return removed, labels, examples
 
 
+def _labels(run: list[tuple[Line, int]]) -> dict[int, str]:
+    """Each page's printed number: the first of the run on it (a spread's first page)."""
+    labels: dict[int, str] = {}
+    for line, value in run:
+        labels.setdefault(line.page, str(value))
+    return labels
+
+
+def _changing_numbers(found: list[Line]) -> list[tuple[Line, str]]:
+    """The numbers of one running line that differ from page to page ("pagina 12"), by position."""
+    numbers = [re.findall(r"\d+", line.text) for line in found]
+    changing: list[tuple[Line, str]] = []
+    for position in range(len(numbers[0])):
+        values = [n[position] for n in numbers]
+        if len(set(values)) > 1 and all(len(v) <= 4 for v in values):
+            changing += list(zip(found, values))
+    return changing
+
+
 def _counting(numbered: list[tuple[Line, int]]) -> list[tuple[Line, int]]:
-    """The longest run of margin numbers that rises with the pages (two on a page where the text holds a
-    spread of two): page numbers, not a year on the title page, a chapter number or the last entry of a
-    table of contents."""
+    """The longest run of margin numbers that counts with the pages: each later in the text than the one
+    before, higher by at least one and by at most two per page in between (two printed pages on one
+    page of text, in a spread), plus one (a spread's second number on the same page)."""
     numbered = sorted(numbered, key=lambda item: item[0].number)
     best = [1] * len(numbered)
     before = [-1] * len(numbered)
     for i, (line, value) in enumerate(numbered):
         for j in range(i):
             other, other_value = numbered[j]
-            if (other.page, other.number) < (line.page, line.number) and other_value < value and best[j] + 1 > best[i]:
+            if 0 < value - other_value <= 2 * (line.page - other.page) + 1 and best[j] + 1 > best[i]:
                 best[i], before[i] = best[j] + 1, j
     if not numbered:
         return []

@@ -112,8 +112,9 @@ class TextReader:
             lines, labels, removed, title = self._pdf_lines(path, data)
         else:
             lines = self._text_lines(path, data)
-            running, labels, removed = running_lines(lines)
-            lines = [line for line in lines if line.number not in running]
+            if b"\f" in data:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
+                running, labels, removed = running_lines(lines)
+                lines = [line for line in lines if line.number not in running]
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{path.name}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]

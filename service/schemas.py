@@ -61,7 +61,7 @@ class Citation(BaseModel):
     section: list[str] = Field(..., description="Pad van koppen, van boven naar beneden.")
     page: int = Field(..., description="Eerste pagina van de passage.")
     page_end: int = Field(..., description="Laatste pagina van de passage.")
-    page_label: str | None = Field(None, description="Het paginanummer dat op die pagina gedrukt staat (PDF), als dat bekend is.")
+    page_label: str | None = Field(None, description="Het paginanummer dat op die pagina gedrukt staat (in een PDF, of in tekst met paginascheidingen), als dat bekend is.")
     page_end_label: str | None = Field(None, description="Het gedrukte paginanummer van de laatste pagina.")
     lines: tuple[int, int] = Field(..., description="Eerste en laatste regel in het bronbestand.")
     url: str = Field(..., description="Opent de bron op deze passage.")

@@ -112,7 +112,8 @@ class Manifest(BaseModel):
     format: int
     build: str
     created: str
-    #: The embedder's name, source, fingerprint, dimensions, quantisation and prompts, and the setting.
+    #: The embedder's name, source, fingerprint, dimensions, quantisation and prompts, the setting, and the
+    #: number of texts per forward pass it embedded (one: every vector independent of the others).
     model: dict[str, Any]
     dimensions: int
     chunking: dict[str, Any]

@@ -77,7 +77,7 @@ def test_the_outside_sets_are_valid_against_their_reports(questions, report, tmp
     pairs = dataset.load(questions)
     (tmp_path / report.name).symlink_to(report)
     assert dataset.problems(pairs, tmp_path) == []
-    assert {p.part for p in pairs} == {"test"} and len(pairs) >= 50
+    assert len(pairs) >= 50
     groups = Counter(p.group for p in pairs)
     assert groups["near_miss"] >= 10 and groups["off_topic"] >= 5 and sum(p.answerable for p in pairs) >= 30
 

@@ -34,11 +34,11 @@ def test_the_pipeline_beats_naive_chunks_and_every_stage_contributes(results):
     for baseline in ("bm25_naive", "dense_naive"):
         assert main["recall@5"] > results[baseline]["recall@5"] and main["mrr@10"] > results[baseline]["mrr@10"] + 0.05
     for ablation in ("no_cleaning", "no_keyword", "no_sentences", "no_sections"):
-        # Each stage must add something measurable: switching it off costs at least 0.01 of MRR@10, of
-        # recall@3 (the evidence in the top 3, as the precision of `answered` counts it) or of recall@5. On
-        # the test part, sections add recall@3 but little MRR@10 (see the README).
+        # Each stage must add something measurable: switching it off costs at least 0.02 (two questions of
+        # the 97) of MRR@10, of recall@3 (the evidence in the top 3, as the precision of `answered` counts
+        # it) or of recall@5. On the test part, sections add recall@3 but little MRR@10 (see the README).
         gains = tuple(main[m] - results[ablation][m] for m in ("mrr@10", "recall@3", "recall@5"))
-        assert max(gains) >= 0.01, (ablation, gains)
+        assert max(gains) >= 0.02, (ablation, gains)
 
 
 def test_eval_command_prints_figures_and_writes_a_report(built, tmp_path):

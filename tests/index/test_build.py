@@ -109,3 +109,11 @@ def test_ingest_shows_each_stage_with_time_left_and_quiet_shows_none(fake_built,
     assert re.search(r"Indelen: 100%.*\[\d\d:\d\d<\d\d:\d\d, .* regels/s.*testnet-2024\.txt", shown.stderr)
     assert "Index gepubliceerd" in shown.stdout
     assert quiet.exit_code == 0 and quiet.stderr == "" and "Index gepubliceerd" in quiet.stdout
+
+
+@pytest.mark.slow
+def test_a_real_build_records_how_its_texts_were_embedded(built):
+    """With ONNX Runtime one text per forward pass: its vectors do not depend on the texts beside them."""
+    manifest = store.read_manifest(store.current_build(built.data_dir))
+    assert (manifest.model["backend"], manifest.model["batch_size"]) == ("onnx", 1)
+    assert (built.data_dir / "cache" / "embeddings" / manifest.model["fingerprint"] / "batch-1" / "keys.npy").is_file()

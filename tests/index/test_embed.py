@@ -53,3 +53,12 @@ def test_vectors_made_in_batches_are_not_taken_for_vectors_made_one_at_a_time(tm
 def test_no_texts_give_an_empty_matrix(tmp_path):
     vectors, computed = embed_cached(Counting(), [], EmbeddingCache(tmp_path, "fake-16", 16))
     assert vectors.shape == (0, 16) and computed == 0
+
+
+def test_a_cache_from_before_the_batch_size_was_kept_is_removed(tmp_path):
+    old = tmp_path / "fake-16"
+    old.mkdir()
+    for name in ("keys.npy", "vectors.npy"):
+        (old / name).write_bytes(b"oud")
+    assert EmbeddingCache(tmp_path, "fake-16", 16).vectors == {}
+    assert not (old / "keys.npy").exists() and not (old / "vectors.npy").exists()

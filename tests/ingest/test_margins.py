@@ -61,3 +61,40 @@ def test_no_passage_holds_a_footer_and_a_sentence_over_a_page_break_is_one(tmp_p
     assert "zwembad in de wijk Oost uit te stellen tot na de verkiezingen" in passage.text
     assert (passage.citation.page, passage.citation.page_end) == (5, 6)
     assert (passage.citation.page_label, passage.citation.page_end_label) == ("5", "6")
+
+
+def paged(pages: list[list[str]]) -> str:
+    return "\f".join("\n".join(page) + "\n" for page in pages)
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "verslag.txt"
+    path.write_text(text, encoding="utf-8")
+    return TextReader().read(path)
+
+
+def test_without_form_feeds_nothing_is_taken_for_a_margin(tmp_path):
+    """Pages marked only by the page-break rule (a line with one leading space) are often one paragraph:
+    every line would be a margin line, so the rule is not applied there."""
+    items = [f" Agendapunt {n}: voorstel over onderwerp {n}.\nBesluit: conform advies aangenomen.\n" for n in range(8)]
+    document = read(tmp_path, "".join(items))
+    assert sum(line.text == "Besluit: conform advies aangenomen." for line in document.lines) == 8
+    assert document.removed == [] and document.page_labels == {}
+
+
+def test_page_numbers_in_header_and_footer_and_a_chapter_number(tmp_path):
+    pages = [[str(p), "Hoofdstuk 1" if p == 5 else f"Over {TOPICS[p % 7]}", *body(TOPICS[p % 7]), str(p)]
+             for p in range(3, 11)]
+    pages[2].insert(0, "1")  # a chapter number above the page number: content, not a page number
+    document = read(tmp_path, paged(pages))
+    texts = [line.text for line in document.lines]
+    assert [t for t in texts if t.isdigit()] == ["1"]
+    assert document.page_labels == {i + 1: str(p) for i, p in enumerate(range(3, 11))}
+
+
+def test_a_row_of_figures_is_no_running_line_and_a_footer_mid_page_goes(tmp_path):
+    pages = [[f"Over {TOPICS[p % 7]}", *body(TOPICS[p % 7]), "€ 1,2   3,4", FOOTER, str(p)] for p in range(1, 9)]
+    pages[4][1:1] = [FOOTER]  # extraction put the footer mid-page
+    texts = [line.text for line in read(tmp_path, paged(pages)).lines]
+    assert FOOTER not in texts
+    assert texts.count("€ 1,2   3,4") == 8
