@@ -59,17 +59,18 @@ def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str
             seen[_shape(line.text)].append(line)
     repeated = {shape: found for shape, found in seen.items()
                 if len({line.page for line in found}) >= REPEAT_SHARE * len(pages)}
-    running = {shape for shape in repeated if sum(c.isalpha() for c in shape) >= MIN_LETTERS}
+    running = [shape for shape in repeated if sum(c.isalpha() for c in shape) >= MIN_LETTERS]  # in reading order
     removed = {line.number for shape in running for line in repeated[shape]}
-    removed |= {line.number for line in lines if len(line.text.strip()) >= ANYWHERE_CHARS
-                and _shape(line.text) in running}
+    anywhere = {shape for shape in running if len(shape) >= ANYWHERE_CHARS}
+    removed |= {line.number for line in lines if not line.blank and _shape(line.text) in anywhere}
     examples = [repeated[shape][0].text.strip() for shape in running]
 
     bare = [(line, int(line.text)) for line in repeated.get(PAGE_NUMBER, []) if len(line.text.strip()) <= 4]
-    labels = _labels(_counting(bare))
+    run = _counting(bare)
+    labels = _labels(run)
     if labels:
-        numbers = [line for line in seen.get(PAGE_NUMBER, []) if labels.get(line.page) == line.text.strip()]
-        numbers += [line for line, _ in _counting(bare)]
+        numbers = [line for line, _ in run]
+        numbers += [line for line in seen.get(PAGE_NUMBER, []) if labels.get(line.page) == line.text.strip()]
         removed |= {line.number for line in numbers}
         examples.append(numbers[0].text.strip())
     else:
