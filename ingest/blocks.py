@@ -24,12 +24,14 @@ BlockKind = Literal["text", "heading", "links", "table"]
 class Block:
     lines: list[Line]
     kind: BlockKind = "text"
-    #: Headings: 1 for a top section, 2 for a section inside it.
+    #: Headings: 1 for a top section, 2 for a section inside it (deeper in a numbered outline).
     level: int = 0
     #: Text that continues the sentence of the text block before it (after reading-order repair).
     continues: bool = False
     #: A heading printed as a page title and extracted at the end of its page.
     displaced: bool = False
+    #: A numbered heading of the document's outline ("3.4.4 Uitvoeringskosten"); its level is its depth.
+    outline: bool = False
 
     @property
     def page(self) -> int:

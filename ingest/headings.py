@@ -10,6 +10,13 @@ comes from evidence in the document itself:
 * a heading that opens a page and belongs to no family of headings is a top section too;
 * every other heading is a section inside the top section before it.
 
+A text whose headings are numbered ("1", "1.1", "3.4.4") has an outline: numbered heading lines
+that follow one another as an outline does (the next number one deeper, or one more at some level;
+at least four, not all on the first level, which would be a numbered list) are headings at the depth
+of their number, also where extraction ran them into the paragraph below,
+and every other heading sits inside the numbered section before it. A footnote ("48 Kamerstukken
+II, …") or a table's label then cannot become a top section.
+
 Where the reader knows fonts (PDF), they decide instead: a short block set larger than the body
 text, or bold where the body is not, is a heading, and its level is the rank of its size among
 the headings' sizes (the largest is level 1).
@@ -33,6 +40,10 @@ HEADING_SIZE_RATIO = 1.12
 MAX_FONT_HEADING_LINES = 3
 MAX_FONT_HEADING_CHARS = 220
 NUMBERED = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?\s+\S")
+#: A numbered heading line of a text's outline: the number, then a title.
+OUTLINE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+#: A text has an outline when at least this many numbered headings follow one another as an outline does.
+MIN_OUTLINE = 4
 
 
 def heading_title(block: Block, reflower: Reflower) -> str:
@@ -55,6 +66,7 @@ def detect_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     """Mark heading blocks, split headings off the top of text blocks, and set levels."""
     if any(line.size for block in blocks for line in block.lines):
         return detect_font_headings(blocks, reflower)
+    blocks = _split_outline(blocks)
     for block in blocks:
         if (block.kind == "text" and len(block.lines) <= MAX_HEADING_LINES and not block.is_bullet
                 and looks_like_heading(heading_title(block, reflower))):
@@ -62,8 +74,78 @@ def detect_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     blocks = _split_leading_headings(blocks, reflower)
     _drop_false_headings(blocks)
     blocks = _move_displaced_titles(blocks)
-    _assign_levels(blocks)
+    if any(block.outline for block in blocks):
+        _assign_outline_levels(blocks)
+    else:
+        _assign_levels(blocks)
     return blocks
+
+
+def outline_number(line: str) -> tuple[int, ...] | None:
+    """The number of a line that reads as a numbered heading ("3.4.4 Uitvoeringskosten EU-subsidies")."""
+    match = OUTLINE.match(" ".join(line.split()))
+    if match is None or not looks_like_heading(match.group(2)):
+        return None
+    return tuple(int(part) for part in match.group(1).split("."))
+
+
+def _follows(before: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether ``number`` can come next after ``before`` in an outline: one level deeper, or one more at
+    some level; one heading may be missing in between (extraction loses some)."""
+    return (any(number == (*before, first) for first in (1, 2))
+            or any(number == (*before[:depth], before[depth] + step) for depth in range(len(before)) for step in (1, 2)))
+
+
+def _split_outline(blocks: list[Block]) -> list[Block]:
+    """The numbered heading lines that form the document's outline, each made a heading block of its own.
+
+    Candidates are lines of text blocks that read as numbered headings, also inside a block (where
+    extraction left no blank line around a heading); the outline is the longest chain of them in which
+    each follows the one before as an outline does. Fewer than ``MIN_OUTLINE``, or no number below the
+    first level: no outline."""
+    candidates = [(block, i, number) for block in blocks if block.kind == "text" and not block.is_bullet
+                  for i, line in enumerate(block.lines) if (number := outline_number(line.text))]
+    best = [1] * len(candidates)
+    before = [-1] * len(candidates)
+    for i, (_, _, number) in enumerate(candidates):  # the longest chain ending at each candidate
+        for j in range(i):
+            if best[j] + 1 >= best[i] and _follows(candidates[j][2], number):  # ties: the nearest one before
+                best[i], before[i] = best[j] + 1, j
+    if not candidates or max(best) < MIN_OUTLINE:
+        return blocks
+    i, chain = len(best) - 1 - best[::-1].index(max(best)), {}  # the last: a table of contents comes first
+    while i >= 0:
+        block, at, number = candidates[i]
+        chain.setdefault(id(block), {})[at] = number
+        i = before[i]
+    if all(len(number) == 1 for heads in chain.values() for number in heads.values()):
+        return blocks  # "1. … 2. … 3. …" without a "1.1" is a numbered list, not an outline
+    result: list[Block] = []
+    for block in blocks:
+        heads = chain.get(id(block), {})
+        start = 0
+        for at in sorted(heads):
+            if block.lines[start:at]:
+                result.append(Block(block.lines[start:at], block.kind, continues=block.continues and start == 0))
+            result.append(Block(block.lines[at:at + 1], "heading", level=len(heads[at]), outline=True))
+            start = at + 1
+        if not heads:
+            result.append(block)
+        elif block.lines[start:]:
+            result.append(Block(block.lines[start:]))
+    return result
+
+
+def _assign_outline_levels(blocks: list[Block]) -> None:
+    """Numbered headings keep the depth of their number; any other heading sits inside the numbered one before it."""
+    depth = 0
+    for block in _content(blocks):
+        if block.kind != "heading":
+            continue
+        if block.outline:
+            depth = block.level
+        else:
+            block.level = depth + 1
 
 
 def _content(blocks: list[Block]) -> list[Block]:
@@ -98,7 +180,7 @@ def _drop_false_headings(blocks: list[Block]) -> None:
     """A "heading" that runs on into a lowercase sentence, or signs off a page, is text."""
     content = _content(blocks)
     for i, block in enumerate(content):
-        if block.kind != "heading":
+        if block.kind != "heading" or block.outline:
             continue
         after = content[i + 1] if i + 1 < len(content) else None
         before = content[i - 1] if i > 0 else None

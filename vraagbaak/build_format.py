@@ -17,7 +17,7 @@ from vraagbaak.config import Settings
 #: Bump when the files of a build change meaning; older builds are then refused.
 BUILD_FORMAT = 5
 #: Bumped whenever the cleaning or chunking changes which passages come out.
-INGEST_FORMAT = 6
+INGEST_FORMAT = 7
 
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"

@@ -18,3 +18,39 @@ def test_a_page_title_extracted_at_the_page_foot_moves_to_the_top(corpus):
     assert [s.path for s in found] == [["Voorwoord"]]
     assert found[0].paragraphs[0].text == (
         "Dit voorwoord begint hier. Het gaat over het jaar en eindigt met de vraag welk type economie we willen zijn.")
+
+
+def test_a_numbered_outline_sets_the_levels(corpus):
+    """Numbered headings that follow one another as an outline does are headings at the depth of their
+    number, also inside a block; a heading without a number nests inside them, and numbered lines that do
+not follow the outline (a footnote, a table's note, the table of contents) are not part of it."""
+    text = ("INHOUD\n\n1 Economie 3\n2 Financiën 9\n\n"
+            "1 ECONOMIE\n1.1 Groei\nDe economie groeide met twee procent.\n\n"
+            "Werkloosheid\n\nDe werkloosheid daalde verder.\n"
+            "1.2 Prijzen\nDe prijzen stegen.\n\n"
+            "48 Kamerstukken II, 2018-2019, Kamerstuk 31 865\n\nDe inflatie was hoog.\n\n"
+            "2 FINANCIËN\n2.2 Uitgaven\nDe uitgaven stegen ook.\n\n1 Door afronding kan de som afwijken\n")
+    paths = [s.path for s in sections(corpus, text)]
+    assert ["1 ECONOMIE", "1.1 Groei"] in paths
+    assert ["1 ECONOMIE", "1.1 Groei", "Werkloosheid"] in paths
+    assert not any("Kamerstukken" in " ".join(p) for p in paths), "a footnote is no heading"
+    assert ["2 FINANCIËN", "2.2 Uitgaven"] in paths, "one missing heading (2.1) does not break the outline"
+    assert all(p[0] in ("INHOUD", "1 ECONOMIE", "2 FINANCIËN") for p in paths if p), paths
+    found = {tuple(s.path): s for s in sections(corpus, text)}
+    assert found[("1 ECONOMIE", "1.1 Groei")].paragraphs[0].text == "De economie groeide met twee procent."
+    assert "48 Kamerstukken" in found[("1 ECONOMIE", "1.2 Prijzen")].body().text
+    assert "1 Door afronding" in found[("2 FINANCIËN", "2.2 Uitgaven")].body().text
+
+
+def test_three_numbered_lines_are_no_outline(corpus):
+    text = "Inleiding\n\nTekst.\n\n1 Eerste punt\nuitleg\n\n2 Tweede punt\nuitleg\n\n3 Derde punt\nuitleg\n"
+    assert not any(p and p[0][0].isdigit() for p in (s.path for s in sections(corpus, text)))
+
+
+def test_a_flat_numbered_list_is_no_outline(corpus):
+    text = ("De basis op orde\n\nVijf punten:\n\n1. Relatie met het gezag op orde\nTekst.\n\n2. Capaciteitsmanagement\n"
+            "Tekst.\n\n3. De sturing op de operatie\nTekst.\n\n4. Het succesvol uitvoeren\nTekst.\n\n"
+            "5. Belangrijkste processen\nTekst.\n\nJaarrekening\n\nDe rekening.\n")
+    paths = [s.path for s in sections(corpus, text)]
+    assert not any(title[0].isdigit() for path in paths for title in path), paths
+    assert sum("Capaciteitsmanagement" in s.body().text for s in sections(corpus, text)) == 1
