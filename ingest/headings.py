@@ -13,9 +13,9 @@ comes from evidence in the document itself:
 A text whose headings are numbered ("1", "1.1", "3.4.4") has an outline: numbered heading lines
 that follow one another as an outline does (the next number one deeper, or one more at some level;
 at least four, not all on the first level, which would be a numbered list) are headings at the depth
-of their number, also where extraction ran them into the paragraph below,
-and every other heading sits inside the numbered section before it. A footnote ("48 Kamerstukken
-II, …") or a table's label then cannot become a top section.
+of their number, also where extraction ran them into the paragraph below, and every other heading
+sits inside the numbered section before it. A footnote ("48 Kamerstukken II, …") or a table's label
+then cannot become a top section.
 
 Where the reader knows fonts (PDF), they decide instead: a short block set larger than the body
 text, or bold where the body is not, is a heading, and its level is the rank of its size among
@@ -44,6 +44,9 @@ NUMBERED = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?\s+\S")
 OUTLINE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
 MIN_OUTLINE = 4
+#: The next heading of an outline is looked for among this many numbered lines after it (tables of
+#: numbered rows in between are few), so a long text costs linear time.
+OUTLINE_WINDOW = 200
 
 
 def heading_title(block: Block, reflower: Reflower) -> str:
@@ -108,7 +111,7 @@ def _split_outline(blocks: list[Block]) -> list[Block]:
     best = [1] * len(candidates)
     before = [-1] * len(candidates)
     for i, (_, _, number) in enumerate(candidates):  # the longest chain ending at each candidate
-        for j in range(i):
+        for j in range(max(0, i - OUTLINE_WINDOW), i):
             if best[j] + 1 >= best[i] and _follows(candidates[j][2], number):  # ties: the nearest one before
                 best[i], before[i] = best[j] + 1, j
     if not candidates or max(best) < MIN_OUTLINE:
