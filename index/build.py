@@ -114,8 +114,7 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
         calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
         report.build = store.publish(staging, settings.data_dir, check=lambda build, manifest: _try(build, manifest, embedder),
                                      manifest={
-            "model": {**embedder.info.as_dict(), "setting": settings.model,
-                      "batch_size": settings.batch_size or embedder.batch_size},
+            "model": {**embedder.info.as_dict(), "setting": settings.model, "batch_size": embedded.batch_size},
             "dimensions": embedder.info.dimensions,
             "chunking": result.settings,
             "corpus": corpus_checksums(result),
@@ -170,6 +169,8 @@ class Embedded:
     vectors: np.ndarray
     sentences: list[tuple[int, int, int]]
     sentence_vectors: np.ndarray
+    #: Texts per forward pass they were embedded with (recorded in the manifest).
+    batch_size: int
 
 
 def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say: Say, report: BuildReport,
@@ -188,7 +189,7 @@ def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say:
     cache.save({text_hash(t) for t in texts + sentence_texts})
     report.timings["embed"] = time.perf_counter() - t
     report.embedded, report.sentences = new_passages + new_sentences, len(sentences)
-    return Embedded(texts, [p.document for p in passages], vectors, sentences, sentence_vectors)
+    return Embedded(texts, [p.document for p in passages], vectors, sentences, sentence_vectors, cache.batch_size)
 
 
 def _write_indexes(staging: Path, settings: Settings, embedded: Embedded) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from vraagbaak.ingest.read import Line
@@ -32,6 +32,13 @@ MARGIN_LINES = 3
 REPEAT_SHARE = 0.5
 #: Fewer pages than this give no evidence of what repeats.
 MIN_PAGES = 4
+
+class _Printed(Protocol):
+    text: str
+
+
+Printed = TypeVar("Printed", bound=_Printed)
+
 #: A running line needs this many letters; a row of figures ("€ 1,2  3,4") is a table's, not the page's.
 MIN_LETTERS = 3
 #: A running line this long is left out wherever it stands; a short one ("Inhoud") only in the margins.
@@ -74,7 +81,7 @@ def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str
         removed |= {line.number for line in numbers}
         examples.append(numbers[0].text.strip())
     else:
-        changing = [(line, int(value)) for shape in running for line, value in _changing_numbers(repeated[shape])]
+        changing = [(line, int(value)) for shape in running for line, value in changing_numbers(repeated[shape])]
         labels = _labels(_counting(changing))
     return removed, labels, examples
 
@@ -87,10 +94,11 @@ def _labels(run: list[tuple[Line, int]]) -> dict[int, str]:
     return labels
 
 
-def _changing_numbers(found: list[Line]) -> list[tuple[Line, str]]:
-    """The numbers of one running line that differ from page to page ("pagina 12"), by position."""
+def changing_numbers(found: list[Printed]) -> list[tuple[Printed, str]]:
+    """The numbers of one running line (a text line, or a PDF fragment) that differ from page to page
+    ("pagina 12"), by position: the page labels it prints."""
     numbers = [re.findall(r"\d+", line.text) for line in found]
-    changing: list[tuple[Line, str]] = []
+    changing: list[tuple[Printed, str]] = []
     for position in range(len(numbers[0])):
         values = [n[position] for n in numbers]
         if len(set(values)) > 1 and all(len(v) <= 4 for v in values):

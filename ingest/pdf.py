@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
+from vraagbaak.ingest.margins import changing_numbers
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
@@ -225,11 +226,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
             continue
         removed.update(id(f) for f in found)
         examples.append(found[0].text)
-        numbers = [re.findall(r"\d+", f.text) for f in found]
-        for position in range(min(map(len, numbers), default=0)):
-            values = [n[position] for n in numbers]
-            if len(set(values)) > 1 and all(len(v) <= 4 for v in values):
-                labels.update((f.page, n[position]) for f, n in zip(found, numbers))
+        labels.update((f.page, number) for f, number in changing_numbers(found))
     return removed, labels, examples
 
 
