@@ -14,8 +14,10 @@ is computed for each candidate passage and its best sentence:
 * ``rarest_missing``: the IDF of the rarest question term the passage lacks (relative to a term the
   corpus never uses): a near miss typically names one specific thing ("contributie", "secretaris")
   that the passage about its theme does not mention; ``unseen_terms``: question terms no passage has;
-* ``type_missing``: the question asks for a person, date, number or place (wie, wanneer, hoeveel,
-  waar, and their English forms) and the best sentences hold none;
+* ``type_missing``: the question asks for a person, a date or day, a time, a number or a place (wie,
+  wanneer, op welke datum, hoe laat, hoeveel, waar, welke steden, and their English forms) and the best
+  sentences hold none that the question does not already name: the year a question asks about does
+  not answer "hoeveel", and a report's year everywhere does not answer "op welke datum";
 * ``corpus_cover``, ``unknown``, ``foreign``: the share of the question's words the corpus uses at
   all, Dutch words it never uses, and the share of English words (so an English question is judged
   on the embeddings, not refused for its language);
@@ -51,22 +53,40 @@ FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_s
 CONSIDERED = 3
 MIN_WORD = 4
 
-#: What a question asks for, by its question word (folded), and what in a sentence answers it.
+#: What a question asks for, by its question phrase (folded; the first that matches decides), and what in a
+#: sentence answers it. A sharper phrase goes first: "op welke datum" asks for a day, not a year.
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"^(?:\w+ )?(?:{pattern})\b"), kind)
+                                                              for pattern, kind in (
+    (r"(op )?welke (datum|dag)|what date|which day", "date"),
+    (r"hoe laat|what time", "time"),
+    (r"(sinds |tot )?wanneer|when|(in )?welk jaar|what year|which year", "when"),
+    (r"hoeveel|hoe (groot|hoog|lang|veel)|welk (percentage|deel|bedrag)|wat kost|how (many|much)", "number"),
+    (r"wie|who|hoe heet|hoe heette|(welke|which) (persoon|personen|minister|burgemeester|wethouder|voorzitter|rechter"
+     r"|spreker|sprekers|hoogleraar|bestuurder|bestuurders|ervaringsdeskundige|person|mayor|speaker)", "who"),
+    (r"waar|where|(welke|which) (stad|steden|gemeente|gemeenten|plaats|plaatsen|regio|regio's|city|cities|town"
+     r"|municipality|municipalities)", "where"),
+))
+#: "Waar gaat het over?", "Waar pleit de G40 voor?": "waar" with a preposition later asks what about, not where.
+PRONOMINAL = re.compile(r"^(?:\w+ )?waar\b.*\b(voor|op|over|aan|mee|van|uit|door|om|tegen|toe)\b")
+NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd"
+                r"|duizend|miljoen|miljard|tientallen|honderden|duizenden|helft|kwart|procent|two|three|four|five"
+                r"|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent")
+#: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
+NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
+#: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.
 ANSWER_TYPES: dict[str, re.Pattern[str]] = {
-    "when": re.compile(rf"\b(1[89]\d\d|20\d\d|{MONTHS}|{MONTHS_EN}|voorjaar|najaar|zomer|winter|week|maand|jaar"
-                       r"|kwartaal|dag|\d{1,2}[-/]\d{1,2})\b", re.IGNORECASE),
-    "number": re.compile(r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig"
-                         r"|veertig|vijftig|honderd|duizend|miljoen|miljard|tientallen|honderden)\b", re.IGNORECASE),
-    "who": re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|den|ter|ten|het|la|le)\s)*[A-Z][a-zà-ÿ]+|\b(wethouder|burgemeester"
-                      r"|minister|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau"
-                      r"|themagroep|pijler|VNG|G40|G4)\b"),
-    "where": re.compile(r"\b(in|naar|te|bij|op)\s+[A-Z][a-zà-ÿ]+"),
-}
-QUESTION_TYPES = {
-    "wie": "who", "who": "who", "wanneer": "when", "when": "when", "hoeveel": "number", "how many": "number",
-    "how much": "number", "waar": "where", "where": "where",
+    "date": re.compile(rf"\b\d{{1,2}} ({MONTHS}|{MONTHS_EN})\b|\b({MONTHS_EN}) \d{{1,2}}\b|\b\d{{1,2}}[-/]\d{{1,2}}\b",
+                       re.IGNORECASE),
+    "time": re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} uur\b|\b\d{1,2} ?(am|pm)\b", re.IGNORECASE),
+    "when": re.compile(rf"\b(1[89]\d\d|20\d\d|{MONTHS}|{MONTHS_EN}|voorjaar|najaar|zomer|winter|kwartaal"
+                       r"|\d{1,2}[-/]\d{1,2})\b", re.IGNORECASE),
+    "number": re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b({NUMBER_WORDS}|één)\b|€", re.IGNORECASE),
+    "who": re.compile(rf"{NAME}|\b[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b|\bG\d+\b|\b(wethouder|burgemeester|minister"
+                      r"|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau|themagroep|pijler"
+                      r"|hoogleraar|professor|mayor|alderman|chair)\b"),
+    "where": re.compile(NAME),
 }
 
 #: Words that ask rather than say what about (beyond the keyword index's stop words): not content to cover.
@@ -150,12 +170,20 @@ class AnswerModel(BaseModel):
 
 
 def question_type(question: str) -> str | None:
-    """The answer type a question asks for, from its question word ("Sinds wanneer ..." asks for a date)."""
+    """The answer type a question asks for, from its question phrase ("Sinds wanneer ..." asks for a date)."""
     text = " ".join(fold(question).split())
-    for phrase, kind in QUESTION_TYPES.items():
-        if re.search(rf"\b{phrase}\b", text):
-            return kind
-    return None
+    kind = next((kind for pattern, kind in QUESTION_TYPES if pattern.search(text)), None)
+    return None if kind == "where" and PRONOMINAL.search(text) else kind
+
+
+def holds_answer(kind: str, sentence: str, question_words: set[str]) -> bool:
+    """Whether the sentence holds something of the asked-for type that the question does not already name:
+    "Hoeveel woningen bouwden de steden in 2023?" is not answered by the year 2023."""
+    for match in ANSWER_TYPES[kind].finditer(sentence):
+        found = set(words(match.group())) or {match.group()}
+        if not found <= question_words:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -208,7 +236,7 @@ class Evidence:
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "type": question_type(question), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
+                "type": question_type(question), "words": set(words(question)), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
     def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,
@@ -225,7 +253,8 @@ class Evidence:
         missing = terms - self.passage_terms[passage]
         rarest_missing = max((idf.get(t, unseen_idf) for t in missing), default=0.0) / unseen_idf
         kind = q["type"]
-        type_missing = float(bool(kind) and not any(ANSWER_TYPES[kind].search(self.sentence_texts[r]) for r in sentences))
+        type_missing = float(bool(kind) and not any(holds_answer(kind, self.sentence_texts[r], q["words"])  # type: ignore[arg-type]
+                                                    for r in sentences))
         off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
         return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,
                 rarest_missing, q["unseen"], type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off))]

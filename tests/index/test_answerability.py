@@ -2,8 +2,8 @@
 
 import pytest
 
-from vraagbaak.index.answerability import FEATURES, AnswerModel, Evidence, Logistic, question_type
-from vraagbaak.index.keyword import Tokenizer
+from vraagbaak.index.answerability import FEATURES, AnswerModel, Evidence, Logistic, holds_answer, question_type
+from vraagbaak.index.keyword import Tokenizer, words
 
 PASSAGES = ["Thema Financiën\nDe themagroep Financiën sprak in 2023 met het ministerie over het gemeentefonds.",
             "Thema Wonen\nDe themagroep Wonen bezocht Zwolle en Breda voor de woningbouwopgave."]
@@ -23,6 +23,13 @@ def row(evidence, question, passage):
 @pytest.mark.parametrize("question,kind", [
     ("Wie is de voorzitter?", "who"), ("Sinds wanneer bestaat de G40?", "when"), ("Hoeveel steden?", "number"),
     ("Waar was de netwerkdag?", "where"), ("When did they meet?", "when"), ("Wat doet de themagroep?", None),
+    ("Op welke datum is het manifest ondertekend?", "date"), ("Hoe laat begint de netwerkdag?", "time"),
+    ("Met hoeveel mensen ging de themagroep op reis?", "number"), ("Wat kost de inzet van het bureau?", "number"),
+    ("Hoe heet de spreker?", "who"), ("Welke minister sprak met de G40?", "who"), ("Welke steden doen mee?", "where"),
+    ("Van welke gemeente is hij burgemeester?", "where"), ("In welk jaar is de G40 opgericht?", "when"),
+    # "waar ... over/voor/op" asks what about; a question word later in the sentence is no question word
+    ("Waar gaat het programma over?", None), ("Waar pleit de G40 voor als het om geld gaat?", None),
+    ("Waarom maken inwoners geen gebruik van hulp waar ze recht op hebben?", None), ("G40 gemeenten lijst", None),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -45,6 +52,22 @@ def test_a_typed_question_without_a_typed_answer_is_marked(evidence):
     assert row(evidence, "Wanneer sprak de themagroep Financiën met het ministerie?", 0)["type_missing"] == 0.0
     assert row(evidence, "Wie bezocht Zwolle voor de woningbouwopgave?", 1)["type_missing"] == 0.0
     assert row(evidence, "Hoeveel woningen bouwde de themagroep Wonen?", 1)["type_missing"] == 1.0
+
+
+@pytest.mark.parametrize("kind,sentence,question,holds", [
+    ("number", "In 2023 bouwden de steden veel woningen.", "Hoeveel woningen bouwden de steden in 2023?", False),
+    ("number", "In 2023 bouwden de steden 1.200 woningen.", "Hoeveel woningen bouwden de steden in 2023?", True),
+    ("number", "Het fonds krijgt tien miljoen euro.", "Hoe groot wordt het fonds?", True),
+    ("date", "Het manifest is in mei 2023 ondertekend.", "Op welke datum is het manifest ondertekend?", False),
+    ("date", "Het manifest is op 12 mei 2023 ondertekend.", "Op welke datum is het manifest ondertekend?", True),
+    ("time", "De netwerkdag begint om 9.30 uur in Zaanstad.", "Hoe laat begint de netwerkdag?", True),
+    ("where", "De steden Tilburg, Almere en Zwolle deden mee.", "Welke steden deden mee?", True),
+    ("where", "De themagroep bezocht Zwolle.", "Waar ging de themagroep in Zwolle heen?", False),
+    ("who", "De handreiking is gemaakt met Nidos.", "Met wie maakten de G40 en de VNG een handreiking?", True),
+    ("who", "De voorzitter opende de bijeenkomst van de themagroep.", "Wie is de voorzitter van de themagroep?", False),
+])
+def test_only_an_answer_the_question_does_not_already_name_counts(kind, sentence, question, holds):
+    assert holds_answer(kind, sentence, set(words(question))) is holds
 
 
 def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_them(evidence):
