@@ -301,6 +301,9 @@ class OnnxEncoder:
 
     ``threads`` are ONNX Runtime's threads per forward pass (0: one per core). The folder must have been
     exported (:func:`export_onnx`) for ``quantize``; ``fingerprint`` names the vectors it makes.
+
+    Many texts one at a time (an ingest) run as one pass per core at once, each on one thread: short
+    passes spend much of a multi-threaded pass waiting for its threads, and the vectors are the same.
     """
 
     def __init__(self, model_folder: Path, quantize: str = "int8", threads: int = 0):
@@ -326,6 +329,8 @@ class OnnxEncoder:
         self.fingerprint = onnx_fingerprint(self.base_fingerprint, quantize)
         self.path = path
         self.session = _session(path, threads)
+        self.cores = threads or max(1, os.cpu_count() or 1)
+        self._single_thread_session = None
         self.input_names = [i.name for i in self.session.get_inputs()]
         self._dimension = int(self.encode(["test"]).shape[1])  # a first pass: a broken file fails here, not later
 
@@ -339,25 +344,46 @@ class OnnxEncoder:
         texts = [sentences] if single else list(sentences)
         if not texts:
             return np.zeros((0, getattr(self, "_dimension", 0)), dtype=np.float32)
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        from tqdm.auto import trange
+        if batch_size == 1 and self.cores > 1 and len(texts) > self.cores:
+            vectors = self._side_by_side(texts, show_progress_bar)
+        else:
+            order = np.argsort([-len(t) for t in texts], kind="stable")
+            from tqdm.auto import trange
 
-        parts = []
-        for start in trange(0, len(texts), batch_size, desc="Batches", disable=not show_progress_bar):
-            parts.append(self._forward([texts[i] for i in order[start:start + batch_size]]))
-        vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
-        vectors[order] = np.concatenate(parts)
+            parts = []
+            for start in trange(0, len(texts), batch_size, desc="Batches", disable=not show_progress_bar):
+                parts.append(self._forward([texts[i] for i in order[start:start + batch_size]]))
+            vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
+            vectors[order] = np.concatenate(parts)
         if normalize_embeddings or self.normalize:
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return vectors[0] if single else vectors
 
-    def _forward(self, texts: list[str]) -> np.ndarray:
+    def _side_by_side(self, texts: list[str], progress: bool) -> np.ndarray:
+        """One text per pass, ``cores`` passes at once on a session of one thread each (ONNX Runtime runs
+        concurrent calls of one session in parallel)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from tqdm.auto import tqdm
+
+        if self._single_thread_session is None:
+            self._single_thread_session = _session(self.path, 1)
+        session = self._single_thread_session
+        with ThreadPoolExecutor(self.cores) as pool, tqdm(total=len(texts), desc="Teksten", disable=not progress) as bar:
+            def one(text: str) -> np.ndarray:
+                vector = self._forward([text], session)
+                bar.update(1)
+                return vector
+
+            return np.concatenate(list(pool.map(one, texts)))
+
+    def _forward(self, texts: list[str], session=None) -> np.ndarray:
         if self.do_lower_case:
             texts = [t.lower() for t in texts]
         encoded = self.tokenizer(texts)
         mask = encoded["attention_mask"]
         feed = {name: encoded.get(name, np.zeros_like(mask)) for name in self.input_names}
-        tokens = self.session.run(None, feed)[0].astype(np.float32)
+        tokens = (session or self.session).run(None, feed)[0].astype(np.float32)
         return np.concatenate([_pool(tokens, mask, mode) for mode in self.pooling_modes], axis=1)
 
 

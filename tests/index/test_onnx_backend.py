@@ -131,7 +131,9 @@ def test_an_int8_passage_vector_does_not_depend_on_the_passages_beside_it(onnx_e
     embedder = onnx_embedders["int8"]
     assert embedder.batch_size == 1
     texts = [SENTENCES[0], SENTENCES[4] * 3, "Twee woorden", SENTENCES[2]]
+    embedder.model.cores = 2  # as on a 2-core machine: two passes at once, each on a one-thread session
     beside_others = embedder.encode_passages(texts)
+    assert embedder.model._single_thread_session is not None, "the texts were not embedded side by side"
     alone = np.stack([embedder.encode_passages([t])[0] for t in texts])
     assert np.array_equal(beside_others, alone)
     batched = embedder.encode_passages(texts, batch_size=4)
