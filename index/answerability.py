@@ -44,7 +44,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel
 
-from vraagbaak.index.keyword import Tokenizer, bm25_idf, fold, words
+from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -180,8 +180,8 @@ def holds_answer(kind: str, sentence: str, question_words: set[str]) -> bool:
     """Whether the sentence holds something of the asked-for type that the question does not already name:
     "Hoeveel woningen bouwden de steden in 2023?" is not answered by the year 2023."""
     for match in ANSWER_TYPES[kind].finditer(sentence):
-        found = set(words(match.group())) or {match.group()}
-        if not found <= question_words:
+        found = set(TOKEN.findall(fold(match.group())))
+        if not found or not found <= question_words:  # "€" has no word, and is an answer
             return True
     return False
 
@@ -236,7 +236,7 @@ class Evidence:
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "type": question_type(question), "words": set(words(question)), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
+                "type": question_type(question), "words": set(TOKEN.findall(fold(question))), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
     def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,
