@@ -39,9 +39,9 @@ from vraagbaak.index.search import SearchConfig, Searcher
 
 WEIGHT_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)
 MAX_NOT_FOUND = 0.03
-#: Over all questions answered, near misses counted wrong. 0.95 is out of reach with these features (AUC
-#: 0.71-0.74 between answerable questions and near misses on held-out tuning questions): it would leave
-#: a fifth of answerable questions answered.
+#: Over all questions answered, near misses counted wrong. 0.95 is out of reach with these features: they
+#: tell near misses from answerable questions too weakly, and it would leave few questions answered
+#: (README, Evaluation).
 MIN_PRECISION = 0.80
 REGULARISATION = 0.5
 FOLDS = 5

@@ -236,7 +236,8 @@ class Evidence:
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "type": question_type(question), "words": set(TOKEN.findall(fold(question))), "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
+                "type": question_type(question), "words": set(TOKEN.findall(fold(question))),
+                "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
     def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,
