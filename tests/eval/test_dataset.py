@@ -84,3 +84,13 @@ def test_the_outside_sets_are_valid_against_their_reports(questions, report, tmp
 
 def test_there_are_outside_sets():
     assert len(outside.outside_sets()) >= 2
+
+
+def test_the_extra_off_topic_set_is_held_out_and_new(pairs):
+    """Off-topic questions written after the calibration, by a writer who did not see the code: all held out
+    (`vraagbaak eval --qa eval/off_topic_extra.jsonl`), none a repeat of the question set's."""
+    extra = dataset.load(dataset.DEFAULT_QA.parent / "off_topic_extra.jsonl")
+    assert dataset.problems(extra, REPORT.parent) == []
+    assert len(extra) >= 60 and all(p.group == "off_topic" and p.part == "test" for p in extra)
+    known = {dataset.normal(p.question) for p in pairs}
+    assert not [p.question for p in extra if dataset.normal(p.question) in known]
