@@ -94,3 +94,14 @@ def test_the_extra_off_topic_set_is_held_out_and_new(pairs):
     assert len(extra) >= 60 and all(p.group == "off_topic" and p.part == "test" for p in extra)
     known = {dataset.normal(p.question) for p in pairs}
     assert not [p.question for p in extra if dataset.normal(p.question) in known]
+
+
+def test_the_extra_reworded_set_is_held_out_valid_and_new(pairs):
+    """Paraphrases and English questions written after the calibration: evidence verbatim in the report,
+    all held out (`vraagbaak eval --qa eval/answerable_extra.jsonl`), none a repeat of the question set's."""
+    extra = dataset.load(dataset.DEFAULT_QA.parent / "answerable_extra.jsonl")
+    assert dataset.problems(extra, REPORT.parent) == []
+    kinds = Counter(p.kind for p in extra)
+    assert kinds["paraphrase"] >= 40 and kinds["english"] >= 20 and all(p.part == "test" for p in extra)
+    known = {dataset.normal(p.question) for p in pairs}
+    assert not [p.question for p in extra if dataset.normal(p.question) in known]
