@@ -53,36 +53,48 @@ FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_s
 CONSIDERED = 3
 MIN_WORD = 4
 
-#: What a question asks for, by its question phrase (folded; the first that matches decides), and what in a
-#: sentence answers it. A sharper phrase goes first: "op welke datum" asks for a day, not a year.
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
-QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"^(?:\w+ )?(?:{pattern})\b"), kind)
+WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday"
+#: A question's opening, before its question phrase: a leading mark, a lead-in that asks to be told ("Weet
+#: je ...", "Can you tell me ..."), and at most one word ("Met hoeveel", "Sinds wanneer", "Op welke datum").
+OPENING = (r"^[\W_]*(?:(?:weet (?:je|jij|u)|(?:do|does) (?:you|anyone) know|(?:kun|kunt|kan|can|could)\b[\w ]{0,30}?"
+           r"\b(?:vertellen|zeggen|tell me))\s+)?(?:\w+ )?")
+#: What a question asks for, by its question phrase (folded; the first that matches decides). A sharper
+#: phrase goes first: "op welke datum" asks for a day, not a year.
+QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{OPENING}(?:{pattern})\b"), kind)
                                                               for pattern, kind in (
-    (r"(op )?welke (datum|dag)|what date|which day", "date"),
+    (r"welke (datum|dag)|what date|which day", "date"),
     (r"hoe laat|what time", "time"),
-    (r"(sinds |tot )?wanneer|when|(in )?welk jaar|what year|which year", "when"),
-    (r"hoeveel|hoe (groot|hoog|lang|veel)|welk (percentage|deel|bedrag)|wat kost|how (many|much)", "number"),
-    (r"wie|who|hoe heet|hoe heette|(welke|which) (persoon|personen|minister|burgemeester|wethouder|voorzitter|rechter"
-     r"|spreker|sprekers|hoogleraar|bestuurder|bestuurders|ervaringsdeskundige|person|mayor|speaker)", "who"),
+    (r"wanneer|when|welk jaar|what year|which year", "when"),
+    (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
+     r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
+    (r"wie|who|whom|whose|hoe (heet|heette|heten)|(welke|which) (persoon|personen|minister|ministers|burgemeester"
+     r"|burgemeesters|wethouder|wethouders|voorzitter|voorzitters|rechter|spreker|sprekers|hoogleraar|bestuurder"
+     r"|bestuurders|ervaringsdeskundige|organisatie|organisaties|person|people|minister|ministers|mayor|mayors"
+     r"|speaker|speakers|organisation|organisations|organization|organizations)", "who"),
     (r"waar|where|(welke|which) (stad|steden|gemeente|gemeenten|plaats|plaatsen|regio|regio's|city|cities|town"
-     r"|municipality|municipalities)", "where"),
+     r"|towns|municipality|municipalities)", "where"),
 ))
-#: "Waar gaat het over?", "Waar pleit de G40 voor?": "waar" with a preposition later asks what about, not where.
-PRONOMINAL = re.compile(r"^(?:\w+ )?waar\b.*\b(voor|op|over|aan|mee|van|uit|door|om|tegen|toe)\b")
+#: "Waar gaat het over?", "Waar pleit de G40 voor als ...?": "waar" with a stranded preposition asks what
+#: about, not where; a preposition that opens a phrase ("van de themagroep", "op 12 mei") does not count.
+PRONOMINAL = re.compile(rf"{OPENING}waar\b.*\b(voor|op|over|aan|mee|van|uit|door|om|tegen|toe)\b"
+                        r"(?!\s+(de|het|een|die|dit|deze|dat|zijn|haar|hun|mijn|onze|jullie|\d+)\b)")
+#: Dutch and English number words; not English "ten", which Dutch uses in "ten behoeve", "ten slotte".
 NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd"
                 r"|duizend|miljoen|miljard|tientallen|honderden|duizenden|helft|kwart|procent|two|three|four|five"
-                r"|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent")
+                r"|six|seven|eight|nine|hundred|thousand|million|billion|percent")
 #: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
 NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
 #: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.
 ANSWER_TYPES: dict[str, re.Pattern[str]] = {
-    "date": re.compile(rf"\b\d{{1,2}} ({MONTHS}|{MONTHS_EN})\b|\b({MONTHS_EN}) \d{{1,2}}\b|\b\d{{1,2}}[-/]\d{{1,2}}\b",
+    "date": re.compile(rf"\b\d{{1,2}} ({MONTHS}|{MONTHS_EN})\b|\b({MONTHS_EN}) \d{{1,2}}\b"
+                       rf"|\b\d{{1,2}}-\d{{1,2}}(-\d{{2,4}})?\b|\b({WEEKDAYS})\b", re.IGNORECASE),
+    "time": re.compile(r"\b\d{1,2}[.:]\d{2}\b(?!\s*(euro|miljoen|miljard|%))|\b\d{1,2} uur\b|\b\d{1,2} ?(am|pm)\b",
                        re.IGNORECASE),
-    "time": re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} uur\b|\b\d{1,2} ?(am|pm)\b", re.IGNORECASE),
     "when": re.compile(rf"\b(1[89]\d\d|20\d\d|{MONTHS}|{MONTHS_EN}|voorjaar|najaar|zomer|winter|kwartaal"
                        r"|\d{1,2}[-/]\d{1,2})\b", re.IGNORECASE),
-    "number": re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b({NUMBER_WORDS}|één)\b|€", re.IGNORECASE),
+    "number": re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b({NUMBER_WORDS}|één)\b|€", re.IGNORECASE),
     "who": re.compile(rf"{NAME}|\b[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b|\bG\d+\b|\b(wethouder|burgemeester|minister"
                       r"|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau|themagroep|pijler"
                       r"|hoogleraar|professor|mayor|alderman|chair)\b"),
@@ -176,12 +188,12 @@ def question_type(question: str) -> str | None:
     return None if kind == "where" and PRONOMINAL.search(text) else kind
 
 
-def holds_answer(kind: str, sentence: str, question_words: set[str]) -> bool:
+def holds_answer(kind: str, sentence: str, named: set[str]) -> bool:
     """Whether the sentence holds something of the asked-for type that the question does not already name:
     "Hoeveel woningen bouwden de steden in 2023?" is not answered by the year 2023."""
     for match in ANSWER_TYPES[kind].finditer(sentence):
         found = set(TOKEN.findall(fold(match.group())))
-        if not found or not found <= question_words:  # "€" has no word, and is an answer
+        if not found or not found <= named:  # "€" has no word, and is an answer
             return True
     return False
 
@@ -236,7 +248,7 @@ class Evidence:
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "type": question_type(question), "words": set(TOKEN.findall(fold(question))),
+                "type": question_type(question), "named": set(TOKEN.findall(fold(question))),
                 "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
@@ -254,7 +266,7 @@ class Evidence:
         missing = terms - self.passage_terms[passage]
         rarest_missing = max((idf.get(t, unseen_idf) for t in missing), default=0.0) / unseen_idf
         kind = q["type"]
-        type_missing = float(bool(kind) and not any(holds_answer(kind, self.sentence_texts[r], q["words"])  # type: ignore[arg-type]
+        type_missing = float(bool(kind) and not any(holds_answer(kind, self.sentence_texts[r], q["named"])  # type: ignore[arg-type]
                                                     for r in sentences))
         off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
         return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,

@@ -285,11 +285,23 @@ def _after_activation(graph, depth: int = 4) -> list[str]:
 
 # --- encoding --------------------------------------------------------------------------------------------
 
+#: Fewer texts than this are embedded in the one session: a second session takes longer to make.
+SIDE_BY_SIDE_FROM = 64
+
+
+def _cores() -> int:
+    """The cores this process may use (a container or ``taskset`` may allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
+
+
 def _session(path: Path, threads: int):
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads or max(1, os.cpu_count() or 1)
+    options.intra_op_num_threads = threads or _cores()
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
@@ -302,8 +314,9 @@ class OnnxEncoder:
     ``threads`` are ONNX Runtime's threads per forward pass (0: one per core). The folder must have been
     exported (:func:`export_onnx`) for ``quantize``; ``fingerprint`` names the vectors it makes.
 
-    Many texts one at a time (an ingest) run as one pass per core at once, each on one thread: short
-    passes spend much of a multi-threaded pass waiting for its threads, and the vectors are the same.
+    Many texts one at a time (an ingest) run instead as ``threads`` passes at once, each on one thread of
+    a second session made for the call: a pass of one short text spends much of a multi-threaded pass
+    waiting for its threads, and the vectors are the same.
     """
 
     def __init__(self, model_folder: Path, quantize: str = "int8", threads: int = 0):
@@ -329,8 +342,7 @@ class OnnxEncoder:
         self.fingerprint = onnx_fingerprint(self.base_fingerprint, quantize)
         self.path = path
         self.session = _session(path, threads)
-        self.cores = threads or max(1, os.cpu_count() or 1)
-        self._single_thread_session = None
+        self.side_by_side = threads or _cores()
         self.input_names = [i.name for i in self.session.get_inputs()]
         self._dimension = int(self.encode(["test"]).shape[1])  # a first pass: a broken file fails here, not later
 
@@ -344,7 +356,7 @@ class OnnxEncoder:
         texts = [sentences] if single else list(sentences)
         if not texts:
             return np.zeros((0, getattr(self, "_dimension", 0)), dtype=np.float32)
-        if batch_size == 1 and self.cores > 1 and len(texts) > self.cores:
+        if batch_size == 1 and self.side_by_side > 1 and len(texts) >= SIDE_BY_SIDE_FROM:
             vectors = self._side_by_side(texts, show_progress_bar)
         else:
             order = np.argsort([-len(t) for t in texts], kind="stable")
@@ -360,22 +372,17 @@ class OnnxEncoder:
         return vectors[0] if single else vectors
 
     def _side_by_side(self, texts: list[str], progress: bool) -> np.ndarray:
-        """One text per pass, ``cores`` passes at once on a session of one thread each (ONNX Runtime runs
-        concurrent calls of one session in parallel)."""
+        """One text per pass, ``side_by_side`` passes at once (ONNX Runtime runs concurrent calls of one
+        session in parallel). The one-thread session lives for this call only: a service never needs it."""
         from concurrent.futures import ThreadPoolExecutor
 
         from tqdm.auto import tqdm
 
-        if self._single_thread_session is None:
-            self._single_thread_session = _session(self.path, 1)
-        session = self._single_thread_session
-        with ThreadPoolExecutor(self.cores) as pool, tqdm(total=len(texts), desc="Teksten", disable=not progress) as bar:
-            def one(text: str) -> np.ndarray:
-                vector = self._forward([text], session)
-                bar.update(1)
-                return vector
-
-            return np.concatenate(list(pool.map(one, texts)))
+        session = _session(self.path, 1)
+        with ThreadPoolExecutor(self.side_by_side) as pool:
+            vectors = list(tqdm(pool.map(lambda text: self._forward([text], session), texts), total=len(texts),
+                                desc="Teksten", disable=not progress))
+        return np.concatenate(vectors)
 
     def _forward(self, texts: list[str], session=None) -> np.ndarray:
         if self.do_lower_case:

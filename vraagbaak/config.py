@@ -50,7 +50,8 @@ class Settings(BaseSettings):
         "onnx", description="onnx: the encoder runs in ONNX Runtime, exported once into the model folder (torch if that "
                             "fails); torch: sentence-transformers on PyTorch."
     )
-    torch_threads: int = Field(0, ge=0, le=256, description="Threads per forward pass (0: one per core).")
+    torch_threads: int = Field(0, ge=0, le=256, description="Threads per forward pass (0: one per core); an ONNX "
+                                                             "ingest runs that many one-thread passes at once instead.")
     batch_size: int = Field(0, ge=0, le=512, description="Texts per forward pass when embedding (0: one at a time "
                                                          "with ONNX Runtime, 16 with torch).")
     calibration_file: Path = Field(

@@ -30,6 +30,15 @@ def row(evidence, question, passage):
     # "waar ... over/voor/op" asks what about; a question word later in the sentence is no question word
     ("Waar gaat het programma over?", None), ("Waar pleit de G40 voor als het om geld gaat?", None),
     ("Waarom maken inwoners geen gebruik van hulp waar ze recht op hebben?", None), ("G40 gemeenten lijst", None),
+    ("Waarom weten inwoners niet waar de loketten zijn?", None), ("Waar is de G40 voor opgericht?", None),
+    # a preposition that opens a phrase leaves "waar" a place
+    ("Waar ligt het secretariaat van de themagroep Veiligheid?", "where"),
+    ("Waar werd het manifest op 12 mei aangeboden?", "where"),
+    # a lead-in, a leading quote, plurals and past tenses
+    ("Weet jij hoeveel steden lid zijn?", "number"), ("Kun je me vertellen wanneer de netwerkdag is?", "when"),
+    ("Can you tell me who chairs the group?", "who"), ("‘Wie is de voorzitter?’", "who"),
+    ("Welke wethouders spraken?", "who"), ("Welke organisaties werken samen met de G40?", "who"),
+    ("Wat kostte de lobby?", "number"), ("How long does the programme run?", "number"),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -67,6 +76,11 @@ def test_a_typed_question_without_a_typed_answer_is_marked(evidence):
     ("where", "De themagroep bezocht Zwolle.", "Waar ging de themagroep in Zwolle heen?", False),
     ("who", "De handreiking is gemaakt met Nidos.", "Met wie maakten de G40 en de VNG een handreiking?", True),
     ("who", "De voorzitter opende de bijeenkomst van de themagroep.", "Wie is de voorzitter van de themagroep?", False),
+    # digits in a name, "ten" in "ten behoeve", a price and a weekday
+    ("number", "De G40 en Platform31 hebben een nieuw bureau.", "Hoeveel medewerkers heeft het bureau?", False),
+    ("number", "Ten slotte sprak de themagroep ten behoeve van de steden.", "Hoeveel steden spraken?", False),
+    ("time", "De toegang kost 12.50 euro.", "Hoe laat begint de netwerkdag?", False),
+    ("date", "De netwerkdag is op dinsdag in Zwolle.", "Op welke dag is de netwerkdag?", True),
 ])
 def test_only_an_answer_the_question_does_not_already_name_counts(kind, sentence, question, holds):
     assert holds_answer(kind, sentence, set(TOKEN.findall(fold(question)))) is holds
