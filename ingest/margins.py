@@ -32,18 +32,20 @@ MARGIN_LINES = 3
 REPEAT_SHARE = 0.5
 #: Fewer pages than this give no evidence of what repeats.
 MIN_PAGES = 4
+#: A running line needs this many letters; a row of figures ("€ 1,2  3,4") is a table's, not the page's.
+MIN_LETTERS = 3
+#: A running line this long is left out wherever it stands; a short one ("Inhoud") only in the margins.
+ANYWHERE_CHARS = 20
+#: The shape of a bare number (see ``_shape``).
+PAGE_NUMBER = "#"
+
 
 class _Printed(Protocol):
     text: str
 
 
+#: A line of text or a PDF fragment: anything with printed text.
 Printed = TypeVar("Printed", bound=_Printed)
-
-#: A running line needs this many letters; a row of figures ("€ 1,2  3,4") is a table's, not the page's.
-MIN_LETTERS = 3
-#: A running line this long is left out wherever it stands; a short one ("Inhoud") only in the margins.
-ANYWHERE_CHARS = 20
-PAGE_NUMBER = "#"
 
 
 def _shape(text: str) -> str:
