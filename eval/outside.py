@@ -2,8 +2,10 @@
 
 ``eval/outside/NAME.jsonl`` holds questions about one public report, ``../shared/corpus-extra/NAME.txt``,
 written by a writer who read only that report, not the code: answerable questions of every kind, near
-misses and off-topic questions. Each report is indexed alone in a temporary folder and its questions
-are asked through the pipeline as the service asks them. Nothing was fitted on these questions or
+misses and off-topic questions. ``NAME.second.jsonl`` is a second set about the same report by another
+such writer, written later: the first set was read while the answer types were extended, the second
+was not. Each report is indexed alone in a temporary folder and each of its sets is asked through the
+pipeline as the service asks it. Nothing was fitted on these questions or
 reports, so the figures show how the ranking, the answer model and its thresholds carry over to a
 document of another organisation. Figures are printed, never asserted.
 """
@@ -30,8 +32,8 @@ SHOWN = ("recall@1", "recall@5", "mrr@10", "answerable_answered", "answerable_no
 
 
 def outside_sets() -> list[tuple[Path, Path]]:
-    """Each question file with the report it asks about."""
-    return [(questions, EXTRA / f"{questions.stem}.txt") for questions in sorted(SETS.glob("*.jsonl"))]
+    """Each question file with the report it asks about (``NAME.jsonl`` and ``NAME.*.jsonl``: ``NAME.txt``)."""
+    return [(questions, EXTRA / f"{questions.name.split('.')[0]}.txt") for questions in sorted(SETS.glob("*.jsonl"))]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -40,22 +42,27 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     embedder = load_embedder(Settings())
     figures: dict[str, dict] = {}
+    sets: dict[Path, list[Path]] = {}
     for questions, report in outside_sets():
-        pairs = dataset.load(questions)
+        sets.setdefault(report, []).append(questions)
+    for report, files in sets.items():
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(corpus_dir=Path(tmp) / "corpus", data_dir=Path(tmp) / "data")
             settings.corpus_dir.mkdir()
             shutil.copy(report, settings.corpus_dir)
             build_index(settings, embedder=embedder)
             searcher = Searcher.load(settings, embedder=embedder)
-            result = evaluate(PipelineRetriever(searcher), pairs, [p.text for p in searcher.passages], questions.stem)
-        figures[questions.stem] = {"questions": len(pairs), **result.summary()}
+            for questions in files:
+                pairs = dataset.load(questions)
+                result = evaluate(PipelineRetriever(searcher), pairs, [p.text for p in searcher.passages],
+                                  questions.stem)
+                figures[questions.stem] = {"questions": len(pairs), **result.summary()}
     if args.json:
         print(json.dumps(figures, indent=2))
         return
-    print("  ".join(["report".ljust(32), "questions", *(s[:22] for s in SHOWN)]))
+    print("  ".join(["question set".ljust(39), "questions", *(s[:22] for s in SHOWN)]))
     for name, s in figures.items():
-        print("  ".join([name.ljust(32), str(s["questions"]).ljust(9), *(f"{s[k]:.3f}" for k in SHOWN)]))
+        print("  ".join([name.ljust(39), str(s["questions"]).ljust(9), *(f"{s[k]:.3f}" for k in SHOWN)]))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@ is computed for each candidate passage and its best sentence:
   all, Dutch words it never uses, and the share of English words (so an English question is judged
   on the embeddings, not refused for its language);
 * ``off_domain``: words of personal municipal services, weather and general knowledge (paspoort,
-  afvalkalender, openingstijden, ...) that the passage does not contain.
+  afvalkalender, openingstijden, ...) that the passage does not contain;
+* ``personal``: the question speaks of the asker ("ik", "mijn", "I", "my"): "Hoe vraag ik verlof aan?",
+  "Mijn laptop start niet": a need of one person, which a report of a city network does not meet.
 
 Two logistic models decide. The answer model, fitted on question-passage pairs of the tuning
 questions (the correct passage against the best-ranked wrong ones), gives each candidate a
@@ -48,7 +50,8 @@ from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
-            "unseen_terms", "type_missing", "corpus_cover", "unknown", "foreign", "off_domain")
+            "unseen_terms", "type_missing", "corpus_cover", "unknown", "foreign", "off_domain",
+            "personal")
 #: The question's confidence is the best pair probability among this many top passages.
 CONSIDERED = 3
 MIN_WORD = 4
@@ -68,11 +71,13 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
-     r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
-    (r"wie|who|whom|whose|hoe (heet|heette|heten)|(welke|which) (persoon|personen|minister|ministers|burgemeester"
+     r"|wat (heeft|hebben|had|hadden)\b.*\bgekost|how (many|much|long|old|big|large)|what (percentage|share|amount)",
+     "number"),
+    (r"wie|who|whom|whose|hoe (heet|heette|heten)|wat (is|was|zijn|waren) de (naam|namen)|what (is|was|are|were) the"
+     r" names?|(welke|which) (persoon|personen|minister|ministers|burgemeester"
      r"|burgemeesters|wethouder|wethouders|voorzitter|voorzitters|rechter|spreker|sprekers|hoogleraar|bestuurder"
      r"|bestuurders|ervaringsdeskundige|organisatie|organisaties|person|people|minister|ministers|mayor|mayors"
-     r"|speaker|speakers|organisation|organisations|organization|organizations)", "who"),
+     r"|speaker|speakers|organisation|organisations|organization|organizations|partij|partijen|party|parties)", "who"),
     (r"waar|where|(welke|which) (stad|steden|gemeente|gemeenten|plaats|plaatsen|regio|regio's|city|cities|town"
      r"|towns|municipality|municipalities)", "where"),
 ))
@@ -105,6 +110,8 @@ ANSWER_TYPES: dict[str, re.Pattern[str]] = {
 ASKING = frozenset("""waarover waarmee waardoor waarvoor waarin waaruit waarop waaraan hoelang hoezo welk welke
 noem geef vertel beschrijf what which who when where how many much does did about tell""".split())
 
+#: The asker speaking of themself ("kun je me vertellen" is a lead-in, so not "me").
+PERSONAL = re.compile(r"\b(ik|mijn|m'n|i|my)\b", re.IGNORECASE)
 #: Personal municipal services, weather and general knowledge: what no report of a city network covers.
 OFF_DOMAIN = frozenset("""
 paspoort identiteitskaart rijbewijs id-kaart uittreksel geboorteakte trouwen huwelijk verhuizing verhuisd
@@ -250,6 +257,7 @@ class Evidence:
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "type": question_type(question), "named": set(TOKEN.findall(fold(question))),
                 "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
+                "personal": float(bool(PERSONAL.search(question))),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
     def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,
@@ -270,4 +278,5 @@ class Evidence:
                                                     for r in sentences))
         off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
         return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,
-                rarest_missing, q["unseen"], type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off))]
+                rarest_missing, q["unseen"], type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off)),
+                q["personal"]]

@@ -39,6 +39,10 @@ def row(evidence, question, passage):
     ("Can you tell me who chairs the group?", "who"), ("‘Wie is de voorzitter?’", "who"),
     ("Welke wethouders spraken?", "who"), ("Welke organisaties werken samen met de G40?", "who"),
     ("Wat kostte de lobby?", "number"), ("How long does the programme run?", "number"),
+    # a name asked for in other words, a party, a cost asked for by its past participle
+    ("Wat is de naam van de voorzitter?", "who"), ("What is the name of the chair?", "who"),
+    ("Van welke partij is de wethouder?", "who"), ("Wat heeft de aanschaf van de laptops gekost?", "number"),
+    ("Wat heeft de themagroep besproken?", None),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -90,6 +94,14 @@ def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_
     assert row(evidence, "Hoe vraag ik een paspoort aan in Breda?", 1)["off_domain"] == 1.0
     assert row(evidence, "Wat voor weer wordt het morgen in Zwolle?", 1)["off_domain"] == 1.0
     assert row(evidence, "Wat deed de themagroep Wonen in Zwolle?", 1)["off_domain"] == 0.0
+
+
+def test_a_question_about_the_askers_own_needs_is_marked(evidence):
+    assert row(evidence, "Hoe vraag ik verlof aan?", 0)["personal"] == 1.0
+    assert row(evidence, "Mijn laptop start niet, wat nu?", 0)["personal"] == 1.0
+    assert row(evidence, "How do I reset my password?", 0)["personal"] == 1.0
+    assert row(evidence, "Kun je me vertellen wanneer de themagroep Financiën sprak?", 0)["personal"] == 0.0
+    assert row(evidence, "Wat deed de themagroep Financiën in 2023?", 0)["personal"] == 0.0
 
 
 def test_english_words_count_as_foreign_not_unknown(evidence):
