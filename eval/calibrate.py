@@ -193,18 +193,20 @@ def _thresholds(graded: list[Graded], scores: list[tuple[float, float]]) -> tupl
 
 def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], model: AnswerModel) -> dict[str, float]:
     """Share of each status per group, and the precision of ``answered`` over all questions answered (a
-    near miss counts as wrong) and over the answerable ones."""
+    near miss counts as wrong) and over the answerable ones; as in ``run.summarise``, a figure with nothing
+    to count is left out."""
     figures: dict[str, float] = {}
     status = ["not_found" if outside >= model.domain_threshold else
               "answered" if answers >= model.answer_threshold else "uncertain" for answers, outside in scores]
     for group in ("answerable", "near_miss", "off_topic"):
         members = [s for g, s in zip(graded, status) if g.pair.group == group]
-        for name in ("answered", "uncertain", "not_found"):
-            figures[f"{group}_{name}"] = round(members.count(name) / len(members), 4) if members else 0.0
+        for name in ("answered", "uncertain", "not_found") if members else ():
+            figures[f"{group}_{name}"] = round(members.count(name) / len(members), 4)
     answered = [g for g, s in zip(graded, status) if s == "answered"]
     for name, counted in (("answered_precision", answered),
                           ("answerable_precision", [g for g in answered if g.pair.answerable])):
-        figures[name] = round(sum(g.correct_top3 for g in counted) / len(counted), 4) if counted else 0.0
+        if counted:
+            figures[name] = round(sum(g.correct_top3 for g in counted) / len(counted), 4)
     return figures
 
 

@@ -3,9 +3,9 @@
 ``eval/outside/NAME.jsonl`` holds questions about one public report, ``../shared/corpus-extra/NAME.txt``,
 written by a writer who read only that report, not the code: answerable questions of every kind, near
 misses and off-topic questions. ``NAME.second.jsonl`` is a second set about the same report by another
-such writer, written later: the first set was read while the answer types were extended, the second
-was not. Each report is indexed alone in a temporary folder and each of its sets is asked through the
-pipeline as the service asks it. Nothing was fitted on these questions or
+such writer, written later. Both were read once to see what went wrong (the README says what that
+led to); nothing was fitted on them. Each report is indexed alone in a temporary folder and each of
+its sets is asked through the pipeline as the service asks it. Nothing was fitted on these questions or
 reports, so the figures show how the ranking, the answer model and its thresholds carry over to a
 document of another organisation. Figures are printed, never asserted.
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from vraagbaak.config import Settings
 from vraagbaak.eval import dataset
+from vraagbaak.eval.report import format_figure
 from vraagbaak.eval.run import PipelineRetriever, evaluate
 from vraagbaak.eval.shelf_bench import EXTRA
 from vraagbaak.index.build import build_index
@@ -32,8 +33,14 @@ SHOWN = ("recall@1", "recall@5", "mrr@10", "answerable_answered", "answerable_no
 
 
 def outside_sets() -> list[tuple[Path, Path]]:
-    """Each question file with the report it asks about (``NAME.jsonl`` and ``NAME.*.jsonl``: ``NAME.txt``)."""
-    return [(questions, EXTRA / f"{questions.name.split('.')[0]}.txt") for questions in sorted(SETS.glob("*.jsonl"))]
+    """Each question file with the report it asks about (``NAME.jsonl`` and ``NAME.second.jsonl``: ``NAME.txt``)."""
+    return [(questions, _report(questions)) for questions in sorted(SETS.glob("*.jsonl"))]
+
+
+def _report(questions: Path) -> Path:
+    stem = questions.name.removesuffix(".jsonl")
+    report = EXTRA / f"{stem}.txt"
+    return report if report.exists() or "." not in stem else EXTRA / f"{stem.rsplit('.', 1)[0]}.txt"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -62,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     print("  ".join(["question set".ljust(39), "questions", *(s[:22] for s in SHOWN)]))
     for name, s in figures.items():
-        print("  ".join([name.ljust(39), str(s["questions"]).ljust(9), *(f"{s[k]:.3f}" for k in SHOWN)]))
+        print("  ".join([name.ljust(39), str(s["questions"]).ljust(9),
+                         *(format_figure(k, s.get(k)) for k in SHOWN)]))
 
 
 if __name__ == "__main__":

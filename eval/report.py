@@ -19,8 +19,9 @@ SHORT = {"latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms", "answerable_ans
          "off_topic_not_found": "buiten → niet gevonden"}
 
 
-def _fmt(key: str, value: float | None) -> str:
-    """A figure with nothing to count (no answerable question, nothing answered) shows as a dash."""
+def format_figure(key: str, value: float | None) -> str:
+    """A figure as the tables print it: milliseconds to one decimal, a count whole, a share to three; a
+    figure with nothing to count (no answerable question, nothing answered) as a dash."""
     if value is None:
         return "–"
     if key == "questions":
@@ -29,7 +30,7 @@ def _fmt(key: str, value: float | None) -> str:
 
 
 def table(rows: dict[str, dict[str, float]], keys=HEADLINE, first: str = "configuratie") -> list[list[str]]:
-    return [[first, *(SHORT.get(k, k) for k in keys)]] + [[name, *(_fmt(k, m.get(k)) for k in keys)]
+    return [[first, *(SHORT.get(k, k) for k in keys)]] + [[name, *(format_figure(k, m.get(k)) for k in keys)]
                                                           for name, m in rows.items()]
 
 

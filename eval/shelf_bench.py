@@ -9,8 +9,8 @@ public documents of ``../shared/corpus-extra`` (and any ``--extra`` folder) in c
 * the question set's figures three ways: on the G40 report alone, on the shelf scoped to the
   ``g40`` collection, and on the whole shelf unscoped, with how often the first passage comes
   from another document;
-* with ``--http``: the service on the shelf, HTTP p50, requests/s with 16 clients, and the
-  worker's resident memory after that load.
+* with ``--http``: the service on the shelf (``--workers N`` processes, 1 by default), HTTP p50,
+  requests/s with 16 clients, and a worker's resident memory after that load.
 
 Figures are printed, never asserted.
 """
@@ -29,6 +29,7 @@ from vraagbaak.config import Settings
 from vraagbaak.eval import dataset
 from vraagbaak.eval.baselines import Chunk, Ranking
 from vraagbaak.eval.bench import bench_http
+from vraagbaak.eval.report import format_figure
 from vraagbaak.eval.run import K, evaluate
 from vraagbaak.index import store
 from vraagbaak.index.build import build_index
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="another folder of reports for the shelf")
     parser.add_argument("--part", choices=("test", "tuning", "all"), default="test", help="questions to ask")
     parser.add_argument("--http", action="store_true", help="also measure the service on the shelf")
+    parser.add_argument("--workers", type=int, default=1, choices=range(1, 33), metavar="N",
+                        help="worker processes of the measured service (1-32)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     pairs = [p for p in dataset.load() if args.part == "all" or p.part == args.part]
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
             rows[name] = summary
         figures["quality"] = rows
         if args.http:
-            figures["http"] = bench_http(settings, [p.question for p in pairs], workers=1)
+            figures["http"] = bench_http(settings, [p.question for p in pairs], workers=args.workers)
     if args.json:
         print(json.dumps(figures, indent=2))
         return
@@ -151,12 +154,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\nQuestions: {figures['questions']} ({figures['part']} part)")
     print("  ".join(["configuration".ljust(22), *(s[:22] for s in SHOWN), "first from other doc"]))
     for name, s in rows.items():
-        print("  ".join([name.ljust(22), *(f"{s[k]:.3f}" if k != "latency_p50_ms" else f"{s[k]:.1f}" for k in SHOWN),
+        print("  ".join([name.ljust(22), *(format_figure(k, s.get(k)) for k in SHOWN),
                          str(s["first_from_other_document"])]))
     if "http" in figures:
         h = figures["http"]
         c = h["concurrent_16"]
-        print(f"\nService on the shelf, 1 worker: HTTP p50 {h['http_ms']['p50']} ms, p95 {h['http_ms']['p95']} ms; "
+        print(f"\nService on the shelf, {h['workers']} worker(s): HTTP p50 {h['http_ms']['p50']} ms, "
+              f"p95 {h['http_ms']['p95']} ms; "
               f"16 clients: {c['requests_per_second']} requests/s, {c['errors']} errors; "
               f"resident memory after the load: {h['rss_mb_per_worker']:.0f} MB")
 

@@ -23,8 +23,9 @@ is computed for each candidate passage and its best sentence:
   on the embeddings, not refused for its language);
 * ``off_domain``: words of personal municipal services, weather and general knowledge (paspoort,
   afvalkalender, openingstijden, ...) that the passage does not contain;
-* ``personal``: the question speaks of the asker ("ik", "mijn", "I", "my"): "Hoe vraag ik verlof aan?",
-  "Mijn laptop start niet": a need of one person, which a report of a city network does not meet.
+* ``personal``: the question speaks of the asker ("ik", "mijn", "I", "my"), outside a lead-in such as "Ik
+  zoek informatie over" or "Waar vind ik": "Hoe vraag ik verlof aan?", "Mijn laptop start niet" ask for
+  a service to one person, which a report of a city network does not give.
 
 Two logistic models decide. The answer model, fitted on question-passage pairs of the tuning
 questions (the correct passage against the best-ranked wrong ones), gives each candidate a
@@ -44,7 +45,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
 
@@ -71,7 +72,7 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
-     r"|wat (heeft|hebben|had|hadden)\b.*\bgekost|how (many|much|long|old|big|large)|what (percentage|share|amount)",
+     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how (many|much|long|old|big|large)|what (percentage|share|amount)",
      "number"),
     (r"wie|who|whom|whose|hoe (heet|heette|heten)|wat (is|was|zijn|waren) de (naam|namen)|what (is|was|are|were) the"
      r" names?|(welke|which) (persoon|personen|minister|ministers|burgemeester"
@@ -110,8 +111,18 @@ ANSWER_TYPES: dict[str, re.Pattern[str]] = {
 ASKING = frozenset("""waarover waarmee waardoor waarvoor waarin waaruit waarop waaraan hoelang hoezo welk welke
 noem geef vertel beschrijf what which who when where how many much does did about tell""".split())
 
-#: The asker speaking of themself ("kun je me vertellen" is a lead-in, so not "me").
-PERSONAL = re.compile(r"\b(ik|mijn|m'n|i|my)\b", re.IGNORECASE)
+#: Lead-ins that ask to be told or shown something in the reports, not for a service to the asker: left out
+#: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...").
+SEEKING = re.compile(r"\b(?:ik (?:wil|zou) (?:graag )?(?:weten|lezen|willen weten)|ik vraag me af|ik ben (?:benieuwd|op zoek)"
+                     r"|ik zoek|waar (?:vind|lees|kan) ik|i(?:'d| would) like to know|i want to know|i wonder"
+                     r"|i(?:'m| am) looking for|where (?:can|do) i (?:find|read)"
+                     r"|kan ik(?=[^?]*\b(?:vinden|lezen|opzoeken|nalezen|terugvinden|inzien)\b)"
+                     r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag)\b", re.IGNORECASE)
+#: The asker in a Dutch question ("kun je me vertellen" is a lead-in, so not "me").
+DUTCH_ASKER = re.compile(r"\b(?:ik|mijn|mij|m['’]n)\b", re.IGNORECASE)
+#: The asker in an English question: "I" and "my", not in "i.s.m." or "MY-project"; a Roman "I" ("fase I")
+#: stands in a Dutch question, where this is not looked for.
+ENGLISH_ASKER = re.compile(r"(?<![\w.\-])(?:i|my)(?![\w.\-])", re.IGNORECASE)
 #: Personal municipal services, weather and general knowledge: what no report of a city network covers.
 OFF_DOMAIN = frozenset("""
 paspoort identiteitskaart rijbewijs id-kaart uittreksel geboorteakte trouwen huwelijk verhuizing verhuisd
@@ -173,6 +184,14 @@ class AnswerModel(BaseModel):
     answer_threshold: float
     domain_threshold: float
 
+    @model_validator(mode="after")
+    def _one_weight_per_feature(self) -> AnswerModel:
+        """A model fitted on other evidence (an older version's) must be refused, not misapplied."""
+        for model in (self.answer, self.domain):
+            if not len(model.coef) == len(model.mean) == len(model.scale) == len(FEATURES):
+                raise ValueError(f"the answer model has {len(model.coef)} weights for {len(FEATURES)} features")
+        return self
+
     def grade(self, rows: list[list[float]]) -> tuple[Status, float]:
         """Status and confidence from the evidence rows of the top passages (best first).
 
@@ -193,6 +212,13 @@ def question_type(question: str) -> str | None:
     text = " ".join(fold(question).split())
     kind = next((kind for pattern, kind in QUESTION_TYPES if pattern.search(text)), None)
     return None if kind == "where" and PRONOMINAL.search(text) else kind
+
+
+def personal(question: str, foreign: float) -> float:
+    """1.0 if the asker speaks of themself outside a lead-in ("Hoe vraag ik verlof aan?", "my password"):
+    a need of one person, which a report does not meet; ``foreign``: the question's share of English words."""
+    rest = SEEKING.sub(" ", question)
+    return float(bool(DUTCH_ASKER.search(rest) or (foreign >= 0.5 and ENGLISH_ASKER.search(rest))))
 
 
 def holds_answer(kind: str, sentence: str, named: set[str]) -> bool:
@@ -257,7 +283,7 @@ class Evidence:
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "type": question_type(question), "named": set(TOKEN.findall(fold(question))),
                 "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
-                "personal": float(bool(PERSONAL.search(question))),
+                "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 
     def pair(self, q: dict[str, object], passage: int, sentences: list[int], cosine: float, sentence: float,

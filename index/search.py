@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
-from vraagbaak.errors import IndexMissing, InvalidQuestion
+from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
@@ -68,12 +68,19 @@ class SearchConfig(BaseModel):
 
 
 def load_calibration(path: Path, fingerprint: str) -> dict:
-    """The calibrated settings for this model from ``eval/calibration.json`` (empty if none)."""
+    """The calibrated settings for this model from ``eval/calibration.json`` (empty if none); settings this
+    version cannot use (an answer model fitted on other evidence) are a clear error, not a silent default."""
     try:
         record = json.loads(Path(path).read_text()).get(fingerprint, {})
     except (OSError, ValueError):
         return {}
-    return {k: v for k, v in record.items() if k in SearchConfig.model_fields}
+    settings = {k: v for k, v in record.items() if k in SearchConfig.model_fields}
+    try:
+        SearchConfig(**settings)
+    except ValidationError as exc:
+        raise ConfigurationError(f"De kalibratie in {path} past niet bij deze versie van Vraagbaak "
+                                 f"({exc.errors()[0]['msg']}); voer 'vraagbaak eval --calibrate' opnieuw uit.") from exc
+    return settings
 
 
 @dataclass
@@ -150,7 +157,11 @@ class Searcher:
         self.build = build
         self.embedder = embedder
         self.manifest = manifest
-        self.config = SearchConfig(**manifest.search)
+        try:
+            self.config = SearchConfig(**manifest.search)
+        except ValidationError as exc:
+            raise IndexMismatch(f"De index in {build} is gemaakt door een andere versie van Vraagbaak "
+                               f"({exc.errors()[0]['msg']}); voer 'vraagbaak ingest' opnieuw uit.") from exc
         self.passages = store.read_passages(build)
         self.passage_ids = {p.id: i for i, p in enumerate(self.passages)}
         self.vectors = np.asarray(np.load(build / "embeddings.npy", mmap_mode="r"))  # mapped; plain arrays index faster

@@ -15,7 +15,7 @@ from vraagbaak.eval.calibrate import (
     steadiest,
 )
 from vraagbaak.eval.dataset import QAPair
-from vraagbaak.index.answerability import AnswerModel, Logistic
+from vraagbaak.index.answerability import FEATURES, AnswerModel, Logistic
 
 
 def graded(group: str, correct_top3: bool = False) -> Graded:
@@ -55,9 +55,8 @@ def test_answer_threshold_counts_a_near_miss_answered_as_wrong_and_ignores_quest
     threshold = _answer_threshold(questions, scores, domain=0.5)
     # Down to 0.65 six of seven answered are right; the near miss at 0.62 then takes it under 0.80.
     assert threshold == 0.635
-    model = AnswerModel(answer=Logistic(mean=[0], scale=[1], coef=[0], intercept=0),
-                        domain=Logistic(mean=[0], scale=[1], coef=[0], intercept=0),
-                        answer_threshold=0.59, domain_threshold=0.5)
+    flat = Logistic(mean=[0.0] * len(FEATURES), scale=[1.0] * len(FEATURES), coef=[0.0] * len(FEATURES), intercept=0)
+    model = AnswerModel(answer=flat, domain=flat, answer_threshold=0.59, domain_threshold=0.5)
     figures = outcome_figures(questions, scores, model)
     # Answered at 0.59: six answerable right, one wrong (0.6), two near misses; the refused one not.
     assert figures["answerable_precision"] == round(6 / 7, 4)

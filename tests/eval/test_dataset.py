@@ -77,17 +77,22 @@ def test_the_outside_sets_are_valid_against_their_reports(questions, report, tmp
     pairs = dataset.load(questions)
     (tmp_path / report.name).symlink_to(report)
     assert dataset.problems(pairs, tmp_path) == []
-    assert len(pairs) >= 40
+    assert len(pairs) >= 38
     groups = Counter(p.group for p in pairs)
-    assert groups["near_miss"] >= 12 and groups["off_topic"] >= 5 and sum(p.answerable for p in pairs) >= 20
+    assert groups["near_miss"] >= 12 and groups["off_topic"] >= 5 and sum(p.answerable for p in pairs) >= 19
 
 
 def test_there_are_outside_sets():
-    """Two reports, each with a first set and a second one by another writer; no question asked twice."""
+    """Two reports, each with a first set and a second one by another writer; no id used twice, and no
+    question asked twice about one report (in other capitals or punctuation either)."""
     sets = outside.outside_sets()
     assert len(sets) >= 4 and len({report for _, report in sets}) >= 2
-    ids = [p.id for questions, _ in sets for p in dataset.load(questions)]
-    assert len(ids) == len(set(ids))
+    pairs = [p for questions, _ in sets for p in dataset.load(questions)]
+    assert len({p.id for p in pairs}) == len(pairs)
+    for report in {report for _, report in sets}:
+        asked = [dataset.normal(p.question).strip(" ?.!") for questions, about in sets if about == report
+                 for p in dataset.load(questions)]
+        assert len(set(asked)) == len(asked), report.name
 
 
 def test_the_extra_off_topic_set_is_held_out_and_new(pairs):

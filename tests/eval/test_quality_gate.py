@@ -24,8 +24,10 @@ def test_quality_does_not_fall_below_the_stored_thresholds(results):
     thresholds = json.loads((ROOT / "eval" / "thresholds.json").read_text())
     main = results["vraagbaak"]
     for metric, minimum in thresholds["at_least"].items():
+        assert metric in main, f"{metric}: nothing to count on the test part"
         assert main[metric] >= minimum, f"{metric} {main[metric]:.3f} < {minimum}"
     for metric, maximum in thresholds["at_most"].items():
+        assert metric in main, f"{metric}: nothing to count on the test part"
         assert main[metric] <= maximum, f"{metric} {main[metric]:.3f} > {maximum}"
 
 

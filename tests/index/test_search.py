@@ -13,11 +13,11 @@ import pytest
 from tests.conftest import ROOT
 from tests.fakes import fake_embedder
 from vraagbaak.config import Settings
-from vraagbaak.errors import IndexMismatch, IndexMissing, InvalidQuestion
+from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.eval import dataset
 from vraagbaak.index import store
 from vraagbaak.index.build import build_index
-from vraagbaak.index.search import Searcher
+from vraagbaak.index.search import Searcher, load_calibration
 from vraagbaak.ingest.links import EMAIL
 
 FINANCIEN = ["Overige themagroepen", "Thema Financiën"]
@@ -152,6 +152,35 @@ def test_an_index_from_another_model_is_refused_naming_both(built, embedder, tmp
     store.write_json(build / store.MANIFEST, manifest.model_dump(mode="json"))
     with pytest.raises(IndexMismatch, match="ander-model.*multilingual-e5-small"):
         Searcher.load(built.model_copy(update={"data_dir": data}), embedder=embedder)
+
+
+def _older_answer_model(model: dict) -> dict:
+    """The answer model as an older version fitted it: one feature fewer."""
+    for part in ("answer", "domain"):
+        for key in ("mean", "scale", "coef"):
+            model[part][key] = model[part][key][:-1]
+    return model
+
+
+def test_an_index_with_an_older_versions_answer_model_is_refused(built, embedder, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(built.data_dir, data, symlinks=True)
+    build = store.current_build(data)
+    manifest = store.read_manifest(build)
+    _older_answer_model(manifest.search["answer_model"])
+    store.write_json(build / store.MANIFEST, manifest.model_dump(mode="json"))
+    with pytest.raises(IndexMismatch, match="andere versie.*vraagbaak ingest"):
+        Searcher.load(built.model_copy(update={"data_dir": data}), embedder=embedder)
+
+
+def test_a_calibration_of_an_older_version_is_a_clear_error(tmp_path):
+    committed = ROOT / "eval" / "calibration.json"
+    fingerprint, settings = next(iter(json.loads(committed.read_text()).items()))
+    assert load_calibration(committed, fingerprint)["answer_model"]
+    _older_answer_model(settings["answer_model"])
+    (tmp_path / "calibration.json").write_text(json.dumps({fingerprint: settings}))
+    with pytest.raises(ConfigurationError, match="vraagbaak eval --calibrate"):
+        load_calibration(tmp_path / "calibration.json", fingerprint)
 
 
 def test_ask_json_prints_the_api_body_with_the_citation(built):
