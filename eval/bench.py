@@ -27,6 +27,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Self
 
 import faiss
 import numpy as np
@@ -199,7 +200,7 @@ class _Client:
         response.read()
         return response.status
 
-    def __enter__(self) -> _Client:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -4,7 +4,7 @@
 written by a writer who read only that report, not the code: answerable questions of every kind, near
 misses and off-topic questions. ``NAME.second.jsonl`` is a second set about the same report by another
 such writer, written later. Both were read once to see what went wrong (the README says what that
-led to); nothing was fitted on them. Each report is indexed alone in a temporary folder and each of
+led to). Each report is indexed alone in a temporary folder and each of
 its sets is asked through the pipeline as the service asks it. Nothing was fitted on these questions or
 reports, so the figures show how the ranking, the answer model and its thresholds carry over to a
 document of another organisation. Figures are printed, never asserted.

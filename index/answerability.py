@@ -72,8 +72,8 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
-     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how (many|much|long|old|big|large)|what (percentage|share|amount)",
-     "number"),
+     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
+     r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
     (r"wie|who|whom|whose|hoe (heet|heette|heten)|wat (is|was|zijn|waren) de (naam|namen)|what (is|was|are|were) the"
      r" names?|(welke|which) (persoon|personen|minister|ministers|burgemeester"
      r"|burgemeesters|wethouder|wethouders|voorzitter|voorzitters|rechter|spreker|sprekers|hoogleraar|bestuurder"
@@ -113,8 +113,8 @@ noem geef vertel beschrijf what which who when where how many much does did abou
 
 #: Lead-ins that ask to be told or shown something in the reports, not for a service to the asker: left out
 #: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...").
-SEEKING = re.compile(r"\b(?:ik (?:wil|zou) (?:graag )?(?:weten|lezen|willen weten)|ik vraag me af|ik ben (?:benieuwd|op zoek)"
-                     r"|ik zoek|waar (?:vind|lees|kan) ik|i(?:'d| would) like to know|i want to know|i wonder"
+SEEKING = re.compile(r"\b(?:ik (?:wil|zou) (?:graag )?(?:weten|lezen|willen weten)|ik vraag me af"
+                     r"|ik ben (?:benieuwd|op zoek)|ik zoek|waar (?:vind|lees|kan) ik|i(?:'d| would) like to know|i want to know|i wonder"
                      r"|i(?:'m| am) looking for|where (?:can|do) i (?:find|read)"
                      r"|kan ik(?=[^?]*\b(?:vinden|lezen|opzoeken|nalezen|terugvinden|inzien)\b)"
                      r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag)\b", re.IGNORECASE)
@@ -189,7 +189,7 @@ class AnswerModel(BaseModel):
         """A model fitted on other evidence (an older version's) must be refused, not misapplied."""
         for model in (self.answer, self.domain):
             if not len(model.coef) == len(model.mean) == len(model.scale) == len(FEATURES):
-                raise ValueError(f"the answer model has {len(model.coef)} weights for {len(FEATURES)} features")
+                raise ValueError(f"het antwoordmodel heeft {len(model.coef)} gewichten voor {len(FEATURES)} kenmerken")
         return self
 
     def grade(self, rows: list[list[float]]) -> tuple[Status, float]:

@@ -79,8 +79,12 @@ def load_calibration(path: Path, fingerprint: str) -> dict:
         SearchConfig(**settings)
     except ValidationError as exc:
         raise ConfigurationError(f"De kalibratie in {path} past niet bij deze versie van Vraagbaak "
-                                 f"({exc.errors()[0]['msg']}); voer 'vraagbaak eval --calibrate' opnieuw uit.") from exc
+                                 f"({_reason(exc)}); voer 'vraagbaak eval --calibrate' opnieuw uit.") from exc
     return settings
+
+
+def _reason(error: ValidationError) -> str:
+    return error.errors()[0]["msg"].removeprefix("Value error, ")
 
 
 @dataclass
@@ -161,7 +165,7 @@ class Searcher:
             self.config = SearchConfig(**manifest.search)
         except ValidationError as exc:
             raise IndexMismatch(f"De index in {build} is gemaakt door een andere versie van Vraagbaak "
-                               f"({exc.errors()[0]['msg']}); voer 'vraagbaak ingest' opnieuw uit.") from exc
+                               f"({_reason(exc)}); voer 'vraagbaak ingest' opnieuw uit.") from exc
         self.passages = store.read_passages(build)
         self.passage_ids = {p.id: i for i, p in enumerate(self.passages)}
         self.vectors = np.asarray(np.load(build / "embeddings.npy", mmap_mode="r"))  # mapped; plain arrays index faster

@@ -13,7 +13,7 @@ def test_the_load_client_asks_over_one_connection_and_returns_each_status():
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as uvicorn
 
-        def do_POST(self):  # noqa: N802 - the standard library's name
+        def do_POST(self):  # the standard library calls it by this name
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             asked.append((self.path, self.headers["Content-Type"], body["question"]))
             connections.add(self.client_address)

@@ -162,6 +162,6 @@ def test_a_model_fitted_on_other_evidence_is_refused():
     short = Logistic(mean=[0.0] * (len(FEATURES) - 1), scale=[1.0] * (len(FEATURES) - 1),
                      coef=[0.0] * (len(FEATURES) - 1), intercept=0.0)
     full = Logistic(mean=[0.0] * len(FEATURES), scale=[1.0] * len(FEATURES), coef=[0.0] * len(FEATURES), intercept=0.0)
-    with pytest.raises(ValidationError, match="weights for"):
+    with pytest.raises(ValidationError, match="gewichten voor"):
         AnswerModel(answer=full, domain=short, answer_threshold=0.5, domain_threshold=0.5)
     assert AnswerModel(answer=full, domain=full, answer_threshold=0.5, domain_threshold=0.5)
