@@ -1,4 +1,5 @@
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -112,5 +113,18 @@ def test_the_extra_reworded_set_is_held_out_valid_and_new(pairs):
     assert dataset.problems(extra, REPORT.parent) == []
     kinds = Counter(p.kind for p in extra)
     assert kinds["paraphrase"] >= 40 and kinds["english"] >= 20 and all(p.part == "test" for p in extra)
+    known = {dataset.normal(p.question) for p in pairs}
+    assert not [p.question for p in extra if dataset.normal(p.question) in known]
+
+
+def test_the_first_person_set_is_held_out_valid_and_speaks_of_its_asker(pairs):
+    """Answerable questions in which the asker speaks of themself or their work, written after the
+    `personal` evidence (`vraagbaak eval --qa eval/first_person_extra.jsonl`): evidence verbatim, all held
+    out, most in the first person singular, none a repeat of the question set's."""
+    extra = dataset.load(dataset.DEFAULT_QA.parent / "first_person_extra.jsonl")
+    assert dataset.problems(extra, REPORT.parent) == []
+    assert len(extra) >= 30 and all(p.answerable and p.part == "test" for p in extra)
+    first_person = [p for p in extra if re.search(r"\b(ik|mijn|mij|me|i|my|i'm)\b", p.question, re.IGNORECASE)]
+    assert len(first_person) >= 20
     known = {dataset.normal(p.question) for p in pairs}
     assert not [p.question for p in extra if dataset.normal(p.question) in known]
