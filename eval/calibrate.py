@@ -192,22 +192,13 @@ def _thresholds(graded: list[Graded], scores: list[tuple[float, float]]) -> tupl
 
 
 def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], model: AnswerModel) -> dict[str, float]:
-    """Share of each status per group, and the precision of ``answered`` over all questions answered (a
-    near miss counts as wrong) and over the answerable ones; as in ``run.summarise``, a figure with nothing
-    to count is left out."""
-    figures: dict[str, float] = {}
+    """The answer decision's figures (``metrics.decision_figures``) for held-out scores and a model's thresholds,
+    rounded for the calibration report."""
     status = ["not_found" if outside >= model.domain_threshold else
               "answered" if answers >= model.answer_threshold else "uncertain" for answers, outside in scores]
-    for group in ("answerable", "near_miss", "off_topic"):
-        members = [s for g, s in zip(graded, status) if g.pair.group == group]
-        for name in ("answered", "uncertain", "not_found") if members else ():
-            figures[f"{group}_{name}"] = round(members.count(name) / len(members), 4)
-    answered = [g for g, s in zip(graded, status) if s == "answered"]
-    for name, counted in (("answered_precision", answered),
-                          ("answerable_precision", [g for g in answered if g.pair.answerable])):
-        if counted:
-            figures[name] = round(sum(g.correct_top3 for g in counted) / len(counted), 4)
-    return figures
+    figures = metrics.decision_figures([g.pair.group for g in graded], status, [g.correct_top3 for g in graded],
+                                       shown=("answerable", "near_miss", "off_topic"))
+    return {name: round(value, 4) for name, value in figures.items()}
 
 
 def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None = None) -> dict:

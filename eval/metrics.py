@@ -1,9 +1,38 @@
-"""Retrieval metrics as pure functions over the rank of the first relevant passage."""
+"""Retrieval metrics as pure functions over the rank of the first relevant passage, and the answer
+decision's figures over each question's group and status."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+
+#: The groups of questions and the statuses of the answer decision, as the figures name them.
+GROUPS = ("answerable", "near_miss", "off_topic", "unanswerable")
+STATUSES = ("answered", "uncertain", "not_found")
+
+
+def decision_figures(groups: Sequence[str], statuses: Sequence[str], correct: Sequence[bool],
+                     shown: Sequence[str] = GROUPS) -> dict[str, float]:
+    """Per question its group, its status and whether its evidence is in the top 3: the share of each status
+    per group (of those ``shown``), and the precision of ``answered`` over every question answered (a near
+    miss answered counts as wrong) and over the answerable ones. A figure with nothing to count is left out,
+    not 0: a set of off-topic questions answered none, so it has no precision.
+
+    >>> figures = decision_figures(["answerable", "near_miss"], ["answered", "answered"], [True, False])
+    >>> figures["answered_precision"], figures["answerable_precision"], "off_topic_not_found" in figures
+    (0.5, 1.0, False)
+    """
+    figures: dict[str, float] = {}
+    for group in shown:
+        members = [s for g, s in zip(groups, statuses) if g == group]
+        for status in STATUSES if members else ():
+            figures[f"{group}_{status}"] = members.count(status) / len(members)
+    answered = [(g, c) for g, s, c in zip(groups, statuses, correct) if s == "answered"]
+    for name, counted in (("answered_precision", [c for _, c in answered]),
+                          ("answerable_precision", [c for g, c in answered if g == "answerable"])):
+        if counted:
+            figures[name] = sum(counted) / len(counted)
+    return figures
 
 
 def first_relevant(relevant: Sequence[bool]) -> int | None:

@@ -74,16 +74,11 @@ class ConfigResult:
         return summarise(self.outcomes)
 
 
-GROUPS = ("answerable", "near_miss", "off_topic", "unanswerable")
-STATUSES = ("answered", "uncertain", "not_found")
-
-
 def summarise(outcomes: list[Outcome]) -> dict[str, float]:
     """Ranking with the answer decision off (answerable questions), then each status per group of questions,
     and the precision of ``answered``: the evidence in the top 3, over every question answered (a near miss
     answered counts as wrong) and over the answerable ones (the issue's target). A figure with nothing to
-    count is left out, not 0: a set of off-topic questions has no recall, and none of them answered has no
-    precision."""
+    count is left out, not 0: a set of off-topic questions has no recall."""
     answerable = [o for o in outcomes if o.pair.answerable]
     ranks = [o.rank for o in answerable]
     result: dict[str, float] = {}
@@ -91,15 +86,8 @@ def summarise(outcomes: list[Outcome]) -> dict[str, float]:
         result.update({f"recall@{k}": metrics.recall_at(ranks, k) for k in (1, 3, 5, 10)})
         result["mrr@10"] = metrics.mrr_at(ranks, K)
         result["ndcg@10"] = metrics.ndcg_at([o.relevant for o in answerable], [o.total_relevant for o in answerable], K)
-    for group in GROUPS:
-        members = [o for o in outcomes if o.pair.group == group]
-        for status in STATUSES if members else ():
-            result[f"{group}_{status}"] = sum(o.status == status for o in members) / len(members)
-    answered = [o for o in outcomes if o.status == "answered"]
-    for name, counted in (("answered_precision", answered),
-                          ("answerable_precision", [o for o in answered if o.pair.answerable])):
-        if counted:
-            result[name] = sum(any(o.relevant[:3]) for o in counted) / len(counted)
+    result.update(metrics.decision_figures([o.pair.group for o in outcomes], [o.status for o in outcomes],
+                                           [any(o.relevant[:3]) for o in outcomes]))
     times = [o.ms for o in outcomes]
     result["latency_p50_ms"] = metrics.percentile(times, 50)
     result["latency_p95_ms"] = metrics.percentile(times, 95)

@@ -114,7 +114,8 @@ noem geef vertel beschrijf what which who when where how many much does did abou
 #: Lead-ins that ask to be told or shown something in the reports, not for a service to the asker: left out
 #: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...").
 SEEKING = re.compile(r"\b(?:ik (?:wil|zou) (?:graag )?(?:weten|lezen|willen weten)|ik vraag me af"
-                     r"|ik ben (?:benieuwd|op zoek)|ik zoek|waar (?:vind|lees|kan) ik|i(?:'d| would) like to know|i want to know|i wonder"
+                     r"|ik ben (?:benieuwd|op zoek)|ik zoek|waar (?:vind|lees|kan) ik"
+                     r"|i(?:'d| would) like to know|i want to know|i wonder"
                      r"|i(?:'m| am) looking for|where (?:can|do) i (?:find|read)"
                      r"|kan ik(?=[^?]*\b(?:vinden|lezen|opzoeken|nalezen|terugvinden|inzien)\b)"
                      r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag)\b", re.IGNORECASE)
