@@ -171,6 +171,12 @@ def breakdown(result: ConfigResult, key) -> dict[str, dict[str, float]]:
     return {name: summarise(group) for name, group in sorted(groups.items())}
 
 
+def unreachable(result: ConfigResult) -> list[str]:
+    """Answerable questions whose evidence no passage of the index holds (in normal form): they count as
+    missed whatever the ranking does, so a set written against another text of the report says so here."""
+    return [o.pair.id for o in result.answerable() if o.total_relevant == 0]
+
+
 def misses(result: ConfigResult, k: int = 5) -> list[dict[str, str]]:
     """Answerable questions without a relevant passage in the top ``k``, with what came first instead."""
     return [{"id": o.pair.id, "question": o.pair.question, "expected": o.pair.section,

@@ -308,6 +308,10 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
         if not pairs:
             raise VraagbaakError(f"De vragenset heeft geen vragen in het deel '{part}'.")
     results = run.run(settings, pairs, compare=not no_compare, say=say)
+    unreachable = run.unreachable(results[0])
+    if unreachable:
+        _print_problems([f"bij {_count(len(unreachable), 'vraag', 'vragen')} staat het bewijs in geen enkele passage van "
+                         f"de index; ze tellen als gemist: {', '.join(unreachable[:10])}{' …' if len(unreachable) > 10 else ''}"])
     if as_json:
         click.echo(json.dumps({
             "part": part,
@@ -315,6 +319,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
             "by_kind": run.breakdown(results[0], lambda p: p.kind),
             "by_section": run.breakdown(results[0], lambda p: p.section),
             "misses": run.misses(results[0]),
+            "unreachable": unreachable,
         }, ensure_ascii=False, indent=2))
     else:
         click.echo(report.text_report(results))

@@ -56,8 +56,9 @@ def test_the_validator_names_line_and_problem(tmp_path):
     path = tmp_path / "qa.jsonl"
     good = {"id": "a", "question": "Vraag?", "answer": "x", "evidence": ["Het belangrijkste aandachtspunt voor de themagroep"],
             "document": "g40-jaarverslag-2023", "section": "s", "kind": "fact"}
-    for bad, phrase in (({**good, "evidence": ["te kort"]}, "30-120"), ({**good, "kind": "gok"}, "kind"),
-                        ({**good, "kind": "unanswerable"}, "unanswerable"), ({"id": "a"}, "question")):
+    for bad, phrase in (({**good, "evidence": ["te kort"]}, "at least 10"), ({**good, "kind": "fact", "evidence": []}, "fact"),
+                        ({**good, "kind": "unanswerable"}, "unanswerable"), ({"id": "a"}, "question"),
+                        ({**good, "subkind": "bijna"}, "subkind")):
         path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
         with pytest.raises(dataset.DatasetError, match=rf"regel 2.*{phrase}"):
             dataset.load(path)
@@ -65,6 +66,23 @@ def test_the_validator_names_line_and_problem(tmp_path):
     found = dataset.problems(dataset.load(path), REPORT.parent)
     assert found == ["a: id komt vaker voor", "a: bewijs staat niet in g40-jaarverslag-2023: "
                      "'Dit staat nergens in het jaarverslag van de G40'"]
+
+
+def test_an_outside_set_in_its_own_words_is_measured_not_refused(tmp_path):
+    """A set written elsewhere: a byte-order mark, kinds of its own, "near-miss", four or longer evidence
+    strings, no answer or section. It loads; what the committed sets may not do is named by `problems`."""
+    evidence = ["Het belangrijkste aandachtspunt voor de themagroep", "themagroep"]
+    rows = [{"id": "b1", "question": "Wat is het aandachtspunt?", "evidence": evidence * 2, "kind": "definitie"},
+            {"id": "b2", "question": "Wie is de wethouder van Zwolle?", "evidence": [], "kind": "geen antwoord",
+             "subkind": "Near-miss"},
+            {"id": "b3", "question": "Wat kost een paspoort?", "evidence": [], "kind": "unanswerable", "subkind": "off topic"}]
+    path = tmp_path / "buiten.jsonl"
+    path.write_text("\ufeff" + "\r\n".join(json.dumps(r) for r in rows) + "\r\n", encoding="utf-8")
+    pairs = dataset.load(path)
+    assert [p.group for p in pairs] == ["answerable", "near_miss", "off_topic"]
+    assert dataset.problems(pairs, REPORT.parent) == [
+        "b1: onbekende soort 'definitie'", "b1: bewijs is 1-3 teksten van 30-120 tekens",
+        "b1: onbekend document ''", "b2: onbekende soort 'geen antwoord'"]
 
 
 def test_normal_form_survives_cleaning():

@@ -58,3 +58,27 @@ def test_eval_command_prints_figures_and_writes_a_report(built, tmp_path):
         figures["configurations"]["vraagbaak"])
     html = (tmp_path / "report.html").read_text()
     assert "<svg" in html and "recall@5" in html and (tmp_path / "report.md").is_file()
+
+
+def test_eval_measures_an_outside_file_and_names_evidence_no_passage_holds(built, tmp_path):
+    """A set written elsewhere (a byte-order mark, its own kinds, "near-miss") is measured; a question whose
+    evidence is in no passage is named on stderr and in the JSON, since it counts as missed by construction."""
+    rows = [{"id": "buiten-1", "question": "Wat doet de themagroep Financiën?", "kind": "feitvraag",
+             "evidence": ["De themagroep Financiën"]},
+            {"id": "buiten-2", "question": "Hoeveel kost de G40 per jaar?", "kind": "bedrag",
+             "evidence": ["Dit zinnetje staat in geen enkel rapport van de G40."]},
+            {"id": "buiten-3", "question": "Hoeveel wethouders heeft Zwolle?", "kind": "unanswerable",
+             "subkind": "near-miss"}]
+    qa = tmp_path / "buiten.jsonl"
+    qa.write_text("\ufeff" + "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    env = {"VRAAGBAAK_DATA_DIR": str(built.data_dir), "VRAAGBAAK_CORPUS_DIR": str(built.corpus_dir),
+           "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
+    done = subprocess.run([sys.executable, "-m", "vraagbaak.cli", "eval", "--qa", str(qa), "--no-compare", "--json"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["unreachable"] == ["buiten-2"]
+    assert "bij 1 vraag staat het bewijs in geen enkele passage" in done.stderr and "buiten-2" in done.stderr
+    assert set(figures["by_kind"]) == {"feitvraag", "bedrag", "unanswerable"}
+    main = figures["configurations"]["vraagbaak"]
+    assert main["questions"] == 3 and main["recall@10"] == 0.5 and "near_miss_answered" in main
