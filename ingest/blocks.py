@@ -17,6 +17,9 @@ OPENERS = "‘“'\"([«"
 #: A sentence ends with one of these, possibly followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?:;…][’'\"”)\]»]*$")
 
+#: A line that leaves its sentence open: it ends in a word or a comma (not in a footnote's number).
+OPEN_SENTENCE = re.compile(r"(?:[^\W\d_]{2}|,)$")
+
 BlockKind = Literal["text", "heading", "links", "table"]
 
 
@@ -77,7 +80,9 @@ class Block:
 
 
 def split_blocks(lines: list[Line]) -> list[Block]:
-    """Group lines into blocks; every line that is only a URL becomes (part of) a links block."""
+    """Group lines into blocks; a line that is only a URL becomes (part of) a links block, unless it carries
+    on a sentence the block's last line left open ("... zoeken naar de ontvanger op" / "https://…/wieontvingen."):
+    lifted out, that sentence would lose its own last words."""
     blocks: list[Block] = []
     current: list[Line] = []
     current_kind: BlockKind = "text"
@@ -92,7 +97,9 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         if line.blank:
             flush()
             continue
-        kind: BlockKind = "links" if is_url_line(line.text) else "table" if line.table else "text"
+        runs_on = (current_kind == "text" and bool(current) and line.page == current[-1].page
+                   and bool(OPEN_SENTENCE.search(normalise_line(current[-1].text))))
+        kind: BlockKind = ("links" if is_url_line(line.text) and not runs_on else "table" if line.table else "text")
         # Plain text has no layout, so a page change ends a block; a PDF reader marks the blocks itself
         # (a blank line), and a sentence that runs on over a page break stays one block.
         if current and (kind != current_kind or (line.page != current[-1].page and not line.size)):

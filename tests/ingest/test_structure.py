@@ -49,3 +49,15 @@ def test_links_attach_to_the_section_they_follow(corpus):
     text = "Thema A\n\nTekst over A.\n\nhttps://example.org/a\nhttps://example.org/a\n\nThema B\n\nTekst over B.\n"
     found = {s.path[-1]: s.links for s in sections(corpus, text)}
     assert found == {"Thema A": ["https://example.org/a"], "Thema B": []}
+
+
+def test_a_link_that_ends_a_sentence_stays_in_it(corpus):
+    """A URL on a line of its own inside a sentence is the sentence's own words (a real annual report:
+    "... zoeken naar de ontvanger op" / "https://www.rijksfinancien.nl/wieontvingen."); one after a finished
+    sentence, or after a blank line, is a link under the section."""
+    text = ("Thema A\n\nBezoekers kunnen zoeken naar de ontvanger op\nhttps://example.org/wie.\nDat is nieuw.\n"
+            "Meer weten? Lees het verslag:\nhttps://example.org/verslag\n\nhttps://example.org/los\n")
+    [found] = sections(corpus, text)
+    assert [p.text for p in found.paragraphs] == [
+        "Bezoekers kunnen zoeken naar de ontvanger op https://example.org/wie. Dat is nieuw. Meer weten? Lees het verslag:"]
+    assert sorted(found.links) == ["https://example.org/los", "https://example.org/verslag", "https://example.org/wie"]
