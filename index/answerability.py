@@ -7,17 +7,19 @@ is computed for each candidate passage and its best sentence:
 * ``cosine``, ``sentence``, ``margin``: embedding similarity of the passage and of its best sentence,
   and how far the passage stands above the mean of the question's nearest passages in the best
   passage's document (within that document, so it does not shrink when other reports are added;
-  in scope for a document too small to have that many);
+  over the whole index for a document too small to have that many);
 * ``keyword``: the passage's BM25 score (log scale; with its own document's statistics);
 * ``cover_passage``, ``cover_sentence``: how much of the question's content the passage and its best
   sentence cover, weighted by IDF, over the keyword index's folded, decompounded, stemmed tokens;
 * ``rarest_missing``: the IDF of the rarest question term the passage lacks (relative to a term the
   corpus never uses): a near miss typically names one specific thing ("contributie", "secretaris")
   that the passage about its theme does not mention; ``unseen_terms``: question terms no passage has;
-* ``type_missing``: the question asks for a person, a date or day, a time, a number or a place (wie,
+* ``type_missing``: the question asks for someone, a date or day, a time, a number or a place (wie,
   wanneer, op welke datum, hoe laat, hoeveel, waar, welke steden, and their English forms) and the best
   sentences hold none that the question does not already name: the year a question asks about does
-  not answer "hoeveel", and a report's year everywhere does not answer "op welke datum";
+  not answer "hoeveel", and a report's year everywhere does not answer "op welke datum". A question
+  about a person in a role ("Wie is de voorzitter van ...?") wants a person's name
+  (``index.person_names``), where another "wie" may be answered by an organisation;
 * ``corpus_cover``, ``unknown``, ``foreign``: the share of the question's words the corpus uses at
   all, Dutch words it never uses, and the share of English words (so an English question is judged
   on the embeddings, not refused for its language);
@@ -48,6 +50,7 @@ import numpy as np
 from pydantic import BaseModel, model_validator
 
 from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
+from vraagbaak.index.person_names import person_names
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -64,6 +67,12 @@ WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tu
 #: je ...", "Can you tell me ..."), and at most one word ("Met hoeveel", "Sinds wanneer", "Op welke datum").
 OPENING = (r"^[\W_]*(?:(?:weet (?:je|jij|u)|(?:do|does) (?:you|anyone) know|(?:kun|kunt|kan|can|could)\b[\w ]{0,30}?"
            r"\b(?:vertellen|zeggen|tell me))\s+)?(?:\w+ )?")
+#: People a question may ask the name of: "Wie is de voorzitter van ...?" asks for a person, "Wie betaalt ...?"
+#: may be answered by an organisation.
+ROLES = ("voorzitter|dagvoorzitter|directeur|burgemeester|wethouder|minister|staatssecretaris|secretaris|korpschef"
+         "|president|penningmeester|ambassadeur|spreker|ervaringsdeskundige|commissaris|ombudsman|informateur"
+         "|premier|kamerlid|persoon|chair|chairman|chairwoman|chairperson|director|mayor|alderman|secretary"
+         "|speaker|officer|person")
 #: What a question asks for, by its question phrase (folded; the first that matches decides). A sharper
 #: phrase goes first: "op welke datum" asks for a day, not a year.
 QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{OPENING}(?:{pattern})\b"), kind)
@@ -74,6 +83,11 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
      r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
+    (rf"(wie|who) (is|was|zijn|waren|are|were) (de|het|the) [\w' -]*?\b({ROLES})s?\b|(wie|who) (zit|zat|zitten|leidt"
+     rf"|leidde|leads|led|chairs|chaired)\b|(wat|what) (is|was|zijn|waren|are|were) (de|the) (naam|namen|name|names) "
+     rf"(van|of) (de|het|the) [\w' -]*?\b({ROLES})s?\b|hoe (heet|heette|heten) (de|het) [\w' -]*?\b({ROLES})\b"
+     r"|(welke|which) (persoon|personen|minister|ministers|burgemeester|burgemeesters|wethouder|wethouders"
+     r"|voorzitter|voorzitters|person|people|mayor|mayors)", "person"),
     (r"wie|who|whom|whose|hoe (heet|heette|heten)|wat (is|was|zijn|waren) de (naam|namen)|what (is|was|are|were) the"
      r" names?|(welke|which) (persoon|personen|minister|ministers|burgemeester"
      r"|burgemeesters|wethouder|wethouders|voorzitter|voorzitters|rechter|spreker|sprekers|hoogleraar|bestuurder"
@@ -225,8 +239,10 @@ def personal(question: str, foreign: float) -> float:
 def holds_answer(kind: str, sentence: str, named: set[str]) -> bool:
     """Whether the sentence holds something of the asked-for type that the question does not already name:
     "Hoeveel woningen bouwden de steden in 2023?" is not answered by the year 2023."""
-    for match in ANSWER_TYPES[kind].finditer(sentence):
-        found = set(TOKEN.findall(fold(match.group())))
+    candidates = (person_names(sentence) if kind == "person"
+                  else (match.group() for match in ANSWER_TYPES[kind].finditer(sentence)))
+    for candidate in candidates:
+        found = set(TOKEN.findall(fold(candidate)))
         if not found or not found <= named:  # "€" has no word, and is an answer
             return True
     return False

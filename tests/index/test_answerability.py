@@ -30,11 +30,11 @@ def row(evidence, question, passage):
 
 
 @pytest.mark.parametrize("question,kind", [
-    ("Wie is de voorzitter?", "who"), ("Sinds wanneer bestaat de G40?", "when"), ("Hoeveel steden?", "number"),
+    ("Wie is de voorzitter?", "person"), ("Sinds wanneer bestaat de G40?", "when"), ("Hoeveel steden?", "number"),
     ("Waar was de netwerkdag?", "where"), ("When did they meet?", "when"), ("Wat doet de themagroep?", None),
     ("Op welke datum is het manifest ondertekend?", "date"), ("Hoe laat begint de netwerkdag?", "time"),
     ("Met hoeveel mensen ging de themagroep op reis?", "number"), ("Wat kost de inzet van het bureau?", "number"),
-    ("Hoe heet de spreker?", "who"), ("Welke minister sprak met de G40?", "who"), ("Welke steden doen mee?", "where"),
+    ("Hoe heet de spreker?", "person"), ("Welke minister sprak met de G40?", "person"), ("Welke steden doen mee?", "where"),
     ("Van welke gemeente is hij burgemeester?", "where"), ("In welk jaar is de G40 opgericht?", "when"),
     # "waar ... over/voor/op" asks what about; a question word later in the sentence is no question word
     ("Waar gaat het programma over?", None), ("Waar pleit de G40 voor als het om geld gaat?", None),
@@ -45,13 +45,17 @@ def row(evidence, question, passage):
     ("Waar werd het manifest op 12 mei aangeboden?", "where"),
     # a lead-in, a leading quote, plurals and past tenses
     ("Weet jij hoeveel steden lid zijn?", "number"), ("Kun je me vertellen wanneer de netwerkdag is?", "when"),
-    ("Can you tell me who chairs the group?", "who"), ("‘Wie is de voorzitter?’", "who"),
-    ("Welke wethouders spraken?", "who"), ("Welke organisaties werken samen met de G40?", "who"),
+    ("Can you tell me who chairs the group?", "person"), ("‘Wie is de voorzitter?’", "person"),
+    ("Welke wethouders spraken?", "person"), ("Welke organisaties werken samen met de G40?", "who"),
     ("Wat kostte de lobby?", "number"), ("How long does the programme run?", "number"),
     # a name asked for in other words, a party, a cost asked for by its past participle
-    ("Wat is de naam van de voorzitter?", "who"), ("What is the name of the chair?", "who"),
+    ("Wat is de naam van de voorzitter?", "person"), ("What is the name of the chair?", "person"),
     ("Van welke partij is de wethouder?", "who"), ("Wat heeft de aanschaf van de laptops gekost?", "number"),
     ("Wat heeft de themagroep besproken?", None),
+    # a person in a role, against a "wie" that an organisation may answer
+    ("Wie zit de themagroep Veiligheid voor?", "person"), ("Wie was de dagvoorzitter van het symposium?", "person"),
+    ("Wie betaalt de opvang van asielzoekers?", "who"), ("Wie is de opdrachtgever van het onderzoek?", "who"),
+    ("Hoe heette de propositie over het sociaal domein?", "who"), ("Door wie is het paper vastgesteld?", "who"),
     ("Wat heeft de G40 gedaan om te voorkomen dat het meer zou hebben gekost? Graag uitleg.", None),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
@@ -90,6 +94,13 @@ def test_a_typed_question_without_a_typed_answer_is_marked(evidence):
     ("where", "De themagroep bezocht Zwolle.", "Waar ging de themagroep in Zwolle heen?", False),
     ("who", "De handreiking is gemaakt met Nidos.", "Met wie maakten de G40 en de VNG een handreiking?", True),
     ("who", "De voorzitter opende de bijeenkomst van de themagroep.", "Wie is de voorzitter van de themagroep?", False),
+    # a person's name, not an organisation's or a place's
+    ("person", "Ten slotte ondersteunde de themagroep zijn voorzitter Jan Hamming.", "Wie is de voorzitter?", True),
+    ("person", "Wethouder Burggraaf zit namens de G40 in de stuurgroep.", "Wie zit in de stuurgroep?", True),
+    ("person", "De brief is getekend door W.B. Hoekstra.", "Wie is de minister van Financiën?", True),
+    ("person", "De minister van Financiën schreef de Tweede Kamer.", "Wie is de minister van Financiën?", False),
+    ("person", "De themagroep Europa sprak met de VNG in Den Haag.", "Wie is de voorzitter van de themagroep?", False),
+    ("person", "Jan Hamming is voorzitter van de themagroep.", "Is Jan Hamming de voorzitter?", False),
     # digits in a name, "ten" in "ten behoeve", a price and a weekday
     ("number", "De G40 en Platform31 hebben een nieuw bureau.", "Hoeveel medewerkers heeft het bureau?", False),
     ("number", "Ten slotte sprak de themagroep ten behoeve van de steden.", "Hoeveel steden spraken?", False),

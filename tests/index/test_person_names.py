@@ -1,0 +1,27 @@
+"""People named in a sentence, for questions that ask who holds a role."""
+
+import pytest
+
+from vraagbaak.index.person_names import first_names, person_names
+
+
+@pytest.mark.parametrize("sentence,names", [
+    ("Paul Depla, voorzitter G40 Stedennetwerk", ["Paul Depla"]),
+    ("Eberhard van der Laan opende de dag.", ["Eberhard van der Laan"]),
+    ("Het woord was aan burgemeester Van der Laan.", ["Van der Laan"]),
+    ("De brief van minister Hoekstra", ["Hoekstra"]),
+    ("Getekend: mr. drs. J.A. de Vries", ["J.A. de Vries"]),
+    ("Dat deed zijn voorzitter Jan Hamming.", ["Jan", "Jan Hamming"]),  # after a title, and from the first name
+    # offices, organisations and places name no one
+    ("De minister van Financiën schreef aan de Tweede Kamer.", []),
+    ("De burgemeester van Zwolle en de themagroep Europa", []),
+    ("Onder voorzitterschap van de steden Delft en Deventer", []),
+])
+def test_a_name_starts_with_a_first_name_a_title_or_initials(sentence, names):
+    assert [" ".join(n.split()) for n in person_names(sentence)] == names
+
+
+def test_first_names_come_from_the_name_lists_of_several_countries():
+    names = first_names()
+    assert {"Jan", "Paul", "Maarten", "Fatma", "Mohamed", "Sophie"} <= names
+    assert len(names) > 3000 and not any(len(n) < 3 or not n[0].isupper() for n in names)
