@@ -37,7 +37,6 @@ def normalised_sum(scores: Sequence[dict[int, float]], weights: Sequence[float] 
         if not values:
             continue
         low, high = min(values.values()), max(values.values())
-        span = (high - low) or 1.0
-        for item, value in values.items():
-            fused[item] = fused.get(item, 0.0) + weight * (value - low) / span
+        for item, value in values.items():  # one candidate, or all alike: each is the best of its list
+            fused[item] = fused.get(item, 0.0) + weight * ((value - low) / (high - low) if high > low else 1.0)
     return fused

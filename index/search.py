@@ -29,7 +29,7 @@ from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, In
 from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
-from vraagbaak.index.keyword import KeywordIndex
+from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 
@@ -46,6 +46,8 @@ CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 #: A question must hold at least one letter or digit (also the API schema's pattern): "?" alone asks nothing.
 WORDLIKE = r"[^\W_]"
+#: A letter of another script than the Latin (after folding): its words are not in the stop-word lists.
+OTHER_SCRIPT = re.compile(r"[^\W\d_a-z]")
 #: Half of a UTF-16 pair on its own: not a character (JSON "\ud800", or bytes that are not UTF-8 on a command line).
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.
@@ -144,6 +146,9 @@ def clean_question(question: object) -> str:
         raise InvalidQuestion("Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag.")
     if len(text) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(f"De vraag is te lang ({len(text)} tekens); de grens is {MAX_QUESTION_CHARS} tekens.")
+    if not words(text) and not OTHER_SCRIPT.search(fold(text)):  # "het", "waarom?", "de de": any answer is chance
+        raise InvalidQuestion("Stel een vraag over een onderwerp: woorden als 'het', 'wat' of 'waarom' alleen "
+                              "zeggen niet waarover.")
     return text
 
 
@@ -259,8 +264,9 @@ class Searcher:
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
         ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST))
+        nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
-                                  [score for _, score in dense_hits]) if grade and ranked else []
+                                  n, nearest) if grade and ranked else []
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
@@ -285,22 +291,26 @@ class Searcher:
             found = self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
         return found
 
-    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores,
-                  nearest: list[float]) -> list[list[float]]:
+    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores, n: int,
+                  nearest: list[float] | None) -> list[list[float]]:
         """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
-        vocabulary, IDF and nearest passages of the best passage's document, not of the whole shelf: so
+        vocabulary, IDF and ``n`` nearest passages of the best passage's document, not of the whole shelf: so
         the evidence means the same on a shelf of one report (where it was calibrated) as on a shelf of
-        fifty, and a word only another document uses counts as unknown. ``nearest``: the dense search's
-        scores, the nearest passages in scope; a document with fewer passages than that is too small to
-        say what is typical for the question, and the margin is taken over those instead."""
+        fifty, and a word only another document uses counts as unknown. A document of fewer than ``n``
+        passages is too small to say what is typical or rare (one passage would be its own margin): it is
+        judged against the whole index, whatever the scope, so a scope only masks. ``nearest``: the dense
+        search's scores over the whole index, if it was not scoped."""
         document = self.passages[top[0]].document
         members = self.shelf.rows_of(document)
-        scope = self.evidence.scoped(frozenset({document}), members) if len(self.documents) > 1 else None
-        question = self.evidence.question(text, scope)
-        if len(members) >= len(nearest):
-            typical = _mean_of_best(self.shelf.block_of(self.vectors, document) @ query, len(nearest))
+        if len(members) >= n:
+            scope = self.evidence.scoped(frozenset({document}), members) if len(self.documents) > 1 else None
+            typical = _mean_of_best(self.shelf.block_of(self.vectors, document) @ query, n)
         else:
+            scope = None
+            if nearest is None:
+                nearest = [score for _, score in dense.search_dense(self.dense, query, n)]
             typical = float(np.mean(nearest)) if nearest else 0.0
+        question = self.evidence.question(text, scope)
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]

@@ -104,6 +104,7 @@ def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("question,message", [
     ("", "leeg"), ("   \n\t ", "leeg"), ("x" * 1001, "te lang"), (42, "tekst"),
+    ("het", "onderwerp"), ("Waarom?", "onderwerp"), ("de de de de", "onderwerp"), ("en of maar", "onderwerp"),
 ])
 def test_bad_questions_get_a_clear_error(searcher, question, message):
     with pytest.raises(InvalidQuestion, match=message):
@@ -117,7 +118,8 @@ def test_control_characters_are_removed_and_the_question_still_answered(searcher
     assert odd.answered and [h.passage.id for h in odd.hits] == [h.passage.id for h in clean.hits]
 
 
-@pytest.mark.parametrize("question", ["什么是G40？", "Что делает G40?", "<script>alert(1)</script> Financiën"])
+@pytest.mark.parametrize("question", ["什么是G40？", "Что делает G40?", "Что делает сеть?",
+                                      "<script>alert(1)</script> Financiën", "G40"])
 def test_other_scripts_and_markup_get_a_complete_result(searcher, question):
     result = searcher.search(question, 3)
     assert result.question == question  # kept as text; the widget and the API escape it

@@ -114,17 +114,23 @@ def test_a_passage_has_the_same_evidence_on_the_shelf_as_in_its_report_alone(she
     assert np.allclose(on_shelf.evidence[0], by_itself.evidence[0], rtol=1e-4, atol=1e-5)
 
 
-def test_a_document_smaller_than_the_nearest_passages_takes_its_margin_from_the_scope(searcher):
-    """Four passages cannot say what is typical for a question: the margin is then taken over the
-    question's nearest passages in scope, as the dense search found them."""
+def test_a_document_smaller_than_the_nearest_passages_is_judged_against_the_whole_index(searcher):
+    """Four passages cannot say what is typical or rare for a question: the margin is taken over the question's
+    nearest passages of the whole index, and the words' rarity from it, also when the question is scoped to
+    that document (scoped to one passage, the passage would be its own margin)."""
     question = "kreeg de veiligheid in de buurt aandacht van de steden en de wijkagent"
     result = searcher.search(question, 3, abstain=False)
+    document = result.hits[0].passage.document
     best = searcher.passage_ids[result.hits[0].passage.id]
-    assert len(searcher.shelf.rows_of(result.hits[0].passage.document)) < searcher.config.candidates
+    assert len(searcher.shelf.rows_of(document)) < searcher.config.candidates
     query = searcher.embedder.encode_queries([question])[0]
     nearest = [score for _, score in dense.search_dense(searcher.dense, query, searcher.config.candidates)]
     cosine = float(searcher.vectors[best] @ query)
     assert result.evidence[0][2] == pytest.approx(cosine - float(np.mean(nearest)), abs=1e-5)
+    scoped = searcher.search(question, 3, abstain=False, scope=Scope(documents=[document]))
+    assert scoped.hits[0].passage.id == result.hits[0].passage.id
+    assert np.allclose(scoped.evidence[0], result.evidence[0], rtol=1e-4, atol=1e-5)
+    assert scoped.hits[0].score > 0
 
 
 @pytest.mark.parametrize("scope,message", [
@@ -159,6 +165,17 @@ def test_a_year_or_organisation_in_the_question_favours_its_documents(searcher):
         "politie-jaarverslag-2024"
     assert searcher.search("wijkagent in de buurt bij het stedennet", 3, abstain=False).hits[0].passage.citation.collection \
         == "net"
+
+
+def test_a_file_of_the_same_name_in_another_collection_leaves_the_links_handed_out_good(shelf):
+    before = {p.id for p in store.read_passages(store.current_build(shelf.data_dir))}
+    (Path(shelf.corpus_dir) / "kopie").mkdir()
+    (Path(shelf.corpus_dir) / "kopie" / "politie-jaarverslag-2024.txt").write_text("Kopie\n\nEen andere tekst.\n")
+    report = build_index(shelf, embedder=fake_embedder())
+    build = store.current_build(shelf.data_dir)
+    assert {d.id for d in store.read_documents(build)} >= {"politie-jaarverslag-2024", "kopie-politie-jaarverslag-2024"}
+    assert before <= {p.id for p in store.read_passages(build)}
+    assert any("kopie-politie-jaarverslag-2024" in problem for problem in report.problems)
 
 
 def test_removing_a_file_removes_its_passages_and_adding_one_embeds_only_that_one(shelf):

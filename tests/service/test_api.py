@@ -63,6 +63,7 @@ def test_unanswerable_question_gives_suggestions(client):
     ({"question": ""}, 422, "leeg"),
     ({"question": "   \t\n "}, 422, "leeg"),
     ({"question": "?!"}, 422, "in woorden"),
+    ({"question": "Wat?"}, 422, "over een onderwerp"),
     ({"question": "x" * 10000}, 422, "te lang"),
     ({"question": 42}, 422, "moet tekst zijn"),
     ({}, 422, "ontbreekt"),
