@@ -210,9 +210,10 @@ def _fragment(words, page: int) -> Fragment:
 
 def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
     """Margin lines that repeat at the same height on most pages (digits normalised): their ids, the page
-    numbers among them, and one example of each."""
-    if len(pages) < 3:
+    numbers among them, and one example of each. On a document of two pages, on both."""
+    if len(pages) < 2:
         return set(), {}, []
+    needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
     for fragments, height in zip(pages, heights):
         for f in fragments:
@@ -222,7 +223,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     labels: dict[int, str] = {}
     examples: list[str] = []
     for found in seen.values():
-        if len({f.page for f in found}) < REPEAT_SHARE * len(pages):
+        if len({f.page for f in found}) < needed:
             continue
         removed.update(id(f) for f in found)
         examples.append(found[0].text)

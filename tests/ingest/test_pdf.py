@@ -83,6 +83,16 @@ def test_running_header_and_footer_are_dropped_and_page_numbers_kept_as_labels(t
     assert not any(line.page == scanned for line in document.source.lines)
 
 
+def test_a_two_page_pdf_loses_its_running_header_and_page_numbers_too(tmp_path, g40_sections):
+    """A line at the same height in the margin of both pages is running text: a letter or a short note has
+    a header and page numbers too, and they must not become a passage or an answer's highlight."""
+    laid = lay_out(tmp_path, g40_sections[:2])
+    assert laid.truth.pages == 2
+    header = " ".join(laid.truth.header.split())
+    assert header in laid.document.source.removed and laid.document.source.page_labels == laid.truth.labels
+    assert not any(header in p.text for p in laid.document.passages)
+
+
 def test_no_passage_starts_mid_sentence_and_a_sentence_over_a_page_break_cites_both_pages(two_columns):
     passages = two_columns.document.passages
     assert not [p.text[:60] for p in passages if p.text[:1].islower()]
