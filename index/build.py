@@ -56,6 +56,14 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
     return sums
 
 
+def known_ids(data_dir: Path) -> dict[str, str]:
+    """File in the corpus -> document id in the current build (none if there is no good build)."""
+    try:
+        return {d.file: d.id for d in store.read_documents(store.current_build(data_dir))}
+    except (VraagbaakError, OSError, ValueError):
+        return {}
+
+
 def first_ingested(data_dir: Path) -> dict[str, str]:
     """SHA-256 -> ingest time of the documents of the current build (none if there is no good build)."""
     try:
@@ -142,7 +150,7 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
     t = time.perf_counter()
     told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
-    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress)
+    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known_ids(settings.data_dir))
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)

@@ -96,9 +96,10 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
 
 
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None,
-                  stages: Stages = Stages(), bars: bool = False) -> IngestResult:
+                  stages: Stages = Stages(), bars: bool = False, known_ids: dict[str, str] | None = None) -> IngestResult:
     """Read and chunk every document of the corpus folder. ``progress`` is told each document's name;
-    ``bars`` shows the two stages (reading, finding structure) as bars with the time left instead."""
+    ``bars`` shows the two stages (reading, finding structure) as bars with the time left instead;
+    ``known_ids`` (file in the corpus -> id, from the last build) keeps the ids that citations already use."""
     from tqdm.auto import tqdm
 
     corpus = Path(settings.corpus_dir)
@@ -119,7 +120,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             except DocumentError as exc:
                 result.problems.append(str(exc))
             bar.update(size)
-    sources = unique_ids(sources, result.problems)
+    sources = unique_ids(sources, result.problems, known_ids or {})
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
     with tqdm(total=sum(len(s.lines) for s in sources), desc="Indelen", unit=" regels", disable=not bars) as bar:
         for source in sources:
@@ -141,18 +142,35 @@ def _size(path: Path) -> int:
         return 0  # gone since it was listed: reading it reports that in Dutch
 
 
-def unique_ids(sources: list[SourceDocument], problems: list[str]) -> list[SourceDocument]:
-    """A file name used in two collections ("g40/jaarverslag-2023.pdf", "politie/jaarverslag-2023.pdf")
-    gets its collection in front of its id; two files that still share an id (the same name as .txt
-    and .pdf in one folder) are both refused, by name."""
+def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[str, str]) -> list[SourceDocument]:
+    """One id per file. A file keeps the id the last build gave it (``known``: file -> id), so the links
+    handed out stay good when a file of the same name arrives in another collection. Of the others, a file
+    name used in two collections ("g40/jaarverslag-2023.pdf", "politie/jaarverslag-2023.pdf") gets its
+    collection in front (unless its name starts with it already), which ingest reports; two files that still
+    share an id (the same name as .txt and .pdf in one folder) are both refused, by name."""
+    kept = {s.file: known[s.file] for s in sources if known.get(s.file) == s.id or
+            (s.file in known and known[s.file] == slug(f"{s.collection}-{s.id}"))}
+    taken = list(kept.values())
     names = [s.id for s in sources]
-    sources = [replace(s, id=slug(f"{s.collection}-{s.id}")) if names.count(s.id) > 1 else s for s in sources]
-    ids = [s.id for s in sources]
+    renamed = []
     for source in sources:
+        if source.file in kept:
+            renamed.append(replace(source, id=kept[source.file]))
+        elif names.count(source.id) > 1 or source.id in taken:
+            prefixed = source.id if source.id.startswith(f"{slug(source.collection)}-") else slug(
+                f"{source.collection}-{source.id}")
+            if prefixed != source.id:
+                problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
+                                f"krijgt het id {prefixed}.")
+            renamed.append(replace(source, id=prefixed))
+        else:
+            renamed.append(source)
+    ids = [s.id for s in renamed]
+    for source in renamed:
         if ids.count(source.id) > 1:
-            others = ", ".join(s.file for s in sources if s.id == source.id and s is not source)
+            others = ", ".join(s.file for s in renamed if s.id == source.id and s is not source)
             problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van beide.")
-    return [s for s in sources if ids.count(s.id) == 1]
+    return [s for s in renamed if ids.count(s.id) == 1]
 
 
 def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDocument, str | None]:

@@ -104,6 +104,25 @@ def test_the_same_file_name_in_two_collections_gets_the_collection_in_its_id(cor
     assert sorted(d.source.id for d in result.documents) == ["a-verslag", "b-verslag", "notitie"]
 
 
+def test_a_file_keeps_its_id_when_one_of_the_same_name_arrives_elsewhere(corpus):
+    """Citations already handed out name the id: the file the last build knew keeps it; the newcomer gets
+    its collection in front, once (not "g40-g40-..."), and ingest says so."""
+    (corpus / "g40").mkdir()
+    (corpus / "g40" / "g40-verslag.txt").write_text(TEXT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus)
+    first = ingest_corpus(settings)
+    known = {d.source.file: d.source.id for d in first.documents}
+    assert known == {"g40/g40-verslag.txt": "g40-verslag"}
+    (corpus / "kopie").mkdir()
+    (corpus / "kopie" / "g40-verslag.txt").write_text(TEXT, encoding="utf-8")
+    again = ingest_corpus(settings, known_ids=known)
+    assert {d.source.file: d.source.id for d in again.documents} == {
+        "g40/g40-verslag.txt": "g40-verslag", "kopie/g40-verslag.txt": "kopie-g40-verslag"}
+    assert any("kopie/g40-verslag.txt" in p and "kopie-g40-verslag" in p for p in again.problems)
+    fresh = ingest_corpus(settings)  # no build before: the name that starts with its collection keeps it
+    assert sorted(d.source.id for d in fresh.documents) == ["g40-verslag", "kopie-g40-verslag"]
+
+
 def test_two_files_with_one_id_in_one_folder_are_both_refused_by_name(corpus):
     (corpus / "verslag.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "Verslag.TXT").write_text(TEXT, encoding="utf-8")
