@@ -73,7 +73,7 @@ class QAPair(BaseModel):
         """Evidence of a few characters would make any passage that holds them count as correct."""
         for e in evidence:
             if len(e.strip()) < MIN_EVIDENCE:
-                raise ValueError(f"evidence must be at least {MIN_EVIDENCE} characters, got {len(e.strip())}: {e!r}")
+                raise ValueError(f"een bewijstekst heeft minstens {MIN_EVIDENCE} tekens, deze {len(e.strip())}: {e!r}")
         return evidence
 
     @field_validator("subkind", mode="before")
@@ -84,9 +84,9 @@ class QAPair(BaseModel):
     @model_validator(mode="after")
     def _answerable_has_evidence(self) -> QAPair:
         if self.kind == "unanswerable" and self.evidence:
-            raise ValueError("an unanswerable question has no evidence")
+            raise ValueError("een vraag van soort 'unanswerable' heeft geen bewijs")
         if self.kind in KINDS - {"unanswerable"} and not self.evidence:
-            raise ValueError(f"a question of kind {self.kind!r} needs evidence, or kind 'unanswerable'")
+            raise ValueError(f"een vraag van soort {self.kind!r} heeft bewijs nodig (of soort 'unanswerable')")
         return self
 
     @property
@@ -117,17 +117,32 @@ def load(path: Path = DEFAULT_QA) -> list[QAPair]:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
         raise DatasetError(f"Kan de vragenset {path} niet lezen ({exc.strerror}).") from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"De vragenset {path} is geen UTF-8-tekst (byte {exc.object[exc.start]:#04x} op positie "
+                           f"{exc.start}); sla het bestand op als UTF-8.") from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             pairs.append(QAPair.model_validate(json.loads(line)))
         except ValidationError as exc:
-            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'regel'}: {e['msg']}" for e in exc.errors())
+            detail = "; ".join(_dutch(e) for e in exc.errors())
             raise DatasetError(f"{Path(path).name}, regel {number}: {detail}") from exc
-        except ValueError as exc:
-            raise DatasetError(f"{Path(path).name}, regel {number}: geen geldige JSON ({exc}).") from exc
+        except json.JSONDecodeError as exc:
+            raise DatasetError(f"{Path(path).name}, regel {number}: geen geldige JSON (kolom {exc.colno}).") from exc
     return pairs
+
+
+def _dutch(error: dict) -> str:
+    """One validation error of a line, in Dutch (pydantic speaks English)."""
+    field = ".".join(map(str, error["loc"]))
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind == "model_type":
+        return "een regel moet een JSON-object zijn"
+    said = {"missing": "ontbreekt", "string_type": "moet tekst zijn", "list_type": "moet een lijst zijn",
+            "string_too_short": "is leeg", "literal_error": f"moet een van deze zijn: {ctx.get('expected', '')}",
+            "value_error": str(ctx.get("error", "is ongeldig"))}.get(kind, error["msg"])
+    return f"{field}: {said}" if field else said
 
 
 def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:

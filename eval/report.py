@@ -16,7 +16,10 @@ SHORT = {"latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms", "answerable_ans
          "answerable_not_found": "beantw. → niet gevonden", "answered_precision": "precisie antwoord (alle)",
          "answerable_precision": "precisie antwoord (beantw.)",
          "near_miss_answered": "bijna → antwoord", "near_miss_not_found": "bijna → niet gevonden",
-         "off_topic_not_found": "buiten → niet gevonden"}
+         "off_topic_not_found": "buiten → niet gevonden", "unanswerable_answered": "onbeantw. → antwoord",
+         "unanswerable_not_found": "onbeantw. → niet gevonden", "questions": "vragen"}
+#: Shown when a set has unanswerable questions without a subkind (an outside file): they fit no other column.
+UNSORTED = ("unanswerable_answered", "unanswerable_not_found")
 
 
 def format_figure(key: str, value: float | None) -> str:
@@ -50,20 +53,25 @@ def markdown_table(cells: list[list[str]]) -> str:
 def sections(results: list[ConfigResult]) -> list[tuple[str, list[list[str]]]]:
     main = results[0]
     keys = ("recall@1", "recall@5", "mrr@10", "questions")
+    decision = DECISION + (UNSORTED if any(o.pair.group == "unanswerable" for o in main.outcomes) else ())
     return [
         ("Configuraties (rangorde, zonder antwoordbeslissing)", table({r.name: r.summary() for r in results})),
-        ("Antwoordbeslissing", table({r.name: r.summary() for r in results if r.id not in BASELINES}, DECISION)),
+        ("Antwoordbeslissing", table({r.name: r.summary() for r in results if r.id not in BASELINES}, decision)),
         ("Per soort vraag (Vraagbaak)", table(breakdown(main, lambda p: p.kind), keys, "soort")),
-        ("Per sectie (Vraagbaak)", table(breakdown(main, lambda p: p.section.split(PATH_SEPARATOR)[-1] or "(onbeantwoordbaar)"), keys, "sectie")),
+        ("Per sectie (Vraagbaak)", table(breakdown(main, _section), keys, "sectie")),
     ]
+
+
+def _section(pair) -> str:
+    return pair.section.split(PATH_SEPARATOR)[-1] or ("(geen sectie opgegeven)" if pair.answerable else "(onbeantwoordbaar)")
 
 
 def text_report(results: list[ConfigResult]) -> str:
     parts = [f"{title}\n{text_table(cells)}" for title, cells in sections(results)]
     missed = misses(results[0])
     parts.append(f"Gemist (geen relevante passage in de top 5): {len(missed)}")
-    parts += [f"  {m['id']}: {m['question']}\n    verwacht: {m['expected']}\n    gekregen: {m['returned']}: {m['excerpt'][:100]}…"
-              for m in missed]
+    parts += [f"  {m['id']}: {m['question']}\n    verwacht: {m['expected'] or '(geen sectie opgegeven)'}\n"
+              f"    gekregen: {m['returned']}: {m['excerpt'][:100]}…" for m in missed]
     return "\n\n".join(parts)
 
 

@@ -50,6 +50,10 @@ def test_a_file_system_error_is_one_dutch_line(tmp_path):
     (["vragen", "--status", "foo"], "Fout: Ongeldige waarde voor '--status': 'foo' is niet een van 'not_found', "
                                     "'uncertain'. Zie 'vraagbaak vragen --help'."),
     (["nope"], "Fout: Onbekend commando: nope. Zie 'vraagbaak --help'."),
+    (["eval", "--qa", "/nergens.jsonl"], "Fout: Ongeldige waarde voor '--qa': '/nergens.jsonl' bestaat niet. "
+                                         "Zie 'vraagbaak eval --help'."),
+    (["eval", "--qa", "/tmp"], "Fout: Ongeldige waarde voor '--qa': '/tmp' is een map, geen bestand. "
+                               "Zie 'vraagbaak eval --help'."),
 ])
 def test_a_wrong_option_or_argument_is_one_dutch_line_with_exit_code_2(args, says):
     out = vraagbaak(*args)
@@ -58,3 +62,12 @@ def test_a_wrong_option_or_argument_is_one_dutch_line_with_exit_code_2(args, say
 
 def test_help_and_version_still_exit_0():
     assert vraagbaak("--version").returncode == 0 and "Snel aan de slag" in vraagbaak("--help").stdout
+
+
+def test_eval_refuses_a_report_folder_it_cannot_make_before_it_runs(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    out = vraagbaak("eval", "--no-compare", "--report", str(blocker / "rapport"),
+                    env={"VRAAGBAAK_DATA_DIR": str(tmp_path / "data")})
+    assert out.returncode == 1 and "Kan de map" in out.stderr and "voor het rapport niet maken" in out.stderr
+    assert "Evaluatie" not in out.stderr and "Traceback" not in out.stderr

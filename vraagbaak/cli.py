@@ -297,6 +297,11 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
 
     settings = get_settings()
     pairs = dataset.load(Path(qa_file) if qa_file else dataset.DEFAULT_QA)
+    if report_dir:  # before the run, not after minutes of it
+        try:
+            Path(report_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise VraagbaakError(f"Kan de map {report_dir} voor het rapport niet maken ({exc.strerror}).") from exc
     say = (lambda message: click.echo(message, err=True))
     if calibrate:
         result = calibration.calibrate(settings, pairs)
@@ -448,6 +453,12 @@ USAGE_ERRORS = [
     (re.compile(r"Got unexpected extra arguments? \((?P<a>.+)\)"), lambda m: f"Onverwacht extra argument: {m['a']}."),
     (re.compile(r"No such command '(?P<a>.+?)'\."), lambda m: f"Onbekend commando: {m['a']}."),
     (re.compile(r"Option '(?P<a>.+?)' requires an argument\."), lambda m: f"De optie {m['a']} heeft een waarde nodig."),
+    (re.compile(r"Invalid value for (?P<a>.+?): (?:File|Directory|Path) (?P<p>.+?) does not exist\."),
+     lambda m: f"Ongeldige waarde voor {m['a']}: {m['p']} bestaat niet."),
+    (re.compile(r"Invalid value for (?P<a>.+?): (?:File|Path) (?P<p>.+?) is a directory\."),
+     lambda m: f"Ongeldige waarde voor {m['a']}: {m['p']} is een map, geen bestand."),
+    (re.compile(r"Invalid value for (?P<a>.+?): (?:Directory|Path) (?P<p>.+?) is a file\."),
+     lambda m: f"Ongeldige waarde voor {m['a']}: {m['p']} is een bestand, geen map."),
 ]
 
 

@@ -56,12 +56,20 @@ def test_the_validator_names_line_and_problem(tmp_path):
     path = tmp_path / "qa.jsonl"
     good = {"id": "a", "question": "Vraag?", "answer": "x", "evidence": ["Het belangrijkste aandachtspunt voor de themagroep"],
             "document": "g40-jaarverslag-2023", "section": "s", "kind": "fact"}
-    for bad, phrase in (({**good, "evidence": ["te kort"]}, "at least 10"), ({**good, "kind": "fact", "evidence": []}, "fact"),
-                        ({**good, "kind": "unanswerable"}, "unanswerable"), ({"id": "a"}, "question"),
-                        ({**good, "subkind": "bijna"}, "subkind")):
+    for bad, phrase in (({**good, "evidence": ["te kort"]}, "minstens 10"), ({**good, "kind": "fact", "evidence": []},
+                                                                          "soort 'fact' heeft bewijs nodig"),
+                        ({**good, "kind": "unanswerable"}, "geen bewijs"), ({"id": "a"}, "question: ontbreekt"),
+                        ({**good, "subkind": "bijna"}, "subkind: moet een van"), ([good], "JSON-object"),
+                        ({**good, "part": "validatie"}, "part: moet een van")):
         path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
         with pytest.raises(dataset.DatasetError, match=rf"regel 2.*{phrase}"):
             dataset.load(path)
+    path.write_text(json.dumps(good) + "\n{niet json\n")
+    with pytest.raises(dataset.DatasetError, match="regel 2: geen geldige JSON"):
+        dataset.load(path)
+    path.write_bytes(json.dumps({**good, "question": "Wat doet de themagroep Financiën?"}, ensure_ascii=False).encode("latin-1"))
+    with pytest.raises(dataset.DatasetError, match="geen UTF-8-tekst .*sla het bestand op als UTF-8"):
+        dataset.load(path)
     path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "evidence": ["Dit staat nergens in het jaarverslag van de G40"]}) + "\n")
     found = dataset.problems(dataset.load(path), REPORT.parent)
     assert found == ["a: id komt vaker voor", "a: bewijs staat niet in g40-jaarverslag-2023: "
