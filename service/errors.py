@@ -74,8 +74,15 @@ def _validation_message(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        if any(error.get("type") == "json_invalid" for error in exc.errors()):  # not JSON at all: a bad request
+        errors = exc.errors()
+        if any(error.get("type") == "json_invalid" for error in errors):  # not JSON at all: a bad request
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
+        whole_body = [e for e in errors if [part for part in e.get("loc", ()) if part != "body"] == []]
+        if whole_body and "json" not in request.headers.get("content-type", "").lower():
+            return error_response(415)  # JSON sent as text/plain or a form: it was never read as JSON
+        if any(e.get("type") == "missing" for e in whole_body):
+            return error_response(400, "ongeldige_json", 'De inhoud is leeg: stuur een JSON-object, bijvoorbeeld '
+                                                         '{"question": "Wat doet de G40?"}.')
         return error_response(422, "ongeldige_invoer", _validation_message(exc))
 
     @app.exception_handler(UnknownScope)

@@ -20,8 +20,8 @@ log = logging.getLogger("vraagbaak")
 
 @router.post("/api/ask", response_model=AskResponse, summary="Stel een vraag",
              responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody},
-                        413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 429: {"model": ErrorBody},
-                        503: {"model": ErrorBody}})
+                        413: {"model": ErrorBody}, 415: {"model": ErrorBody}, 422: {"model": ErrorBody},
+                        429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 

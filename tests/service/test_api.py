@@ -86,7 +86,9 @@ def test_bad_input_gets_a_clear_dutch_error(client, payload, status, phrase):
 @pytest.mark.parametrize("content,headers,status", [
     (b'{"question": "Wat', {"content-type": "application/json"}, 400),
     (b'{"question": "Financi\xebn"}', {"content-type": "application/json"}, 400),  # not UTF-8
-    (b"question=Financien", {"content-type": "application/x-www-form-urlencoded"}, 422),
+    (b"question=Financien", {"content-type": "application/x-www-form-urlencoded"}, 415),
+    (b'{"question": "Wat doet de G40?"}', {"content-type": "text/plain"}, 415),  # JSON, but not sent as JSON
+    (b"", {"content-type": "application/json"}, 400),
 ])
 def test_broken_bodies_get_a_clear_error(client, content, headers, status):
     response = client.post(ASK, content=content, headers=headers)
