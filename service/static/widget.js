@@ -351,8 +351,12 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const pages = c.page_end && c.page_end !== c.page ? `${t.pages} ${c.page}–${c.page_end}` : `${t.page} ${c.page}`;
       // Which document and year, always: on a shelf of several years the same words can come from any of them.
       const title = c.year && !String(c.title).includes(String(c.year)) ? `${c.title} (${c.year})` : c.title;
+      // Other years of the same report by their year; documents a year alone does not tell apart by title.
+      const years = (c.also_in || []).map((o) => o.year);
+      const byYear = years.every((y) => y && y !== c.year && years.indexOf(y) === years.lastIndexOf(y));
+      const named = (o) => (o.year && !String(o.title).includes(String(o.year)) ? `${o.title} (${o.year})` : o.title);
       const others = (c.also_in || []).map((o) => el("a", { href: this.url(o.url), target: "_blank",
-        rel: "noopener noreferrer", text: o.year ? String(o.year) : o.title }));
+        rel: "noopener noreferrer", text: byYear ? String(o.year) : named(o) }));
       const also = others.length ? el("p", { class: "also" }, `${t.alsoIn}: `,
         ...others.flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
       const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });

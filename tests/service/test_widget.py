@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -277,6 +278,32 @@ def test_the_three_outcomes_look_and_read_differently(page, setup):
     assert colour != shown.locator("article").first.evaluate("e => getComputedStyle(e).backgroundColor")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget-uncertain-and-not-found.png"))
+    assert page.errors == []
+
+
+def fulfil(route, body: dict, origin: str) -> None:
+    route.fulfill(json=body, headers={"Access-Control-Allow-Origin": origin})
+
+
+def test_other_documents_with_the_same_text_are_told_apart(page, setup):
+    """'Staat ook in' names other years by their year, and documents of one year by their title."""
+    base, hosts, _ = setup
+    real = httpx.post(base + "/api/ask", json={"question": QUESTION}, timeout=60).json()
+    first = real["passages"][0]
+    url = first["citation"]["url"]
+    cases = [([(2022, "Jaarverslag 2022"), (2021, "Jaarverslag 2021")], ["2022", "2021"]),
+             ([(2021, "Notulen mei"), (2021, "Notulen juni 2021")], ["Notulen mei (2021)", "Notulen juni 2021"])]
+    for asked, (also, shown) in enumerate(cases):
+        passage = {**first, "citation": {**first["citation"], "also_in": [
+            {"document": f"d{i}", "title": title, "year": year, "url": url} for i, (year, title) in enumerate(also)]}}
+        body = {**real, "passages": [passage]}
+        page.unroute(base + "/api/ask")
+        page.route(base + "/api/ask", functools.partial(fulfil, body=body, origin=hosts.origin))
+        page.goto(hosts.add(f"/ook-in-{shown[0][:4]}", body="<h1>Intranet</h1>"))
+        open_and_ask(page, QUESTION)
+        line = chat(page).locator("p.also").nth(asked)  # the session keeps the earlier answer
+        line.wait_for(timeout=30000)
+        assert line.locator("a").all_inner_texts() == shown
     assert page.errors == []
 
 
