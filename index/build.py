@@ -150,7 +150,8 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
     t = time.perf_counter()
     told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
-    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known_ids(settings.data_dir))
+    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress,
+                           known_ids=known_ids(settings.data_dir))
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)

@@ -80,20 +80,22 @@ def meta_path(path: Path) -> Path:
     return Path(path).with_name(Path(path).stem + META_SUFFIX)
 
 
-def read_meta_file(path: Path) -> tuple[MetaFile, str | None]:
+def read_meta_file(path: Path, shown: str | None = None) -> tuple[MetaFile, str | None]:
     """The override beside ``path``, and a Dutch problem sentence if it exists but cannot be used as a
-    whole. Each field is judged on its own: a typo in one key does not throw away a good title."""
+    whole. Each field is judged on its own: a typo in one key does not throw away a good title.
+    ``shown``: the document as the problem names it (its path in the corpus)."""
     file = meta_path(path)
     if not file.is_file():
         return MetaFile(), None
+    name = meta_path(Path(shown)).as_posix() if shown else file.name
     allowed = f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)})."
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return MetaFile(), (f"{file.name}: geen geldige JSON; het bestand wordt niet gebruikt, de gegevens komen uit "
+        return MetaFile(), (f"{name}: geen geldige JSON; het bestand wordt niet gebruikt, de gegevens komen uit "
                             f"het document zelf. {allowed}")
     if not isinstance(data, dict):
-        return MetaFile(), f"{file.name}: geen JSON-object; het bestand wordt niet gebruikt. {allowed}"
+        return MetaFile(), f"{name}: geen JSON-object; het bestand wordt niet gebruikt. {allowed}"
     kept, wrong = {}, []
     for key, value in data.items():
         if key not in MetaFile.model_fields:
@@ -105,7 +107,7 @@ def read_meta_file(path: Path) -> tuple[MetaFile, str | None]:
             wrong.append(f"{key}: {_dutch(exc.errors()[0])}")
     if not wrong:
         return MetaFile(**kept), None
-    return MetaFile(**kept), (f"{file.name}: {'; '.join(wrong)}; dat wordt niet gebruikt, de rest van het bestand wel "
+    return MetaFile(**kept), (f"{name}: {'; '.join(wrong)}; dat wordt niet gebruikt, de rest van het bestand wel "
                               f"(wat ontbreekt komt uit het document zelf). {allowed}")
 
 
@@ -174,9 +176,11 @@ def organisation_from_name(path: Path) -> str:
     return " ".join(w.upper() if any(c.isdigit() for c in w) or len(w) <= 3 else w[:1].upper() + w[1:] for w in kept)
 
 
-def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str) -> tuple[DocumentMeta, str | None]:
-    """Everything known about a document, and a problem sentence if its meta file was unusable."""
-    override, problem = read_meta_file(path)
+def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,
+             shown: str | None = None) -> tuple[DocumentMeta, str | None]:
+    """Everything known about a document, and a problem sentence if its meta file was unusable (``shown``:
+    the document's path in the corpus, for that sentence)."""
+    override, problem = read_meta_file(path, shown)
     title = override.title or usable_title(pdf_title) or heading_title(headings) or file_title(path)
     meta = DocumentMeta(
         collection=collection,

@@ -95,8 +95,8 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
     return problems
 
 
-def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None,
-                  stages: Stages = Stages(), bars: bool = False, known_ids: dict[str, str] | None = None) -> IngestResult:
+def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None, stages: Stages = Stages(),
+                  bars: bool = False, known_ids: dict[str, str] | None = None) -> IngestResult:
     """Read and chunk every document of the corpus folder. ``progress`` is told each document's name;
     ``bars`` shows the two stages (reading, finding structure) as bars with the time left instead;
     ``known_ids`` (file in the corpus -> id, from the last build) keeps the ids that citations already use."""
@@ -177,7 +177,7 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
     """The document with its title, organisation, year and kind (``ingest.metadata``)."""
     first_page = "\n".join(line.text for line in source.lines if line.page == 1)
     headings = [s.path[0] for s in sections if s.path]
-    meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page)
+    meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file)
     return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem
 
 

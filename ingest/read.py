@@ -94,40 +94,41 @@ class TextReader:
             raise ConfigurationError(f"VRAAGBAAK_PAGE_BREAK is geen geldige reguliere expressie: {exc}.") from exc
 
     def read(self, path: Path, corpus_dir: Path | None = None) -> SourceDocument:
-        """``corpus_dir`` gives the file its collection and its path in the corpus (else: its name)."""
+        """``corpus_dir`` gives the file its collection and its path in the corpus (else: its name), which the
+        errors name: two collections may hold files of the same name."""
         path = Path(path)
         collection = collection_of(path, Path(corpus_dir)) if corpus_dir else DEFAULT_COLLECTION
         file = path.relative_to(corpus_dir).as_posix() if corpus_dir else path.name
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise DocumentError(f"{path.name}: kan het bestand niet lezen ({exc.strerror}).") from exc
+            raise DocumentError(f"{file}: kan het bestand niet lezen ({exc.strerror}).") from exc
         if not data.strip():
-            raise DocumentError(f"{path.name}: het bestand is leeg; voeg tekst toe of haal het weg uit de corpusmap.")
+            raise DocumentError(f"{file}: het bestand is leeg; voeg tekst toe of haal het weg uit de corpusmap.")
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []
         title = None
         if path.suffix.lower() == ".pdf":
-            lines, labels, removed, title = self._pdf_lines(path, data)
+            lines, labels, removed, title = self._pdf_lines(data, file)
         else:
-            lines = self._text_lines(path, data)
+            lines = self._text_lines(data, file)
             if b"\f" in data:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
                 running, labels, removed = running_lines(lines)
                 lines = [line for line in lines if line.number not in running]
         if not any(not line.blank for line in lines):
-            raise DocumentError(f"{path.name}: er staat geen leesbare tekst in het bestand.")
+            raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
         return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title)
 
-    def _text_lines(self, path: Path, data: bytes) -> list[Line]:
+    def _text_lines(self, data: bytes, name: str) -> list[Line]:
         if b"\x00" in data:
-            raise DocumentError(f"{path.name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+            raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DocumentError(
-                f"{path.name}: de tekst is geen geldige UTF-8 (byte {exc.start}); sla het bestand op als UTF-8."
+                f"{name}: de tekst is geen geldige UTF-8 (byte {exc.start}); sla het bestand op als UTF-8."
             ) from exc
         lines: list[Line] = []
         page, offset, page_has_text = 1, 0, False
@@ -146,15 +147,15 @@ class TextReader:
             lines.pop()
         return lines
 
-    def _pdf_lines(self, path: Path, data: bytes) -> tuple[list[Line], dict[int, str], list[str], str | None]:
+    def _pdf_lines(self, data: bytes, name: str) -> tuple[list[Line], dict[int, str], list[str], str | None]:
         from vraagbaak.ingest.pdf import PdfUnreadable, read_layout
 
         try:
             layout = read_layout(data)
         except PdfUnreadable as exc:
-            raise DocumentError(f"{path.name}: {exc.reason}. Het bestand is overgeslagen.") from exc
+            raise DocumentError(f"{name}: {exc.reason}. Het bestand is overgeslagen.") from exc
         except Exception as exc:  # one strange PDF must not stop the others from being ingested
-            raise DocumentError(f"{path.name}: de PDF kon niet worden gelezen ({type(exc).__name__}). "
+            raise DocumentError(f"{name}: de PDF kon niet worden gelezen ({type(exc).__name__}). "
                                 "Het bestand is overgeslagen.") from exc
         lines: list[Line] = []
         offset = 0

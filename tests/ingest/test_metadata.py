@@ -144,3 +144,15 @@ def test_ingest_names_the_files_it_passes_over(corpus):
         "g40/stedennet-jaarverslag-2021.meta.json: er staat geen stedennet-jaarverslag-2021.pdf of "
         "stedennet-jaarverslag-2021.txt naast; dit bestand wordt niet gebruikt.",
         "notities.docx: dit soort bestand wordt niet gelezen (alleen .txt en .pdf); het is overgeslagen."]
+
+
+def test_a_problem_names_the_file_with_its_collection_folder(corpus):
+    """Two collections may hold a file of the same name: a warning says which one."""
+    for folder in ("a", "b"):
+        (corpus / folder).mkdir()
+    (corpus / "a" / "leeg.txt").write_text("", encoding="utf-8")
+    (corpus / "b" / "verslag.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "b" / "verslag.meta.json").write_text("{kapot", encoding="utf-8")
+    problems = ingest_corpus(Settings(corpus_dir=corpus)).problems
+    assert any(p.startswith("a/leeg.txt: het bestand is leeg") for p in problems), problems
+    assert any(p.startswith("b/verslag.meta.json: geen geldige JSON") for p in problems), problems
