@@ -91,7 +91,8 @@ class TextReader:
         try:
             self.page_break = re.compile(page_break)
         except re.error as exc:
-            raise ConfigurationError(f"VRAAGBAAK_PAGE_BREAK is geen geldige reguliere expressie: {exc}.") from exc
+            where = f" (bij teken {exc.pos + 1})" if exc.pos is not None else ""
+            raise ConfigurationError(f"VRAAGBAAK_PAGE_BREAK is geen geldige reguliere expressie{where}.") from exc
 
     def read(self, path: Path, corpus_dir: Path | None = None) -> SourceDocument:
         """``corpus_dir`` gives the file its collection and its path in the corpus (else: its name), which the

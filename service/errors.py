@@ -46,7 +46,7 @@ def _validation_message(exc: RequestValidationError) -> str:
         loc = [str(part) for part in error.get("loc", ()) if part != "body" and not isinstance(part, int)]
         raw = loc[-1] if loc else ""
         name = FIELD_NAMES.get(raw, raw) if loc else "het verzoek"
-        field = name[:1].upper() + name[1:]
+        field = f"Het veld {name}" if name == raw else name[:1].upper() + name[1:]  # "top_k" is written as sent
         messages = {
             "missing": "Stel een vraag: het veld question ontbreekt." if raw == "question" else f"Het veld {raw} ontbreekt.",
             "list_type": f"Het veld {raw} moet een lijst zijn, bijvoorbeeld [\"g40\"]." if raw != "years"

@@ -25,6 +25,12 @@ def test_a_wrong_setting_is_named_in_dutch(variable, value, says):
     assert out.returncode == 1 and says in out.stderr and "Traceback" not in out.stderr
 
 
+def test_a_wrong_page_break_pattern_is_named_in_dutch_with_where_it_goes_wrong():
+    out = vraagbaak("ingest", "--inspect", env={"VRAAGBAAK_PAGE_BREAK": "^ ["})
+    assert out.returncode == 1 and out.stderr.strip() == (
+        "Fout: VRAAGBAAK_PAGE_BREAK is geen geldige reguliere expressie (bij teken 3).")
+
+
 def test_serve_refuses_a_port_in_use_before_loading_anything(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -51,8 +51,8 @@ def test_public_url_is_put_before_links(fake_built):
 @pytest.mark.parametrize("body,message", [
     ({}, "Stel een vraag: het veld question ontbreekt."),
     ({"question": 42}, "De vraag moet tekst zijn."),
-    ({"question": "x", "top_k": 0}, "Top_k moet minimaal 1 zijn."),
-    ({"question": "x", "top_k": 21}, "Top_k mag hoogstens 20 zijn."),
+    ({"question": "x", "top_k": 0}, "Het veld top_k moet minimaal 1 zijn."),
+    ({"question": "x", "top_k": 21}, "Het veld top_k mag hoogstens 20 zijn."),
     ({"question": "x", "extra": 1}, "Onbekend veld: extra."),
     ({"question": "   "}, "Stel een vraag: de vraag is leeg."),
 ])
