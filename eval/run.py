@@ -20,6 +20,7 @@ from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import Settings
+from vraagbaak.errors import InvalidQuestion
 from vraagbaak.eval import metrics
 from vraagbaak.eval.baselines import Chunk, NaiveBM25, NaiveDense, Ranking, naive_chunks
 from vraagbaak.eval.dataset import QAPair, contains_evidence, normal
@@ -102,7 +103,10 @@ class PipelineRetriever:
         self.searcher = searcher
 
     def rank(self, question: str, k: int = K) -> Ranking:
-        result = self.searcher.search(question, k, abstain=False)
+        try:
+            result = self.searcher.search(question, k, abstain=False)
+        except InvalidQuestion:  # "?" in an outside set: the service refuses it, so it counts as not found
+            return Ranking([], "not_found", 0.0)
         return Ranking([Chunk(h.passage.text, PATH_SEPARATOR.join(h.passage.citation.section)) for h in result.hits],
                        result.status, result.confidence)
 

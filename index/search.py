@@ -146,10 +146,13 @@ def clean_question(question: object) -> str:
         raise InvalidQuestion("Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag.")
     if len(text) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(f"De vraag is te lang ({len(text)} tekens); de grens is {MAX_QUESTION_CHARS} tekens.")
-    if not words(text) and not OTHER_SCRIPT.search(fold(text)):  # "het", "waarom?", "de de": any answer is chance
-        raise InvalidQuestion("Stel een vraag over een onderwerp: woorden als 'het', 'wat' of 'waarom' alleen "
-                              "zeggen niet waarover.")
     return text
+
+
+def has_subject(text: str) -> bool:
+    """Whether a question names anything to look for: "het", "waarom?" and "de de de" do not (a number or a
+    word of another script does, as the stop-word lists cannot tell)."""
+    return bool(words(text) or re.search(r"\d", text) or OTHER_SCRIPT.search(fold(text)))
 
 
 def _mean_of_best(scores: np.ndarray, n: int) -> float:
@@ -225,6 +228,8 @@ class Searcher:
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
         selection = self.shelf.select(scope or Scope())
+        if not has_subject(text):  # whatever came first would be chance: not found, and the hint to rephrase
+            return SearchResult(text, "not_found", confidence=0.0)
         query = self.embedder.encode_queries([text])[0]
         result = self.search_vector(text, query, top_k, abstain, selection=selection)
         result.vector = query

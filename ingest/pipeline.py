@@ -143,34 +143,46 @@ def _size(path: Path) -> int:
 
 
 def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[str, str]) -> list[SourceDocument]:
-    """One id per file. A file keeps the id the last build gave it (``known``: file -> id), so the links
-    handed out stay good when a file of the same name arrives in another collection. Of the others, a file
-    name used in two collections ("g40/jaarverslag-2023.pdf", "politie/jaarverslag-2023.pdf") gets its
-    collection in front (unless its name starts with it already), which ingest reports; two files that still
-    share an id (the same name as .txt and .pdf in one folder) are both refused, by name."""
-    kept = {s.file: known[s.file] for s in sources if known.get(s.file) == s.id or
-            (s.file in known and known[s.file] == slug(f"{s.collection}-{s.id}"))}
-    taken = list(kept.values())
-    names = [s.id for s in sources]
-    renamed = []
+    """One id per file. A file name used in two collections ("g40/jaarverslag-2023.pdf",
+    "politie/jaarverslag-2023.pdf") gets its collection in front (unless its name starts with it already),
+    but a file keeps the id the last build gave it (``known``: file -> id), so the links handed out stay
+    good when a file of the same name arrives elsewhere; ingest names a file whose id got its collection.
+    Files that still share an id (the same name as .txt and .pdf in one folder, or a newcomer whose
+    prefixed id another file has) are refused by name; a newcomer is refused rather than a file the last
+    build knew."""
+    collections: dict[str, set[str]] = {}
     for source in sources:
-        if source.file in kept:
-            renamed.append(replace(source, id=kept[source.file]))
-        elif names.count(source.id) > 1 or source.id in taken:
-            prefixed = source.id if source.id.startswith(f"{slug(source.collection)}-") else slug(
-                f"{source.collection}-{source.id}")
-            if prefixed != source.id:
-                problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
-                                f"krijgt het id {prefixed}.")
-            renamed.append(replace(source, id=prefixed))
+        collections.setdefault(source.id, set()).add(source.collection)
+
+    def prefixed(source: SourceDocument) -> str:
+        head = f"{slug(source.collection)}-"
+        return source.id if source.id.startswith(head) else slug(head + source.id)
+
+    chosen = []
+    for source in sources:
+        own = {source.id, prefixed(source)}
+        if known.get(source.file) in own:
+            chosen.append((source, known[source.file], True))
+        elif len(collections[source.id]) > 1:
+            chosen.append((source, prefixed(source), False))
         else:
-            renamed.append(source)
-    ids = [s.id for s in renamed]
-    for source in renamed:
-        if ids.count(source.id) > 1:
-            others = ", ".join(s.file for s in renamed if s.id == source.id and s is not source)
+            chosen.append((source, source.id, False))
+    kept = []
+    for source, new_id, was_known in chosen:
+        rivals = [(s, k) for s, i, k in chosen if i == new_id and s is not source]
+        others = ", ".join(s.file for s, _ in rivals)
+        rival_known = any(k for _, k in rivals)
+        if rivals and not was_known and rival_known:  # the file the last build knew keeps its id
+            problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({others}); hernoem dit bestand.")
+            continue
+        if rivals and was_known == rival_known:
             problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van beide.")
-    return [s for s in renamed if ids.count(s.id) == 1]
+            continue
+        if new_id != source.id and not was_known:
+            problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
+                            f"krijgt het id {new_id}.")
+        kept.append(replace(source, id=new_id))
+    return kept
 
 
 def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDocument, str | None]:

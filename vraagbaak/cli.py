@@ -73,9 +73,10 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
     """
     settings = get_settings()
     if inspect:
+        from vraagbaak.index.build import known_ids
         from vraagbaak.ingest.pipeline import ingest_corpus
 
-        result = ingest_corpus(settings)
+        result = ingest_corpus(settings, known_ids=known_ids(settings.data_dir))  # the ids a build would give
         _print_problems(result.problems)
         for doc in result.documents:
             _print_tree(doc, samples)

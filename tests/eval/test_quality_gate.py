@@ -68,7 +68,8 @@ def test_eval_measures_an_outside_file_and_names_evidence_no_passage_holds(built
             {"id": "buiten-2", "question": "Hoeveel kost de G40 per jaar?", "kind": "bedrag",
              "evidence": ["Dit zinnetje staat in geen enkel rapport van de G40."]},
             {"id": "buiten-3", "question": "Hoeveel wethouders heeft Zwolle?", "kind": "unanswerable",
-             "subkind": "near-miss"}]
+             "subkind": "near-miss"},
+            {"id": "buiten-4", "question": "?", "kind": "unanswerable", "subkind": "off_topic"}]  # refused: not found
     qa = tmp_path / "buiten.jsonl"
     qa.write_text("\ufeff" + "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     env = {"VRAAGBAAK_DATA_DIR": str(built.data_dir), "VRAAGBAAK_CORPUS_DIR": str(built.corpus_dir),
@@ -81,4 +82,5 @@ def test_eval_measures_an_outside_file_and_names_evidence_no_passage_holds(built
     assert "bij 1 vraag staat het bewijs in geen enkele passage" in done.stderr and "buiten-2" in done.stderr
     assert set(figures["by_kind"]) == {"feitvraag", "bedrag", "unanswerable"}
     main = figures["configurations"]["vraagbaak"]
-    assert main["questions"] == 3 and main["recall@10"] == 0.5 and "near_miss_answered" in main
+    assert main["questions"] == 4 and main["recall@10"] == 0.5 and "near_miss_answered" in main
+    assert main["off_topic_not_found"] == 1.0

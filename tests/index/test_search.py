@@ -104,11 +104,21 @@ def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("question,message", [
     ("", "leeg"), ("   \n\t ", "leeg"), ("x" * 1001, "te lang"), (42, "tekst"),
-    ("het", "onderwerp"), ("Waarom?", "onderwerp"), ("de de de de", "onderwerp"), ("en of maar", "onderwerp"),
 ])
 def test_bad_questions_get_a_clear_error(searcher, question, message):
     with pytest.raises(InvalidQuestion, match=message):
         searcher.search(question)
+
+
+@pytest.mark.parametrize("question", ["het", "Waarom?", "de de de de", "en of maar", "Wat is het?"])
+def test_a_question_of_stop_words_only_is_not_found_not_answered_by_chance(searcher, question):
+    result = searcher.search(question, 3)
+    assert (result.status, result.hits, result.confidence) == ("not_found", [], 0.0)
+
+
+@pytest.mark.parametrize("question", ["G40", "2023", "5", "IBS?"])
+def test_a_number_or_a_name_alone_is_searched(searcher, question):
+    assert searcher.search(question, 3, abstain=False).hits
 
 
 def test_control_characters_are_removed_and_the_question_still_answered(searcher):

@@ -123,6 +123,24 @@ def test_a_file_keeps_its_id_when_one_of_the_same_name_arrives_elsewhere(corpus)
     assert sorted(d.source.id for d in fresh.documents) == ["g40-verslag", "kopie-g40-verslag"]
 
 
+def test_a_newcomer_never_takes_the_id_of_a_file_the_last_build_knew(corpus):
+    """The same name in the same folder, or a prefixed id another file already has: the newcomer is refused
+    by name, and the documents already indexed keep their ids and links."""
+    (corpus / "g40").mkdir()
+    for name in ("g40/verslag.txt", "g40/rapport.txt", "politie-verslag.txt"):
+        (corpus / name).write_text(TEXT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus)
+    known = {d.source.file: d.source.id for d in ingest_corpus(settings).documents}
+    assert known == {"g40/verslag.txt": "verslag", "g40/rapport.txt": "rapport", "politie-verslag.txt": "politie-verslag"}
+    (corpus / "g40" / "Rapport.TXT").write_text(TEXT, encoding="utf-8")  # same folder, same id
+    (corpus / "politie").mkdir()
+    (corpus / "politie" / "verslag.txt").write_text(TEXT, encoding="utf-8")  # would be politie-verslag
+    again = ingest_corpus(settings, known_ids=known)
+    assert {d.source.file: d.source.id for d in again.documents} == known
+    refused = [p for p in again.problems if "hernoem dit bestand" in p]
+    assert sorted(p.split(":")[0] for p in refused) == ["g40/Rapport.TXT", "politie/verslag.txt"]
+
+
 def test_two_files_with_one_id_in_one_folder_are_both_refused_by_name(corpus):
     (corpus / "verslag.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "Verslag.TXT").write_text(TEXT, encoding="utf-8")
