@@ -79,6 +79,20 @@ class Block:
         return all(line.bold for line in self.lines)
 
 
+def _in_sentence(current: list[Line], current_kind: BlockKind, line: Line, rest: list[Line]) -> bool:
+    """Whether a line that is only a URL is words of a sentence: the text line before it, on its page, leaves
+    its sentence open, and the URL ends it ("... op https://.../wieontvingen.") or the next line carries
+    on in lower case ("Op www.pwc.nl treft u ..."). A list of links under a title stays a list."""
+    if current_kind != "text" or not current or line.page != current[-1].page or is_url_line(current[-1].text):
+        return False
+    if not OPEN_SENTENCE.search(normalise_line(current[-1].text)):
+        return False
+    following = next((other for other in rest if not other.blank), None)
+    carries_on = (following is not None and following.page == line.page and not is_url_line(following.text)
+                  and following.text.lstrip()[:1].islower())
+    return bool(re.search(r"[.,;:!?)]$", line.text.strip())) or carries_on
+
+
 def split_blocks(lines: list[Line]) -> list[Block]:
     """Group lines into blocks; a line that is only a URL becomes (part of) a links block, unless it carries
     on a sentence the block's last line left open ("... zoeken naar de ontvanger op" / "https://…/wieontvingen."):
@@ -93,13 +107,13 @@ def split_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block(current, current_kind))
         current = []
 
-    for line in lines:
+    for number, line in enumerate(lines):
         if line.blank:
             flush()
             continue
-        runs_on = (current_kind == "text" and bool(current) and line.page == current[-1].page
-                   and bool(OPEN_SENTENCE.search(normalise_line(current[-1].text))))
-        kind: BlockKind = ("links" if is_url_line(line.text) and not runs_on else "table" if line.table else "text")
+        url = is_url_line(line.text)
+        kind: BlockKind = ("links" if url and not _in_sentence(current, current_kind, line, lines[number + 1:])
+                           else "table" if line.table else "text")
         # Plain text has no layout, so a page change ends a block; a PDF reader marks the blocks itself
         # (a blank line), and a sentence that runs on over a page break stays one block.
         if current and (kind != current_kind or (line.page != current[-1].page and not line.size)):

@@ -56,8 +56,11 @@ def test_a_link_that_ends_a_sentence_stays_in_it(corpus):
     "... zoeken naar de ontvanger op" / "https://www.rijksfinancien.nl/wieontvingen."); one after a finished
     sentence, or after a blank line, is a link under the section."""
     text = ("Thema A\n\nBezoekers kunnen zoeken naar de ontvanger op\nhttps://example.org/wie.\nDat is nieuw.\n"
-            "Meer weten? Lees het verslag:\nhttps://example.org/verslag\n\nhttps://example.org/los\n")
+            "Meer weten? Lees het verslag:\nhttps://example.org/verslag\n\nhttps://example.org/los\n\n"
+            "Op\nwww.example.org\ntreft u meer.\n\nMeer informatie\nhttps://example.org/over\nhttps://example.org/a\n")
     [found] = sections(corpus, text)
     assert [p.text for p in found.paragraphs] == [
-        "Bezoekers kunnen zoeken naar de ontvanger op https://example.org/wie. Dat is nieuw. Meer weten? Lees het verslag:"]
-    assert sorted(found.links) == ["https://example.org/los", "https://example.org/verslag", "https://example.org/wie"]
+        "Bezoekers kunnen zoeken naar de ontvanger op https://example.org/wie. Dat is nieuw. Meer weten? Lees het verslag:",
+        "Op www.example.org treft u meer.", "Meer informatie"]
+    assert sorted(found.links) == ["https://example.org/a", "https://example.org/los", "https://example.org/over",
+                                   "https://example.org/verslag", "https://example.org/wie", "https://www.example.org"]
