@@ -50,7 +50,7 @@ import numpy as np
 from pydantic import BaseModel, model_validator
 
 from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
-from vraagbaak.index.person_names import person_names
+from vraagbaak.index.person_names import ROLES, person_names
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -67,12 +67,11 @@ WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tu
 #: je ...", "Can you tell me ..."), and at most one word ("Met hoeveel", "Sinds wanneer", "Op welke datum").
 OPENING = (r"^[\W_]*(?:(?:weet (?:je|jij|u)|(?:do|does) (?:you|anyone) know|(?:kun|kunt|kan|can|could)\b[\w ]{0,30}?"
            r"\b(?:vertellen|zeggen|tell me))\s+)?(?:\w+ )?")
-#: People a question may ask the name of: "Wie is de voorzitter van ...?" asks for a person, "Wie betaalt ...?"
-#: may be answered by an organisation.
-ROLES = ("voorzitter|dagvoorzitter|directeur|burgemeester|wethouder|minister|staatssecretaris|secretaris|korpschef"
-         "|president|penningmeester|ambassadeur|spreker|ervaringsdeskundige|commissaris|ombudsman|informateur"
-         "|premier|kamerlid|persoon|chair|chairman|chairwoman|chairperson|director|mayor|alderman|secretary"
-         "|speaker|officer|person")
+#: A role a question asks the holder of, singular or plural, and at most two words before it that do not start
+#: a clause or a "van" phrase: "Wie is de voorzitter?", "Wie waren de sprekers?", "Wie is de nieuwe directeur?",
+#: not "What is the name of the organisation that chairs the group?".
+ROLE = (r"(?:(?!(?:van|of|die|dat|that|which|who)\b)[\w'-]+ ){0,2}"
+        rf"(?:{'|'.join(ROLES)}|persoon|personen|person|people|kamerleden)(?:s|en|sen|n)?\b")
 #: What a question asks for, by its question phrase (folded; the first that matches decides). A sharper
 #: phrase goes first: "op welke datum" asks for a day, not a year.
 QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{OPENING}(?:{pattern})\b"), kind)
@@ -83,11 +82,9 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
      r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
-    (rf"(wie|who) (is|was|zijn|waren|are|were) (de|het|the) [\w' -]*?\b({ROLES})s?\b|(wie|who) (zit|zat|zitten|leidt"
-     rf"|leidde|leads|led|chairs|chaired)\b|(wat|what) (is|was|zijn|waren|are|were) (de|the) (naam|namen|name|names) "
-     rf"(van|of) (de|het|the) [\w' -]*?\b({ROLES})s?\b|hoe (heet|heette|heten) (de|het) [\w' -]*?\b({ROLES})\b"
-     r"|(welke|which) (persoon|personen|minister|ministers|burgemeester|burgemeesters|wethouder|wethouders"
-     r"|voorzitter|voorzitters|person|people|mayor|mayors)", "person"),
+    (rf"(wie|who) (is|was|zijn|waren|are|were) (de|het|the) {ROLE}|wie (zit|zat|zitten|zaten)\b.*\bvoor(?=\W*$)"
+     rf"|who (chairs|chaired)\b|(wat|what) (is|was|zijn|waren|are|were) (de|the) (naam|namen|name|names) (van|of)"
+     rf" (de|het|the) {ROLE}|hoe (heet|heette|heten) (de|het) {ROLE}|(welke|which) {ROLE}", "person"),
     (r"wie|who|whom|whose|hoe (heet|heette|heten)|wat (is|was|zijn|waren) de (naam|namen)|what (is|was|are|were) the"
      r" names?|(welke|which) (persoon|personen|minister|ministers|burgemeester"
      r"|burgemeesters|wethouder|wethouders|voorzitter|voorzitters|rechter|spreker|sprekers|hoogleraar|bestuurder"

@@ -3,8 +3,9 @@
 A report names its people as "Jan Hamming", "wethouder Maarten Burggraaf", "minister Hoekstra" or
 "W.B. Hoekstra". Any capitalised word would also take in "de Tweede Kamer" and "de themagroep Europa",
 which answer a question about an organisation but not one about a person; so a name here starts with a
-known first name, a title or initials. The first names are Faker's lists for the Netherlands, Belgium
-and the countries whose names are common there: a maintained, MIT-licensed source with no model to load.
+known first name, initials or a title. The first names are Faker's lists for the Netherlands, Belgium
+and the countries whose names are common there (a maintained, MIT-licensed source with no model to
+load), with the Dutch names they lack that reports often carry.
 """
 
 from __future__ import annotations
@@ -15,23 +16,37 @@ from collections.abc import Iterator
 from functools import cache
 
 #: Faker's person providers whose first names are read: Dutch and Flemish, and the languages of names
-#: that Dutch reports often carry.
+#: that Dutch reports often carry (13 countries).
 LOCALES = ("nl_NL", "nl_BE", "fr_BE", "en_US", "en_GB", "de_DE", "fr_FR", "tr_TR", "es_ES", "it_IT", "pt_PT",
            "pl_PL", "da_DK", "sv_SE")
-TITLES = frozenset({"wethouder", "burgemeester", "minister", "staatssecretaris", "voorzitter", "gedeputeerde",
-                    "commissaris", "korpschef", "kamerlid", "directeur", "mevrouw", "heer", "dhr", "mw", "mevr",
-                    "mr", "dr", "drs", "prof", "ir", "ing", "mayor", "alderman", "mr", "mrs", "ms"})
+#: Common Dutch first names that Faker's lists lack.
+DUTCH_NAMES = frozenset("""Kees Jaap Ruud Ton Joop Rutger Wopke Marjolein Hanneke Menno Wiebe Ineke Sietske Hein Freek
+Arjen Sybrand Tjeerd Hennie Ard Truus Nelleke Hetty Ank Dilan Ferd Jetta Rianne Lilianne Jacco Sybren""".split())
+#: The roles a question may ask the holder of ("Wie is de voorzitter van ...?"); each is also a title before
+#: a name ("voorzitter Jan Hamming", "premier Rutte").
+ROLES = ("voorzitter", "vicevoorzitter", "dagvoorzitter", "directeur", "burgemeester", "wethouder", "minister",
+         "staatssecretaris", "secretaris", "korpschef", "president", "penningmeester", "ambassadeur", "spreker",
+         "ervaringsdeskundige", "commissaris", "gedeputeerde", "ombudsman", "informateur", "premier", "kamerlid",
+         "hoogleraar", "chair", "chairman", "chairwoman", "chairperson", "director", "mayor", "alderman",
+         "secretary", "speaker", "officer")
+#: Abbreviations before a name, after which a full stop does not end the sentence.
+ABBREVIATIONS = frozenset({"dhr", "mw", "mevr", "mr", "dr", "drs", "prof", "ir", "ing", "mrs", "ms"})
+TITLES = frozenset(ROLES) | ABBREVIATIONS | {"mevrouw", "heer"}
 INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "von", "la", "le", "du",
                         "da", "di", "el", "al"})
+#: A word this common in Dutch ("Wonen", "Daarin") is no surname after a title or initials ("wethouder Wonen",
+#: "bijlage B. Daarin"); after a first name only a commoner one is not ("Jan Jansen", but not "Jan Verder").
+COMMON_AFTER_TITLE = 4.0
+COMMON_AFTER_NAME = 5.0
 SURNAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
-WORD = re.compile(r"(?:[A-Z]\.\s?)+|[^\W\d_]+(?:-[^\W\d_]+)?|'t|\S")
+WORD = re.compile(r"(?:[A-Z]\.\s?)+|[^\W\d_]+(?:-[^\W\d_]+)*|'t|\S")
 
 
 @cache
 def first_names() -> frozenset[str]:
     """Capitalised first names of at least three letters, from Faker's person providers (read once)."""
-    names: set[str] = set()
+    names: set[str] = set(DUTCH_NAMES)
     for locale in LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in ("first_names", "first_names_male", "first_names_female"):
@@ -40,22 +55,43 @@ def first_names() -> frozenset[str]:
     return frozenset(n for n in names if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", n))
 
 
+def _first_name(word: str) -> bool:
+    """A known first name, or one of known names joined by hyphens ("Jan-Willem", "Anne-Marie")."""
+    return all(part in first_names() for part in word.split("-"))
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "nl")
+
+
 def person_names(sentence: str) -> Iterator[str]:
-    """Every person the sentence names: a first name, initials or a title (any case), then any interfixes
-    and a capitalised surname. After a title an interfix is capitalised, as Dutch writes a surname without
-    first name ("burgemeester Van der Laan"): "de minister van Financiën" names no one."""
+    """Every person the sentence names: a first name or initials, then any interfixes and a capitalised
+    surname ("Eberhard van der Laan", "W.B. Hoekstra"); or a title and a surname, written as Dutch writes
+    one without first name ("burgemeester Van der Laan", "minister Hoekstra"). Directly after a title or
+    initials the surname is no common word ("wethouder Wonen" names a portfolio, "bijlage B. Daarin" none),
+    and "de minister van Financiën" names no one."""
     words = WORD.findall(sentence)
-    known = first_names()
     for i, word in enumerate(words):
-        title = word.lower() in TITLES
-        if not (title or word in known or INITIALS.fullmatch(word)):
+        titled = word.lower() in TITLES
+        named = _first_name(word)
+        if not (titled or named or INITIALS.fullmatch(word)):
             continue
         j = i + 1
-        while j < len(words) and (words[j] == "." or words[j].lower() in TITLES):
-            j += 1
-        if title and j < len(words) and words[j].islower():
-            continue
+        if titled:
+            if j < len(words) and words[j] == "." and word.lower() in ABBREVIATIONS:
+                j += 1
+            while j < len(words) and words[j].lower() in TITLES:  # "mr. drs. J.A. de Vries"
+                j += 1
+                j += j < len(words) and words[j] == "."
+            if j >= len(words) or _first_name(words[j]) or INITIALS.fullmatch(words[j]) or words[j].islower():
+                continue  # a name that follows is found from its own first word; "minister van" names no one
+        start = j
         while j < len(words) and words[j].lower() in INTERFIXES:
             j += 1
-        if j < len(words) and SURNAME.fullmatch(words[j]):
-            yield " ".join(w for w in words[i:j + 1] if w != "." and w.lower() not in TITLES)
+        if j >= len(words) or not SURNAME.fullmatch(words[j]):
+            continue
+        if j == start and _zipf(words[j]) >= (COMMON_AFTER_NAME if named and not titled else COMMON_AFTER_TITLE):
+            continue
+        yield " ".join(w for w in words[i + titled:j + 1] if w != "." and w.lower() not in TITLES)

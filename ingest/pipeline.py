@@ -173,7 +173,8 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
         others = ", ".join(s.file for s, _ in rivals)
         rival_known = any(k for _, k in rivals)
         if rivals and not was_known and rival_known:  # the file the last build knew keeps its id
-            problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({others}); hernoem dit bestand.")
+            problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({others}); "
+                            "hernoem dit bestand.")
             continue
         if rivals and was_known == rival_known:
             problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van beide.")

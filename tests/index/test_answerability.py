@@ -56,6 +56,8 @@ def row(evidence, question, passage):
     ("Wie zit de themagroep Veiligheid voor?", "person"), ("Wie was de dagvoorzitter van het symposium?", "person"),
     ("Wie betaalt de opvang van asielzoekers?", "who"), ("Wie is de opdrachtgever van het onderzoek?", "who"),
     ("Hoe heette de propositie over het sociaal domein?", "who"), ("Door wie is het paper vastgesteld?", "who"),
+    ("Wie zit er in de stuurgroep?", "who"), ("What is the name of the organisation that chairs the group?", "who"),
+    ("Hoe heten de wethouders?", "person"), ("Wie waren de sprekers?", "person"), ("Wie is de nieuwe directeur?", "person"),
     ("Wat heeft de G40 gedaan om te voorkomen dat het meer zou hebben gekost? Graag uitleg.", None),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
@@ -101,6 +103,7 @@ def test_a_typed_question_without_a_typed_answer_is_marked(evidence):
     ("person", "De minister van Financiën schreef de Tweede Kamer.", "Wie is de minister van Financiën?", False),
     ("person", "De themagroep Europa sprak met de VNG in Den Haag.", "Wie is de voorzitter van de themagroep?", False),
     ("person", "Jan Hamming is voorzitter van de themagroep.", "Is Jan Hamming de voorzitter?", False),
+    ("person", "Het woord was aan wethouder Wonen en Zorg.", "Wie is de wethouder?", False),
     # digits in a name, "ten" in "ten behoeve", a price and a weekday
     ("number", "De G40 en Platform31 hebben een nieuw bureau.", "Hoeveel medewerkers heeft het bureau?", False),
     ("number", "Ten slotte sprak de themagroep ten behoeve van de steden.", "Hoeveel steden spraken?", False),

@@ -11,7 +11,13 @@ from vraagbaak.index.person_names import first_names, person_names
     ("Het woord was aan burgemeester Van der Laan.", ["Van der Laan"]),
     ("De brief van minister Hoekstra", ["Hoekstra"]),
     ("Getekend: mr. drs. J.A. de Vries", ["J.A. de Vries"]),
-    ("Dat deed zijn voorzitter Jan Hamming.", ["Jan", "Jan Hamming"]),  # after a title, and from the first name
+    ("Dat deed zijn voorzitter Jan Hamming.", ["Jan Hamming"]),
+    ("Voorzitter: Ruud Vreeman. Het kabinet van premier Rutte viel.", ["Ruud Vreeman", "Rutte"]),
+    ("Jan-Willem de Groot en Anne-Marie Kuijpers", ["Jan-Willem de Groot", "Anne-Marie Kuijpers"]),
+    # a portfolio after a title, a sentence's end after a title or a letter, a common word after a first name
+    ("Het woord was aan wethouder Wonen en Zorg.", []),
+    ("Dat zei de directeur. Verder ging het over geld, zie bijlage B. Daarin staat het.", []),
+    ("Jan Verder", []),
     # offices, organisations and places name no one
     ("De minister van Financiën schreef aan de Tweede Kamer.", []),
     ("De burgemeester van Zwolle en de themagroep Europa", []),
