@@ -78,8 +78,19 @@ class QAPair(BaseModel):
 
     @field_validator("subkind", mode="before")
     @classmethod
-    def _subkind_spelling(cls, subkind: object) -> object:
-        return re.sub(r"[\s-]+", "_", subkind.strip().lower()) if isinstance(subkind, str) else subkind
+    def _subkind_spelling(cls, value: object) -> object:
+        """"Near-miss" and "off topic" as the committed sets write them."""
+        return re.sub(r"[\s-]+", "_", value.strip().lower()) if isinstance(value, str) else value
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_spelling(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @model_validator(mode="after")
     def _answerable_has_evidence(self) -> QAPair:
@@ -140,8 +151,9 @@ def _dutch(error: dict) -> str:
     if kind == "model_type":
         return "een regel moet een JSON-object zijn"
     said = {"missing": "ontbreekt", "string_type": "moet tekst zijn", "list_type": "moet een lijst zijn",
-            "string_too_short": "is leeg", "literal_error": f"moet een van deze zijn: {ctx.get('expected', '')}",
-            "value_error": str(ctx.get("error", "is ongeldig"))}.get(kind, error["msg"])
+            "string_too_short": "is leeg", "string_too_long": f"is te lang (hoogstens {ctx.get('max_length')} tekens)",
+            "literal_error": "moet een van deze zijn: " + str(ctx.get("expected", "")).replace(" or ", " of "),
+            "value_error": str(ctx.get("error", "is ongeldig"))}.get(kind, "is ongeldig")
     return f"{field}: {said}" if field else said
 
 

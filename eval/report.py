@@ -58,11 +58,12 @@ def sections(results: list[ConfigResult]) -> list[tuple[str, list[list[str]]]]:
         ("Configuraties (rangorde, zonder antwoordbeslissing)", table({r.name: r.summary() for r in results})),
         ("Antwoordbeslissing", table({r.name: r.summary() for r in results if r.id not in BASELINES}, decision)),
         ("Per soort vraag (Vraagbaak)", table(breakdown(main, lambda p: p.kind), keys, "soort")),
-        ("Per sectie (Vraagbaak)", table(breakdown(main, _section), keys, "sectie")),
+        ("Per sectie (Vraagbaak)", table(breakdown(main, section_label), keys, "sectie")),
     ]
 
 
-def _section(pair) -> str:
+def section_label(pair) -> str:
+    """The section a question's evidence is in, as the breakdowns name it; a set may not say."""
     return pair.section.split(PATH_SEPARATOR)[-1] or ("(geen sectie opgegeven)" if pair.answerable else "(onbeantwoordbaar)")
 
 

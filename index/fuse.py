@@ -30,6 +30,8 @@ def normalised_sum(scores: Sequence[dict[int, float]], weights: Sequence[float] 
     >>> fused = normalised_sum([{1: 0.9, 2: 0.85, 3: 0.5}, {2: 5.0, 3: 1.0}])
     >>> max(fused, key=fused.get)
     2
+    >>> normalised_sum([{7: 0.8}, {7: 0.0}])  # one candidate: first by its cosine, no keyword match
+    {7: 1.0}
     """
     weights = weights or [1.0] * len(scores)
     fused: dict[int, float] = {}
@@ -37,6 +39,7 @@ def normalised_sum(scores: Sequence[dict[int, float]], weights: Sequence[float] 
         if not values:
             continue
         low, high = min(values.values()), max(values.values())
-        for item, value in values.items():  # one candidate, or all alike: each is the best of its list
-            fused[item] = fused.get(item, 0.0) + weight * ((value - low) / (high - low) if high > low else 1.0)
+        alike = 1.0 if high > 0 else 0.0  # one candidate, or all alike: the best of its list, unless it scored 0
+        for item, value in values.items():
+            fused[item] = fused.get(item, 0.0) + weight * ((value - low) / (high - low) if high > low else alike)
     return fused

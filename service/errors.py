@@ -71,6 +71,12 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "Het verzoek is ongeldig."
 
 
+def _json_type(content_type: str) -> bool:
+    """Whether FastAPI reads a body of this type as JSON: application/json or application/*+json."""
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -78,8 +84,8 @@ def install(app: FastAPI) -> None:
         if any(error.get("type") == "json_invalid" for error in errors):  # not JSON at all: a bad request
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
         whole_body = [e for e in errors if [part for part in e.get("loc", ()) if part != "body"] == []]
-        if whole_body and "json" not in request.headers.get("content-type", "").lower():
-            return error_response(415)  # JSON sent as text/plain or a form: it was never read as JSON
+        if whole_body and not _json_type(request.headers.get("content-type", "")):
+            return error_response(415)  # JSON sent as text/plain, text/json or a form: it was never read as JSON
         if any(e.get("type") == "missing" for e in whole_body):
             return error_response(400, "ongeldige_json", 'De inhoud is leeg: stuur een JSON-object, bijvoorbeeld '
                                                          '{"question": "Wat doet de G40?"}.')

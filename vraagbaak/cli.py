@@ -323,7 +323,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
             "part": part,
             "configurations": {r.id: {"label": r.name, **r.summary()} for r in results},
             "by_kind": run.breakdown(results[0], lambda p: p.kind),
-            "by_section": run.breakdown(results[0], lambda p: p.section),
+            "by_section": run.breakdown(results[0], lambda p: p.section or report.section_label(p)),
             "misses": run.misses(results[0]),
             "unreachable": unreachable,
         }, ensure_ascii=False, indent=2))

@@ -60,7 +60,8 @@ def test_the_validator_names_line_and_problem(tmp_path):
                                                                           "soort 'fact' heeft bewijs nodig"),
                         ({**good, "kind": "unanswerable"}, "geen bewijs"), ({"id": "a"}, "question: ontbreekt"),
                         ({**good, "subkind": "bijna"}, "subkind: moet een van"), ([good], "JSON-object"),
-                        ({**good, "part": "validatie"}, "part: moet een van")):
+                        ({**good, "part": "validatie"}, "part: moet een van deze zijn: 'tuning' of 'test'"),
+                        ({**good, "question": "x" * 1001}, "question: is te lang")):
         path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
         with pytest.raises(dataset.DatasetError, match=rf"regel 2.*{phrase}"):
             dataset.load(path)
@@ -83,7 +84,7 @@ def test_an_outside_set_in_its_own_words_is_measured_not_refused(tmp_path):
     rows = [{"id": "b1", "question": "Wat is het aandachtspunt?", "evidence": evidence * 2, "kind": "definitie"},
             {"id": "b2", "question": "Wie is de wethouder van Zwolle?", "evidence": [], "kind": "geen antwoord",
              "subkind": "Near-miss"},
-            {"id": "b3", "question": "Wat kost een paspoort?", "evidence": [], "kind": "unanswerable", "subkind": "off topic"}]
+            {"id": 3, "question": "Wat kost een paspoort?", "evidence": [], "kind": "Unanswerable", "subkind": "off topic"}]
     path = tmp_path / "buiten.jsonl"
     path.write_text("\ufeff" + "\r\n".join(json.dumps(r) for r in rows) + "\r\n", encoding="utf-8")
     pairs = dataset.load(path)

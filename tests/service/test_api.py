@@ -93,11 +93,19 @@ def test_bad_input_gets_a_clear_dutch_error(client, payload, status, phrase):
     (b'{"question": "Financi\xebn"}', {"content-type": "application/json"}, 400),  # not UTF-8
     (b"question=Financien", {"content-type": "application/x-www-form-urlencoded"}, 415),
     (b'{"question": "Wat doet de G40?"}', {"content-type": "text/plain"}, 415),  # JSON, but not sent as JSON
+    (b'{"question": "Wat doet de G40?"}', {"content-type": "text/json"}, 415),
     (b"", {"content-type": "application/json"}, 400),
 ])
 def test_broken_bodies_get_a_clear_error(client, content, headers, status):
     response = client.post(ASK, content=content, headers=headers)
     assert response.status_code == status and "JSON" in response.json()["error"]["message"]
+
+
+def test_json_with_a_charset_or_a_json_subtype_is_read_as_json(client):
+    for content_type in ("application/json; charset=utf-8", "application/vnd.api+json"):
+        response = client.post(ASK, content=b'{"question": "Wat doet de themagroep Financi\xc3\xabn?"}',
+                               headers={"content-type": content_type})
+        assert response.status_code == 200, content_type
 
 
 def test_an_oversized_body_is_refused(client):
