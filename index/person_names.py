@@ -60,6 +60,13 @@ def _first_name(word: str) -> bool:
     return all(part in first_names() for part in word.split("-"))
 
 
+def _unknown_name(words: list[str], i: int) -> bool:
+    """A first name the lists lack, told by its surname's interfix: "Caspar van de Berg" (but not
+    "Ministerie van Financiën", whose first word is common)."""
+    return (bool(SURNAME.fullmatch(words[i])) and i + 1 < len(words) and words[i + 1] in INTERFIXES
+            and _zipf(words[i]) < COMMON_AFTER_TITLE)
+
+
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -75,7 +82,7 @@ def person_names(sentence: str) -> Iterator[str]:
     words = WORD.findall(sentence)
     for i, word in enumerate(words):
         titled = word.lower() in TITLES
-        named = _first_name(word)
+        named = _first_name(word) or _unknown_name(words, i)
         if not (titled or named or INITIALS.fullmatch(word)):
             continue
         j = i + 1

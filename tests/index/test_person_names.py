@@ -18,6 +18,9 @@ from vraagbaak.index.person_names import first_names, person_names
     ("Het woord was aan wethouder Wonen en Zorg.", []),
     ("Dat zei de directeur. Verder ging het over geld, zie bijlage B. Daarin staat het.", []),
     ("Jan Verder", []),
+    # a first name the lists lack, known by its surname's interfix; an office is no name
+    ("reflectiegesprekken met Caspar van de Berg (hoogleraar RUG)", ["Caspar van de Berg"]),
+    ("Het Ministerie van Financiën en de Raad van State", []),
     # offices, organisations and places name no one
     ("De minister van Financiën schreef aan de Tweede Kamer.", []),
     ("De burgemeester van Zwolle en de themagroep Europa", []),
