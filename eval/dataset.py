@@ -159,7 +159,8 @@ def _dutch(error: dict) -> str:
 
 def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
     """Everything wrong with a set against its sources and the committed form: duplicate ids, evidence not in
-    the document, an unknown kind, other than 1-3 evidence strings of 30-120 characters."""
+    the document, an unknown kind, other than 1-3 evidence strings of 30-120 characters, an answerable
+    question without its answer, document or section."""
     found: list[str] = []
     seen: set[str] = set()
     sources: dict[str, str] = {}
@@ -173,6 +174,8 @@ def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
             found.append(f"{pair.id}: onbekende soort {pair.kind!r}")
         if len(pair.evidence) > 3 or [e for e in pair.evidence if not 30 <= len(e) <= 120]:
             found.append(f"{pair.id}: bewijs is 1-3 teksten van 30-120 tekens")
+        if pair.answerable and not (pair.answer and pair.section and pair.document):
+            found.append(f"{pair.id}: een beantwoordbare vraag heeft een antwoord, een document en een sectie")
         if pair.answerable and pair.document not in sources:
             found.append(f"{pair.id}: onbekend document {pair.document!r}")
             continue

@@ -91,7 +91,8 @@ def test_an_outside_set_in_its_own_words_is_measured_not_refused(tmp_path):
     assert [p.group for p in pairs] == ["answerable", "near_miss", "off_topic"]
     assert dataset.problems(pairs, REPORT.parent) == [
         "b1: onbekende soort 'definitie'", "b1: bewijs is 1-3 teksten van 30-120 tekens",
-        "b1: onbekend document ''", "b2: onbekende soort 'geen antwoord'"]
+        "b1: een beantwoordbare vraag heeft een antwoord, een document en een sectie", "b1: onbekend document ''",
+        "b2: onbekende soort 'geen antwoord'"]
 
 
 def test_normal_form_survives_cleaning():
