@@ -127,10 +127,17 @@ def _dutch(error: dict) -> str:
     return "ongeldige waarde"
 
 
-def usable_title(title: str | None) -> str | None:
-    """A PDF's own title, unless it is empty or a word processor's leftover ("Microsoft Word - x.docx")."""
+def usable_title(title: str | None, first_page: str = "") -> str | None:
+    """A PDF's own title, unless it is empty, a word processor's leftover ("Microsoft Word - x.docx"), or a
+    template's that the first page does not bear out: a council's decision list of 29 June 2015 carried
+    "Aandachtspuntenlijst raadsvergadering 3 november 2008". A first page of few words (a cover picture)
+    cannot say, and the title stands."""
     title = " ".join((title or "").split())
     if len(title) < 4 or re.search(r"\.(docx?|pdf|indd|pptx?)$|^microsoft|^untitled|^naamloos", title, re.IGNORECASE):
+        return None
+    on_page = set(re.findall(r"\w{3,}", first_page.lower()))
+    in_title = set(re.findall(r"\w{3,}", title.lower()))
+    if len(on_page) >= 20 and in_title and len(in_title & on_page) < len(in_title) / 2:
         return None
     return title
 
@@ -181,7 +188,7 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     """Everything known about a document, and a problem sentence if its meta file was unusable (``shown``:
     the document's path in the corpus, for that sentence)."""
     override, problem = read_meta_file(path, shown)
-    title = override.title or usable_title(pdf_title) or heading_title(headings) or file_title(path)
+    title = override.title or usable_title(pdf_title, first_page) or heading_title(headings) or file_title(path)
     meta = DocumentMeta(
         collection=collection,
         title=title,

@@ -39,6 +39,12 @@ def test_year_kind_and_organisation_from_the_file_name_first():
 def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert usable_title("Microsoft Word - nota.docx") is None and usable_title("  ") is None
     assert usable_title("Jaarverslag van de politie") == "Jaarverslag van de politie"
+    page = ("Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur. Opening: de voorzitter opent de "
+            "vergadering en heet iedereen welkom. Vaststelling agenda: de raad besluit de agenda ongewijzigd vast "
+            "te stellen. Ingekomen stukken worden voor kennisgeving aangenomen.")
+    assert usable_title("Aandachtspuntenlijst raadsvergadering 3 november 2008", page) is None  # a template's
+    assert usable_title("Besluitenlijst raadsvergadering 29 juni 2015", page) == "Besluitenlijst raadsvergadering 29 juni 2015"
+    assert usable_title("Jaarverslag 2023", "Omslag") == "Jaarverslag 2023"  # a cover picture cannot say
     assert heading_title(["Voorwoord", "Jaarverslag"]) is None
     assert heading_title(["Jaarverslag Stedennet 2022"]) == "Jaarverslag Stedennet 2022"
 
