@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vraagbaak.build_format import Manifest, Passage
+from vraagbaak.build_format import DocumentRecord, Manifest, Passage
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
 from vraagbaak.index import dense, store
@@ -56,20 +56,22 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
     return sums
 
 
-def known_ids(data_dir: Path) -> dict[str, str]:
-    """File in the corpus -> document id in the current build (none if there is no good build)."""
+def _current_documents(data_dir: Path) -> list[DocumentRecord]:
+    """The documents of the current build; none if there is no good build."""
     try:
-        return {d.file: d.id for d in store.read_documents(store.current_build(data_dir))}
+        return store.read_documents(store.current_build(data_dir))
     except (VraagbaakError, OSError, ValueError):
-        return {}
+        return []
+
+
+def known_ids(data_dir: Path) -> dict[str, str]:
+    """File in the corpus -> document id in the current build."""
+    return {d.file: d.id for d in _current_documents(data_dir)}
 
 
 def first_ingested(data_dir: Path) -> dict[str, str]:
-    """SHA-256 -> ingest time of the documents of the current build (none if there is no good build)."""
-    try:
-        return {d.sha256: d.ingested_at for d in store.read_documents(store.current_build(data_dir))}
-    except (VraagbaakError, OSError, ValueError):
-        return {}
+    """SHA-256 -> ingest time of the documents of the current build."""
+    return {d.sha256: d.ingested_at for d in _current_documents(data_dir)}
 
 
 def _unchanged(settings: Settings, result: IngestResult) -> bool:

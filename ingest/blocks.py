@@ -79,15 +79,17 @@ class Block:
         return all(line.bold for line in self.lines)
 
 
-def _in_sentence(current: list[Line], current_kind: BlockKind, line: Line, rest: list[Line]) -> bool:
+def _in_sentence(current: list[Line], current_kind: BlockKind, lines: list[Line], number: int) -> bool:
     """Whether a line that is only a URL is words of a sentence: the text line before it, on its page, leaves
     its sentence open, and the URL ends it ("... op https://.../wieontvingen.") or the next line carries
-    on in lower case ("Op www.pwc.nl treft u ..."). A list of links under a title stays a list."""
+    on in lower case ("Op www.pwc.nl treft u ..."). A list of links under a title stays a list. ``number``:
+    the URL line's place in ``lines``."""
+    line = lines[number]
     if current_kind != "text" or not current or line.page != current[-1].page or is_url_line(current[-1].text):
         return False
     if not OPEN_SENTENCE.search(normalise_line(current[-1].text)):
         return False
-    following = next((other for other in rest if not other.blank), None)
+    following = next((lines[k] for k in range(number + 1, len(lines)) if not lines[k].blank), None)
     carries_on = (following is not None and following.page == line.page and not is_url_line(following.text)
                   and following.text.lstrip()[:1].islower())
     return bool(re.search(r"[.,;:!?)]$", line.text.strip())) or carries_on
@@ -111,8 +113,7 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         if line.blank:
             flush()
             continue
-        url = is_url_line(line.text)
-        kind: BlockKind = ("links" if url and not _in_sentence(current, current_kind, line, lines[number + 1:])
+        kind: BlockKind = ("links" if is_url_line(line.text) and not _in_sentence(current, current_kind, lines, number)
                            else "table" if line.table else "text")
         # Plain text has no layout, so a page change ends a block; a PDF reader marks the blocks itself
         # (a blank line), and a sentence that runs on over a page break stays one block.
