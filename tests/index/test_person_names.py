@@ -34,3 +34,12 @@ def test_first_names_come_from_the_name_lists_of_several_countries():
     names = first_names()
     assert {"Jan", "Paul", "Maarten", "Fatma", "Mohamed", "Sophie"} <= names
     assert len(names) > 3000 and not any(len(n) < 3 or not n[0].isupper() for n in names)
+
+
+def test_loading_an_index_loads_the_name_lists_so_the_first_who_question_does_not_wait(fake_built):
+    from tests.fakes import fake_embedder
+    from vraagbaak.index.search import Searcher
+
+    first_names.cache_clear()
+    Searcher.load(fake_built, embedder=fake_embedder()).self_test()
+    assert first_names.cache_info().currsize == 1
