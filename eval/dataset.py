@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from vraagbaak.errors import VraagbaakError
+from vraagbaak.errors import VraagbaakError, requirement
 from vraagbaak.ingest.read import document_id
 
 #: The kinds the committed sets use; an outside set may name its own.
@@ -147,13 +147,9 @@ def load(path: Path = DEFAULT_QA) -> list[QAPair]:
 def _dutch(error: dict) -> str:
     """One validation error of a line, in Dutch (pydantic speaks English)."""
     field = ".".join(map(str, error["loc"]))
-    kind, ctx = error["type"], error.get("ctx", {})
-    if kind == "model_type":
+    if error["type"] == "model_type":
         return "een regel moet een JSON-object zijn"
-    said = {"missing": "ontbreekt", "string_type": "moet tekst zijn", "list_type": "moet een lijst zijn",
-            "string_too_short": "is leeg", "string_too_long": f"is te lang (hoogstens {ctx.get('max_length')} tekens)",
-            "literal_error": "moet een van deze zijn: " + str(ctx.get("expected", "")).replace(" or ", " of "),
-            "value_error": str(ctx.get("error", "is ongeldig"))}.get(kind, "is ongeldig")
+    said = requirement(error)
     return f"{field}: {said}" if field else said
 
 

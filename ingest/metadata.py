@@ -18,6 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from vraagbaak.errors import requirement
+
 Kind = Literal["annual_report", "position_paper", "decision_list", "other"]
 KIND_LABELS: dict[str, str] = {"annual_report": "jaarverslag", "position_paper": "position paper",
                                "decision_list": "besluitenlijst", "other": "overig"}
@@ -113,18 +115,12 @@ def read_meta_file(path: Path, shown: str | None = None) -> tuple[MetaFile, str 
 
 def _dutch(error: dict) -> str:
     """What a meta file's value must be, in Dutch."""
-    context, kind = error.get("ctx") or {}, error["type"]
+    kind = error["type"]
     if kind in ("int_parsing", "int_type", "int_from_float", "greater_than_equal", "less_than_equal"):
         return "moet een jaartal tussen 1900 en 2100 zijn"
     if kind == "literal_error":
-        return f"moet een van {', '.join(KIND_LABELS)} zijn"
-    if kind == "string_too_long":
-        return f"te lang (hoogstens {context.get('max_length')} tekens)"
-    if kind == "string_too_short":
-        return "leeg"
-    if kind == "string_type":
-        return "moet tekst zijn"
-    return "ongeldige waarde"
+        return f"moet een van deze zijn: {', '.join(KIND_LABELS)}"
+    return requirement(error)
 
 
 def usable_title(title: str | None, first_page: str = "") -> str | None:

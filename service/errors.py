@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError
+from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError, requirement
 from vraagbaak.index.search import visible_text
 
 log = logging.getLogger("vraagbaak")
@@ -41,7 +41,7 @@ def error_response(status: int, code: str | None = None, message: str | None = N
 
 def _validation_message(exc: RequestValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
-    for error in exc.errors():
+    for error in exc.errors()[:1]:
         kind, ctx = error.get("type", ""), error.get("ctx", {})
         loc = [str(part) for part in error.get("loc", ()) if part != "body" and not isinstance(part, int)]
         raw = loc[-1] if loc else ""
@@ -53,21 +53,12 @@ def _validation_message(exc: RequestValidationError) -> str:
                          else "Het veld years moet een lijst van jaren zijn, bijvoorbeeld [2023].",
             "too_long": f"Het veld {raw} heeft te veel waarden (hoogstens {ctx.get('max_length')}).",
             "extra_forbidden": f"Onbekend veld: {name}.",
-            "string_type": f"{field} moet tekst zijn.",
-            "int_type": f"{field} moet een geheel getal zijn.",
-            "bool_type": f"{field} moet true of false zijn.",
-            "greater_than_equal": f"{field} moet minimaal {ctx.get('ge')} zijn.",
-            "less_than_equal": f"{field} mag hoogstens {ctx.get('le')} zijn.",
-            "string_too_long": f"{field} is te lang (hoogstens {ctx.get('max_length')} tekens).",
-            "string_too_short": f"{field} is leeg.",
             "string_pattern_mismatch": (f"{field} heeft geen geldige vorm." if raw != "question" else
                                         "Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag."
                                         if isinstance(error.get("input"), str) and visible_text(error["input"]) else "Stel een vraag: de vraag is leeg."),
             "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
-            "value_error": f"{field} {ctx.get('error', 'is ongeldig')}.",
         }
-        if kind in messages:
-            return messages[kind]
+        return messages.get(kind) or f"{field} {requirement(error)}."
     return "Het verzoek is ongeldig."
 
 

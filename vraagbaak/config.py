@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from vraagbaak.errors import ConfigurationError, requirement
+
 #: A new page starts at a line that begins with exactly one space, unless what follows the
 #: space is a bullet or an opening quote: those are indented continuations, not page starts.
 DEFAULT_PAGE_BREAK = r"^ (?=[^\s•·▪◦‣*\-–—‘“'\"])"
@@ -103,8 +105,6 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The settings of this process, read once from the environment; a wrong value is named in Dutch."""
-    from vraagbaak.errors import ConfigurationError
-
     try:
         return Settings()
     except ValidationError as exc:
@@ -116,15 +116,5 @@ def settings_problem(error: ValidationError) -> str:
     problems = []
     for item in error.errors():
         name = "VRAAGBAAK_" + "_".join(str(part) for part in item["loc"]).upper()
-        context = item.get("ctx") or {}
-        kind = item["type"]
-        must = ("een geheel getal zijn" if kind == "int_parsing" else
-                "een getal zijn" if kind == "float_parsing" else
-                "true of false zijn" if kind == "bool_parsing" else
-                f"minstens {context.get('ge')} zijn" if kind == "greater_than_equal" else
-                f"groter dan {context.get('gt')} zijn" if kind == "greater_than" else
-                f"hoogstens {context.get('le')} zijn" if kind == "less_than_equal" else
-                f"een van {str(context.get('expected')).replace(' or ', ', ')} zijn" if kind == "literal_error" else
-                f"geldig zijn ({item['msg']})")
-        problems.append(f"{name}={item.get('input')!r} is ongeldig: het moet {must}.")
+        problems.append(f"{name}={item.get('input')!r} is ongeldig: het {requirement(item)}.")
     return " ".join(problems)

@@ -37,3 +37,27 @@ class UnknownScope(InvalidQuestion):
     """A filter names a collection, document or year the index does not have (HTTP 404: not found)."""
 
     code = "onbekend_filter"
+
+
+def requirement(error: dict) -> str:
+    """What a value that pydantic refused must be, in Dutch ("moet een geheel getal zijn", "is leeg"): one
+    wording for a setting, a meta file, a question set and an API request, whose callers name the value."""
+    kind, context = error.get("type", ""), error.get("ctx") or {}
+    expected = str(context.get("expected", "")).replace(" or ", " of ")
+    return {
+        "missing": "ontbreekt",
+        "string_type": "moet tekst zijn",
+        "list_type": "moet een lijst zijn",
+        "int_parsing": "moet een geheel getal zijn", "int_type": "moet een geheel getal zijn",
+        "int_from_float": "moet een geheel getal zijn",
+        "float_parsing": "moet een getal zijn", "float_type": "moet een getal zijn",
+        "bool_parsing": "moet true of false zijn", "bool_type": "moet true of false zijn",
+        "greater_than_equal": f"moet minimaal {context.get('ge')} zijn",
+        "greater_than": f"moet groter dan {context.get('gt')} zijn",
+        "less_than_equal": f"mag hoogstens {context.get('le')} zijn",
+        "less_than": f"moet kleiner dan {context.get('lt')} zijn",
+        "string_too_short": "is leeg",
+        "string_too_long": f"is te lang (hoogstens {context.get('max_length')} tekens)",
+        "literal_error": f"moet een van deze zijn: {expected}",
+        "value_error": str(context.get("error", "is ongeldig")),
+    }.get(kind, "is ongeldig")
