@@ -273,6 +273,8 @@ class Evidence:
         self.sentence_texts = sentence_texts
         self.sentence_terms = [set(tokenizer(t)) for t in sentence_texts]
         self.passage_words = [set(words(t)) for t in passage_texts]
+        #: Every word the reports use: what they make public, such as the names they print.
+        self.vocabulary = frozenset().union(*self.passage_words)
         self.whole = Statistics(KnownWords(tokenizer), *inverse_frequencies(self.passage_terms))
         self._scopes: dict[frozenset[str], Statistics] = {}
 

@@ -21,6 +21,7 @@ from fastapi_offline import FastAPIOffline
 
 from vraagbaak import __version__
 from vraagbaak.config import Settings, get_settings, usable_cores
+from vraagbaak.errors import VraagbaakError
 from vraagbaak.service import errors
 from vraagbaak.service.auth import check_security_settings
 from vraagbaak.service.feedback import DailyQuota, FeedbackStore
@@ -47,6 +48,27 @@ class JsonCORSMiddleware(CORSMiddleware):
                                      "niet in VRAAGBAAK_CORS_ORIGINS.", headers={"Vary": "Origin"})
 
 
+def keep_retention(app: FastAPI, stop: threading.Event) -> None:
+    """At start and every hour: a damaged store is said on /ready; texts stored before texts were switched off
+    go; rows past their retention period go, whether or not anyone asks or reads."""
+    settings, problems = app.state.settings, {}
+    while True:
+        for store in (app.state.questions, app.state.feedback):
+            try:
+                store.check()
+                if not settings.store_question_text and (forgotten := store.forget_texts()):
+                    log.info("%d opgeslagen teksten gewist: VRAAGBAAK_STORE_QUESTION_TEXT staat uit", forgotten)
+                store.expire()
+                problems.pop(store, None)
+            except VraagbaakError as exc:
+                if store not in problems:
+                    log.error("%s", exc)
+                problems[store] = exc.message
+        app.state.store_problems = list(problems.values())
+        if stop.wait(3600):
+            return
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     check_security_settings(settings)
@@ -59,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await asyncio.to_thread(state.load)
         stop = threading.Event()
         threading.Thread(target=state.watch, args=(stop,), name="index-watcher", daemon=True).start()
+        threading.Thread(target=keep_retention, args=(app, stop), name="retention", daemon=True).start()
         try:
             asyncio.get_running_loop().add_signal_handler(
                 signal.SIGHUP, lambda: threading.Thread(target=state.reload, daemon=True).start())
@@ -78,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3", settings.feedback_max_rows,
                                        settings.feedback_retention_days)
     app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
+    app.state.store_problems = []
     app.state.questions = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
                                       settings.store_question_text)
     errors.install(app)

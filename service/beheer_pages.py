@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
+from fastapi.responses import HTMLResponse
+
 from vraagbaak.build_format import PATH_SEPARATOR, DocumentRecord, Passage
 from vraagbaak.ingest.metadata import KIND_LABELS
 from vraagbaak.service.question_log import Group
@@ -24,13 +26,33 @@ nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:16px;margin:8px 0 0;paddi
 nav a[aria-current]{font-weight:700;text-decoration:underline 3px}
 main{padding:16px 24px;max-width:1100px}
 table{border-collapse:collapse;margin:8px 0 24px;width:100%}caption{text-align:left;font-weight:700;padding:4px 0}
-th,td{border-bottom:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top}td.n,th.n{text-align:right}
+th,td{border-bottom:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+td.n,th.n{text-align:right;overflow-wrap:normal}
 .cards{display:flex;flex-wrap:wrap;gap:16px;margin:8px 0 16px;padding:0;list-style:none}
 .cards li{border:1px solid #c8c8c8;border-radius:6px;padding:8px 16px}.cards b{display:block;font-size:24px}
 .legend{display:flex;gap:16px;list-style:none;padding:0;margin:0 0 4px}
 .swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
 .muted{color:#555}button{font:inherit;padding:4px 12px}
 """
+
+
+#: Every owners' page: nothing loads from elsewhere, no other site may frame it, no address leaves with a link.
+HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                                      "frame-ancestors 'none'",
+           "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+           "Cache-Control": "no-store"}
+
+
+LOG_IN = "Log in met je beheeraccount (of met de API-sleutel als wachtwoord) om deze pagina te zien."
+
+
+def html(title: str, path: str, body: str, status: int = 200, headers: dict | None = None) -> HTMLResponse:
+    return HTMLResponse(page(title, path, body), status_code=status, headers={**HEADERS, **(headers or {})})
+
+
+def error(status: int, message: str, headers: dict | None = None) -> HTMLResponse:
+    """An owners' page that went wrong says why in a page, not in JSON."""
+    return html("Dat lukte niet", "", f"<p>{escape(message)}</p>", status, headers)
 
 
 def page(title: str, path: str, body: str) -> str:
@@ -115,7 +137,8 @@ def overview(days: list[dict], total: int) -> str:
 def unanswered(groups: list[Group], status: str, since: int, store_text: bool) -> str:
     choices = "".join(f'<option value="{v}"{" selected" if v == status else ""}>{label}</option>' for v, label in (
         ("beide", "niet gevonden en onzeker"), ("not_found", "niet gevonden"), ("uncertain", "onzeker")))
-    periods = "".join(f'<option value="{d}"{" selected" if d == since else ""}>{d} dagen</option>' for d in (7, 30, 90))
+    periods = "".join(f'<option value="{d}"{" selected" if d == since else ""}>{d} {"dag" if d == 1 else "dagen"}</option>'
+                      for d in sorted({7, 30, 90, since}))  # a period typed into the address is shown as chosen
     intro = ('<p>Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis. Elke groep toont de '
              'eerste vraag van die soort, hoe vaak zo iets gevraagd is, en de sectie die er het dichtst bij lag.</p>'
              f'<form method="get"><label for="status">Uitkomst</label> <select id="status" name="status">{choices}'

@@ -6,11 +6,13 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError, requirement
 from vraagbaak.index.search import visible_text
+from vraagbaak.service import beheer_pages
+from vraagbaak.service.private_db import StoreUnavailable
 
 log = logging.getLogger("vraagbaak")
 
@@ -70,8 +72,10 @@ def _json_type(content_type: str) -> bool:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
+        if request.url.path.startswith("/beheer"):  # a filter typed into the address: a page that says what
+            return beheer_pages.error(422, _validation_message(exc))
         if any(error.get("type") == "json_invalid" for error in errors):  # not JSON at all: a bad request
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
         whole_body = [e for e in errors if [part for part in e.get("loc", ()) if part != "body"] == []]
@@ -90,13 +94,25 @@ def install(app: FastAPI) -> None:
     async def _question(request: Request, exc: InvalidQuestion) -> JSONResponse:
         return error_response(422, exc.code, exc.message)
 
+    @app.exception_handler(StoreUnavailable)
+    async def _store(request: Request, exc: StoreUnavailable) -> Response:
+        log.error("fout bij %s: %s", request.url.path, exc)
+        if request.url.path.startswith("/beheer"):
+            return beheer_pages.error(503, exc.message)
+        return error_response(503, exc.code, "Je feedback kon nu niet worden bewaard. Probeer het later opnieuw.")
+
     @app.exception_handler(VraagbaakError)
     async def _ours(request: Request, exc: VraagbaakError) -> JSONResponse:
         log.error("fout bij %s: %s", request.url.path, exc)
         return error_response(503, exc.code, "Vraagbaak kan deze vraag nu niet beantwoorden. Probeer het later opnieuw.")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/beheer") and exc.status_code in (401, 403, 404, 429):
+            message = STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
+            if exc.status_code == 401:
+                message = beheer_pages.LOG_IN
+            return beheer_pages.error(exc.status_code, message, getattr(exc, "headers", None))
         if exc.status_code == 400:  # FastAPI could not decode the body at all (e.g. not UTF-8)
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON in UTF-8.")
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None

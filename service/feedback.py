@@ -6,10 +6,12 @@ import json
 import logging
 import sqlite3
 import threading
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR, Passage
+from vraagbaak.service.private_db import connect, unavailable
 
 log = logging.getLogger("vraagbaak")
 
@@ -35,11 +37,36 @@ class FeedbackStore:
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=10)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute(SCHEMA)
+        connection = connect(self.path, "Het feedbackbestand")
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise unavailable(self.path, "Het feedbackbestand", exc) from None
         return connection
+
+    def check(self) -> None:
+        """Open the file once (at start-up): a damaged file is a clear error now, not lost feedback later."""
+        with closing(self._connect()) as db:
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise unavailable(self.path, "Het feedbackbestand", ValueError("quick_check faalt"))
+
+    def expire(self, now: datetime | None = None) -> int:
+        """Delete feedback past the retention period; returns how many rows."""
+        if not self.path.exists():
+            return 0
+        cutoff = ((now or datetime.now(UTC)) - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
+        with self._lock, self._connect() as db:
+            return db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
+
+    def forget_texts(self) -> int:
+        """With texts switched off, the questions and comments stored before go too."""
+        if not self.path.exists():
+            return 0
+        with self._lock, self._connect() as db:
+            return db.execute("UPDATE feedback SET question = '', comment = NULL "
+                              "WHERE question != '' OR comment IS NOT NULL").rowcount
 
     def add(self, question: str, passage_id: str, helpful: bool, comment: str | None) -> int:
         now = datetime.now(UTC)
@@ -65,6 +92,7 @@ class FeedbackStore:
     def all(self) -> list[dict]:
         if not self.path.exists():
             return []
+        self.expire()
         with self._connect() as db:
             db.row_factory = sqlite3.Row
             return [dict(row) for row in db.execute("SELECT * FROM feedback ORDER BY id")]

@@ -18,9 +18,11 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
+from vraagbaak.service import beheer_pages
 from vraagbaak.service.auth import can_manage, may_call, may_manage, route_path
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
+from vraagbaak.service.scrub import scrub
 
 #: Failed authentications a client may make per minute (and in a burst) before it gets 429.
 FAILED_AUTH_PER_MINUTE = 10
@@ -101,8 +103,8 @@ class ServiceMiddleware:
                                                          "een vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
             if not may_manage(request, self.settings):
                 wait = self.failures.take(request.client.host if request.client else "?")
-                return _retry_after(wait) if wait else error_response(
-                    401, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'})
+                return _retry_after(wait) if wait else beheer_pages.error(
+                    401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'})
         if path.startswith("/api/") and request.method != "OPTIONS":
             client = request.client.host if request.client else "?"
             if not may_call(request, self.settings):
@@ -143,6 +145,6 @@ class ServiceMiddleware:
                  "path": label, "status": status, "latency_ms": round(seconds * 1000, 1)}
         if "status" in state:
             entry["answer"] = state["status"]
-        if self.settings.log_questions and "question" in state:
-            entry["question"] = state["question"]
+        if self.settings.log_questions and self.settings.store_question_text and "question" in state:
+            entry["question"] = scrub(state["question"])  # the log's promise holds for the server's log too
         sys.stderr.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -19,12 +19,15 @@ import io
 import json
 import sqlite3
 import threading
+from collections.abc import Collection
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
+from vraagbaak.service.private_db import connect, unavailable
 from vraagbaak.service.scrub import scrub
 
 #: Cosine similarity (of e5 query embeddings) from which a question joins a group: tuned on
@@ -145,19 +148,42 @@ class QuestionLog:
     def _connect(self) -> sqlite3.Connection:
         """WAL with synchronous=NORMAL: a write per question must not wait for a disk flush (a power cut
         can lose the last few rows of the log, never damage it)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not self.path.exists()
-        db = sqlite3.connect(self.path, timeout=10)
-        db.execute("PRAGMA synchronous=NORMAL")
-        if fresh or not self._ready:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(SCHEMA)
-            self._ready = True
+        db = connect(self.path, "Het vragenlogboek")
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")
+            if fresh or not self._ready:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(SCHEMA)
+                self._ready = True
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise unavailable(self.path, "Het vragenlogboek", exc) from None
         return db
 
-    def add(self, asked: Asked, now: datetime | None = None) -> int:
-        """Store one question; once a day, delete what is past the retention period."""
+    def check(self) -> None:
+        """Open the log once (at start-up): a damaged file is a clear error now, not a lost question later."""
+        with closing(self._connect()) as db:
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise unavailable(self.path, "Het vragenlogboek", ValueError("quick_check faalt"))
+
+    def forget_texts(self) -> int:
+        """With texts switched off, texts stored before go too: question texts, their embeddings and the groups
+        made from them. Returns how many rows had a text."""
+        if not self.path.exists():
+            return 0
+        with self._lock, self._connect() as db:
+            forgotten = db.execute("UPDATE questions SET question = NULL, vector = NULL, grp = NULL "
+                                   "WHERE question IS NOT NULL OR vector IS NOT NULL OR grp IS NOT NULL").rowcount
+            db.execute("DELETE FROM groups")
+            db.execute("DELETE FROM grouped")
+            return forgotten
+
+    def add(self, asked: Asked, now: datetime | None = None, public: Collection[str] = ()) -> int:
+        """Store one question, scrubbed (``public``: the reports' words, see ``scrub``); once a day, delete
+        what is past the retention period."""
         now = now or datetime.now(UTC)
+        hour = now.replace(minute=0, second=0, microsecond=0)  # to the hour: a time to the second could name the asker
         keep_text = self.store_text and asked.question
         vector = asked.vector.astype(np.float16).tobytes() if keep_text and asked.vector is not None \
             and asked.status in UNANSWERED else None
@@ -165,9 +191,9 @@ class QuestionLog:
             cursor = db.execute(
                 "INSERT INTO questions (asked, day, collections, status, confidence, passages, nearest, latency_ms, "
                 "question, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (now.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections), asked.status,
+                (hour.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections), asked.status,
                  round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest, round(asked.latency_ms, 1),
-                 scrub(asked.question) if keep_text else None, vector))
+                 scrub(asked.question, public) if keep_text else None, vector))
             if self._last_cleanup != now.date().isoformat():
                 self._last_cleanup = now.date().isoformat()
                 self._expire(db, now)
@@ -187,30 +213,30 @@ class QuestionLog:
                            (rows[0][0] or "", rows[0][1], b"".join(r[2] for r in rows if r[2]), group))
         return removed
 
-    def _expire_daily(self, now: datetime | None = None) -> None:
-        """Retention runs at most once a day per process, on the first write or read of that day."""
-        now = now or datetime.now(UTC)
-        if self._last_cleanup != now.date().isoformat() and self.path.exists():
-            self._last_cleanup = now.date().isoformat()
-            with self._lock, self._connect() as db:
-                self._expire(db, now)
+    def _expire_before_reading(self, now: datetime | None = None) -> None:
+        """What a page or an export shows is never past the retention period (the service also expires rows
+        every hour, ``expire``, and a write once a day)."""
+        if self.path.exists():
+            self.expire(now)
 
     def expire(self, now: datetime | None = None) -> int:
         """Delete rows past the retention period now; returns how many."""
         with self._lock, self._connect() as db:
             return self._expire(db, now or datetime.now(UTC))
 
-    def feedback(self, question: str, passage_id: str, helpful: bool) -> None:
-        """Mark the latest time this question was shown this passage."""
+    def feedback(self, question: str, passage_id: str, helpful: bool, public: Collection[str] = ()) -> None:
+        """Mark the latest time this question was shown this passage (without stored texts: the latest time
+        this passage was shown)."""
         if not self.path.exists():
             return
         with self._lock, self._connect() as db:
-            db.execute("UPDATE questions SET feedback = ? WHERE id = (SELECT max(id) FROM questions WHERE question = ? "
-                       "AND instr(passages, ?) > 0)", (int(helpful), scrub(question), json.dumps(passage_id)))
+            same, values = ("question = ? AND ", [scrub(question, public)]) if self.store_text else ("", [])
+            db.execute(f"UPDATE questions SET feedback = ? WHERE id = (SELECT max(id) FROM questions WHERE {same}"
+                       "instr(passages, ?) > 0)", (int(helpful), *values, json.dumps(passage_id)))
 
     def overview(self, days: int = 30, now: datetime | None = None) -> list[dict]:
         """Per day of the last ``days``: questions, each status, median latency (oldest first)."""
-        self._expire_daily(now)
+        self._expire_before_reading(now)
         since = ((now or datetime.now(UTC)) - timedelta(days=days - 1)).date().isoformat()
         with self._connect() as db:
             counts = db.execute("SELECT day, status, count(*) FROM questions WHERE day >= ? GROUP BY day, status",
@@ -232,7 +258,7 @@ class QuestionLog:
     def groups(self, statuses: tuple[str, ...] = UNANSWERED, since: datetime | None = None,
                limit: int = 100) -> list[Group]:
         """Unanswered questions grouped by meaning, largest group first."""
-        self._expire_daily()
+        self._expire_before_reading()
         self.assign_groups()
         marks = ",".join("?" * len(statuses))
         where, args = f"q.status IN ({marks}) AND q.grp IS NOT NULL", list(statuses)
@@ -299,11 +325,11 @@ class QuestionLog:
     def csv(self) -> str:
         """The whole log (without embeddings) as CSV."""
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv.writer(out, delimiter=";")
         columns = ["id", "asked", "collections", "status", "confidence", "passages", "nearest", "latency_ms",
                    "feedback", "question", "grp"]
         writer.writerow(columns)
-        self._expire_daily()
+        self._expire_before_reading()
         if self.path.exists():
             with self._connect() as db:
                 for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY id"):

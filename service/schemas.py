@@ -8,7 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from vraagbaak.build_format import DocumentRecord
 from vraagbaak.index.scope import MAX_FILTER_VALUES, Scope
-from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, WORDLIKE, SearchResult
+from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, WORDLIKE, SearchResult, visible_text
 from vraagbaak.service.urls import original_url, passage_url, section_url, source_url
 
 
@@ -183,9 +183,10 @@ class FeedbackRequest(BaseModel):
     @field_validator("question", "comment", mode="before")
     @classmethod
     def _valid_text(cls, value: object) -> object:
+        """Cleaned as ``/api/ask`` cleans a question: no control characters stored, no question of spaces only."""
         if isinstance(value, str) and SURROGATE.search(value):
             raise ValueError("bevat tekens die geen geldige tekst zijn")
-        return value
+        return visible_text(value) if isinstance(value, str) else value
 
     question: str = Field(..., min_length=1, max_length=1000)
     passage_id: str = Field(..., min_length=1, max_length=64, pattern=r"^[0-9a-f]{16}(-[0-9]{1,4})?$")

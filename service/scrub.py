@@ -1,8 +1,11 @@
 """Personal data out of question texts before anything stores them.
 
 People paste their own details into a question ("mijn BSN is 123456782", "ik woon op 1234 AB 5"). The
-question log keeps what was asked, never who: e-mail addresses, phone numbers, BSN-like numbers and a
-postcode with a house number are replaced by a placeholder that says what was removed.
+question log keeps what was asked, never who: e-mail addresses (also written out, "jan at zwolle punt
+nl"), phone numbers (any country, any spelling; found by ``phonenumbers``), IBANs, BSN-like numbers, a
+document, customer or case number, a password, a postcode with or without a house number, a street
+with a house number, a date of birth, a licence plate, an IP address and a person's name are replaced
+by a placeholder that says what was removed.
 
 >>> scrub("Mail j.jansen@zwolle.nl of bel 06-12345678 over 1234 AB 56, BSN 123456782")
 'Mail [e-mail] of bel [telefoon] over [adres], BSN [nummer]'
@@ -10,21 +13,78 @@ postcode with a house number are replaced by a placeholder that says what was re
 'Wat deden de 40 steden in 2023 en 2024 met 1200000 euro en 3,8 miljoen?'
 >>> scrub("Op 01-01-2023 kreeg de EU in 2023 EU-geld: 350000000 euro. BSN: 123.456.782, postcode 1234 ab 5")
 'Op 01-01-2023 kreeg de EU in 2023 EU-geld: 350000000 euro. BSN: [nummer], postcode [adres]'
+>>> scrub("Mijn buurman Piet de Vries (geboren 12-03-1985, AB-123-C) woont op Kerkstraat 12")
+'Mijn buurman [naam] (geboren [datum], [kenteken]) woont op [adres]'
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 
+import phonenumbers
+
+from vraagbaak.index.keyword import words
+from vraagbaak.index.person_names import INTERFIXES, person_names
 from vraagbaak.ingest.links import EMAIL
 
-#: Dutch phone numbers: ten digits from a 0 (06-12345678, 010 123 4567, 0201234567), or +31/0031 and nine.
-PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s-]?(?:\(0\))?[\s-]?[1-9]|0[1-9])(?:[\s-]?\d){8}(?![\w-])")
-#: A postcode (1234 AB, 1234AB, 1234ab, 1234 ab 5) and the house number after it, if any; which of these
-#: is an address and which a year followed by a word ("in 2023 en 2024") is decided in ``_address``.
-ADDRESS = re.compile(r"\b([1-9]\d{3})(\s?)([A-Za-z]{2})\b(,?\s+(?:nr\.?\s*)?(\d{1,5})(?:-?[A-Za-z0-9]{1,4})?\b)?")
+#: Every placeholder ``scrub`` writes.
+PLACEHOLDER = re.compile(r"\[(?:e-mail|telefoon|iban|adres|nummer|geheim|datum|kenteken|ip-adres|naam)\]")
+
+#: An address with its "@" or its dots written out: "jan(at)zwolle.nl", "jan [at] zwolle [dot] nl",
+#: "jan at zwolle punt nl" (a spoken "at" only with a spoken dot, so "looked at g40.nl" stays).
+WRITTEN_EMAIL = re.compile(
+    r"[\w.+-]+\s*(?:[(\[{]\s*(?:at|@)\s*[)\]}])\s*[\w-]+(?:\s*(?:\.|[(\[{]\s*(?:dot|punt)\s*[)\]}]|\s(?:dot|punt)\s)"
+    r"\s*[\w-]+)+"
+    r"|[\w.+-]+\s+(?:at|apenstaartje)\s+[\w-]+(?:\s+(?:dot|punt)\s+[\w-]+)+"
+    r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+", re.IGNORECASE)
+#: An IBAN, in one piece or in groups of four ("NL91 ABNA 0417 1643 00"); kept only if its check digits fail.
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+#: What ``phonenumbers`` also takes for a phone number, and is not one here: a date, a range of years.
+NOT_A_PHONE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+#: A postcode (1234 AB, 1234AB, 1234ab, 1234 ab 5, 1234AB12a) and the house number after it, if any; which of
+#: these is an address and which a year followed by a word ("in 2023 en 2024") is decided in ``_address``.
+ADDRESS = re.compile(r"\b([1-9]\d{3})(\s?)([A-Za-z]{2})(?![A-Za-z])(,?\s*(?:nr\.?\s*)?(\d{1,5})(?:-?[A-Za-z0-9]{1,4})?\b)?")
 #: Two-letter Dutch words that follow a number in ordinary sentences.
 WORDS = frozenset("en in op of te de is al na om ik je we ze zo nu er ja nl eu".split())
+#: A street and its house number: "Kerkstraat 12", "Lange Voorhout 3a", "Stationsweg 14-2".
+STREET = re.compile(r"\b(?:[A-Z][a-zà-ÿ]+ )?[A-Za-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|hof"
+                    r"|pad|park|markt|ring|baan|allee|boulevard|erf|wal|voorhout|haven)\s+(?!(?:19|20)\d\d\b)\d{1,4}"
+                    r"(?:\s?[a-zA-Z]\b|-\d{1,3}\b)?")
+HOUSE_NUMBER = re.compile(r"\b(huisnummer|huisnr\.?)(\s*(?:is|:)?\s*)\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,3}\b)?", re.IGNORECASE)
+#: A number named by what it is: the number after it goes, whatever its form.
+NAMED_NUMBER = re.compile(r"\b(bsn|burgerservicenummer|sofi-?nummer|paspoort(?:nummer)?|documentnummer|id-?nummer"
+                          r"|rijbewijsnummer|klantnummer|dossiernummer|polisnummer|personeelsnummer|pasnummer"
+                          r"|rekeningnummer|zaaknummer|kenmerk)((?:[\s-]*nummer)?\s*(?:is|was|luidt|=|:)?\s*)"
+                          r"(\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}|(?=[\w.-]*\d)[A-Za-z0-9][\w.-]*[A-Za-z0-9]|\d)", re.IGNORECASE)
+#: A secret after its name: "wachtwoord is Welkom123!" (a plain word, as in "is verlopen", stays).
+SECRET = re.compile(r"\b(wachtwoord|password|paswoord|pincode|pin-code|inlogcode|toegangscode|wifi-code)"
+                    r"(\s*(?:is|was|=|:)\s*)(\S+)", re.IGNORECASE)
+#: A date after "geboren" or "geboortedatum": 12-03-1985, 12/3/85, 12 maart 1985.
+BIRTH = re.compile(r"\b(geboren|geboortedatum|geb\.|born|date of birth)(\s*(?:op|on|is|:)?\s*)"
+                   r"(\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2} [a-z]{3,9}\.? \d{4})", re.IGNORECASE)
+#: A Dutch licence plate in any of its side codes: six letters and digits in three groups (AB-123-C, 12-ABC-3).
+PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{8}(?![\w-]))(?=(?:[A-Z0-9]+-){2}[A-Z0-9]+)(?=.*[A-Z])(?=.*\d)"
+                   r"(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})(?![\w-])")
+IP_ADDRESS = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+#: Eight or nine digits, alone or written 123.456.782 / 123-456-782 / 1234.56.782: a BSN when they pass the
+#: eleven test.
+DIGITS = re.compile(r"(?<![\d,.])(?:\d{8,9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3})(?!\d|[,.]\d)")
+
+
+def eleven_test(digits: str) -> bool:
+    """The BSN check: 9 x d1 + 8 x d2 + ... + 2 x d8 - 1 x d9 is a multiple of 11 (and not 0)."""
+    number = digits.zfill(9)
+    total = sum(int(d) * w for d, w in zip(number, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
+    return total % 11 == 0 and total != 0
+
+
+def iban_valid(text: str) -> bool:
+    """ISO 13616's check: the country and check digits moved to the end, letters as 10-35, modulo 97 is 1."""
+    code = re.sub(r"\s", "", text).upper()
+    digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
+    return len(code) >= 15 and int(digits) % 97 == 1
 
 
 def _address(match: re.Match[str]) -> str:
@@ -32,7 +92,9 @@ def _address(match: re.Match[str]) -> str:
     yearlike = digits.startswith(("19", "20"))
     if number and len(number) == 4 and number.startswith(("19", "20")):
         number = None  # "2023 EU 2024": years, not a house number
-    if letters.isupper():
+    if re.search(r"postcode\W*$", match.string[:match.start()], re.IGNORECASE):
+        address = True
+    elif letters.isupper():
         address = bool(number) or not yearlike or not space
     elif not space:
         address = not yearlike or bool(number)
@@ -43,28 +105,54 @@ def _address(match: re.Match[str]) -> str:
     return "[adres]" if number else "[adres]" + match.group()[len(digits) + len(space) + 2:]
 
 
-#: Eight or nine digits, alone or written 123.456.782 / 1234.56.782: a BSN when they pass the eleven test,
-#: or any such number right after "BSN" or "burgerservicenummer".
-DIGITS = re.compile(r"(?<![\d,.])(?:\d{8,9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?!\d|[,.]\d)")
-NAMED = re.compile(r"\b(?:bsn|burgerservicenummer|sofinummer)\b\W{0,3}$", re.IGNORECASE)
+def _phones(text: str) -> str:
+    """Every phone number as ``phonenumbers`` finds it (Dutch by default, any other with its country code),
+    written from a 0, a + or a bracket: a bare run of digits ("1200000 euro") is an amount."""
+    found = [m for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE)
+             if m.raw_string[:1] in "0+(" and not NOT_A_PHONE.fullmatch(m.raw_string)]
+    for match in reversed(found):
+        text = text[:match.start] + "[telefoon]" + text[match.end:]
+    return text
 
 
-def eleven_test(digits: str) -> bool:
-    """The BSN check: 9 x d1 + 8 x d2 + ... + 2 x d8 - 1 x d9 is a multiple of 11 (and not 0)."""
-    number = digits.zfill(9)
-    total = sum(int(d) * w for d, w in zip(number, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
-    return total % 11 == 0 and total != 0
+def _secret(match: re.Match[str]) -> str:
+    value = match.group(3)
+    plain = value.rstrip(".,;:!?").isalpha() and value[1:].rstrip(".,;:!?").islower()
+    return match.group() if plain else match.group(1) + match.group(2) + "[geheim]"
 
 
-def _number(match: re.Match[str]) -> str:
-    digits = re.sub(r"\D", "", match.group())
-    named = NAMED.search(match.string[:match.start()])
-    return "[nummer]" if named or eleven_test(digits) else match.group()
+def _names(text: str, public: Collection[str]) -> str:
+    """A person's name, unless each of its words is in ``public`` (the reports' words: "Paul Depla", whom
+    the reports name, may stay; a neighbour's name goes)."""
+    for name in set(person_names(text)):
+        if public and all(w in public for w in words(name) if w not in INTERFIXES):
+            continue
+        text = re.sub(r"(?<!\w)" + r"\W{0,3}".join(map(re.escape, re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|[A-Z]\.", name)))
+                      + r"(?!\w)", "[naam]", text)
+    return text
 
 
-def scrub(text: str) -> str:
-    """The question without e-mail addresses, phone numbers, postcode plus house number and BSN-like numbers."""
+def scrub(text: str, public: Collection[str] = ()) -> str:
+    """The question without the personal data it holds (see the module's doc); a name whose every word is in
+    ``public`` (folded words, see ``index.keyword.words``) stays."""
+    text = unicodedata.normalize("NFKC", text)  # a full-width "＠" or digits are the same to a reader
+    text = SECRET.sub(_secret, text)
     text = EMAIL.sub("[e-mail]", text)
-    text = PHONE.sub("[telefoon]", text)
+    text = WRITTEN_EMAIL.sub("[e-mail]", text)
+    text = IBAN.sub(lambda m: "[iban]" if iban_valid(m.group()) else m.group(), text)
+    text = IP_ADDRESS.sub("[ip-adres]", text)
+    text = BIRTH.sub(lambda m: m.group(1) + m.group(2) + "[datum]", text)
+    text = NAMED_NUMBER.sub(lambda m: m.group(1) + m.group(2) + "[nummer]", text)
+    text = _phones(text)
+    text = STREET.sub("[adres]", text)
     text = ADDRESS.sub(_address, text)
-    return DIGITS.sub(_number, text)
+    text = HOUSE_NUMBER.sub(lambda m: m.group(1) + m.group(2) + "[adres]", text)
+    text = PLATE.sub("[kenteken]", text)
+    text = DIGITS.sub(lambda m: "[nummer]" if eleven_test(re.sub(r"\D", "", m.group())) else m.group(), text)
+    return _names(text, public)
+
+
+def without_placeholders(text: str) -> str:
+    """The scrubbed question as its meaning is compared: a placeholder says nothing about what was asked, so
+    two questions do not group on "[telefoon]"."""
+    return " ".join(PLACEHOLDER.sub(" ", text).split())

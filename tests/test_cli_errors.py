@@ -18,6 +18,7 @@ def vraagbaak(*args: str, env: dict | None = None, cwd=ROOT) -> subprocess.Compl
 @pytest.mark.parametrize("variable,value,says", [
     ("VRAAGBAAK_PORT", "abc", "VRAAGBAAK_PORT='abc' is ongeldig: het moet een geheel getal zijn."),
     ("VRAAGBAAK_RATE_LIMIT", "-5", "VRAAGBAAK_RATE_LIMIT='-5' is ongeldig: het moet minimaal 0 zijn."),
+    ("VRAAGBAAK_QUESTION_RETENTION_DAYS", "999999", "VRAAGBAAK_QUESTION_RETENTION_DAYS='999999' is ongeldig: het mag hoogstens 3650 zijn."),
     ("VRAAGBAAK_BACKEND", "gpu", "VRAAGBAAK_BACKEND='gpu' is ongeldig: het moet een van deze zijn: 'onnx' of 'torch'."),
 ])
 def test_a_wrong_setting_is_named_in_dutch(variable, value, says):

@@ -393,10 +393,12 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool) -> None:
     from vraagbaak.errors import InvalidQuestion
     from vraagbaak.service.question_log import UNANSWERED, QuestionLog
 
-    match = re.fullmatch(r"(\d{1,5})([dh])", since.strip())
+    match = re.fullmatch(r"(\d+)([dh])", since.strip())
     if not match:
         raise InvalidQuestion(f"--since '{since}' begrijp ik niet; gebruik bijvoorbeeld 7d (dagen) of 12h (uren).")
     amount, unit = int(match.group(1)), match.group(2)
+    if not 0 < amount <= (3650 if unit == "d" else 3650 * 24):
+        raise InvalidQuestion(f"--since '{since}' kan niet: een periode is 1 tot 3650 dagen (87600 uur).")
     start = datetime.now(UTC) - (timedelta(days=amount) if unit == "d" else timedelta(hours=amount))
     settings = get_settings()
     log = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,

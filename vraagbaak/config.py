@@ -88,8 +88,8 @@ class Settings(BaseSettings):
     log_questions: bool = Field(False, description="Write question texts to the access log.")
     feedback_per_day: int = Field(200, ge=1, description="Feedback posts one client may make in a day.")
     feedback_max_rows: int = Field(100_000, ge=100, description="Feedback rows kept; the oldest go first.")
-    feedback_retention_days: int = Field(365, ge=1, description="Days a feedback row is kept.")
-    question_retention_days: int = Field(90, ge=1, description="Days a question stays in the question log.")
+    feedback_retention_days: int = Field(365, ge=1, le=3650, description="Days a feedback row is kept.")
+    question_retention_days: int = Field(90, ge=1, le=3650, description="Days a question stays in the question log.")
     store_question_text: bool = Field(True, description="Keep the (scrubbed) question text in the log; false: outcome only.")
     reload_interval: float = Field(5.0, ge=0, description="Seconds between checks for a new index (0: only on SIGHUP).")
 

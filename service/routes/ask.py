@@ -12,7 +12,7 @@ from vraagbaak.index.search import SearchResult
 from vraagbaak.service.dependencies import SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED, Asked
 from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
-from vraagbaak.service.scrub import scrub
+from vraagbaak.service.scrub import scrub, without_placeholders
 
 router = APIRouter(tags=["vragen"])
 log = logging.getLogger("vraagbaak")
@@ -37,13 +37,14 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     request.scope["state"].update(status=result.status, question=result.question)
     response = AskResponse.from_result(result, settings.public_url)
     latency = (time.perf_counter() - started) * 1000
-    vector, scrubbed = result.vector, scrub(result.question)
-    if result.status in UNANSWERED and settings.store_question_text and scrubbed != result.question:
-        vector = searcher.embedder.encode_queries([scrubbed])[0]  # no trace of what was scrubbed
+    public = searcher.evidence.vocabulary
+    vector, compared = result.vector, without_placeholders(scrub(result.question, public))
+    if result.status in UNANSWERED and settings.store_question_text and compared != result.question:
+        vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
     try:  # the log must never cost anyone their answer
         request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
                                               [p.id for p in response.passages], nearest(result), latency,
-                                              body.collections, vector))
+                                              body.collections, vector), public=public)
     except Exception:  # noqa: BLE001 - SQLite busy or full, a damaged file: logged, the answer still goes out
         log.exception("vraag niet in het vragenlogboek gezet")
     return response

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import Field
 
 from vraagbaak.service import beheer_pages
 from vraagbaak.service.auth import require_owner
@@ -14,12 +16,8 @@ from vraagbaak.service.dependencies import FeedbackDep, SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED
 
 router = APIRouter(tags=["beheer"], include_in_schema=False, dependencies=[Depends(require_owner)])
-HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-           "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
-
-
-def html(title: str, path: str, body: str) -> HTMLResponse:
-    return HTMLResponse(beheer_pages.page(title, path, body), headers=HEADERS)
+HEADERS = beheer_pages.HEADERS
+html = beheer_pages.html
 
 
 @router.get("/beheer")
@@ -50,13 +48,17 @@ def shelf(searcher: SearcherDep) -> HTMLResponse:
 
 @router.get("/beheer/export/vragen.csv")
 def export_csv(request: Request) -> Response:
-    return Response(request.app.state.questions.csv(), media_type="text/csv; charset=utf-8",
+    """With a byte-order mark and semicolons, as a Dutch spreadsheet opens a CSV file by a double click."""
+    return Response("\ufeff" + request.app.state.questions.csv(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="vragen.csv"', **HEADERS})
 
 
 @router.get("/beheer/export/evaluatie.jsonl")
-def export_pairs(request: Request, groep: list[int] = Query([], max_length=500)) -> Response:
+def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Query([], max_length=500)
+                 ) -> Response:
     """The chosen groups' questions as candidate pairs in the ``eval/`` format; a reviewer adds the evidence."""
+    if not groep:
+        return beheer_pages.error(400, "Kies eerst een of meer groepen (vink ze aan in de lijst) en exporteer dan.")
     seen: set[str] = set()
     lines = []
     for row in request.app.state.questions.group_questions(groep):

@@ -24,7 +24,8 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
                                                        "Morgen kan het weer.", headers={"Retry-After": "3600"})
     question = " ".join(body.question.split())
     keep = request.app.state.settings.store_question_text  # the same promise as the question log's
-    number = store.add(scrub(question) if keep else "", body.passage_id, body.helpful,
-                       scrub(body.comment.strip()) if body.comment and keep else None)
-    request.app.state.questions.feedback(question, body.passage_id, body.helpful)
+    public = searcher.evidence.vocabulary
+    number = store.add(scrub(question, public) if keep else "", body.passage_id, body.helpful,
+                       scrub(body.comment, public) if body.comment and keep else None)
+    request.app.state.questions.feedback(question, body.passage_id, body.helpful, public)
     return FeedbackResponse(id=number)

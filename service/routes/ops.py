@@ -26,18 +26,22 @@ class Ready(BaseModel):
     build: str | None = None
     passages: int | None = None
     model: str | None = None
-    detail: str | None = Field(None, description="Waarom de index (nog) niet gebruikt wordt.")
+    detail: str | None = Field(None, description="Waarom de index (nog) niet gebruikt wordt; of, bij `klaar`, welk "
+                                                 "vragenlogboek of feedbackbestand onbruikbaar is.")
 
 
 @router.get("/ready", summary="Is de index geladen?", response_model=Ready,
             responses={503: {"model": Ready, "description": "Nog geen bruikbare index; `detail` zegt waarom."}})
-def ready(state: StateDep) -> JSONResponse:
+def ready(state: StateDep, request: Request) -> JSONResponse:
+    """Ready once an index is loaded; ``detail`` also names a question log or feedback file that cannot be
+    used (questions are still answered, but not logged)."""
     searcher = state.searcher
     if searcher is None:  # "fout": loading ended without an index, and detail says why
         return JSONResponse({"status": "laden" if state.error is None else "fout", "detail": state.error},
                             status_code=503)
+    problems = " ".join(request.app.state.store_problems)
     return JSONResponse({"status": "klaar", "build": searcher.build.name, "passages": len(searcher.passages),
-                         "model": searcher.manifest.model.get("name")})
+                         "model": searcher.manifest.model.get("name"), **({"detail": problems} if problems else {})})
 
 
 @router.get("/metrics", summary="Prometheus-metrieken", response_class=PlainTextResponse,

@@ -32,7 +32,7 @@ def test_without_a_key_or_proxy_the_pages_are_off(fake_built):
 
 
 @pytest.mark.parametrize("path", ["/beheer", "/beheer/niet-beantwoord", "/beheer/feedback", "/beheer/plank",
-                                  "/beheer/export/vragen.csv", "/beheer/export/evaluatie.jsonl"])
+                                  "/beheer/export/vragen.csv", "/beheer/export/evaluatie.jsonl?groep=1"])
 def test_every_page_needs_the_key_and_the_browser_is_asked_for_it(owner, path):
     refused = owner.get(path)
     assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith('Basic realm="Vraagbaak beheer"')
@@ -114,3 +114,57 @@ def test_a_path_prefix_does_not_open_a_way_around_the_key(fake_built):
         assert client.get("/vraagbaak/beheer").status_code == 401
         assert client.get("/vraagbaak/beheer", headers={"X-API-Key": KEY}).status_code == 200
         assert client.post("/vraagbaak/api/admin/reload").status_code == 401
+
+
+def test_an_owners_mistake_is_a_page_that_says_what_and_no_other_site_may_frame_it(owner):
+    headers = {"X-API-Key": KEY}
+    nothing = owner.get("/beheer/export/evaluatie.jsonl", headers=headers)
+    assert nothing.status_code == 400 and "Kies eerst een of meer groepen" in nothing.text
+    assert nothing.headers["content-type"].startswith("text/html")
+    wrong = owner.get("/beheer/niet-beantwoord?sinds=0", headers=headers)
+    assert wrong.status_code == 422 and "Het veld sinds moet minimaal 1 zijn." in wrong.text
+    assert wrong.headers["content-type"].startswith("text/html")
+    huge = owner.get("/beheer/export/evaluatie.jsonl?groep=999999999999999999999999", headers=headers)
+    assert huge.status_code == 422 and "groep" in huge.text
+    refused = owner.get("/beheer")
+    assert refused.status_code == 401 and "Log in" in refused.text and "www-authenticate" in refused.headers
+    page = owner.get("/beheer/niet-beantwoord?sinds=365", headers=headers)
+    assert '<option value="365" selected>' in page.text
+    assert page.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    table = owner.get("/beheer/export/vragen.csv", headers=headers).content.decode("utf-8")
+    assert table.startswith("\ufeffid;asked;")  # a Dutch spreadsheet opens it in columns, accents intact
+
+
+def test_a_damaged_log_is_said_on_ready_and_in_beheer_and_questions_are_still_answered(fake_built):
+    import time
+
+    data = Path(fake_built.data_dir)
+    (data / "questions.sqlite3").write_bytes(b"geen database " * 400)
+    with ready_client(fake_built, rate_limit=0, api_key=KEY) as client:
+        deadline = time.monotonic() + 10
+        while "questions.sqlite3" not in (client.get("/ready").json().get("detail") or ""):
+            assert time.monotonic() < deadline, "the damaged log was not reported"
+            time.sleep(0.05)
+        assert client.get("/ready").status_code == 200
+        assert client.post("/api/ask", json={"question": "Wat doet de themagroep Havens?"}).status_code == 200
+        page = client.get("/beheer", headers={"X-API-Key": KEY})
+        assert page.status_code == 503 and "beschadigd" in page.text and "Traceback" not in page.text
+    assert (data / "questions.sqlite3").read_bytes() == b"geen database " * 400
+
+
+def test_feedback_is_cleaned_as_a_question_is(owner):
+    passage = owner.app.state.index.searcher.passages[0].id
+    blank = owner.post("/api/feedback", json={"question": "   ", "passage_id": passage, "helpful": True})
+    assert blank.status_code == 422
+    kept = owner.post("/api/feedback", json={"question": "Wat\u0000 doet\u200b de G40?", "passage_id": passage,
+                                             "helpful": False, "comment": "klopt\u0000 niet"})
+    assert kept.status_code == 201
+    [row] = owner.app.state.feedback.all()
+    assert (row["question"], row["comment"]) == ("Wat doet de G40?", "klopt niet")
+
+
+def test_the_servers_log_of_questions_is_scrubbed_too(fake_built, capfd):
+    with ready_client(fake_built, rate_limit=0, log_questions=True) as client:
+        client.post("/api/ask", json={"question": "Mijn BSN is 123456782, mail jan@zwolle.nl: wat doet de G40?"})
+    err = capfd.readouterr().err
+    assert "Mijn BSN is [nummer], mail [e-mail]: wat doet de G40?" in err and "123456782" not in err

@@ -107,7 +107,7 @@ def test_overview_counts_each_status_and_the_median_per_day(log):
 def test_the_csv_has_every_row_and_cannot_smuggle_a_formula(log):
     log.add(asked("=HYPERLINK(\"http://x\")"))
     log.add(asked("gewone vraag", status="answered"))
-    table = list(csv.reader(io.StringIO(log.csv())))
+    table = list(csv.reader(io.StringIO(log.csv()), delimiter=";"))
     assert table[0][:4] == ["id", "asked", "collections", "status"] and len(table) == 3
     assert table[1][9] == "'=HYPERLINK(\"http://x\")" and table[2][9] == "gewone vraag"
 
@@ -117,10 +117,10 @@ def test_a_group_forgets_an_expired_leader(log):
     now = datetime.now(UTC)
     log.add(asked("wie betaalt de opvang (oud)", vector=unit(5)), now=now - timedelta(days=95))
     log.add(asked("wie betaalt de opvang (nieuw)", vector=unit(6, near=unit(5), noise=0.1)), now=now - timedelta(days=50))
-    log._last_cleanup = now.date().isoformat()  # as if today's clean-up had run: only the explicit one below
-    assert [g.question for g in log.groups()] == ["wie betaalt de opvang (oud)"]
-    log.expire(now)
-    [group] = log.groups()
+    log.assign_groups()
+    with log._connect() as db:
+        assert db.execute("SELECT count(DISTINCT grp), count(*) FROM questions").fetchone() == (1, 2)  # one group
+    [group] = log.groups()  # reading expires first
     assert (group.question, group.count) == ("wie betaalt de opvang (nieuw)", 1)
     with log._connect() as db:
         [(members,)] = db.execute("SELECT members FROM groups").fetchall()
@@ -132,3 +132,32 @@ def test_questions_of_another_model_are_let_be(log):
     log.assign_groups()
     log.add(asked("nieuw model", vector=np.ones(48, dtype=np.float32) / np.sqrt(48)))
     assert sorted(g.question for g in log.groups()) == ["nieuw model", "oud model"]
+
+
+def test_the_file_is_for_the_service_alone_and_times_are_kept_to_the_hour(log):
+    log.add(asked(), now=datetime(2026, 5, 4, 13, 47, 12, tzinfo=UTC))
+    assert log.path.stat().st_mode & 0o777 == 0o600
+    assert rows(log)[0]["asked"] == "2026-05-04T13:00:00+00:00"
+
+
+def test_a_damaged_file_is_named_in_dutch_and_left_as_it_was(tmp_path):
+    from vraagbaak.service.private_db import StoreUnavailable
+
+    path = tmp_path / "questions.sqlite3"
+    path.write_bytes(b"x" * 4096)
+    with pytest.raises(StoreUnavailable, match="vragenlogboek .*questions.sqlite3 is beschadigd"):
+        QuestionLog(path).check()
+    with pytest.raises(StoreUnavailable):
+        QuestionLog(path).add(asked())
+    assert path.read_bytes() == b"x" * 4096
+
+
+def test_switching_texts_off_forgets_the_texts_stored_before(tmp_path):
+    before = QuestionLog(tmp_path / "q.sqlite3")
+    before.add(asked("Mijn oude vraag"))
+    before.assign_groups()
+    after = QuestionLog(tmp_path / "q.sqlite3", store_text=False)
+    assert after.forget_texts() == 1
+    stored = rows(after)[0]
+    assert (stored["question"], stored["vector"], stored["grp"]) == (None, None, None)
+    assert "Mijn oude vraag" not in after.csv() and after.groups() == []

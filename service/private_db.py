@@ -1,0 +1,39 @@
+"""The SQLite files that hold what people asked and said (the question log, feedback).
+
+Created readable by the service's own user only; a file that is damaged, or no database at all, is one
+Dutch sentence that names it (the service still answers questions, and nothing in the file is touched).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+from vraagbaak.errors import VraagbaakError
+
+
+class StoreUnavailable(VraagbaakError):
+    code = "opslag_onbruikbaar"
+
+
+def connect(path: Path, what: str) -> sqlite3.Connection:
+    """A connection to ``path`` (made if missing, mode 0600; SQLite gives its journal files the same mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    elif path.stat().st_mode & 0o077:
+        with contextlib.suppress(OSError):  # not ours to change: it stays as its owner set it
+            path.chmod(0o600)
+    try:
+        db = sqlite3.connect(path, timeout=10)
+        db.execute("PRAGMA schema_version")  # reads the header: a file that is no database fails here
+    except sqlite3.DatabaseError as exc:
+        raise unavailable(path, what, exc) from None
+    return db
+
+
+def unavailable(path: Path, what: str, exc: Exception) -> StoreUnavailable:
+    return StoreUnavailable(f"{what} {path} is beschadigd of geen SQLite-bestand ({exc}). Zet het opzij (hernoem het); "
+                            "Vraagbaak begint dan een nieuw bestand. Er is niets gewist.")

@@ -1,0 +1,47 @@
+"""Personal data out of a question, in the spellings people type, and nothing else out."""
+
+import pytest
+
+from vraagbaak.service.scrub import scrub, without_placeholders
+
+
+@pytest.mark.parametrize("question,stored", [
+    ("mail jan at gemeente punt nl", "mail [e-mail]"),
+    ("jan [at] gemeente [dot] nl of jan(at)zwolle.nl", "[e-mail] of [e-mail]"),
+    ("jan.jansen @ zwolle.nl, jan@zwolle. nl, jan＠zwolle.nl", "[e-mail], [e-mail], [e-mail]"),
+    ("bel 06.12.34.56.78, +316.12345678 of (020) 123 45 67", "bel [telefoon], [telefoon] of [telefoon]"),
+    ("06 - 12345678, 06–12345678, 06/12345678, +32 470 12 34 56", "[telefoon], [telefoon], [telefoon], [telefoon]"),
+    ("IBAN NL91ABNA0417164300, nl91abna0417164300, NL91 ABNA 0417 1643 00", "IBAN [iban], [iban], [iban]"),
+    ("1234AB12a en 1234ab12", "[adres] en [adres]"),
+    ("postcode 1234 ab, huisnummer 12", "postcode [adres], huisnummer [adres]"),
+    ("Kerkstraat 12, 1234 AB Zwolle", "[adres], [adres] Zwolle"),
+    ("burgerservicenummer 123-456-782; mijn bsn nummer is 12345678", "burgerservicenummer [nummer]; mijn bsn nummer is [nummer]"),
+    ("paspoortnummer NP1234567, kenteken AB-123-C", "paspoortnummer [nummer], kenteken [kenteken]"),
+    ("geboren op 12-03-1985, IP 192.168.1.23", "geboren op [datum], IP [ip-adres]"),
+    ("Mijn wachtwoord is Welkom123!", "Mijn wachtwoord is [geheim]"),
+    ("Mijn buurman Piet de Vries en mevrouw Annemarie van der Berg-Jansen", "Mijn buurman [naam] en mevrouw [naam]"),
+])
+def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored):
+    assert scrub(question) == stored
+
+
+@pytest.mark.parametrize("question", [
+    "Wat deden de 40 steden in 2023 en 2024 met 1200000 euro en 3,8 miljoen?",
+    "Wat gebeurde op 01-01-2023 in Zwolle, en hoeveel woningen kwamen er in 2019-2023 bij?",
+    "Mijn wachtwoord is verlopen, wat nu?",
+    "Hoe vraag ik een nieuw paspoort aan bij de gemeente Breda?",
+    "Wat doet de themagroep Financiën voor de G40 en de G4?",
+    "Who looked at g40.nl?",
+])
+def test_a_question_without_personal_data_is_kept_as_asked(question):
+    assert scrub(question) == question
+
+
+def test_a_name_the_reports_print_stays_and_a_private_one_goes():
+    public = {"paul", "depla", "jaarverslag", "rijk"}
+    assert scrub("Wie is Paul Depla? Vraag het Piet de Vries.", public) == "Wie is Paul Depla? Vraag het [naam]."
+
+
+def test_placeholders_are_left_out_of_what_is_compared():
+    assert without_placeholders(scrub("Bel mij op 06-12345678 over de themagroep Wonen")) == \
+        "Bel mij op over de themagroep Wonen"
