@@ -152,17 +152,23 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
     t = time.perf_counter()
     told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
-    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress,
-                           known_ids=known_ids(settings.data_dir))
+    known = known_ids(settings.data_dir)
+    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known)
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)
     report.pages = sum(d.source.page_count for d in result.documents)
     report.sections = sum(len(d.sections) for d in result.documents)
     report.passages = len(result.passages)
+    why = (" Waarom: " + " ".join(p if p.endswith(".") else p + "." for p in result.problems[:10])
+           + (f" (en {len(result.problems) - 10} meer)" if len(result.problems) > 10 else "")) if result.problems else ""
+    lost = [file for file in result.unreadable if file in known]
+    if lost:  # a damaged copy of a report must not take the report out of the index, nor its links
+        raise IndexMissing(
+            f"{', '.join(lost)} {'staat' if len(lost) == 1 else 'staan'} in de index maar kon nu niet worden gelezen; "
+            "de vorige index blijft in gebruik, zodat er niets uit verdwijnt. Herstel het bestand, of haal het uit de "
+            f"corpusmap als het document van de plank moet.{why}")
     if not result.passages:
-        why = (" Waarom: " + " ".join(p if p.endswith(".") else p + "." for p in result.problems[:10])
-               + (f" (en {len(result.problems) - 10} meer)" if len(result.problems) > 10 else "")) if result.problems else ""
         raise IndexMissing(
             f"Geen bruikbare tekst gevonden in {settings.corpus_dir}; de vorige index blijft in gebruik. "
             f"Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap.{why}"

@@ -50,6 +50,8 @@ class IngestResult:
     documents: list[IngestedDocument] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     settings: dict[str, object] = field(default_factory=dict)
+    #: Files (relative to the corpus folder) that are there but could not be read.
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def passages(self) -> list[Passage]:
@@ -119,6 +121,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                 sources.append(reader.read(path, corpus))
             except DocumentError as exc:
                 result.problems.append(str(exc))
+                result.unreadable.append(path.relative_to(corpus).as_posix())
             bar.update(size)
     sources = unique_ids(sources, result.problems, known_ids or {})
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)

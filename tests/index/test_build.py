@@ -117,3 +117,20 @@ def test_a_real_build_records_how_its_texts_were_embedded(built):
     manifest = store.read_manifest(store.current_build(built.data_dir))
     assert (manifest.model["backend"], manifest.model["batch_size"]) == ("onnx", 1)
     assert (built.data_dir / "cache" / "embeddings" / manifest.model["fingerprint"] / "batch-1" / "keys.npy").is_file()
+
+
+def test_a_damaged_copy_of_an_indexed_report_does_not_take_it_off_the_shelf(fake_built):
+    from tests.fakes import TEST_REPORT
+
+    corpus = fake_built.corpus_dir
+    (corpus / "tweede-2024.txt").write_text(TEST_REPORT.replace("Testnet", "Tweede net"), encoding="utf-8")
+    build_index(fake_built, embedder=fake_embedder())
+    before = store.current_build(fake_built.data_dir)
+    (corpus / "tweede-2024.txt").write_bytes(b"\xff\xfe\x00kapot" * 50)  # not UTF-8: cannot be read
+    with pytest.raises(IndexMissing, match=r"tweede-2024.txt staat in de index maar kon nu niet worden gelezen; de vorige "
+                                           r"index blijft in gebruik"):
+        build_index(fake_built, embedder=fake_embedder())
+    assert store.current_build(fake_built.data_dir) == before
+    (corpus / "tweede-2024.txt").unlink()  # taken out on purpose: then it goes
+    build_index(fake_built, embedder=fake_embedder())
+    assert [d.id for d in store.read_documents(store.current_build(fake_built.data_dir))] == ["testnet-2024"]
