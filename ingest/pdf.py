@@ -16,6 +16,7 @@ weight. From those:
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -28,6 +29,8 @@ from vraagbaak.ingest.margins import changing_numbers
 FRAGMENT_GAP = 1.5
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
+#: Degrees a character may lean from the text's direction and still belong to it.
+MAX_TILT = 2
 #: Share of the page height at the top and at the bottom where running headers and footers stand.
 MARGIN_ZONE = 0.12
 #: A margin line is running text of the document when it repeats on at least this share of pages.
@@ -122,34 +125,57 @@ def read_layout(data: bytes) -> PdfLayout:
 
 
 def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
-    """Glyphs -> words -> fragments (top-down y), and the page's height."""
+    """Glyphs -> words -> fragments (top-down y, as the page reads), and the page's height as it reads.
+
+    A landscape page is often a portrait page turned (``/Rotate 90``) with its text drawn turned the other
+    way: the text's own direction, that of most of its characters, says how the page reads, and positions
+    are turned to match. Characters in any other direction (a diagonal "CONCEPT", a line up the margin) are
+    no part of the running text and are left out."""
     import pypdfium2.raw as raw
 
-    height = page.get_height()
+    width, height = page.get_width(), page.get_height()  # as shown: turned by the page's rotation
+    if page.get_rotation() in (90, 270):
+        width, height = height, width
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
         x, y = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
-        glyphs: list[tuple[str, float, float, float, float, bool]] = []
+        raw_glyphs: list[tuple] = []
         for i in range(textpage.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
             if char in "\r\n":
-                glyphs.append((" ", 0, 0, 0, 0, False))
+                raw_glyphs.append((" ", None))
                 continue
             if char in "\x02\ufffe":  # PDFium's mark for a hyphen at a line end, printed "-" or soft:
                 char = "-"  # the evidence rules decide whether it joins a word or keeps a compound
-            left, _, right, _ = textpage.get_charbox(i)
+            box = textpage.get_charbox(i)
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
             size = raw.FPDFText_GetFontSize(handle, i)
             known = raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
             bold = bool(known) and BOLD_NAME.search(name.value) is not None
-            glyphs.append((char, left, right, height - y.value, size, bold))
+            angle = raw.FPDFText_GetCharAngle(handle, i)
+            raw_glyphs.append((char, (box, x.value, y.value, size, bold, round(math.degrees(angle)) % 360
+                                      if angle >= 0 else None)))
     finally:
         textpage.close()
         page.close()
-    return _fragments(_words(glyphs), number), height
+    angles = Counter(g[1][5] for g in raw_glyphs if g[1] and g[1][5] is not None and not g[0].isspace())
+    direction = (round(angles.most_common(1)[0][0] / 90) % 4) * 90 if angles else 0
+    glyphs: list[tuple[str, float, float, float, float, bool]] = []
+    for char, data in raw_glyphs:
+        if data is None:
+            glyphs.append((" ", 0, 0, 0, 0, False))
+            continue
+        (left, bottom, right, top), origin_x, origin_y, size, bold, angle = data
+        if angle is not None and min(abs(angle - direction), 360 - abs(angle - direction)) > MAX_TILT:
+            continue
+        x0, x1, down = {0: (left, right, height - origin_y), 270: (bottom, top, origin_x),
+                        180: (width - right, width - left, origin_y),
+                        90: (height - top, height - bottom, width - origin_x)}[direction]
+        glyphs.append((char, x0, x1, down, size, bold))
+    return _fragments(_words(glyphs), number), (height if direction in (0, 180) else width)
 
 
 def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
@@ -209,16 +235,18 @@ def _fragment(words, page: int) -> Fragment:
 
 
 def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
-    """Margin lines that repeat at the same height on most pages (digits normalised): their ids, the page
-    numbers among them, and one example of each. On a document of two pages, on both."""
+    """Margin lines that repeat at the same distance from the page's top or foot on most pages (digits
+    normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
+    on both."""
     if len(pages) < 2:
         return set(), {}, []
     needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
     for fragments, height in zip(pages, heights):
         for f in fragments:
-            if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):
-                seen[(round(f.y / 4), re.sub(r"\d+", "#", f.text))].append(f)
+            if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):  # a footer by its distance from
+                edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
+                seen[(edge, re.sub(r"\d+", "#", f.text))].append(f)
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []

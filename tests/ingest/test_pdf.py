@@ -176,3 +176,37 @@ def test_inspect_lists_removed_running_lines_and_heading_fonts(tmp_path, g40_sec
     assert "Weggelaten kop- en voetregels: «G40 Stedennetwerk Jaarverslag 2023» · «1»" in result.output
     assert "Gedrukte paginanummers gevonden op" in result.output
     assert re.search(r"Voorwoord  \[p\. 1, kop in 16 pt", result.output)
+
+
+def test_a_turned_landscape_page_reads_as_shown_and_text_at_an_angle_is_left_out(tmp_path):
+    """A landscape page made by turning a portrait one (/Rotate 90, its text drawn turned back), a diagonal
+    watermark and a line up the margin: the page's text reads left to right; the others are no part of it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "nota-2023.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, height - 100, "De gemeente telde in 2022 precies 23 sportverenigingen met samen 8.940 leden.")
+    for angle, x, y, text in ((45, 200, 300, "CONCEPT CONCEPT"), (90, 30, 200, "Gemeente Westdorp vertrouwelijk")):
+        pdf.saveState()
+        pdf.translate(x, y)
+        pdf.rotate(angle)
+        pdf.drawString(0, 0, text)
+        pdf.restoreState()
+    pdf.showPage()
+    pdf.setPageRotation(90)
+    pdf.saveState()
+    pdf.translate(width - 100, 72)
+    pdf.rotate(90)  # shown turned a quarter clockwise, this reads left to right
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(0, 0, "Op deze liggende pagina staat het tarief voor de zone Schil: 2,10 euro per uur.")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    source = TextReader().read(path)
+    text = " ".join(line.text for line in source.lines)
+    assert "De gemeente telde in 2022 precies 23 sportverenigingen met samen 8.940 leden." in text
+    assert "Op deze liggende pagina staat het tarief voor de zone Schil: 2,10 euro per uur." in text
+    assert "CONCEPT" not in text and "vertrouwelijk" not in text
