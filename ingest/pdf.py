@@ -83,6 +83,8 @@ class PdfLayout:
     removed: list[str] = field(default_factory=list)
     #: The title in the PDF's document information, if it has one.
     title: str | None = None
+    #: Pages with a picture and not a character of text: a scanned page in a typed report.
+    scanned: list[int] = field(default_factory=list)
 
 
 class PdfUnreadable(Exception):
@@ -95,6 +97,7 @@ class PdfUnreadable(Exception):
 
 def read_layout(data: bytes) -> PdfLayout:
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(data)
@@ -104,11 +107,15 @@ def read_layout(data: bytes) -> PdfLayout:
         raise PdfUnreadable("de PDF is beschadigd") from exc
     try:
         title = document.get_metadata_dict(skip_empty=True).get("Title")
-        pages, heights = [], []
+        pages, heights, scanned = [], [], []
         for i in range(len(document)):
-            fragments, height = _page_fragments(document[i], i + 1)
+            page = document[i]
+            picture = next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None
+            fragments, height = _page_fragments(page, i + 1)
             pages.append(fragments)
             heights.append(height)
+            if picture and not fragments:
+                scanned.append(i + 1)
     except pdfium.PdfiumError as exc:
         raise PdfUnreadable("de PDF is beschadigd") from exc
     finally:
@@ -121,7 +128,7 @@ def read_layout(data: bytes) -> PdfLayout:
         kept = [f for f in fragments if id(f) not in removed]
         lines += _page_lines(_reading_order(kept))
     _join_continuations(lines)
-    return PdfLayout(lines, len(pages), labels, examples, title)
+    return PdfLayout(lines, len(pages), labels, examples, title, scanned)
 
 
 def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:

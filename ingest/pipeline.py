@@ -124,6 +124,12 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                 result.unreadable.append(path.relative_to(corpus).as_posix())
             bar.update(size)
     sources = unique_ids(sources, result.problems, known_ids or {})
+    for source in sources:
+        if source.scanned_pages:
+            pages = ", ".join(map(str, source.scanned_pages))
+            result.problems.append(f"{source.file}: pagina {pages} {'heeft' if len(source.scanned_pages) == 1 else 'hebben'} "
+                                   "geen tekstlaag (gescand?); wat daar staat, is niet doorzoekbaar. Maak er doorzoekbare "
+                                   "tekst van (OCR) om het mee te nemen.")
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
     with tqdm(total=sum(len(s.lines) for s in sources), desc="Indelen", unit=" regels", disable=not bars) as bar:
         for source in sources:

@@ -69,6 +69,9 @@ class SourceDocument:
     file: str = ""
     #: The title the file itself declares (PDF document information), if any.
     declared_title: str | None = None
+    #: A PDF's pages, counted in the file (a last page without text counts too), and its scanned pages.
+    pages: int = 0
+    scanned_pages: list[int] = field(default_factory=list)
     #: Filled in by ``ingest.metadata.describe`` once the structure is known.
     organisation: str = ""
     year: int | None = None
@@ -76,7 +79,7 @@ class SourceDocument:
 
     @property
     def page_count(self) -> int:
-        return max((line.page for line in self.lines), default=0)
+        return max(self.pages, max((line.page for line in self.lines), default=0))
 
 
 def document_id(path: Path) -> str:
@@ -109,9 +112,9 @@ class TextReader:
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []
-        title = None
+        title, pages, scanned = None, 0, []
         if path.suffix.lower() == ".pdf":
-            lines, labels, removed, title = self._pdf_lines(data, file)
+            lines, labels, removed, title, pages, scanned = self._pdf_lines(data, file)
         else:
             lines = self._text_lines(data, file)
             if b"\f" in data:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
@@ -120,7 +123,8 @@ class TextReader:
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
-        return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title)
+        return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title,
+                              pages=pages, scanned_pages=scanned)
 
     def _text_lines(self, data: bytes, name: str) -> list[Line]:
         if b"\x00" in data:
@@ -148,7 +152,8 @@ class TextReader:
             lines.pop()
         return lines
 
-    def _pdf_lines(self, data: bytes, name: str) -> tuple[list[Line], dict[int, str], list[str], str | None]:
+    def _pdf_lines(self, data: bytes, name: str) -> tuple[list[Line], dict[int, str], list[str], str | None, int,
+                                                        list[int]]:
         from vraagbaak.ingest.pdf import PdfUnreadable, read_layout
 
         try:
@@ -167,7 +172,7 @@ class TextReader:
             text = unicodedata.normalize("NFC", pdf_line.text)
             lines.append(Line(len(lines) + 1, pdf_line.page, offset, text, pdf_line.size, pdf_line.bold, pdf_line.table))
             offset += len(text) + 1
-        return lines, layout.page_labels, layout.removed, layout.title
+        return lines, layout.page_labels, layout.removed, layout.title, layout.pages, layout.scanned
 
 
 def visible_files(corpus_dir: Path) -> list[Path]:

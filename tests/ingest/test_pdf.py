@@ -210,3 +210,38 @@ def test_a_turned_landscape_page_reads_as_shown_and_text_at_an_angle_is_left_out
     assert "De gemeente telde in 2022 precies 23 sportverenigingen met samen 8.940 leden." in text
     assert "Op deze liggende pagina staat het tarief voor de zone Schil: 2,10 euro per uur." in text
     assert "CONCEPT" not in text and "vertrouwelijk" not in text
+
+
+def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path):
+    import io
+    import zlib
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    def png(width: int, height: int) -> bytes:  # a grey picture: what a scanner gives, without text
+        import struct
+
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "besluit-2023.pdf"), pagesize=A4)
+    for text in ("De raad besluit over de begroting van 2023.", "De raad stemt in met het bestemmingsplan."):
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, 700, text)
+        pdf.showPage()
+    pdf.drawImage(ImageReader(io.BytesIO(png(40, 40))), 72, 400, 400, 400)
+    pdf.showPage()
+    pdf.showPage()  # an empty page (a blank back) is no scan and says nothing
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    assert result.documents[0].source.page_count == 4
+    assert [p for p in result.problems if "tekstlaag" in p] == [
+        "besluit-2023.pdf: pagina 3 heeft geen tekstlaag (gescand?); wat daar staat, is niet doorzoekbaar. Maak er "
+        "doorzoekbare tekst van (OCR) om het mee te nemen."]
