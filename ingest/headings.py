@@ -19,7 +19,8 @@ then cannot become a top section.
 
 Where the reader knows fonts (PDF), they decide instead: a short block set larger than the body
 text, or bold where the body is not, is a heading, and its level is the rank of its size among
-the headings' sizes (the largest is level 1).
+the headings' sizes (the largest is level 1); but where those headings are numbered as an outline,
+the numbers decide how they nest.
 """
 
 from __future__ import annotations
@@ -255,4 +256,31 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
     for block in candidates:
         block.kind = "heading"
         block.level = sizes.index(round(block.size * 2) / 2) + 1
+    _number_font_headings(candidates, reflower)
     return blocks
+
+
+def _number_font_headings(headings: list[Block], reflower: Reflower) -> None:
+    """Where the font headings are numbered as an outline ("1", "2", "2.1"), the numbers decide the nesting,
+    not the sizes: a chapter is no section of the foreword set a size larger, and "2.1" sits in "2" when
+    both share a size. A heading without a number as large as the chapters' (a foreword, an appendix) is
+    their sibling; a smaller one sits in the numbered section before it; one larger than every other
+    heading, first in the document, is the title above them all."""
+    numbers = [outline_number(heading_title(h, reflower)) for h in headings]
+    if sum(1 for n in numbers if n) < MIN_OUTLINE or not any(n and len(n) > 1 for n in numbers):
+        return
+    chapter = max(round(h.size * 2) / 2 for h, n in zip(headings, numbers) if n and len(n) == 1) \
+        if any(n and len(n) == 1 for n in numbers) else max(round(h.size * 2) / 2 for h in headings)
+    largest = max(round(h.size * 2) / 2 for h in headings)
+    titled = round(headings[0].size * 2) / 2 == largest > chapter and \
+        sum(1 for h in headings if round(h.size * 2) / 2 == largest) == 1
+    depth = 0
+    for i, (heading, number) in enumerate(zip(headings, numbers)):
+        size = round(heading.size * 2) / 2
+        if titled and i == 0:
+            heading.level = 1
+        elif number:
+            heading.outline, heading.level, depth = True, titled + len(number), titled + len(number)
+        else:
+            heading.level = titled + 1 if size >= chapter else depth + 1
+            depth = heading.level if size >= chapter else depth

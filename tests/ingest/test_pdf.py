@@ -245,3 +245,29 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path):
     assert [p for p in result.problems if "tekstlaag" in p] == [
         "besluit-2023.pdf: pagina 3 heeft geen tekstlaag (gescand?); wat daar staat, is niet doorzoekbaar. Maak er "
         "doorzoekbare tekst van (OCR) om het mee te nemen."]
+
+
+def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    y = 780
+    for size, text in ((26, "Jaarverslag 2024"), (16, "Voorwoord"), (10, "Het college kijkt terug op een druk jaar."),
+                       (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's van de begroting."),
+                       (14, "2 Wonen"), (10, "Wonen bleef de grootste opgave van de stad."),
+                       (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
+                       (12, "2.2 Huurwoningen"), (10, "De wachttijd voor een huurwoning was negen jaar."),
+                       (14, "3 Financiën"), (10, "De algemene reserve bedroeg 86 miljoen euro."),
+                       (12, "3.1 Reserves"), (10, "De raad gebruikte 2,5 miljoen euro voor scholen.")):
+        pdf.setFont("Helvetica", size)
+        pdf.drawString(72, y, text)
+        y -= size * 2.2
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    paths = {p.text.split(".")[0]: p.citation.section for p in result.passages}
+    assert paths["Er kwamen 1"] == ["Jaarverslag 2024", "2 Wonen", "2.1 Nieuwbouw"]
+    assert paths["Dit verslag volgt de programma's van de begroting"] == ["Jaarverslag 2024", "1 Inleiding"]
+    assert paths["Het college kijkt terug op een druk jaar"] == ["Jaarverslag 2024", "Voorwoord"]
