@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
+from vraagbaak.ingest.headings import HEADING_SIZE_RATIO
 from vraagbaak.ingest.margins import changing_numbers
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
@@ -257,9 +258,16 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
+    sizes: Counter[float] = Counter()
+    for fragments in pages:
+        for f in fragments:
+            sizes[round(f.size * 2) / 2] += len(f.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     for found in seen.values():
         if len({f.page for f in found}) < needed:
             continue
+        if len({f.text for f in found}) > 1 and statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body:
+            continue  # "Bijlage 1", "Bijlage 2", … each opening its page in a heading's size: headings, not a header
         removed.update(id(f) for f in found)
         examples.append(found[0].text)
         labels.update((f.page, number) for f, number in changing_numbers(found))

@@ -271,3 +271,25 @@ def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp
     assert paths["Er kwamen 1"] == ["Jaarverslag 2024", "2 Wonen", "2.1 Nieuwbouw"]
     assert paths["Dit verslag volgt de programma's van de begroting"] == ["Jaarverslag 2024", "1 Inleiding"]
     assert paths["Het college kijkt terug op een druk jaar"] == ["Jaarverslag 2024", "Voorwoord"]
+
+
+def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_heading(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "bijlagen-2024.pdf"), pagesize=A4)
+    for page, (subject, amount) in enumerate((("de sporthal", "7,6"), ("het zwembad", "4,1"),
+                                              ("gladheidsbestrijding", "0,9"), ("de bibliotheek", "2,3")), start=1):
+        pdf.setFont("Helvetica-Bold", 14)
+        pdf.drawString(72, 790, f"Bijlage {page}")
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(72, 740, f"Het budget voor {subject} bedraagt {amount} miljoen euro in 2024.")
+        pdf.drawString(290, 40, str(page))
+        pdf.showPage()
+    pdf.save()
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    found = {p.text: (p.citation.section, p.citation.page) for p in document.passages}
+    assert found["Het budget voor gladheidsbestrijding bedraagt 0,9 miljoen euro in 2024."] == (["Bijlage 3"], 3)
+    assert document.source.page_labels == {1: "1", 2: "2", 3: "3", 4: "4"}
