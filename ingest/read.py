@@ -82,6 +82,11 @@ class SourceDocument:
         return max(self.pages, max((line.page for line in self.lines), default=0))
 
 
+#: A line of a table of contents: a title, dot leaders, a page number ("2.1 Nieuwbouw ........ 4"). Left out:
+#: it answers no question, and a passage of them outranked the chapters they list.
+CONTENTS_LINE = re.compile(r"(?:(?:\.\s?){5,}|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+
+
 def document_id(path: Path) -> str:
     """A URL-safe id from the file name: stable across runs and collections, readable in citations."""
     return slug(path.stem) or "document"
@@ -120,6 +125,7 @@ class TextReader:
             if b"\f" in data:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
                 running, labels, removed = running_lines(lines)
                 lines = [line for line in lines if line.number not in running]
+        lines = [replace(line, text="") if CONTENTS_LINE.search(line.text) else line for line in lines]
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]

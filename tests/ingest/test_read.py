@@ -101,3 +101,13 @@ def minimal_pdf(pages: list[str]) -> bytes:
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return out
+
+
+def test_a_table_of_contents_is_left_out_and_its_lines_keep_their_numbers(tmp_path):
+    path = tmp_path / "verslag-2024.txt"
+    path.write_text("Inhoud\n1 Inleiding ............................ 3\n2.1 Nieuwbouw . . . . . . . . . . 12\n"
+                    "Voorwoord ……… iv\n\n1 Inleiding\nDe stad bouwde 1.240 woningen. Dat waren er meer dan ooit.\n",
+                    encoding="utf-8")
+    lines = TextReader().read(path).lines
+    assert [line.text for line in lines[:4]] == ["Inhoud", "", "", ""]
+    assert lines[6].number == 7 and lines[6].text.startswith("De stad bouwde 1.240 woningen.")
