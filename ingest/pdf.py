@@ -245,16 +245,19 @@ def _fragment(words, page: int) -> Fragment:
 def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
     """Margin lines that repeat at the same distance from the page's top or foot on most pages (digits
     normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
-    on both."""
+    on both. And bare page numbers (Arabic or Roman) that count with the pages, on two pages or more."""
     if len(pages) < 2:
         return set(), {}, []
     needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
+    counting: dict[tuple[int, bool, int], list[Fragment]] = defaultdict(list)
     for fragments, height in zip(pages, heights):
         for f in fragments:
             if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):  # a footer by its distance from
                 edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
                 seen[(edge, re.sub(r"\d+", "#", f.text))].append(f)
+                if (value := page_number(f.text)) is not None:
+                    counting[(edge, f.text.strip().isdigit(), value - f.page)].append(f)
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
@@ -271,7 +274,28 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
         removed.update(id(f) for f in found)
         examples.append(found[0].text)
         labels.update((f.page, number) for f, number in changing_numbers(found))
+    for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
+        found = [f for f in found if id(f) not in removed]  # 1-3 after a front matter numbered ii and iii
+        if len({f.page for f in found}) >= 2:
+            removed.update(id(f) for f in found)
+            examples.append(found[0].text)
+            labels.update((f.page, f.text.strip()) for f in found)
     return removed, labels, examples
+
+
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def page_number(text: str) -> int | None:
+    """The value of a line that is only a page number: "12", or a Roman "iv" / "XII" of the front matter."""
+    text = text.strip()
+    if text.isdigit() and len(text) <= 4:
+        return int(text)
+    if not 0 < len(text) <= 7 or not re.fullmatch(r"[ivxlcdm]+|[IVXLCDM]+", text):
+        return None
+    values = [ROMAN[c] for c in text.lower()]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
 
 
 def _gutter(fragments: list[Fragment]) -> float | None:

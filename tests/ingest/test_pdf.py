@@ -293,3 +293,23 @@ def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_headin
     found = {p.text: (p.citation.section, p.citation.page) for p in document.passages}
     assert found["Het budget voor gladheidsbestrijding bedraagt 0,9 miljoen euro in 2024."] == (["Bijlage 3"], 3)
     assert document.source.page_labels == {1: "1", 2: "2", 3: "3", 4: "4"}
+
+
+def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "verslag-2024.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number, text in ((None, "Jaarverslag Voorbeeldstad 2024"), ("ii", "Het college kijkt terug op het jaar."),
+                         ("iii", "De raad stelde de begroting vast."), ("1", "De stad bouwde in de jaren"),
+                         ("2", "2025 tot en met 2027 vierhonderd woningen.")):
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, 700, text)
+        if number:
+            pdf.drawString(290, 40, number)
+        pdf.showPage()
+    pdf.save()
+    source = TextReader().read(path)
+    assert source.page_labels == {2: "ii", 3: "iii", 4: "1", 5: "2"}
+    assert [line.text for line in source.lines if not line.blank and len(line.text) < 4] == []
