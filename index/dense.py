@@ -6,10 +6,14 @@ search ``eval/bench.py`` measures.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-import faiss
 import numpy as np
+
+# FAISS tries its AVX2 build first and logs the ModuleNotFoundError of a wheel without one: noise in every log.
+logging.getLogger("faiss.loader").setLevel(logging.WARNING)
+import faiss  # noqa: E402
 
 HNSW_LINKS = 32
 HNSW_EF_CONSTRUCTION = 200

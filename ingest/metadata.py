@@ -60,9 +60,14 @@ class DocumentMeta(BaseModel):
     kind: Kind = "other"
 
 
+#: Letters that Unicode does not decompose into a Latin letter and a mark, written as Latin letters.
+UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+                              "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "ð": "d"})
+
+
 def slug(text: str) -> str:
     """URL-safe, readable: "G40 Jaarverslag 2023 (def)" -> "g40-jaarverslag-2023-def"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 

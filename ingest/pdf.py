@@ -100,6 +100,8 @@ def read_layout(data: bytes) -> PdfLayout:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    if b"%PDF-" not in data[:1024]:
+        raise PdfUnreadable("dit is geen PDF (het bestand begint niet met %PDF-); geef het de juiste extensie")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

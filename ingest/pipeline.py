@@ -106,7 +106,8 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
 
     corpus = Path(settings.corpus_dir)
     if not corpus.is_dir():
-        raise DocumentError(f"De corpusmap {corpus} bestaat niet; zet de rapporten daar of stel VRAAGBAAK_CORPUS_DIR in.")
+        raise DocumentError(f"De corpusmap {corpus} {'is een bestand, geen map' if corpus.exists() else 'bestaat niet'}; "
+                            "zet de rapporten in een map en stel VRAAGBAAK_CORPUS_DIR daarop in.")
     reader = TextReader(settings.page_break)
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
     result = IngestResult(settings=chunking_settings(settings) if stages == Stages() else {"stages": repr(stages)})

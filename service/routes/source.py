@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import FileResponse, HTMLResponse
@@ -42,5 +42,6 @@ def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> Fil
     path = (corpus / record.file).resolve()
     if not path.is_relative_to(corpus) or not path.is_file():
         raise HTTPException(status_code=404)
-    return FileResponse(path, media_type="application/pdf", filename=record.file, content_disposition_type="inline",
+    return FileResponse(path, media_type="application/pdf", filename=PurePosixPath(record.file).name,
+                        content_disposition_type="inline",
                         headers={"X-Content-Type-Options": "nosniff"})

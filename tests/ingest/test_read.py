@@ -54,7 +54,8 @@ def test_control_characters_become_spaces_and_offsets_stay(corpus):
     ("spaties.txt", b"  \n\n ", "leeg"),
     ("binair.txt", b"PK\x03\x04\x00\x00binary", "binair"),
     ("latin1.txt", "Financiën".encode("latin-1"), "UTF-8"),
-    ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "PDF"),
+    ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "de PDF is beschadigd"),
+    ("tekst.pdf", b"Dit is gewone tekst met de verkeerde extensie.", "dit is geen PDF"),
 ])
 def test_bad_files_get_a_message_naming_the_file(corpus, name, data, phrase):
     with pytest.raises(DocumentError) as error:
@@ -77,6 +78,7 @@ def test_corpus_files_skip_hidden_and_unknown(corpus):
 
 def test_ids_and_titles_come_from_the_file_name():
     assert document_id(Path("G40 Jaarverslag 2023 (def).txt")) == "g40-jaarverslag-2023-def"
+    assert document_id(Path("Raadsbrief café Ølst – één 2021.pdf")) == "raadsbrief-cafe-olst-een-2021"
     assert document_title(Path("g40-jaarverslag-2023.txt")) == "G40 jaarverslag 2023"
 
 
@@ -111,3 +113,12 @@ def test_a_table_of_contents_is_left_out_and_its_lines_keep_their_numbers(tmp_pa
     lines = TextReader().read(path).lines
     assert [line.text for line in lines[:4]] == ["Inhoud", "", "", ""]
     assert lines[6].number == 7 and lines[6].text.startswith("De stad bouwde 1.240 woningen.")
+
+
+def test_a_corpus_setting_that_names_a_file_says_so(tmp_path):
+    from vraagbaak.config import Settings
+    from vraagbaak.ingest.pipeline import ingest_corpus
+
+    (tmp_path / "rapport.txt").write_text("tekst", encoding="utf-8")
+    with pytest.raises(DocumentError, match="rapport.txt is een bestand, geen map"):
+        ingest_corpus(Settings(corpus_dir=tmp_path / "rapport.txt", data_dir=tmp_path / "data"))
