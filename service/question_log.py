@@ -199,19 +199,39 @@ class QuestionLog:
                 self._expire(db, now)
             return int(cursor.lastrowid)
 
-    def _expire(self, db: sqlite3.Connection, now: datetime) -> int:
-        """Delete old rows; a group keeps only what its remaining rows say (its leader's text and its
-        members' embeddings come from them), so nothing of a deleted question stays behind."""
-        cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
-        removed = db.execute("DELETE FROM questions WHERE asked < ?", (cutoff,)).rowcount
-        db.execute("DELETE FROM groups WHERE id NOT IN (SELECT DISTINCT grp FROM questions WHERE grp IS NOT NULL)")
-        if removed:
-            for (group,) in db.execute("SELECT id FROM groups").fetchall():
-                rows = db.execute("SELECT question, nearest, vector FROM questions WHERE grp = ? ORDER BY id LIMIT ?",
-                                  (group, GROUP_MEMBERS)).fetchall()
+    def _delete(self, db: sqlite3.Connection, where: str, values: tuple) -> int:
+        """Delete the rows ``where`` says; their groups keep only what their remaining rows say (the leader's text
+        and the members' embeddings come from them), so nothing of a deleted question stays behind."""
+        groups = [g for (g,) in db.execute(f"SELECT DISTINCT grp FROM questions WHERE ({where}) AND grp IS NOT NULL",
+                                           values)]
+        removed = db.execute(f"DELETE FROM questions WHERE {where}", values).rowcount
+        for group in groups:
+            rows = db.execute("SELECT question, nearest, vector FROM questions WHERE grp = ? ORDER BY id LIMIT ?",
+                              (group, GROUP_MEMBERS)).fetchall()
+            if rows:
                 db.execute("UPDATE groups SET leader = ?, nearest = ?, members = ? WHERE id = ?",
                            (rows[0][0] or "", rows[0][1], b"".join(r[2] for r in rows if r[2]), group))
+            else:
+                db.execute("DELETE FROM groups WHERE id = ?", (group,))
         return removed
+
+    def _expire(self, db: sqlite3.Connection, now: datetime) -> int:
+        cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
+        return self._delete(db, "asked < ?", (cutoff,))
+
+    def erase(self, ids: Collection[int] = (), containing: str = "") -> int:
+        """Delete questions on request (a password pasted into one, say): by row id (the CSV's first column),
+        or every question whose stored text holds ``containing`` (any case). Returns how many."""
+        if not self.path.exists() or not (ids or containing):
+            return 0
+        with self._lock, self._connect() as db:
+            removed = 0
+            if ids:
+                marks = ",".join("?" * len(ids))
+                removed += self._delete(db, f"id IN ({marks})", tuple(ids))
+            if containing:
+                removed += self._delete(db, "instr(lower(question), lower(?)) > 0", (containing,))
+            return removed
 
     def _expire_before_reading(self, now: datetime | None = None) -> None:
         """What a page or an export shows is never past the retention period (the service also expires rows

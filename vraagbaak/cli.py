@@ -382,9 +382,15 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--since", default="30d", show_default=True, help="Periode: 7d, 30d, 12h ...")
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 1000), help="Hoeveel groepen.")
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@click.option("--wis", "erase_ids", multiple=True, type=click.IntRange(1, 2**63 - 1), metavar="ID",
+              help="Wis deze vraag uit het logboek (id uit de CSV); herhaalbaar.")
+@click.option("--wis-met", "erase_text", default="", metavar="TEKST",
+              help="Wis elke vraag waarvan de tekst dit bevat (hoofdletters tellen niet).")
 @friendly
-def vragen(status: str | None, since: str, limit: int, as_json: bool) -> None:
-    """Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis (uit het vragenlogboek)."""
+def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids: tuple[int, ...],
+           erase_text: str) -> None:
+    """Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis (uit het vragenlogboek).
+    Met --wis of --wis-met: vragen wissen (op verzoek, of een geplakt wachtwoord)."""
     import re
     from dataclasses import asdict
     from datetime import UTC, datetime, timedelta
@@ -403,6 +409,10 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool) -> None:
     settings = get_settings()
     log = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
                       settings.store_question_text)
+    if erase_ids or erase_text.strip():
+        erased = log.erase(erase_ids, erase_text.strip())
+        click.echo(f"{erased} {'vraag' if erased == 1 else 'vragen'} gewist uit het vragenlogboek.")
+        return
     groups = log.groups((status,) if status else UNANSWERED, start, limit)
     if as_json:
         click.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))

@@ -161,3 +161,27 @@ def test_switching_texts_off_forgets_the_texts_stored_before(tmp_path):
     stored = rows(after)[0]
     assert (stored["question"], stored["vector"], stored["grp"]) == (None, None, None)
     assert "Mijn oude vraag" not in after.csv() and after.groups() == []
+
+
+def test_a_question_can_be_erased_on_request_with_what_its_group_showed(log, monkeypatch):
+    from click.testing import CliRunner
+
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    first = log.add(asked("Mijn code is Geheim123, wat doet de G40?", vector=unit(3)))
+    log.add(asked("Wat doet de G40 eigenlijk?", vector=unit(4, near=unit(3), noise=0.1)))
+    log.add(asked("Wat doet de themagroep Wonen?", vector=unit(9)))
+    assert [g.question for g in log.groups()][0] == "Mijn code is Geheim123, wat doet de G40?"
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(log.path.parent))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["vragen", "--wis", str(first)])
+        assert result.exit_code == 0 and "1 vraag gewist" in result.output, result.output
+        assert "Geheim123" not in log.csv() and [g.question for g in log.groups()][0] == "Wat doet de G40 eigenlijk?"
+        with log._connect() as db:
+            assert "Geheim123" not in str(db.execute("SELECT leader FROM groups").fetchall())
+        result = CliRunner().invoke(cli, ["vragen", "--wis-met", "THEMAGROEP wonen"])
+        assert "1 vraag gewist" in result.output and log.count() == 1
+    finally:
+        get_settings.cache_clear()
