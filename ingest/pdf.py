@@ -30,6 +30,8 @@ from vraagbaak.ingest.margins import changing_numbers
 FRAGMENT_GAP = 1.5
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
+#: A running header that changes from page to page (the chapter's title) has at most this many words.
+MAX_RUNNING_WORDS = 12
 #: Degrees a character may lean from the text's direction and still belong to it.
 MAX_TILT = 2
 #: Share of the page height at the top and at the bottom where running headers and footers stand.
@@ -247,17 +249,21 @@ def _fragment(words, page: int) -> Fragment:
 def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
     """Margin lines that repeat at the same distance from the page's top or foot on most pages (digits
     normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
-    on both. And bare page numbers (Arabic or Roman) that count with the pages, on two pages or more."""
+    on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
+    body's, whatever it says (the chapter's title on odd pages, the report's on even ones), and bare page
+    numbers (Arabic or Roman) that count with the pages, on two pages or more."""
     if len(pages) < 2:
         return set(), {}, []
     needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
+    slots: dict[int, list[Fragment]] = defaultdict(list)
     counting: dict[tuple[int, bool, int], list[Fragment]] = defaultdict(list)
     for fragments, height in zip(pages, heights):
         for f in fragments:
             if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):  # a footer by its distance from
                 edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
                 seen[(edge, re.sub(r"\d+", "#", f.text))].append(f)
+                slots[edge].append(f)
                 if (value := page_number(f.text)) is not None:
                     counting[(edge, f.text.strip().isdigit(), value - f.page)].append(f)
     removed: set[int] = set()
@@ -276,6 +282,12 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
         removed.update(id(f) for f in found)
         examples.append(found[0].text)
         labels.update((f.page, number) for f, number in changing_numbers(found))
+    for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place
+        found = [f for f in found if id(f) not in removed]
+        if (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
+                and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)):
+            removed.update(id(f) for f in found)
+            examples += sorted({f.text for f in found})[:3]
     for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
         found = [f for f in found if id(f) not in removed]  # 1-3 after a front matter numbered ii and iii
         if len({f.page for f in found}) >= 2:

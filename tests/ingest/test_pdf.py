@@ -313,3 +313,26 @@ def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path
     source = TextReader().read(path)
     assert source.page_labels == {2: "ii", 3: "iii", 4: "1", 5: "2"}
     assert [line.text for line in source.lines if not line.blank and len(line.text) < 4] == []
+
+
+def test_a_running_header_that_names_each_pages_chapter_is_left_out(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    path = tmp_path / "raadsverslag-2023.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    chapters = ("Inleiding", "Inleiding", "Besluiten", "Rekenkamer")
+    for page, chapter in enumerate(chapters, start=1):
+        pdf.setFont("Helvetica", 8)
+        if page % 2:
+            pdf.drawRightString(width - 60, height - 40, chapter)
+        else:
+            pdf.drawString(60, height - 40, "Raadsverslag Zuidhaven 2023")
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(60, height - 200, f"De raad vergaderde over onderwerp {page} en nam een besluit.")
+        pdf.showPage()
+    pdf.save()
+    source = TextReader().read(path)
+    assert [line.text for line in source.lines if not line.blank] == [
+        f"De raad vergaderde over onderwerp {page} en nam een besluit." for page in range(1, 5)]
