@@ -132,6 +132,7 @@ def read_layout(data: bytes) -> PdfLayout:
     for fragments in pages:
         kept = [f for f in fragments if id(f) not in removed]
         lines += _page_lines(_reading_order(kept))
+    lines = _footnotes_before_their_paragraph(lines)
     _join_continuations(lines)
     return PdfLayout(lines, len(pages), labels, examples, title, scanned)
 
@@ -406,13 +407,45 @@ def _page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     return lines
 
 
+def _continues(before: PdfLine, line: PdfLine) -> bool:
+    """Whether ``line``, opening a column or page, goes on with the sentence of ``before``."""
+    same_font = abs(line.size - before.size) <= 0.5 and line.bold == before.bold
+    return same_font and (line.text.lstrip(OPENERS)[:1].islower() or not SENTENCE_END.search(before.text))
+
+
+def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
+    """Footnotes at the foot of a page (lines in a font smaller than the body's) that stand between a sentence
+    and its next page go before the paragraph they interrupt, so the sentence stays whole (the page order
+    stays too)."""
+    lines = list(lines)
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if not line.run_start or line.table:
+            continue
+        k = i
+        while k > 0 and not lines[k - 1].table and lines[k - 1].size < body - 0.5 and not lines[k - 1].run_start:
+            k -= 1
+        if k == i or k == 0 or lines[k - 1].table or not _continues(lines[k - 1], line):
+            continue
+        start = k - 1
+        while start > 0 and not lines[start].new_block and not lines[start].run_start:
+            start -= 1
+        notes = lines[k:i]
+        notes[0].new_block = True
+        lines[start:i] = notes + lines[start:k]
+        lines[start + len(notes)].new_block = True
+    return lines
+
+
 def _join_continuations(lines: list[PdfLine]) -> None:
     """A sentence that runs on over a column or page break stays one block: the next column opens in the
     same font with a lowercase word, or the column before stopped without ending its sentence."""
     for before, line in zip(lines, lines[1:]):
         if not line.run_start or line.table or before.table:
             continue
-        same_font = abs(line.size - before.size) <= 0.5 and line.bold == before.bold
-        head = line.text.lstrip(OPENERS)
-        if same_font and (head[:1].islower() or not SENTENCE_END.search(before.text)):
+        if _continues(before, line):
             line.new_block = False

@@ -336,3 +336,28 @@ def test_a_running_header_that_names_each_pages_chapter_is_left_out(tmp_path):
     source = TextReader().read(path)
     assert [line.text for line in source.lines if not line.blank] == [
         f"De raad vergaderde over onderwerp {page} en nam een besluit." for page in range(1, 5)]
+
+
+def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_on(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "raad-2023.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    for i, text in enumerate(("Het parkeertarief op zondag blijft 1,50 euro per uur.¹ De opbrengst gaat naar",
+                              "nieuwe fietspaden in de wijken Oosterpolder en")):
+        pdf.drawString(60, 700 - 13 * i, text)
+    pdf.setFont("Helvetica", 7.5)
+    pdf.drawString(60, 80, "¹ Het tarief op werkdagen is 3,20 euro per uur.")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 760, "Westerkwartier, waarvoor al 1,1 miljoen euro is gereserveerd.")
+    pdf.drawString(60, 747, "De raad stemde daar unaniem mee in.")
+    pdf.showPage()
+    pdf.save()
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    text = " ".join(" ".join(p.text.split()) for p in document.passages)
+    assert "in de wijken Oosterpolder en Westerkwartier, waarvoor al 1,1 miljoen euro is gereserveerd." in text
+    assert "¹ Het tarief op werkdagen is 3,20 euro per uur." in text
