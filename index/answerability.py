@@ -273,10 +273,15 @@ class Evidence:
         self.sentence_texts = sentence_texts
         self.sentence_terms = [set(tokenizer(t)) for t in sentence_texts]
         self.passage_words = [set(words(t)) for t in passage_texts]
-        #: Every word the reports use: what they make public, such as the names they print.
-        self.vocabulary = frozenset().union(*self.passage_words)
+        self._folded = " " + " \n ".join(" ".join(words(t)) for t in passage_texts) + " "
         self.whole = Statistics(KnownWords(tokenizer), *inverse_frequencies(self.passage_terms))
         self._scopes: dict[frozenset[str], Statistics] = {}
+
+    def prints(self, name: str) -> bool:
+        """Whether the reports print this name in full ("Paul Depla"): a name they make public, which a question
+        log may keep; "Jan van den Berg" is not public because "Jan" and "Berg" each occur somewhere."""
+        phrase = " ".join(words(name))
+        return bool(phrase) and f" {phrase} " in self._folded
 
     def scoped(self, key: frozenset[str], rows: np.ndarray) -> Statistics:
         """The words, terms and IDF of the passages in a scope: a question is judged against what the

@@ -31,7 +31,7 @@ ROLES = ("voorzitter", "vicevoorzitter", "dagvoorzitter", "directeur", "burgemee
          "secretary", "speaker", "officer")
 #: Abbreviations before a name, after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset({"dhr", "mw", "mevr", "mr", "dr", "drs", "prof", "ir", "ing", "mrs", "ms"})
-TITLES = frozenset(ROLES) | ABBREVIATIONS | {"mevrouw", "heer"}
+TITLES = frozenset(ROLES) | ABBREVIATIONS | {"mevrouw", "heer", "meneer"}
 INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "von", "la", "le", "du",
                         "da", "di", "el", "al"})
 #: A word this common in Dutch ("Wonen", "Daarin") is no surname after a title or initials ("wethouder Wonen",
@@ -73,7 +73,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "nl")
 
 
-def person_names(sentence: str) -> Iterator[str]:
+def person_names(sentence: str, common_after_title: float = COMMON_AFTER_TITLE) -> Iterator[str]:
     """Every person the sentence names: a first name or initials, then any interfixes and a capitalised
     surname ("Eberhard van der Laan", "W.B. Hoekstra"); or a title and a surname, written as Dutch writes
     one without first name ("burgemeester Van der Laan", "minister Hoekstra"). Directly after a title or
@@ -99,6 +99,6 @@ def person_names(sentence: str) -> Iterator[str]:
             j += 1
         if j >= len(words) or not SURNAME.fullmatch(words[j]):
             continue
-        if j == start and _zipf(words[j]) >= (COMMON_AFTER_NAME if named and not titled else COMMON_AFTER_TITLE):
+        if j == start and _zipf(words[j]) >= (COMMON_AFTER_NAME if named and not titled else common_after_title):
             continue
         yield " ".join(w for w in words[i + titled:j + 1] if w != "." and w.lower() not in TITLES)

@@ -27,6 +27,7 @@ from vraagbaak.service.auth import check_security_settings
 from vraagbaak.service.feedback import DailyQuota, FeedbackStore
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.middleware import ServiceMiddleware
+from vraagbaak.service.private_db import translated
 from vraagbaak.service.question_log import QuestionLog
 from vraagbaak.service.routes import ask, beheer, documents, feedback, ops, source, widget
 from vraagbaak.service.state import IndexState
@@ -48,24 +49,31 @@ class JsonCORSMiddleware(CORSMiddleware):
                                      "niet in VRAAGBAAK_CORS_ORIGINS.", headers={"Vary": "Origin"})
 
 
+#: How often the question log and the feedback file are checked and expired.
+CHECK_SECONDS = 300
+
+
 def keep_retention(app: FastAPI, stop: threading.Event) -> None:
-    """At start and every hour: a damaged store is said on /ready; texts stored before texts were switched off
-    go; rows past their retention period go, whether or not anyone asks or reads."""
+    """At start and every five minutes: a store that cannot be used is said on /ready (and no longer, once it
+    can); texts stored before texts were switched off go; rows past their retention period go, whether or not
+    anyone asks or reads. No error ends this loop."""
     settings, problems = app.state.settings, {}
     while True:
-        for store in (app.state.questions, app.state.feedback):
+        for store, what in ((app.state.questions, "Het vragenlogboek"), (app.state.feedback, "Het feedbackbestand")):
             try:
-                store.check()
-                if not settings.store_question_text and (forgotten := store.forget_texts()):
-                    log.info("%d opgeslagen teksten gewist: VRAAGBAAK_STORE_QUESTION_TEXT staat uit", forgotten)
-                store.expire()
-                problems.pop(store, None)
-            except VraagbaakError as exc:
-                if store not in problems:
-                    log.error("%s", exc)
-                problems[store] = exc.message
+                with translated(store.path, what):
+                    store.check()
+                    if not settings.store_question_text and (forgotten := store.forget_texts()):
+                        log.info("%d opgeslagen teksten gewist: VRAAGBAAK_STORE_QUESTION_TEXT staat uit", forgotten)
+                    store.expire()
+                problems.pop(what, None)
+            except Exception as exc:  # noqa: BLE001 - said on /ready and in the log; tried again next time
+                message = exc.message if isinstance(exc, VraagbaakError) else f"{what}: {exc}"
+                if problems.get(what) != message:
+                    log.error("%s", message)
+                problems[what] = message
         app.state.store_problems = list(problems.values())
-        if stop.wait(3600):
+        if stop.wait(CHECK_SECONDS):
             return
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError, requirement
 from vraagbaak.index.search import visible_text
 from vraagbaak.service import beheer_pages
+from vraagbaak.service.auth import route_path
 from vraagbaak.service.private_db import StoreUnavailable
 
 log = logging.getLogger("vraagbaak")
@@ -64,6 +66,12 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "Het verzoek is ongeldig."
 
 
+def _owners(request: Request) -> bool:
+    """A request for an owners' page (behind a proxy's path prefix too)."""
+    path = route_path(request.scope)
+    return path == "/beheer" or path.startswith("/beheer/")
+
+
 def _json_type(content_type: str) -> bool:
     """Whether FastAPI reads a body of this type as JSON: application/json or application/*+json."""
     kind = content_type.split(";", 1)[0].strip().lower()
@@ -74,7 +82,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
-        if request.url.path.startswith("/beheer"):  # a filter typed into the address: a page that says what
+        if _owners(request):  # a filter typed into the address: a page that says what
             return beheer_pages.error(422, _validation_message(exc))
         if any(error.get("type") == "json_invalid" for error in errors):  # not JSON at all: a bad request
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
@@ -95,11 +103,19 @@ def install(app: FastAPI) -> None:
         return error_response(422, exc.code, exc.message)
 
     @app.exception_handler(StoreUnavailable)
-    async def _store(request: Request, exc: StoreUnavailable) -> Response:
-        log.error("fout bij %s: %s", request.url.path, exc)
-        if request.url.path.startswith("/beheer"):
-            return beheer_pages.error(503, exc.message)
-        return error_response(503, exc.code, "Je feedback kon nu niet worden bewaard. Probeer het later opnieuw.")
+    @app.exception_handler(sqlite3.Error)
+    async def _store(request: Request, exc: Exception) -> Response:
+        """The question log or the feedback file cannot be used: said in the owners' pages, and on /ready."""
+        message = exc.message if isinstance(exc, StoreUnavailable) else (
+            f"Het vragenlogboek of het feedbackbestand kon niet worden gebruikt ({exc}).")
+        log.error("fout bij %s: %s", request.url.path, message)
+        problems = request.app.state.store_problems
+        if message not in problems:
+            request.app.state.store_problems = [*problems, message]
+        if _owners(request):
+            return beheer_pages.error(503, message)
+        return error_response(503, StoreUnavailable.code, "Je feedback kon nu niet worden bewaard. Probeer het later "
+                                                          "opnieuw.")
 
     @app.exception_handler(VraagbaakError)
     async def _ours(request: Request, exc: VraagbaakError) -> JSONResponse:
@@ -108,7 +124,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/beheer") and exc.status_code in (401, 403, 404, 429):
+        if _owners(request) and exc.status_code in (401, 403, 404, 429):
             message = STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
             if exc.status_code == 401:
                 message = beheer_pages.LOG_IN

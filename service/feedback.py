@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR, Passage
-from vraagbaak.service.private_db import connect, unavailable
+from vraagbaak.service.private_db import connect, translated, unavailable
 
 log = logging.getLogger("vraagbaak")
 
@@ -48,7 +48,9 @@ class FeedbackStore:
 
     def check(self) -> None:
         """Open the file once (at start-up): a damaged file is a clear error now, not lost feedback later."""
-        with closing(self._connect()) as db:
+        if not self.path.exists():  # nothing stored yet: made when the first row comes
+            return
+        with translated(self.path, "Het feedbackbestand"), closing(self._connect()) as db:
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise unavailable(self.path, "Het feedbackbestand", ValueError("quick_check faalt"))
 

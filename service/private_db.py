@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from vraagbaak.errors import VraagbaakError
@@ -35,5 +36,19 @@ def connect(path: Path, what: str) -> sqlite3.Connection:
 
 
 def unavailable(path: Path, what: str, exc: Exception) -> StoreUnavailable:
-    return StoreUnavailable(f"{what} {path} is beschadigd of geen SQLite-bestand ({exc}). Zet het opzij (hernoem het); "
-                            "Vraagbaak begint dan een nieuw bestand. Er is niets gewist.")
+    """A damaged file (or no database at all) is said to be so; a locked, read-only or full one is not: moving
+    a healthy log aside on bad advice would lose nothing but still mislead."""
+    if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or isinstance(exc, ValueError):
+        return StoreUnavailable(f"{what} {path} is beschadigd of geen SQLite-bestand ({exc}). Zet het opzij (hernoem "
+                                "het); Vraagbaak begint dan een nieuw bestand. Er is niets gewist.")
+    return StoreUnavailable(f"{what} {path} kon niet worden gebruikt ({exc}); kijk of de schijf vol is en of de "
+                            "service het bestand mag lezen en schrijven.")
+
+
+@contextlib.contextmanager
+def translated(path: Path, what: str) -> Iterator[None]:
+    """SQLite's errors inside the block as one Dutch sentence that names the file."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise unavailable(path, what, exc) from None

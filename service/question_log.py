@@ -19,7 +19,7 @@ import io
 import json
 import sqlite3
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vraagbaak.service.private_db import connect, unavailable
+from vraagbaak.service.private_db import connect, translated, unavailable
 from vraagbaak.service.scrub import scrub
 
 #: Cosine similarity (of e5 query embeddings) from which a question joins a group: tuned on
@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS questions (
     grp INTEGER
 );
 CREATE INDEX IF NOT EXISTS questions_day ON questions (day, status);
+CREATE INDEX IF NOT EXISTS questions_asked ON questions (asked);
 CREATE INDEX IF NOT EXISTS questions_group ON questions (grp) WHERE grp IS NOT NULL;
 CREATE TABLE IF NOT EXISTS groups (
     id INTEGER PRIMARY KEY,
@@ -163,7 +164,9 @@ class QuestionLog:
 
     def check(self) -> None:
         """Open the log once (at start-up): a damaged file is a clear error now, not a lost question later."""
-        with closing(self._connect()) as db:
+        if not self.path.exists():  # nothing stored yet: made when the first row comes
+            return
+        with translated(self.path, "Het vragenlogboek"), closing(self._connect()) as db:
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise unavailable(self.path, "Het vragenlogboek", ValueError("quick_check faalt"))
 
@@ -179,9 +182,9 @@ class QuestionLog:
             db.execute("DELETE FROM grouped")
             return forgotten
 
-    def add(self, asked: Asked, now: datetime | None = None, public: Collection[str] = ()) -> int:
-        """Store one question, scrubbed (``public``: the reports' words, see ``scrub``); once a day, delete
-        what is past the retention period."""
+    def add(self, asked: Asked, now: datetime | None = None, public: Callable[[str], bool] | None = None) -> int:
+        """Store one question, scrubbed (``public``: whether the reports print a name, see ``scrub``); once a
+        day, delete what is past the retention period."""
         now = now or datetime.now(UTC)
         hour = now.replace(minute=0, second=0, microsecond=0)  # to the hour: a time to the second could name the asker
         keep_text = self.store_text and asked.question
@@ -219,19 +222,24 @@ class QuestionLog:
         cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
         return self._delete(db, "asked < ?", (cutoff,))
 
-    def erase(self, ids: Collection[int] = (), containing: str = "") -> int:
+    def erase(self, ids: Collection[int] = (), containing: str = "", dry_run: bool = False) -> int:
         """Delete questions on request (a password pasted into one, say): by row id (the CSV's first column),
-        or every question whose stored text holds ``containing`` (any case). Returns how many."""
+        or every question whose stored text holds ``containing`` (any case, accents too). Returns how many;
+        ``dry_run`` only counts."""
         if not self.path.exists() or not (ids or containing):
             return 0
+        where, values = [], []
+        if ids:
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            values += list(ids)
+        if containing:
+            where.append("holds(question, ?)")
+            values.append(containing.casefold())
         with self._lock, self._connect() as db:
-            removed = 0
-            if ids:
-                marks = ",".join("?" * len(ids))
-                removed += self._delete(db, f"id IN ({marks})", tuple(ids))
-            if containing:
-                removed += self._delete(db, "instr(lower(question), lower(?)) > 0", (containing,))
-            return removed
+            db.create_function("holds", 2, lambda text, part: bool(text) and part in text.casefold(), deterministic=True)
+            if dry_run:
+                return int(db.execute(f"SELECT count(*) FROM questions WHERE {' OR '.join(where)}", values).fetchone()[0])
+            return self._delete(db, " OR ".join(where), tuple(values))
 
     def _expire_before_reading(self, now: datetime | None = None) -> None:
         """What a page or an export shows is never past the retention period (the service also expires rows
@@ -241,10 +249,13 @@ class QuestionLog:
 
     def expire(self, now: datetime | None = None) -> int:
         """Delete rows past the retention period now; returns how many."""
+        if not self.path.exists():
+            return 0
         with self._lock, self._connect() as db:
             return self._expire(db, now or datetime.now(UTC))
 
-    def feedback(self, question: str, passage_id: str, helpful: bool, public: Collection[str] = ()) -> None:
+    def feedback(self, question: str, passage_id: str, helpful: bool,
+                 public: Callable[[str], bool] | None = None) -> None:
         """Mark the latest time this question was shown this passage (without stored texts: the latest time
         this passage was shown)."""
         if not self.path.exists():

@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable
 
 import phonenumbers
 
-from vraagbaak.index.keyword import words
-from vraagbaak.index.person_names import INTERFIXES, person_names
+from vraagbaak.index.person_names import person_names
 from vraagbaak.ingest.links import EMAIL
 
+#: After a title or initials, a surname as common as "Jansen" or "Bakker" is still a name to scrub (answer
+#: detection, ``index.person_names``, is stricter: "wethouder Wonen" names a portfolio there).
+SCRUB_COMMON_AFTER_TITLE = 5.5
 #: Every placeholder ``scrub`` writes.
 PLACEHOLDER = re.compile(r"\[(?:e-mail|telefoon|iban|adres|nummer|geheim|datum|kenteken|ip-adres|naam)\]")
 
@@ -37,21 +39,23 @@ PLACEHOLDER = re.compile(r"\[(?:e-mail|telefoon|iban|adres|nummer|geheim|datum|k
 WRITTEN_EMAIL = re.compile(
     r"[\w.+-]+\s*(?:[(\[{]\s*(?:at|@)\s*[)\]}])\s*[\w-]+(?:\s*(?:\.|[(\[{]\s*(?:dot|punt)\s*[)\]}]|\s(?:dot|punt)\s)"
     r"\s*[\w-]+)+"
-    r"|[\w.+-]+\s+(?:at|apenstaartje)\s+[\w-]+(?:\s+(?:dot|punt)\s+[\w-]+)+"
+    r"|[\w.+-]+(?:\s+(?:dot|punt)\s+[\w.+-]+)*\s+(?:at|apenstaartje)\s+[\w-]+(?:\s+(?:dot|punt)\s+[\w-]+)+"
     r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+", re.IGNORECASE)
 #: An IBAN, in one piece or in groups of four ("NL91 ABNA 0417 1643 00"); kept only if its check digits fail.
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b", re.ASCII)
 #: What ``phonenumbers`` also takes for a phone number, and is not one here: a date, a range of years.
-NOT_A_PHONE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+NOT_A_PHONE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+                         r"|\d{1,3}(?:\.\d{3})+")
 #: A postcode (1234 AB, 1234AB, 1234ab, 1234 ab 5, 1234AB12a) and the house number after it, if any; which of
 #: these is an address and which a year followed by a word ("in 2023 en 2024") is decided in ``_address``.
 ADDRESS = re.compile(r"\b([1-9]\d{3})(\s?)([A-Za-z]{2})(?![A-Za-z])(,?\s*(?:nr\.?\s*)?(\d{1,5})(?:-?[A-Za-z0-9]{1,4})?\b)?")
 #: Two-letter Dutch words that follow a number in ordinary sentences.
 WORDS = frozenset("en in op of te de is al na om ik je we ze zo nu er ja nl eu".split())
 #: A street and its house number: "Kerkstraat 12", "Lange Voorhout 3a", "Stationsweg 14-2".
-STREET = re.compile(r"\b(?:[A-Z][a-zà-ÿ]+ )?[A-Za-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|hof"
-                    r"|pad|park|markt|ring|baan|allee|boulevard|erf|wal|voorhout|haven)\s+(?!(?:19|20)\d\d\b)\d{1,4}"
-                    r"(?:\s?[a-zA-Z]\b|-\d{1,3}\b)?")
+STREET = re.compile(r"\b(?:(?:Lange|Korte|Oude|Nieuwe|Grote|Kleine|Sint|Van|De|Den) )?[A-Z][a-zà-ÿ]+(?:straat|laan|weg"
+                    r"|plein|gracht|kade|singel|dijk|steeg|dreef|hof|pad|park|markt|ring|baan|allee|boulevard|erf|wal"
+                    r"|haven)\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,3}\b)?"
+                    r"(?!\s*(?:jaar|keer|maanden|maand|weken|dagen|uur|procent|%|miljoen|miljard|euro|km)\b)")
 HOUSE_NUMBER = re.compile(r"\b(huisnummer|huisnr\.?)(\s*(?:is|:)?\s*)\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,3}\b)?", re.IGNORECASE)
 #: A number named by what it is: the number after it goes, whatever its form.
 NAMED_NUMBER = re.compile(r"\b(bsn|burgerservicenummer|sofi-?nummer|paspoort(?:nummer)?|documentnummer|id-?nummer"
@@ -60,13 +64,14 @@ NAMED_NUMBER = re.compile(r"\b(bsn|burgerservicenummer|sofi-?nummer|paspoort(?:n
                           r"(\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}|(?=[\w.-]*\d)[A-Za-z0-9][\w.-]*[A-Za-z0-9]|\d)", re.IGNORECASE)
 #: A secret after its name: "wachtwoord is Welkom123!" (a plain word, as in "is verlopen", stays).
 SECRET = re.compile(r"\b(wachtwoord|password|paswoord|pincode|pin-code|inlogcode|toegangscode|wifi-code)"
-                    r"(\s*(?:is|was|=|:)\s*)(\S+)", re.IGNORECASE)
+                    r"(\s*(?:(?:is|was)\s+|[=:]\s*)?)(\S+)", re.IGNORECASE)
 #: A date after "geboren" or "geboortedatum": 12-03-1985, 12/3/85, 12 maart 1985.
 BIRTH = re.compile(r"\b(geboren|geboortedatum|geb\.|born|date of birth)(\s*(?:op|on|is|:)?\s*)"
                    r"(\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2} [a-z]{3,9}\.? \d{4})", re.IGNORECASE)
 #: A Dutch licence plate in any of its side codes: six letters and digits in three groups (AB-123-C, 12-ABC-3).
 PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{8}(?![\w-]))(?=(?:[A-Z0-9]+-){2}[A-Z0-9]+)(?=.*[A-Z])(?=.*\d)"
                    r"(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})(?![\w-])")
+IP_CONTEXT = re.compile(r"\bip\b|ip-?adres|\baddress|\bserver|\brouter|\bvpn\b", re.IGNORECASE)
 IP_ADDRESS = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
 #: Eight or nine digits, alone or written 123.456.782 / 123-456-782 / 1234.56.782: a BSN when they pass the
 #: eleven test.
@@ -83,8 +88,9 @@ def eleven_test(digits: str) -> bool:
 def iban_valid(text: str) -> bool:
     """ISO 13616's check: the country and check digits moved to the end, letters as 10-35, modulo 97 is 1."""
     code = re.sub(r"\s", "", text).upper()
-    digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
-    return len(code) >= 15 and int(digits) % 97 == 1
+    if len(code) < 15 or not code.isascii() or not code.isalnum():
+        return False
+    return int("".join(str(int(c, 36)) for c in code[4:] + code[:4])) % 97 == 1
 
 
 def _address(match: re.Match[str]) -> str:
@@ -109,38 +115,44 @@ def _phones(text: str) -> str:
     """Every phone number as ``phonenumbers`` finds it (Dutch by default, any other with its country code),
     written from a 0, a + or a bracket: a bare run of digits ("1200000 euro") is an amount."""
     found = [m for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE)
-             if m.raw_string[:1] in "0+(" and not NOT_A_PHONE.fullmatch(m.raw_string)]
+             if (m.raw_string[:1] in "0+" or m.raw_string.startswith(("(0", "(+")))
+             and not NOT_A_PHONE.fullmatch(m.raw_string.strip("()"))]
     for match in reversed(found):
         text = text[:match.start] + "[telefoon]" + text[match.end:]
     return text
 
 
 def _secret(match: re.Match[str]) -> str:
-    value = match.group(3)
+    """After "wachtwoord:" anything is the secret; after "wachtwoord is" not a plain word ("is verlopen"); right
+    after "pincode" only a value with a digit ("pincode 1234", not "pincode vergeten")."""
+    separator, value = match.group(2).strip().lower(), match.group(3)
     plain = value.rstrip(".,;:!?").isalpha() and value[1:].rstrip(".,;:!?").islower()
-    return match.group() if plain else match.group(1) + match.group(2) + "[geheim]"
+    secret = separator in (":", "=") or (separator in ("is", "was") and not plain) or (
+        not separator and any(c.isdigit() for c in value))
+    return match.group(1) + match.group(2) + "[geheim]" if secret else match.group()
 
 
-def _names(text: str, public: Collection[str]) -> str:
-    """A person's name, unless each of its words is in ``public`` (the reports' words: "Paul Depla", whom
-    the reports name, may stay; a neighbour's name goes)."""
-    for name in set(person_names(text)):
-        if public and all(w in public for w in words(name) if w not in INTERFIXES):
+def _names(text: str, public: Callable[[str], bool] | None) -> str:
+    """A person's name, unless ``public`` says the reports print it ("Paul Depla" may stay; a neighbour's name
+    goes). After a title or initials even a common word is taken for a surname here ("mevrouw Bakker")."""
+    for name in set(person_names(text, common_after_title=SCRUB_COMMON_AFTER_TITLE)):
+        if public is not None and public(name):
             continue
         text = re.sub(r"(?<!\w)" + r"\W{0,3}".join(map(re.escape, re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|[A-Z]\.", name)))
                       + r"(?!\w)", "[naam]", text)
     return text
 
 
-def scrub(text: str, public: Collection[str] = ()) -> str:
-    """The question without the personal data it holds (see the module's doc); a name whose every word is in
-    ``public`` (folded words, see ``index.keyword.words``) stays."""
+def scrub(text: str, public: Callable[[str], bool] | None = None) -> str:
+    """The question without the personal data it holds (see the module's doc); a name that ``public`` says the
+    reports print (``Evidence.prints``) stays."""
     text = unicodedata.normalize("NFKC", text)  # a full-width "＠" or digits are the same to a reader
     text = SECRET.sub(_secret, text)
     text = EMAIL.sub("[e-mail]", text)
     text = WRITTEN_EMAIL.sub("[e-mail]", text)
     text = IBAN.sub(lambda m: "[iban]" if iban_valid(m.group()) else m.group(), text)
-    text = IP_ADDRESS.sub("[ip-adres]", text)
+    if IP_CONTEXT.search(text):  # "paragraaf 2.3.1.4" is no address
+        text = IP_ADDRESS.sub("[ip-adres]", text)
     text = BIRTH.sub(lambda m: m.group(1) + m.group(2) + "[datum]", text)
     text = NAMED_NUMBER.sub(lambda m: m.group(1) + m.group(2) + "[nummer]", text)
     text = _phones(text)

@@ -386,9 +386,10 @@ def _check_port(host: str, port: int) -> None:
               help="Wis deze vraag uit het logboek (id uit de CSV); herhaalbaar.")
 @click.option("--wis-met", "erase_text", default="", metavar="TEKST",
               help="Wis elke vraag waarvan de tekst dit bevat (hoofdletters tellen niet).")
+@click.option("--ja", "confirmed", is_flag=True, help="Wis echt (zonder --ja zegt --wis alleen hoeveel vragen het zou wissen).")
 @friendly
 def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids: tuple[int, ...],
-           erase_text: str) -> None:
+           erase_text: str, confirmed: bool) -> None:
     """Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis (uit het vragenlogboek).
     Met --wis of --wis-met: vragen wissen (op verzoek, of een geplakt wachtwoord)."""
     import re
@@ -397,6 +398,7 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     from pathlib import Path
 
     from vraagbaak.errors import InvalidQuestion
+    from vraagbaak.service.private_db import translated
     from vraagbaak.service.question_log import UNANSWERED, QuestionLog
 
     match = re.fullmatch(r"(\d+)([dh])", since.strip())
@@ -409,11 +411,16 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     settings = get_settings()
     log = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
                       settings.store_question_text)
-    if erase_ids or erase_text.strip():
-        erased = log.erase(erase_ids, erase_text.strip())
-        click.echo(f"{erased} {'vraag' if erased == 1 else 'vragen'} gewist uit het vragenlogboek.")
-        return
-    groups = log.groups((status,) if status else UNANSWERED, start, limit)
+    with translated(log.path, "Het vragenlogboek"):
+        if erase_ids or erase_text.strip():
+            erased = log.erase(erase_ids, erase_text.strip(), dry_run=not confirmed)
+            if confirmed:
+                click.echo(f"{erased} {'vraag' if erased == 1 else 'vragen'} gewist uit het vragenlogboek.")
+            else:
+                click.echo(f"Dit wist {erased} {'vraag' if erased == 1 else 'vragen'}; herhaal de opdracht met --ja om "
+                           f"{'hem' if erased == 1 else 'ze'} te wissen.")
+            return
+        groups = log.groups((status,) if status else UNANSWERED, start, limit)
     if as_json:
         click.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))
         return

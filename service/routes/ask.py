@@ -37,11 +37,11 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     request.scope["state"].update(status=result.status, question=result.question)
     response = AskResponse.from_result(result, settings.public_url)
     latency = (time.perf_counter() - started) * 1000
-    public = searcher.evidence.vocabulary
-    vector, compared = result.vector, without_placeholders(scrub(result.question, public))
-    if result.status in UNANSWERED and settings.store_question_text and compared != result.question:
-        vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
     try:  # the log must never cost anyone their answer
+        public = searcher.evidence.prints
+        vector, compared = result.vector, without_placeholders(scrub(result.question, public))
+        if result.status in UNANSWERED and settings.store_question_text and compared != result.question:
+            vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
         request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
                                               [p.id for p in response.passages], nearest(result), latency,
                                               body.collections, vector), public=public)

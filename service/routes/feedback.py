@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Request
 
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep
@@ -10,11 +12,12 @@ from vraagbaak.service.schemas import ErrorBody, FeedbackRequest, FeedbackRespon
 from vraagbaak.service.scrub import scrub
 
 router = APIRouter(tags=["feedback"])
+log = logging.getLogger("vraagbaak")
 
 
 @router.post("/api/feedback", response_model=FeedbackResponse, status_code=201, summary="Geef feedback op een passage",
              responses={400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 415: {"model": ErrorBody},
-                        422: {"model": ErrorBody}, 429: {"model": ErrorBody}})
+                        422: {"model": ErrorBody}, 429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, store: FeedbackDep):
     if body.passage_id not in searcher.passage_ids:  # a typo, or a passage gone with a re-ingest
         return error_response(404, "onbekende_passage", "Deze passage staat niet (meer) in de rapporten; stel de vraag "
@@ -24,8 +27,11 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
                                                        "Morgen kan het weer.", headers={"Retry-After": "3600"})
     question = " ".join(body.question.split())
     keep = request.app.state.settings.store_question_text  # the same promise as the question log's
-    public = searcher.evidence.vocabulary
+    public = searcher.evidence.prints
     number = store.add(scrub(question, public) if keep else "", body.passage_id, body.helpful,
                        scrub(body.comment, public) if body.comment and keep else None)
-    request.app.state.questions.feedback(question, body.passage_id, body.helpful, public)
+    try:  # the feedback is kept; marking the question's row is a nicety that must not undo that
+        request.app.state.questions.feedback(question, body.passage_id, body.helpful, public)
+    except Exception:  # noqa: BLE001 - a damaged or busy question log: logged
+        log.exception("feedback niet bij de vraag in het vragenlogboek gezet")
     return FeedbackResponse(id=number)

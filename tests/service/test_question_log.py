@@ -177,11 +177,40 @@ def test_a_question_can_be_erased_on_request_with_what_its_group_showed(log, mon
     get_settings.cache_clear()
     try:
         result = CliRunner().invoke(cli, ["vragen", "--wis", str(first)])
+        assert result.exit_code == 0 and "Dit wist 1 vraag; herhaal de opdracht met --ja" in result.output, result.output
+        assert log.count() == 3
+        result = CliRunner().invoke(cli, ["vragen", "--wis", str(first), "--ja"])
         assert result.exit_code == 0 and "1 vraag gewist" in result.output, result.output
         assert "Geheim123" not in log.csv() and [g.question for g in log.groups()][0] == "Wat doet de G40 eigenlijk?"
         with log._connect() as db:
             assert "Geheim123" not in str(db.execute("SELECT leader FROM groups").fetchall())
-        result = CliRunner().invoke(cli, ["vragen", "--wis-met", "THEMAGROEP wonen"])
+        result = CliRunner().invoke(cli, ["vragen", "--wis-met", "THEMAGROEP wonen", "--ja"])
         assert "1 vraag gewist" in result.output and log.count() == 1
     finally:
         get_settings.cache_clear()
+
+
+def test_a_damaged_page_or_a_locked_file_is_said_for_what_it_is(tmp_path):
+    from vraagbaak.service.private_db import StoreUnavailable
+
+    log = QuestionLog(tmp_path / "questions.sqlite3")
+    for i in range(400):
+        log.add(asked(f"vraag {i} " + "x" * 200))
+    with log._connect() as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(log.path.read_bytes())
+    data[4096 * 3:4096 * 5] = b"\xff" * 8192  # pages in the middle; the header is whole
+    (tmp_path / "kapot.sqlite3").write_bytes(bytes(data))
+    with pytest.raises(StoreUnavailable, match="is beschadigd"):
+        QuestionLog(tmp_path / "kapot.sqlite3").check()
+    healthy = QuestionLog(tmp_path / "ander.sqlite3")
+    healthy.add(asked())
+    holder = sqlite3.connect(healthy.path, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreUnavailable, match="kon niet worden gebruikt .*locked"):
+            from vraagbaak.service.private_db import translated
+            with translated(healthy.path, "Het vragenlogboek"):
+                sqlite3.connect(healthy.path, timeout=0).execute("DELETE FROM questions")  # a writer waits
+    finally:
+        holder.rollback()
