@@ -266,11 +266,17 @@ def _number_font_headings(headings: list[Block], reflower: Reflower) -> None:
     both share a size. A heading without a number as large as the chapters' (a foreword, an appendix) is
     their sibling; a smaller one sits in the numbered section before it; one larger than every other
     heading, first in the document, is the title above them all."""
-    numbers = [outline_number(heading_title(h, reflower)) for h in headings]
+    numbers: list[tuple[int, ...] | None] = []
+    last: tuple[int, ...] | None = None
+    for heading in headings:  # only numbers that follow one another as an outline: "40 Steden aan zet" is a title
+        number = outline_number(heading_title(heading, reflower))
+        fits = number is not None and (_follows(last, number) if last else number in ((1,), (1, 1), (0,)))
+        numbers.append(number if fits else None)
+        last = number if fits else last
     if sum(1 for n in numbers if n) < MIN_OUTLINE or not any(n and len(n) > 1 for n in numbers):
         return
-    chapter = max(round(h.size * 2) / 2 for h, n in zip(headings, numbers) if n and len(n) == 1) \
-        if any(n and len(n) == 1 for n in numbers) else max(round(h.size * 2) / 2 for h in headings)
+    chapters = Counter(round(h.size * 2) / 2 for h, n in zip(headings, numbers) if n and len(n) == 1)
+    chapter = chapters.most_common(1)[0][0] if chapters else max(round(h.size * 2) / 2 for h in headings)
     largest = max(round(h.size * 2) / 2 for h in headings)
     titled = round(headings[0].size * 2) / 2 == largest > chapter and \
         sum(1 for h in headings if round(h.size * 2) / 2 == largest) == 1

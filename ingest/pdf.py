@@ -32,6 +32,10 @@ FRAGMENT_GAP = 1.5
 BASELINE_TOLERANCE = 0.35
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
 MAX_RUNNING_WORDS = 12
+#: Footnote marks after a sentence's full stop.
+NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
+#: A page without /Rotate reads in another direction only if this share of its characters runs that way.
+TURNED_SHARE = 0.8
 #: Degrees a character may lean from the text's direction and still belong to it.
 MAX_TILT = 2
 #: Share of the page height at the top and at the bottom where running headers and footers stand.
@@ -114,13 +118,14 @@ def read_layout(data: bytes) -> PdfLayout:
         title = document.get_metadata_dict(skip_empty=True).get("Title")
         pages, heights, scanned = [], [], []
         for i in range(len(document)):
-            page = document[i]
-            picture = next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None
-            fragments, height = _page_fragments(page, i + 1)
+            fragments, height = _page_fragments(document[i], i + 1)
             pages.append(fragments)
             heights.append(height)
-            if picture and not fragments:
-                scanned.append(i + 1)
+            if not fragments:
+                page = document[i]
+                if next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None:
+                    scanned.append(i + 1)
+                page.close()
     except pdfium.PdfiumError as exc:
         raise PdfUnreadable("de PDF is beschadigd") from exc
     finally:
@@ -147,7 +152,8 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
     import pypdfium2.raw as raw
 
     width, height = page.get_width(), page.get_height()  # as shown: turned by the page's rotation
-    if page.get_rotation() in (90, 270):
+    rotated = page.get_rotation() in (90, 270)
+    if rotated:
         width, height = height, width
     textpage = page.get_textpage()
     try:
@@ -175,7 +181,11 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
         textpage.close()
         page.close()
     angles = Counter(g[1][5] for g in raw_glyphs if g[1] and g[1][5] is not None and not g[0].isspace())
-    direction = (round(angles.most_common(1)[0][0] / 90) % 4) * 90 if angles else 0
+    direction = 0
+    if angles:
+        angle, count = angles.most_common(1)[0]
+        if rotated or count >= TURNED_SHARE * sum(angles.values()):  # a long line up the margin of a sparse page
+            direction = (round(angle / 90) % 4) * 90  # does not turn the page
     glyphs: list[tuple[str, float, float, float, float, bool]] = []
     for char, data in raw_glyphs:
         if data is None:
@@ -266,7 +276,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
                 seen[(edge, re.sub(r"\d+", "#", f.text))].append(f)
                 slots[edge].append(f)
                 if (value := page_number(f.text)) is not None:
-                    counting[(edge, f.text.strip().isdigit(), value - f.page)].append(f)
+                    counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page)].append(f)
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
@@ -278,15 +288,19 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     for found in seen.values():
         if len({f.page for f in found}) < needed:
             continue
-        if len({f.text for f in found}) > 1 and statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body:
+        if (len({f.text for f in found}) > 1 and statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body
+                and all(f.y < heights[f.page - 1] / 2 for f in found)):
             continue  # "Bijlage 1", "Bijlage 2", … each opening its page in a heading's size: headings, not a header
         removed.update(id(f) for f in found)
         examples.append(found[0].text)
         labels.update((f.page, number) for f, number in changing_numbers(found))
-    for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place
-        found = [f for f in found if id(f) not in removed]
+    headings = {_plain(f.text) for fragments in pages for f in fragments if f.size >= HEADING_SIZE_RATIO * body}
+    for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place,
+        found = [f for f in found if id(f) not in removed]  # each repeated or a heading's title (not footnotes or rows)
+        repeated = Counter(f.text for f in found)
         if (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
-                and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)):
+                and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
+                and all(repeated[f.text] > 1 or _plain(f.text) in headings for f in found)):
             removed.update(id(f) for f in found)
             examples += sorted({f.text for f in found})[:3]
     for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
@@ -298,14 +312,19 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     return removed, labels, examples
 
 
+def _plain(text: str) -> str:
+    """A title without its number, case or spacing: "2 Besluiten" and "BESLUITEN" alike."""
+    return " ".join(re.sub(r"^[\d.]+\s+", "", text.strip()).lower().split())
+
+
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 def page_number(text: str) -> int | None:
     """The value of a line that is only a page number: "12", or a Roman "iv" / "XII" of the front matter."""
     text = text.strip()
-    if text.isdigit() and len(text) <= 4:
-        return int(text)
+    if re.fullmatch(r"[0-9]{1,4}", text):  # ASCII digits: "²" is a footnote mark; "2023" a year, not a page
+        return None if re.fullmatch(r"(?:19|20)\d\d", text) else int(text)
     if not 0 < len(text) <= 7 or not re.fullmatch(r"[ivxlcdm]+|[IVXLCDM]+", text):
         return None
     values = [ROMAN[c] for c in text.lower()]
@@ -410,7 +429,8 @@ def _page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
 def _continues(before: PdfLine, line: PdfLine) -> bool:
     """Whether ``line``, opening a column or page, goes on with the sentence of ``before``."""
     same_font = abs(line.size - before.size) <= 0.5 and line.bold == before.bold
-    return same_font and (line.text.lstrip(OPENERS)[:1].islower() or not SENTENCE_END.search(before.text))
+    ended = SENTENCE_END.search(before.text.rstrip(NOTE_MARKS))  # "… een besluit.¹" ends its sentence
+    return same_font and (line.text.lstrip(OPENERS)[:1].islower() or not ended)
 
 
 def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
@@ -432,7 +452,8 @@ def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
         if k == i or k == 0 or lines[k - 1].table or not _continues(lines[k - 1], line):
             continue
         start = k - 1
-        while start > 0 and not lines[start].new_block and not lines[start].run_start:
+        while start > 0 and (not (lines[start].new_block or lines[start].run_start)
+                             or (lines[start].run_start and _continues(lines[start - 1], lines[start]))):
             start -= 1
         notes = lines[k:i]
         notes[0].new_block = True

@@ -128,9 +128,10 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     for source in sources:
         if source.scanned_pages:
             pages = ", ".join(map(str, source.scanned_pages))
-            result.problems.append(f"{source.file}: pagina {pages} {'heeft' if len(source.scanned_pages) == 1 else 'hebben'} "
-                                   "geen tekstlaag (gescand?); wat daar staat, is niet doorzoekbaar. Maak er doorzoekbare "
-                                   "tekst van (OCR) om het mee te nemen.")
+            one = len(source.scanned_pages) == 1
+            result.problems.append(f"{source.file}: pagina {pages} {'is' if one else 'zijn'} alleen een afbeelding, zonder "
+                                   "tekst (gescand, of een foto of kaart?); wat daar staat, is niet doorzoekbaar. Is het "
+                                   "tekst, maak er dan doorzoekbare tekst van (OCR).")
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
     with tqdm(total=sum(len(s.lines) for s in sources), desc="Indelen", unit=" regels", disable=not bars) as bar:
         for source in sources:
@@ -156,7 +157,8 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
     """One id per file. A file name used in two collections ("g40/jaarverslag-2023.pdf",
     "politie/jaarverslag-2023.pdf") gets its collection in front (unless its name starts with it already),
     but a file keeps the id the last build gave it (``known``: file -> id), so the links handed out stay
-    good when a file of the same name arrives elsewhere; ingest names a file whose id got its collection.
+    good when a file of the same name arrives elsewhere or the id rule changes; ingest names a file whose id
+    got its collection.
     Files that still share an id (the same name as .txt and .pdf in one folder, or a newcomer whose
     prefixed id another file has) are refused by name; a newcomer is refused rather than a file the last
     build knew."""
@@ -170,8 +172,7 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
 
     chosen = []
     for source in sources:
-        own = {source.id, prefixed(source)}
-        if known.get(source.file) in own:
+        if source.file in known:  # also an id an earlier version's rule made ("strae" for "Straße")
             chosen.append((source, known[source.file], True))
         elif len(collections[source.id]) > 1:
             chosen.append((source, prefixed(source), False))

@@ -82,9 +82,31 @@ class SourceDocument:
         return max(self.pages, max((line.page for line in self.lines), default=0))
 
 
-#: A line of a table of contents: a title, dot leaders, a page number ("2.1 Nieuwbouw ........ 4"). Left out:
-#: it answers no question, and a passage of them outranked the chapters they list.
-CONTENTS_LINE = re.compile(r"(?:(?:\.\s?){5,}|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+#: A line of a table of contents: a title, dot leaders, a page number ("2.1 Nieuwbouw ........ 4").
+CONTENTS_LINE = re.compile(r"(?:(?:\.\s?){5,}|…{2,})\s*(\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """The numbers of the lines of a table of contents, left out: it answers no question, and a passage of
+    them outranked the chapters they list. At least three such lines in a row whose page numbers do not
+    go down and stay within the document's pages; a summary of figures with dot leaders
+    ("Personeelskosten ........ 850") is kept."""
+    pages = max((line.page for line in lines), default=0) + 20
+    runs: list[list[tuple[Line, str]]] = [[]]
+    for line in lines:
+        if line.blank:
+            continue
+        match = CONTENTS_LINE.search(line.text)
+        if match:
+            runs[-1].append((line, match.group(1)))
+        elif runs[-1]:
+            runs.append([])
+    found: set[int] = set()
+    for run in runs:
+        numbers = [int(n) for _, n in run if n.isdigit()]
+        if len(run) >= 3 and numbers == sorted(numbers) and all(n <= pages for n in numbers):
+            found.update(line.number for line, _ in run)
+    return found
 
 
 def document_id(path: Path) -> str:
@@ -125,7 +147,8 @@ class TextReader:
             if b"\f" in data:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
                 running, labels, removed = running_lines(lines)
                 lines = [line for line in lines if line.number not in running]
-        lines = [replace(line, text="") if CONTENTS_LINE.search(line.text) else line for line in lines]
+        contents = contents_lines(lines)
+        lines = [replace(line, text="") if line.number in contents else line for line in lines]
         if not any(not line.blank for line in lines):
             raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]

@@ -242,9 +242,9 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path):
     pdf.save()
     result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
     assert result.documents[0].source.page_count == 4
-    assert [p for p in result.problems if "tekstlaag" in p] == [
-        "besluit-2023.pdf: pagina 3 heeft geen tekstlaag (gescand?); wat daar staat, is niet doorzoekbaar. Maak er "
-        "doorzoekbare tekst van (OCR) om het mee te nemen."]
+    assert [p for p in result.problems if "afbeelding" in p] == [
+        "besluit-2023.pdf: pagina 3 is alleen een afbeelding, zonder tekst (gescand, of een foto of kaart?); wat daar "
+        "staat, is niet doorzoekbaar. Is het tekst, maak er dan doorzoekbare tekst van (OCR)."]
 
 
 def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path):
@@ -315,6 +315,9 @@ def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path
     assert [line.text for line in source.lines if not line.blank and len(line.text) < 4] == []
 
 
+SOURCES = ("CBS Statline", "de griffie", "het jaarverslag van de rekenkamer", "eigen telling")
+
+
 def test_a_running_header_that_names_each_pages_chapter_is_left_out(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -329,13 +332,20 @@ def test_a_running_header_that_names_each_pages_chapter_is_left_out(tmp_path):
             pdf.drawRightString(width - 60, height - 40, chapter)
         else:
             pdf.drawString(60, height - 40, "Raadsverslag Zuidhaven 2023")
+        if page != 2:  # the chapter opens with its heading
+            pdf.setFont("Helvetica-Bold", 14)
+            pdf.drawString(60, height - 150, chapter)
         pdf.setFont("Helvetica", 10)
-        pdf.drawString(60, height - 200, f"De raad vergaderde over onderwerp {page} en nam een besluit.")
+        pdf.drawString(60, height - 200, f"De raad vergaderde over onderwerp {page} en nam een besluit.¹")
+        pdf.setFont("Helvetica", 8)  # a short footnote at the foot of every page: text, not a running line
+        pdf.drawString(60, 50, f"¹ Bron: {SOURCES[page - 1]}.")
         pdf.showPage()
     pdf.save()
     source = TextReader().read(path)
     assert [line.text for line in source.lines if not line.blank] == [
-        f"De raad vergaderde over onderwerp {page} en nam een besluit." for page in range(1, 5)]
+        text for page, chapter in enumerate(chapters, start=1)
+        for text in ([chapter] if page != 2 else []) + [f"De raad vergaderde over onderwerp {page} en nam een besluit.¹",
+                                                          f"¹ Bron: {SOURCES[page - 1]}."]]
 
 
 def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_on(tmp_path):
@@ -361,3 +371,26 @@ def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_
     text = " ".join(" ".join(p.text.split()) for p in document.passages)
     assert "in de wijken Oosterpolder en Westerkwartier, waarvoor al 1,1 miljoen euro is gereserveerd." in text
     assert "¹ Het tarief op werkdagen is 3,20 euro per uur." in text
+
+
+def test_a_numbered_cover_title_does_not_upset_the_chapters_numbers(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "g40-2024.pdf"), pagesize=A4)
+    y = 780
+    for size, text in ((26, "40 Steden aan zet"), (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's."),
+                       (14, "2 Wonen"), (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
+                       (14, "3 Financiën"), (12, "3.1 Reserves"), (10, "De reserve bedroeg 86 miljoen euro."),
+                       (16, "Bijlagen"), (10, "De bijlagen staan achterin dit verslag.")):
+        pdf.setFont("Helvetica", size)
+        pdf.drawString(72, y, text)
+        y -= size * 2.2
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    paths = {p.text[:12]: p.citation.section for p in result.passages}
+    assert paths["Er kwamen 1."] == ["40 Steden aan zet", "2 Wonen", "2.1 Nieuwbouw"]
+    assert paths["De reserve b"] == ["40 Steden aan zet", "3 Financiën", "3.1 Reserves"]
+    assert paths["De bijlagen "] == ["40 Steden aan zet", "Bijlagen"]

@@ -122,3 +122,10 @@ def test_a_corpus_setting_that_names_a_file_says_so(tmp_path):
     (tmp_path / "rapport.txt").write_text("tekst", encoding="utf-8")
     with pytest.raises(DocumentError, match="rapport.txt is een bestand, geen map"):
         ingest_corpus(Settings(corpus_dir=tmp_path / "rapport.txt", data_dir=tmp_path / "data"))
+
+
+def test_a_summary_of_figures_with_dot_leaders_is_kept(tmp_path):
+    path = tmp_path / "rekening-2024.txt"
+    path.write_text("Lasten\nPersoneelskosten ........ 850\nMateriële kosten ........ 1240\nTotaal ........ 2090\n",
+                    encoding="utf-8")
+    assert [line.text for line in TextReader().read(path).lines][1] == "Personeelskosten ........ 850"
