@@ -117,8 +117,9 @@ def _phones(text: str) -> str:
     found = [m for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE)
              if (m.raw_string[:1] in "0+" or m.raw_string.startswith(("(0", "(+")))
              and not NOT_A_PHONE.fullmatch(m.raw_string.strip("()"))]
-    for match in reversed(found):
-        text = text[:match.start] + "[telefoon]" + text[match.end:]
+    for match in reversed(found):  # a bracket the number opens a phrase with, "(06-12345678, ...)", stays
+        start = match.start + (match.raw_string.startswith("(") and ")" not in match.raw_string)
+        text = text[:start] + "[telefoon]" + text[match.end:]
     return text
 
 

@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 KEY = "beheer-sleutel-42"
 PAGES = ["/beheer", "/beheer/niet-beantwoord", "/beheer/feedback", "/beheer/plank"]
+PRIVATE = "Mijn buurman Piet de Vries (06-12345678, NL91 ABNA 0417 1643 00) vroeg: wat zei Paul Depla over wonen?"
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def service(built, embedder):
     settings = built.model_copy(update={"rate_limit": 0, "api_key": KEY})
     with running(settings, embedder) as (base, app):
         with httpx.Client(base_url=base, timeout=60) as client:
-            for question in ("Wat doet de themagroep Financiën?", "Wat is de hoofdstad van Frankrijk?",
+            for question in ("Wat doet de themagroep Financiën?", PRIVATE, "Wat is de hoofdstad van Frankrijk?",
                              "Wat is de hoofdstad van Frankrijk eigenlijk?", "Hoe vraag ik een paspoort aan?"):
                 answer = client.post("/api/ask", json={"question": question}).json()
             client.post("/api/feedback", json={"question": "Wat doet de themagroep Financiën?", "helpful": False,
@@ -86,3 +87,9 @@ def test_without_credentials_the_browser_is_asked_and_refused(browser, service):
     assert wrong.request.get(service + "/beheer").status == 401
     context.close()
     wrong.close()
+
+
+def test_what_is_stored_of_a_question_is_scrubbed_and_a_name_the_report_prints_stays(service):
+    table = httpx.get(service + "/beheer/export/vragen.csv", headers={"X-API-Key": KEY}).content.decode("utf-8")
+    assert "Mijn buurman [naam] ([telefoon], [iban]) vroeg: wat zei Paul Depla over wonen?" in table
+    assert "Vries" not in table and "12345678" not in table and "ABNA" not in table

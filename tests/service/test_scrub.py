@@ -11,6 +11,7 @@ from vraagbaak.service.scrub import scrub, without_placeholders
     ("jan.jansen @ zwolle.nl, jan@zwolle. nl, jan＠zwolle.nl", "[e-mail], [e-mail], [e-mail]"),
     ("bel 06.12.34.56.78, +316.12345678 of (020) 123 45 67", "bel [telefoon], [telefoon] of [telefoon]"),
     ("06 - 12345678, 06–12345678, 06/12345678, +32 470 12 34 56", "[telefoon], [telefoon], [telefoon], [telefoon]"),
+    ("Piet (06-12345678, thuis) en (020) 123 45 67", "Piet ([telefoon], thuis) en [telefoon]"),
     ("IBAN NL91ABNA0417164300, nl91abna0417164300, NL91 ABNA 0417 1643 00", "IBAN [iban], [iban], [iban]"),
     ("1234AB12a en 1234ab12", "[adres] en [adres]"),
     ("postcode 1234 ab, huisnummer 12", "postcode [adres], huisnummer [adres]"),
