@@ -261,8 +261,8 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     """Margin lines that repeat at the same distance from the page's top or foot on most pages (digits
     normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
     on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
-    body's, whatever it says (the chapter's title on odd pages, the report's on even ones), and bare page
-    numbers (Arabic or Roman) that count with the pages, on two pages or more."""
+    body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
+    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more."""
     if len(pages) < 2:
         return set(), {}, []
     needed = max(2.0, REPEAT_SHARE * len(pages))
@@ -455,6 +455,8 @@ def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
         while start > 0 and (not (lines[start].new_block or lines[start].run_start)
                              or (lines[start].run_start and _continues(lines[start - 1], lines[start]))):
             start -= 1
+        if lines[start].page != lines[k].page:  # the paragraph began a page earlier: moving the notes there
+            continue  # would put a later page's text before it
         notes = lines[k:i]
         notes[0].new_block = True
         lines[start:i] = notes + lines[start:k]
