@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from vraagbaak.ingest.blocks import OPENERS, Block
 from vraagbaak.ingest.clean import Reflower
@@ -222,15 +223,14 @@ def _assign_levels(blocks: list[Block]) -> None:
         h.level = 1 if top else 2
 
 
-def body_font(blocks: list[Block]) -> tuple[float, bool]:
-    """The size most text is set in, and whether that text is bold."""
+def body_font(lines: Iterable) -> tuple[float, bool]:
+    """The size most text is set in (to the half point), and whether that text is bold; ``lines``: anything
+    with ``size``, ``bold`` and ``text`` (a source line, a PDF line or fragment)."""
     sizes: Counter[float] = Counter()
     bold: Counter[float] = Counter()
-    for block in blocks:
-        if block.kind == "text":
-            for line in block.lines:
-                sizes[round(line.size * 2) / 2] += len(line.text)
-                bold[round(line.size * 2) / 2] += len(line.text) if line.bold else 0
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+        bold[round(line.size * 2) / 2] += len(line.text) if line.bold else 0
     if not sizes:
         return 0.0, False
     size = sizes.most_common(1)[0][0]
@@ -239,7 +239,7 @@ def body_font(blocks: list[Block]) -> tuple[float, bool]:
 
 def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     """Headings from font size and weight; levels from the rank of the size (bold body-size headings last)."""
-    body, body_bold = body_font(blocks)
+    body, body_bold = body_font(line for block in blocks if block.kind == "text" for line in block.lines)
     candidates = []
     for block in blocks:
         if block.kind != "text" or len(block.lines) > MAX_FONT_HEADING_LINES or block.is_bullet:

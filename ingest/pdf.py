@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
-from vraagbaak.ingest.headings import HEADING_SIZE_RATIO
+from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
 from vraagbaak.ingest.margins import changing_numbers
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
@@ -280,11 +280,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
-    sizes: Counter[float] = Counter()
-    for fragments in pages:
-        for f in fragments:
-            sizes[round(f.size * 2) / 2] += len(f.text)
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    body, _ = body_font(f for fragments in pages for f in fragments)
     for found in seen.values():
         if len({f.page for f in found}) < needed:
             continue
@@ -438,10 +434,7 @@ def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
     and its next page go before the paragraph they interrupt, so the sentence stays whole (the page order
     stays too)."""
     lines = list(lines)
-    sizes = Counter()
-    for line in lines:
-        sizes[round(line.size * 2) / 2] += len(line.text)
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    body, _ = body_font(lines)
     for i in range(1, len(lines)):
         line = lines[i]
         if not line.run_start or line.table:

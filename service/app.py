@@ -59,7 +59,8 @@ def keep_retention(app: FastAPI, stop: threading.Event) -> None:
     anyone asks or reads. No error ends this loop."""
     settings, problems = app.state.settings, {}
     while True:
-        for store, what in ((app.state.questions, "Het vragenlogboek"), (app.state.feedback, "Het feedbackbestand")):
+        for store in (app.state.questions, app.state.feedback):
+            what = store.WHAT
             try:
                 with translated(store.path, what):
                     store.check()

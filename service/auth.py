@@ -67,6 +67,12 @@ def route_path(scope) -> str:
     return (path[len(root):] or "/") if root and path.startswith(root) else path
 
 
+def owners_page(scope) -> bool:
+    """Whether the request is for an owners' page (``/beheer`` and below, behind a path prefix too)."""
+    path = route_path(scope)
+    return path == "/beheer" or path.startswith("/beheer/")
+
+
 def may_call(request: Request, settings: Settings) -> bool:
     """Whether the request may use this ``/api`` path."""
     if route_path(request.scope).startswith("/api/admin/"):

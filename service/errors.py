@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError, requirement
 from vraagbaak.index.search import visible_text
 from vraagbaak.service import beheer_pages
-from vraagbaak.service.auth import route_path
+from vraagbaak.service.auth import owners_page
 from vraagbaak.service.private_db import StoreUnavailable
 
 log = logging.getLogger("vraagbaak")
@@ -66,12 +66,6 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "Het verzoek is ongeldig."
 
 
-def _owners(request: Request) -> bool:
-    """A request for an owners' page (behind a proxy's path prefix too)."""
-    path = route_path(request.scope)
-    return path == "/beheer" or path.startswith("/beheer/")
-
-
 def _json_type(content_type: str) -> bool:
     """Whether FastAPI reads a body of this type as JSON: application/json or application/*+json."""
     kind = content_type.split(";", 1)[0].strip().lower()
@@ -82,7 +76,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
-        if _owners(request):  # a filter typed into the address: a page that says what
+        if owners_page(request.scope):  # a filter typed into the address: a page that says what
             return beheer_pages.error(422, _validation_message(exc))
         if any(error.get("type") == "json_invalid" for error in errors):  # not JSON at all: a bad request
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
@@ -112,7 +106,7 @@ def install(app: FastAPI) -> None:
         problems = request.app.state.store_problems
         if message not in problems:
             request.app.state.store_problems = [*problems, message]
-        if _owners(request):
+        if owners_page(request.scope):
             return beheer_pages.error(503, message)
         return error_response(503, StoreUnavailable.code, "Je feedback kon nu niet worden bewaard. Probeer het later "
                                                           "opnieuw.")
@@ -124,7 +118,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        if _owners(request) and exc.status_code in (401, 403, 404, 429):
+        if owners_page(request.scope) and exc.status_code in (401, 403, 404, 429):
             message = STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
             if exc.status_code == 401:
                 message = beheer_pages.LOG_IN

@@ -6,12 +6,12 @@ import json
 import logging
 import sqlite3
 import threading
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR, Passage
-from vraagbaak.service.private_db import connect, translated, unavailable
+from vraagbaak.service import private_db
+from vraagbaak.service.private_db import connect
 
 log = logging.getLogger("vraagbaak")
 
@@ -31,28 +31,23 @@ class FeedbackStore:
     """Bounded: identical posts are stored once, rows older than ``retention_days`` go, and past ``max_rows``
     the oldest go (with a log line)."""
 
+    #: How errors name the file.
+    WHAT = "Het feedbackbestand"
+
     def __init__(self, path: Path, max_rows: int = 100_000, retention_days: int = 365):
         self.path = Path(path)
         self.max_rows, self.retention_days = max_rows, retention_days
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
-        connection = connect(self.path, "Het feedbackbestand")
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            connection.close()
-            raise unavailable(self.path, "Het feedbackbestand", exc) from None
-        return connection
+        def setup(db: sqlite3.Connection) -> None:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(SCHEMA)
+
+        return connect(self.path, self.WHAT, setup)
 
     def check(self) -> None:
-        """Open the file once (at start-up): a damaged file is a clear error now, not lost feedback later."""
-        if not self.path.exists():  # nothing stored yet: made when the first row comes
-            return
-        with translated(self.path, "Het feedbackbestand"), closing(self._connect()) as db:
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise unavailable(self.path, "Het feedbackbestand", ValueError("quick_check faalt"))
+        private_db.check(self.path, self.WHAT)
 
     def expire(self, now: datetime | None = None) -> int:
         """Delete feedback past the retention period; returns how many rows."""

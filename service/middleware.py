@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
 from vraagbaak.service import beheer_pages
-from vraagbaak.service.auth import can_manage, may_call, may_manage, route_path
+from vraagbaak.service.auth import can_manage, may_call, may_manage, owners_page, route_path
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.scrub import scrub
@@ -97,7 +97,7 @@ class ServiceMiddleware:
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             return error_response(413)
-        if path == "/beheer" or path.startswith("/beheer/"):
+        if owners_page(request.scope):
             if not can_manage(self.settings):
                 return error_response(403, "beheer_uit", "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of "
                                                          "een vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 from vraagbaak.errors import VraagbaakError
@@ -19,20 +20,34 @@ class StoreUnavailable(VraagbaakError):
     code = "opslag_onbruikbaar"
 
 
-def connect(path: Path, what: str) -> sqlite3.Connection:
-    """A connection to ``path`` (made if missing, mode 0600; SQLite gives its journal files the same mode)."""
+def connect(path: Path, what: str, setup: Callable[[sqlite3.Connection], None] | None = None) -> sqlite3.Connection:
+    """A connection to ``path`` (made if missing, mode 0600; SQLite gives its journal files the same mode),
+    ``setup`` run on it (pragmas, schema); any failure is one Dutch sentence naming ``what``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     elif path.stat().st_mode & 0o077:
         with contextlib.suppress(OSError):  # not ours to change: it stays as its owner set it
             path.chmod(0o600)
+    db = sqlite3.connect(path, timeout=10)
     try:
-        db = sqlite3.connect(path, timeout=10)
         db.execute("PRAGMA schema_version")  # reads the header: a file that is no database fails here
+        if setup:
+            setup(db)
     except sqlite3.DatabaseError as exc:
+        db.close()
         raise unavailable(path, what, exc) from None
     return db
+
+
+def check(path: Path, what: str) -> None:
+    """Open the file (at start-up, and every few minutes) and check its pages: a damaged file is a clear error
+    now, not a lost question or lost feedback later. A file not made yet is made with its first row."""
+    if not path.exists():
+        return
+    with translated(path, what), closing(connect(path, what)) as db:
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise unavailable(path, what, ValueError("quick_check faalt"))
 
 
 def unavailable(path: Path, what: str, exc: Exception) -> StoreUnavailable:

@@ -20,14 +20,14 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Collection
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
-from vraagbaak.service.private_db import connect, translated, unavailable
+from vraagbaak.service import private_db
+from vraagbaak.service.private_db import connect
 from vraagbaak.service.scrub import scrub
 
 #: Cosine similarity (of e5 query embeddings) from which a question joins a group: tuned on
@@ -138,6 +138,9 @@ def _cell(value: object) -> object:
 
 
 class QuestionLog:
+    #: How errors name the file.
+    WHAT = "Het vragenlogboek"
+
     def __init__(self, path: Path, retention_days: int = 90, store_text: bool = True):
         self.path = Path(path)
         self.retention_days = retention_days
@@ -150,25 +153,18 @@ class QuestionLog:
         """WAL with synchronous=NORMAL: a write per question must not wait for a disk flush (a power cut
         can lose the last few rows of the log, never damage it)."""
         fresh = not self.path.exists()
-        db = connect(self.path, "Het vragenlogboek")
-        try:
+
+        def setup(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA synchronous=NORMAL")
             if fresh or not self._ready:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(SCHEMA)
                 self._ready = True
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise unavailable(self.path, "Het vragenlogboek", exc) from None
-        return db
+
+        return connect(self.path, self.WHAT, setup)
 
     def check(self) -> None:
-        """Open the log once (at start-up): a damaged file is a clear error now, not a lost question later."""
-        if not self.path.exists():  # nothing stored yet: made when the first row comes
-            return
-        with translated(self.path, "Het vragenlogboek"), closing(self._connect()) as db:
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise unavailable(self.path, "Het vragenlogboek", ValueError("quick_check faalt"))
+        private_db.check(self.path, self.WHAT)
 
     def forget_texts(self) -> int:
         """With texts switched off, texts stored before go too: question texts, their embeddings and the groups

@@ -411,7 +411,7 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     settings = get_settings()
     log = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
                       settings.store_question_text)
-    with translated(log.path, "Het vragenlogboek"):
+    with translated(log.path, log.WHAT):
         if erase_ids or erase_text.strip():
             erased = log.erase(erase_ids, erase_text.strip(), dry_run=not confirmed)
             if confirmed:

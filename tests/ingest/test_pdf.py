@@ -247,25 +247,31 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path):
         "staat, is niet doorzoekbaar. Is het tekst, maak er dan doorzoekbare tekst van (OCR)."]
 
 
-def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path):
+def lines_pdf(path: Path, lines: tuple[tuple[float, str], ...]) -> None:
+    """One A4 page of (font size, text) lines from the top, each its size's height apart."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
     y = 780
-    for size, text in ((26, "Jaarverslag 2024"), (16, "Voorwoord"), (10, "Het college kijkt terug op een druk jaar."),
-                       (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's van de begroting."),
-                       (14, "2 Wonen"), (10, "Wonen bleef de grootste opgave van de stad."),
-                       (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
-                       (12, "2.2 Huurwoningen"), (10, "De wachttijd voor een huurwoning was negen jaar."),
-                       (14, "3 Financiën"), (10, "De algemene reserve bedroeg 86 miljoen euro."),
-                       (12, "3.1 Reserves"), (10, "De raad gebruikte 2,5 miljoen euro voor scholen.")):
+    for size, text in lines:
         pdf.setFont("Helvetica", size)
         pdf.drawString(72, y, text)
         y -= size * 2.2
     pdf.save()
+
+
+def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines_pdf(corpus / "jaarverslag-2024.pdf", (
+        (26, "Jaarverslag 2024"), (16, "Voorwoord"), (10, "Het college kijkt terug op een druk jaar."),
+        (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's van de begroting."),
+        (14, "2 Wonen"), (10, "Wonen bleef de grootste opgave van de stad."),
+        (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
+        (12, "2.2 Huurwoningen"), (10, "De wachttijd voor een huurwoning was negen jaar."),
+        (14, "3 Financiën"), (10, "De algemene reserve bedroeg 86 miljoen euro."),
+        (12, "3.1 Reserves"), (10, "De raad gebruikte 2,5 miljoen euro voor scholen.")))
     result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
     paths = {p.text.split(".")[0]: p.citation.section for p in result.passages}
     assert paths["Er kwamen 1"] == ["Jaarverslag 2024", "2 Wonen", "2.1 Nieuwbouw"]
@@ -374,21 +380,13 @@ def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_
 
 
 def test_a_numbered_cover_title_does_not_upset_the_chapters_numbers(tmp_path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    pdf = canvas.Canvas(str(corpus / "g40-2024.pdf"), pagesize=A4)
-    y = 780
-    for size, text in ((26, "40 Steden aan zet"), (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's."),
-                       (14, "2 Wonen"), (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
-                       (14, "3 Financiën"), (12, "3.1 Reserves"), (10, "De reserve bedroeg 86 miljoen euro."),
-                       (16, "Bijlagen"), (10, "De bijlagen staan achterin dit verslag.")):
-        pdf.setFont("Helvetica", size)
-        pdf.drawString(72, y, text)
-        y -= size * 2.2
-    pdf.save()
+    lines_pdf(corpus / "g40-2024.pdf", (
+        (26, "40 Steden aan zet"), (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's."),
+        (14, "2 Wonen"), (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
+        (14, "3 Financiën"), (12, "3.1 Reserves"), (10, "De reserve bedroeg 86 miljoen euro."),
+        (16, "Bijlagen"), (10, "De bijlagen staan achterin dit verslag.")))
     result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
     paths = {p.text[:12]: p.citation.section for p in result.passages}
     assert paths["Er kwamen 1."] == ["40 Steden aan zet", "2 Wonen", "2.1 Nieuwbouw"]

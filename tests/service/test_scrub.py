@@ -21,6 +21,11 @@ from vraagbaak.service.scrub import scrub, without_placeholders
     ("geboren op 12-03-1985, IP 192.168.1.23", "geboren op [datum], IP [ip-adres]"),
     ("Mijn wachtwoord is Welkom123!", "Mijn wachtwoord is [geheim]"),
     ("Mijn buurman Piet de Vries en mevrouw Annemarie van der Berg-Jansen", "Mijn buurman [naam] en mevrouw [naam]"),
+    ("Mail jan punt jansen at gmail punt com", "Mail [e-mail]"),
+    ("mevrouw Bakker en dhr. Dekker, of J. Jansen uit Breda", "mevrouw [naam] en dhr. [naam], of [naam] uit Breda"),
+    ("meneer De Groot belde", "meneer [naam] belde"),
+    ("pincode 1234 en wachtwoord: Voetbal", "pincode [geheim] en wachtwoord: [geheim]"),
+    ("mijn vpn-server is 10.0.0.12", "mijn vpn-server is [ip-adres]"),
 ])
 def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored):
     assert scrub(question) == stored
@@ -33,6 +38,10 @@ def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored
     "Hoe vraag ik een nieuw paspoort aan bij de gemeente Breda?",
     "Wat doet de themagroep Financiën voor de G40 en de G4?",
     "Who looked at g40.nl?",
+    "Hoeveel financiering 3 jaar lang?", "Hoeveel woningen bouwde de G40 (2019-2023)?", "Hoeveel (12.000) woningen?",
+    "Wat staat er in tabel (2023) 45 procent?", "Wat is de trend 01-2023 tot 06-2024?", "Wat staat in paragraaf 2.3.1.4?",
+    "Wat besloot de regering 2 keer?", "Hoe gaat het met de woningmarkt 2 jaar na de wet?", "Mijn pincode vergeten, wat nu?",
+    "Hoe werkt het TR12 İZMİ RABC-fonds?",
 ])
 def test_a_question_without_personal_data_is_kept_as_asked(question):
     assert scrub(question) == question
@@ -53,22 +62,3 @@ def test_placeholders_are_left_out_of_what_is_compared():
         "Bel mij op over de themagroep Wonen"
 
 
-@pytest.mark.parametrize("question", [
-    "Hoeveel financiering 3 jaar lang?", "Hoeveel woningen bouwde de G40 (2019-2023)?", "Hoeveel (12.000) woningen?",
-    "Wat staat er in tabel (2023) 45 procent?", "Wat is de trend 01-2023 tot 06-2024?", "Wat staat in paragraaf 2.3.1.4?",
-    "Wat besloot de regering 2 keer?", "Hoe gaat het met de woningmarkt 2 jaar na de wet?", "Mijn pincode vergeten, wat nu?",
-    "Hoe werkt het TR12 İZMİ RABC-fonds?",
-])
-def test_ordinary_numbers_and_words_in_questions_stay(question):
-    assert scrub(question) == question
-
-
-@pytest.mark.parametrize("question,stored", [
-    ("Mail jan punt jansen at gmail punt com", "Mail [e-mail]"),
-    ("mevrouw Bakker en dhr. Dekker, of J. Jansen uit Breda", "mevrouw [naam] en dhr. [naam], of [naam] uit Breda"),
-    ("meneer De Groot belde", "meneer [naam] belde"),
-    ("pincode 1234 en wachtwoord: Voetbal", "pincode [geheim] en wachtwoord: [geheim]"),
-    ("mijn vpn-server is 10.0.0.12", "mijn vpn-server is [ip-adres]"),
-])
-def test_more_personal_data_goes(question, stored):
-    assert scrub(question) == stored
