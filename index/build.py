@@ -69,6 +69,11 @@ def known_ids(data_dir: Path) -> dict[str, str]:
     return {d.file: d.id for d in _current_documents(data_dir)}
 
 
+def known_contents(data_dir: Path) -> dict[str, tuple[str, str]]:
+    """SHA-256 -> (file, document id) in the current build: a file renamed or moved keeps its id."""
+    return {d.sha256: (d.file, d.id) for d in _current_documents(data_dir)}
+
+
 def first_ingested(data_dir: Path) -> dict[str, str]:
     """SHA-256 -> ingest time of the documents of the current build."""
     return {d.sha256: d.ingested_at for d in _current_documents(data_dir)}
@@ -153,26 +158,27 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     t = time.perf_counter()
     told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
     known = known_ids(settings.data_dir)
-    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known)
+    result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known,
+                           known_contents=known_contents(settings.data_dir))
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)
     report.pages = sum(d.source.page_count for d in result.documents)
     report.sections = sum(len(d.sections) for d in result.documents)
     report.passages = len(result.passages)
-    why = (" Waarom: " + " ".join(p if p.endswith(".") else p + "." for p in result.problems[:10])
-           + (f" (en {len(result.problems) - 10} meer)" if len(result.problems) > 10 else "")) if result.problems else ""
     lost = [file for file in result.unreadable if file in known]
     if lost:  # a damaged copy of a report must not take the report out of the index, nor its links
+        why = [p for p in result.problems if p.split(": ", 1)[0] in lost]
         raise IndexMissing(
-            f"{', '.join(lost)} {'staat' if len(lost) == 1 else 'staan'} in de index maar kon nu niet worden gelezen; "
-            "de vorige index blijft in gebruik, zodat er niets uit verdwijnt. Herstel het bestand, of haal het uit de "
-            f"corpusmap als het document van de plank moet.{why}")
+            f"{', '.join(lost)} {'staat' if len(lost) == 1 else 'staan'} in de index maar kon nu niet worden gelezen "
+            f"({'; '.join(p.split(': ', 1)[-1].rstrip('.') for p in why)}); de vorige index blijft in gebruik, zodat er "
+            "niets uit verdwijnt. Herstel het bestand, of haal het uit de corpusmap als het document van de plank moet.",
+            notes=[p for p in result.problems if p not in why])
     if not result.passages:
         raise IndexMissing(
-            f"Geen bruikbare tekst gevonden in {settings.corpus_dir}; de vorige index blijft in gebruik. "
-            f"Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap.{why}"
-        )
+            f"Geen bruikbare tekst gevonden in {settings.corpus_dir}"
+            f"{' (de redenen staan hierboven)' if result.problems else ''}; de vorige index blijft in gebruik. "
+            "Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap.", notes=result.problems)
     return result
 
 

@@ -95,11 +95,21 @@ class Shelf:
             if unknown:
                 listed = ", ".join(str(v) for v in sorted(known, key=str)[:20]) or "geen"
                 raise UnknownScope(f"{name}: {', '.join(unknown)}. Bekend: {listed}.")
-        chosen = frozenset(d.id for d in records
-                           if (not collections or d.collection in collections) and (not documents or d.id in documents)
-                           and (not years or d.year in years))
-        if not chosen:
-            raise UnknownScope("Geen enkel document valt binnen alle gekozen filters samen; kies er minder.")
+        filters = (("collectie", collections, lambda d: d.collection), ("document", documents, lambda d: d.id),
+                   ("jaar", years, lambda d: d.year))
+
+        def meets(document, but: str = "") -> bool:
+            return all(not wanted or label == but or value(document) in wanted for label, wanted, value in filters)
+
+        chosen = frozenset(d.id for d in records if meets(d))
+        if not chosen:  # say, per filter, which of its values the other filters leave
+            fitting = []
+            for label, wanted, value in filters:
+                if wanted:
+                    values = sorted({value(d) for d in records if meets(d, but=label) and value(d)}, key=str)
+                    fitting.append(f"{label} {', '.join(str(v) for v in values[:20]) or 'geen'}")
+            raise UnknownScope("Geen enkel document valt binnen alle gekozen filters samen. Wat bij de andere filters "
+                               f"past: {'; '.join(fitting)}.")
         mask = np.isin(self.document_of, [self.ids.index(d) for d in chosen])
         return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64))
 

@@ -97,7 +97,7 @@ def read_meta_file(path: Path, shown: str | None = None) -> tuple[MetaFile, str 
     name = meta_path(Path(shown)).as_posix() if shown else file.name
     allowed = f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)})."
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError):
         return MetaFile(), (f"{name}: geen geldige JSON; het bestand wordt niet gebruikt, de gegevens komen uit "
                             f"het document zelf. {allowed}")

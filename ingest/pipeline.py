@@ -22,7 +22,7 @@ from vraagbaak.build_format import (
 )
 from vraagbaak.config import Settings
 from vraagbaak.ingest.blocks import split_blocks
-from vraagbaak.ingest.chunk import Chunker
+from vraagbaak.ingest.chunk import MIN_WORDS, WORD, Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
 from vraagbaak.ingest.metadata import META_SUFFIX, describe, meta_path, slug
@@ -50,7 +50,7 @@ class IngestResult:
     documents: list[IngestedDocument] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     settings: dict[str, object] = field(default_factory=dict)
-    #: Files (relative to the corpus folder) that are there but could not be read.
+    #: Files (relative to the corpus folder) that are there but could not be read, or hold no words to search.
     unreadable: list[str] = field(default_factory=list)
 
     @property
@@ -98,10 +98,12 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
 
 
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None, stages: Stages = Stages(),
-                  bars: bool = False, known_ids: dict[str, str] | None = None) -> IngestResult:
+                  bars: bool = False, known_ids: dict[str, str] | None = None,
+                  known_contents: dict[str, tuple[str, str]] | None = None) -> IngestResult:
     """Read and chunk every document of the corpus folder. ``progress`` is told each document's name;
     ``bars`` shows the two stages (reading, finding structure) as bars with the time left instead;
-    ``known_ids`` (file in the corpus -> id, from the last build) keeps the ids that citations already use."""
+    ``known_ids`` (file in the corpus -> id, from the last build) keeps the ids that citations already use,
+    and ``known_contents`` (SHA-256 -> file and id, from the last build) those of a file renamed or moved."""
     from tqdm.auto import tqdm
 
     corpus = Path(settings.corpus_dir)
@@ -124,7 +126,9 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                 result.problems.append(str(exc))
                 result.unreadable.append(path.relative_to(corpus).as_posix())
             bar.update(size)
-    sources = unique_ids(sources, result.problems, known_ids or {})
+    sources = _with_words(sources, result)
+    known = {**(known_ids or {}), **renamed(sources, known_ids or {}, known_contents or {}, result.problems)}
+    sources = unique_ids(sources, result.problems, known)
     for source in sources:
         if source.scanned_pages:
             pages = ", ".join(map(str, source.scanned_pages))
@@ -138,12 +142,34 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             progress(f"{source.file} ({len(result.documents) + 1} van {len(sources)})")
             bar.set_postfix_str(Path(source.file).name, refresh=False)
             sections = structure_document(source, vocab, stages)
-            source, problem = described(source, sections)
+            bar.update(len(source.lines))
+            described_source, problem = described(source, sections)
+            passages = chunker.passages(described_source, sections)
+            if not passages:
+                _no_words(source, result)
+                continue
             if problem:
                 result.problems.append(problem)
-            result.documents.append(IngestedDocument(source, sections, chunker.passages(source, sections)))
-            bar.update(len(source.lines))
+            result.documents.append(IngestedDocument(described_source, sections, passages))
     return result
+
+
+def _with_words(sources: list[SourceDocument], result: IngestResult) -> list[SourceDocument]:
+    """The documents with words to search; one of a few characters or figures (an editor's leftover such as
+    "~$verslag.txt") would answer nothing on the shelf, and must not take an id from a real report."""
+    kept = []
+    for source in sources:
+        if sum(len(WORD.findall(line.text)) for line in source.lines) >= MIN_WORDS:
+            kept.append(source)
+        else:
+            _no_words(source, result)
+    return kept
+
+
+def _no_words(source: SourceDocument, result: IngestResult) -> None:
+    result.problems.append(f"{source.file}: er staat geen doorzoekbare tekst in (alleen losse tekens of getallen); "
+                           "het is overgeslagen.")
+    result.unreadable.append(source.file)
 
 
 def _size(path: Path) -> int:
@@ -153,15 +179,31 @@ def _size(path: Path) -> int:
         return 0  # gone since it was listed: reading it reports that in Dutch
 
 
+def renamed(sources: list[SourceDocument], known: dict[str, str], contents: dict[str, tuple[str, str]],
+            problems: list[str]) -> dict[str, str]:
+    """File -> id for files the last build held under another name (the same content, its old file gone):
+    a report renamed or moved to another collection keeps its id, so the links handed out stay good."""
+    present = {source.file for source in sources}
+    taken = {known[file] for file in present if file in known}
+    kept: dict[str, str] = {}
+    for source in sources:
+        old_file, old_id = contents.get(source.sha256, ("", ""))
+        if source.file in known or not old_id or old_file in present or old_id in taken | set(kept.values()):
+            continue
+        kept[source.file] = old_id
+        problems.append(f"{source.file}: dit is {old_file} van de vorige index onder een andere naam; het houdt het "
+                        f"id {old_id}, zodat links ernaar blijven werken.")
+    return kept
+
+
 def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[str, str]) -> list[SourceDocument]:
-    """One id per file. A file name used in two collections ("g40/jaarverslag-2023.pdf",
-    "politie/jaarverslag-2023.pdf") gets its collection in front (unless its name starts with it already),
-    but a file keeps the id the last build gave it (``known``: file -> id), so the links handed out stay
-    good when a file of the same name arrives elsewhere or the id rule changes; ingest names a file whose id
-    got its collection.
-    Files that still share an id (the same name as .txt and .pdf in one folder, or a newcomer whose
-    prefixed id another file has) are refused by name; a newcomer is refused rather than a file the last
-    build knew."""
+    """One id per file. A file keeps the id the last build gave it (``known``: file -> id), so the links
+    handed out stay good when a file of the same name arrives elsewhere or the id rule changes. Else a file
+    gets its name, unless that name is used in two collections ("g40/jaarverslag-2023.pdf",
+    "politie/jaarverslag-2023.pdf"): then its collection goes in front (unless its name starts with it
+    already), and if another file already has that id too, a number after it ("-2"); ingest names every
+    file whose id is not its name. Files that share a name and so an id (the same name as .txt and .pdf in
+    one folder) are refused by name, as is a newcomer named like the id a known file has."""
     collections: dict[str, set[str]] = {}
     for source in sources:
         collections.setdefault(source.id, set()).add(source.collection)
@@ -170,31 +212,36 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
         head = f"{slug(source.collection)}-"
         return source.id if source.id.startswith(head) else slug(head + source.id)
 
-    chosen = []
-    for source in sources:
-        if source.file in known:  # also an id an earlier version's rule made ("strae" for "Straße")
-            chosen.append((source, known[source.file], True))
-        elif len(collections[source.id]) > 1:
-            chosen.append((source, prefixed(source), False))
-        else:
-            chosen.append((source, source.id, False))
-    kept = []
-    for source, new_id, was_known in chosen:
-        rivals = [(s, k) for s, i, k in chosen if i == new_id and s is not source]
-        others = ", ".join(s.file for s, _ in rivals)
-        rival_known = any(k for _, k in rivals)
-        if rivals and not was_known and rival_known:  # the file the last build knew keeps its id
-            problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({others}); "
-                            "hernoem dit bestand.")
-            continue
-        if rivals and was_known == rival_known:
-            problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); hernoem een van beide.")
-            continue
-        if new_id != source.id and not was_known:
-            problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
-                            f"krijgt het id {new_id}.")
-        kept.append(replace(source, id=new_id))
-    return kept
+    known_here = [s for s in sources if s.file in known]  # also an id an earlier version's rule made ("strae")
+    named = [s for s in sources if s.file not in known and len(collections[s.id]) == 1]
+    shared = [s for s in sources if s.file not in known and len(collections[s.id]) > 1]
+    taken: dict[str, SourceDocument] = {}
+    ids: dict[int, str] = {}
+    for group, wish in ((known_here, lambda s: known[s.file]), (named, lambda s: s.id), (shared, prefixed)):
+        wishes: dict[str, list[SourceDocument]] = {}
+        for source in group:
+            wishes.setdefault(wish(source), []).append(source)
+        for wanted, rivals in wishes.items():
+            if len(rivals) > 1:  # "verslag.txt" and "verslag.pdf" in one folder: which is meant is not ours to guess
+                for source in rivals:
+                    others = ", ".join(s.file for s in rivals if s is not source)
+                    problems.append(f"{source.file}: een ander bestand heeft dezelfde naam ({others}); "
+                                    "hernoem een van beide.")
+                continue
+            source = rivals[0]
+            new_id = wanted
+            if new_id in taken and group is shared:
+                new_id = next(f"{wanted}-{n}" for n in range(2, len(sources) + 3) if f"{wanted}-{n}" not in taken)
+            elif new_id in taken:
+                problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({taken[new_id].file}); "
+                                "hernoem dit bestand.")
+                continue
+            if group is shared:
+                problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
+                                f"krijgt het id {new_id}.")
+            taken[new_id] = source
+            ids[id(source)] = new_id
+    return [replace(source, id=ids[id(source)]) for source in sources if id(source) in ids]
 
 
 def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDocument, str | None]:

@@ -42,11 +42,35 @@ def test_serve_refuses_a_port_in_use_before_loading_anything(tmp_path):
     assert "Traceback" not in out.stderr and "Errno" not in out.stderr
 
 
-def test_a_file_system_error_is_one_dutch_line(tmp_path):
+@pytest.mark.parametrize("command", [["ingest", "--quiet"], ["documents", "list"]])
+def test_a_data_folder_that_is_a_file_is_a_wrong_setting(tmp_path, command):
     blocker = tmp_path / "data"
-    blocker.write_text("geen map")  # the data folder is a file
-    out = vraagbaak("ingest", "--quiet", env={"VRAAGBAAK_DATA_DIR": str(blocker)})
-    assert out.returncode == 1 and out.stderr.strip() == f"Fout: {blocker}: bestaat al." and "Traceback" not in out.stderr
+    blocker.write_text("geen map")
+    out = vraagbaak(*command, env={"VRAAGBAAK_DATA_DIR": str(blocker)})
+    assert out.returncode == 1 and out.stderr.strip() == (
+        f"Fout: VRAAGBAAK_DATA_DIR='{blocker}' is ongeldig: het moet een map zijn, maar het is een bestand.")
+
+
+def test_a_file_system_error_is_one_dutch_line(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "builds").write_text("geen map")  # a file where ingest makes a folder
+    out = vraagbaak("ingest", "--quiet", env={"VRAAGBAAK_DATA_DIR": str(data)})
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(f"Fout: {data / 'builds'}/") and out.stderr.strip().endswith(": een deel van het pad is geen map.")
+
+
+def test_notes_come_before_the_error_each_on_its_own_line(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kapot.txt").write_bytes(b"\xff\xfe\x00kapot" * 20)
+    (corpus / "los.meta.json").write_text("{}")
+    out = vraagbaak("ingest", "--quiet", env={"VRAAGBAAK_DATA_DIR": str(tmp_path / "data"),
+                                              "VRAAGBAAK_CORPUS_DIR": str(corpus)})
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 1 and len(lines) == 3
+    assert [line.split(":")[0] for line in lines] == ["Let op", "Let op", "Fout"]
+    assert lines[-1].startswith(f"Fout: Geen bruikbare tekst gevonden in {corpus} (de redenen staan hierboven)")
 
 
 @pytest.mark.parametrize("args,says", [

@@ -16,8 +16,9 @@ from vraagbaak.config import Settings
 
 #: Bump when the files of a build change meaning; older builds are then refused.
 BUILD_FORMAT = 5
-#: Bumped whenever the cleaning or chunking changes which passages come out.
-INGEST_FORMAT = 7
+#: Bumped whenever the cleaning or chunking changes which passages (or documents) come out, or the keyword
+#: index weighs them otherwise.
+INGEST_FORMAT = 8
 
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"

@@ -32,6 +32,7 @@ def friendly(func):
         try:
             return func(*args, **kwargs)
         except VraagbaakError as exc:
+            _print_problems(exc.notes)
             click.secho(f"Fout: {exc}", fg="red", err=True)
             sys.exit(1)
         except BrokenPipeError:
@@ -73,10 +74,11 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
     """
     settings = get_settings()
     if inspect:
-        from vraagbaak.index.build import known_ids
+        from vraagbaak.index.build import known_contents, known_ids
         from vraagbaak.ingest.pipeline import ingest_corpus
 
-        result = ingest_corpus(settings, known_ids=known_ids(settings.data_dir))  # the ids a build would give
+        result = ingest_corpus(settings, known_ids=known_ids(settings.data_dir),  # the ids a build would give
+                               known_contents=known_contents(settings.data_dir))
         _print_problems(result.problems)
         for doc in result.documents:
             _print_tree(doc, samples)
@@ -96,7 +98,7 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
     click.echo(f"Index gepubliceerd: {report.build}")
 
 
-def _print_problems(problems: list[str]) -> None:
+def _print_problems(problems: list[str] | tuple[str, ...]) -> None:
     for problem in problems:
         click.secho(f"Let op: {problem}", fg="yellow", err=True)  # a skipped file says so; a meta file may be half used
 

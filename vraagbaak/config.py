@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from vraagbaak.errors import ConfigurationError, requirement
@@ -92,6 +92,14 @@ class Settings(BaseSettings):
     question_retention_days: int = Field(90, ge=1, le=3650, description="Days a question stays in the question log.")
     store_question_text: bool = Field(True, description="Keep the (scrubbed) question text in the log; false: outcome only.")
     reload_interval: float = Field(5.0, ge=0, description="Seconds between checks for a new index (0: only on SIGHUP).")
+
+    @field_validator("data_dir")
+    @classmethod
+    def _a_folder(cls, value: Path) -> Path:
+        """A file where the data folder should be would otherwise surface as "bestaat al" or "no index"."""
+        if value.exists() and not value.is_dir():
+            raise ValueError("moet een map zijn, maar het is een bestand")
+        return value
 
     @property
     def proxies(self) -> frozenset[str]:

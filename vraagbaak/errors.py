@@ -8,9 +8,12 @@ class VraagbaakError(Exception):
 
     code = "fout"
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, notes: list[str] | tuple[str, ...] = ()):
+        """``notes``: what was noticed on the way (a skipped file, a meta field left out), each a sentence the
+        command line shows as "Let op" before the error, so the error itself stays one sentence."""
         super().__init__(message)
         self.message = message
+        self.notes = tuple(notes)
 
 
 class ConfigurationError(VraagbaakError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path, PurePosixPath
 
 from fastapi import APIRouter, HTTPException, Query
@@ -32,9 +33,11 @@ def source(document: str, searcher: SearcherDep,
 
 @router.get(ORIGINAL_ROUTE, summary="Open het originele PDF-bestand van een document",
             responses={200: {"content": {"application/pdf": {}}, "description": "Het originele PDF-bestand."},
-                       404: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+                       404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> FileResponse:
-    """Only the PDFs of the loaded index, read-only from the corpus folder; nothing else is served."""
+    """Only the PDFs of the loaded index, read-only from the corpus folder; nothing else is served. A file
+    changed since the index was built (a damaged copy, a new version not yet ingested) is not served: its
+    pages would not be the ones the citations name."""
     record = searcher.documents.get(document)
     if record is None or not record.file.lower().endswith(".pdf"):
         raise HTTPException(status_code=404)
@@ -42,6 +45,10 @@ def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> Fil
     path = (corpus / record.file).resolve()
     if not path.is_relative_to(corpus) or not path.is_file():
         raise HTTPException(status_code=404)
+    with path.open("rb") as file:
+        if hashlib.file_digest(file, "sha256").hexdigest() != record.sha256:
+            raise HTTPException(status_code=409, detail="Het originele bestand is veranderd sinds de index is gebouwd; "
+                                "de bron staat in de tekstweergave. Vraag de beheerder de index bij te werken.")
     return FileResponse(path, media_type="application/pdf", filename=PurePosixPath(record.file).name,
                         content_disposition_type="inline",
                         headers={"X-Content-Type-Options": "nosniff"})

@@ -127,10 +127,23 @@ def test_a_damaged_copy_of_an_indexed_report_does_not_take_it_off_the_shelf(fake
     build_index(fake_built, embedder=fake_embedder())
     before = store.current_build(fake_built.data_dir)
     (corpus / "tweede-2024.txt").write_bytes(b"\xff\xfe\x00kapot" * 50)  # not UTF-8: cannot be read
-    with pytest.raises(IndexMissing, match=r"tweede-2024.txt staat in de index maar kon nu niet worden gelezen; de vorige "
-                                           r"index blijft in gebruik"):
+    (corpus / "los.meta.json").write_text("{}")  # another problem: a note beside the error, not in its sentence
+    with pytest.raises(IndexMissing, match=r"tweede-2024.txt staat in de index maar kon nu niet worden gelezen \(.*UTF-8"
+                                           r".*\); de vorige index blijft in gebruik") as refused:
         build_index(fake_built, embedder=fake_embedder())
+    assert "los.meta.json" not in str(refused.value)
+    assert [note.split(":")[0] for note in refused.value.notes] == ["los.meta.json"]
+    (corpus / "los.meta.json").unlink()
     assert store.current_build(fake_built.data_dir) == before
     (corpus / "tweede-2024.txt").unlink()  # taken out on purpose: then it goes
     build_index(fake_built, embedder=fake_embedder())
     assert [d.id for d in store.read_documents(store.current_build(fake_built.data_dir))] == ["testnet-2024"]
+
+
+def test_a_renamed_report_keeps_its_id_and_embeds_nothing(fake_built):
+    corpus = fake_built.corpus_dir
+    (corpus / "testnet-2024.txt").rename(corpus / "Testnet jaarverslag 2024 (definitief).txt")
+    report = build_index(fake_built, embedder=fake_embedder())
+    documents = store.read_documents(store.current_build(fake_built.data_dir))
+    assert [(d.id, d.file) for d in documents] == [("testnet-2024", "Testnet jaarverslag 2024 (definitief).txt")]
+    assert report.embedded == 0 and any("andere naam" in p for p in report.problems)

@@ -1,3 +1,4 @@
+from vraagbaak.index import keyword
 from vraagbaak.index.keyword import KeywordIndex, Tokenizer, fold
 
 TEXTS = [
@@ -36,10 +37,12 @@ def test_save_and_load(tmp_path):
     assert again.search("vuurwerk", 1) == index.search("vuurwerk", 1)
 
 
-def test_each_document_is_weighed_with_its_own_statistics_and_a_scope_only_masks():
+def test_each_document_is_weighed_with_its_own_statistics_and_a_scope_only_masks(monkeypatch):
     """Each passage scores as in an index of its document alone (IDF and average length of that
     document), whatever else is on the shelf; a scope leaves the scores of its passages as they are."""
     import numpy as np
+
+    monkeypatch.setattr(keyword, "OWN_STATISTICS", 3)  # documents of 3 and 4 passages stand for large ones
 
     port = ["haven kade schip vracht", "haven water brug stad", "haven school kade markt", "kade vracht tram"]
     school = ["school kind leraar klas", "brug water fiets stad schoolplein", "school kade tram"]
@@ -61,3 +64,24 @@ def test_each_document_is_weighed_with_its_own_statistics_and_a_scope_only_masks
     found = index.search(question, 3, mask)
     assert [i for i, _ in found] == [i for i in sorted(np.flatnonzero(mask), key=lambda i: -scores[i]) if scores[i] > 0]
     assert all(np.isclose(score, scores[i]) for i, score in found)
+
+
+def test_a_document_too_small_for_statistics_of_its_own_is_weighed_with_the_shelfs():
+    """In a list of three decisions a word in one of them is hardly rare (IDF 0.98): the decision that
+    names the Vierdaagse lost to a large report's passages on a common word."""
+    import numpy as np
+
+    report = [f"wijkagent buurt melding nummer {i} veiligheid" for i in range(keyword.OWN_STATISTICS)]
+    decisions = ["besluit vierdaagse agenten paarden inzet", "besluit begroting", "besluit raad vergadering"]
+    texts, documents = report + decisions, ["verslag"] * len(report) + ["besluiten"] * 3
+    index = KeywordIndex.build(texts, documents)
+    whole = KeywordIndex.build(texts)
+    question = "vierdaagse wijkagent"
+    scores = index.bm25.get_scores([index.vocab[t] for t in index.tokenizer(question)])
+    shelf = whole.bm25.get_scores([whole.vocab[t] for t in whole.tokenizer(question)])
+    small = [i for i, d in enumerate(documents) if d == "besluiten"]
+    assert np.allclose(scores[small], shelf[small], atol=1e-5)
+    alone = KeywordIndex.build(report)  # the large report keeps its own statistics
+    assert np.allclose(scores[:len(report)], alone.bm25.get_scores([alone.vocab[t] for t in alone.tokenizer(question) if t in alone.vocab]),
+                       atol=1e-5)
+    assert index.search(question, 1)[0][0] == len(report)

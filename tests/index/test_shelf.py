@@ -14,7 +14,7 @@ from tests.fakes import fake_embedder
 from tests.service.test_app import ready_client
 from vraagbaak.config import Settings
 from vraagbaak.errors import InvalidQuestion
-from vraagbaak.index import dense, store
+from vraagbaak.index import dense, keyword, store
 from vraagbaak.index.build import build_index, corpus_checksums
 from vraagbaak.index.scope import Scope
 from vraagbaak.index.search import Searcher
@@ -45,7 +45,10 @@ def write_shelf(corpus: Path) -> None:
 
 
 @pytest.fixture
-def shelf(tmp_path) -> Settings:
+def shelf(tmp_path, monkeypatch) -> Settings:
+    # The reports of four passages stand for large ones, with keyword statistics of their own (a document
+    # too small for them is weighed with the shelf's: tested in tests/index/test_keyword.py).
+    monkeypatch.setattr(keyword, "OWN_STATISTICS", 3)
     write_shelf(tmp_path / "corpus")
     settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
     build_index(settings, embedder=fake_embedder())
@@ -137,7 +140,10 @@ def test_a_document_smaller_than_the_nearest_passages_is_judged_against_the_whol
     (Scope(collections=["g41"]), "Onbekende collectie: g41. Bekend: net, politie."),
     (Scope(years=[1999]), "Onbekend jaar: 1999"),
     (Scope(documents=["nee"]), "Onbekend document: nee"),
-    (Scope(collections=["politie"], years=[2023]), "Geen enkel document"),
+    (Scope(collections=["politie"], years=[2023]),
+     "Geen enkel document .* Wat bij de andere filters past: collectie net; jaar 2024."),
+    (Scope(collections=["politie"], documents=["stedennet-jaarverslag-2023"], years=[2024]),
+     "past: collectie geen; document politie-jaarverslag-2024; jaar geen."),
 ])
 def test_an_impossible_scope_is_a_clear_dutch_error(searcher, scope, message):
     with pytest.raises(InvalidQuestion, match=message):

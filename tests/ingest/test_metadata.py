@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from vraagbaak.config import Settings
 from vraagbaak.ingest.metadata import (
     DEFAULT_COLLECTION,
@@ -49,11 +51,13 @@ def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert heading_title(["Jaarverslag Stedennet 2022"]) == "Jaarverslag Stedennet 2022"
 
 
-def test_a_meta_file_overrides_what_was_found(tmp_path):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])  # with a byte-order mark, as Windows Notepad saves
+def test_a_meta_file_overrides_what_was_found(tmp_path, encoding):
     path = tmp_path / "stedennet-jaarverslag-2022.txt"
     path.write_text(TEXT, encoding="utf-8")
     (tmp_path / "stedennet-jaarverslag-2022.meta.json").write_text(json.dumps(
-        {"title": "Het jaar van de steden", "organisation": "Stedennet", "year": 2021, "kind": "position_paper"}))
+        {"title": "Het jaar van de steden", "organisation": "Stedennet", "year": 2021, "kind": "position_paper"}),
+        encoding=encoding)
     meta, problem = describe(path, "net", None, ["Jaarverslag Stedennet 2022"], TEXT)
     assert problem is None
     assert (meta.title, meta.organisation, meta.year, meta.kind, meta.collection) == (
@@ -130,8 +134,8 @@ def test_a_file_keeps_its_id_when_one_of_the_same_name_arrives_elsewhere(corpus)
 
 
 def test_a_newcomer_never_takes_the_id_of_a_file_the_last_build_knew(corpus):
-    """The same name in the same folder, or a prefixed id another file already has: the newcomer is refused
-    by name, and the documents already indexed keep their ids and links."""
+    """The same name in the same folder: the newcomer is refused by name; a prefixed id another file already
+    has: the newcomer gets a number after it. The documents already indexed keep their ids and links."""
     (corpus / "g40").mkdir()
     for name in ("g40/verslag.txt", "g40/rapport.txt", "politie-verslag.txt"):
         (corpus / name).write_text(TEXT, encoding="utf-8")
@@ -142,9 +146,25 @@ def test_a_newcomer_never_takes_the_id_of_a_file_the_last_build_knew(corpus):
     (corpus / "politie").mkdir()
     (corpus / "politie" / "verslag.txt").write_text(TEXT, encoding="utf-8")  # would be politie-verslag
     again = ingest_corpus(settings, known_ids=known)
-    assert {d.source.file: d.source.id for d in again.documents} == known
+    assert {d.source.file: d.source.id for d in again.documents} == known | {"politie/verslag.txt": "politie-verslag-2"}
     refused = [p for p in again.problems if "hernoem dit bestand" in p]
-    assert sorted(p.split(":")[0] for p in refused) == ["g40/Rapport.TXT", "politie/verslag.txt"]
+    assert [p.split(":")[0] for p in refused] == ["g40/Rapport.TXT"]
+    assert any(p.startswith("politie/verslag.txt:") and "politie-verslag-2" in p for p in again.problems)
+
+
+def test_a_prefixed_id_that_another_file_has_gets_a_number_on_a_first_build(corpus):
+    """"g40/jaarverslag-2023" would become "g40-jaarverslag-2023", the name of another file in g40: no report
+    may drop out of the shelf for that."""
+    for name in ("g40/g40-jaarverslag-2023.txt", "g40/jaarverslag-2023.txt", "politie/jaarverslag-2023.txt",
+                 "politie/politie-jaarverslag-2023.txt"):
+        (corpus / name).parent.mkdir(exist_ok=True)
+        (corpus / name).write_text(TEXT, encoding="utf-8")
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    assert {d.source.file: d.source.id for d in result.documents} == {
+        "g40/g40-jaarverslag-2023.txt": "g40-jaarverslag-2023", "g40/jaarverslag-2023.txt": "g40-jaarverslag-2023-2",
+        "politie/jaarverslag-2023.txt": "politie-jaarverslag-2023-2",
+        "politie/politie-jaarverslag-2023.txt": "politie-jaarverslag-2023"}
+    assert not any("hernoem" in p for p in result.problems)
 
 
 def test_two_files_with_one_id_in_one_folder_are_both_refused_by_name(corpus):
@@ -180,3 +200,23 @@ def test_a_problem_names_the_file_with_its_collection_folder(corpus):
     problems = ingest_corpus(Settings(corpus_dir=corpus)).problems
     assert any(p.startswith("a/leeg.txt: het bestand is leeg") for p in problems), problems
     assert any(p.startswith("b/verslag.meta.json: geen geldige JSON") for p in problems), problems
+
+
+def test_a_renamed_or_moved_file_keeps_its_id_so_its_links_stay_good(corpus):
+    (corpus / "g40").mkdir()
+    (corpus / "g40" / "secretariaat-2023.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "g40" / "ander.txt").write_text(TEXT.replace("Stedennet", "Ander net"), encoding="utf-8")
+    settings = Settings(corpus_dir=corpus)
+    first = ingest_corpus(settings)
+    known = {d.source.file: d.source.id for d in first.documents}
+    contents = {d.source.sha256: (d.source.file, d.source.id) for d in first.documents}
+    (corpus / "archief").mkdir()
+    (corpus / "g40" / "secretariaat-2023.txt").rename(corpus / "archief" / "Secretariaat 2023 – definitief.TXT")
+    (corpus / "g40" / "kopie.txt").write_text(TEXT.replace("Stedennet", "Ander net"), encoding="utf-8")  # a copy
+    again = ingest_corpus(settings, known_ids=known, known_contents=contents)
+    assert {d.source.file: d.source.id for d in again.documents} == {
+        "archief/Secretariaat 2023 – definitief.TXT": "secretariaat-2023", "g40/ander.txt": "ander",
+        "g40/kopie.txt": "kopie"}
+    assert [p for p in again.problems if "andere naam" in p] == [
+        "archief/Secretariaat 2023 – definitief.TXT: dit is g40/secretariaat-2023.txt van de vorige index onder een "
+        "andere naam; het houdt het id secretariaat-2023, zodat links ernaar blijven werken."]

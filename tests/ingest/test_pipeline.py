@@ -101,3 +101,16 @@ def test_one_bad_file_does_not_stop_the_others(corpus):
     result = ingest_corpus(Settings(corpus_dir=corpus))
     assert len(result.documents) == 1 and len(result.passages) > 40
     assert sorted(p.split(":")[0] for p in result.problems) == ["kapot.txt", "leeg.txt"]
+
+
+def test_a_file_without_words_is_skipped_by_name_and_takes_no_id(corpus):
+    """An editor's leftover ("~$jaarverslag.txt" holding "x") would be a document of no passages on the
+    shelf, and took the id "jaarverslag" from the real report beside it."""
+    shutil.copy(REPORT, corpus / "jaarverslag.txt")
+    (corpus / "~$jaarverslag.txt").write_text("x\n")
+    (corpus / "cijfers.txt").write_text("12  13\n2023 14,5\n")
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    assert [d.source.id for d in result.documents] == ["jaarverslag"]
+    assert sorted(p.split(":")[0] for p in result.problems) == ["cijfers.txt", "~$jaarverslag.txt"]
+    assert all("geen doorzoekbare tekst" in p for p in result.problems)
+    assert sorted(result.unreadable) == ["cijfers.txt", "~$jaarverslag.txt"]

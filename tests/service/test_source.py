@@ -49,3 +49,17 @@ def test_a_question_answered_from_a_pdf_cites_printed_and_physical_pages(pdf_ser
 def test_nothing_but_the_indexed_pdfs_is_served(pdf_service, path):
     response = httpx.get(pdf_service[0] + path, timeout=30)
     assert response.status_code == 404 and response.json()["error"]["code"] == "niet_gevonden"
+
+
+def test_an_original_changed_since_the_build_is_not_served(pdf_service):
+    """A damaged copy over the indexed PDF (or a new version not yet ingested): its pages are not the ones
+    the citations name, so the link says so instead of opening it."""
+    base, _, pdf = pdf_service
+    good = pdf.read_bytes()
+    try:
+        pdf.write_bytes(b"%PDF-1.4\nkapot")
+        response = httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30)
+        assert response.status_code == 409 and "veranderd sinds de index" in response.json()["error"]["message"]
+    finally:
+        pdf.write_bytes(good)
+    assert httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30).content == good
