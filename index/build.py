@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,9 +70,13 @@ def known_ids(data_dir: Path) -> dict[str, str]:
     return {d.file: d.id for d in _current_documents(data_dir)}
 
 
-def known_contents(data_dir: Path) -> dict[str, tuple[str, str]]:
-    """SHA-256 -> (file, document id) in the current build: a file renamed or moved keeps its id."""
-    return {d.sha256: (d.file, d.id) for d in _current_documents(data_dir)}
+def known_contents(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """SHA-256 -> (file, document id) of each document with that content in the current build: a file
+    renamed or moved keeps its id."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for d in _current_documents(data_dir):
+        found.setdefault(d.sha256, []).append((d.file, d.id))
+    return found
 
 
 def first_ingested(data_dir: Path) -> dict[str, str]:
@@ -169,9 +174,10 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     lost = [file for file in result.unreadable if file in known]
     if lost:  # a damaged copy of a report must not take the report out of the index, nor its links
         why = [p for p in result.problems if p.split(": ", 1)[0] in lost]
+        reasons = "; ".join(re.split(r"; |\. ", p.split(": ", 1)[-1], maxsplit=1)[0].rstrip(".") for p in why)
         raise IndexMissing(
             f"{', '.join(lost)} {'staat' if len(lost) == 1 else 'staan'} in de index maar kon nu niet worden gelezen "
-            f"({'; '.join(p.split(': ', 1)[-1].rstrip('.') for p in why)}); de vorige index blijft in gebruik, zodat er "
+            f"({reasons}); de vorige index blijft in gebruik, zodat er "
             "niets uit verdwijnt. Herstel het bestand, of haal het uit de corpusmap als het document van de plank moet.",
             notes=[p for p in result.problems if p not in why])
     if not result.passages:

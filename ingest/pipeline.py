@@ -50,7 +50,7 @@ class IngestResult:
     documents: list[IngestedDocument] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     settings: dict[str, object] = field(default_factory=dict)
-    #: Files (relative to the corpus folder) that are there but could not be read, or hold no words to search.
+    #: Files (relative to the corpus folder) that are there but could not be read.
     unreadable: list[str] = field(default_factory=list)
 
     @property
@@ -99,11 +99,11 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
 
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None, stages: Stages = Stages(),
                   bars: bool = False, known_ids: dict[str, str] | None = None,
-                  known_contents: dict[str, tuple[str, str]] | None = None) -> IngestResult:
+                  known_contents: dict[str, list[tuple[str, str]]] | None = None) -> IngestResult:
     """Read and chunk every document of the corpus folder. ``progress`` is told each document's name;
     ``bars`` shows the two stages (reading, finding structure) as bars with the time left instead;
     ``known_ids`` (file in the corpus -> id, from the last build) keeps the ids that citations already use,
-    and ``known_contents`` (SHA-256 -> file and id, from the last build) those of a file renamed or moved."""
+    and ``known_contents`` (SHA-256 -> files and ids, from the last build) those of a file renamed or moved."""
     from tqdm.auto import tqdm
 
     corpus = Path(settings.corpus_dir)
@@ -126,9 +126,6 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                 result.problems.append(str(exc))
                 result.unreadable.append(path.relative_to(corpus).as_posix())
             bar.update(size)
-    sources = _with_words(sources, result)
-    known = {**(known_ids or {}), **renamed(sources, known_ids or {}, known_contents or {}, result.problems)}
-    sources = unique_ids(sources, result.problems, known)
     for source in sources:
         if source.scanned_pages:
             pages = ", ".join(map(str, source.scanned_pages))
@@ -137,39 +134,36 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                                    "tekst (gescand, of een foto of kaart?); wat daar staat, is niet doorzoekbaar. Is het "
                                    "tekst, maak er dan doorzoekbare tekst van (OCR).")
     vocab = Vocabulary.from_texts("\n".join(line.text for line in s.lines) for s in sources)
+    structured: dict[str, list[Section]] = {}
     with tqdm(total=sum(len(s.lines) for s in sources), desc="Indelen", unit=" regels", disable=not bars) as bar:
-        for source in sources:
-            progress(f"{source.file} ({len(result.documents) + 1} van {len(sources)})")
+        for number, source in enumerate(sources, 1):
+            progress(f"{source.file} ({number} van {len(sources)})")
             bar.set_postfix_str(Path(source.file).name, refresh=False)
             sections = structure_document(source, vocab, stages)
             bar.update(len(source.lines))
-            described_source, problem = described(source, sections)
-            passages = chunker.passages(described_source, sections)
-            if not passages:
+            if any(len(WORD.findall(section.body().text)) >= MIN_WORDS for section in sections):
+                structured[source.file] = sections
+            else:  # before ids are given: an editor's leftover ("~$verslag.txt") takes none from a real report
                 _no_words(source, result)
-                continue
-            if problem:
-                result.problems.append(problem)
-            result.documents.append(IngestedDocument(described_source, sections, passages))
+    sources = [source for source in sources if source.file in structured]
+    known = {**(known_ids or {}), **renamed(sources, known_ids or {}, known_contents or {}, result.problems)}
+    for source in unique_ids(sources, result.problems, known):
+        sections = structured[source.file]
+        source, problem = described(source, sections)
+        passages = chunker.passages(source, sections)
+        if not passages:
+            _no_words(source, result)
+            continue
+        if problem:
+            result.problems.append(problem)
+        result.documents.append(IngestedDocument(source, sections, passages))
     return result
 
 
-def _with_words(sources: list[SourceDocument], result: IngestResult) -> list[SourceDocument]:
-    """The documents with words to search; one of a few characters or figures (an editor's leftover such as
-    "~$verslag.txt") would answer nothing on the shelf, and must not take an id from a real report."""
-    kept = []
-    for source in sources:
-        if sum(len(WORD.findall(line.text)) for line in source.lines) >= MIN_WORDS:
-            kept.append(source)
-        else:
-            _no_words(source, result)
-    return kept
-
-
 def _no_words(source: SourceDocument, result: IngestResult) -> None:
-    result.problems.append(f"{source.file}: er staat geen doorzoekbare tekst in (alleen losse tekens of getallen); "
-                           "het is overgeslagen.")
-    result.unreadable.append(source.file)
+    """A file with only headings, loose characters or figures would be a document that answers nothing."""
+    result.problems.append(f"{source.file}: er staat geen doorzoekbare tekst in (alleen koppen, losse tekens of "
+                           "getallen); het is overgeslagen.")
 
 
 def _size(path: Path) -> int:
@@ -179,7 +173,7 @@ def _size(path: Path) -> int:
         return 0  # gone since it was listed: reading it reports that in Dutch
 
 
-def renamed(sources: list[SourceDocument], known: dict[str, str], contents: dict[str, tuple[str, str]],
+def renamed(sources: list[SourceDocument], known: dict[str, str], contents: dict[str, list[tuple[str, str]]],
             problems: list[str]) -> dict[str, str]:
     """File -> id for files the last build held under another name (the same content, its old file gone):
     a report renamed or moved to another collection keeps its id, so the links handed out stay good."""
@@ -187,9 +181,13 @@ def renamed(sources: list[SourceDocument], known: dict[str, str], contents: dict
     taken = {known[file] for file in present if file in known}
     kept: dict[str, str] = {}
     for source in sources:
-        old_file, old_id = contents.get(source.sha256, ("", ""))
-        if source.file in known or not old_id or old_file in present or old_id in taken | set(kept.values()):
+        if source.file in known:
             continue
+        gone = [(file, id_) for file, id_ in contents.get(source.sha256, [])  # two copies may have been indexed
+                if file not in present and id_ not in taken | set(kept.values())]
+        if not gone:
+            continue
+        old_file, old_id = gone[0]
         kept[source.file] = old_id
         problems.append(f"{source.file}: dit is {old_file} van de vorige index onder een andere naam; het houdt het "
                         f"id {old_id}, zodat links ernaar blijven werken.")
@@ -236,7 +234,7 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
                 problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({taken[new_id].file}); "
                                 "hernoem dit bestand.")
                 continue
-            if group is shared:
+            if group is shared and new_id != source.id:
                 problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
                                 f"krijgt het id {new_id}.")
             taken[new_id] = source

@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                        settings.feedback_retention_days)
     app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
     app.state.store_problems = []
+    app.state.original_digests = {}  # (PDF, size, time) -> SHA-256, for /files
     app.state.questions = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
                                       settings.store_question_text)
     errors.install(app)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path, PurePosixPath
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from vraagbaak.service.dependencies import SearcherDep, SettingsDep
+from vraagbaak.service.errors import error_response
 from vraagbaak.service.schemas import ErrorBody
 from vraagbaak.service.source_page import render
 from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_url
@@ -34,7 +35,7 @@ def source(document: str, searcher: SearcherDep,
 @router.get(ORIGINAL_ROUTE, summary="Open het originele PDF-bestand van een document",
             responses={200: {"content": {"application/pdf": {}}, "description": "Het originele PDF-bestand."},
                        404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}})
-def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> FileResponse:
+def original(document: str, request: Request, searcher: SearcherDep, settings: SettingsDep) -> Response:
     """Only the PDFs of the loaded index, read-only from the corpus folder; nothing else is served. A file
     changed since the index was built (a damaged copy, a new version not yet ingested) is not served: its
     pages would not be the ones the citations name."""
@@ -45,10 +46,22 @@ def original(document: str, searcher: SearcherDep, settings: SettingsDep) -> Fil
     path = (corpus / record.file).resolve()
     if not path.is_relative_to(corpus) or not path.is_file():
         raise HTTPException(status_code=404)
-    with path.open("rb") as file:
-        if hashlib.file_digest(file, "sha256").hexdigest() != record.sha256:
-            raise HTTPException(status_code=409, detail="Het originele bestand is veranderd sinds de index is gebouwd; "
-                                "de bron staat in de tekstweergave. Vraag de beheerder de index bij te werken.")
+    if _digest(path, request.app.state.original_digests) != record.sha256:
+        return error_response(409, "bestand_veranderd", "Het originele bestand is veranderd sinds de index is gebouwd; "
+                              "de bron staat in de tekstweergave. Vraag de beheerder de index bij te werken.")
     return FileResponse(path, media_type="application/pdf", filename=PurePosixPath(record.file).name,
                         content_disposition_type="inline",
                         headers={"X-Content-Type-Options": "nosniff"})
+
+
+def _digest(path: Path, known: dict[tuple, str]) -> str:
+    """The file's SHA-256, computed once per size and modification time: a PDF viewer asks for a large
+    file in many ranges."""
+    status = path.stat()
+    key = (str(path), status.st_size, status.st_mtime_ns, status.st_ino)
+    if key not in known:
+        if len(known) > 256:
+            known.clear()
+        with path.open("rb") as file:
+            known[key] = hashlib.file_digest(file, "sha256").hexdigest()
+    return known[key]

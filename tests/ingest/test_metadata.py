@@ -209,7 +209,7 @@ def test_a_renamed_or_moved_file_keeps_its_id_so_its_links_stay_good(corpus):
     settings = Settings(corpus_dir=corpus)
     first = ingest_corpus(settings)
     known = {d.source.file: d.source.id for d in first.documents}
-    contents = {d.source.sha256: (d.source.file, d.source.id) for d in first.documents}
+    contents = {d.source.sha256: [(d.source.file, d.source.id)] for d in first.documents}
     (corpus / "archief").mkdir()
     (corpus / "g40" / "secretariaat-2023.txt").rename(corpus / "archief" / "Secretariaat 2023 – definitief.TXT")
     (corpus / "g40" / "kopie.txt").write_text(TEXT.replace("Stedennet", "Ander net"), encoding="utf-8")  # a copy
@@ -220,3 +220,28 @@ def test_a_renamed_or_moved_file_keeps_its_id_so_its_links_stay_good(corpus):
     assert [p for p in again.problems if "andere naam" in p] == [
         "archief/Secretariaat 2023 – definitief.TXT: dit is g40/secretariaat-2023.txt van de vorige index onder een "
         "andere naam; het houdt het id secretariaat-2023, zodat links ernaar blijven werken."]
+
+
+def test_a_renamed_copy_of_a_report_indexed_twice_keeps_its_id(corpus):
+    for name in ("a/x.txt", "b/y.txt"):
+        (corpus / name).parent.mkdir(exist_ok=True)
+        (corpus / name).write_text(TEXT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus)
+    first = ingest_corpus(settings)
+    contents: dict[str, list] = {}
+    for d in first.documents:
+        contents.setdefault(d.source.sha256, []).append((d.source.file, d.source.id))
+    (corpus / "a" / "x.txt").rename(corpus / "a" / "x-def.txt")
+    again = ingest_corpus(settings, known_ids={d.source.file: d.source.id for d in first.documents},
+                          known_contents=contents)
+    assert {d.source.file: d.source.id for d in again.documents} == {"a/x-def.txt": "x", "b/y.txt": "y"}
+
+
+def test_only_a_file_whose_id_is_not_its_name_is_named(corpus):
+    for name in ("g40/g40-verslag.txt", "politie/g40-verslag.txt"):
+        (corpus / name).parent.mkdir(exist_ok=True)
+        (corpus / name).write_text(TEXT, encoding="utf-8")
+    result = ingest_corpus(Settings(corpus_dir=corpus))
+    assert {d.source.file: d.source.id for d in result.documents} == {
+        "g40/g40-verslag.txt": "g40-verslag", "politie/g40-verslag.txt": "politie-g40-verslag"}
+    assert [p.split(":")[0] for p in result.problems] == ["politie/g40-verslag.txt"]

@@ -59,7 +59,8 @@ def test_an_original_changed_since_the_build_is_not_served(pdf_service):
     try:
         pdf.write_bytes(b"%PDF-1.4\nkapot")
         response = httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30)
-        assert response.status_code == 409 and "veranderd sinds de index" in response.json()["error"]["message"]
+        assert response.status_code == 409 and response.json()["error"]["code"] == "bestand_veranderd"
+        assert "veranderd sinds de index" in response.json()["error"]["message"]
     finally:
         pdf.write_bytes(good)
     assert httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30).content == good
