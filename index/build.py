@@ -65,18 +65,15 @@ def _current_documents(data_dir: Path) -> list[DocumentRecord]:
         return []
 
 
-def known_ids(data_dir: Path) -> dict[str, str]:
-    """File in the corpus -> document id in the current build."""
-    return {d.file: d.id for d in _current_documents(data_dir)}
-
-
-def known_contents(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
-    """SHA-256 -> (file, document id) of each document with that content in the current build: a file
-    renamed or moved keeps its id."""
-    found: dict[str, list[tuple[str, str]]] = {}
+def known_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """From the current build, in one read: file in the corpus -> document id, and SHA-256 -> (file, id) of
+    each document with that content (a file renamed or moved keeps its id)."""
+    ids: dict[str, str] = {}
+    contents: dict[str, list[tuple[str, str]]] = {}
     for d in _current_documents(data_dir):
-        found.setdefault(d.sha256, []).append((d.file, d.id))
-    return found
+        ids[d.file] = d.id
+        contents.setdefault(d.sha256, []).append((d.file, d.id))
+    return ids, contents
 
 
 def first_ingested(data_dir: Path) -> dict[str, str]:
@@ -162,9 +159,9 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
     t = time.perf_counter()
     told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
-    known = known_ids(settings.data_dir)
+    known, contents = known_documents(settings.data_dir)
     result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known,
-                           known_contents=known_contents(settings.data_dir))
+                           known_contents=contents)
     report.timings["ingest"] = time.perf_counter() - t
     report.problems = result.problems
     report.documents = len(result.documents)

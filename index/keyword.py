@@ -91,7 +91,7 @@ class Tokenizer:
         return self.stemmer.stemWords(terms)
 
 
-def _per_document(ids: list[list[int]], documents: list[list[int]], terms: int, empty: int,
+def _per_document(ids: list[list[int]], documents: list[list[int]], empty: int,
                   shelf: sparse.csc_matrix) -> sparse.csc_matrix:
     """The postings of one bm25s index per document (``documents``: each one's rows of ``ids``), side by
     side in one matrix over all passages. Each document's index has only its own terms, so building
@@ -116,7 +116,7 @@ def _per_document(ids: list[list[int]], documents: list[list[int]], terms: int, 
         columns.append(global_of[matrix.col])
         values.append(matrix.data)
     merged = sparse.csc_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
-                               shape=(shelf.shape[0], terms))
+                               shape=shelf.shape)
     merged.sort_indices()
     return merged
 
@@ -148,7 +148,7 @@ class KeywordIndex:
         if len(rows_of) > 1 and any(len(rows) >= OWN_STATISTICS for rows in rows_of.values()):
             shelf = sparse.csc_matrix((bm25.scores["data"], bm25.scores["indices"], bm25.scores["indptr"]),
                                       shape=(len(texts), len(bm25.scores["indptr"]) - 1))
-            merged = _per_document(ids, list(rows_of.values()), len(vocab), vocab[""], shelf)
+            merged = _per_document(ids, list(rows_of.values()), vocab[""], shelf)
             bm25.scores = {**bm25.scores, **{name: getattr(merged, name).astype(bm25.scores[name].dtype)
                                              for name in ("data", "indices", "indptr")}}
         return cls(bm25, tokenizer)

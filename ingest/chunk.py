@@ -80,6 +80,11 @@ class Chunker:
                 spans.append((start, end))
         return spans
 
+    @staticmethod
+    def has_text(sections: list[Section]) -> bool:
+        """Whether any section has the words a passage needs (known before the document has its id)."""
+        return any(len(WORD.findall(section.body().text)) >= MIN_WORDS for section in sections)
+
     def passages(self, document: SourceDocument, sections: list[Section]) -> list[Passage]:
         passages: list[Passage] = []
         seen: dict[str, int] = {}

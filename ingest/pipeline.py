@@ -22,7 +22,7 @@ from vraagbaak.build_format import (
 )
 from vraagbaak.config import Settings
 from vraagbaak.ingest.blocks import split_blocks
-from vraagbaak.ingest.chunk import MIN_WORDS, WORD, Chunker
+from vraagbaak.ingest.chunk import Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
 from vraagbaak.ingest.metadata import META_SUFFIX, describe, meta_path, slug
@@ -141,7 +141,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             bar.set_postfix_str(Path(source.file).name, refresh=False)
             sections = structure_document(source, vocab, stages)
             bar.update(len(source.lines))
-            if any(len(WORD.findall(section.body().text)) >= MIN_WORDS for section in sections):
+            if chunker.has_text(sections):
                 structured[source.file] = sections
             else:  # before ids are given: an editor's leftover ("~$verslag.txt") takes none from a real report
                 _no_words(source, result)

@@ -74,11 +74,11 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
     """
     settings = get_settings()
     if inspect:
-        from vraagbaak.index.build import known_contents, known_ids
+        from vraagbaak.index.build import known_documents
         from vraagbaak.ingest.pipeline import ingest_corpus
 
-        result = ingest_corpus(settings, known_ids=known_ids(settings.data_dir),  # the ids a build would give
-                               known_contents=known_contents(settings.data_dir))
+        known, contents = known_documents(settings.data_dir)
+        result = ingest_corpus(settings, known_ids=known, known_contents=contents)  # the ids a build would give
         _print_problems(result.problems)
         for doc in result.documents:
             _print_tree(doc, samples)
