@@ -30,9 +30,12 @@ run: index
 # Browser tests drive Debian's Chromium (a test tool's own browser download is not possible here);
 # the PDFs that tests lay out use Debian's DejaVu fonts; the accessibility checks inject axe-core (npm).
 browser:
-	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf -a -x /usr/bin/npm || \
-		{ $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core npm; }
+	@missing="$$(test -x /usr/bin/chromium || echo chromium) \
+		$$(test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || echo fonts-dejavu-core) \
+		$$(command -v npm >/dev/null || echo npm)"; \
+	if [ -n "$$(echo $$missing)" ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 	@test -f .cache/npm/node_modules/axe-core/axe.min.js || \
 		npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core@4.14.1
 
@@ -53,6 +56,7 @@ bench: index
 	$(BIN)/python -m vraagbaak.eval.outside
 	$(BIN)/python -m vraagbaak.eval.beheer_bench
 	$(BIN)/python -m vraagbaak.eval.grouping
+	$(BIN)/python -m vraagbaak.eval.typos
 
 clean:
 	rm -rf data .pytest_cache test-artifacts

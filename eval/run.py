@@ -36,6 +36,7 @@ LABELS = {
     "vraagbaak": "Vraagbaak",
     "no_keyword": "zonder trefwoordzoeken",
     "no_sentences": "zonder tweede ronde (zinnen)",
+    "no_spelling": "zonder tikfoutverbetering",
     "no_cleaning": "zonder opschonen",
     "no_sections": "zonder secties",
     NaiveBM25.id: NaiveBM25.name,
@@ -145,7 +146,8 @@ def run(settings: Settings, pairs: list[QAPair], compare: bool = True, embedder:
         return results
     weights = searcher.config.weights
     for config_id, changes in (("no_keyword", {"weights": (weights[0], 0.0, weights[2]), "keyword": False}),
-                               ("no_sentences", {"weights": (weights[0], weights[1], 0.0)})):
+                               ("no_sentences", {"weights": (weights[0], weights[1], 0.0)}),
+                               ("no_spelling", {"spelling": False})):
         say(f"Evaluatie: {LABELS[config_id]}")
         variant = with_config(searcher, **changes)
         results.append(evaluate(PipelineRetriever(variant), pairs, texts, config_id))

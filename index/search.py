@@ -32,6 +32,7 @@ from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
+from vraagbaak.index.spelling import Correction, Speller
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
@@ -66,6 +67,8 @@ class SearchConfig(BaseModel):
     weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # dense, keyword, sentence
     #: False switches keyword search off entirely: no candidates, no evidence (the evaluation's ablation).
     keyword: bool = True
+    #: False leaves typing errors as they are (the evaluation's ablation; a question may also ask for that).
+    spelling: bool = True
     answer_model: AnswerModel | None = None  # None: not calibrated, so every question counts as answered
 
 
@@ -122,6 +125,9 @@ class SearchResult:
     evidence: list[list[float]] = field(default_factory=list)
     #: The question's embedding (for the question log's grouping).
     vector: np.ndarray | None = None
+    #: Typing errors corrected before the search; ``searched`` is then the question as searched.
+    corrections: list[Correction] = field(default_factory=list)
+    searched: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -186,6 +192,8 @@ class Searcher:
         self.keyword = KeywordIndex.load(build / "keyword")
         self.evidence = Evidence(self.keyword.tokenizer, [p.embed_text for p in self.passages],
                                  [self.passages[i].text[a:b] for i, a, b in self.sentences])
+        self.speller = Speller(self.keyword.tokenizer, self.evidence.passage_words,
+                              [p.embed_text for p in self.passages])
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
         self._selectors: dict[frozenset[str], object] = {}
@@ -221,20 +229,28 @@ class Searcher:
         store.check_compatible(manifest, embedder.info.as_dict(), chunking_settings(settings))
         return cls(build, embedder, manifest)
 
-    def search(self, question: str, top_k: int = 5, abstain: bool = True, scope: Scope | None = None) -> SearchResult:
+    def search(self, question: str, top_k: int = 5, abstain: bool = True, scope: Scope | None = None,
+               spelling: bool = True) -> SearchResult:
         """Best passages first, from the documents in ``scope`` (all by default). With ``abstain`` false,
         passages come back whatever the status (the evaluation measures ranking and the answer decision
-        separately)."""
+        separately); with ``spelling`` false, words the reports do not know are searched as typed."""
         text = clean_question(question)
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
         selection = self.shelf.select(scope or Scope())
         if not has_subject(text):  # whatever came first would be chance: not found, and the hint to rephrase
             return SearchResult(text, "not_found", confidence=0.0)
-        query = self.embedder.encode_queries([text])[0]
-        result = self.search_vector(text, query, top_k, abstain, selection=selection)
-        result.vector = query
+        searched, corrections = self.spelled(text) if spelling else (text, [])
+        query = self.embedder.encode_queries([searched])[0]
+        result = self.search_vector(searched, query, top_k, abstain, selection=selection)
+        result.question, result.vector = text, query
+        if corrections:
+            result.corrections, result.searched = corrections, searched
         return result
+
+    def spelled(self, text: str) -> tuple[str, list[Correction]]:
+        """The question with its typing errors corrected (if the calibration keeps that on), and the corrections."""
+        return self.speller.correct(text) if self.config.spelling else (text, [])
 
     def search_vector(self, text: str, query: np.ndarray, top_k: int, abstain: bool = True,
                       config: SearchConfig | None = None, grade: bool = True,

@@ -39,6 +39,10 @@ class AskRequest(BaseModel):
     years: list[Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren.")
 
+    spelling: bool = Field(True, description=(
+        "Verbeter tikfouten tegen de woorden van de rapporten ('voorziter' wordt 'voorzitter') voordat er gezocht "
+        "wordt; `false` zoekt precies wat er getypt is."))
+
     @property
     def scope(self) -> Scope:
         return Scope(collections=self.collections, documents=self.documents, years=self.years)
@@ -97,8 +101,19 @@ MESSAGES = {
 }
 
 
+class SpellingFix(BaseModel):
+    """A word of the question that the reports do not know, and the word of theirs it was searched as."""
+
+    typed: str = Field(..., description="Het woord zoals het getypt is.")
+    meant: str = Field(..., description="Het woord uit de rapporten waarop gezocht is.")
+
+
 class AskResponse(BaseModel):
     question: str
+    searched_as: str | None = Field(None, description=(
+        "De vraag zoals er gezocht is, als er tikfouten zijn verbeterd (zie `corrections`; met `spelling: false` "
+        "zoekt de vraag precies zoals getypt); anders null."))
+    corrections: list[SpellingFix] = Field([], description="De verbeterde woorden, in de volgorde van de vraag.")
     status: Literal["answered", "uncertain", "not_found"] = Field(..., description=(
         "`answered`: de passages beantwoorden de vraag. `uncertain`: de passages komen het dichtst in de buurt, "
         "maar het is niet zeker dat ze de vraag beantwoorden (toon ze met een voorbehoud). `not_found`: de "
@@ -113,6 +128,8 @@ class AskResponse(BaseModel):
     def from_result(cls, result: SearchResult, base_url: str = "") -> AskResponse:
         return cls(
             question=result.question,
+            searched_as=result.searched,
+            corrections=[SpellingFix(typed=c.typed, meant=c.meant) for c in result.corrections],
             status=result.status,
             answered=result.answered,
             confidence=min(max(result.confidence, 0.0), 1.0),

@@ -140,9 +140,10 @@ def _print_tree(doc, samples: int) -> None:
 @click.option("--collection", "-c", "collections", multiple=True, help="Alleen in deze collectie (herhaalbaar).")
 @click.option("--document", "-d", "documents", multiple=True, help="Alleen in dit document (id; herhaalbaar).")
 @click.option("--year", "-y", "years", multiple=True, type=click.IntRange(1900, 2100), help="Alleen documenten over dit jaar.")
+@click.option("--precies", "exact", is_flag=True, help="Zoek precies wat er staat, zonder tikfouten te verbeteren.")
 @friendly
 def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], documents: tuple[str, ...],
-        years: tuple[int, ...]) -> None:
+        years: tuple[int, ...], exact: bool) -> None:
     """Beantwoord een vraag met passages uit de rapporten, met bronvermelding."""
     from vraagbaak.index.scope import Scope
     from vraagbaak.index.search import Searcher
@@ -150,11 +151,13 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
 
     settings = get_settings()
     scope = Scope(collections=list(collections), documents=list(documents), years=list(years))
-    result = Searcher.load(settings).search(question, top_k, scope=scope)
+    result = Searcher.load(settings).search(question, top_k, scope=scope, spelling=not exact)
     response = AskResponse.from_result(result, settings.public_url)
     if as_json:
         click.echo(response.model_dump_json(indent=2))
         return
+    if response.searched_as:
+        click.secho(f"Gezocht op: {response.searched_as}  (precies zoals getypt: --precies)", fg="yellow")
     click.secho(f"[{response.status}, zekerheid {response.confidence:.2f}]", dim=True)
     if response.message:  # the caveat of an uncertain answer, or the hint when nothing was found
         click.secho(response.message, fg="yellow")

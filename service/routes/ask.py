@@ -29,11 +29,12 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     onbekende waarde, of filters waar samen geen document aan voldoet, geeft 404 met de bekende
     waarden. ``status`` zegt hoe zeker het antwoord is: ``answered`` (de passages zijn het antwoord), ``uncertain``
     (de passages komen het dichtst in de buurt; toon ze met het voorbehoud uit ``message``) of
-    ``not_found`` (geen passages; in ``suggestions`` staan de dichtstbijzijnde secties).
+    ``not_found`` (geen passages; in ``suggestions`` staan de dichtstbijzijnde secties). Tikfouten worden
+    verbeterd tegen de woorden van de rapporten (``searched_as``, ``corrections``), tenzij ``spelling`` false is.
     """
     started = time.perf_counter()
     with request.app.state.inference:
-        result = searcher.search(body.question, body.top_k, scope=body.scope)
+        result = searcher.search(body.question, body.top_k, scope=body.scope, spelling=body.spelling)
     request.scope["state"].update(status=result.status, question=result.question)
     response = AskResponse.from_result(result, settings.public_url)
     latency = (time.perf_counter() - started) * 1000

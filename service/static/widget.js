@@ -37,6 +37,8 @@
       uncertainLabel: "Niet zeker",
       uncertain: "Ik weet niet zeker of dit je vraag beantwoordt. Dit komt het dichtst in de buurt:",
       suggestions: "Misschien staat het antwoord in:",
+      searchedAs: "Gezocht op:",
+      asTyped: "Zoek precies wat ik typte",
       network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
       tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
       failed: "Er ging iets mis. Probeer het later opnieuw.",
@@ -69,6 +71,8 @@
       uncertainLabel: "Not sure",
       uncertain: "I am not sure this answers your question. This comes closest:",
       suggestions: "The answer may be in:",
+      searchedAs: "Searched for:",
+      asTyped: "Search exactly what I typed",
       network: "Vraagbaak cannot be reached. Check your connection and try again.",
       tooMany: (s) => `Too many questions in a short time. Try again in ${s} seconds.`,
       failed: "Something went wrong. Please try again later.",
@@ -123,6 +127,8 @@ mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
 .none{border-left:4px solid #595959}.none .hint{color:var(--muted);margin:6px 0 0}
 .caveat{background:#fff8e1;border:1px solid #8a6d00;border-left-width:4px;color:#3d3000;padding:8px 10px;border-radius:8px;margin:0}
 .caveat b{margin-right:6px}.card.tentative{border-style:dashed}
+.spelled{margin:0;color:var(--muted)}.spelled strong{color:#1b1b1b}
+.spelled button{margin-left:6px;border:0;background:none;padding:0;color:var(--accent);text-decoration:underline;cursor:pointer}
 form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
 label.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 input{flex:1;min-width:0;border:1px solid #767676;border-radius:8px;padding:8px 10px;background:#fff;color:#1b1b1b}
@@ -261,10 +267,15 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         this.show({ kind: "error", message: this.t.empty });
         return;
       }
+      this.input.value = "";
+      await this.send(question, true);
+    }
+
+    // ``spelling`` false searches the words as typed, when a correction was not what the asker meant.
+    async send(question, spelling) {
       const userEntry = { kind: "user", text: question };
       this.render(userEntry);
       this.remember(userEntry);
-      this.input.value = "";
       const status = el("p", { class: "status", text: this.t.loading });
       this.log.append(status);
       this.log.setAttribute("aria-busy", "true");
@@ -273,8 +284,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       try {
         const response = await fetch(`${this.api}/api/ask`, {
           method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
-          body: JSON.stringify(this.collections.length ? { question, top_k: 3, collections: this.collections }
-            : { question, top_k: 3 }),
+          body: JSON.stringify({ question, top_k: 3, ...(this.collections.length ? { collections: this.collections } : {}),
+            ...(spelling ? {} : { spelling: false }) }),
         });
         if (response.status === 429) {
           const wait = parseInt(response.headers.get("Retry-After") || "30", 10);
@@ -313,6 +324,10 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         // Three outcomes, told apart by words as well as by style: answered, uncertain, not found.
         const status = body.status || (body.answered ? "answered" : "not_found");
         node = el("div", { class: `msg ${status}`, "data-status": status });
+        if (body.searched_as) {  // typing errors were corrected: say what was searched, and offer the words as typed
+          node.append(el("p", { class: "spelled" }, `${t.searchedAs} `, el("strong", { text: body.searched_as }),
+            el("button", { type: "button", text: t.asTyped, onclick: () => this.send(entry.question, false) })));
+        }
         if (status === "not_found") {
           const list = el("ul");
           for (const s of body.suggestions || []) {

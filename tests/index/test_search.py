@@ -201,7 +201,8 @@ def test_ask_json_prints_the_api_body_with_the_citation(built):
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
     body = json.loads(out.stdout)
-    assert set(body) == {"question", "status", "answered", "confidence", "message", "passages", "suggestions"}
+    assert set(body) == {"question", "searched_as", "corrections", "status", "answered", "confidence", "message",
+                         "passages", "suggestions"}
     first = body["passages"][0]
     assert set(first) == {"id", "rank", "score", "text", "highlights", "citation"}
     assert first["citation"]["section"][-1] == "Thema Financiën"
@@ -210,8 +211,36 @@ def test_ask_json_prints_the_api_body_with_the_citation(built):
     assert not re.search(r"[a-z]-\s+[a-z]", " ".join(p["text"] for p in body["passages"]).replace("- en ", ""))
 
 
+def test_ask_says_what_it_searched_for_and_searches_as_typed_with_precies(built):
+    env = {**os.environ, "VRAAGBAAK_DATA_DIR": str(built.data_dir), "VRAAGBAAK_CORPUS_DIR": str(built.corpus_dir)}
+    ask = [sys.executable, "-m", "vraagbaak.cli", "ask", "-k", "1", "Wat doet de themagroep fibancien?"]
+    corrected = subprocess.run(ask, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert corrected.returncode == 0, corrected.stderr
+    assert corrected.stdout.startswith("Gezocht op: Wat doet de themagroep Financiën?") and "Thema Financiën" in corrected.stdout
+    exact = subprocess.run(ask + ["--precies"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert exact.returncode == 0, exact.stderr
+    assert "Gezocht op" not in exact.stdout and "[not_found" in exact.stdout
+
+
 def test_ask_with_bytes_that_are_not_utf8_says_so_without_a_traceback(built):
     env = {**os.environ, "VRAAGBAAK_DATA_DIR": str(built.data_dir), "VRAAGBAAK_CORPUS_DIR": str(built.corpus_dir)}
     out = subprocess.run([sys.executable.encode(), b"-m", b"vraagbaak.cli", b"ask", b"\xff hallo"],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert out.returncode == 1 and "geen geldige tekst" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_typing_error_in_the_key_word_is_corrected_and_the_result_says_so(searcher):
+    question = "Hoeveel bestuurlijke netwerldagen waren er in 2023?"
+    result = searcher.search(question, 3)
+    assert result.question == question
+    assert result.searched == "Hoeveel bestuurlijke netwerkdagen waren er in 2023?"
+    assert [(c.typed, c.meant) for c in result.corrections] == [("netwerldagen", "netwerkdagen")]
+    assert result.answered and "netwerkdag" in result.hits[0].passage.text.lower()
+    as_typed = searcher.search(question, 3, spelling=False)
+    assert (as_typed.searched, as_typed.corrections) == (None, [])
+    assert as_typed.status == "not_found"  # the keyword search knows no "netwerldagen"
+
+
+def test_a_question_without_typing_errors_is_searched_as_asked(searcher):
+    result = searcher.search("Wat doet de themagroep Financiën?", 3)
+    assert (result.searched, result.corrections) == (None, [])

@@ -40,12 +40,26 @@ def test_the_financien_question_and_its_citation_url_opens_the_source_at_the_pas
     assert "pagina 11" in page.text and "<h2>Overige themagroepen</h2>" in page.text
 
 
+def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client):
+    question = "Wat doet de themagroep fibancien?"
+    body = client.post(ASK, json={"question": question}).json()
+    assert body["question"] == question and body["searched_as"] == "Wat doet de themagroep Financiën?"
+    assert body["corrections"] == [{"typed": "fibancien", "meant": "Financiën"}]
+    assert body["status"] == "answered" and body["passages"][0]["citation"]["section"][-1] == "Thema Financiën"
+    exact = client.post(ASK, json={"question": question, "spelling": False}).json()
+    assert (exact["searched_as"], exact["corrections"]) == (None, [])
+    assert exact["status"] == "not_found"
+    refused = client.post(ASK, json={"question": question, "spelling": "nee"})
+    assert refused.status_code == 422 and "spelling" in refused.text
+
+
 def test_the_openapi_document_describes_the_contract(client):
     spec = client.get("/openapi.json").json()
     schema = spec["components"]["schemas"]
     answer = schema["AskResponse"]
-    assert set(answer["properties"]) == {"question", "status", "answered", "confidence", "message", "passages",
-                                         "suggestions"}
+    assert set(answer["properties"]) == {"question", "searched_as", "corrections", "status", "answered", "confidence",
+                                         "message", "passages", "suggestions"}
+    assert set(schema["SpellingFix"]["required"]) == {"typed", "meant"}
     assert answer["properties"]["status"]["enum"] == ["answered", "uncertain", "not_found"]
     assert "uncertain" in answer["properties"]["status"]["description"]
     assert set(schema["Citation"]["required"]) >= {"document", "title", "section", "page", "lines", "url", "links"}

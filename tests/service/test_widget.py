@@ -281,6 +281,26 @@ def test_the_three_outcomes_look_and_read_differently(page, setup):
     assert page.errors == []
 
 
+def test_a_corrected_question_says_what_was_searched_and_can_be_asked_as_typed(page, setup):
+    base, hosts, _ = setup
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.post_data) if r.url == base + "/api/ask" and r.method == "POST" else None)
+    page.goto(hosts.add("/tikfout", body="<h1>Intranet</h1>"))
+    open_and_ask(page, "Wat doet de themagroep fibancien?")
+    answer = chat(page).locator('[data-status="answered"]')
+    answer.wait_for(timeout=60000)
+    note = answer.locator(".spelled")
+    assert note.inner_text().startswith("Gezocht op: Wat doet de themagroep Financiën?")
+    assert "Thema Financiën" in answer.locator("article .path").first.inner_text()
+    note.get_by_role("button", name="Zoek precies wat ik typte").click()
+    none = chat(page).locator('[data-status="not_found"]')
+    none.wait_for(timeout=60000)
+    assert none.locator(".spelled").count() == 0
+    assert chat(page).locator(".msg.user").count() == 2  # the question as typed, asked again
+    assert '"spelling":false' in sent[-1] and "spelling" not in sent[0]
+    assert page.errors == []
+
+
 def fulfil(route, body: dict, origin: str) -> None:
     route.fulfill(json=body, headers={"Access-Control-Allow-Origin": origin})
 
