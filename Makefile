@@ -34,8 +34,10 @@ browser:
 		$$(test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || echo fonts-dejavu-core) \
 		$$(command -v npm >/dev/null || echo npm)"; \
 	if [ -n "$$(echo $$missing)" ]; then \
+		if [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null; then \
+			echo "Nodig voor de browsertests; installeer als root: apt-get install" $$missing >&2; exit 1; fi; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 	@test -f .cache/npm/node_modules/axe-core/axe.min.js || \
 		npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core@4.14.1
 

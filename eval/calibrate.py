@@ -208,7 +208,7 @@ def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None
                              "onderwerpvreemde vragen ('subkind': 'off_topic'); afstemmen kan alleen daarop.")
     embedder = embedder or load_embedder(settings)
     searcher = Searcher.load(settings, embedder=embedder)
-    pairs = [p.model_copy(update={"question": searcher.spelled(p.question)[0]}) for p in pairs]  # as searched
+    pairs = [p.model_copy(update={"question": searcher.prepare(p.question)[1]}) for p in pairs]  # as searched
     # One question at a time, as the service encodes them: int8 vectors depend a little on their batch.
     vectors = np.vstack([embedder.encode_queries([p.question]) for p in pairs])
     tuning_vectors = np.array([v for p, v in zip(pairs, vectors) if p.part == "tuning"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 
 from vraagbaak.config import Settings
 from vraagbaak.eval import dataset
@@ -22,6 +21,7 @@ from vraagbaak.eval.run import PipelineRetriever, evaluate, with_config
 from vraagbaak.index.keyword import fold
 from vraagbaak.index.model import Embedder
 from vraagbaak.index.search import Searcher
+from vraagbaak.index.spelling import WORD
 
 MIN_LENGTH = 6
 SEED = 40
@@ -52,8 +52,7 @@ def with_typos(pairs: list[QAPair], searcher: Searcher, seed: int = SEED) -> lis
     for pair in pairs:
         if not pair.answerable:
             continue
-        candidates = [m for m in re.finditer(r"\w+", pair.question)
-                      if len(m.group()) >= MIN_LENGTH and m.group().isalpha() and fold(m.group()) in counts]
+        candidates = [m for m in WORD.finditer(pair.question) if len(m.group()) >= MIN_LENGTH and fold(m.group()) in counts]
         if not candidates:
             continue
         word = min(candidates, key=lambda m: (counts[fold(m.group())], m.start()))
@@ -69,7 +68,7 @@ def measure(settings: Settings, part: str, embedder: Embedder | None = None) -> 
     typos = with_typos(pairs, searcher)
     originals = [p for p in pairs if p.id in {t.id for t in typos}]
     figures = {"part": part, "questions": len(typos),
-               "corrected": sum(1 for t in typos if searcher.speller.correct(t.question)[1])}
+               "corrected": sum(1 for t in typos if searcher.prepare(t.question)[2])}
     for name, variant, asked in (("as_written", searcher, originals), ("typos_corrected", searcher, typos),
                                  ("typos_as_typed", with_config(searcher, spelling=False), typos)):
         summary = evaluate(PipelineRetriever(variant), asked, texts, name).summary()

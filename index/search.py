@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -32,7 +33,7 @@ from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
-from vraagbaak.index.spelling import Correction, Speller
+from vraagbaak.index.spelling import Correction, Speller, dutch_words
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
@@ -135,9 +136,10 @@ class SearchResult:
 
 
 def visible_text(text: str) -> str:
-    """The text as a question is read: invisible characters removed, control characters and runs of
+    """The text as a question is read: accents composed with their letters (macOS pastes "ö" as "o" and a
+    mark, which would split the word), invisible characters removed, control characters and runs of
     spaces as one space, no space at either end."""
-    return " ".join(CONTROL.sub(" ", INVISIBLE.sub("", text)).split())
+    return " ".join(CONTROL.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text))).split())
 
 
 def clean_question(question: object) -> str:
@@ -197,6 +199,7 @@ class Searcher:
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
         self._selectors: dict[frozenset[str], object] = {}
+        self._spellers: dict[frozenset[str], Speller] = {}
         self._normal_forms: dict[int, bytes] = {}
         self._check_counts()
 
@@ -214,6 +217,7 @@ class Searcher:
     def self_test(self) -> None:
         """Ask the index a question made from its own first passage: it must answer without an error. It asks
         for a person, so the first user to do so does not wait for the name lists to load."""
+        dutch_words()  # loaded now, not on the first question with a word no other list knows
         question = "Wie is de voorzitter van " + " ".join(self.passages[0].text.split()[:12]) + "?"
         if not self.search(question, 3, abstain=False).hits:
             raise IndexMissing(f"De index in {self.build} geeft geen antwoord op een proefvraag; voer 'vraagbaak ingest' "
@@ -234,13 +238,13 @@ class Searcher:
         """Best passages first, from the documents in ``scope`` (all by default). With ``abstain`` false,
         passages come back whatever the status (the evaluation measures ranking and the answer decision
         separately); with ``spelling`` false, words the reports do not know are searched as typed."""
-        text = clean_question(question)
+        clean_question(question)  # a wrong question is said before a wrong top_k or scope
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQuestion(f"top_k moet tussen 1 en {MAX_TOP_K} liggen.")
         selection = self.shelf.select(scope or Scope())
+        text, searched, corrections = self.prepare(question, spelling, selection)
         if not has_subject(text):  # whatever came first would be chance: not found, and the hint to rephrase
             return SearchResult(text, "not_found", confidence=0.0)
-        searched, corrections = self.spelled(text) if spelling else (text, [])
         query = self.embedder.encode_queries([searched])[0]
         result = self.search_vector(searched, query, top_k, abstain, selection=selection)
         result.question, result.vector = text, query
@@ -248,9 +252,31 @@ class Searcher:
             result.corrections, result.searched = corrections, searched
         return result
 
-    def spelled(self, text: str) -> tuple[str, list[Correction]]:
-        """The question with its typing errors corrected (if the calibration keeps that on), and the corrections."""
-        return self.speller.correct(text) if self.config.spelling else (text, [])
+    def prepare(self, question: str, spelling: bool = True,
+                selection: Selection | None = None) -> tuple[str, str, list[Correction]]:
+        """The question as read (cleaned), as searched (typing errors corrected against the words of the
+        documents searched, unless ``spelling`` or the settings switch that off) and the corrections: the
+        service, the calibration and the evaluation all search a question as this prepares it."""
+        text = clean_question(question)
+        if not (spelling and self.config.spelling):
+            return text, text, []
+        searched, corrections = self._speller(selection).correct(text)
+        return text, searched, corrections
+
+    def _speller(self, selection: Selection | None) -> Speller:
+        """The whole shelf's, or one made for a scope (and kept): a word only a filtered-out document uses
+        is no correction, as the evidence would count it as unknown."""
+        if selection is None:
+            return self.speller
+        found = self._spellers.get(selection.documents)
+        if found is None:
+            if len(self._spellers) > 64:
+                self._spellers.clear()
+            rows = selection.rows
+            found = self._spellers[selection.documents] = Speller(
+                self.keyword.tokenizer, [self.evidence.passage_words[r] for r in rows],
+                [self.passages[r].embed_text for r in rows])
+        return found
 
     def search_vector(self, text: str, query: np.ndarray, top_k: int, abstain: bool = True,
                       config: SearchConfig | None = None, grade: bool = True,

@@ -110,10 +110,10 @@ class SpellingFix(BaseModel):
 
 class AskResponse(BaseModel):
     question: str
-    searched_as: str | None = Field(None, description=(
+    searched_as: str | None = Field(..., description=(
         "De vraag zoals er gezocht is, als er tikfouten zijn verbeterd (zie `corrections`; met `spelling: false` "
         "zoekt de vraag precies zoals getypt); anders null."))
-    corrections: list[SpellingFix] = Field([], description="De verbeterde woorden, in de volgorde van de vraag.")
+    corrections: list[SpellingFix] = Field(..., description="De verbeterde woorden, in de volgorde van de vraag.")
     status: Literal["answered", "uncertain", "not_found"] = Field(..., description=(
         "`answered`: de passages beantwoorden de vraag. `uncertain`: de passages komen het dichtst in de buurt, "
         "maar het is niet zeker dat ze de vraag beantwoorden (toon ze met een voorbehoud). `not_found`: de "

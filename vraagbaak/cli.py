@@ -140,7 +140,7 @@ def _print_tree(doc, samples: int) -> None:
 @click.option("--collection", "-c", "collections", multiple=True, help="Alleen in deze collectie (herhaalbaar).")
 @click.option("--document", "-d", "documents", multiple=True, help="Alleen in dit document (id; herhaalbaar).")
 @click.option("--year", "-y", "years", multiple=True, type=click.IntRange(1900, 2100), help="Alleen documenten over dit jaar.")
-@click.option("--precies", "exact", is_flag=True, help="Zoek precies wat er staat, zonder tikfouten te verbeteren.")
+@click.option("--exact", is_flag=True, help="Zoek precies wat er staat, zonder tikfouten te verbeteren.")
 @friendly
 def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], documents: tuple[str, ...],
         years: tuple[int, ...], exact: bool) -> None:
@@ -157,7 +157,7 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
         click.echo(response.model_dump_json(indent=2))
         return
     if response.searched_as:
-        click.secho(f"Gezocht op: {response.searched_as}  (precies zoals getypt: --precies)", fg="yellow")
+        click.secho(f"Gezocht op: {response.searched_as}  (precies zoals getypt: --exact)", fg="yellow")
     click.secho(f"[{response.status}, zekerheid {response.confidence:.2f}]", dim=True)
     if response.message:  # the caveat of an uncertain answer, or the hint when nothing was found
         click.secho(response.message, fg="yellow")

@@ -40,8 +40,9 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     latency = (time.perf_counter() - started) * 1000
     try:  # the log must never cost anyone their answer
         public = searcher.evidence.prints
-        vector, compared = result.vector, without_placeholders(scrub(result.question, public))
-        if result.status in UNANSWERED and settings.store_question_text and compared != result.question:
+        searched = result.searched or result.question  # grouped by what was searched: typing errors corrected
+        vector, compared = result.vector, without_placeholders(scrub(searched, public))
+        if result.status in UNANSWERED and settings.store_question_text and compared != searched:
             vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
         request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
                                               [p.id for p in response.passages], nearest(result), latency,

@@ -39,6 +39,7 @@
       suggestions: "Misschien staat het antwoord in:",
       searchedAs: "Gezocht op:",
       asTyped: "Zoek precies wat ik typte",
+      asTypedNote: "precies zoals getypt",
       network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
       tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
       failed: "Er ging iets mis. Probeer het later opnieuw.",
@@ -73,6 +74,7 @@
       suggestions: "The answer may be in:",
       searchedAs: "Searched for:",
       asTyped: "Search exactly what I typed",
+      asTypedNote: "exactly as typed",
       network: "Vraagbaak cannot be reached. Check your connection and try again.",
       tooMany: (s) => `Too many questions in a short time. Try again in ${s} seconds.`,
       failed: "Something went wrong. Please try again later.",
@@ -128,6 +130,7 @@ mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
 .caveat{background:#fff8e1;border:1px solid #8a6d00;border-left-width:4px;color:#3d3000;padding:8px 10px;border-radius:8px;margin:0}
 .caveat b{margin-right:6px}.card.tentative{border-style:dashed}
 .spelled{margin:0;color:var(--muted)}.spelled strong{color:#1b1b1b}
+.msg.user .astyped{font-style:italic}
 .spelled button{margin-left:6px;border:0;background:none;padding:0;color:var(--accent);text-decoration:underline;cursor:pointer}
 form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
 label.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -273,13 +276,13 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
 
     // ``spelling`` false searches the words as typed, when a correction was not what the asker meant.
     async send(question, spelling) {
-      const userEntry = { kind: "user", text: question };
+      const userEntry = spelling ? { kind: "user", text: question } : { kind: "user", text: question, asTyped: true };
       this.render(userEntry);
       this.remember(userEntry);
       const status = el("p", { class: "status", text: this.t.loading });
       this.log.append(status);
       this.log.setAttribute("aria-busy", "true");
-      this.sendButton.disabled = true;
+      this.busy(true);
       let entry;
       try {
         const response = await fetch(`${this.api}/api/ask`, {
@@ -301,10 +304,16 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       }
       status.remove();
       this.log.removeAttribute("aria-busy");
-      this.sendButton.disabled = false;
+      this.busy(false);
       this.show(entry);
       if (entry.kind === "answer") this.remember(entry);
       this.input.focus();
+    }
+
+    // One question at a time: the send button and every "search as typed" button wait for the answer.
+    busy(waiting) {
+      this.sendButton.disabled = waiting;
+      for (const button of this.log.querySelectorAll(".spelled button")) button.disabled = waiting;
     }
 
     show(entry) {
@@ -316,7 +325,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const t = this.t;
       let node;
       if (entry.kind === "user") {
-        node = el("p", { class: "msg user" }, el("span", { class: "who", text: `${t.you}: ` }), entry.text);
+        node = el("p", { class: "msg user" }, el("span", { class: "who", text: `${t.you}: ` }), entry.text,
+          entry.asTyped ? el("span", { class: "astyped", text: ` (${t.asTypedNote})` }) : null);
       } else if (entry.kind === "error") {
         node = el("p", { class: "msg error", role: "alert", text: entry.message });
       } else {
@@ -325,8 +335,23 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         const status = body.status || (body.answered ? "answered" : "not_found");
         node = el("div", { class: `msg ${status}`, "data-status": status });
         if (body.searched_as) {  // typing errors were corrected: say what was searched, and offer the words as typed
-          node.append(el("p", { class: "spelled" }, `${t.searchedAs} `, el("strong", { text: body.searched_as }),
-            el("button", { type: "button", text: t.asTyped, onclick: () => this.send(entry.question, false) })));
+          const searched = el("strong");
+          let rest = body.searched_as;
+          for (const c of body.corrections || []) {  // the corrected words marked, in the order of the question
+            const at = rest.indexOf(c.meant);
+            if (at < 0) continue;
+            searched.append(rest.slice(0, at), el("mark", { text: c.meant }));
+            rest = rest.slice(at + c.meant.length);
+          }
+          searched.append(rest);
+          // The changes in words too: a screen reader does not announce <mark>.
+          const changed = (body.corrections || []).map((c) => `${c.typed} → ${c.meant}`).join(", ");
+          node.append(el("p", { class: "spelled", role: "note" }, `${t.searchedAs} `, searched,
+            changed ? ` (${changed})` : null,
+            el("button", { type: "button", text: t.asTyped, "aria-label": `${t.asTyped}: ${entry.question}`, onclick: (e) => {
+              e.currentTarget.remove();
+              this.send(entry.question, false);
+            } })));
         }
         if (status === "not_found") {
           const list = el("ul");

@@ -211,13 +211,13 @@ def test_ask_json_prints_the_api_body_with_the_citation(built):
     assert not re.search(r"[a-z]-\s+[a-z]", " ".join(p["text"] for p in body["passages"]).replace("- en ", ""))
 
 
-def test_ask_says_what_it_searched_for_and_searches_as_typed_with_precies(built):
+def test_ask_says_what_it_searched_for_and_searches_as_typed_with_exact(built):
     env = {**os.environ, "VRAAGBAAK_DATA_DIR": str(built.data_dir), "VRAAGBAAK_CORPUS_DIR": str(built.corpus_dir)}
     ask = [sys.executable, "-m", "vraagbaak.cli", "ask", "-k", "1", "Wat doet de themagroep fibancien?"]
     corrected = subprocess.run(ask, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert corrected.returncode == 0, corrected.stderr
     assert corrected.stdout.startswith("Gezocht op: Wat doet de themagroep Financiën?") and "Thema Financiën" in corrected.stdout
-    exact = subprocess.run(ask + ["--precies"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    exact = subprocess.run(ask + ["--exact"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert exact.returncode == 0, exact.stderr
     assert "Gezocht op" not in exact.stdout and "[not_found" in exact.stdout
 

@@ -97,6 +97,18 @@ def test_evidence_is_judged_against_the_scope_only(searcher):
     assert scoped["unseen"] == 2 and scoped["coverage"] == 0.0
 
 
+def test_a_typing_error_is_corrected_only_to_a_word_of_the_documents_searched(searcher):
+    """"spreekuur" is only in the police's report: scoped to the network's reports, "spreekuut" stays as typed."""
+    whole = searcher.search("Wanneer was het spreekuut?", 3, abstain=False)
+    assert [(c.typed, c.meant) for c in whole.corrections] == [("spreekuut", "spreekuur")]
+    scoped = searcher.search("Wanneer was het spreekuut?", 3, abstain=False, scope=Scope(collections=["net"]))
+    assert (scoped.corrections, scoped.searched) == ([], None)
+    police = searcher.search("Waar komen warmtenettten?", 3, abstain=False, scope=Scope(collections=["politie"]))
+    assert police.corrections == []
+    network = searcher.search("Waar komen warmtenettten?", 3, abstain=False, scope=Scope(collections=["net"]))
+    assert network.searched == "Waar komen warmtenetten?"
+
+
 def test_a_passage_has_the_same_evidence_on_the_shelf_as_in_its_report_alone(shelf, searcher, tmp_path):
     """The answer model was fitted on one report: adding reports must not move what it sees of a passage
     of that report (keyword score, margin over the nearest passages, coverage, unknown words)."""

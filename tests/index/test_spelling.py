@@ -1,11 +1,13 @@
 """Typing errors corrected against the reports' own words, and nothing else touched."""
 
 import random
+import unicodedata
 
 import pytest
 
 from vraagbaak.eval.typos import misspell
 from vraagbaak.index.keyword import Tokenizer, words
+from vraagbaak.index.search import clean_question
 from vraagbaak.index.spelling import Speller
 
 TEXTS = [
@@ -15,6 +17,11 @@ TEXTS = [
     "Vergunningen en vergunning.",
     "De bestuurlijke netwerkdagen in Zwolle en Helsinki.",
     "Woningbouw staat voorop.",
+    "De corporaties en de jeugdzorgaanbieder spraken met de themagroep Wonen over wonen in de stad.",
+    "De vrije ruimte, de vrije keuze en de vrije dagen: wethouder Marije de Boer sprak erover.",
+    "Een propositie voor het Groeifonds, en de specifieke uitkering.",
+    "Een speciefieke zaak en een andere specifieke zaak.",
+    "De opvang van mensen uit Oekraïne.",
 ]
 
 
@@ -29,11 +36,14 @@ def speller() -> Speller:
     ("asielopvnag", "asielopvang"),
     ("Zwole", "Zwolle"),
     ("zwole", "Zwolle"),  # as the reports write it
-    ("Voorziter", "Voorzitter"),  # a capital typed stays a capital
     ("Finacien", "Financiën"),  # written as the reports write it, accents and all
     ("wonningbouw", "woningbouw"),  # in lower case where the reports ever write it so
     ("netwerkdaggen", "netwerkdagen"),  # stems like a known word ("netwerkdag"), yet no word
     ("bestuurljkee", "bestuurlijke"),  # two edits in a long word
+    ("VOORZITER", "VOORZITTER"),  # capitals stay capitals
+    ("Mrije", "Marije"),  # a capital inside the question: a name, corrected only to a name (not "vrije")
+    ("speciefieke", "specifieke"),  # one passage's own typing error is no word to hold a question to
+    ("wonrn", "wonen"),  # a verb, though "themagroep Wonen" names a group
 ])
 def test_a_misspelt_word_is_searched_as_the_reports_word(speller, typed, meant):
     question = f"Wat weet je over {typed}?"
@@ -48,6 +58,15 @@ def test_a_misspelt_word_is_searched_as_the_reports_word(speller, typed, meant):
     "Wat vindt de voorzitter van vergunningen?",  # known words
     "Wie is Anna?",  # short words have too many neighbours to guess
     "Wat is woningbouwlening?",  # no report word is within reach
+    "Wat doen de coöperaties?",  # a word of the word list one edit from "corporaties", accents and all
+    "Wat zegt de voorzitster?",  # a word of the word list one edit from "voorzitter"
+    "Welke jeugdzorgaanbieders?",  # a report's word with a plural ending, which the word list lacks
+    "Wat doet Voorziter2?",  # letters beside figures are not a word
+    "Wat doet de Voorziter?",  # a capital inside the question is a name's, and no name of the reports is near
+    "Wat is een prepositie?",  # a word of the Dutch spelling list, one edit from "propositie"
+    "Hoeveel zit er in het grondfonds?",  # two common words, one edit from "groeifonds"
+    "Hoe gaat de opvang van oekrainers?",  # the list's "oekraïners" typed without accents, not "Oekraïne"
+    "Mail jan@voorziter.nl of kijk op www.voorziter.nl/voorziter",  # addresses are not words
     "Wat gebeurt er met de financiering in 2026?",  # a Dutch word, one edit from nothing the reports use
     "What did the chairman say?",  # English words are words
     "Wat zei de voorzittter 2x?",
@@ -73,3 +92,14 @@ def test_every_generated_typing_error_changes_the_word_inside_it():
         typo = misspell(word, rng)
         assert typo[0] == word[0] and abs(len(typo) - len(word)) <= 1
         assert typo != word
+
+
+def test_a_pasted_decomposed_accent_is_one_word_with_its_letter(speller):
+    """macOS pastes "ö" as "o" and a combining mark: read as one letter, "coöperaties" stays a word."""
+    pasted = unicodedata.normalize("NFD", "Wat doen de coöperaties?")
+    assert pasted != "Wat doen de coöperaties?"
+    assert speller.correct(clean_question(pasted)) == ("Wat doen de coöperaties?", [])
+
+
+def test_a_capital_at_the_start_of_the_question_is_no_name(speller):
+    assert speller.correct("Voorziter van de stad?")[0] == "Voorzitter van de stad?"

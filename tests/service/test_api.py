@@ -49,8 +49,9 @@ def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client):
     exact = client.post(ASK, json={"question": question, "spelling": False}).json()
     assert (exact["searched_as"], exact["corrections"]) == (None, [])
     assert exact["status"] == "not_found"
-    refused = client.post(ASK, json={"question": question, "spelling": "nee"})
-    assert refused.status_code == 422 and "spelling" in refused.text
+    for wrong in ("false", 0, None):  # a boolean, strictly: "false" is not false
+        refused = client.post(ASK, json={"question": question, "spelling": wrong})
+        assert refused.status_code == 422 and "spelling" in refused.text, wrong
 
 
 def test_the_openapi_document_describes_the_contract(client):

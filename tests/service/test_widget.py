@@ -289,14 +289,17 @@ def test_a_corrected_question_says_what_was_searched_and_can_be_asked_as_typed(p
     open_and_ask(page, "Wat doet de themagroep fibancien?")
     answer = chat(page).locator('[data-status="answered"]')
     answer.wait_for(timeout=60000)
-    note = answer.locator(".spelled")
+    note = answer.get_by_role("note")
     assert note.inner_text().startswith("Gezocht op: Wat doet de themagroep Financiën?")
+    assert note.locator("mark").inner_text() == "Financiën"  # the corrected word, marked
+    assert "(fibancien → Financiën)" in note.inner_text()  # and said in words, which a screen reader reads
     assert "Thema Financiën" in answer.locator("article .path").first.inner_text()
-    note.get_by_role("button", name="Zoek precies wat ik typte").click()
+    note.get_by_role("button", name="Zoek precies wat ik typte: Wat doet de themagroep fibancien?").click()
     none = chat(page).locator('[data-status="not_found"]')
     none.wait_for(timeout=60000)
-    assert none.locator(".spelled").count() == 0
-    assert chat(page).locator(".msg.user").count() == 2  # the question as typed, asked again
+    assert none.locator(".spelled").count() == 0 and note.locator("button").count() == 0  # used once
+    asked = chat(page).locator(".msg.user")
+    assert asked.count() == 2 and asked.nth(1).inner_text().endswith("(precies zoals getypt)")
     assert '"spelling":false' in sent[-1] and "spelling" not in sent[0]
     assert page.errors == []
 
