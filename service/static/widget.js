@@ -248,6 +248,12 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       try { return JSON.parse(sessionStorage.getItem(this.storageKey) || "[]"); } catch { return []; }
     }
 
+    // Kept with the answer in the session, so the button does not come back when the page is reloaded.
+    markAskedAsTyped(id) {
+      const items = this.history.map((item) => (id && item.id === id ? { ...item, askedAsTyped: true } : item));
+      try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
+    }
+
     remember(entry) {
       const items = this.history.concat([entry]).slice(-30);
       try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
@@ -297,7 +303,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
           const body = await response.json().catch(() => null);
           entry = { kind: "error", message: (body && body.error && body.error.message) || this.t.failed };
         } else {
-          entry = { kind: "answer", question, body: await response.json() };
+          entry = { kind: "answer", id: `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, question,
+            body: await response.json() };
         }
       } catch {
         entry = { kind: "error", message: this.t.network };
@@ -334,7 +341,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         // Three outcomes, told apart by words as well as by style: answered, uncertain, not found.
         const status = body.status || (body.answered ? "answered" : "not_found");
         node = el("div", { class: `msg ${status}`, "data-status": status });
-        if (body.searched_as) {  // typing errors were corrected: say what was searched, and offer the words as typed
+        if (body.searched_as) {  // typing errors were corrected: say what was searched, and offer the words as typed (once)
           const searched = el("strong");
           let rest = body.searched_as;
           for (const c of body.corrections || []) {  // the corrected words marked, in the order of the question
@@ -348,10 +355,12 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
           const changed = (body.corrections || []).map((c) => `${c.typed} → ${c.meant}`).join(", ");
           node.append(el("p", { class: "spelled", role: "note" }, `${t.searchedAs} `, searched,
             changed ? ` (${changed})` : null,
-            el("button", { type: "button", text: t.asTyped, "aria-label": `${t.asTyped}: ${entry.question}`, onclick: (e) => {
-              e.currentTarget.remove();
-              this.send(entry.question, false);
-            } })));
+            entry.askedAsTyped ? null : el("button", { type: "button", text: t.asTyped,
+              "aria-label": `${t.asTyped}: ${entry.question}`, onclick: (e) => {
+                e.currentTarget.remove();
+                this.markAskedAsTyped(entry.id);
+                this.send(entry.question, false);
+              } })));
         }
         if (status === "not_found") {
           const list = el("ul");

@@ -301,6 +301,11 @@ def test_a_corrected_question_says_what_was_searched_and_can_be_asked_as_typed(p
     asked = chat(page).locator(".msg.user")
     assert asked.count() == 2 and asked.nth(1).inner_text().endswith("(precies zoals getypt)")
     assert '"spelling":false' in sent[-1] and "spelling" not in sent[0]
+    page.reload()  # the conversation comes back from the session, the used button does not
+    chat(page).get_by_role("button", name="Open Vraagbaak").click()
+    restored = chat(page).locator('[data-status="answered"]').get_by_role("note")
+    restored.wait_for(timeout=30000)
+    assert "(fibancien → Financiën)" in restored.inner_text() and restored.locator("button").count() == 0
     assert page.errors == []
 
 
