@@ -19,6 +19,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,6 +58,20 @@ def bm25_idf(passages: int, containing: int) -> float:
     return math.log(1 + (passages - containing + 0.5) / (containing + 0.5))
 
 
+def compound_parts(word: str, known: Callable[[str], bool], head_min: int = MIN_PART,
+                   tail_min: int = MIN_PART) -> tuple[str, ...]:
+    """Two ``known`` parts, with an optional linking sound between them; longest head first."""
+    for i in range(len(word) - tail_min, head_min - 1, -1):
+        head = word[:i]
+        if not known(head):
+            continue
+        for link in LINKING:
+            tail = word[i:]
+            if tail.startswith(link) and len(tail) - len(link) >= tail_min and known(tail[len(link):]):
+                return (head, tail[len(link):])
+    return ()
+
+
 class Tokenizer:
     """Turns text into index terms; the decompounding vocabulary is part of the saved index."""
 
@@ -70,18 +85,7 @@ class Tokenizer:
         return cls({w for t in texts for w in words(t) if len(w) >= MIN_PART and not w.isdigit()})
 
     def _split_uncached(self, word: str) -> tuple[str, ...]:
-        """Two known parts, with an optional linking sound between them; longest head first."""
-        if len(word) < MIN_COMPOUND:
-            return ()
-        for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-            head = word[:i]
-            if head not in self.parts:
-                continue
-            for link in LINKING:
-                tail = word[i:]
-                if tail.startswith(link) and tail[len(link):] in self.parts and len(tail) - len(link) >= MIN_PART:
-                    return (head, tail[len(link):])
-        return ()
+        return compound_parts(word, self.parts.__contains__) if len(word) >= MIN_COMPOUND else ()
 
     def __call__(self, text: str) -> list[str]:
         terms: list[str] = []

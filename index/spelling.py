@@ -27,7 +27,7 @@ from rapidfuzz.process import extract
 from spellchecker import SpellChecker
 from wordfreq import zipf_frequency
 
-from vraagbaak.index.keyword import STOPWORDS, Tokenizer, fold
+from vraagbaak.index.keyword import STOPWORDS, Tokenizer, compound_parts, fold
 
 #: Shorter words have too many neighbours to guess which was meant.
 MIN_LENGTH = 5
@@ -44,7 +44,6 @@ ADDRESS = re.compile(r"\S*(?:@|://|www\.|/)\S*")
 #: Parts of a compound that the word lists do not know as a whole ("grondfonds", "kansenongelijkheid"):
 #: common words (Zipf frequency), the first at least 3 letters, the second at least 4.
 COMMON = 2.5
-LINKING = ("", "s", "e", "en")
 
 
 @cache
@@ -148,12 +147,4 @@ class Speller:
 
 def _compound(word: str) -> bool:
     """Two common words joined, with or without a linking sound: a word the lists lack as a whole."""
-    for i in range(3, len(word) - 3):
-        head, tail = word[:i], word[i:]
-        if zipf_frequency(head, "nl") < COMMON:
-            continue
-        for link in LINKING:
-            rest = tail[len(link):]
-            if tail.startswith(link) and len(rest) >= 4 and zipf_frequency(rest, "nl") >= COMMON:
-                return True
-    return False
+    return bool(compound_parts(word, lambda part: zipf_frequency(part, "nl") >= COMMON, head_min=3, tail_min=4))
