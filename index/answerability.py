@@ -24,7 +24,8 @@ is computed for each candidate passage and its best sentence:
   all, Dutch words it never uses, and the share of English words (so an English question is judged
   on the embeddings, not refused for its language);
 * ``off_domain``: words of personal municipal services, weather and general knowledge (paspoort,
-  afvalkalender, openingstijden, ...) that the passage does not contain;
+  afvalkalender, openingstijden, ...; also as a compound's last part, "minicontainer", and typed one
+  letter wrong, "afvalkalnder") that the passage does not contain;
 * ``personal``: the question speaks of the asker ("ik", "mijn", "I", "my"), outside a lead-in such as "Ik
   zoek informatie over" or "Waar vind ik": "Hoe vraag ik verlof aan?", "Mijn laptop start niet" ask for
   a service to one person, which a report of a city network does not give.
@@ -44,13 +45,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, model_validator
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
 from vraagbaak.index.person_names import ROLES, person_names
+from vraagbaak.index.spelling import dutch_words
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -146,6 +151,12 @@ recept koken voetbal wedstrijd ajax psv feyenoord eredivisie olympische film bio
 hoofdstad president wachtwoord printer laptop inloggen wifi outlook
 passport driving licence license garbage bin parking fine weather forecast rain recipe football password
 """.split())
+#: Off-domain words this long are also found at the end of a compound ("minicontainer", "werklaptop") and
+#: typed one letter wrong ("afvalkalnder"); a shorter one would find too much ("regen" in "tegen").
+OFF_DOMAIN_PART = 6
+LONG_OFF_DOMAIN = tuple(sorted(w for w in OFF_DOMAIN if len(w) >= OFF_DOMAIN_PART))
+#: The first part of such a compound is a common Dutch word (wordfreq's Zipf scale): "mini", "werk".
+COMMON_PART = 2.5
 
 
 class KnownWords:
@@ -163,8 +174,6 @@ class KnownWords:
 
     def lexical(self, question: str) -> dict[str, float]:
         """Coverage, unknown Dutch words and foreign share of a question."""
-        from wordfreq import zipf_frequency
-
         content = [w for w in words(question) if len(w) >= MIN_WORD and not w.isdigit()]
         if not content:
             return {"coverage": 1.0, "unknown": 0.0, "foreign": 0.0}
@@ -217,6 +226,20 @@ class AnswerModel(BaseModel):
         if outside >= self.domain_threshold:
             return "not_found", confidence
         return ("answered" if answers >= self.answer_threshold else "uncertain"), confidence
+
+
+@lru_cache(maxsize=4096)
+def off_domain(word: str) -> bool:
+    """A word of ``OFF_DOMAIN``, a compound that ends in one of its longer words ("werklaptop": a Dutch
+    compound is the kind of thing its last part names, so not "containerwoningen"), or, when it is no
+    word of any list, one of them typed one letter wrong."""
+    if word in OFF_DOMAIN:
+        return True
+    if any(word.endswith(w) and zipf_frequency(word[:-len(w)], "nl") >= COMMON_PART for w in LONG_OFF_DOMAIN):
+        return True
+    if len(word) <= OFF_DOMAIN_PART or any(zipf_frequency(word, language) > 0 for language in ("nl", "en")):
+        return False
+    return word not in dutch_words() and any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in LONG_OFF_DOMAIN)
 
 
 def question_type(question: str) -> str | None:
@@ -303,7 +326,7 @@ class Evidence:
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "type": question_type(question), "named": set(TOKEN.findall(fold(question))),
-                "off_domain": {w for w in words(question) if w in OFF_DOMAIN},
+                "off_domain": {w for w in words(question) if off_domain(w)},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 

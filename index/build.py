@@ -26,7 +26,7 @@ from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
 from vraagbaak.index.search import SearchConfig, Searcher, load_calibration
 from vraagbaak.index.sentences import sentence_spans
 from vraagbaak.ingest.metadata import meta_path
-from vraagbaak.ingest.pipeline import IngestResult, Stages, ingest_corpus, write_ingest
+from vraagbaak.ingest.pipeline import IngestResult, Stages, document_record, ingest_corpus, write_ingest
 
 Say = Callable[[str], None]
 
@@ -57,6 +57,17 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
     return sums
 
 
+def ingest_digest(result: IngestResult) -> str:
+    """SHA-256 of the passages and document descriptions ingest made (not when): the same files read by a
+    version that reads them differently must not count as unchanged."""
+    digest = hashlib.sha256()
+    for passage in result.passages:
+        digest.update(passage.model_dump_json().encode())
+    for document in result.documents:
+        digest.update(document_record(document, "").model_dump_json().encode())
+    return digest.hexdigest()
+
+
 def _current_documents(data_dir: Path) -> list[DocumentRecord]:
     """The documents of the current build; none if there is no good build."""
     try:
@@ -82,7 +93,8 @@ def first_ingested(data_dir: Path) -> dict[str, str]:
 
 
 def _unchanged(settings: Settings, result: IngestResult) -> bool:
-    """Same corpus, same chunking, same model (as far as can be known without loading it) as the current build."""
+    """Same corpus read the same way, same chunking, same model (as far as can be known without loading it) as
+    the current build."""
     try:
         manifest = store.read_manifest(store.current_build(settings.data_dir))
     except VraagbaakError:
@@ -92,7 +104,8 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
     if expected is not None and expected != model.get("fingerprint"):
         return False
     calibration = load_calibration(settings.calibration_file, model.get("fingerprint", ""))
-    return (manifest.corpus == corpus_checksums(result) and manifest.chunking == result.settings
+    return (manifest.corpus == corpus_checksums(result) and manifest.ingested == ingest_digest(result)
+            and manifest.chunking == result.settings
             and model.get("setting") == settings.model and model.get("quantization") == settings.quantize
             and manifest.search == SearchConfig(**calibration).model_dump(mode="json"))
 
@@ -135,6 +148,7 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
             "dimensions": embedder.info.dimensions,
             "chunking": result.settings,
             "corpus": corpus_checksums(result),
+            "ingested": ingest_digest(result),
             "index": {"dense": dense_kind, "passages": len(embedded.texts), "sentences": len(embedded.sentences)},
             "search": SearchConfig(**calibration).model_dump(mode="json"),
             "calibrated": bool(calibration),

@@ -101,6 +101,8 @@ class Hit:
     highlights: list[tuple[int, int]]
     #: The same text in other documents (other years of a report), newest first; shown once, listed here.
     also: list[Passage] = field(default_factory=list)
+    #: The page of the best sentence (a passage may run over two pages); 0: its first page.
+    page: int = 0
 
 
 @dataclass
@@ -320,12 +322,27 @@ class Searcher:
             status, confidence = model.grade(evidence)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
-        hits = [Hit(self.passages[i], rank, round(fused[i], 6), [tuple(self.sentences[r][1:]) for r in best_sentence[i][1]],
-                    [self.passages[j] for j in also.get(i, [])])
+        hits = [self._hit(i, rank, fused[i], best_sentence[i][1], also.get(i, []))
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
                             round(confidence, 4), evidence)
+
+    def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:
+        passage = self.passages[i]
+        highlights = [tuple(self.sentences[r][1:]) for r in sentence_rows]
+        return Hit(passage, rank, round(score, 6), highlights, [self.passages[j] for j in also],
+                   self._page_at(passage, min(h[0] for h in highlights)) if highlights else passage.citation.page)
+
+    def _page_at(self, passage: Passage, offset: int) -> int:
+        """The page a character of the passage stands on, from its section's page changes."""
+        section = self.documents[passage.document].sections[passage.section_index]
+        page = section.page
+        for start, number in section.pages:
+            if start > passage.start + offset:
+                break
+            page = number
+        return page
 
     def _keyword(self, text: str, n: int, selection: Selection | None) -> list[tuple[int, float]]:
         """BM25 over the scope: a passage scores by its own document's statistics, so a scope only masks."""

@@ -264,7 +264,8 @@ def _number_font_headings(headings: list[Block], reflower: Reflower) -> None:
     """Where the font headings are numbered as an outline ("1", "2", "2.1"), the numbers decide the nesting,
     not the sizes: a chapter is no section of the foreword set a size larger, and "2.1" sits in "2" when
     both share a size. A heading without a number as large as the chapters' (a foreword, an appendix) is
-    their sibling; a smaller one sits in the numbered section before it; one larger than every other
+    their sibling; a smaller one sits in the numbered section before it (before the first, it is their sibling
+    too: a cover's subtitle must not hold the chapters that follow in a larger size); one larger than every other
     heading, first in the document, is the title above them all."""
     numbers: list[tuple[int, ...] | None] = []
     last: tuple[int, ...] | None = None
@@ -287,6 +288,6 @@ def _number_font_headings(headings: list[Block], reflower: Reflower) -> None:
             heading.level = 1
         elif number:
             heading.outline, heading.level, depth = True, titled + len(number), titled + len(number)
-        else:
-            heading.level = titled + 1 if size >= chapter else depth + 1
+        else:  # before the first chapter (a cover's "Gemeente Lindenhoven"), a smaller one is no chapter's parent
+            heading.level = titled + 1 if size >= chapter or not depth else depth + 1
             depth = heading.level if size >= chapter else depth

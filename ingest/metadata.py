@@ -1,7 +1,7 @@
 """What a document is: its collection, title, organisation, year and kind.
 
-Found in the file where possible (the PDF's own title, the first heading, years on the first page,
-words such as "jaarverslag") and otherwise in the file name; a ``NAME.meta.json`` beside the file
+Found in the file where possible (the PDF's own title, the largest or first heading, a "Gemeente X" line
+and years on the first page, words such as "jaarverslag") and otherwise in the file name; a ``NAME.meta.json`` beside the file
 (``corpus/g40/jaarverslag-2023.meta.json`` for ``jaarverslag-2023.pdf``) overrides any of it:
 
     {"title": "Jaarverslag 2023", "organisation": "G40 Stedennetwerk", "year": 2023, "kind": "annual_report"}
@@ -37,6 +37,11 @@ YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 #: Headings that open many documents but name none.
 GENERIC_HEADINGS = frozenset("""voorwoord inhoud inhoudsopgave inleiding samenvatting colofon bijlage bijlagen
 agenda besluitenlijst index contents foreword introduction summary""".split())
+#: A public body named on a line of its own, or after a separator ("Programmabegroting 2025 · Gemeente
+#: Veldhaven", "Gemeente Havenstad, afdeling Sociaal"): the organisation behind a municipal document.
+PUBLIC_BODY = re.compile(r"(?:^|[·|•–—]\s*)((?:Gemeente|Provincie|Waterschap|Hoogheemraadschap)"
+                         r"(?: (?:(?:aan den|aan de|aan|op|den|de|van|in) )?[A-Z][\w'’-]+){1,3})(?=\s*(?:$|[,·|•–—(]))",
+                         re.MULTILINE)
 #: File name words that are not the organisation's name.
 NOT_ORGANISATION = frozenset("def definitief concept versie final v1 v2 v3 nl en".split())
 
@@ -184,6 +189,12 @@ def organisation_from_name(path: Path) -> str:
     return " ".join(w.upper() if any(c.isdigit() for c in w) or len(w) <= 3 else w[:1].upper() + w[1:] for w in kept)
 
 
+def organisation_on_page(first_page: str) -> str:
+    """The public body the first page names on a line of its own ("Gemeente Oosterwold"), if any."""
+    found = PUBLIC_BODY.search(first_page)
+    return found.group(1) if found else ""
+
+
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,
              shown: str | None = None) -> tuple[DocumentMeta, str | None]:
     """Everything known about a document, and a problem sentence if its meta file was unusable (``shown``:
@@ -193,7 +204,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     meta = DocumentMeta(
         collection=collection,
         title=title,
-        organisation=override.organisation if override.organisation is not None else organisation_from_name(path),
+        organisation=override.organisation if override.organisation is not None
+        else organisation_on_page(first_page) or organisation_from_name(path),
         year=override.year or detect_year(Path(path).stem, title, first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, first_page),
     )

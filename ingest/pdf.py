@@ -26,7 +26,8 @@ from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
 from vraagbaak.ingest.margins import changing_numbers
 
-#: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
+#: A horizontal gap wider than this many font sizes (the smaller of the two words') separates two fragments
+#: (cells, columns): a heading's large type must not bridge the gutter to the next column's line.
 FRAGMENT_GAP = 1.5
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
@@ -240,7 +241,7 @@ def _fragments(words, page: int) -> list[Fragment]:
         line.sort(key=lambda w: w[1])
         run = [line[0]]
         for word in line[1:]:
-            if word[1] - run[-1][2] > FRAGMENT_GAP * max(word[4], run[-1][4], 1):
+            if word[1] - run[-1][2] > FRAGMENT_GAP * max(min(word[4], run[-1][4]), 1):
                 fragments.append(_fragment(run, page))
                 run = []
             run.append(word)
@@ -262,9 +263,11 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
     on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
     body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
-    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more."""
+    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; on a page
+    that nothing else labels (the one page of text of a newsletter), a bare number at its very foot or head
+    that is its own page number."""
     if len(pages) < 2:
-        return set(), {}, []
+        return _own_page_numbers(pages, heights, set(), {}, [])
     needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
     slots: dict[int, list[Fragment]] = defaultdict(list)
@@ -305,6 +308,29 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
             removed.update(id(f) for f in found)
             examples.append(found[0].text)
             labels.update((f.page, f.text.strip()) for f in found)
+    return _own_page_numbers(pages, heights, removed, labels, examples)
+
+
+def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed: set[int], labels: dict[int, str],
+                      examples: list[str]) -> tuple[set[int], dict[int, str], list[str]]:
+    """Adds the pages' own numbers that no repeat confirms: a bare Arabic number in the margin on the
+    outermost line of its page, equal to the page's place in the file; the small print beside it on that
+    line ("Wijknieuws Zuiderpark · nummer 3") is the page's footer and goes too."""
+    body, _ = body_font(f for fragments in pages for f in fragments)
+    for fragments, height in zip(pages, heights):
+        kept = [f for f in fragments if id(f) not in removed]
+        if not kept or kept[0].page in labels:
+            continue
+        for edge in (max(f.y for f in kept), min(f.y for f in kept)):
+            line = [f for f in kept if abs(f.y - edge) <= BASELINE_TOLERANCE * max(f.size, 1)]
+            number = next((f for f in line if f.text.strip().isdigit() and page_number(f.text) == f.page), None)
+            if number is None or height * MARGIN_ZONE <= edge <= height * (1 - MARGIN_ZONE):
+                continue
+            gone = [number] + [f for f in line if f is not number and f.size < body - 0.5]
+            removed.update(id(f) for f in gone)
+            labels[number.page] = number.text.strip()
+            examples += [f.text for f in gone if f.text not in examples]
+            break
     return removed, labels, examples
 
 

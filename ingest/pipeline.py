@@ -246,6 +246,9 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
     """The document with its title, organisation, year and kind (``ingest.metadata``)."""
     first_page = "\n".join(line.text for line in source.lines if line.page == 1)
     headings = [s.path[0] for s in sections if s.path]
+    cover = [s for s in sections if s.path and s.page == 1 and s.size]
+    if cover:  # where fonts are known, the largest heading of the first page names the document, not a line above it
+        headings.insert(0, max(cover, key=lambda s: s.size).path[-1])
     meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file)
     return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem
 

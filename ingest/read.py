@@ -133,9 +133,10 @@ class TextReader:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise DocumentError(f"{file}: kan het bestand niet lezen ({exc.strerror}).") from exc
+            raise DocumentError(f"{file}: kan het bestand niet lezen ({exc.strerror}). Het bestand is overgeslagen.") from exc
         if not data.strip():
-            raise DocumentError(f"{file}: het bestand is leeg; voeg tekst toe of haal het weg uit de corpusmap.")
+            raise DocumentError(f"{file}: het bestand is leeg. Het bestand is overgeslagen; voeg tekst toe of haal "
+                                "het weg uit de corpusmap.")
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []

@@ -51,7 +51,8 @@ CREATE TABLE IF NOT EXISTS questions (
     feedback INTEGER,
     question TEXT,
     vector BLOB,
-    grp INTEGER
+    grp INTEGER,
+    searched TEXT
 );
 CREATE INDEX IF NOT EXISTS questions_day ON questions (day, status);
 CREATE INDEX IF NOT EXISTS questions_asked ON questions (asked);
@@ -79,6 +80,8 @@ class Asked:
     latency_ms: float
     collections: list[str]
     vector: np.ndarray | None = None
+    #: The question as searched, if typing errors were corrected ("" if it was searched as asked).
+    searched: str = ""
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,8 @@ class QuestionLog:
             if fresh or not self._ready:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(SCHEMA)
+                if "searched" not in {row[1] for row in db.execute("PRAGMA table_info(questions)")}:
+                    db.execute("ALTER TABLE questions ADD COLUMN searched TEXT")  # a log from before corrections
                 self._ready = True
 
         return connect(self.path, self.WHAT, setup)
@@ -172,7 +177,7 @@ class QuestionLog:
         if not self.path.exists():
             return 0
         with self._lock, self._connect() as db:
-            forgotten = db.execute("UPDATE questions SET question = NULL, vector = NULL, grp = NULL "
+            forgotten = db.execute("UPDATE questions SET question = NULL, searched = NULL, vector = NULL, grp = NULL "
                                    "WHERE question IS NOT NULL OR vector IS NOT NULL OR grp IS NOT NULL").rowcount
             db.execute("DELETE FROM groups")
             db.execute("DELETE FROM grouped")
@@ -189,10 +194,11 @@ class QuestionLog:
         with self._lock, self._connect() as db:
             cursor = db.execute(
                 "INSERT INTO questions (asked, day, collections, status, confidence, passages, nearest, latency_ms, "
-                "question, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "question, vector, searched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (hour.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections), asked.status,
                  round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest, round(asked.latency_ms, 1),
-                 scrub(asked.question, public) if keep_text else None, vector))
+                 scrub(asked.question, public) if keep_text else None, vector,
+                 scrub(asked.searched, public) if keep_text and asked.searched else None))
             if self._last_cleanup != now.date().isoformat():
                 self._last_cleanup = now.date().isoformat()
                 self._expire(db, now)
@@ -229,8 +235,8 @@ class QuestionLog:
             where.append(f"id IN ({','.join('?' * len(ids))})")
             values += list(ids)
         if containing:
-            where.append("holds(question, ?)")
-            values.append(containing.casefold())
+            where.append("(holds(question, ?) OR holds(searched, ?))")
+            values += [containing.casefold()] * 2
         with self._lock, self._connect() as db:
             db.create_function("holds", 2, lambda text, part: bool(text) and part in text.casefold(), deterministic=True)
             if dry_run:
@@ -354,7 +360,7 @@ class QuestionLog:
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";")
         columns = ["id", "asked", "collections", "status", "confidence", "passages", "nearest", "latency_ms",
-                   "feedback", "question", "grp"]
+                   "feedback", "question", "searched", "grp"]
         writer.writerow(columns)
         self._expire_before_reading()
         if self.path.exists():

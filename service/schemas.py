@@ -69,7 +69,8 @@ class Citation(BaseModel):
     page_end_label: str | None = Field(None, description="Het gedrukte paginanummer van de laatste pagina.")
     lines: tuple[int, int] = Field(..., description="Eerste en laatste regel in het bronbestand.")
     url: str = Field(..., description="Opent de bron op deze passage.")
-    original_url: str | None = Field(None, description="Opent het originele PDF-bestand op de eerste pagina van de passage.")
+    original_url: str | None = Field(None, description="Opent het originele PDF-bestand op de pagina van de best "
+                                                       "passende zin (bij een passage over twee pagina's).")
     links: list[str] = Field(..., description="Links die bij deze sectie horen.")
     also_in: list[OtherYear] = Field([], description="Dezelfde tekst staat ook in deze documenten (andere jaren), "
                                                       "nieuwste eerst; hij wordt maar één keer getoond.")
@@ -139,7 +140,7 @@ class AskResponse(BaseModel):
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
                     citation=Citation(**h.passage.citation.model_dump(include=set(Citation.model_fields)),
                                       url=passage_url(h.passage.document, h.passage.id, base_url),
-                                      original_url=original_url(h.passage.citation, base_url),
+                                      original_url=original_url(h.passage.citation, base_url, h.page),
                                       also_in=[OtherYear(document=o.document, title=o.citation.title, year=o.citation.year,
                                                          url=passage_url(o.document, o.id, base_url)) for o in h.also]),
                 )

@@ -23,17 +23,18 @@ def passage_url(document: str, passage_id: str, base: str = "") -> str:
     return f"{source_url(document, base)}?passage={passage_id}#passage-{passage_id}"
 
 
-def original_url(citation: Citation, base: str = "") -> str | None:
-    """Opens the original PDF at the passage's first page; None for other formats.
+def original_url(citation: Citation, base: str = "", page: int | None = None) -> str | None:
+    """Opens the original PDF at ``page`` (the page of the passage's best sentence), else at the passage's
+    first page; None for other formats.
 
-    >>> c = Citation(document="raad-2015", title="Raad", file="raad-2015.pdf", section=[], page=3, page_end=3,
+    >>> c = Citation(document="raad-2015", title="Raad", file="raad-2015.pdf", section=[], page=3, page_end=4,
     ...              lines=(1, 2), line_ranges=[], offsets=[], links=[])
-    >>> original_url(c)
-    '/files/raad-2015.pdf#page=3'
+    >>> original_url(c), original_url(c, page=4)
+    ('/files/raad-2015.pdf#page=3', '/files/raad-2015.pdf#page=4')
     """
     if not citation.file.lower().endswith(".pdf"):
         return None
-    return f"{original_file_url(citation.document, base)}#page={citation.page}"
+    return f"{original_file_url(citation.document, base)}#page={page or citation.page}"
 
 
 def original_file_url(document: str, base: str = "") -> str:

@@ -120,6 +120,9 @@ class Manifest(BaseModel):
     chunking: dict[str, Any]
     #: File name -> SHA-256 of every ingested source.
     corpus: dict[str, str]
+    #: SHA-256 of what ingest made of them (passages, document descriptions): a new version that reads the
+    #: same files differently rebuilds (empty in a build from before it was recorded).
+    ingested: str = ""
     index: dict[str, Any]
     #: The calibrated search settings (``index.search.SearchConfig``).
     search: dict[str, Any]

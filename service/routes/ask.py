@@ -46,7 +46,7 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
             vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
         request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
                                               [p.id for p in response.passages], nearest(result), latency,
-                                              body.collections, vector), public=public)
+                                              body.collections, vector, result.searched or ""), public=public)
     except Exception:  # noqa: BLE001 - SQLite busy or full, a damaged file: logged, the answer still goes out
         log.exception("vraag niet in het vragenlogboek gezet")
     return response

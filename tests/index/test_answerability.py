@@ -9,6 +9,7 @@ from vraagbaak.index.answerability import (
     Evidence,
     Logistic,
     holds_answer,
+    off_domain,
     personal,
     question_type,
 )
@@ -118,6 +119,16 @@ def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_
     assert row(evidence, "Hoe vraag ik een paspoort aan in Breda?", 1)["off_domain"] == 1.0
     assert row(evidence, "Wat voor weer wordt het morgen in Zwolle?", 1)["off_domain"] == 1.0
     assert row(evidence, "Wat deed de themagroep Wonen in Zwolle?", 1)["off_domain"] == 0.0
+
+
+@pytest.mark.parametrize("word,outside", [
+    ("paspoort", True), ("minicontainer", True), ("werklaptop", True),  # a compound is the kind its last part names
+    ("afvalkalnder", True), ("parkeervergunnig", True),  # no word at all, one letter from one of the list
+    ("containerwoningen", False), ("temperatuurstijging", False), ("afvalstromen", False),  # the part comes first
+    ("vluchtelingen", False), ("concern", False), ("vrouwen", False),  # real words near one of the list
+])
+def test_off_domain_words_are_found_in_compounds_and_with_a_typing_error(word, outside):
+    assert off_domain(word) is outside
 
 
 @pytest.mark.parametrize("question,english,asker", [

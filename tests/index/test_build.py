@@ -9,6 +9,7 @@ from tests.conftest import REPORT
 from tests.fakes import fake_embedder
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing
+from vraagbaak.index import build as build_module
 from vraagbaak.index import store
 from vraagbaak.index.build import build_index
 from vraagbaak.index.search import Searcher
@@ -44,6 +45,20 @@ def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, em
     assert first.embedded == 2  # the extra document: one passage and its one sentence
 
     assert build_index(settings, embedder=None).unchanged  # nothing changed: not even the model is loaded
+    with pytest.MonkeyPatch.context() as patch:  # a new version that reads the same files differently rebuilds
+        read = build_module.ingest_corpus
+
+        def read_differently(*args, **kwargs):
+            result = read(*args, **kwargs)
+            result.documents[0].passages[0].text += " Anders gelezen."
+            return result
+
+        patch.setattr(build_module, "load_embedder", lambda settings: embedder)
+        with pytest.MonkeyPatch.context() as reader:
+            reader.setattr(build_module, "ingest_corpus", read_differently)
+            assert not build_index(settings, embedder=None).unchanged
+        assert not build_index(settings, embedder=None).unchanged  # and back again
+    assert build_index(settings, embedder=None).unchanged
 
     before = {p.id: p.text for p in Searcher.load(settings, embedder=embedder).passages}
     path = corpus / "g40" / REPORT.name

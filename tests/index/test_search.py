@@ -41,6 +41,19 @@ def test_highlights_are_whole_sentences_of_the_passage(searcher):
     assert any("aandachtspunt" in hit.passage.text[a:b] for a, b in hit.highlights)
 
 
+def test_a_passage_over_two_pages_points_at_the_page_of_its_best_sentence(searcher):
+    """The original PDF opens where the answer is, not on the page the passage starts."""
+    spanning = [p for p in searcher.passages if p.citation.page_end > p.citation.page]
+    assert spanning
+    for passage in spanning:
+        last = passage.text.rsplit(". ", 1)[-1]  # the passage's last sentence stands on its last page
+        [hit] = [h for h in searcher.search(last, 10, abstain=False).hits if h.passage.id == passage.id] or [None]
+        if hit is not None and passage.text.index(last) in [start for start, _ in hit.highlights[:1]]:
+            assert hit.page == passage.citation.page_end, passage.id
+            return
+    pytest.fail("no passage over two pages was found with its last sentence highlighted first")
+
+
 def test_without_diacritics(searcher):
     assert searcher.search("financien", 3).hits[0].passage.citation.section == FINANCIEN
 

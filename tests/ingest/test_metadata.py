@@ -12,6 +12,7 @@ from vraagbaak.ingest.metadata import (
     detect_year,
     heading_title,
     organisation_from_name,
+    organisation_on_page,
     usable_title,
 )
 from vraagbaak.ingest.pipeline import ingest_corpus
@@ -36,6 +37,17 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert organisation_from_name(Path("rijksoverheid-jaarverslag-2018.txt")) == "Rijksoverheid"
     assert organisation_from_name(Path("besluitenlijst-raadsvergadering-2015.pdf")) == ""
     assert organisation_from_name(Path("notitie.txt")) == ""
+
+
+@pytest.mark.parametrize("first_page,organisation", [
+    ("Gemeente Oosterwold\nRaadsvoorstel Zonnepark", "Gemeente Oosterwold"),
+    ("Programmabegroting 2025–2028 · Gemeente Veldhaven", "Gemeente Veldhaven"),
+    ("Gemeente Havenstad, afdeling Sociaal Domein", "Gemeente Havenstad"),
+    ("Gemeente Capelle aan den IJssel\n2024", "Gemeente Capelle aan den IJssel"),
+    ("Nieuwsbrief van de gemeente Havenstad", ""), ("De Gemeente Zwolle heeft besloten dat", ""),  # running text
+])
+def test_the_public_body_a_first_page_names_on_a_line_of_its_own(first_page, organisation):
+    assert organisation_on_page(first_page) == organisation
 
 
 def test_titles_skip_word_processor_leftovers_and_opening_headings():
@@ -198,7 +210,7 @@ def test_a_problem_names_the_file_with_its_collection_folder(corpus):
     (corpus / "b" / "verslag.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "b" / "verslag.meta.json").write_text("{kapot", encoding="utf-8")
     problems = ingest_corpus(Settings(corpus_dir=corpus)).problems
-    assert any(p.startswith("a/leeg.txt: het bestand is leeg") for p in problems), problems
+    assert any(p.startswith("a/leeg.txt: het bestand is leeg. Het bestand is overgeslagen") for p in problems), problems
     assert any(p.startswith("b/verslag.meta.json: geen geldige JSON") for p in problems), problems
 
 

@@ -279,6 +279,32 @@ def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp
     assert paths["Het college kijkt terug op een druk jaar"] == ["Jaarverslag 2024", "Voorwoord"]
 
 
+def test_a_cover_subtitle_smaller_than_the_chapters_holds_none_of_them(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines_pdf(corpus / "jaarverslag-2023.pdf", (
+        (30, "Jaarverslag 2023"), (16, "Gemeente Lindenhoven"), (10, "Vastgesteld door de raad op 27 juni 2024."),
+        (17, "1 Bestuur"), (10, "De raad vergaderde elf keer."),
+        (12, "1.1 Gemeenteraad"), (10, "De raad telt 31 leden."),
+        (17, "2 Wonen"), (10, "Wonen bleef de grootste opgave."),
+        (12, "2.1 Woningbouw"), (10, "Er kwamen 412 woningen bij.")))
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    paths = {p.text.split(".")[0]: p.citation.section for p in result.passages}
+    assert paths["Er kwamen 412 woningen bij"] == ["Jaarverslag 2023", "2 Wonen", "2.1 Woningbouw"]
+    assert paths["Vastgesteld door de raad op 27 juni 2024"] == ["Jaarverslag 2023", "Gemeente Lindenhoven"]
+
+
+def test_the_largest_heading_of_the_cover_names_the_document_and_its_municipality_the_organisation(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines_pdf(corpus / "rv-2024-017.pdf", (
+        (18, "Gemeente Oosterwold"), (30, "Raadsvoorstel Zonnepark De Brede Akker"),
+        (10, "Raadsvergadering van 12 maart 2024."), (16, "Inleiding"), (10, "Het college stelt een zonnepark voor.")))
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    assert (document.source.title, document.source.organisation) == ("Raadsvoorstel Zonnepark De Brede Akker",
+                                                                    "Gemeente Oosterwold")
+
+
 def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_heading(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -299,6 +325,32 @@ def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_headin
     found = {p.text: (p.citation.section, p.citation.page) for p in document.passages}
     assert found["Het budget voor gladheidsbestrijding bedraagt 0,9 miljoen euro in 2024."] == (["Bijlage 3"], 3)
     assert document.source.page_labels == {1: "1", 2: "2", 3: "3", 4: "4"}
+
+
+def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it(tmp_path):
+    """A newsletter whose second page is a photo: no other page confirms the number, its place does."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "wijknieuws-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, 790, "Agenda")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 760, "Zaterdag 26 oktober is de snoeiafvaldag op het parkeerterrein.")
+    pdf.drawString(72, 746, "Er zijn 3 containers.")
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 40, "Wijknieuws Zuiderpark · nummer 3 · september 2024")  # the footer, in small print
+    pdf.drawString(540, 40, "1")
+    pdf.showPage()
+    pdf.rect(0, 0, 595, 842, fill=1)  # a full-page picture, no text
+    pdf.showPage()
+    pdf.save()
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    [passage] = document.passages
+    assert passage.text == "Zaterdag 26 oktober is de snoeiafvaldag op het parkeerterrein. Er zijn 3 containers."
+    assert document.source.page_labels == {1: "1"}
 
 
 def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path):
@@ -392,3 +444,39 @@ def test_a_numbered_cover_title_does_not_upset_the_chapters_numbers(tmp_path):
     assert paths["Er kwamen 1."] == ["40 Steden aan zet", "2 Wonen", "2.1 Nieuwbouw"]
     assert paths["De reserve b"] == ["40 Steden aan zet", "3 Financiën", "3.1 Reserves"]
     assert paths["De bijlagen "] == ["40 Steden aan zet", "Bijlagen"]
+
+
+def test_a_large_heading_does_not_bridge_the_gutter_to_the_next_columns_line(tmp_path):
+    """A two-column newsletter whose heading runs to the gutter, level with the right column's first line:
+    the heading stays whole (and its line-end hyphen joined), and the right column is read after the left."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "wijknieuws-2024.pdf"), pagesize=A4)
+    heading, size, left, top = "Nieuwe speeltuin aan de Lijster-", 18, 50, 700
+    right = left + stringWidth(heading, "Helvetica-Bold", size) + 20  # a gutter of 1.1 em of the heading, 2 of the text
+    pdf.setFont("Helvetica-Bold", 28)
+    pdf.drawString(left, 760, "Wijknieuws Zuiderpark")
+    pdf.setFont("Helvetica-Bold", size)
+    pdf.drawString(left, top, heading)
+    pdf.drawString(left, top - size * 1.2, "beslaan")
+    body = ["Na maanden van voorbereiding gaat op", "zaterdag 5 oktober de nieuwe speeltuin",
+            "aan de Lijsterbeslaan open. Kinderen", "uit de buurt dachten mee over het", "ontwerp van de speeltuin."]
+    others = ["bijvoorbeeld een straatfeest, een moestuin of", "extra bankjes. Per plan is maximaal 2.500",
+              "euro beschikbaar. Een bewonersjury van vijf", "mensen kiest in januari welke plannen geld",
+              "krijgen van het buurtbudget."]
+    pdf.setFont("Helvetica", 10)
+    for i, line in enumerate(body):
+        pdf.drawString(left, top - size * 2.6 - 14 * i, line)
+    for i, line in enumerate(others):
+        pdf.drawString(right, top - 14 * i, line)
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    sections = {p.text.split(" ")[0]: p.citation.section for p in result.passages}
+    assert sections["Na"][-1] == "Nieuwe speeltuin aan de Lijsterbeslaan", sections
+    assert not any("straatfeest" in title for path in sections.values() for title in path)
+    text = " ".join(" ".join(p.text for p in result.passages).split())
+    assert "ontwerp van de speeltuin. bijvoorbeeld een straatfeest" in text  # the right column after the left

@@ -1,5 +1,7 @@
 """The API through a real HTTP server with the real index."""
 
+import csv
+import io
 import json
 import re
 import sqlite3
@@ -40,7 +42,7 @@ def test_the_financien_question_and_its_citation_url_opens_the_source_at_the_pas
     assert "pagina 11" in page.text and "<h2>Overige themagroepen</h2>" in page.text
 
 
-def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client):
+def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client, service):
     question = "Wat doet de themagroep fibancien?"
     body = client.post(ASK, json={"question": question}).json()
     assert body["question"] == question and body["searched_as"] == "Wat doet de themagroep Financiën?"
@@ -49,6 +51,8 @@ def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client):
     exact = client.post(ASK, json={"question": question, "spelling": False}).json()
     assert (exact["searched_as"], exact["corrections"]) == (None, [])
     assert exact["status"] == "not_found"
+    log = list(csv.DictReader(io.StringIO(service[1].state.questions.csv()), delimiter=";"))
+    assert [(r["question"], r["searched"]) for r in log[-2:]] == [(question, body["searched_as"]), (question, "")]
     for wrong in ("false", 0, None):  # a boolean, strictly: "false" is not false
         refused = client.post(ASK, json={"question": question, "spelling": wrong})
         assert refused.status_code == 422 and "spelling" in refused.text, wrong

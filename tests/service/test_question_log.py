@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from vraagbaak.service.question_log import Asked, QuestionLog
+from vraagbaak.service.question_log import SCHEMA, Asked, QuestionLog
 
 
 def unit(seed: int, near: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
@@ -42,7 +42,7 @@ def test_personal_data_is_scrubbed_before_it_is_stored(log):
     stored = rows(log)[0]
     assert stored["question"] == "Ik ([e-mail], [telefoon], BSN [nummer]) woon op [adres]: wie helpt mij?"
     assert set(stored.keys()) == {"id", "asked", "day", "collections", "status", "confidence", "passages", "nearest",
-                                  "latency_ms", "feedback", "question", "vector", "grp"}  # no address, no user
+                                  "latency_ms", "feedback", "question", "vector", "grp", "searched"}  # no address, no user
 
 
 def test_without_text_only_the_outcome_is_stored(tmp_path):
@@ -110,6 +110,30 @@ def test_the_csv_has_every_row_and_cannot_smuggle_a_formula(log):
     table = list(csv.reader(io.StringIO(log.csv()), delimiter=";"))
     assert table[0][:4] == ["id", "asked", "collections", "status"] and len(table) == 3
     assert table[1][9] == "'=HYPERLINK(\"http://x\")" and table[2][9] == "gewone vraag"
+
+
+def test_a_corrected_question_is_kept_as_asked_and_as_searched_scrubbed_alike(log):
+    log.add(asked("Wat doet de themagroep fibancien? Mail j.jansen@zwolle.nl",
+                  searched="Wat doet de themagroep Financiën? Mail j.jansen@zwolle.nl"))
+    log.add(asked("Wat doet de G40?"))
+    first, second = rows(log)
+    assert first["question"] == "Wat doet de themagroep fibancien? Mail [e-mail]"
+    assert first["searched"] == "Wat doet de themagroep Financiën? Mail [e-mail]" and second["searched"] is None
+    table = list(csv.reader(io.StringIO(log.csv()), delimiter=";"))
+    assert table[1][table[0].index("searched")] == "Wat doet de themagroep Financiën? Mail [e-mail]"
+    assert log.erase(containing="financiën", dry_run=True) == 1  # what was searched can be erased too
+
+
+def test_a_log_from_before_corrections_gains_the_column_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "questions.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA.replace(",\n    searched TEXT", ""))
+        db.execute("INSERT INTO questions (asked, day, collections, status, confidence, passages, nearest, latency_ms, "
+                   "question) VALUES ('2026-11-01T10:00:00+00:00', '2026-11-01', '', 'answered', 0.9, '[]', '', 5, 'oud')")
+    assert "searched" not in {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(questions)")}
+    log = QuestionLog(path, retention_days=3650)
+    log.add(asked("nieuw", searched="nieuw verbeterd"))
+    assert [(r["question"], r["searched"]) for r in rows(log)] == [("oud", None), ("nieuw", "nieuw verbeterd")]
 
 
 def test_a_group_forgets_an_expired_leader(log):

@@ -22,6 +22,13 @@ def test_uncertain_shows_the_passages_under_a_caveat():
     assert citation.original_url == "https://vb.example/files/raad.pdf#page=2" and citation.page_label == "14"
 
 
+def test_the_original_pdf_opens_on_the_page_of_the_best_sentence():
+    over_two_pages = hit()
+    over_two_pages.passage.citation.page_end, over_two_pages.page = 3, 3
+    citation = AskResponse.from_result(SearchResult("Vraag?", "answered", [over_two_pages])).passages[0].citation
+    assert (citation.page, citation.page_end, citation.original_url) == (2, 3, "/files/raad.pdf#page=3")
+
+
 def test_not_found_has_no_passages_but_sections_and_a_hint():
     suggestion = Suggestion("raad", "Raad", ["Agenda"], 1, 2)
     body = AskResponse.from_result(SearchResult("Vraag?", "not_found", [], [suggestion], 0.02))
