@@ -313,9 +313,9 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
 
 def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed: set[int], labels: dict[int, str],
                       examples: list[str]) -> tuple[set[int], dict[int, str], list[str]]:
-    """Adds the pages' own numbers that no repeat confirms: a bare Arabic number in the margin on the
-    outermost line of its page, equal to the page's place in the file; the small print beside it on that
-    line ("Wijknieuws Zuiderpark · nummer 3") is the page's footer and goes too."""
+    """Adds the pages' own numbers that no repeat confirms: a bare Arabic number in the margin, no larger than
+    the body text, on the outermost line of its page, equal to the page's place in the file; the small print
+    beside it on that line ("Wijknieuws Zuiderpark · nummer 3") is the page's footer and goes too."""
     body, _ = body_font(f for fragments in pages for f in fragments)
     for fragments, height in zip(pages, heights):
         kept = [f for f in fragments if id(f) not in removed]
@@ -323,7 +323,8 @@ def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed
             continue
         for edge in (max(f.y for f in kept), min(f.y for f in kept)):
             line = [f for f in kept if abs(f.y - edge) <= BASELINE_TOLERANCE * max(f.size, 1)]
-            number = next((f for f in line if f.text.strip().isdigit() and page_number(f.text) == f.page), None)
+            number = next((f for f in line if f.text.strip().isdigit() and page_number(f.text) == f.page
+                           and f.size <= body + 0.5), None)  # a chapter's number in large type is a heading
             if number is None or height * MARGIN_ZONE <= edge <= height * (1 - MARGIN_ZONE):
                 continue
             gone = [number] + [f for f in line if f is not number and f.size < body - 0.5]
