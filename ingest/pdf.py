@@ -35,6 +35,15 @@ BASELINE_TOLERANCE = 0.35
 MAX_RUNNING_WORDS = 12
 #: Footnote marks after a sentence's full stop.
 NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: A note mark set as a superscript: a number of at most three digits (or a star), this much smaller than
+#: its line's type and raised above its baseline by this share of its own size.
+MARK_SIZE_RATIO = 0.88
+MARK_RAISE = 0.2
+#: ... and at most this share of the line's size.
+MARK_LIFT = 0.6
+#: A footnote at the foot of a page: a line in small type that starts with its number.
+FOOTNOTE = re.compile(r"^\s*([0-9]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[\s.)]")
 #: A page without /Rotate reads in another direction only if this share of its characters runs that way.
 TURNED_SHARE = 0.8
 #: Degrees a character may lean from the text's direction and still belong to it.
@@ -134,10 +143,11 @@ def read_layout(data: bytes) -> PdfLayout:
     if not any(pages):
         raise PdfUnreadable("de PDF heeft geen tekstlaag (gescand?); maak er eerst doorzoekbare tekst van (OCR)")
     removed, labels, examples = _running_lines(pages, heights)
+    body, _ = body_font(f for fragments in pages for f in fragments)
     lines: list[PdfLine] = []
     for fragments in pages:
         kept = [f for f in fragments if id(f) not in removed]
-        lines += _page_lines(_reading_order(kept))
+        lines += _footnotes_after_their_marks(_page_lines(_reading_order(kept)), body)
     lines = _footnotes_before_their_paragraph(lines)
     _join_continuations(lines)
     return PdfLayout(lines, len(pages), labels, examples, title, scanned)
@@ -237,8 +247,9 @@ def _fragments(words, page: int) -> list[Fragment]:
         else:
             lines.append([word])
     fragments: list[Fragment] = []
-    for line in lines:
+    for line in _raised_marks_to_their_lines(lines):
         line.sort(key=lambda w: w[1])
+        line = _note_marks(line)
         run = [line[0]]
         for word in line[1:]:
             if word[1] - run[-1][2] > FRAGMENT_GAP * max(min(word[4], run[-1][4]), 1):
@@ -247,6 +258,41 @@ def _fragments(words, page: int) -> list[Fragment]:
             run.append(word)
         fragments.append(_fragment(run, page))
     return fragments
+
+
+def _raised_marks_to_their_lines(lines: list[list]) -> list[list]:
+    """A note mark raised further than one line's tolerance (a third of an em, as word processors set it)
+    comes out as a line of its own: it goes to the line below it whose word it follows."""
+    for i, line in enumerate(lines):
+        for mark in [w for w in line if re.fullmatch(r"[0-9]{1,3}|\*", w[0])] if len(line) <= 2 else []:
+            for below in lines[i + 1:i + 4]:
+                size = max(w[4] for w in below)
+                if not (0 < below[0][3] - mark[3] <= MARK_LIFT * size and mark[4] <= MARK_SIZE_RATIO * size):
+                    continue
+                if any(0 <= mark[1] - w[2] <= 0.5 * size for w in below):
+                    line.remove(mark)
+                    below.append(mark)
+                    break
+    return [line for line in lines if line]
+
+
+def _note_marks(line: list) -> list:
+    """A note mark set as a superscript ("stuk.¹") is written as one, joined to the word before it: as a
+    word of its own, "per stuk. 1 Daarnaast" reads as a number in the sentence."""
+    sizes = Counter()
+    for w in line:
+        sizes[w[4]] += len(w[0])
+    size = sizes.most_common(1)[0][0]
+    baseline = statistics.median(w[3] for w in line if w[4] == size)
+    kept: list = []
+    for w in line:
+        if (kept and re.fullmatch(r"[0-9]{1,3}|\*", w[0]) and w[4] <= MARK_SIZE_RATIO * size
+                and baseline - w[3] >= MARK_RAISE * w[4] and w[1] - kept[-1][2] <= 0.5 * size):
+            before = kept[-1]
+            kept[-1] = (before[0] + w[0].translate(SUPERSCRIPT), before[1], w[2], before[3], before[4], before[5])
+            continue
+        kept.append(w)
+    return kept
 
 
 def _fragment(words, page: int) -> Fragment:
@@ -454,6 +500,38 @@ def _continues(before: PdfLine, line: PdfLine) -> bool:
     same_font = abs(line.size - before.size) <= 0.5 and line.bold == before.bold
     ended = SENTENCE_END.search(before.text.rstrip(NOTE_MARKS))  # "… een besluit.¹" ends its sentence
     return same_font and (line.text.lstrip(OPENERS)[:1].islower() or not ended)
+
+
+def _footnotes_after_their_marks(lines: list[PdfLine], body: float) -> list[PdfLine]:
+    """A page's footnotes (its last lines, in type smaller than the body's, each note opening with its
+    number) go after the paragraph that carries their mark ("stuk.¹"), as paragraphs of their own: so
+    a note is cited in the section that refers to it, not in whichever section ends the page. A note
+    whose mark is not found on the page stays where it is."""
+    end = len(lines)
+    while end > 0 and lines[end - 1].size < body - 0.5 and not lines[end - 1].table:
+        end -= 1
+    if end in (0, len(lines)) or not FOOTNOTE.match(lines[end].text):
+        return lines
+    notes: list[list[PdfLine]] = []
+    for line in lines[end:]:
+        if FOOTNOTE.match(line.text) or not notes:
+            notes.append([])
+        notes[-1].append(line)
+    text, moved = lines[:end], []
+    for note in reversed(notes):  # notes of one paragraph go after it in their order
+        mark = FOOTNOTE.match(note[0].text).group(1).translate(SUPERSCRIPT)
+        at = next((i for i, line in enumerate(text) if re.search(rf"\w[.,;:!?)’”]?{mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", line.text)), None)
+        if at is None:
+            moved[:0] = note
+            continue
+        at += 1
+        while at < len(text) and not (text[at].new_block or text[at].run_start):
+            at += 1
+        note[0].new_block = True
+        if at < len(text):
+            text[at].new_block = True
+        text[at:at] = note
+    return text + moved
 
 
 def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:

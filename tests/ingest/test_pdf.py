@@ -353,6 +353,38 @@ def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it
     assert document.source.page_labels == {1: "1"}
 
 
+def test_a_footnote_goes_with_the_paragraph_that_carries_its_mark(tmp_path):
+    """A raised, smaller note number is the mark "¹" on the word before it; the note at the foot of the page
+    follows the marked paragraph, in its section, not the page's last section."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "raadsvoorstel-2024.pdf"), pagesize=A4)
+    y = 780
+    for size, text, mark in ((16, "3.2 Inwoners worden mede-eigenaar", None),
+                             (11, "Inwoners kunnen participeren met certificaten vanaf 50 euro per stuk.", "1"),
+                             (11, "Het omgevingsfonds wordt beheerd door een bewonerscommissie.", None),
+                             (16, "4.2 Zienswijzen van omwonenden", None),
+                             (11, "Tegen het ontwerpbesluit zijn 23 zienswijzen ingediend door omwonenden.", None)):
+        pdf.setFont("Helvetica-Bold" if size == 16 else "Helvetica", size)
+        pdf.drawString(72, y, text)
+        if mark:
+            pdf.setFont("Helvetica", 8)
+            pdf.drawString(72 + pdf.stringWidth(text, "Helvetica", 11) + 1, y + 4, mark)
+        y -= size * 2
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 90, "1 Zie de Participatieverordening Oosterwold 2022, artikel 4, tweede lid.")
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    by_section = {p.citation.section[-1]: p.text for p in result.passages}
+    assert by_section["3.2 Inwoners worden mede-eigenaar"] == (
+        "Inwoners kunnen participeren met certificaten vanaf 50 euro per stuk.¹ Het omgevingsfonds wordt beheerd "
+        "door een bewonerscommissie.\n\n1 Zie de Participatieverordening Oosterwold 2022, artikel 4, tweede lid.")
+    assert "Participatieverordening" not in by_section["4.2 Zienswijzen van omwonenden"]
+
+
 def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
