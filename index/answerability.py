@@ -24,8 +24,8 @@ is computed for each candidate passage and its best sentence:
   all, Dutch words it never uses, and the share of English words (so an English question is judged
   on the embeddings, not refused for its language);
 * ``off_domain``: words of personal municipal services, weather and general knowledge (paspoort,
-  afvalkalender, openingstijden, ...; also as a compound's last part, "minicontainer", and typed one
-  letter wrong, "afvalkalnder") that the passage does not contain;
+  afvalkalender, openingstijden, ...; also typed one letter wrong, "afvalkalnder") that the passage
+  does not contain;
 * ``personal``: the question speaks of the asker ("ik", "mijn", "I", "my"), outside a lead-in such as "Ik
   zoek informatie over" or "Waar vind ik": "Hoe vraag ik verlof aan?", "Mijn laptop start niet" ask for
   a service to one person, which a report of a city network does not give.
@@ -151,12 +151,11 @@ recept koken voetbal wedstrijd ajax psv feyenoord eredivisie olympische film bio
 hoofdstad president wachtwoord printer laptop inloggen wifi outlook
 passport driving licence license garbage bin parking fine weather forecast rain recipe football password
 """.split())
-#: Off-domain words this long are also found at the end of a compound ("minicontainer", "werklaptop") and
-#: typed one letter wrong ("afvalkalnder"); a shorter one would find too much ("regen" in "tegen").
+#: Off-domain words this long are also found typed one letter wrong ("afvalkalnder"), when the typed word
+#: is no word of any list; a shorter one would find too much. (Not as a compound's last part: "vertrouwen"
+#: and "fietsparkeren" end in one too.)
 OFF_DOMAIN_PART = 6
 LONG_OFF_DOMAIN = tuple(sorted(w for w in OFF_DOMAIN if len(w) >= OFF_DOMAIN_PART))
-#: The first part of such a compound is a common Dutch word (wordfreq's Zipf scale): "mini", "werk".
-COMMON_PART = 2.5
 
 
 class KnownWords:
@@ -230,12 +229,8 @@ class AnswerModel(BaseModel):
 
 @lru_cache(maxsize=4096)
 def off_domain(word: str) -> bool:
-    """A word of ``OFF_DOMAIN``, a compound that ends in one of its longer words ("werklaptop": a Dutch
-    compound is the kind of thing its last part names, so not "containerwoningen"), or, when it is no
-    word of any list, one of them typed one letter wrong."""
+    """A word of ``OFF_DOMAIN``, or, when it is no word of any list, one of them typed one letter wrong."""
     if word in OFF_DOMAIN:
-        return True
-    if any(word.endswith(w) and zipf_frequency(word[:-len(w)], "nl") >= COMMON_PART for w in LONG_OFF_DOMAIN):
         return True
     if len(word) <= OFF_DOMAIN_PART or any(zipf_frequency(word, language) > 0 for language in ("nl", "en")):
         return False

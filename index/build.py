@@ -104,7 +104,7 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
     if expected is not None and expected != model.get("fingerprint"):
         return False
     calibration = load_calibration(settings.calibration_file, model.get("fingerprint", ""))
-    return (manifest.corpus == corpus_checksums(result) and manifest.ingested == ingest_digest(result)
+    return (manifest.corpus == corpus_checksums(result) and manifest.index.get("ingested") == ingest_digest(result)
             and manifest.chunking == result.settings
             and model.get("setting") == settings.model and model.get("quantization") == settings.quantize
             and manifest.search == SearchConfig(**calibration).model_dump(mode="json"))
@@ -148,8 +148,8 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
             "dimensions": embedder.info.dimensions,
             "chunking": result.settings,
             "corpus": corpus_checksums(result),
-            "ingested": ingest_digest(result),
-            "index": {"dense": dense_kind, "passages": len(embedded.texts), "sentences": len(embedded.sentences)},
+            "index": {"dense": dense_kind, "passages": len(embedded.texts), "sentences": len(embedded.sentences),
+                      "ingested": ingest_digest(result)},
             "search": SearchConfig(**calibration).model_dump(mode="json"),
             "calibrated": bool(calibration),
             "problems": result.problems,

@@ -101,7 +101,7 @@ class Hit:
     highlights: list[tuple[int, int]]
     #: The same text in other documents (other years of a report), newest first; shown once, listed here.
     also: list[Passage] = field(default_factory=list)
-    #: The page of the best sentence (a passage may run over two pages); 0: its first page.
+    #: The page of the first highlighted sentence (a passage may run over two pages); 0: its first page.
     page: int = 0
 
 

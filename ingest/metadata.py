@@ -38,10 +38,16 @@ YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 GENERIC_HEADINGS = frozenset("""voorwoord inhoud inhoudsopgave inleiding samenvatting colofon bijlage bijlagen
 agenda besluitenlijst index contents foreword introduction summary""".split())
 #: A public body named on a line of its own, or after a separator ("Programmabegroting 2025 · Gemeente
-#: Veldhaven", "Gemeente Havenstad, afdeling Sociaal"): the organisation behind a municipal document.
-PUBLIC_BODY = re.compile(r"(?:^|[·|•–—]\s*)((?:Gemeente|Provincie|Waterschap|Hoogheemraadschap)"
-                         r"(?: (?:(?:aan den|aan de|aan|op|den|de|van|in) )?[A-Z][\w'’-]+){1,3})(?=\s*(?:$|[,·|•–—(]))",
-                         re.MULTILINE)
+#: Veldhaven", "Gemeente Havenstad, afdeling Sociaal", "GEMEENTE ZWOLLE"): the organisation behind a
+#: municipal document. The name is capitalised words, with the small words of Dutch place names between
+#: them ("Bergen op Zoom", "Wijk bij Duurstede", "Vallei en Veluwe") and a region in brackets ("Bergen (NH)").
+PUBLIC_BODY = re.compile(
+    r"(?:^|[·|•–—]\s*)((?:Gemeente|GEMEENTE|Provincie|PROVINCIE|Waterschap|WATERSCHAP|Hoogheemraadschap)"
+    r"(?: (?:(?:aan den|aan de|aan|op|bij|en|den|de|der|van|in|ter|ten) )?(?:'s-)?[A-Z][\w'’-]*){1,3}"
+    r"(?: \([A-Z]{1,3}\))?)(?=\s*(?:$|[,·|•–—(]|\d{4}\b))", re.MULTILINE)
+#: The first page's first lines, where a document names its maker (a text file without page breaks is one
+#: page: a member list at its end must not name it).
+FIRST_LINES = 40
 #: File name words that are not the organisation's name.
 NOT_ORGANISATION = frozenset("def definitief concept versie final v1 v2 v3 nl en".split())
 
@@ -190,9 +196,13 @@ def organisation_from_name(path: Path) -> str:
 
 
 def organisation_on_page(first_page: str) -> str:
-    """The public body the first page names on a line of its own ("Gemeente Oosterwold"), if any."""
-    found = PUBLIC_BODY.search(first_page)
-    return found.group(1) if found else ""
+    """The public body the first lines of the first page name on a line of their own ("Gemeente Oosterwold"),
+    if any; a name set in capitals is written as a name."""
+    found = PUBLIC_BODY.search("\n".join(first_page.splitlines()[:FIRST_LINES]))
+    if not found:
+        return ""
+    name = found.group(1)
+    return " ".join(w if "'" in w else w.capitalize() for w in name.split()) if name.isupper() else name
 
 
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,

@@ -26,8 +26,7 @@ from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
 from vraagbaak.ingest.margins import changing_numbers
 
-#: A horizontal gap wider than this many font sizes (the smaller of the two words') separates two fragments
-#: (cells, columns): a heading's large type must not bridge the gutter to the next column's line.
+#: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
@@ -237,7 +236,10 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
 
 
 def _fragments(words, page: int) -> list[Fragment]:
-    """Words on one baseline, left to right, split where the gap is wider than the font."""
+    """Words on one baseline, left to right, split where the gap is wider than the font (the larger of the
+    two words'), and at a column gutter where it is wider than the smaller font: a heading in large type
+    must not bridge the gutter to the next column's line, while a chapter's large number stays with its
+    title."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (w[3], w[1])):
         for line in reversed(lines[-4:]):
@@ -246,18 +248,36 @@ def _fragments(words, page: int) -> list[Fragment]:
                 break
         else:
             lines.append([word])
-    fragments: list[Fragment] = []
+    runs: list[list] = []
     for line in _raised_marks_to_their_lines(lines):
         line.sort(key=lambda w: w[1])
         line = _note_marks(line)
         run = [line[0]]
         for word in line[1:]:
-            if word[1] - run[-1][2] > FRAGMENT_GAP * max(min(word[4], run[-1][4]), 1):
-                fragments.append(_fragment(run, page))
+            if word[1] - run[-1][2] > FRAGMENT_GAP * max(word[4], run[-1][4], 1):
+                runs.append(run)
                 run = []
             run.append(word)
-        fragments.append(_fragment(run, page))
-    return fragments
+        runs.append(run)
+    fragments = [_fragment(run, page) for run in runs]
+    gutter = _gutter(fragments)
+    if gutter is None:
+        return fragments
+    starts = Counter(round(f.x0) for f in fragments if f.x0 >= gutter)
+    edge, count = starts.most_common(1)[0] if starts else (0, 0)
+    if count < 3:
+        return fragments
+    return [_fragment(part, page) for run in runs for part in _split_at(run, edge)]
+
+
+def _split_at(run: list, edge: float) -> list[list]:
+    """A run split where a word opens the right column (at its left ``edge``) after a gap wider than the
+    smaller of the two fonts."""
+    for i in range(1, len(run)):
+        before, after = run[i - 1], run[i]
+        if abs(after[1] - edge) <= 2 and after[1] - before[2] > FRAGMENT_GAP * max(min(before[4], after[4]), 1):
+            return [run[:i], *_split_at(run[i:], edge)]
+    return [run]
 
 
 def _raised_marks_to_their_lines(lines: list[list]) -> list[list]:
@@ -305,24 +325,26 @@ def _fragment(words, page: int) -> Fragment:
 
 
 def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
-    """Margin lines that repeat at the same distance from the page's top or foot on most pages (digits
-    normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
+    """Margin lines that repeat at the same distance from the page's top or foot (within 8 points) on most
+    pages (digits normalised): their ids, the page numbers among them, and one example of each. On a document of two pages,
     on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
     body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
-    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; on a page
-    that nothing else labels (the one page of text of a newsletter), a bare number at its very foot or head
-    that is its own page number."""
+    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; in a
+    document with one page of text, a bare number at its very foot or head that is its own page number."""
     if len(pages) < 2:
         return _own_page_numbers(pages, heights, set(), {}, [])
     needed = max(2.0, REPEAT_SHARE * len(pages))
-    seen: dict[tuple[int, str], list[Fragment]] = defaultdict(list)
+    seen: dict[tuple[bool, str], list[tuple[int, Fragment]]] = defaultdict(list)
     slots: dict[int, list[Fragment]] = defaultdict(list)
     counting: dict[tuple[int, bool, int], list[Fragment]] = defaultdict(list)
     for fragments, height in zip(pages, heights):
+        cells = _cells_per_baseline(fragments)
         for f in fragments:
+            if _in_table_row(f, cells):  # a table's first row on each page repeats its shape, not its words
+                continue
             if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):  # a footer by its distance from
                 edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
-                seen[(edge, re.sub(r"\d+", "#", f.text))].append(f)
+                seen[(edge > 0, re.sub(r"\d+", "#", f.text))].append((edge, f))
                 slots[edge].append(f)
                 if (value := page_number(f.text)) is not None:
                     counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page)].append(f)
@@ -330,7 +352,9 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     labels: dict[int, str] = {}
     examples: list[str] = []
     body, _ = body_font(f for fragments in pages for f in fragments)
-    for found in seen.values():
+    for placed in seen.values():  # at one distance from the edge, give or take two steps (a landscape page's
+        edge = Counter(e for e, _ in placed).most_common(1)[0][0]  # margin is seldom its portrait pages')
+        found = [f for e, f in placed if abs(e - edge) <= 2]
         if len({f.page for f in found}) < needed:
             continue
         if (len({f.text for f in found}) > 1 and statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body
@@ -345,7 +369,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
         repeated = Counter(f.text for f in found)
         if (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
                 and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
-                and all(repeated[f.text] > 1 or _plain(f.text) in headings for f in found)):
+                and all(repeated[f.text] > 1 or _names_heading(f.text, headings) for f in found)):
             removed.update(id(f) for f in found)
             examples += sorted({f.text for f in found})[:3]
     for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
@@ -357,11 +381,25 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     return _own_page_numbers(pages, heights, removed, labels, examples)
 
 
+def _cells_per_baseline(fragments: list[Fragment]) -> Counter:
+    return Counter(round(f.y / 2) for f in fragments)
+
+
+def _in_table_row(fragment: Fragment, cells: Counter) -> bool:
+    """A fragment in a row of four cells or more, or of three where it holds no word ("€ 275.000 20-12-"):
+    a table's, not a header's or footer's (which has a left, a middle and a right part at most)."""
+    row = cells[round(fragment.y / 2)]
+    return row >= 4 or (row >= 3 and not re.search(r"[^\W\d_]{2}", fragment.text))
+
+
 def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed: set[int], labels: dict[int, str],
                       examples: list[str]) -> tuple[set[int], dict[int, str], list[str]]:
-    """Adds the pages' own numbers that no repeat confirms: a bare Arabic number in the margin, no larger than
-    the body text, on the outermost line of its page, equal to the page's place in the file; the small print
-    beside it on that line ("Wijknieuws Zuiderpark · nummer 3") is the page's footer and goes too."""
+    """In a document with one page of text (a newsletter whose other pages are pictures), where no repeat can
+    confirm a page number: a bare Arabic number in the margin, no larger than the body text, on the
+    outermost line of the page, equal to the page's place in the file; the small print beside it on that
+    line ("Wijknieuws Zuiderpark · nummer 3") is the page's footer and goes too."""
+    if sum(1 for fragments in pages if fragments) != 1:
+        return removed, labels, examples
     body, _ = body_font(f for fragments in pages for f in fragments)
     for fragments, height in zip(pages, heights):
         kept = [f for f in fragments if id(f) not in removed]
@@ -369,6 +407,8 @@ def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed
             continue
         for edge in (max(f.y for f in kept), min(f.y for f in kept)):
             line = [f for f in kept if abs(f.y - edge) <= BASELINE_TOLERANCE * max(f.size, 1)]
+            if len(line) > 2:  # a table's row, not a number with a footer beside it
+                continue
             number = next((f for f in line if f.text.strip().isdigit() and page_number(f.text) == f.page
                            and f.size <= body + 0.5), None)  # a chapter's number in large type is a heading
             if number is None or height * MARGIN_ZONE <= edge <= height * (1 - MARGIN_ZONE):
@@ -379,6 +419,13 @@ def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed
             examples += [f.text for f in gone if f.text not in examples]
             break
     return removed, labels, examples
+
+
+def _names_heading(text: str, headings: set[str]) -> bool:
+    """A heading's title, alone or after the report's name ("Grip op schulden — 2 Bevindingen")."""
+    plain = _plain(text)
+    return plain in headings or any(len(h) >= 4 and re.search(rf"[\s—–:|-]\d*\s*{re.escape(h)}$", plain)
+                                    for h in headings)
 
 
 def _plain(text: str) -> str:

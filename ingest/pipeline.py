@@ -25,7 +25,7 @@ from vraagbaak.ingest.blocks import split_blocks
 from vraagbaak.ingest.chunk import Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
-from vraagbaak.ingest.metadata import META_SUFFIX, describe, meta_path, slug
+from vraagbaak.ingest.metadata import META_SUFFIX, describe, heading_title, meta_path, slug
 from vraagbaak.ingest.order import repair_order
 from vraagbaak.ingest.read import (
     SUPPORTED_SUFFIXES,
@@ -247,8 +247,9 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
     first_page = "\n".join(line.text for line in source.lines if line.page == 1)
     headings = [s.path[0] for s in sections if s.path]
     cover = [s for s in sections if s.path and s.page == 1 and s.size]
-    if cover:  # where fonts are known, the largest heading of the first page names the document, not a line above it
-        headings.insert(0, max(cover, key=lambda s: s.size).path[-1])
+    largest = max(cover, key=lambda s: s.size).path[-1] if cover else None
+    if largest and heading_title([largest]):  # the largest heading of the first page names the document (where
+        headings.insert(0, largest)  # fonts are known), not a line above it; a large "Voorwoord" names nothing
     meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file)
     return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem
 

@@ -162,8 +162,11 @@ class QuestionLog:
             if fresh or not self._ready:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(SCHEMA)
-                if "searched" not in {row[1] for row in db.execute("PRAGMA table_info(questions)")}:
-                    db.execute("ALTER TABLE questions ADD COLUMN searched TEXT")  # a log from before corrections
+                try:  # a log from before corrections gains the column; one that has it (perhaps added by
+                    db.execute("ALTER TABLE questions ADD COLUMN searched TEXT")  # a worker starting at the
+                except sqlite3.OperationalError as exc:  # same moment) says so, and that is fine
+                    if "duplicate column" not in str(exc):
+                        raise
                 self._ready = True
 
         return connect(self.path, self.WHAT, setup)

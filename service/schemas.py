@@ -69,8 +69,8 @@ class Citation(BaseModel):
     page_end_label: str | None = Field(None, description="Het gedrukte paginanummer van de laatste pagina.")
     lines: tuple[int, int] = Field(..., description="Eerste en laatste regel in het bronbestand.")
     url: str = Field(..., description="Opent de bron op deze passage.")
-    original_url: str | None = Field(None, description="Opent het originele PDF-bestand op de pagina van de best "
-                                                       "passende zin (bij een passage over twee pagina's).")
+    original_url: str | None = Field(None, description="Opent het originele PDF-bestand op de pagina van de eerste "
+                                                       "gemarkeerde zin (bij een passage over twee pagina's).")
     links: list[str] = Field(..., description="Links die bij deze sectie horen.")
     also_in: list[OtherYear] = Field([], description="Dezelfde tekst staat ook in deze documenten (andere jaren), "
                                                       "nieuwste eerst; hij wordt maar één keer getoond.")

@@ -24,8 +24,8 @@ def passage_url(document: str, passage_id: str, base: str = "") -> str:
 
 
 def original_url(citation: Citation, base: str = "", page: int | None = None) -> str | None:
-    """Opens the original PDF at ``page`` (the page of the passage's best sentence), else at the passage's
-    first page; None for other formats.
+    """Opens the original PDF at ``page`` (the page of the passage's first highlighted sentence), else at the
+    passage's first page; None for other formats.
 
     >>> c = Citation(document="raad-2015", title="Raad", file="raad-2015.pdf", section=[], page=3, page_end=4,
     ...              lines=(1, 2), line_ranges=[], offsets=[], links=[])

@@ -16,8 +16,10 @@ from vraagbaak.config import Settings
 
 #: Bump when the files of a build change meaning; older builds are then refused.
 BUILD_FORMAT = 5
-#: Bumped whenever the cleaning or chunking changes which passages (or documents) come out, or the keyword
-#: index weighs them otherwise.
+#: Bumped when a build of the previous version cannot be served as it is (the keyword index weighs passages
+#: otherwise): such a build is refused until the next ingest. A version that only reads files into other
+#: passages (or document descriptions) needs no bump: ``index.ingested``, a digest of what ingest made,
+#: differs, so the next ``vraagbaak ingest`` rebuilds, and the old build serves until then.
 INGEST_FORMAT = 8
 
 MANIFEST = "manifest.json"
@@ -120,9 +122,6 @@ class Manifest(BaseModel):
     chunking: dict[str, Any]
     #: File name -> SHA-256 of every ingested source.
     corpus: dict[str, str]
-    #: SHA-256 of what ingest made of them (passages, document descriptions): a new version that reads the
-    #: same files differently rebuilds (empty in a build from before it was recorded).
-    ingested: str = ""
     index: dict[str, Any]
     #: The calibrated search settings (``index.search.SearchConfig``).
     search: dict[str, Any]

@@ -21,7 +21,8 @@ def test_a_build_holds_every_artefact_and_a_manifest_naming_model_and_corpus(fak
                                                  "embeddings.npy", "sentences.npy", "sentences.json", "keyword"}
     manifest = store.read_manifest(build)
     assert manifest.model["fingerprint"] == "fake-64" and list(manifest.corpus) == ["testnet-2024.txt"]
-    assert manifest.index == {"dense": "exact", "passages": 3, "sentences": 7}
+    ingested = manifest.index.pop("ingested")
+    assert manifest.index == {"dense": "exact", "passages": 3, "sentences": 7} and len(ingested) == 64
     assert len(store.read_passages(build)) == 3 and store.read_documents(build)[0].id == "testnet-2024"
 
 

@@ -45,6 +45,10 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     ("Gemeente Havenstad, afdeling Sociaal Domein", "Gemeente Havenstad"),
     ("Gemeente Capelle aan den IJssel\n2024", "Gemeente Capelle aan den IJssel"),
     ("Nieuwsbrief van de gemeente Havenstad", ""), ("De Gemeente Zwolle heeft besloten dat", ""),  # running text
+    ("Gemeente 's-Hertogenbosch", "Gemeente 's-Hertogenbosch"), ("GEMEENTE ZWOLLE\nJaarrekening", "Gemeente Zwolle"),
+    ("Gemeente Wijk bij Duurstede", "Gemeente Wijk bij Duurstede"), ("Gemeente Bergen (NH)", "Gemeente Bergen (NH)"),
+    ("Waterschap Vallei en Veluwe", "Waterschap Vallei en Veluwe"), ("Gemeente Zwolle 2024", "Gemeente Zwolle"),
+    ("Netwerkverslag\n" + "Tekst over het netwerk.\n" * 60 + "Leden\nGemeente Zwolle", ""),  # past the first lines
 ])
 def test_the_public_body_a_first_page_names_on_a_line_of_its_own(first_page, organisation):
     assert organisation_on_page(first_page) == organisation

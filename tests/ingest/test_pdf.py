@@ -279,6 +279,28 @@ def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp
     assert paths["Het college kijkt terug op een druk jaar"] == ["Jaarverslag 2024", "Voorwoord"]
 
 
+def test_a_chapters_large_number_stays_with_its_title_across_a_wide_gap(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "nota-2024.pdf"), pagesize=A4)
+    y = 760
+    for number, title, text in (("1", "Inleiding", "Deze nota gaat over de stad."), ("2", "Wonen", "Er kwamen 412 woningen bij."),
+                                ("3", "Werk", "De werkloosheid daalde naar vier procent.")):
+        pdf.setFont("Helvetica-Bold", 36)
+        pdf.drawString(72, y, number)
+        pdf.setFont("Helvetica-Bold", 18)
+        pdf.drawString(72 + pdf.stringWidth(number, "Helvetica-Bold", 36) + 32, y, title)  # 32 points: 1.8 of its 18
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(72, y - 30, text)
+        y -= 120
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    assert {p.text: p.citation.section for p in result.passages}["Er kwamen 412 woningen bij."] == ["2 Wonen"]
+
+
 def test_a_cover_subtitle_smaller_than_the_chapters_holds_none_of_them(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -305,6 +327,15 @@ def test_the_largest_heading_of_the_cover_names_the_document_and_its_municipalit
                                                                     "Gemeente Oosterwold")
 
 
+def test_a_larger_heading_that_names_nothing_leaves_the_title_to_the_first(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines_pdf(corpus / "jvsd.pdf", ((20, "Jaarverslag Sociaal Domein 2023"), (26, "Voorwoord"),
+                                    (10, "Het jaar stond in het teken van de Participatiewet.")))
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    assert document.source.title == "Jaarverslag Sociaal Domein 2023"
+
+
 def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_heading(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -327,8 +358,10 @@ def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_headin
     assert document.source.page_labels == {1: "1", 2: "2", 3: "3", 4: "4"}
 
 
-def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it(tmp_path):
-    """A newsletter whose second page is a photo: no other page confirms the number, its place does."""
+@pytest.mark.parametrize("photo", [True, False])
+def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it(tmp_path, photo):
+    """A one-page newsletter, or one whose second page is a photo: no other page confirms the number, its
+    place does."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -343,8 +376,9 @@ def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it
     pdf.setFont("Helvetica", 8)
     pdf.drawString(72, 40, "Wijknieuws Zuiderpark · nummer 3 · september 2024")  # the footer, in small print
     pdf.drawString(540, 40, "1")
-    pdf.showPage()
-    pdf.rect(0, 0, 595, 842, fill=1)  # a full-page picture, no text
+    if photo:
+        pdf.showPage()
+        pdf.rect(0, 0, 595, 842, fill=1)  # a full-page picture, no text
     pdf.showPage()
     pdf.save()
     [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
@@ -383,6 +417,85 @@ def test_a_footnote_goes_with_the_paragraph_that_carries_its_mark(tmp_path):
         "Inwoners kunnen participeren met certificaten vanaf 50 euro per stuk.¹ Het omgevingsfonds wordt beheerd "
         "door een bewonerscommissie.\n\n1 Zie de Participatieverordening Oosterwold 2022, artikel 4, tweede lid.")
     assert "Participatieverordening" not in by_section["4.2 Zienswijzen van omwonenden"]
+
+
+def test_a_number_at_the_foot_of_a_page_of_a_longer_document_without_page_numbers_is_text(tmp_path):
+    """A table's last row, or a count, at the foot of page 3 of a report that prints no page numbers stays."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "meldingen-2024.pdf"), pagesize=A4)
+    for page, subject in enumerate(("parkeeroverlast", "zwerfafval", "geluidsoverlast"), start=1):
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(72, 760, f"Het aantal meldingen over {subject} in de wijk Zuid staat in de tabel.")
+        pdf.drawString(72, 400, "Ook de afhandeling van de meldingen wordt per wijk bijgehouden.")
+        if page == 3:  # the table's last row, at the foot of the page: its count is the page's number
+            pdf.drawString(72, 40, "Meldingen geluidsoverlast")
+            pdf.drawString(300, 40, "3")
+        pdf.showPage()
+    pdf.save()
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    assert document.source.page_labels == {}
+    assert document.passages[-1].text.endswith("Meldingen geluidsoverlast | 3"), document.passages[-1].text
+
+
+def test_a_tables_first_row_on_each_page_is_data_and_a_landscape_pages_footer_still_a_footer(tmp_path):
+    """A table over three pages starts each page in the top margin with a row of the same shape (amounts,
+    dates): that is no running header, and its dates no page numbers. The landscape page sets its footer
+    nearer the foot than the portrait pages do, and it is still the footer."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "subsidieregister-2024.pdf"), pagesize=A4)
+    rows = (("Muziekschool Zaanstad", "Cultuur", "€ 275.000", "20-12-2023"),
+            ("Stichting Sportservice", "Sport", "€ 48.500", "14-03-2024"),
+            ("Hengelsportverbond", "Natuur", "€ 3.200", "25-09-2024"))
+    for page, row in enumerate(rows, start=1):
+        width, height = landscape(A4) if page == 2 else A4
+        pdf.setPageSize((width, height))
+        pdf.setFont("Helvetica", 10)
+        for x, cell in zip((60, 220, 330, 430), row):
+            pdf.drawString(x, height - 90, cell)  # in the top margin zone
+        pdf.drawString(60, height - 200, f"De aanvraag van {row[0]} is op tijd ingediend en volledig beoordeeld.")
+        pdf.setFont("Helvetica", 8)
+        foot = 22 if page == 2 else 28
+        pdf.drawString(60, foot, "Subsidieregister Gemeente Zaanstad 2024")
+        pdf.drawString(width - 90, foot, f"{page}/3")
+        pdf.showPage()
+    pdf.save()
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    text = "\n".join(p.text for p in document.passages)
+    assert all(row[2] in text and row[3] in text for row in rows), text
+    assert "Subsidieregister Gemeente Zaanstad" not in text and "/3" not in text
+    assert document.source.page_labels == {1: "1", 2: "2", 3: "3"}
+
+
+def test_a_running_header_of_the_reports_name_and_the_chapters_title_is_left_out(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "rekenkamer-2023.pdf"), pagesize=A4)
+    chapters = (("1 Inleiding", True), ("2 Bevindingen", True), ("2 Bevindingen", False), ("3 Conclusies", True))
+    for page, (chapter, opens) in enumerate(chapters, start=1):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 800, f"Grip op schulden — {chapter}")  # changes with the chapter, in small print
+        if opens:
+            pdf.setFont("Helvetica-Bold", 16)
+            pdf.drawString(72, 740, chapter)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(72, 700, f"Op pagina {page} staat wat de rekenkamer over dit onderwerp vond.")
+        pdf.showPage()
+    pdf.save()
+    [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
+    assert not [p.text for p in document.passages if "Grip op schulden" in p.text]
+    first = next(p for p in document.passages if p.citation.section == ["1 Inleiding"])
+    assert (first.citation.page, first.citation.page_end) == (1, 1)  # not widened by the next page's header
 
 
 def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path):
@@ -496,10 +609,14 @@ def test_a_large_heading_does_not_bridge_the_gutter_to_the_next_columns_line(tmp
     pdf.drawString(left, top, heading)
     pdf.drawString(left, top - size * 1.2, "beslaan")
     body = ["Na maanden van voorbereiding gaat op", "zaterdag 5 oktober de nieuwe speeltuin",
-            "aan de Lijsterbeslaan open. Kinderen", "uit de buurt dachten mee over het", "ontwerp van de speeltuin."]
+            "aan de Lijsterbeslaan open. Kinderen", "uit de buurt dachten mee over het", "ontwerp van de speeltuin.",
+            "Er komt een kabelbaan van 25 meter,", "een waterspeelplek en een klimrek", "voor kinderen met een",
+            "beperking. De speeltuin kost 78.000", "euro, betaald door de gemeente."]
     others = ["bijvoorbeeld een straatfeest, een moestuin of", "extra bankjes. Per plan is maximaal 2.500",
               "euro beschikbaar. Een bewonersjury van vijf", "mensen kiest in januari welke plannen geld",
-              "krijgen van het buurtbudget."]
+              "krijgen van het buurtbudget. Plannen kunnen", "tot en met 1 december worden ingediend",
+              "bij het wijkteam. Het wijkteam helpt", "bewoners die een plan willen maken met",
+              "de begroting en met de aanvraag van", "de benodigde vergunningen."]
     pdf.setFont("Helvetica", 10)
     for i, line in enumerate(body):
         pdf.drawString(left, top - size * 2.6 - 14 * i, line)
@@ -511,4 +628,4 @@ def test_a_large_heading_does_not_bridge_the_gutter_to_the_next_columns_line(tmp
     assert sections["Na"][-1] == "Nieuwe speeltuin aan de Lijsterbeslaan", sections
     assert not any("straatfeest" in title for path in sections.values() for title in path)
     text = " ".join(" ".join(p.text for p in result.passages).split())
-    assert "ontwerp van de speeltuin. bijvoorbeeld een straatfeest" in text  # the right column after the left
+    assert "betaald door de gemeente. bijvoorbeeld een straatfeest" in text  # the right column after the left

@@ -134,6 +134,9 @@ def test_a_log_from_before_corrections_gains_the_column_and_keeps_its_rows(tmp_p
     log = QuestionLog(path, retention_days=3650)
     log.add(asked("nieuw", searched="nieuw verbeterd"))
     assert [(r["question"], r["searched"]) for r in rows(log)] == [("oud", None), ("nieuw", "nieuw verbeterd")]
+    other_worker = QuestionLog(path, retention_days=3650)  # finds the column there already
+    other_worker.add(asked("later"))
+    assert other_worker.count() == 3
 
 
 def test_a_group_forgets_an_expired_leader(log):
