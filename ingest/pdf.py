@@ -449,7 +449,8 @@ def page_number(text: str) -> int | None:
 
 
 def _gutter(fragments: list[Fragment]) -> float | None:
-    """The x that the fewest fragments cross, in the middle of the page, if it really splits columns."""
+    """The x that the fewest fragments cross, in the middle of the page, if it really splits columns: not
+    where most lines with text on both sides of it have three cells or more (a table's rows)."""
     if len(fragments) < 6:
         return None
     left_edge = min(f.x0 for f in fragments)
@@ -466,6 +467,12 @@ def _gutter(fragments: list[Fragment]) -> float | None:
     right = sum(1 for f in fragments if f.x0 >= x)
     if min(left, right) < 3 or crossing > 0.15 * (left + right):
         return None
+    rows: dict[int, list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        rows[round(f.y / 2)].append(f)
+    both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
+    if len(both) >= 3 and sum(1 for row in both if len(row) >= 3) * 2 >= len(both):
+        return None  # the gap between a wide table's names and its figures: each line has cells on both sides
     return x
 
 

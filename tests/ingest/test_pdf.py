@@ -498,6 +498,32 @@ def test_a_running_header_of_the_reports_name_and_the_chapters_title_is_left_out
     assert (first.citation.page, first.citation.page_end) == (1, 1)  # not widened by the next page's header
 
 
+def test_a_wide_tables_rows_stay_whole_though_its_names_stand_far_from_its_figures(tmp_path):
+    """The empty band between a table's name columns and its figures is no column gutter: a row's name and
+    its amount and lead party stay on one line, so one passage answers "Wie trekt P7?"."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "mobiliteit-2025.pdf"), pagesize=landscape(A4))
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(50, 540, "3. Projectenoverzicht")
+    pdf.setFont("Helvetica", 10)
+    projects = [(f"P{i} {name}", wijk, f"{i},{i}", lead) for i, (name, wijk, lead) in enumerate((
+        ("Snelfietsroute Utrecht", "Nieuwland", "Provincie Utrecht"), ("Fietsenstalling Noord", "Centrum", "ProRail"),
+        ("Vrije busbaan West", "Soesterkwartier", "Gemeente"), ("Vrije busbaan Oost", "Schothorst", "Gemeente"),
+        ("Zero-emissiezone", "Centrum", "Gemeente"), ("Fietsbrug Eem", "De Isselt", "Rijkswaterstaat"),
+        ("Mobiliteitshub Vathorst", "Vathorst", "Keolis"), ("Stadsring", "Centrum", "Gemeente")), start=1)]
+    for row, cells in enumerate(projects):
+        for x, cell in zip((50, 230, 500, 620), cells):
+            pdf.drawString(x, 500 - 24 * row, cell)
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    lines = "\n".join(p.text for p in result.passages).splitlines()
+    assert "P7 Mobiliteitshub Vathorst | Vathorst | 7,7 | Keolis" in lines, lines
+
+
 def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
