@@ -28,6 +28,8 @@ from vraagbaak.ingest.margins import changing_numbers
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
+#: ... and this many where the word after it opens a column: three columns may stand 18 points apart.
+COLUMN_GAP = 0.8
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
@@ -237,9 +239,8 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
 
 def _fragments(words, page: int) -> list[Fragment]:
     """Words on one baseline, left to right, split where the gap is wider than the font (the larger of the
-    two words'), and at a column gutter where it is wider than the smaller font: a heading in large type
-    must not bridge the gutter to the next column's line, while a chapter's large number stays with its
-    title."""
+    two words'), and where a word opens a column after a narrower gap (``_split_at``); a chapter's large
+    number stays with its title."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (w[3], w[1])):
         for line in reversed(lines[-4:]):
@@ -260,23 +261,32 @@ def _fragments(words, page: int) -> list[Fragment]:
             run.append(word)
         runs.append(run)
     fragments = [_fragment(run, page) for run in runs]
-    gutter = _gutter(fragments)
-    if gutter is None:
+    edges = _column_edges(fragments)
+    if not edges:
         return fragments
-    starts = Counter(round(f.x0) for f in fragments if f.x0 >= gutter)
-    edge, count = starts.most_common(1)[0] if starts else (0, 0)
-    if count < 3:
-        return fragments
-    return [_fragment(part, page) for run in runs for part in _split_at(run, edge)]
+    return [_fragment(part, page) for run in runs for part in _split_at(run, edges)]
 
 
-def _split_at(run: list, edge: float) -> list[list]:
-    """A run split where a word opens the right column (at its left ``edge``) after a gap wider than the
-    smaller of the two fonts."""
+def _column_edges(fragments: list[Fragment]) -> list[float]:
+    """Where the columns right of the page's gutters start: the x most of their lines start at."""
+    gutters = _gutters(fragments)
+    edges = []
+    for gutter, end in zip(gutters, [*gutters[1:], float("inf")]):
+        starts = Counter(round(f.x0) for f in fragments if gutter <= f.x0 < end)
+        if starts and (found := starts.most_common(1)[0])[1] >= 3:
+            edges.append(float(found[0]))
+    return edges
+
+
+def _split_at(run: list, edges: list[float]) -> list[list]:
+    """A run split where a word opens a column (at its left edge) after a gap wider than ``COLUMN_GAP`` of
+    the smaller of the two fonts: a heading in large type, or a line of a narrow column, must not bridge
+    the gutter to the next column's line."""
     for i in range(1, len(run)):
         before, after = run[i - 1], run[i]
-        if abs(after[1] - edge) <= 2 and after[1] - before[2] > FRAGMENT_GAP * max(min(before[4], after[4]), 1):
-            return [run[:i], *_split_at(run[i:], edge)]
+        if (any(abs(after[1] - edge) <= 2 for edge in edges)
+                and after[1] - before[2] > COLUMN_GAP * max(min(before[4], after[4]), 1)):
+            return [run[:i], *_split_at(run[i:], edges)]
     return [run]
 
 
@@ -450,7 +460,7 @@ def page_number(text: str) -> int | None:
 
 def _gutter(fragments: list[Fragment]) -> float | None:
     """The x that the fewest fragments cross, in the middle of the page, if it really splits columns: not
-    where most lines with text on both sides of it have three cells or more (a table's rows)."""
+    where most lines with text on both sides of it are a table's rows (``_table_row``)."""
     if len(fragments) < 6:
         return None
     left_edge = min(f.x0 for f in fragments)
@@ -471,36 +481,58 @@ def _gutter(fragments: list[Fragment]) -> float | None:
     for f in fragments:
         rows[round(f.y / 2)].append(f)
     both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
-    if len(both) >= 3 and sum(1 for row in both if len(row) >= 3) * 2 >= len(both):
+    if len(both) >= 3 and sum(1 for row in both if _table_row(row)) * 2 >= len(both):
         return None  # the gap between a wide table's names and its figures: each line has cells on both sides
     return x
 
 
-def _reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
-    """Runs of fragments in reading order: per band between full-width fragments, the left column, then the right."""
+def _table_row(row: list[Fragment]) -> bool:
+    """Four cells or more, or a name followed by figures only ("Stichting Oostzaanse Molens | € 73.600"): a
+    table's row. Lines of two or three text columns side by side are neither."""
+    cells = sorted(row, key=lambda f: f.x0)
+    return len(cells) >= 4 or (len(cells) >= 2 and all(_figure(f.text) for f in cells[1:]))
+
+
+def _figure(text: str) -> bool:
+    """A cell of figures: an amount, a date, a share ("€ 73.600", "20-12-2023", "12 %", "2025 2027")."""
+    return bool(re.search(r"\d", text)) and len(text.split()) <= 3 and not re.search(r"[^\W\d_]{4}", text)
+
+
+def _gutters(fragments: list[Fragment], depth: int = 2) -> list[float]:
+    """The page's column gutters, left to right: the best one, then within each side of it (three or four
+    columns)."""
     gutter = _gutter(fragments)
+    if gutter is None or depth == 1:
+        return [] if gutter is None else [gutter]
+    left = _gutters([f for f in fragments if f.x1 <= gutter], depth - 1)
+    right = _gutters([f for f in fragments if f.x0 >= gutter], depth - 1)
+    return [*left, gutter, *right]
+
+
+def _reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """Runs of fragments in reading order: per band between fragments that cross a gutter (full width), each
+    column top to bottom, left to right."""
+    gutters = _gutters(fragments)
     ordered = sorted(fragments, key=lambda f: (f.y, f.x0))
-    if gutter is None:
+    if not gutters:
         return [_rows(ordered)]
+    edges = [float("-inf"), *gutters, float("inf")]
     runs: list[list[Fragment]] = []
-    left: list[Fragment] = []
-    right: list[Fragment] = []
+    columns: list[list[Fragment]] = [[] for _ in gutters] + [[]]
 
     def close_band():
-        for column in (left, right):
+        for column in columns:
             if column:
                 runs.append(_rows(column))
-        left.clear()
-        right.clear()
+                column.clear()
 
     for f in ordered:
-        if f.x1 <= gutter:
-            left.append(f)
-        elif f.x0 >= gutter:
-            right.append(f)
-        else:
+        column = next((i for i in range(len(columns)) if edges[i] <= f.x0 and f.x1 <= edges[i + 1]), None)
+        if column is None:
             close_band()
             runs.append([f])
+        else:
+            columns[column].append(f)
     close_band()
     return runs
 

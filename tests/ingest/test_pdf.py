@@ -524,6 +524,49 @@ def test_a_wide_tables_rows_stay_whole_though_its_names_stand_far_from_its_figur
     assert "P7 Mobiliteitshub Vathorst | Vathorst | 7,7 | Keolis" in lines, lines
 
 
+def test_three_narrow_columns_read_one_after_the_other(tmp_path):
+    """Three columns 18 points apart, less than the 1.5 em that splits fragments: lines of neighbouring
+    columns on one baseline must not be read as one line, nor the columns as two."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    def lines_of(text: str, width: float, size: float) -> list[str]:
+        lines, line = [], ""
+        for word in text.split():
+            if line and stringWidth(f"{line} {word}", "Helvetica", size) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return [*lines, line]
+
+    columns = (("1. Wat is bereikt", "In de wijk Platvoet zijn in 2024 in totaal 412 woningen aangesloten op het nieuwe "
+                "warmtenet. Het warmtenet wordt gevoed door restwarmte van de rioolwaterzuivering aan de Hoge "
+                "Hondstraat. Daarnaast hebben 1.260 huishoudens een energiecoach aan huis gehad."),
+               ("2. Knelpunten", "De belangrijkste tegenvaller is de netcongestie. Netbeheerder Enexis heeft laten "
+                "weten dat tot 2029 geen nieuwe grootverbruikaansluitingen mogelijk zijn in de Zuidelijke Stadsrand. "
+                "Ook de kosten vallen hoger uit dan in de begroting was gerekend."),
+               ("3. Volgende stappen", "In het eerste kwartaal van 2025 starten wij de participatie in de wijk "
+                "Keizerslanden. Bewoners kunnen tot 1 april 2025 hun voorkeur aangeven voor een collectieve of een "
+                "individuele oplossing. Het plan volgt uiterlijk in oktober 2025."))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = canvas.Canvas(str(corpus / "raadsbrief-2024.pdf"), pagesize=A4)
+    size, width, gutter = 13.3, 148, 18
+    for i, (heading, text) in enumerate(columns):
+        x = 57 + i * (width + gutter)
+        pdf.setFont("Helvetica-Bold", 17)
+        pdf.drawString(x, 760, heading)
+        pdf.setFont("Helvetica", size)
+        for row, line in enumerate(lines_of(text, width, size)):
+            pdf.drawString(x, 730 - row * 16, line)
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    found = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in result.passages}
+    assert found == {heading: text for heading, text in columns}, found
+
+
 def test_page_numbers_on_a_few_pages_roman_ones_too_are_labels_not_text(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
