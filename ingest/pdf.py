@@ -30,6 +30,10 @@ from vraagbaak.ingest.margins import changing_numbers
 FRAGMENT_GAP = 1.5
 #: ... and this many where the word after it opens a column: three columns may stand 18 points apart.
 COLUMN_GAP = 0.8
+#: A line at least this share as wide as its side of a gutter is prose (a table's cells are narrower) ...
+FULL_LINE = 0.8
+#: ... and a column whose lines are at least this share as wide as it, in the middle, is prose.
+PROSE_LINE = 0.6
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
@@ -37,6 +41,7 @@ MAX_RUNNING_WORDS = 12
 #: Footnote marks after a sentence's full stop.
 NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: A note mark set as a superscript: a number of at most three digits (or a star), this much smaller than
 #: its line's type and raised above its baseline by this share of its own size.
 MARK_SIZE_RATIO = 0.88
@@ -377,9 +382,11 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place,
         found = [f for f in found if id(f) not in removed]  # each repeated or a heading's title (not footnotes or rows)
         repeated = Counter(f.text for f in found)
+        named = [_heading_named(f.text, headings) for f in found if repeated[f.text] == 1]
         if (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
                 and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
-                and all(repeated[f.text] > 1 or _names_heading(f.text, headings) for f in found)):
+                and not any(FOOTNOTE.match(f.text) for f in found)
+                and None not in named and len({prefix for prefix in named if prefix}) <= 1):
             removed.update(id(f) for f in found)
             examples += sorted({f.text for f in found})[:3]
     for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
@@ -396,10 +403,15 @@ def _cells_per_baseline(fragments: list[Fragment]) -> Counter:
 
 
 def _in_table_row(fragment: Fragment, cells: Counter) -> bool:
-    """A fragment in a row of four cells or more, or of three where it holds no word ("€ 275.000 20-12-"):
-    a table's, not a header's or footer's (which has a left, a middle and a right part at most)."""
-    row = cells[round(fragment.y / 2)]
-    return row >= 4 or (row >= 3 and not re.search(r"[^\W\d_]{2}", fragment.text))
+    """A fragment in a row of four cells or more, or of three where it holds no word ("€ 275.000 20-12-"),
+    with another row of three cells or more within three lines: a table's, not a header's or footer's
+    (a lone row, of a left, a middle and a right part at most)."""
+    key = round(fragment.y / 2)
+    row = cells[key]
+    if not (row >= 4 or (row >= 3 and not re.search(r"[^\W\d_]{2}", fragment.text))):
+        return False
+    reach = max(1, round(3 * fragment.size / 2))
+    return any(cells[k] >= 3 for k in range(key - reach, key + reach + 1) if k != key)
 
 
 def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed: set[int], labels: dict[int, str],
@@ -423,7 +435,9 @@ def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed
                            and f.size <= body + 0.5), None)  # a chapter's number in large type is a heading
             if number is None or height * MARGIN_ZONE <= edge <= height * (1 - MARGIN_ZONE):
                 continue
-            gone = [number] + [f for f in line if f is not number and f.size < body - 0.5]
+            if any(f is not number and f.size >= body - 0.5 for f in line):
+                continue  # "Aantal bijlagen: 1" in the body's type: a value, not a page number
+            gone = [number] + [f for f in line if f is not number]
             removed.update(id(f) for f in gone)
             labels[number.page] = number.text.strip()
             examples += [f.text for f in gone if f.text not in examples]
@@ -431,11 +445,18 @@ def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed
     return removed, labels, examples
 
 
-def _names_heading(text: str, headings: set[str]) -> bool:
-    """A heading's title, alone or after the report's name ("Grip op schulden — 2 Bevindingen")."""
+def _heading_named(text: str, headings: set[str]) -> str | None:
+    """What stands before a heading's title the line ends in ("grip op schulden —" before "2 Bevindingen";
+    "" for the title alone), or None if it names no heading. A chapter's header is the report's name, the
+    same on every page, and the chapter's title."""
     plain = _plain(text)
-    return plain in headings or any(len(h) >= 4 and re.search(rf"[\s—–:|-]\d*\s*{re.escape(h)}$", plain)
-                                    for h in headings)
+    if plain in headings:
+        return ""
+    for heading in headings:
+        found = re.search(rf"^(.*?\S)\s*[—–:|-]?\s*\d*\s*{re.escape(heading)}$", plain) if len(heading) >= 4 else None
+        if found and found.group(1) != plain:
+            return found.group(1).rstrip(" —–:|-")
+    return None
 
 
 def _plain(text: str) -> str:
@@ -458,9 +479,10 @@ def page_number(text: str) -> int | None:
     return total if total > 0 else None
 
 
-def _gutter(fragments: list[Fragment]) -> float | None:
+def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None:
     """The x that the fewest fragments cross, in the middle of the page, if it really splits columns: not
-    where most lines with text on both sides of it are a table's rows (``_table_row``)."""
+    where most lines with text on both sides of it are a table's rows (``_table_row``); with ``prose_only``
+    (a gutter within a column), only where both sides are prose."""
     if len(fragments) < 6:
         return None
     left_edge = min(f.x0 for f in fragments)
@@ -481,9 +503,20 @@ def _gutter(fragments: list[Fragment]) -> float | None:
     for f in fragments:
         rows[round(f.y / 2)].append(f)
     both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
-    if len(both) >= 3 and sum(1 for row in both if _table_row(row)) * 2 >= len(both):
+    full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
+            if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
+    tables = sum(1 for row in both if _table_row(row) and not any(id(f) in full for f in row))
+    if len(both) >= 3 and tables * 2 >= len(both):
         return None  # the gap between a wide table's names and its figures: each line has cells on both sides
+    if prose_only and not (_prose([f for f in fragments if f.x1 <= x], x - left_edge)
+                           and _prose([f for f in fragments if f.x0 >= x], right_edge - x)):
+        return None
     return x
+
+
+def _prose(fragments: list[Fragment], width: float) -> bool:
+    """Most lines fill their column (``width``, to the gutter): text, not a table's short cells."""
+    return statistics.median(f.x1 - f.x0 for f in fragments) >= PROSE_LINE * width
 
 
 def _table_row(row: list[Fragment]) -> bool:
@@ -501,7 +534,7 @@ def _figure(text: str) -> bool:
 def _gutters(fragments: list[Fragment], depth: int = 2) -> list[float]:
     """The page's column gutters, left to right: the best one, then within each side of it (three or four
     columns)."""
-    gutter = _gutter(fragments)
+    gutter = _gutter(fragments, prose_only=depth < 2)
     if gutter is None or depth == 1:
         return [] if gutter is None else [gutter]
     left = _gutters([f for f in fragments if f.x1 <= gutter], depth - 1)
@@ -590,34 +623,44 @@ def _continues(before: PdfLine, line: PdfLine) -> bool:
 
 def _footnotes_after_their_marks(lines: list[PdfLine], body: float) -> list[PdfLine]:
     """A page's footnotes (its last lines, in type smaller than the body's, each note opening with its
-    number) go after the paragraph that carries their mark ("stuk.¹"), as paragraphs of their own: so
-    a note is cited in the section that refers to it, not in whichever section ends the page. A note
-    whose mark is not found on the page stays where it is."""
+    number, one more than the note before) go after the paragraph that carries their mark ("stuk.¹"), as
+    paragraphs of their own: so a note is cited in the section that refers to it, not in whichever section
+    ends the page. Marks are looked for in the notes' order, each after the one before, and only after a
+    word ("m²" and "10⁶" are no marks). A note whose mark is not found stays where it was."""
     end = len(lines)
     while end > 0 and lines[end - 1].size < body - 0.5 and not lines[end - 1].table:
         end -= 1
     if end in (0, len(lines)) or not FOOTNOTE.match(lines[end].text):
         return lines
-    notes: list[list[PdfLine]] = []
+    notes: list[tuple[int, list[PdfLine]]] = []
     for line in lines[end:]:
-        if FOOTNOTE.match(line.text) or not notes:
-            notes.append([])
-        notes[-1].append(line)
-    text, moved = lines[:end], []
-    for note in reversed(notes):  # notes of one paragraph go after it in their order
-        mark = FOOTNOTE.match(note[0].text).group(1).translate(SUPERSCRIPT)
-        at = next((i for i, line in enumerate(text) if re.search(rf"\w[.,;:!?)’”]?{mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", line.text)), None)
+        opening = FOOTNOTE.match(line.text)
+        number = int(opening.group(1).translate(PLAIN_DIGITS)) if opening else None
+        if not notes or (number is not None and number == notes[-1][0] + 1):  # "14 april 2023, …" runs on
+            notes.append((number if number is not None else -1, []))
+        notes[-1][1].append(line)
+    text = lines[:end]
+    places: list[tuple[int, int, list[PdfLine]]] = []  # (insert before this line of ``text``, note order, note)
+    stay: list[PdfLine] = []
+    searched = 0
+    for order, (number, note) in enumerate(notes):
+        mark = str(number).translate(SUPERSCRIPT)
+        pattern = re.compile(rf"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]{{2}}[.,;:!?)’”]?{mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+        at = next((i for i in range(searched, len(text)) if number > 0 and pattern.search(text[i].text)), None)
         if at is None:
-            moved[:0] = note
+            stay += note
             continue
-        at += 1
-        while at < len(text) and not (text[at].new_block or text[at].run_start):
-            at += 1
+        searched = at
+        after = at + 1
+        while after < len(text) and not (text[after].new_block or text[after].run_start):
+            after += 1
+        places.append((after, order, note))
+    for after, _, note in sorted(places, key=lambda place: (place[0], place[1]), reverse=True):
         note[0].new_block = True
-        if at < len(text):
-            text[at].new_block = True
-        text[at:at] = note
-    return text + moved
+        if after < len(text):
+            text[after].new_block = True
+        text[after:after] = note
+    return text + stay
 
 
 def _footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:

@@ -460,6 +460,8 @@ def test_a_tables_first_row_on_each_page_is_data_and_a_landscape_pages_footer_st
         pdf.setFont("Helvetica", 10)
         for x, cell in zip((60, 220, 330, 430), row):
             pdf.drawString(x, height - 90, cell)  # in the top margin zone
+        for x, cell in zip((60, 220, 330, 430), (f"Vereniging {page}", "Sport", f"€ {page}.100", "01-02-2024")):
+            pdf.drawString(x, height - 110, cell)  # the table's next row
         pdf.drawString(60, height - 200, f"De aanvraag van {row[0]} is op tijd ingediend en volledig beoordeeld.")
         pdf.setFont("Helvetica", 8)
         foot = 22 if page == 2 else 28

@@ -1,0 +1,176 @@
+"""PDF layouts a review built to break the reader's rules for columns, tables, footers and footnotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from vraagbaak.config import Settings
+from vraagbaak.ingest.pipeline import ingest_corpus
+
+WIDTH, HEIGHT = A4
+FILLER = ("De gemeente werkt samen met partners aan een sterke stad waarin iedereen meedoet en de voorzieningen "
+          "goed bereikbaar zijn voor alle inwoners van jong tot oud.").split()
+
+
+def words(n: int, start: int = 0) -> list[str]:
+    return [FILLER[(start + i) % len(FILLER)] for i in range(n)]
+
+
+def paragraph(pdf, x: float, y: float, width: float, text: list[str], size: float = 10) -> float:
+    """Words wrapped into ``width`` from the baseline ``y`` down; the next line's baseline."""
+    pdf.setFont("Helvetica", size)
+    line: list[str] = []
+    for word in text:
+        if line and pdf.stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
+            pdf.drawString(x, y, " ".join(line))
+            y -= size * 1.3
+            line = [word]
+        else:
+            line.append(word)
+    if line:
+        pdf.drawString(x, y, " ".join(line))
+        y -= size * 1.3
+    return y
+
+
+def superscript(pdf, x: float, y: float, text: str, mark: str) -> float:
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(x, y, text)
+    x += pdf.stringWidth(text, "Helvetica", 10)
+    pdf.setFont("Helvetica", 6)
+    pdf.drawString(x, y + 4, mark)
+    return x + pdf.stringWidth(mark, "Helvetica", 6)
+
+
+def ingest(folder: Path):
+    [document] = ingest_corpus(Settings(corpus_dir=folder, data_dir=folder.parent / "data")).documents
+    return document
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
+
+
+def test_a_footer_in_three_parts_is_a_footer_and_its_number_the_page_label(corpus):
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2023.pdf"), pagesize=A4)
+    for page, title in enumerate(("Inleiding", "Wonen", "Zorg", "Werk"), start=1):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, HEIGHT - 100, f"{page} {title}")
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(300, page))
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 40, "Versie 1.0 · 12-03-2024")
+        pdf.drawCentredString(WIDTH / 2, 40, "Gemeente Lindenhoven")
+        pdf.drawRightString(WIDTH - 72, 40, str(page))
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    assert document.source.page_labels == {1: "1", 2: "2", 3: "3", 4: "4"}
+    assert not [p.text for p in document.passages if "12-03-2024" in p.text or "Lindenhoven" in p.text]
+
+
+def test_a_table_in_one_column_leaves_the_two_columns_and_its_rows_whole(corpus):
+    pdf = canvas.Canvas(str(corpus / "financien-2023.pdf"), pagesize=A4)
+    column = (WIDTH - 144 - 20) / 2
+    left, right = 72, 72 + column + 20
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(left, HEIGHT - 80, "1 Financiën")
+    y = paragraph(pdf, left, HEIGHT - 110, column, words(40))
+    pdf.setFont("Helvetica", 10)
+    cities = ["Zwolle", "Breda", "Tilburg", "Almere", "Arnhem", "Ede", "Emmen", "Delft", "Venlo", "Leiden", "Haarlem",
+              "Sittard", "Helmond", "Oss"]
+    for i, (city, before, after) in enumerate([("Stad", "2022", "2023")] + [
+            (city, f"{10 + 3 * i}.000", f"{12 + 2 * i}.500") for i, city in enumerate(cities)]):
+        pdf.drawString(left, y - 13 * i, city)
+        pdf.drawRightString(left + 150, y - 13 * i, before)
+        pdf.drawRightString(left + column, y - 13 * i, after)
+    paragraph(pdf, right, HEIGHT - 110, column, ["Rechts:", *words(180, 3)])
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "Zwolle | 10.000 | 12.500" in text.splitlines(), text
+    assert "Rechts:" not in text.split("Oss | 49.000 | 38.500")[0]  # the right column after the left
+
+
+def test_a_two_column_table_of_words_inside_a_column_keeps_its_rows(corpus):
+    pdf = canvas.Canvas(str(corpus / "pijlers-2023.pdf"), pagesize=A4)
+    column = (WIDTH - 144 - 20) / 2
+    left, right = 72, 72 + column + 20
+    y = paragraph(pdf, left, HEIGHT - 110, column, words(12))
+    pairs = [("Stad", "Pijler"), ("Zwolle", "Fysiek domein"), ("Breda", "Sociaal domein"), ("Tilburg", "Economie"),
+             ("Almere", "Onderwijs"), ("Arnhem", "Veiligheid"), ("Ede", "Wonen"), ("Emmen", "Zorg en welzijn"),
+             ("Delft", "Klimaat"), ("Venlo", "Mobiliteit")]
+    pdf.setFont("Helvetica", 10)
+    for i, (city, pillar) in enumerate(pairs):
+        pdf.drawString(left, y - 13 * i, city)
+        pdf.drawString(left + 90, y - 13 * i, pillar)
+    paragraph(pdf, right, HEIGHT - 110, column, ["Rechts:", *words(180, 3)])
+    pdf.save()
+    lines = "\n".join(p.text for p in ingest(corpus).passages).splitlines()
+    assert "Zwolle | Fysiek domein" in lines and "Venlo | Mobiliteit" in lines, lines
+
+
+def test_a_unit_set_raised_is_no_footnote_mark_and_a_note_may_run_on_to_a_line_with_a_number(corpus):
+    pdf = canvas.Canvas(str(corpus / "woonvisie-2023.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, y, "1 Woningen")
+    y = paragraph(pdf, 72, y - 30, WIDTH - 144, words(40))
+    x = superscript(pdf, 72, y, "Een nieuwbouwwoning meet gemiddeld 80 m", "2")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(x + 3, y, "en kost 350.000 euro.")
+    superscript(pdf, 72, y - 13, "De raad stemde in met de woonvisie.", "1")
+    y -= 26
+    y = paragraph(pdf, 72, y, WIDTH - 144, words(30, 2)) - 20
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, y, "2 Zorg")
+    y = paragraph(pdf, 72, y - 30, WIDTH - 144, words(40, 4))
+    superscript(pdf, 72, y, "De wethouder zegde een brief toe.", "2")
+    paragraph(pdf, 72, y - 13, WIDTH - 144, words(30, 6))
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 100, "1 Raadsvoorstel Woonvisie 2030, vastgesteld in de raadsvergadering van")
+    pdf.drawString(72, 90, "14 april 2023, met amendementen A1 en A3.")
+    pdf.drawString(72, 80, "2 Brief van de wethouder over de wachtlijsten in de zorg.")
+    pdf.save()
+    sections = {p.citation.section[-1]: p.text for p in ingest(corpus).passages}
+    assert "80 m² en kost" in sections["1 Woningen"]
+    assert ("1 Raadsvoorstel Woonvisie 2030, vastgesteld in de raadsvergadering van 14 april 2023, met "
+            "amendementen A1 en A3.") in sections["1 Woningen"]
+    assert "2 Brief van de wethouder" in sections["2 Zorg"] and "2 Brief" not in sections["1 Woningen"]
+
+
+def test_footnotes_that_end_in_a_chapters_title_are_no_running_header(corpus):
+    pdf = canvas.Canvas(str(corpus / "verslag-2023.pdf"), pagesize=A4)
+    chapters = ("Wonen", "Zorg", "Werk en inkomen")
+    notes = ("1 Zie ook de cijfers in hoofdstuk 3 Werk en inkomen", "2 Vergelijk de aanpak in hoofdstuk 1 Wonen",
+             "3 Zie de evaluatie in hoofdstuk 2 Zorg")
+    for page, (chapter, note) in enumerate(zip(chapters, notes), start=1):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, HEIGHT - 100, f"{page} {chapter}")
+        y = paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(120, page))
+        superscript(pdf, 72, y, "Dit is een zin met een noot.", str(page))
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 72, note)
+        pdf.showPage()
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert all(note in text for note in notes), text
+
+
+def test_a_value_in_body_type_at_the_foot_of_a_one_page_letter_is_no_page_number(corpus):
+    pdf = canvas.Canvas(str(corpus / "besluit-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Besluit subsidie buurthuis")
+    paragraph(pdf, 72, HEIGHT - 110, WIDTH - 144, words(350))
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 95, "Aantal bijlagen:")
+    pdf.drawString(200, 95, "1")
+    pdf.save()
+    document = ingest(corpus)
+    assert document.source.page_labels == {}
+    assert document.passages[-1].text.endswith("Aantal bijlagen: | 1"), document.passages[-1].text
