@@ -382,11 +382,12 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place,
         found = [f for f in found if id(f) not in removed]  # each repeated or a heading's title (not footnotes or rows)
         repeated = Counter(f.text for f in found)
-        named = [_heading_named(f.text, headings) for f in found if repeated[f.text] == 1]
-        if (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
+        if not (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
                 and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
-                and not any(FOOTNOTE.match(f.text) for f in found)
-                and None not in named and len({prefix for prefix in named if prefix}) <= 1):
+                and not any(FOOTNOTE.match(f.text) and _plain(f.text) not in headings for f in found)):
+            continue  # a note that opens with its number, not a chapter's "2 Bevindingen"
+        named = [_heading_named(f.text, headings) for f in found if repeated[f.text] == 1]
+        if None not in named and len({prefix for prefix in named if prefix}) <= 1:
             removed.update(id(f) for f in found)
             examples += sorted({f.text for f in found})[:3]
     for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
@@ -453,7 +454,9 @@ def _heading_named(text: str, headings: set[str]) -> str | None:
     if plain in headings:
         return ""
     for heading in headings:
-        found = re.search(rf"^(.*?\S)\s*[—–:|-]?\s*\d*\s*{re.escape(heading)}$", plain) if len(heading) >= 4 else None
+        if len(heading) < 4 or not plain.endswith(heading):
+            continue
+        found = re.search(rf"^(.*?\S)\s*[—–:|-]?\s*\d*\s*{re.escape(heading)}$", plain)
         if found and found.group(1) != plain:
             return found.group(1).rstrip(" —–:|-")
     return None
