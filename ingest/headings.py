@@ -19,8 +19,8 @@ then cannot become a top section.
 
 Where the reader knows fonts (PDF), they decide instead: a short block set larger than the body
 text, or bold where the body is not, is a heading, and its level is the rank of its size among
-the headings' sizes (the largest is level 1); but where those headings are numbered as an outline,
-the numbers decide how they nest.
+the headings' sizes (the largest is level 1; of one size, capitals rank above the rest); but where
+those headings are numbered as an outline, the numbers decide how they nest.
 """
 
 from __future__ import annotations
@@ -252,12 +252,19 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
             continue
         if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5):
             candidates.append(block)
-    sizes = sorted({round(b.size * 2) / 2 for b in candidates}, reverse=True)
+    ranks = sorted({_rank(b, reflower) for b in candidates}, reverse=True)
     for block in candidates:
         block.kind = "heading"
-        block.level = sizes.index(round(block.size * 2) / 2) + 1
+        block.level = ranks.index(_rank(block, reflower)) + 1
     _number_font_headings(candidates, reflower)
     return blocks
+
+
+def _rank(block: Block, reflower: Reflower) -> tuple[float, bool]:
+    """A heading's size, then capitals: of headings set alike, one in capitals ("HOOFDSTUK 2 DRAAGKRACHT")
+    holds those that are not ("Artikel 3 Draagkracht uit inkomen")."""
+    letters = [c for c in heading_title(block, reflower) if c.isalpha()]
+    return round(block.size * 2) / 2, len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _number_font_headings(headings: list[Block], reflower: Reflower) -> None:

@@ -17,7 +17,9 @@ FILLER = ("De gemeente werkt samen met partners aan een sterke stad waarin ieder
 
 
 def words(n: int, start: int = 0) -> list[str]:
-    return [FILLER[(start + i) % len(FILLER)] for i in range(n)]
+    """``n`` words of filler text, ending a sentence."""
+    found = [FILLER[(start + i) % len(FILLER)] for i in range(n)]
+    return [*found[:-1], found[-1].rstrip(".") + "."]
 
 
 def paragraph(pdf, x: float, y: float, width: float, text: list[str], size: float = 10) -> float:
@@ -174,3 +176,21 @@ def test_a_value_in_body_type_at_the_foot_of_a_one_page_letter_is_no_page_number
     document = ingest(corpus)
     assert document.source.page_labels == {}
     assert document.passages[-1].text.endswith("Aantal bijlagen: | 1"), document.passages[-1].text
+
+
+def test_of_headings_set_alike_those_in_capitals_hold_the_others(corpus):
+    """Policy rules: chapters in capitals and articles in mixed case, both bold at the body's size."""
+    pdf = canvas.Canvas(str(corpus / "beleidsregels-2024.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    for chapter, articles in (("HOOFDSTUK 1 ALGEMENE BEPALINGEN", ("Artikel 1 Begripsbepalingen", "Artikel 2 Drempel")),
+                              ("HOOFDSTUK 2 DRAAGKRACHT", ("Artikel 3 Draagkracht uit inkomen",))):
+        pdf.setFont("Helvetica-Bold", 10)
+        pdf.drawString(72, y, chapter)
+        y -= 26
+        for article in articles:
+            pdf.setFont("Helvetica-Bold", 10)
+            pdf.drawString(72, y, article)
+            y = paragraph(pdf, 72, y - 16, WIDTH - 144, words(40, len(article))) - 12
+    pdf.save()
+    sections = [p.citation.section for p in ingest(corpus).passages]
+    assert ["HOOFDSTUK 2 DRAAGKRACHT", "Artikel 3 Draagkracht uit inkomen"] in sections, sections
