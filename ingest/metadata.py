@@ -1,8 +1,9 @@
 """What a document is: its collection, title, organisation, year and kind.
 
-Found in the file where possible (the PDF's own title, the largest or first heading, a "Gemeente X" line
-and years on the first page, words such as "jaarverslag") and otherwise in the file name; a ``NAME.meta.json`` beside the file
-(``corpus/g40/jaarverslag-2023.meta.json`` for ``jaarverslag-2023.pdf``) overrides any of it:
+Found in the file where possible (the PDF's own title, the largest or first heading, a "Gemeente X"
+line and years on the first page, words such as "jaarverslag") and otherwise in the file name; a
+``NAME.meta.json`` beside the file (``corpus/g40/jaarverslag-2023.meta.json`` for
+``jaarverslag-2023.pdf``) overrides any of it:
 
     {"title": "Jaarverslag 2023", "organisation": "G40 Stedennetwerk", "year": 2023, "kind": "annual_report"}
 """

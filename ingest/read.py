@@ -133,7 +133,8 @@ class TextReader:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise DocumentError(f"{file}: kan het bestand niet lezen ({exc.strerror}). Het bestand is overgeslagen.") from exc
+            raise DocumentError(f"{file}: kan het bestand niet lezen ({exc.strerror}). "
+                                "Het bestand is overgeslagen.") from exc
         if not data.strip():
             raise DocumentError(f"{file}: het bestand is leeg. Het bestand is overgeslagen; voeg tekst toe of haal "
                                 "het weg uit de corpusmap.")
