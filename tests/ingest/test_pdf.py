@@ -212,7 +212,7 @@ def test_a_turned_landscape_page_reads_as_shown_and_text_at_an_angle_is_left_out
     assert "CONCEPT" not in text and "vertrouwelijk" not in text
 
 
-def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path):
+def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path, corpus):
     import io
     import zlib
 
@@ -229,8 +229,6 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path):
         return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
                 + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "besluit-2023.pdf"), pagesize=A4)
     for text in ("De raad besluit over de begroting van 2023.", "De raad stemt in met het bestemmingsplan."):
         pdf.setFont("Helvetica", 11)
@@ -261,9 +259,7 @@ def lines_pdf(path: Path, lines: tuple[tuple[float, str], ...]) -> None:
     pdf.save()
 
 
-def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path, corpus):
     lines_pdf(corpus / "jaarverslag-2024.pdf", (
         (26, "Jaarverslag 2024"), (16, "Voorwoord"), (10, "Het college kijkt terug op een druk jaar."),
         (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's van de begroting."),
@@ -279,16 +275,15 @@ def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp
     assert paths["Het college kijkt terug op een druk jaar"] == ["Jaarverslag 2024", "Voorwoord"]
 
 
-def test_a_chapters_large_number_stays_with_its_title_across_a_wide_gap(tmp_path):
+def test_a_chapters_large_number_stays_with_its_title_across_a_wide_gap(tmp_path, corpus):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "nota-2024.pdf"), pagesize=A4)
     y = 760
-    for number, title, text in (("1", "Inleiding", "Deze nota gaat over de stad."), ("2", "Wonen", "Er kwamen 412 woningen bij."),
-                                ("3", "Werk", "De werkloosheid daalde naar vier procent.")):
+    chapters = (("1", "Inleiding", "Deze nota gaat over de stad."), ("2", "Wonen", "Er kwamen 412 woningen bij."),
+                ("3", "Werk", "De werkloosheid daalde naar vier procent."))
+    for number, title, text in chapters:
         pdf.setFont("Helvetica-Bold", 36)
         pdf.drawString(72, y, number)
         pdf.setFont("Helvetica-Bold", 18)
@@ -301,9 +296,7 @@ def test_a_chapters_large_number_stays_with_its_title_across_a_wide_gap(tmp_path
     assert {p.text: p.citation.section for p in result.passages}["Er kwamen 412 woningen bij."] == ["2 Wonen"]
 
 
-def test_a_cover_subtitle_smaller_than_the_chapters_holds_none_of_them(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def test_a_cover_subtitle_smaller_than_the_chapters_holds_none_of_them(tmp_path, corpus):
     lines_pdf(corpus / "jaarverslag-2023.pdf", (
         (30, "Jaarverslag 2023"), (16, "Gemeente Lindenhoven"), (10, "Vastgesteld door de raad op 27 juni 2024."),
         (17, "1 Bestuur"), (10, "De raad vergaderde elf keer."),
@@ -316,9 +309,7 @@ def test_a_cover_subtitle_smaller_than_the_chapters_holds_none_of_them(tmp_path)
     assert paths["Vastgesteld door de raad op 27 juni 2024"] == ["Jaarverslag 2023", "Gemeente Lindenhoven"]
 
 
-def test_the_largest_heading_of_the_cover_names_the_document_and_its_municipality_the_organisation(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def test_the_largest_heading_of_the_cover_names_the_document_and_its_municipality_the_organisation(tmp_path, corpus):
     lines_pdf(corpus / "rv-2024-017.pdf", (
         (18, "Gemeente Oosterwold"), (30, "Raadsvoorstel Zonnepark De Brede Akker"),
         (10, "Raadsvergadering van 12 maart 2024."), (16, "Inleiding"), (10, "Het college stelt een zonnepark voor.")))
@@ -327,21 +318,17 @@ def test_the_largest_heading_of_the_cover_names_the_document_and_its_municipalit
                                                                     "Gemeente Oosterwold")
 
 
-def test_a_larger_heading_that_names_nothing_leaves_the_title_to_the_first(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def test_a_larger_heading_that_names_nothing_leaves_the_title_to_the_first(tmp_path, corpus):
     lines_pdf(corpus / "jvsd.pdf", ((20, "Jaarverslag Sociaal Domein 2023"), (26, "Voorwoord"),
                                     (10, "Het jaar stond in het teken van de Participatiewet.")))
     [document] = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data")).documents
     assert document.source.title == "Jaarverslag Sociaal Domein 2023"
 
 
-def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_heading(tmp_path):
+def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_heading(tmp_path, corpus):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "bijlagen-2024.pdf"), pagesize=A4)
     for page, (subject, amount) in enumerate((("de sporthal", "7,6"), ("het zwembad", "4,1"),
                                               ("gladheidsbestrijding", "0,9"), ("de bibliotheek", "2,3")), start=1):
@@ -359,14 +346,12 @@ def test_a_heading_that_opens_every_page_with_its_own_number_is_kept_as_a_headin
 
 
 @pytest.mark.parametrize("photo", [True, False])
-def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it(tmp_path, photo):
+def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it(tmp_path, photo, corpus):
     """A one-page newsletter, or one whose second page is a photo: no other page confirms the number, its
     place does."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "wijknieuws-2024.pdf"), pagesize=A4)
     pdf.setFont("Helvetica-Bold", 14)
     pdf.drawString(72, 790, "Agenda")
@@ -387,14 +372,12 @@ def test_the_one_page_of_text_loses_its_own_page_number_and_the_footer_beside_it
     assert document.source.page_labels == {1: "1"}
 
 
-def test_a_footnote_goes_with_the_paragraph_that_carries_its_mark(tmp_path):
+def test_a_footnote_goes_with_the_paragraph_that_carries_its_mark(tmp_path, corpus):
     """A raised, smaller note number is the mark "¹" on the word before it; the note at the foot of the page
     follows the marked paragraph, in its section, not the page's last section."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "raadsvoorstel-2024.pdf"), pagesize=A4)
     y = 780
     for size, text, mark in ((16, "3.2 Inwoners worden mede-eigenaar", None),
@@ -419,13 +402,11 @@ def test_a_footnote_goes_with_the_paragraph_that_carries_its_mark(tmp_path):
     assert "Participatieverordening" not in by_section["4.2 Zienswijzen van omwonenden"]
 
 
-def test_a_number_at_the_foot_of_a_page_of_a_longer_document_without_page_numbers_is_text(tmp_path):
+def test_a_number_at_the_foot_of_a_page_of_a_longer_document_without_page_numbers_is_text(tmp_path, corpus):
     """A table's last row, or a count, at the foot of page 3 of a report that prints no page numbers stays."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "meldingen-2024.pdf"), pagesize=A4)
     for page, subject in enumerate(("parkeeroverlast", "zwerfafval", "geluidsoverlast"), start=1):
         pdf.setFont("Helvetica", 10)
@@ -441,15 +422,13 @@ def test_a_number_at_the_foot_of_a_page_of_a_longer_document_without_page_number
     assert document.passages[-1].text.endswith("Meldingen geluidsoverlast | 3"), document.passages[-1].text
 
 
-def test_a_tables_first_row_on_each_page_is_data_and_a_landscape_pages_footer_still_a_footer(tmp_path):
+def test_a_tables_first_row_on_each_page_is_data_and_a_landscape_pages_footer_still_a_footer(tmp_path, corpus):
     """A table over three pages starts each page in the top margin with a row of the same shape (amounts,
     dates): that is no running header, and its dates no page numbers. The landscape page sets its footer
     nearer the foot than the portrait pages do, and it is still the footer."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "subsidieregister-2024.pdf"), pagesize=A4)
     rows = (("Muziekschool Zaanstad", "Cultuur", "€ 275.000", "20-12-2023"),
             ("Stichting Sportservice", "Sport", "€ 48.500", "14-03-2024"),
@@ -476,12 +455,10 @@ def test_a_tables_first_row_on_each_page_is_data_and_a_landscape_pages_footer_st
     assert document.source.page_labels == {1: "1", 2: "2", 3: "3"}
 
 
-def test_a_running_header_of_the_reports_name_and_the_chapters_title_is_left_out(tmp_path):
+def test_a_running_header_of_the_reports_name_and_the_chapters_title_is_left_out(tmp_path, corpus):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "rekenkamer-2023.pdf"), pagesize=A4)
     chapters = (("1 Inleiding", True), ("2 Bevindingen", True), ("2 Bevindingen", False), ("3 Conclusies", True))
     for page, (chapter, opens) in enumerate(chapters, start=1):
@@ -500,14 +477,12 @@ def test_a_running_header_of_the_reports_name_and_the_chapters_title_is_left_out
     assert (first.citation.page, first.citation.page_end) == (1, 1)  # not widened by the next page's header
 
 
-def test_a_wide_tables_rows_stay_whole_though_its_names_stand_far_from_its_figures(tmp_path):
+def test_a_wide_tables_rows_stay_whole_though_its_names_stand_far_from_its_figures(tmp_path, corpus):
     """The empty band between a table's name columns and its figures is no column gutter: a row's name and
     its amount and lead party stay on one line, so one passage answers "Wie trekt P7?"."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "mobiliteit-2025.pdf"), pagesize=landscape(A4))
     pdf.setFont("Helvetica-Bold", 16)
     pdf.drawString(50, 540, "3. Projectenoverzicht")
@@ -526,7 +501,7 @@ def test_a_wide_tables_rows_stay_whole_though_its_names_stand_far_from_its_figur
     assert "P7 Mobiliteitshub Vathorst | Vathorst | 7,7 | Keolis" in lines, lines
 
 
-def test_three_narrow_columns_read_one_after_the_other(tmp_path):
+def test_three_narrow_columns_read_one_after_the_other(tmp_path, corpus):
     """Three columns 18 points apart, less than the 1.5 em that splits fragments: lines of neighbouring
     columns on one baseline must not be read as one line, nor the columns as two."""
     from reportlab.lib.pagesizes import A4
@@ -543,8 +518,8 @@ def test_three_narrow_columns_read_one_after_the_other(tmp_path):
                 line = f"{line} {word}".strip()
         return [*lines, line]
 
-    columns = (("1. Wat is bereikt", "In de wijk Platvoet zijn in 2024 in totaal 412 woningen aangesloten op het nieuwe "
-                "warmtenet. Het warmtenet wordt gevoed door restwarmte van de rioolwaterzuivering aan de Hoge "
+    columns = (("1. Wat is bereikt", "In de wijk Platvoet zijn in 2024 in totaal 412 woningen aangesloten op het "
+                "nieuwe warmtenet. Het warmtenet wordt gevoed door restwarmte van de rioolwaterzuivering aan de Hoge "
                 "Hondstraat. Daarnaast hebben 1.260 huishoudens een energiecoach aan huis gehad."),
                ("2. Knelpunten", "De belangrijkste tegenvaller is de netcongestie. Netbeheerder Enexis heeft laten "
                 "weten dat tot 2029 geen nieuwe grootverbruikaansluitingen mogelijk zijn in de Zuidelijke Stadsrand. "
@@ -552,8 +527,6 @@ def test_three_narrow_columns_read_one_after_the_other(tmp_path):
                ("3. Volgende stappen", "In het eerste kwartaal van 2025 starten wij de participatie in de wijk "
                 "Keizerslanden. Bewoners kunnen tot 1 april 2025 hun voorkeur aangeven voor een collectieve of een "
                 "individuele oplossing. Het plan volgt uiterlijk in oktober 2025."))
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "raadsbrief-2024.pdf"), pagesize=A4)
     size, width, gutter = 13.3, 148, 18
     for i, (heading, text) in enumerate(columns):
@@ -622,12 +595,10 @@ def test_a_running_header_that_names_each_pages_chapter_is_left_out(tmp_path):
                                                           f"¹ Bron: {SOURCES[page - 1]}."]]
 
 
-def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_on(tmp_path):
+def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_on(tmp_path, corpus):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "raad-2023.pdf"), pagesize=A4)
     pdf.setFont("Helvetica", 10)
     for i, text in enumerate(("Het parkeertarief op zondag blijft 1,50 euro per uur.¹ De opbrengst gaat naar",
@@ -647,9 +618,7 @@ def test_a_footnote_at_the_foot_of_a_page_does_not_split_the_sentence_that_runs_
     assert "¹ Het tarief op werkdagen is 3,20 euro per uur." in text
 
 
-def test_a_numbered_cover_title_does_not_upset_the_chapters_numbers(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def test_a_numbered_cover_title_does_not_upset_the_chapters_numbers(tmp_path, corpus):
     lines_pdf(corpus / "g40-2024.pdf", (
         (26, "40 Steden aan zet"), (14, "1 Inleiding"), (10, "Dit verslag volgt de programma's."),
         (14, "2 Wonen"), (12, "2.1 Nieuwbouw"), (10, "Er kwamen 1.240 nieuwbouwwoningen bij."),
@@ -662,15 +631,13 @@ def test_a_numbered_cover_title_does_not_upset_the_chapters_numbers(tmp_path):
     assert paths["De bijlagen "] == ["40 Steden aan zet", "Bijlagen"]
 
 
-def test_a_large_heading_does_not_bridge_the_gutter_to_the_next_columns_line(tmp_path):
+def test_a_large_heading_does_not_bridge_the_gutter_to_the_next_columns_line(tmp_path, corpus):
     """A two-column newsletter whose heading runs to the gutter, level with the right column's first line:
     the heading stays whole (and its line-end hyphen joined), and the right column is read after the left."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     pdf = canvas.Canvas(str(corpus / "wijknieuws-2024.pdf"), pagesize=A4)
     heading, size, left, top = "Nieuwe speeltuin aan de Lijster-", 18, 50, 700
     right = left + stringWidth(heading, "Helvetica-Bold", size) + 20  # a gutter of 1.1 em of the heading, 2 of the text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -51,13 +50,6 @@ def superscript(pdf, x: float, y: float, text: str, mark: str) -> float:
 def ingest(folder: Path):
     [document] = ingest_corpus(Settings(corpus_dir=folder, data_dir=folder.parent / "data")).documents
     return document
-
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    return folder
 
 
 def test_a_footer_in_three_parts_is_a_footer_and_its_number_the_page_label(corpus):
