@@ -55,7 +55,7 @@ from wordfreq import zipf_frequency
 
 from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
 from vraagbaak.index.person_names import ROLES, person_names
-from vraagbaak.index.spelling import dutch_words
+from vraagbaak.index.spelling import on_a_word_list
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -232,9 +232,9 @@ def off_domain(word: str) -> bool:
     """A word of ``OFF_DOMAIN``, or, when it is no word of any list, one of them typed one letter wrong."""
     if word in OFF_DOMAIN:
         return True
-    if len(word) <= OFF_DOMAIN_PART or any(zipf_frequency(word, language) > 0 for language in ("nl", "en")):
+    if len(word) <= OFF_DOMAIN_PART or on_a_word_list(word):
         return False
-    return word not in dutch_words() and any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in LONG_OFF_DOMAIN)
+    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in LONG_OFF_DOMAIN)
 
 
 def question_type(question: str) -> str | None:

@@ -55,6 +55,11 @@ def dutch_words() -> frozenset[str]:
     return frozenset(words) | {fold(w) for w in words if not w.isascii()}
 
 
+def on_a_word_list(word: str) -> bool:
+    """A word of wordfreq's Dutch or English list or of the Dutch spelling list (``dutch_words``)."""
+    return any(zipf_frequency(word, language) > 0 for language in ("nl", "en")) or word in dutch_words()
+
+
 @dataclass(frozen=True)
 class Correction:
     typed: str
@@ -140,9 +145,7 @@ class Speller:
             return True
         if any(word.endswith(end) and word[:-len(end)] in self.counts for end in ENDINGS):
             return True
-        if any(zipf_frequency(form, language) > 0 for form in {typed, word} for language in ("nl", "en")):
-            return True
-        return word in dutch_words() or typed in dutch_words() or _compound(word)
+        return on_a_word_list(word) or on_a_word_list(typed) or _compound(word)
 
 
 def _compound(word: str) -> bool:

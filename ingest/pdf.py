@@ -50,6 +50,8 @@ MARK_RAISE = 0.2
 MARK_LIFT = 0.6
 #: A footnote at the foot of a page: a line in small type that starts with its number.
 FOOTNOTE = re.compile(r"^\s*([0-9]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[\s.)]")
+#: A word that may be a note mark set as a superscript.
+MARK = re.compile(r"[0-9]{1,3}|\*")
 #: A page without /Rotate reads in another direction only if this share of its characters runs that way.
 TURNED_SHARE = 0.8
 #: Degrees a character may lean from the text's direction and still belong to it.
@@ -148,8 +150,8 @@ def read_layout(data: bytes) -> PdfLayout:
         document.close()
     if not any(pages):
         raise PdfUnreadable("de PDF heeft geen tekstlaag (gescand?); maak er eerst doorzoekbare tekst van (OCR)")
-    removed, labels, examples = _running_lines(pages, heights)
     body, _ = body_font(f for fragments in pages for f in fragments)
+    removed, labels, examples = _running_lines(pages, heights, body)
     lines: list[PdfLine] = []
     for fragments in pages:
         kept = [f for f in fragments if id(f) not in removed]
@@ -299,7 +301,7 @@ def _raised_marks_to_their_lines(lines: list[list]) -> list[list]:
     """A note mark raised further than one line's tolerance (a third of an em, as word processors set it)
     comes out as a line of its own: it goes to the line below it whose word it follows."""
     for i, line in enumerate(lines):
-        for mark in [w for w in line if re.fullmatch(r"[0-9]{1,3}|\*", w[0])] if len(line) <= 2 else []:
+        for mark in [w for w in line if MARK.fullmatch(w[0])] if len(line) <= 2 else []:
             for below in lines[i + 1:i + 4]:
                 size = max(w[4] for w in below)
                 if not (0 < below[0][3] - mark[3] <= MARK_LIFT * size and mark[4] <= MARK_SIZE_RATIO * size):
@@ -321,7 +323,7 @@ def _note_marks(line: list) -> list:
     baseline = statistics.median(w[3] for w in line if w[4] == size)
     kept: list = []
     for w in line:
-        if (kept and re.fullmatch(r"[0-9]{1,3}|\*", w[0]) and w[4] <= MARK_SIZE_RATIO * size
+        if (kept and MARK.fullmatch(w[0]) and w[4] <= MARK_SIZE_RATIO * size
                 and baseline - w[3] >= MARK_RAISE * w[4] and w[1] - kept[-1][2] <= 0.5 * size):
             before = kept[-1]
             kept[-1] = (before[0] + w[0].translate(SUPERSCRIPT), before[1], w[2], before[3], before[4], before[5])
@@ -339,7 +341,8 @@ def _fragment(words, page: int) -> Fragment:
                     " ".join(w[0] for w in words))
 
 
-def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[set[int], dict[int, str], list[str]]:
+def _running_lines(pages: list[list[Fragment]], heights: list[float],
+                   body: float) -> tuple[set[int], dict[int, str], list[str]]:
     """Margin lines that repeat at the same distance from the page's top or foot (within 8 points) on most
     pages (digits normalised): their ids, the page numbers among them, and one example of each. On a
     document of two pages, on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
@@ -347,7 +350,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; in a
     document with one page of text, a bare number at its very foot or head that is its own page number."""
     if len(pages) < 2:
-        return _own_page_numbers(pages, heights, set(), {}, [])
+        return _own_page_numbers(pages, heights, body, set(), {}, [])
     needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[bool, str], list[tuple[int, Fragment]]] = defaultdict(list)
     slots: dict[int, list[Fragment]] = defaultdict(list)
@@ -366,7 +369,6 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
-    body, _ = body_font(f for fragments in pages for f in fragments)
     for placed in seen.values():  # at one distance from the edge, give or take two steps (a landscape page's
         edge = Counter(e for e, _ in placed).most_common(1)[0][0]  # margin is seldom its portrait pages')
         found = [f for e, f in placed if abs(e - edge) <= 2]
@@ -396,18 +398,23 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float]) -> tuple[s
             removed.update(id(f) for f in found)
             examples.append(found[0].text)
             labels.update((f.page, f.text.strip()) for f in found)
-    return _own_page_numbers(pages, heights, removed, labels, examples)
+    return _own_page_numbers(pages, heights, body, removed, labels, examples)
+
+
+def _baseline(fragment: Fragment) -> int:
+    """Fragments with one key stand on one baseline, give or take a point (cells of a table's row)."""
+    return round(fragment.y / 2)
 
 
 def _cells_per_baseline(fragments: list[Fragment]) -> Counter:
-    return Counter(round(f.y / 2) for f in fragments)
+    return Counter(_baseline(f) for f in fragments)
 
 
 def _in_table_row(fragment: Fragment, cells: Counter) -> bool:
     """A fragment in a row of four cells or more, or of three where it holds no word ("€ 275.000 20-12-"),
     with another row of three cells or more within three lines: a table's, not a header's or footer's
     (a lone row, of a left, a middle and a right part at most)."""
-    key = round(fragment.y / 2)
+    key = _baseline(fragment)
     row = cells[key]
     if not (row >= 4 or (row >= 3 and not re.search(r"[^\W\d_]{2}", fragment.text))):
         return False
@@ -415,15 +422,14 @@ def _in_table_row(fragment: Fragment, cells: Counter) -> bool:
     return any(cells[k] >= 3 for k in range(key - reach, key + reach + 1) if k != key)
 
 
-def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], removed: set[int], labels: dict[int, str],
-                      examples: list[str]) -> tuple[set[int], dict[int, str], list[str]]:
+def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], body: float, removed: set[int],
+                      labels: dict[int, str], examples: list[str]) -> tuple[set[int], dict[int, str], list[str]]:
     """In a document with one page of text (a newsletter whose other pages are pictures), where no repeat can
     confirm a page number: a bare Arabic number in the margin, no larger than the body text, on the
     outermost line of the page, equal to the page's place in the file; the small print beside it on that
     line ("Wijknieuws Zuiderpark · nummer 3") is the page's footer and goes too."""
     if sum(1 for fragments in pages if fragments) != 1:
         return removed, labels, examples
-    body, _ = body_font(f for fragments in pages for f in fragments)
     for fragments, height in zip(pages, heights):
         kept = [f for f in fragments if id(f) not in removed]
         if not kept or kept[0].page in labels:
@@ -504,7 +510,7 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
         return None
     rows: dict[int, list[Fragment]] = defaultdict(list)
     for f in fragments:
-        rows[round(f.y / 2)].append(f)
+        rows[_baseline(f)].append(f)
     both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
     full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
             if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
