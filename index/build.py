@@ -23,7 +23,7 @@ from vraagbaak.index import dense, store
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
 from vraagbaak.index.keyword import KeywordIndex
 from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
-from vraagbaak.index.search import SearchConfig, Searcher, load_calibration
+from vraagbaak.index.search import SearchConfig, Searcher, load_calibration, uncalibrated
 from vraagbaak.index.sentences import sentence_spans
 from vraagbaak.ingest.metadata import meta_path
 from vraagbaak.ingest.pipeline import IngestResult, Stages, document_record, ingest_corpus, write_ingest
@@ -42,6 +42,8 @@ class BuildReport:
     sentences: int = 0
     embedded: int = 0
     problems: list[str] = field(default_factory=list)
+    #: Files of the last build whose document is no longer in the corpus (not renamed: gone).
+    removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -96,7 +98,9 @@ def _unchanged(settings: Settings, result: IngestResult) -> bool:
     """Same corpus read the same way, same chunking, same model (as far as can be known without loading it) as
     the current build."""
     try:
-        manifest = store.read_manifest(store.current_build(settings.data_dir))
+        build = store.current_build(settings.data_dir)
+        manifest = store.read_manifest(build)
+        store.verify(build, manifest)  # a damaged build is built again, not kept as "unchanged"
     except VraagbaakError:
         return False
     model = manifest.model
@@ -126,6 +130,9 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
     if not force and embedder is None and _unchanged(settings, result):
         report.unchanged = True
         report.build = store.current_build(settings.data_dir)
+        manifest = store.read_manifest(report.build)
+        if not manifest.calibrated:
+            report.problems.append(uncalibrated(settings.calibration_file, manifest.model.get("fingerprint", "")))
         return report
 
     t = time.perf_counter()
@@ -142,6 +149,8 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
         dense_kind = _write_indexes(staging, settings, embedded)
         report.timings["index"] = time.perf_counter() - t
         calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
+        if not calibration:
+            report.problems.append(uncalibrated(settings.calibration_file, embedder.info.fingerprint))
         report.build = store.publish(staging, settings.data_dir, check=lambda build, manifest: _try(build, manifest, embedder),
                                      manifest={
             "model": {**embedder.info.as_dict(), "setting": settings.model, "batch_size": embedded.batch_size},
@@ -177,14 +186,16 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
     result = ingest_corpus(settings, progress=told, stages=stages, bars=progress, known_ids=known,
                            known_contents=contents)
     report.timings["ingest"] = time.perf_counter() - t
-    report.problems = result.problems
+    report.problems = list(result.problems)  # the build's notes (calibration) are not the files' problems
     report.documents = len(result.documents)
     report.pages = sum(d.source.page_count for d in result.documents)
     report.sections = sum(len(d.sections) for d in result.documents)
     report.passages = len(result.passages)
+    ids = {d.source.id for d in result.documents}
+    report.removed = sorted(file for file, document in known.items() if document not in ids)
     lost = [file for file in result.unreadable if file in known]
     if lost:  # a damaged copy of a report must not take the report out of the index, nor its links
-        why = [p for p in result.problems if p.split(": ", 1)[0] in lost]
+        why = [p for p in result.problems if _about(p, lost)]
         reasons = "; ".join(re.split(r"; |\. ", p.split(": ", 1)[-1], maxsplit=1)[0].rstrip(".") for p in why)
         raise IndexMissing(
             f"{', '.join(lost)} {'staat' if len(lost) == 1 else 'staan'} in de index maar kon nu niet worden gelezen "
@@ -192,11 +203,18 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
             "niets uit verdwijnt. Herstel het bestand, of haal het uit de corpusmap als het document van de plank moet.",
             notes=[p for p in result.problems if p not in why])
     if not result.passages:
+        kept = "; de vorige index blijft in gebruik" if known else ""
         raise IndexMissing(
             f"Geen bruikbare tekst gevonden in {settings.corpus_dir}"
-            f"{' (de redenen staan hierboven)' if result.problems else ''}; de vorige index blijft in gebruik. "
+            f"{' (de redenen staan hierboven)' if result.problems else ''}{kept}. "
             "Zet rapporten (.txt in UTF-8 of .pdf) in de corpusmap.", notes=result.problems)
     return result
+
+
+def _about(problem: str, files: list[str]) -> bool:
+    """Whether an ingest problem ("file: ..." or "folder/: ...") concerns one of ``files``."""
+    subject = problem.split(": ", 1)[0]
+    return any(subject == file or (subject.endswith("/") and file.startswith(subject)) for file in files)
 
 
 @dataclass

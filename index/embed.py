@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,13 @@ from pathlib import Path
 import numpy as np
 
 from vraagbaak.index.model import Embedder
+
+#: New texts embedded per call (enough for the side-by-side passes of ``index.onnx_backend`` to pay off).
+PART = 512
+#: Seconds between writes of the cache while embedding.
+SAVE_EVERY = 60.0
+#: Texts of earlier builds the cache keeps at least, beside the latest build's.
+SPARE = 5000
 
 
 def text_hash(text: str) -> str:
@@ -41,10 +49,16 @@ class EmbeddingCache:
             except (OSError, ValueError):
                 self.vectors = {}  # a damaged cache only costs time
 
-    def save(self, keep: set[str]) -> None:
-        """Keep only the texts of the latest build, so the cache does not grow without bound."""
+    def save(self, keep: set[str] | None = None) -> None:
+        """Write the cache (atomically, file by file). With ``keep``, the texts of the latest build stay, and of
+        the others as many as the build has again (at least ``SPARE``): a report taken out and put back, or the
+        version before an edit, is not embedded again, and the cache does not grow without bound."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        keys = sorted(k for k in self.vectors if k in keep)
+        keys = list(self.vectors)
+        if keep is not None:
+            spare = max(len(keep), SPARE)
+            others = [k for k in reversed(keys) if k not in keep][:spare]  # the most recently embedded first
+            keys = [k for k in keys if k in keep] + others[::-1]
         matrix = np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, self.dimensions), np.float32)
         for name, array in (("vectors.npy", matrix), ("keys.npy", np.array(keys, dtype="<U32"))):
             tmp = self.folder / f".{uuid.uuid4().hex[:6]}.npy"
@@ -54,12 +68,30 @@ class EmbeddingCache:
 
 def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache,
                  progress: bool = False, starting: Callable[[int], None] = lambda count: None) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` (as passages) and how many had to be computed (``starting`` is told first)."""
+    """Vectors for ``texts`` (as passages) and how many had to be computed (``starting`` is told first).
+
+    New texts are embedded in parts of ``PART`` texts, and what is done is written to the cache at least every
+    ``SAVE_EVERY`` seconds and when the run stops (Ctrl-C, an error): an interrupted ingest of a large shelf
+    goes on where it stopped."""
+    from tqdm.auto import tqdm
+
     hashes = [text_hash(t) for t in texts]
     missing = sorted({h: t for h, t in zip(hashes, texts) if h not in cache.vectors}.items())
     if missing:
         starting(len(missing))
-        vectors = embedder.encode_passages([t for _, t in missing], batch_size=cache.batch_size, progress=progress)
-        cache.vectors.update({h: v for (h, _), v in zip(missing, vectors)})
+        saved = time.monotonic()
+        try:
+            with tqdm(total=len(missing), desc="Teksten", disable=not progress) as bar:
+                for start in range(0, len(missing), PART):
+                    part = missing[start:start + PART]
+                    vectors = embedder.encode_passages([t for _, t in part], batch_size=cache.batch_size)
+                    cache.vectors.update({h: v for (h, _), v in zip(part, vectors)})
+                    bar.update(len(part))
+                    if time.monotonic() - saved > SAVE_EVERY:
+                        cache.save()
+                        saved = time.monotonic()
+        except BaseException:
+            cache.save()  # what was embedded before the stop is kept
+            raise
     matrix = np.stack([cache.vectors[h] for h in hashes]) if texts else np.zeros((0, cache.dimensions), np.float32)
     return matrix.astype(np.float32), len(missing)

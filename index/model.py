@@ -129,6 +129,11 @@ def load_embedder(settings: Settings) -> Embedder:
         location: str = str(ensure_builtin(settings))
     else:
         location = os.path.expanduser(settings.model)
+        if location.startswith(("/", ".", "\\")) and not Path(location).is_dir():  # a folder, not a hub name
+            raise ModelUnavailable(f"VRAAGBAAK_MODEL wijst naar de map '{settings.model}', maar die "
+                                   f"{'is geen map' if Path(location).exists() else 'bestaat niet'}. Zet de variabele "
+                                   "op een map met een sentence-transformers-model, of laat haar weg voor het "
+                                   f"ingebouwde model ({DEFAULT_MODEL}).")
     if settings.backend == "onnx":
         embedder = load_onnx(settings, Path(location))
         if embedder is not None:

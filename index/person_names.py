@@ -31,7 +31,10 @@ ROLES = ("voorzitter", "vicevoorzitter", "dagvoorzitter", "directeur", "burgemee
          "secretary", "speaker", "officer")
 #: Abbreviations before a name, after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset({"dhr", "mw", "mevr", "mr", "dr", "drs", "prof", "ir", "ing", "mrs", "ms"})
-TITLES = frozenset(ROLES) | ABBREVIATIONS | {"mevrouw", "heer", "meneer"}
+#: Titles that address a person ("mevrouw de Vries", "dhr. van der Berg"): a lowercase interfix after them
+#: starts the surname, where after a role it starts a phrase ("minister van Financiën").
+ADDRESSING = frozenset({"mevrouw", "heer", "meneer", "dhr", "mw", "mevr", "mrs", "ms"})
+TITLES = frozenset(ROLES) | ABBREVIATIONS | ADDRESSING
 INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "von", "la", "le", "du",
                         "da", "di", "el", "al"})
 #: A word this common in Dutch ("Wonen", "Daarin") is no surname after a title or initials ("wethouder Wonen",
@@ -92,7 +95,8 @@ def person_names(sentence: str, common_after_title: float = COMMON_AFTER_TITLE) 
             while j < len(words) and words[j].lower() in TITLES:  # "mr. drs. J.A. de Vries"
                 j += 1
                 j += j < len(words) and words[j] == "."
-            if j >= len(words) or _first_name(words[j]) or INITIALS.fullmatch(words[j]) or words[j].islower():
+            if j >= len(words) or _first_name(words[j]) or INITIALS.fullmatch(words[j]) or (
+                    words[j].islower() and not (word.lower() in ADDRESSING and words[j] in INTERFIXES)):
                 continue  # a name that follows is found from its own first word; "minister van" names no one
         start = j
         while j < len(words) and words[j].lower() in INTERFIXES:

@@ -28,6 +28,7 @@ from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
+from vraagbaak.index.asking import the_question
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex, fold, words
@@ -74,12 +75,22 @@ class SearchConfig(BaseModel):
 
 
 def load_calibration(path: Path, fingerprint: str) -> dict:
-    """The calibrated settings for this model from ``eval/calibration.json`` (empty if none); settings this
-    version cannot use (an answer model fitted on other evidence) are a clear error, not a silent default."""
-    try:
-        record = json.loads(Path(path).read_text()).get(fingerprint, {})
-    except (OSError, ValueError):
+    """The calibrated settings for this model from ``eval/calibration.json`` (empty if the file or the model's
+    entry is missing: ``uncalibrated`` says so); a file that cannot be read, and settings this version cannot
+    use (an answer model fitted on other evidence), are a clear error, not a silent default."""
+    path = Path(path)
+    if not path.exists():
         return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        why = "geen geldige JSON" if isinstance(exc, ValueError) else "niet leesbaar"
+        raise ConfigurationError(f"Het kalibratiebestand {path} (VRAAGBAAK_CALIBRATION_FILE) is {why}; herstel het, "
+                                 "of maak het opnieuw met 'vraagbaak eval --calibrate'.") from exc
+    if not isinstance(data, dict) or not isinstance(data.get(fingerprint, {}), dict):
+        raise ConfigurationError(f"Het kalibratiebestand {path} (VRAAGBAAK_CALIBRATION_FILE) heeft niet de vorm die "
+                                 "'vraagbaak eval --calibrate' schrijft (per model een object).")
+    record = data.get(fingerprint, {})
     settings = {k: v for k, v in record.items() if k in SearchConfig.model_fields}
     try:
         SearchConfig(**settings)
@@ -87,6 +98,14 @@ def load_calibration(path: Path, fingerprint: str) -> dict:
         raise ConfigurationError(f"De kalibratie in {path} past niet bij deze versie van Vraagbaak "
                                  f"({_reason(exc)}); voer 'vraagbaak eval --calibrate' opnieuw uit.") from exc
     return settings
+
+
+def uncalibrated(path: Path, fingerprint: str) -> str:
+    """Why answers are not graded: the warning every ingest repeats until the model is calibrated."""
+    where = f"{path} bestaat niet" if not Path(path).exists() else f"{path} heeft niets voor dit model"
+    return (f"er is geen kalibratie voor model {fingerprint} ({where}; VRAAGBAAK_CALIBRATION_FILE): zonder "
+            "kalibratie kan Vraagbaak niet zeggen dat iets niet in de rapporten staat en geldt elke vraag als "
+            "beantwoord. Kalibreer met 'vraagbaak eval --calibrate' en voer daarna 'vraagbaak ingest' opnieuw uit.")
 
 
 def _reason(error: ValidationError) -> str:
@@ -256,13 +275,15 @@ class Searcher:
 
     def prepare(self, question: str, spelling: bool = True,
                 selection: Selection | None = None) -> tuple[str, str, list[Correction]]:
-        """The question as read (cleaned), as searched (typing errors corrected against the words of the
-        documents searched, unless ``spelling`` or the settings switch that off) and the corrections: the
+        """The question as read (cleaned), as searched (its asking part, ``index.asking``, with typing errors
+        corrected against the words of the documents searched, unless ``spelling`` or the settings switch that
+        off) and the corrections: the
         service, the calibration and the evaluation all search a question as this prepares it."""
         text = clean_question(question)
+        asked = the_question(text)  # a greeting or a word about the asker around the question is not searched
         if not (spelling and self.config.spelling):
-            return text, text, []
-        searched, corrections = self._speller(selection).correct(text)
+            return text, asked, []
+        searched, corrections = self._speller(selection).correct(asked)
         return text, searched, corrections
 
     def _speller(self, selection: Selection | None) -> Speller:

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from vraagbaak.errors import requirement
 
@@ -59,9 +59,15 @@ class MetaFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(None, min_length=1, max_length=300)
-    organisation: str | None = Field(None, max_length=200)
+    organisation: str | None = Field(None, min_length=1, max_length=200)
     year: int | None = Field(None, ge=1900, le=2100)
     kind: Kind | None = None
+
+    @field_validator("title", "organisation", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        """Spaces and line breaks as one space, none at either end: a title of blanks is empty, and refused."""
+        return " ".join(value.split()) if isinstance(value, str) else value
 
 
 class DocumentMeta(BaseModel):

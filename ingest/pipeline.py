@@ -33,7 +33,7 @@ from vraagbaak.ingest.read import (
     SourceDocument,
     TextReader,
     is_document,
-    visible_files,
+    list_corpus,
 )
 from vraagbaak.ingest.structure import Section, build_sections
 
@@ -114,9 +114,12 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
     result = IngestResult(settings=chunking_settings(settings) if stages == Stages() else {"stages": repr(stages)})
     sources: list[SourceDocument] = []
-    present = visible_files(corpus)
+    listing = list_corpus(corpus)
+    present = listing.files
     files = [(path, _size(path)) for path in present if is_document(path)]
-    result.problems += not_read(corpus, present)
+    result.problems += listing.problems + not_read(corpus, present)
+    for place in listing.unreadable:  # a report of the last build in a folder that cannot be read now is lost
+        result.unreadable += [file for file in known_ids or {} if file == place or file.startswith(place + "/")]
     with tqdm(total=sum(size for _, size in files), desc="Lezen", unit="B", unit_scale=True, disable=not bars) as bar:
         for path, size in files:  # by size: a 40 MB PDF takes longer than a letter, and the time left says so
             bar.set_postfix_str(path.name, refresh=False)
@@ -127,6 +130,10 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                 result.unreadable.append(path.relative_to(corpus).as_posix())
             bar.update(size)
     for source in sources:
+        if source.encoding:
+            result.problems.append(f"{source.file}: de tekst is geen UTF-8 en is gelezen als {source.encoding} "
+                                   "(West-Europees); kijk of letters als é, ë en ü goed staan, en sla het bestand "
+                                   "liefst op als UTF-8.")
         if source.scanned_pages:
             pages = ", ".join(map(str, source.scanned_pages))
             one = len(source.scanned_pages) == 1

@@ -9,7 +9,9 @@ headers and footers left out, a blank line between blocks.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -72,6 +74,8 @@ class SourceDocument:
     #: A PDF's pages, counted in the file (a last page without text counts too), and its scanned pages.
     pages: int = 0
     scanned_pages: list[int] = field(default_factory=list)
+    #: The encoding a text file was read in when it was not UTF-8 (``decode_text``), for a warning.
+    encoding: str | None = None
     #: Filled in by ``ingest.metadata.describe`` once the structure is known.
     organisation: str = ""
     year: int | None = None
@@ -109,6 +113,48 @@ def contents_lines(lines: list[Line]) -> set[int]:
     return found
 
 
+#: Byte-order marks of the encodings Windows' Notepad calls "Unicode".
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text of a ``.txt`` file and, when it was not UTF-8, the encoding it was read in.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as they are. Other
+    bytes are read as Windows-1252, the West European encoding of older Windows programs, when that gives
+    text without control characters: a civil servant's export should not be refused over its encoding, but
+    the warning asks to check the accented letters."""
+    if data.startswith(b"%PDF-"):
+        raise DocumentError(f"{name}: dit is een PDF met de extensie .txt; hernoem het bestand naar .pdf.")
+    if data.startswith(UTF16_MARKS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        if _plain(text) and sum(ord(c) < 0x3000 for c in text) >= 0.9 * len(text):  # not bytes read as Chinese
+            return text, None
+        raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+    if b"\x00" in data:
+        raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""
+        if _plain(text):
+            return text, "Windows-1252"
+        raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {line}); sla het bestand op als "
+                            "UTF-8.") from exc
+
+
+def _plain(text: str) -> bool:
+    """Text without control characters but tabs, line ends and form feeds: what a text file holds."""
+    return bool(text) and not any(ord(c) < 0x20 and c not in "\t\n\r\f" for c in text)
+
+
 def document_id(path: Path) -> str:
     """A URL-safe id from the file name: stable across runs and collections, readable in citations."""
     return slug(path.stem) or "document"
@@ -133,7 +179,7 @@ class TextReader:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise DocumentError(f"{file}: kan het bestand niet lezen ({exc.strerror}). "
+            raise DocumentError(f"{file}: kan het bestand niet lezen ({_reason(exc)}). "
                                 "Het bestand is overgeslagen.") from exc
         if not data.strip():
             raise DocumentError(f"{file}: het bestand is leeg. Het bestand is overgeslagen; voeg tekst toe of haal "
@@ -141,12 +187,13 @@ class TextReader:
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []
-        title, pages, scanned = None, 0, []
+        title, pages, scanned, encoding = None, 0, [], None
         if path.suffix.lower() == ".pdf":
             lines, labels, removed, title, pages, scanned = self._pdf_lines(data, file)
         else:
-            lines = self._text_lines(data, file)
-            if b"\f" in data:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
+            text, encoding = decode_text(data, file)
+            lines = self._text_lines(text)
+            if "\f" in text:  # pages a PDF had, with its margins; the page-break rule alone marks no margins
                 running, labels, removed = running_lines(lines)
                 lines = [line for line in lines if line.number not in running]
         contents = contents_lines(lines)
@@ -155,17 +202,9 @@ class TextReader:
             raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
         return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title,
-                              pages=pages, scanned_pages=scanned)
+                              pages=pages, scanned_pages=scanned, encoding=encoding)
 
-    def _text_lines(self, data: bytes, name: str) -> list[Line]:
-        if b"\x00" in data:
-            raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DocumentError(
-                f"{name}: de tekst is geen geldige UTF-8 (byte {exc.start}); sla het bestand op als UTF-8."
-            ) from exc
+    def _text_lines(self, text: str) -> list[Line]:
         lines: list[Line] = []
         page, offset, page_has_text = 1, 0, False
         for number, full in enumerate(text.split("\n"), start=1):
@@ -206,11 +245,66 @@ class TextReader:
         return lines, layout.page_labels, layout.removed, layout.title, layout.pages, layout.scanned
 
 
+@dataclass
+class CorpusListing:
+    """What a corpus folder holds: its visible files, and what could not be looked into. ``unreadable`` are
+    paths relative to the corpus (a folder that cannot be opened, a link to nothing), each with a Dutch
+    sentence in ``problems``: a report that was in the index must not silently drop out with them."""
+
+    files: list[Path] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def list_corpus(corpus_dir: Path) -> CorpusListing:
+    """Every file of a corpus folder and its sub-folders, sorted; hidden files and folders left out. A linked
+    folder is followed (once: a link back up is not), a link to nothing and a folder that cannot be read are
+    named."""
+    root = Path(corpus_dir)
+    listing = CorpusListing()
+    seen: set[str] = set()
+
+    def refused(error: OSError) -> None:
+        if not error.filename or Path(error.filename) == root:
+            raise DocumentError(f"De corpusmap {root} kan niet worden gelezen ({_reason(error)}); er is niets "
+                                "veranderd.") from error
+        relative = Path(error.filename).relative_to(root).as_posix()
+        listing.unreadable.append(relative)
+        listing.problems.append(f"{relative}/: deze map kan niet worden gelezen ({_reason(error)}); wat erin staat, "
+                                "is niet gelezen.")
+
+    for folder, folders, names in os.walk(root, onerror=refused, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            folders.clear()  # a link to a folder already read: no second copy, no endless loop
+            continue
+        seen.add(real)
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if path.is_file():
+                listing.files.append(path)
+            elif path.is_symlink() and not path.exists():
+                relative = path.relative_to(root).as_posix()
+                listing.unreadable.append(relative)
+                listing.problems.append(f"{relative}: deze koppeling wijst naar een bestand dat er niet (meer) is; "
+                                        "het is overgeslagen.")
+    listing.files.sort()
+    return listing
+
+
+def _reason(error: OSError) -> str:
+    """The reason an operating-system call failed, in Dutch for the common ones."""
+    return {errno.EACCES: "geen leesrechten", errno.EPERM: "geen leesrechten", errno.ENOENT: "bestaat niet (meer)",
+            errno.EIO: "leesfout van de schijf", errno.ENOTDIR: "is geen map",
+            errno.EISDIR: "is een map"}.get(error.errno, error.strerror or type(error).__name__)
+
+
 def visible_files(corpus_dir: Path) -> list[Path]:
     """Every file of a corpus folder and its sub-folders, sorted; hidden files and folders left out."""
-    root = Path(corpus_dir)
-    return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return list_corpus(corpus_dir).files
 
 
 def is_document(path: Path) -> bool:

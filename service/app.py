@@ -119,7 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in routers:
         app.include_router(router)
     app.add_middleware(JsonCORSMiddleware, allow_origins=settings.allowed_origins, allow_methods=["GET", "POST"],
-                       allow_headers=["Content-Type", "X-API-Key", "Authorization"], max_age=600)
+                       allow_headers=["Content-Type", "X-API-Key", "Authorization"], expose_headers=["Retry-After"],
+                       max_age=600)
     app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics,
                        routes=[route for router in routers for route in router.routes])
     return app

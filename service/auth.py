@@ -60,6 +60,20 @@ def proxy_identity(request: Request, settings: Settings) -> str | None:
     return request.headers.get(settings.trusted_proxy_header) or None
 
 
+def client_key(request: Request, settings: Settings) -> str:
+    """Who a request is from, for rate limits: behind a trusted proxy, the user it names or else the address it
+    forwarded for (the nearest one it did not add itself), not the proxy's own address, which every user of an
+    intranet would share. Held in memory only."""
+    peer = request.client.host if request.client else "?"
+    if peer not in settings.proxies:
+        return peer
+    user = proxy_identity(request, settings)
+    if user:
+        return f"gebruiker:{user}"
+    forwarded = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",") if hop.strip()]
+    return next((hop for hop in reversed(forwarded) if hop not in settings.proxies), peer)
+
+
 def route_path(scope) -> str:
     """The path as the router sees it: without the ``root_path`` a proxy mounts the service under
     (``/vraagbaak/beheer`` is routed as ``/beheer``, so it must be checked as ``/beheer``)."""

@@ -61,6 +61,7 @@ def _validation_message(exc: RequestValidationError) -> str:
                                         "Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag."
                                         if isinstance(error.get("input"), str) and visible_text(error["input"]) else "Stel een vraag: de vraag is leeg."),
             "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
+            **({"string_too_short": "Stel een vraag: de vraag is leeg."} if raw == "question" else {}),
         }
         return messages.get(kind) or f"{field} {requirement(error)}."
     return "Het verzoek is ongeldig."

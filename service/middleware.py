@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
 from vraagbaak.service import beheer_pages
-from vraagbaak.service.auth import can_manage, may_call, may_manage, owners_page, route_path
+from vraagbaak.service.auth import can_manage, client_key, may_call, may_manage, owners_page, route_path
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.scrub import scrub
@@ -86,6 +86,7 @@ class ServiceMiddleware:
             if refusal is None and request.method in ("POST", "PUT", "PATCH"):
                 receive, refusal = await self._read_body(receive)
             if refusal is not None:
+                self._allow_origin(request, refusal)
                 await refusal(scope, receive, send_wrapper)
             else:
                 await self.app(scope, receive, send_wrapper)
@@ -102,11 +103,11 @@ class ServiceMiddleware:
                 return error_response(403, "beheer_uit", "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of "
                                                          "een vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
             if not may_manage(request, self.settings):
-                wait = self.failures.take(request.client.host if request.client else "?")
+                wait = self.failures.take(client_key(request, self.settings))
                 return _retry_after(wait) if wait else beheer_pages.error(
                     401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'})
         if path.startswith("/api/") and request.method != "OPTIONS":
-            client = request.client.host if request.client else "?"
+            client = client_key(request, self.settings)
             if not may_call(request, self.settings):
                 wait = self.failures.take(client)  # guessing keys is throttled harder than asking questions
                 return _retry_after(wait) if wait else error_response(401, headers={"WWW-Authenticate": "Bearer"})
@@ -114,6 +115,15 @@ class ServiceMiddleware:
             if wait:
                 return _retry_after(wait)
         return None
+
+    def _allow_origin(self, request: Request, response) -> None:
+        """A refusal made here (413, 429, 401) passes no CORS middleware: without these headers a widget on an
+        allowed intranet page could not read it, and would say the service is unreachable."""
+        origin = request.headers.get("origin", "").rstrip("/")
+        if origin and origin in self.settings.allowed_origins:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Expose-Headers"] = "Retry-After"
+            response.headers.append("Vary", "Origin")
 
     async def _read_body(self, receive: Receive):
         """Read the body up front, refusing it past the limit (a chunked body has no Content-Length)."""

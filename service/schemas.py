@@ -100,6 +100,9 @@ MESSAGES = {
     "not_found": "Dat staat niet in de rapporten. Kijk eens in deze secties, of stel je vraag anders: "
                  "noem bijvoorbeeld het thema, de stad of de themagroep waar het over gaat.",
 }
+#: Not found, and no section comes near enough to suggest.
+NOT_FOUND_NOTHING_NEAR = ("Dat staat niet in de rapporten. Stel je vraag anders: noem bijvoorbeeld het thema, de stad of "
+                          "de themagroep waar het over gaat.")
 
 
 class SpellingFix(BaseModel):
@@ -134,7 +137,8 @@ class AskResponse(BaseModel):
             status=result.status,
             answered=result.answered,
             confidence=min(max(result.confidence, 0.0), 1.0),
-            message=MESSAGES[result.status],
+            message=NOT_FOUND_NOTHING_NEAR if result.status == "not_found" and not result.suggestions
+            else MESSAGES[result.status],
             passages=[
                 PassageOut(
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,

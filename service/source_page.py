@@ -45,10 +45,14 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
         parts.append('<p role="status">De gevraagde passage staat niet (meer) in dit document, misschien omdat het '
                      'opnieuw is ingelezen. Hieronder staat het hele document; stel de vraag opnieuw voor een '
                      'nieuwe verwijzing.</p>')
+    labels: dict[str, int] = {}
     for index, section in enumerate(document.sections):
         level = 2 if section.level <= 1 else 3
         title = section.path[-1] if section.path else document.title
-        parts.append(f'<section id="section-{index}" aria-label="{escape(title)}"><h{level}>{escape(title)}</h{level}>')
+        label = PATH_SEPARATOR.join(section.path) or document.title
+        labels[label] = labels.get(label, 0) + 1  # a region's name must be its own: "Algemeen" recurs
+        label += f" ({labels[label]})" if labels[label] > 1 else ""
+        parts.append(f'<section id="section-{index}" aria-label="{escape(label)}"><h{level}>{escape(title)}</h{level}>')
         mark = (target.start, target.end) if target is not None and target.section_index == index else None
         parts.append(_body(section.text, section.pages, by_section.get(index, []), mark, document.page_labels))
         if section.links:

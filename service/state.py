@@ -71,6 +71,9 @@ class IndexState:
                 return False
             self.searcher, self.error = searcher, None
             log.info("index geladen: %s (%d passages)", searcher.build.name, len(searcher.passages))
+            if not searcher.manifest.calibrated:
+                log.warning("de index is niet gekalibreerd: elke vraag geldt als beantwoord ('vraagbaak eval "
+                            "--calibrate', dan 'vraagbaak ingest')")
             return True
 
     def watch(self, stop: threading.Event) -> None:

@@ -102,3 +102,14 @@ def test_eval_refuses_a_report_folder_it_cannot_make_before_it_runs(tmp_path):
                     env={"VRAAGBAAK_DATA_DIR": str(tmp_path / "data")})
     assert out.returncode == 1 and "Kan de map" in out.stderr and "voor het rapport niet maken" in out.stderr
     assert "Evaluatie" not in out.stderr and "Traceback" not in out.stderr
+
+
+def test_an_empty_setting_counts_as_not_set():
+    """A compose file that leaves a value blank gets the default, not "het moet een geheel getal zijn"."""
+    from vraagbaak.config import Settings
+
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("VRAAGBAAK_QUESTION_RETENTION_DAYS", "")
+        env.setenv("VRAAGBAAK_PAGE_BREAK", "")  # empty matched every line: each line became a page
+        settings = Settings()
+    assert settings.question_retention_days == 90 and settings.page_break == Settings.model_fields["page_break"].default

@@ -88,6 +88,8 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     report = build_index(settings, say=say, force=force, progress=not quiet)
     _print_problems(report.problems)
+    for file in report.removed:
+        click.echo(f"Uit de index gehaald: {file} (staat niet meer in de corpusmap).")
     click.echo(f"{report.documents} document(en), {report.pages} pagina's, {report.sections} secties, "
                f"{report.passages} passages.")
     if report.unchanged:

@@ -36,7 +36,8 @@ def usable_cores() -> int:
 class Settings(BaseSettings):
     """Every setting of Vraagbaak; each field ``x`` is read from ``VRAAGBAAK_X``."""
 
-    model_config = SettingsConfigDict(env_prefix="VRAAGBAAK_", extra="ignore")
+    #: An empty variable counts as not set (a compose file that leaves a value blank gets the default).
+    model_config = SettingsConfigDict(env_prefix="VRAAGBAAK_", extra="ignore", env_ignore_empty=True)
 
     # Where things live
     corpus_dir: Path = Field(Path("corpus"), description="Folder with the reports (.txt, .pdf).")
@@ -49,7 +50,8 @@ class Settings(BaseSettings):
     public_url: str = Field("", description="Base URL put before citation links (empty: relative links).")
 
     # Ingest
-    page_break: str = Field(DEFAULT_PAGE_BREAK, description="Regex: a line matching it starts a new page.")
+    page_break: str = Field(DEFAULT_PAGE_BREAK, min_length=1,
+                            description="Regex: a line matching it starts a new page.")
     chunk_size: int = Field(1000, ge=200, le=4000, description="Target passage length in characters.")
     chunk_overlap: int = Field(200, ge=0, le=1000, description="Characters shared by neighbouring passages.")
 

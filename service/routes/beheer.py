@@ -72,5 +72,8 @@ def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**
             "review": f"{row['status']} op {row['asked'][:10]} (groep {row['grp']}): staat het antwoord wel in een "
                       "rapport? Vul dan answer, evidence, document en kind in.",
         }, ensure_ascii=False))
+    if not lines:  # an old link, or groups gone with the retention period: an empty download would say nothing
+        return beheer_pages.error(404, "Deze groepen bestaan niet (meer), of hun vragen zijn zonder tekst opgeslagen; "
+                                       "kies groepen in de lijst van niet-beantwoorde vragen.")
     return Response("".join(line + "\n" for line in lines), media_type="application/x-ndjson; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="evaluatie-kandidaten.jsonl"', **HEADERS})

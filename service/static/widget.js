@@ -125,6 +125,7 @@ mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
 .fb{margin-left:auto;display:flex;gap:6px}
 .fb button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:13px}
 .fb button[aria-pressed="true"]{background:var(--accent);color:var(--on-accent);border-color:var(--accent)}
+.fb .fb-error{color:#8a1010;font-size:13px}
 .none ul{margin:4px 0 0;padding-left:18px}.none a{color:var(--accent)}
 .none{border-left:4px solid #595959}.none .hint{color:var(--muted);margin:6px 0 0}
 .caveat{background:#fff8e1;border:1px solid #8a6d00;border-left-width:4px;color:#3d3000;padding:8px 10px;border-radius:8px;margin:0}
@@ -287,6 +288,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       this.remember(userEntry);
       const status = el("p", { class: "status", text: this.t.loading });
       this.log.append(status);
+      if (status.scrollIntoView) status.scrollIntoView({ block: "end" });  // the question and "searching" in view
       this.log.setAttribute("aria-busy", "true");
       this.busy(true);
       let entry;
@@ -423,15 +425,31 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
           feedback));
     }
 
+    // The button stays pressed only once the service has the feedback; otherwise the reason is said
+    // (a passage gone since a new index, the service unreachable) and the button can be pressed again.
     async feedback(button, group, question, passageId, helpful) {
-      for (const b of group.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === button));
+      const buttons = group.querySelectorAll("button");
+      for (const b of buttons) b.disabled = true;
+      let message = null;
       try {
         const response = await fetch(`${this.api}/api/feedback`, {
           method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
           body: JSON.stringify({ question, passage_id: passageId, helpful }),
         });
-        if (response.ok && !group.querySelector(".thanks")) group.append(el("span", { class: "thanks", text: this.t.thanks }));
-      } catch { /* feedback is optional */ }
+        if (!response.ok) {
+          const body = await response.json().catch(() => null);
+          message = (body && body.error && body.error.message) || this.t.failed;
+        }
+      } catch {
+        message = this.t.network;
+      }
+      for (const b of buttons) {
+        b.disabled = false;
+        b.setAttribute("aria-pressed", String(!message && b === button));
+      }
+      for (const old of group.querySelectorAll(".thanks, .fb-error")) old.remove();
+      group.append(message ? el("span", { class: "fb-error", role: "alert", text: message })
+        : el("span", { class: "thanks", role: "status", text: this.t.thanks }));
     }
 
     url(path) {

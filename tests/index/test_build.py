@@ -59,6 +59,10 @@ def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, em
             reader.setattr(build_module, "ingest_corpus", read_differently)
             assert not build_index(settings, embedder=None).unchanged
         assert not build_index(settings, embedder=None).unchanged  # and back again
+        assert build_index(settings, embedder=None).unchanged
+        damaged = store.current_build(data) / "documents.json"
+        damaged.write_text("{")  # "voer 'vraagbaak ingest' opnieuw uit" must then repair it, without --force
+        assert not build_index(settings, embedder=None).unchanged
     assert build_index(settings, embedder=None).unchanged
 
     before = {p.id: p.text for p in Searcher.load(settings, embedder=embedder).passages}
@@ -72,6 +76,7 @@ def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, em
     changed_sentences = [s for s in re.split(r"(?<=[.:])\s+", changed[0].text) if "2027" in s]
     assert second.embedded == len(changed) + len(changed_sentences)
     assert all(p.document != "extra" for p in after.passages)
+    assert second.removed == ["extra.txt"]  # the ingest names what left the shelf
 
 
 def test_a_failed_build_keeps_the_last_good_index(built, embedder, tmp_path):
@@ -124,7 +129,10 @@ def test_ingest_shows_each_stage_with_time_left_and_quiet_shows_none(fake_built,
     assert re.search(r"Lezen: 100%.*\[\d\d:\d\d<\d\d:\d\d, .*B/s.*testnet-2024\.txt", shown.stderr)
     assert re.search(r"Indelen: 100%.*\[\d\d:\d\d<\d\d:\d\d, .* regels/s.*testnet-2024\.txt", shown.stderr)
     assert "Index gepubliceerd" in shown.stdout
-    assert quiet.exit_code == 0 and quiet.stderr == "" and "Index gepubliceerd" in quiet.stdout
+    assert quiet.exit_code == 0 and "Index gepubliceerd" in quiet.stdout
+    # No bars or stages; only what the user must know: the fake model has no calibration.
+    assert [line.split(":")[0] for line in quiet.stderr.splitlines()] == ["Let op"]
+    assert "geen kalibratie voor model fake-64" in quiet.stderr
 
 
 @pytest.mark.slow
@@ -163,3 +171,65 @@ def test_a_renamed_report_keeps_its_id_and_embeds_nothing(fake_built):
     documents = store.read_documents(store.current_build(fake_built.data_dir))
     assert [(d.id, d.file) for d in documents] == [("testnet-2024", "Testnet jaarverslag 2024 (definitief).txt")]
     assert report.embedded == 0 and any("andere naam" in p for p in report.problems)
+
+
+def _refuse_folder(monkeypatch, folder):
+    """``folder`` cannot be opened, as without read rights (tests run as root, which chmod does not stop)."""
+    import os
+
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+
+
+def test_a_folder_or_link_that_cannot_be_read_does_not_take_its_reports_off_the_shelf(fake_built, monkeypatch):
+    """A network share that drops out, or a link whose target is gone, silently removed its reports."""
+    from tests.fakes import TEST_REPORT
+
+    corpus = fake_built.corpus_dir
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "tweede-2024.txt").write_text(TEST_REPORT.replace("Testnet", "Tweede net"), encoding="utf-8")
+    elsewhere = corpus.parent / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "derde-2024.txt").write_text(TEST_REPORT.replace("Testnet", "Derde net"), encoding="utf-8")
+    (corpus / "derde-2024.txt").symlink_to(elsewhere / "derde-2024.txt")
+    shared = corpus.parent / "share"
+    shared.mkdir()
+    (shared / "vierde-2024.txt").write_text(TEST_REPORT.replace("Testnet", "Vierde net"), encoding="utf-8")
+    (corpus / "gedeeld").symlink_to(shared, target_is_directory=True)  # a linked folder is a collection too
+    build_index(fake_built, embedder=fake_embedder())
+    good = store.current_build(fake_built.data_dir)
+    assert {d.file for d in store.read_documents(good)} == {
+        "testnet-2024.txt", "sub/tweede-2024.txt", "derde-2024.txt", "gedeeld/vierde-2024.txt"}
+    with monkeypatch.context() as patch:
+        _refuse_folder(patch, corpus / "sub")
+        with pytest.raises(IndexMissing, match=r"sub/tweede-2024.txt staat in de index maar kon nu niet worden gelezen "
+                                               r"\(deze map kan niet worden gelezen \(geen leesrechten\)"):
+            build_index(fake_built, embedder=fake_embedder())
+    (elsewhere / "derde-2024.txt").unlink()
+    with pytest.raises(IndexMissing, match=r"derde-2024.txt staat in de index .*koppeling wijst naar een bestand dat er "
+                                           r"niet \(meer\) is"):
+        build_index(fake_built, embedder=fake_embedder())
+    assert store.current_build(fake_built.data_dir) == good
+    (corpus / "derde-2024.txt").unlink()  # taken away on purpose, and a dangling link never indexed: named, skipped
+    (corpus / "nergens.txt").symlink_to(corpus.parent / "bestaat-niet.txt")
+    report = build_index(fake_built, embedder=fake_embedder())
+    assert any(p.startswith("nergens.txt: deze koppeling") for p in report.problems)
+    assert report.removed == ["derde-2024.txt"]
+
+
+def test_a_calibration_file_that_is_missing_is_said_and_one_that_is_broken_is_refused(fake_built):
+    missing = fake_built.model_copy(update={"calibration_file": fake_built.data_dir / "geen.json"})
+    report = build_index(missing, embedder=fake_embedder())
+    assert any("geen kalibratie voor model fake-64" in p and "bestaat niet" in p for p in report.problems)
+    broken = fake_built.data_dir / "kapot.json"
+    broken.write_text("{kapot")
+    from vraagbaak.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="VRAAGBAAK_CALIBRATION_FILE.*geen geldige JSON"):
+        build_index(fake_built.model_copy(update={"calibration_file": broken}), embedder=fake_embedder())

@@ -1,6 +1,8 @@
 import numpy as np
+import pytest
 
 from tests.fakes import fake_embedder
+from vraagbaak.index import embed
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
 
 
@@ -26,11 +28,34 @@ def test_only_new_texts_are_embedded_and_the_cache_survives_a_restart(tmp_path):
     assert computed == 1 and embedder.seen[-1] == "drie" and np.allclose(again[0], first[1])
 
 
-def test_save_keeps_only_the_latest_texts(tmp_path):
+def test_save_keeps_the_latest_texts_and_as_many_earlier_ones_as_allowed(tmp_path, monkeypatch):
+    """A report taken out and put back is not embedded again; the cache still does not grow without bound."""
+    monkeypatch.setattr(embed, "SPARE", 2)
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
-    embed_cached(Counting(), ["oud", "nieuw"], cache)
+    for text in ["oudst", "ouder", "oud", "nieuw"]:  # one build after another
+        embed_cached(Counting(), [text], cache)
     cache.save({text_hash("nieuw")})
-    assert list(EmbeddingCache(tmp_path, "fake-16", 16).vectors) == [text_hash("nieuw")]
+    kept = set(EmbeddingCache(tmp_path, "fake-16", 16).vectors)
+    assert kept == {text_hash("nieuw"), text_hash("oud"), text_hash("ouder")}  # the two most recent others
+
+
+class Interrupted(Counting):
+    """Stops (as Ctrl-C does) when asked for its second part of texts."""
+
+    def encode_passages(self, texts, batch_size=16, progress=False):
+        if self.seen:
+            raise KeyboardInterrupt
+        return super().encode_passages(texts, batch_size, progress)
+
+
+def test_an_interrupted_run_keeps_what_it_embedded(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed, "PART", 2)
+    texts = ["een", "twee", "drie", "vier", "vijf"]
+    with pytest.raises(KeyboardInterrupt):
+        embed_cached(Interrupted(), texts, EmbeddingCache(tmp_path, "fake-16", 16))
+    again = Counting()
+    vectors, computed = embed_cached(again, texts, EmbeddingCache(tmp_path, "fake-16", 16))
+    assert computed == 3 and len(again.seen) == 3 and vectors.shape == (5, 16)
 
 
 def test_a_damaged_or_mismatched_cache_only_costs_time(tmp_path):

@@ -87,3 +87,11 @@ def test_an_unreachable_hub_model_gives_one_clear_sentence(monkeypatch):
     with pytest.raises(ModelUnavailable, match="VRAAGBAAK_MODEL"), \
             pytest.warns(RuntimeWarning, match="alleen met het ingebouwde model of een lokale map.*torch"):
         load_embedder(Settings(model="organisatie/bestaat-niet"))  # a hub name: ONNX cannot export it, torch tries
+
+
+@pytest.mark.parametrize("folder", ["/bestaat/niet", "./ook-niet"])
+def test_a_model_folder_that_is_not_there_is_said_before_anything_is_tried(folder, recwarn):
+    """It once went to ONNX, then torch and the hub, each saying so in English, before the Dutch sentence."""
+    with pytest.raises(ModelUnavailable, match=f"VRAAGBAAK_MODEL wijst naar de map '{folder}', maar die bestaat niet"):
+        load_embedder(Settings(model=folder))
+    assert not recwarn.list

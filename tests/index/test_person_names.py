@@ -23,6 +23,8 @@ from vraagbaak.index.person_names import first_names, person_names
     ("Het Ministerie van Financiën en de Raad van State", []),
     # offices, organisations and places name no one
     ("De minister van Financiën schreef aan de Tweede Kamer.", []),
+    ("Mevrouw de voorzitter opende de vergadering.", []),
+    ("Mevrouw de Vries en de heer van Dam spraken.", ["de Vries", "van Dam"]),
     ("De burgemeester van Zwolle en de themagroep Europa", []),
     ("Onder voorzitterschap van de steden Delft en Deventer", []),
 ])

@@ -101,6 +101,20 @@ def test_a_meta_file_with_one_wrong_key_still_gives_its_good_fields(tmp_path):
     assert "Input should" not in problem and "Extra inputs" not in problem
 
 
+def test_a_blank_title_or_organisation_is_refused_and_line_breaks_become_spaces(tmp_path):
+    """A title of spaces once blanked every citation of the document, with no warning."""
+    path = tmp_path / "stedennet-jaarverslag-2022.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    meta_file = tmp_path / "stedennet-jaarverslag-2022.meta.json"
+    meta_file.write_text('{"title": "   ", "organisation": "\\n"}')
+    meta, problem = describe(path, "net", None, ["Jaarverslag Stedennet 2022"], TEXT)
+    assert meta.title == "Jaarverslag Stedennet 2022" and meta.organisation
+    assert "title: is leeg" in problem and "organisation: is leeg" in problem
+    meta_file.write_text('{"title": "Jaarverslag\\n  2022 ", "organisation": " Stedennet "}')
+    meta, problem = describe(path, "net", None, [], TEXT)
+    assert (meta.title, meta.organisation, problem) == ("Jaarverslag 2022", "Stedennet", None)
+
+
 def test_ingest_gives_every_document_its_collection_metadata_and_corpus_path(corpus):
     (corpus / "g40").mkdir()
     (corpus / "g40" / "stedennet-jaarverslag-2022.txt").write_text(TEXT, encoding="utf-8")

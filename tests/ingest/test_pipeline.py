@@ -97,10 +97,12 @@ def test_changing_one_paragraph_changes_only_its_passages(report, corpus):
 def test_one_bad_file_does_not_stop_the_others(corpus):
     shutil.copy(REPORT, corpus / REPORT.name)
     (corpus / "leeg.txt").write_text("")
-    (corpus / "kapot.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (corpus / "kapot.txt").write_bytes(b"caf\x81 \x00\x01")
+    (corpus / "windows.txt").write_bytes(REPORT.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
     result = ingest_corpus(Settings(corpus_dir=corpus))
-    assert len(result.documents) == 1 and len(result.passages) > 40
-    assert sorted(p.split(":")[0] for p in result.problems) == ["kapot.txt", "leeg.txt"]
+    assert len(result.documents) == 2 and len(result.passages) > 80
+    assert sorted(p.split(":")[0] for p in result.problems) == ["kapot.txt", "leeg.txt", "windows.txt"]
+    assert "gelezen als Windows-1252" in next(p for p in result.problems if p.startswith("windows.txt"))
 
 
 def test_a_file_without_words_is_skipped_by_name_and_takes_no_id(corpus):

@@ -53,7 +53,9 @@ def test_control_characters_become_spaces_and_offsets_stay(corpus):
     ("leeg.txt", b"", "leeg"),
     ("spaties.txt", b"  \n\n ", "leeg"),
     ("binair.txt", b"PK\x03\x04\x00\x00binary", "binair"),
-    ("latin1.txt", "Financiën".encode("latin-1"), "UTF-8"),
+    ("kapot.txt", b"Financi\x81n en \xff\xfe meer", "geen geldige UTF-8 (regel 1)"),  # no Windows-1252 either
+    ("verslag.txt", b"%PDF-1.4 een pdf", "hernoem het bestand naar .pdf"),
+    ("unicode.txt", b"\xff\xfe" + b"\x00k" * 40, "binair"),  # a byte-order mark before bytes that are no text
     ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "de PDF is beschadigd"),
     ("tekst.pdf", b"Dit is gewone tekst met de verkeerde extensie.", "dit is geen PDF"),
 ])
@@ -61,6 +63,15 @@ def test_bad_files_get_a_message_naming_the_file(corpus, name, data, phrase):
     with pytest.raises(DocumentError) as error:
         TextReader().read(write(corpus, name, data))
     assert name in str(error.value) and phrase in str(error.value)
+
+
+def test_text_saved_by_older_windows_programs_is_read_and_said(corpus):
+    """Notepad's "Unicode" (UTF-16 with a byte-order mark) is read as it is; Windows-1252 is read with a note."""
+    text = "Thema Financiën\n\nDe themagroep werkt aan een eerlijke verdeling van het gemeentefonds.\n"
+    utf16 = TextReader().read(write(corpus, "utf16.txt", text.encode("utf-16")))
+    assert utf16.lines[0].text == "Thema Financiën" and utf16.encoding is None
+    windows = TextReader().read(write(corpus, "windows.txt", text.replace("\n", "\r\n").encode("cp1252")))
+    assert windows.lines[0].text == "Thema Financiën" and windows.encoding == "Windows-1252"
 
 
 def test_pdf_pages_are_read(corpus):

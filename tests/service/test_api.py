@@ -58,6 +58,17 @@ def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client, servic
         assert refused.status_code == 422 and "spelling" in refused.text, wrong
 
 
+@pytest.mark.parametrize("message", ["Mijn collega vroeg het me. Wat is de opschalingskorting?",
+                                     "Goedemorgen! Ik werk in Zwolle. Wat is de opschalingskorting? Bedankt alvast!"])
+def test_a_greeting_or_a_word_about_the_asker_around_the_question_changes_nothing(client, message):
+    """Once refused as a personal question ("Mijn ..."): only the asking sentence is searched and judged."""
+    alone = client.post(ASK, json={"question": "Wat is de opschalingskorting?"}).json()
+    chatty = client.post(ASK, json={"question": message}).json()
+    assert alone["status"] == "answered"
+    assert (chatty["status"], chatty["question"]) == ("answered", message)
+    assert [p["id"] for p in chatty["passages"]] == [p["id"] for p in alone["passages"]]
+
+
 def test_the_openapi_document_describes_the_contract(client):
     spec = client.get("/openapi.json").json()
     schema = spec["components"]["schemas"]
@@ -75,13 +86,14 @@ def test_a_question_without_a_subject_is_not_found_through_the_api(client):
     body = client.post(ASK, json={"question": "Wat is het?"}).json()
     assert (body["status"], body["passages"], body["confidence"]) == ("not_found", [], 0.0)
     assert body["message"].startswith("Dat staat niet in de rapporten")
+    assert body["suggestions"] == [] and "deze secties" not in body["message"]  # it points at none
 
 
 def test_unanswerable_question_gives_suggestions(client):
     body = client.post(ASK, json={"question": "Wat is de hoofdstad van Frankrijk?"}).json()
     assert body["status"] == "not_found" and body["answered"] is False and body["passages"] == [] and body["suggestions"]
     assert body["message"].startswith("Dat staat niet in de rapporten") and body["confidence"] < 0.5
-    assert client.get(body["suggestions"][0]["url"]).status_code == 200
+    assert "deze secties" in body["message"] and client.get(body["suggestions"][0]["url"]).status_code == 200
 
 
 @pytest.mark.parametrize("payload,status,phrase", [
@@ -222,6 +234,30 @@ def test_rate_limit_and_api_key(built, embedder):
             assert "opnieuw" in limited.json()["error"]["message"]
             assert c.get("/health").status_code == 200  # limits apply to the API only
             assert c.post("/api/admin/reload").status_code in (401, 429)
+
+
+def test_refusals_can_be_read_by_an_allowed_page_and_users_behind_the_proxy_are_counted_apart(built, embedder):
+    """A 429, 413 or 401 made before the app carried no CORS headers, so the widget on the intranet said the
+    service was unreachable; and behind the intranet's proxy every user shared the proxy's one limit."""
+    settings = built.model_copy(update={"rate_limit": 2, "cors_origins": "https://intranet.example",
+                                        "trusted_proxies": "127.0.0.1"})
+    page = {"origin": "https://intranet.example"}
+    with running(settings, embedder) as (base, _):
+        with httpx.Client(base_url=base, timeout=30) as c:
+            def ask(forwarded: str, **headers):
+                return c.post(ASK, json={"question": ""}, headers={"x-forwarded-for": forwarded, **page, **headers})
+            assert [ask("10.0.0.1").status_code for _ in range(3)] == [422, 422, 429]
+            limited = ask("10.0.0.1")
+            assert limited.headers["access-control-allow-origin"] == "https://intranet.example"
+            assert "retry-after" in limited.headers["access-control-expose-headers"].lower()
+            assert ask("10.0.0.2").status_code == 422  # another user behind the same proxy
+            assert ask("10.0.0.9, 10.0.0.3").status_code == 422  # the nearest hop the proxy did not add
+            too_big = c.post(ASK, content=b"x" * (settings.max_body_bytes + 1),
+                             headers={"content-type": "application/json", "x-forwarded-for": "10.0.0.4", **page})
+            assert too_big.status_code == 413 and too_big.headers["access-control-allow-origin"] == page["origin"]
+            other = c.post(ASK, json={"question": ""}, headers={"origin": "https://kwaadwillend.example",
+                                                                "x-forwarded-for": "10.0.0.1"})
+            assert other.status_code == 429 and "access-control-allow-origin" not in other.headers
 
 
 def test_readiness_before_and_after_loading(built, tmp_path):

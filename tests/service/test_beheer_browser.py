@@ -93,3 +93,15 @@ def test_what_is_stored_of_a_question_is_scrubbed_and_a_name_the_report_prints_s
     table = httpx.get(service + "/beheer/export/vragen.csv", headers={"X-API-Key": KEY}).content.decode("utf-8")
     assert "Mijn buurman [naam] ([telefoon], [iban]) vroeg: wat zei Paul Depla over wonen?" in table
     assert "Vries" not in table and "12345678" not in table and "ABNA" not in table
+
+
+def test_the_source_viewer_passes_every_axe_rule(owner_page, service):
+    """All of axe's rules, best practices included: sections named alike ("Algemeen") were regions of one name."""
+    with httpx.Client(base_url=service, timeout=60) as client:
+        url = client.post("/api/ask", json={"question": "Wat doet de themagroep Financiën?"}).json()[
+            "passages"][0]["citation"]["url"]
+    assert owner_page.goto(service + url).status == 200
+    owner_page.add_script_tag(path=str(AXE))
+    result = owner_page.evaluate("async () => await axe.run(document)")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert owner_page.locator("section[aria-label]").count() > 20 and len(result["passes"]) > 10

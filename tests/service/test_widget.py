@@ -218,6 +218,21 @@ def test_feedback_buttons_post_feedback(page, setup, built):
         assert db.execute("SELECT count(*) FROM feedback WHERE question LIKE 'Wie ondertekende%' AND helpful = 1").fetchone()[0] == 1
 
 
+def test_feedback_the_service_refuses_is_said_and_the_button_not_left_pressed(page, setup):
+    """A passage gone since a re-ingest (404) was silently dropped while the button showed as pressed."""
+    base, hosts, _ = setup
+    page.goto(base + "/")
+    open_and_ask(page, "Wie ondertekende het manifest Het Nieuwe Normaal?")
+    card = chat(page).locator("article").first
+    card.wait_for(timeout=60000)
+    gone = {"error": {"code": "onbekende_passage", "message": "Deze passage staat niet (meer) in de rapporten."}}
+    page.route("**/api/feedback", lambda route: route.fulfill(status=404, json=gone))
+    card.get_by_role("button", name="Niet nuttig", exact=True).click()
+    card.get_by_role("alert").filter(has_text="staat niet (meer) in de rapporten").wait_for()
+    assert card.get_by_role("button", name="Niet nuttig", exact=True).get_attribute("aria-pressed") == "false"
+    assert card.get_by_text("Bedankt voor je reactie.").count() == 0
+
+
 def test_accessibility_basics(browser, setup):
     base, hosts, _ = setup
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")

@@ -1,0 +1,36 @@
+"""What of a chat message is searched: the asking part, without a greeting or a word about the asker."""
+
+import pytest
+
+from vraagbaak.index.asking import sentences, the_question
+
+
+@pytest.mark.parametrize("message, asked", [
+    ("Goedemorgen! Wat doet de themagroep Wonen?", "Wat doet de themagroep Wonen?"),
+    ("Ik ben beleidsmedewerker in Zwolle. Wat doet de themagroep Wonen?", "Wat doet de themagroep Wonen?"),
+    ("Mijn e-mail is piet@zwolle.nl. Wat doet de themagroep Wonen?", "Wat doet de themagroep Wonen?"),
+    ("mijn wachtwoord is Geheim123! wat is de opschalingskorting", "wat is de opschalingskorting"),
+    ("Wat doet de themagroep Wonen? Bedankt alvast!", "Wat doet de themagroep Wonen?"),
+    ("Hoi. Wie is de voorzitter? En wie is de secretaris? Dank je.", "Wie is de voorzitter? En wie is de secretaris?"),
+    ("I just started in Helmond. Which cities lead the theme group?", "Which cities lead the theme group?"),
+])
+def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it(message, asked):
+    assert the_question(message) == asked
+
+
+@pytest.mark.parametrize("message", [
+    "Wat doet de themagroep Wonen?",  # one sentence
+    "Ik lees over de opschalingskorting. Wat houdt die in?",  # points back: needs the sentence before it
+    "Ik zoek informatie over armoede. Wat doet de G40 daaraan?",
+    "I need to write to the chair of the G40. What is his name?",
+    "Over de Spreidingswet. Wat?",  # names nothing of its own
+    "De themagroep Wonen, de themagroep Europa.",  # nothing asks
+    "Wat doet de G40 o.a. met wonen?",  # an abbreviation's full stop ends no sentence
+])
+def test_a_question_that_needs_its_context_or_a_message_that_asks_nothing_is_searched_whole(message):
+    assert the_question(message) == message
+
+
+def test_sentences_end_where_a_new_one_plainly_starts():
+    assert sentences("Zie o.a. het verslag. Wat staat er in? mijn vraag") == [
+        "Zie o.a. het verslag.", "Wat staat er in? mijn vraag"]
