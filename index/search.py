@@ -28,8 +28,8 @@ from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
-from vraagbaak.index.asking import the_question
 from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
+from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder

@@ -24,8 +24,7 @@ from vraagbaak.service.scrub import scrub, without_placeholders
     ("Mail jan punt jansen at gmail punt com", "Mail [e-mail]"),
     ("mevrouw Bakker en dhr. Dekker, of J. Jansen uit Breda", "mevrouw [naam] en dhr. [naam], of [naam] uit Breda"),
     ("meneer De Groot belde", "meneer [naam] belde"),
-    ("Mevrouw de Vries vraagt iets; dhr. van der Berg en de heer van Dam ook", "Mevrouw [naam] vraagt iets; dhr. [naam] en "
-                                                                            "de heer [naam] ook"),
+    ("Mevrouw de Vries vraagt; dhr. van der Berg en de heer van Dam", "Mevrouw [naam] vraagt; dhr. [naam] en de heer [naam]"),
     ("pincode 1234 en wachtwoord: Voetbal", "pincode [geheim] en wachtwoord: [geheim]"),
     ("mijn vpn-server is 10.0.0.12", "mijn vpn-server is [ip-adres]"),
 ])
