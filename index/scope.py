@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.errors import UnknownScope
 from vraagbaak.index.keyword import fold
-from vraagbaak.ingest.metadata import YEAR
+from vraagbaak.ingest.metadata import YEAR, slug
 
 MAX_FILTER_VALUES = 50
 
@@ -28,6 +28,13 @@ class Scope(BaseModel):
     collections: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
     documents: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
     years: list[int] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+
+    @field_validator("collections", "documents")
+    @classmethod
+    def _as_ids(cls, values: list[str]) -> list[str]:
+        """A collection or document as its folder or file is named ("G40", "Sociaal Domein & Zorg") means the id
+        ingest gave it ("g40", "sociaal-domein-zorg")."""
+        return [slug(v) or v for v in values]
 
     @property
     def empty(self) -> bool:

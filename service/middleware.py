@@ -100,8 +100,8 @@ class ServiceMiddleware:
             return error_response(413)
         if owners_page(request.scope):
             if not can_manage(self.settings):
-                return error_response(403, "beheer_uit", "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of "
-                                                         "een vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
+                return beheer_pages.error(403, "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of een "
+                                               "vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
             if not may_manage(request, self.settings):
                 wait = self.failures.take(client_key(request, self.settings))
                 return _retry_after(wait) if wait else beheer_pages.error(

@@ -95,3 +95,11 @@ def _paragraphs(chunk: str, in_mark: bool) -> str:
     """Blank lines end a paragraph; a highlight that spans paragraphs is closed and reopened around the break."""
     between = "</mark></p><p><mark>" if in_mark else "</p><p>"
     return between.join(escape(piece) for piece in chunk.split("\n\n"))
+
+
+def error_page(message: str) -> str:
+    """A source link that leads nowhere (any more), said in a page of the source viewer's look."""
+    return ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
+            'content="width=device-width,initial-scale=1"><title>Niet gevonden · Vraagbaak</title>'
+            f'<style>{STYLE}</style></head><body><main id="inhoud"><h1>Niet gevonden</h1><p role="status">'
+            f'{escape(message)}</p></main></body></html>')

@@ -204,27 +204,39 @@ def documents_list(as_json: bool) -> None:
     if as_json:
         click.echo(body.model_dump_json(indent=2))
         return
+    from vraagbaak.ingest.metadata import KIND_LABELS
+
     collection = None
     for d in body.documents:
         if d.collection != collection:
+            click.secho(f"{'' if collection is None else chr(10)}{d.collection}", bold=True)
             collection = d.collection
-            click.secho(f"\n{collection}", bold=True)
-        click.echo(f"  {d.id:<40} {d.year or '----'}  {d.kind:<15} {d.pages:>4} p. {d.passages:>5} passages  {d.title}")
+        click.echo(f"  {d.id:<40} {d.year or '----'}  {KIND_LABELS.get(d.kind, d.kind):<15} {d.pages:>4} p. "
+                   f"{d.passages:>5} passages  {d.title}")
 
 
 @documents.command("show")
 @click.argument("document")
+@click.option("--json", "as_json", is_flag=True, help="Print precies de JSON van GET /api/documents/ID.")
 @friendly
-def documents_show(document: str) -> None:
+def documents_show(document: str, as_json: bool) -> None:
     """Alles over één document: titel, organisatie, jaar, soort, bestand, omvang, secties."""
     from vraagbaak.errors import InvalidQuestion
+    from vraagbaak.ingest.metadata import KIND_LABELS, slug
 
     records = {d.id: d for d in _shelf()}
+    document = document if document in records else slug(document)  # as the file is named, too
     if document not in records:
         raise InvalidQuestion(f"Onbekend document '{document}'; 'vraagbaak documents list' toont de id's.")
     d = records[document]
+    if as_json:
+        from vraagbaak.service.schemas import DocumentOut
+
+        click.echo(DocumentOut.from_record(d, get_settings().public_url).model_dump_json(indent=2))
+        return
     for label, value in (("id", d.id), ("titel", d.title), ("organisatie", d.organisation or "?"), ("jaar", d.year or "?"),
-                         ("soort", d.kind), ("collectie", d.collection), ("bestand", d.file), ("pagina's", d.pages),
+                         ("soort", KIND_LABELS.get(d.kind, d.kind)), ("collectie", d.collection), ("bestand", d.file),
+                         ("pagina's", d.pages),
                          ("passages", d.passages), ("secties", len(d.sections)), ("ingelezen", d.ingested_at),
                          ("sha256", d.sha256)):
         click.echo(f"{label:<12} {value}")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path, PurePosixPath
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from vraagbaak.service.dependencies import SearcherDep, SettingsDep
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.schemas import ErrorBody
-from vraagbaak.service.source_page import render
+from vraagbaak.service.source_page import error_page, render
 from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_url
 
 router = APIRouter(tags=["bron"])
@@ -20,11 +20,11 @@ router = APIRouter(tags=["bron"])
 @router.get(SOURCE_ROUTE, summary="Bekijk een document in de bron",
             responses={200: {"content": {"text/html": {}}, "description": "Het document als HTML-pagina."},
                        404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
-def source(document: str, searcher: SearcherDep,
-           passage: str | None = Query(None, max_length=64, description="Passage om te markeren.")) -> HTMLResponse:
+def source(document: str, request: Request, searcher: SearcherDep,
+           passage: str | None = Query(None, max_length=64, description="Passage om te markeren.")) -> Response:
     record = searcher.documents.get(document)
     if record is None:
-        raise HTTPException(status_code=404)
+        return _missing(request, GONE)
     passages = [p for p in searcher.passages if p.document == document]
     original = original_file_url(document) if record.file.lower().endswith(".pdf") else None
     return HTMLResponse(render(record, passages, passage, original),
@@ -41,17 +41,30 @@ def original(document: str, request: Request, searcher: SearcherDep, settings: S
     pages would not be the ones the citations name."""
     record = searcher.documents.get(document)
     if record is None or not record.file.lower().endswith(".pdf"):
-        raise HTTPException(status_code=404)
+        return _missing(request, GONE)
     corpus = Path(settings.corpus_dir).resolve()
     path = (corpus / record.file).resolve()
     if not path.is_relative_to(corpus) or not path.is_file():
-        raise HTTPException(status_code=404)
+        return _missing(request, "Het originele bestand staat niet meer in de corpusmap; de tekst staat in de bron.")
     if _digest(path, request.app.state.original_digests) != record.sha256:
-        return error_response(409, "bestand_veranderd", "Het originele bestand is veranderd sinds de index is gebouwd; "
-                              "de bron staat in de tekstweergave. Vraag de beheerder de index bij te werken.")
+        return _missing(request, "Het originele bestand is veranderd sinds de index is gebouwd; de bron staat in de "
+                                 "tekstweergave. Vraag de beheerder de index bij te werken.", 409, "bestand_veranderd")
     return FileResponse(path, media_type="application/pdf", filename=PurePosixPath(record.file).name,
                         content_disposition_type="inline",
                         headers={"X-Content-Type-Options": "nosniff"})
+
+
+GONE = ("Dit document staat niet (meer) in de rapporten, misschien omdat het van de plank is gehaald. Stel de vraag "
+        "opnieuw voor een nieuwe verwijzing.")
+
+
+def _missing(request: Request, message: str, status: int = 404, code: str | None = None) -> Response:
+    """A link a person followed (an old citation, a shared link) gets a page that says what happened; a
+    program gets the JSON error every other route gives."""
+    if "text/html" in request.headers.get("accept", ""):
+        return HTMLResponse(error_page(message), status_code=status,
+                            headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
+    return error_response(status, code or ("niet_gevonden" if status == 404 else None), message)
 
 
 def _digest(path: Path, known: dict[tuple, str]) -> str:

@@ -162,6 +162,13 @@ def test_an_impossible_scope_is_a_clear_dutch_error(searcher, scope, message):
         searcher.search("wonen", 3, scope=scope)
 
 
+def test_a_collection_or_document_may_be_named_as_its_folder_or_file_is(searcher):
+    """"-c Politie" or a widget's data-collection="Politie" once failed: "Bekend: ..., politie"."""
+    named = searcher.search("wonen", 3, abstain=False, scope=Scope(collections=["Politie"],
+                                                                   documents=["Politie Jaarverslag 2024"]))
+    assert {h.passage.document for h in named.hits} == {"politie-jaarverslag-2024"}
+
+
 def test_the_same_text_in_two_years_is_shown_once_newest_first_unless_a_year_is_asked(searcher):
     plain = searcher.search("betaalbare woningen voor starters en ouderen", 5, abstain=False)
     housing = [h for h in plain.hits if "betaalbare woningen" in h.passage.text]
@@ -259,11 +266,14 @@ def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
     get_settings.cache_clear()
     runner = CliRunner()
     listed = runner.invoke(cli, ["documents"])
-    assert listed.exit_code == 0 and "politie-jaarverslag-2024" in listed.output and "\nnet\n" in listed.output
+    assert listed.exit_code == 0 and "politie-jaarverslag-2024" in listed.output and listed.output.startswith("net\n")
+    assert not listed.output.startswith("\n") and "jaarverslag" in listed.output and "annual_report" not in listed.output
     as_json = json.loads(runner.invoke(cli, ["documents", "list", "--json"]).output)
     assert len(as_json["documents"]) == 3
     shown = runner.invoke(cli, ["documents", "show", "stedennet-jaarverslag-2023"])
     assert shown.exit_code == 0 and "net/stedennet-jaarverslag-2023.txt" in shown.output and "2023" in shown.output
+    one = json.loads(runner.invoke(cli, ["documents", "show", "Stedennet Jaarverslag 2023", "--json"]).output)
+    assert one == next(d for d in as_json["documents"] if d["id"] == "stedennet-jaarverslag-2023")  # named as its file
     missing = runner.invoke(cli, ["documents", "show", "nee"])
     assert missing.exit_code == 1 and "Onbekend document 'nee'" in missing.output
     scoped = runner.invoke(cli, ["ask", "veiligheid wijkagent buurt", "--collection", "net", "--json"])

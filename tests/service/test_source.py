@@ -51,6 +51,19 @@ def test_nothing_but_the_indexed_pdfs_is_served(pdf_service, path):
     assert response.status_code == 404 and response.json()["error"]["code"] == "niet_gevonden"
 
 
+#: What a browser sends when a person follows a link.
+BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+def test_a_link_a_person_follows_to_a_document_no_longer_there_gets_a_page(pdf_service):
+    """An old citation or a shared link once showed raw JSON in the browser."""
+    for path in ("/source/van-de-plank-gehaald", "/files/van-de-plank-gehaald.pdf"):
+        followed = httpx.get(pdf_service[0] + path, timeout=30, headers=BROWSER)
+        assert followed.status_code == 404 and followed.headers["content-type"].startswith("text/html")
+        assert "staat niet (meer) in de rapporten" in followed.text
+        assert httpx.get(pdf_service[0] + path, timeout=30).json()["error"]["code"] == "niet_gevonden"  # a program
+
+
 def test_an_original_changed_since_the_build_is_not_served(pdf_service):
     """A damaged copy over the indexed PDF (or a new version not yet ingested): its pages are not the ones
     the citations name, so the link says so instead of opening it."""
@@ -61,6 +74,9 @@ def test_an_original_changed_since_the_build_is_not_served(pdf_service):
         response = httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30)
         assert response.status_code == 409 and response.json()["error"]["code"] == "bestand_veranderd"
         assert "veranderd sinds de index" in response.json()["error"]["message"]
+        followed = httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30, headers=BROWSER)
+        assert followed.status_code == 409 and followed.headers["content-type"].startswith("text/html")
+        assert "veranderd sinds de index" in followed.text and '<html lang="nl">' in followed.text
     finally:
         pdf.write_bytes(good)
     assert httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30).content == good
