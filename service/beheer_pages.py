@@ -172,10 +172,11 @@ def feedback(rows: list[dict], passages: dict[str, Passage]) -> str:
                  f'{escape(PATH_SEPARATOR.join([p.citation.title, *p.citation.section]))}</a><br>'
                  f'<span class="muted">{escape(p.text[:300])}{"…" if len(p.text) > 300 else ""}</span>'
                  if p else f'<span class="muted">passage {escape(r["passage_id"])} staat niet meer in de index</span>')
-        body.append(f'<tr><td>{escape(r["created"][:10])}</td><td>{escape(r["question"])}</td><td>{shown}</td>'
-                    f'<td>{escape(r["comment"] or "")}</td></tr>')
+        body.append(f'<tr><td>{escape(r["created"][:10])}</td><td class="n">{r.get("times", 1)}</td>'
+                    f'<td>{escape(r["question"])}</td><td>{shown}</td><td>{escape(r["comment"] or "")}</td></tr>')
     return ('<table><caption>Antwoorden die als niet nuttig zijn gemarkeerd, nieuwste eerst</caption><thead><tr>'
-            '<th scope="col">dag</th><th scope="col">vraag</th><th scope="col">getoonde passage</th>'
+            '<th scope="col">dag</th><th scope="col" class="n">keer</th><th scope="col">vraag</th>'
+            '<th scope="col">getoonde passage</th>'
             f'<th scope="col">opmerking</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -17,19 +18,21 @@ log = logging.getLogger("vraagbaak")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id INTEGER PRIMARY KEY,
     created TEXT NOT NULL,
     question TEXT NOT NULL,
     passage_id TEXT NOT NULL,
     helpful INTEGER NOT NULL,
-    comment TEXT
+    comment TEXT,
+    times INTEGER NOT NULL DEFAULT 1
 )
 """
 
 
 class FeedbackStore:
-    """Bounded: identical posts are stored once, rows older than ``retention_days`` go, and past ``max_rows``
-    the oldest go (with a log line)."""
+    """Bounded: identical posts (the same question, passage, verdict and comment) are one row that counts how
+    many times they came, rows older than ``retention_days`` go, and past ``max_rows`` the oldest go (with a log
+    line). The time is kept to the hour, like the question log's."""
 
     #: How errors name the file.
     WHAT = "Het feedbackbestand"
@@ -43,6 +46,11 @@ class FeedbackStore:
         def setup(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(SCHEMA)
+            try:  # a file from before the count
+                db.execute("ALTER TABLE feedback ADD COLUMN times INTEGER NOT NULL DEFAULT 1")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc):
+                    raise
 
         return connect(self.path, self.WHAT, setup)
 
@@ -71,16 +79,18 @@ class FeedbackStore:
             same = db.execute("SELECT id FROM feedback WHERE question = ? AND passage_id = ? AND helpful = ? "
                               "AND comment IS ?", (question, passage_id, int(helpful), comment)).fetchone()
             if same:
+                db.execute("UPDATE feedback SET times = times + 1 WHERE id = ?", (same[0],))
                 return int(same[0])
-            cursor = db.execute(
-                "INSERT INTO feedback (created, question, passage_id, helpful, comment) VALUES (?, ?, ?, ?, ?)",
-                (now.isoformat(timespec="seconds"), question, passage_id, int(helpful), comment),
+            number = secrets.randbits(62) + 1  # not a count: the rows' order must not give away the order of posting
+            db.execute(
+                "INSERT INTO feedback (id, created, question, passage_id, helpful, comment) VALUES (?, ?, ?, ?, ?, ?)",
+                (number, now.replace(minute=0, second=0, microsecond=0).isoformat(timespec="seconds"), question,
+                 passage_id, int(helpful), comment),
             )
-            number = int(cursor.lastrowid)
             cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
             expired = db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
-            over = db.execute("DELETE FROM feedback WHERE id <= (SELECT id FROM feedback ORDER BY id DESC "
-                              "LIMIT 1 OFFSET ?)", (self.max_rows,)).rowcount
+            over = db.execute("DELETE FROM feedback WHERE id IN (SELECT id FROM feedback ORDER BY created DESC, id "
+                              "LIMIT -1 OFFSET ?)", (self.max_rows,)).rowcount
             if expired or over:
                 log.info("feedback opgeruimd: %d ouder dan %d dagen, %d boven het maximum van %d rijen",
                          expired, self.retention_days, over, self.max_rows)
@@ -92,7 +102,7 @@ class FeedbackStore:
         self.expire()
         with self._connect() as db:
             db.row_factory = sqlite3.Row
-            return [dict(row) for row in db.execute("SELECT * FROM feedback ORDER BY id")]
+            return [dict(row) for row in db.execute("SELECT * FROM feedback ORDER BY created, id")]
 
 
 class DailyQuota:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Collection
@@ -39,7 +40,7 @@ UNANSWERED = ("not_found", "uncertain")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id INTEGER PRIMARY KEY,
     asked TEXT NOT NULL,
     day TEXT NOT NULL,
     collections TEXT NOT NULL,
@@ -63,7 +64,6 @@ CREATE TABLE IF NOT EXISTS groups (
     leader TEXT NOT NULL,
     nearest TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS grouped (upto INTEGER NOT NULL);
 """
 
 
@@ -183,7 +183,6 @@ class QuestionLog:
             forgotten = db.execute("UPDATE questions SET question = NULL, searched = NULL, vector = NULL, grp = NULL "
                                    "WHERE question IS NOT NULL OR vector IS NOT NULL OR grp IS NOT NULL").rowcount
             db.execute("DELETE FROM groups")
-            db.execute("DELETE FROM grouped")
             return forgotten
 
     def add(self, asked: Asked, now: datetime | None = None, public: Callable[[str], bool] | None = None) -> int:
@@ -194,18 +193,19 @@ class QuestionLog:
         keep_text = self.store_text and asked.question
         vector = asked.vector.astype(np.float16).tobytes() if keep_text and asked.vector is not None \
             and asked.status in UNANSWERED else None
+        row = secrets.randbits(62) + 1  # not a count: the order of the rows must not give away the order of asking
         with self._lock, self._connect() as db:
-            cursor = db.execute(
-                "INSERT INTO questions (asked, day, collections, status, confidence, passages, nearest, latency_ms, "
-                "question, vector, searched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (hour.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections), asked.status,
-                 round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest, round(asked.latency_ms, 1),
-                 scrub(asked.question, public) if keep_text else None, vector,
+            db.execute(
+                "INSERT INTO questions (id, asked, day, collections, status, confidence, passages, nearest, latency_ms, "
+                "question, vector, searched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (row, hour.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections),
+                 asked.status, round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest,
+                 round(asked.latency_ms, 1), scrub(asked.question, public) if keep_text else None, vector,
                  scrub(asked.searched, public) if keep_text and asked.searched else None))
             if self._last_cleanup != now.date().isoformat():
                 self._last_cleanup = now.date().isoformat()
                 self._expire(db, now)
-            return int(cursor.lastrowid)
+            return row
 
     def _delete(self, db: sqlite3.Connection, where: str, values: tuple) -> int:
         """Delete the rows ``where`` says; their groups keep only what their remaining rows say (the leader's text
@@ -214,7 +214,7 @@ class QuestionLog:
                                            values)]
         removed = db.execute(f"DELETE FROM questions WHERE {where}", values).rowcount
         for group in groups:
-            rows = db.execute("SELECT question, nearest, vector FROM questions WHERE grp = ? ORDER BY id LIMIT ?",
+            rows = db.execute("SELECT question, nearest, vector FROM questions WHERE grp = ? ORDER BY asked, id LIMIT ?",
                               (group, GROUP_MEMBERS)).fetchall()
             if rows:
                 db.execute("UPDATE groups SET leader = ?, nearest = ?, members = ? WHERE id = ?",
@@ -267,8 +267,8 @@ class QuestionLog:
             return
         with self._lock, self._connect() as db:
             same, values = ("question = ? AND ", [scrub(question, public)]) if self.store_text else ("", [])
-            db.execute(f"UPDATE questions SET feedback = ? WHERE id = (SELECT max(id) FROM questions WHERE {same}"
-                       "instr(passages, ?) > 0)", (int(helpful), *values, json.dumps(passage_id)))
+            db.execute(f"UPDATE questions SET feedback = ? WHERE id = (SELECT id FROM questions WHERE {same}"
+                       "instr(passages, ?) > 0 ORDER BY asked DESC LIMIT 1)", (int(helpful), *values, json.dumps(passage_id)))
 
     def overview(self, days: int = 30, now: datetime | None = None) -> list[dict]:
         """Per day of the last ``days``: questions, each status, median latency (oldest first)."""
@@ -326,10 +326,8 @@ class QuestionLog:
         ``similarity`` alike, the most alike such group: complete linkage, so a group does not drift
         from one meaning to the next through questions that are each a little alike."""
         with self._lock, self._connect() as db:
-            upto_row = db.execute("SELECT upto FROM grouped").fetchone()
-            upto = upto_row[0] if upto_row else 0
-            new = db.execute("SELECT id, question, nearest, vector FROM questions WHERE id > ? AND vector IS NOT NULL "
-                             "ORDER BY id", (upto,)).fetchall()
+            new = db.execute("SELECT id, question, nearest, vector FROM questions WHERE grp IS NULL AND vector IS NOT "
+                             "NULL ORDER BY asked, id").fetchall()
             if not new:
                 return 0
             groups = db.execute("SELECT id, members FROM groups ORDER BY id").fetchall()
@@ -354,8 +352,6 @@ class QuestionLog:
                 db.execute("UPDATE questions SET grp = ? WHERE id = ?", (members.ids[at], row_id))
             db.executemany("UPDATE groups SET members = ? WHERE id = ?",
                            [(members.of(i).astype(np.float16).tobytes(), members.ids[i]) for i in changed])
-            db.execute("DELETE FROM grouped")
-            db.execute("INSERT INTO grouped (upto) VALUES (?)", (new[-1][0],))
             return len(new)
 
     def csv(self) -> str:
@@ -368,7 +364,7 @@ class QuestionLog:
         self._expire_before_reading()
         if self.path.exists():
             with self._connect() as db:
-                for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY id"):
+                for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY asked, id"):
                     writer.writerow([_cell(v) for v in row])
         return out.getvalue()
 

@@ -6,6 +6,7 @@ import logging
 
 from fastapi import APIRouter, Request
 
+from vraagbaak.service.auth import client_key
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.schemas import ErrorBody, FeedbackRequest, FeedbackResponse
@@ -22,7 +23,7 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
     if body.passage_id not in searcher.passage_ids:  # a typo, or a passage gone with a re-ingest
         return error_response(404, "onbekende_passage", "Deze passage staat niet (meer) in de rapporten; stel de vraag "
                                                          "opnieuw en geef feedback op het nieuwe antwoord.")
-    if not request.app.state.feedback_quota.take(request.client.host if request.client else "?"):
+    if not request.app.state.feedback_quota.take(client_key(request, request.app.state.settings)):
         return error_response(429, "te_veel_feedback", "Je hebt vandaag al veel feedback gegeven, dank je wel. "
                                                        "Morgen kan het weer.", headers={"Retry-After": "3600"})
     question = " ".join(body.question.split())

@@ -52,7 +52,7 @@ def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client, servic
     assert (exact["searched_as"], exact["corrections"]) == (None, [])
     assert exact["status"] == "not_found"
     log = list(csv.DictReader(io.StringIO(service[1].state.questions.csv()), delimiter=";"))
-    assert [(r["question"], r["searched"]) for r in log[-2:]] == [(question, body["searched_as"]), (question, "")]
+    assert sorted(r["searched"] for r in log if r["question"] == question) == ["", body["searched_as"]]
     for wrong in ("false", 0, None):  # a boolean, strictly: "false" is not false
         refused = client.post(ASK, json={"question": question, "spelling": wrong})
         assert refused.status_code == 422 and "spelling" in refused.text, wrong

@@ -65,16 +65,20 @@ def test_asked_questions_show_up_scrubbed_and_grouped_and_export_as_pairs(owner,
                      "Mail x@y.nl", "Wanneer is het strand open?"):
         assert owner.post("/api/ask", json={"question": question}).json()["status"] == "not_found"
     db = sqlite3.connect(Path(fake_built.data_dir) / "questions.sqlite3")
-    stored = [r[0] for r in db.execute("SELECT question FROM questions ORDER BY id")]
-    assert stored[1] == "Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]"
+    stored = [r[0] for r in db.execute("SELECT question FROM questions")]
+    assert stored.count("Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]") == 2
     assert "testclient" not in json.dumps(db.execute("SELECT * FROM questions").fetchall(), default=str)
     overview = owner.get("/beheer", headers={"X-API-Key": KEY}).text
     assert "vragen in 30 dagen" in overview and "<svg" in overview and "<table" in overview
     page = owner.get("/beheer/niet-beantwoord", headers={"X-API-Key": KEY}).text
     assert "Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]" in page and "a@b.nl" not in page
-    groups = [r[0] for r in db.execute("SELECT grp FROM questions ORDER BY id")]
-    assert groups[0] is None and groups[1] == groups[2] != groups[3]  # answered: no group; alike: one group
-    exported = owner.get(f"/beheer/export/evaluatie.jsonl?groep={groups[1]}", headers={"X-API-Key": KEY})
+    group = {}
+    for question, grp in db.execute("SELECT question, grp FROM questions"):
+        group.setdefault(question, []).append(grp)
+    bezwaar = group["Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]"]
+    assert group["Wat doet de themagroep Havens?"] == [None]  # answered: no group
+    assert bezwaar[0] == bezwaar[1] != group["Wanneer is het strand open?"][0]  # alike: one group
+    exported = owner.get(f"/beheer/export/evaluatie.jsonl?groep={bezwaar[0]}", headers={"X-API-Key": KEY})
     pairs = [QAPair.model_validate(json.loads(line)) for line in exported.text.splitlines()]
     assert [p.question for p in pairs] == ["Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]"]  # once
     assert pairs[0].kind == "unanswerable" and pairs[0].evidence == []

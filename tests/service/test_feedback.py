@@ -22,7 +22,7 @@ def test_rows_are_kept_in_order_and_survive_concurrent_writers(tmp_path):
     [t.start() for t in threads]
     [t.join() for t in threads]
     rows = store.all()
-    assert [r["id"] for r in rows] == list(range(1, 21)) and {r["question"] for r in rows} == {f"vraag {i}" for i in range(20)}
+    assert len({r["id"] for r in rows}) == 20 and {r["question"] for r in rows} == {f"vraag {i}" for i in range(20)}
 
 
 def test_export_turns_helpful_answers_into_candidate_pairs(tmp_path):
@@ -33,14 +33,30 @@ def test_export_turns_helpful_answers_into_candidate_pairs(tmp_path):
     [pair] = [json.loads(line) for line in export(store.all(), {"p1": passage()}).splitlines()]
     assert pair["question"] == "Wat doet de themagroep Fietsen?" and pair["review"] == "goed"
     assert pair["evidence"] == ["De themagroep Fietsen werkt aan veilige fietsroutes tussen station en binnenstad"]
-    assert pair["section"] == "Pijler › Thema Fietsen" and pair["document"] == "doc" and pair["id"] == "feedback-0001"
+    assert pair["section"] == "Pijler › Thema Fietsen" and pair["document"] == "doc" and pair["id"].startswith("feedback-")
 
 
-def test_identical_posts_are_stored_once(tmp_path):
+def test_identical_posts_are_one_row_that_counts_them_kept_to_the_hour(tmp_path):
+    """Fifty people finding the same answer useless were once one row: the owners saw one complaint."""
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
     first = store.add("Vraag", "p1", True, None)
     assert store.add("Vraag", "p1", True, None) == first and len(store.all()) == 1
+    assert store.add("Vraag", "p1", True, None) == first and store.all()[0]["times"] == 3
     assert store.add("Vraag", "p1", False, None) != first and len(store.all()) == 2
+    assert all(row["created"].endswith(":00:00+00:00") for row in store.all())  # no order finer than the hour
+
+
+def test_a_feedback_file_from_before_the_count_gains_it(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL, question TEXT "
+                   "NOT NULL, passage_id TEXT NOT NULL, helpful INTEGER NOT NULL, comment TEXT)")
+        db.execute("INSERT INTO feedback (created, question, passage_id, helpful) VALUES ('2026-11-30T10:00:00+00:00', "
+                   "'Vraag', 'p1', 0)")
+    store = FeedbackStore(path, retention_days=3650)
+    assert store.add("Vraag", "p1", False, None) == 1 and store.all()[0]["times"] == 2
 
 
 def test_the_oldest_rows_go_past_the_maximum_and_past_the_retention(tmp_path, caplog):
@@ -48,14 +64,20 @@ def test_the_oldest_rows_go_past_the_maximum_and_past_the_retention(tmp_path, ca
 
     caplog.set_level("INFO", logger="vraagbaak")
     store = FeedbackStore(tmp_path / "feedback.sqlite3", max_rows=100, retention_days=30)
-    for i in range(105):
+    with sqlite3.connect(tmp_path / "feedback.sqlite3") as db:  # five from an hour before the rest
+        for i in range(5):
+            store.add(f"vraag {i}", "p1", True, None)
+        db.execute("UPDATE feedback SET created = strftime('%Y-%m-%dT%H:00:00+00:00', created, '-1 hour')")
+    for i in range(5, 105):
         store.add(f"vraag {i}", "p1", True, None)
     rows = store.all()
-    assert len(rows) == 100 and rows[0]["question"] == "vraag 5" and "boven het maximum" in caplog.text
+    assert len(rows) == 100 and rows[0]["question"] not in {f"vraag {i}" for i in range(5)}  # the oldest hour went
+    assert "boven het maximum" in caplog.text
     with sqlite3.connect(tmp_path / "feedback.sqlite3") as db:
-        db.execute("UPDATE feedback SET created = '2000-01-01T00:00:00+00:00' WHERE id < 50")
+        db.execute("UPDATE feedback SET created = '2000-01-01T00:00:00+00:00' WHERE question IN "
+                   f"({','.join(repr(f'vraag {i}') for i in range(5, 55))})")
     store.add("nieuw", "p1", True, None)
-    assert min(r["id"] for r in store.all()) == 50
+    assert {r["question"] for r in store.all()} == {f"vraag {i}" for i in range(55, 105)} | {"nieuw"}
 
 
 def test_a_client_has_a_daily_quota_in_memory():
