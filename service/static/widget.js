@@ -33,6 +33,8 @@
       page: "pagina",
       pages: "pagina's",
       notFound: "Dat staat niet in de rapporten.",
+      saidAnswered: (n, where) => `${n === 1 ? "Eén passage" : `${n} passages`} uit de rapporten; de eerste uit ${where}.`,
+      saidUncertain: (n, where) => `Niet zeker. ${n === 1 ? "Eén passage komt" : `${n} passages komen`} het dichtst in de buurt; de eerste uit ${where}.`,
       rephrase: "Stel je vraag anders, bijvoorbeeld met het thema, de stad of de themagroep erin.",
       uncertainLabel: "Niet zeker",
       uncertain: "Ik weet niet zeker of dit je vraag beantwoordt. Dit komt het dichtst in de buurt:",
@@ -68,6 +70,8 @@
       page: "page",
       pages: "pages",
       notFound: "The reports do not say.",
+      saidAnswered: (n, where) => `${n === 1 ? "One passage" : `${n} passages`} from the reports; the first from ${where}.`,
+      saidUncertain: (n, where) => `Not sure. ${n === 1 ? "One passage comes" : `${n} passages come`} closest; the first from ${where}.`,
       rephrase: "Try asking differently, for example with the theme, the city or the theme group in it.",
       uncertainLabel: "Not sure",
       uncertain: "I am not sure this answers your question. This comes closest:",
@@ -212,7 +216,10 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       path.setAttribute("d", ICON);
       svg.append(path);
       this.launcher.append(svg, el("span", { text: title }));
-      this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": t.transcript, tabindex: "0" });
+      // The transcript is a labelled region a screen reader can browse; what is new is said in one short
+      // sentence by the live region (a live transcript read out three passages of 1,000 characters each).
+      this.log = el("div", { class: "log", role: "region", "aria-label": t.transcript, tabindex: "0" });
+      this.live = el("p", { class: "vh", role: "status", "aria-live": "polite" });
       this.input = el("input", { id: `${id}-q`, type: "text", autocomplete: "off", maxlength: "1000", placeholder: t.placeholder });
       this.sendButton = el("button", { type: "submit", text: t.send });
       const closeButton = this.placement === "floating"
@@ -220,7 +227,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const clearButton = el("button", { type: "button", text: t.clear, onclick: () => this.clear() });
       this.panel = el("section", { class: "panel", id: `${id}-panel`, role: "dialog", "aria-label": title, hidden: "" },
         el("div", { class: "head" }, el("h2", { text: title }), clearButton, closeButton),
-        this.log,
+        this.log, this.live,
         el("form", { onsubmit: (e) => { e.preventDefault(); this.ask(); } },
           el("label", { class: "vh", for: `${id}-q`, text: t.label }), this.input, this.sendButton));
       this.panel.addEventListener("keydown", (e) => {
@@ -288,6 +295,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       this.remember(userEntry);
       const status = el("p", { class: "status", text: this.t.loading });
       this.log.append(status);
+      this.announce(this.t.loading);
       if (status.scrollIntoView) status.scrollIntoView({ block: "end" });  // the question and "searching" in view
       this.log.setAttribute("aria-busy", "true");
       this.busy(true);
@@ -328,6 +336,22 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     show(entry) {
       const node = this.render(entry);
       if (node && node.scrollIntoView) node.scrollIntoView({ block: "start" });
+      if (entry.kind === "answer") this.announce(this.summary(entry.body || {}));
+    }
+
+    // What a screen reader says of an answer: its outcome and where the first passage is from.
+    summary(body) {
+      const t = this.t;
+      const passages = body.passages || [];
+      const first = passages[0] && passages[0].citation;
+      const where = first ? [first.title, ...(first.section || []).slice(-1)].filter(Boolean).join(", ") : "";
+      if (body.status === "not_found" || !passages.length) return t.notFound;
+      return body.status === "uncertain" ? t.saidUncertain(passages.length, where) : t.saidAnswered(passages.length, where);
+    }
+
+    announce(text) {
+      this.live.textContent = "";
+      setTimeout(() => { this.live.textContent = text; }, 50);  // a change, even when the same text comes twice
     }
 
     render(entry) {
