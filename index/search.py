@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -499,6 +500,15 @@ class Searcher:
         shared = min(a.end, b.end) - max(a.start, b.start)
         return shared > DUPLICATE_OVERLAP * min(a.end - a.start, b.end - b.start)
 
+    @cached_property
+    def _section_starts(self) -> dict[tuple[str, int], int]:
+        """The page each section starts on: a suggestion links to its section, which opens there."""
+        starts: dict[tuple[str, int], int] = {}
+        for p in self.passages:
+            key = (p.document, p.section_index)
+            starts[key] = min(starts.get(key, p.citation.page), p.citation.page)
+        return starts
+
     def _suggestions(self, ranked: list[int], limit: int = 3) -> list[Suggestion]:
         found: list[Suggestion] = []
         seen: set[tuple[str, int]] = set()
@@ -508,7 +518,8 @@ class Searcher:
             if key in seen:
                 continue
             seen.add(key)
-            found.append(Suggestion(p.document, p.citation.title, p.citation.section, p.section_index, p.citation.page))
+            found.append(Suggestion(p.document, p.citation.title, p.citation.section, p.section_index,
+                                    self._section_starts[key]))
             if len(found) == limit:
                 break
         return found

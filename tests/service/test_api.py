@@ -94,6 +94,11 @@ def test_unanswerable_question_gives_suggestions(client):
     assert body["status"] == "not_found" and body["answered"] is False and body["passages"] == [] and body["suggestions"]
     assert body["message"].startswith("Dat staat niet in de rapporten") and body["confidence"] < 0.5
     assert "deze secties" in body["message"] and client.get(body["suggestions"][0]["url"]).status_code == 200
+    passport = client.post(ASK, json={"question": "Hoe vraag ik een paspoort aan?"}).json()
+    for suggestion in body["suggestions"] + passport["suggestions"]:  # the page named is where the section opens
+        page = client.get(suggestion["url"]).text
+        section = page[page.index(f'id="{suggestion["url"].split("#")[1]}"'):]
+        assert int(re.search(r"pagina (\d+)", section).group(1)) == suggestion["page"], suggestion
 
 
 @pytest.mark.parametrize("payload,status,phrase", [
