@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from vraagbaak.build_format import (
     DOCUMENT_LIST,
@@ -209,6 +209,20 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
     already), and if another file already has that id too, a number after it ("-2"); ingest names every
     file whose id is not its name. Files that share a name and so an id (the same name as .txt and .pdf in
     one folder) are refused by name, as is a newcomer named like the id a known file has."""
+    twins: dict[tuple[str, str], list[SourceDocument]] = {}
+    for source in sources:  # "verslag.txt" and "verslag.pdf" in one folder, whatever other folders hold
+        twins.setdefault((str(PurePosixPath(source.file).parent), source.id), []).append(source)
+    refused: set[int] = set()
+    for rivals in (r for r in twins.values() if len(r) > 1):
+        kept = [s for s in rivals if s.file in known][:1]  # one of them was in the index: it stays
+        for source in rivals:
+            if source in kept:
+                continue
+            others = ", ".join(s.file for s in rivals if s is not source)
+            problems.append(f"{source.file}: een ander bestand in dezelfde map heeft dezelfde naam ({others}); "
+                            f"hernoem {'dit bestand' if kept else 'een van beide'}.")
+            refused.add(id(source))
+    sources = [s for s in sources if id(s) not in refused]
     collections: dict[str, set[str]] = {}
     for source in sources:
         collections.setdefault(source.id, set()).add(source.collection)

@@ -205,6 +205,23 @@ def test_two_files_with_one_id_in_one_folder_are_both_refused_by_name(corpus):
     assert any("Verslag.TXT" in p and "verslag.txt" in p and "hernoem" in p for p in result.problems)
 
 
+def test_a_txt_and_pdf_of_one_name_in_one_folder_are_refused_also_when_another_collection_has_the_name(corpus):
+    """With "b/jaarverslag-2016.txt" elsewhere, "a/jaarverslag-2016.pdf" beside "a/jaarverslag-2016.txt" became a
+    second document of collection a, said to clash with "a file in another collection"."""
+    for folder in ("a", "b"):
+        (corpus / folder).mkdir()
+        (corpus / folder / "jaarverslag-2016.txt").write_text(TEXT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus)
+    known = {d.source.file: d.source.id for d in ingest_corpus(settings).documents}
+    from tests.ingest.test_read import minimal_pdf
+
+    (corpus / "a" / "jaarverslag-2016.pdf").write_bytes(minimal_pdf(["Jaarverslag 2016 van de stad, als PDF"]))
+    again = ingest_corpus(settings, known_ids=known)
+    assert {d.source.file: d.source.id for d in again.documents} == known  # the indexed one stays, with its id
+    [refused] = [p for p in again.problems if p.startswith("a/jaarverslag-2016.pdf:")]
+    assert "een ander bestand in dezelfde map heeft dezelfde naam (a/jaarverslag-2016.txt); hernoem dit bestand" in refused
+
+
 def test_ingest_names_the_files_it_passes_over(corpus):
     (corpus / "g40").mkdir()
     (corpus / "g40" / "stedennet-jaarverslag-2022.txt").write_text(TEXT, encoding="utf-8")
