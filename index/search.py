@@ -477,9 +477,34 @@ class Searcher:
         return found
 
     def _family(self, document: str) -> tuple[str, str]:
-        """Documents whose passages may repeat each other: one collection and organisation."""
-        d = self.documents[document]
-        return d.collection, d.organisation
+        """Documents whose passages may repeat each other: one collection, and one organisation as far as can
+        be told (``_families``)."""
+        return self._families[document]
+
+    @cached_property
+    def _families(self) -> dict[str, tuple[str, str]]:
+        """Per document, its collection and its organisation's family: organisations of one collection whose
+        words hold one another's are one ("G40" and "G40 Stedennetwerk", when a meta file names it in full on
+        one year only), and an organisation not known belongs with any."""
+        families: dict[str, tuple[str, str]] = {}
+        for collection in {d.collection for d in self.documents.values()}:
+            members = [d for d in self.documents.values() if d.collection == collection]
+            names = sorted({" ".join(fold(d.organisation).split()) for d in members})
+            root = {name: name for name in names}
+
+            def find(name: str) -> str:
+                while root[name] != name:
+                    name = root[name]
+                return name
+
+            for a in names:
+                for b in names:
+                    x, y = set(a.split()), set(b.split())
+                    if a < b and (not x or not y or x <= y or y <= x):
+                        root[find(b)] = find(a)
+            for d in members:
+                families[d.id] = (collection, find(" ".join(fold(d.organisation).split())))
+        return families
 
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report

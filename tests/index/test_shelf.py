@@ -181,6 +181,22 @@ def test_the_same_text_in_two_years_is_shown_once_newest_first_unless_a_year_is_
     assert [p.citation.year for p in housing[0].also] == [2024]
 
 
+def test_one_year_named_in_full_by_its_meta_file_is_still_the_same_report(shelf):
+    """A meta file giving "Stedennet Nederland" on the 2024 report only made its repeated passages show twice,
+    the older year first, without "Staat ook in"."""
+    report = Path(shelf.corpus_dir) / "net" / "stedennet-jaarverslag-2024.txt"
+    report.write_text(report.read_text().replace("Het woningtekort bleef", "Het tekort aan woningen bleef"))  # near
+    report.with_name("stedennet-jaarverslag-2024.meta.json").write_text(json.dumps({"organisation": "Stedennet Nederland"}))
+    build_index(shelf, embedder=fake_embedder())
+    searcher = Searcher.load(shelf, embedder=fake_embedder())
+    assert searcher.documents["stedennet-jaarverslag-2024"].organisation == "Stedennet Nederland"
+    assert searcher._family("stedennet-jaarverslag-2024") == searcher._family("stedennet-jaarverslag-2023")
+    assert searcher._family("stedennet-jaarverslag-2024") != searcher._family("politie-jaarverslag-2024")
+    plain = searcher.search("betaalbare woningen voor starters en ouderen", 5, abstain=False)
+    housing = [h for h in plain.hits if "betaalbare woningen" in h.passage.text]
+    assert [(h.passage.citation.year, [p.citation.year for p in h.also]) for h in housing] == [(2024, [2023])]
+
+
 def test_a_year_or_organisation_in_the_question_favours_its_documents(searcher):
     assert searcher.search("veiligheid in de buurt in 2023", 3, abstain=False).hits[0].passage.document == \
         "stedennet-jaarverslag-2023"
