@@ -153,7 +153,12 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
 
     settings = get_settings()
     scope = Scope(collections=list(collections), documents=list(documents), years=list(years))
-    result = Searcher.load(settings).search(question, top_k, scope=scope, spelling=not exact)
+    try:
+        result = Searcher.load(settings).search(question, top_k, scope=scope, spelling=not exact)
+    except VraagbaakError as exc:
+        if as_json:  # a script reads JSON from stdout, the API's error body, as well as the line on stderr
+            click.echo(json.dumps({"error": {"code": exc.code, "message": str(exc)}}, ensure_ascii=False, indent=2))
+        raise
     response = AskResponse.from_result(result, settings.public_url)
     if as_json:
         click.echo(response.model_dump_json(indent=2))

@@ -296,6 +296,9 @@ def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
     assert {p["citation"]["collection"] for p in json.loads(scoped.output)["passages"]} == {"net"}
     wrong = runner.invoke(cli, ["ask", "wonen", "--year", "1999"])
     assert wrong.exit_code == 1 and "Onbekend jaar: 1999" in wrong.output
+    scripted = runner.invoke(cli, ["ask", "wonen", "--collection", "nee", "--json"])  # a script gets JSON on stdout
+    assert scripted.exit_code == 1 and json.loads(scripted.stdout)["error"]["code"] == "onbekend_filter"
+    assert "Onbekende collectie: nee" in scripted.stderr
 
 
 def test_each_document_is_searched_with_its_own_keyword_statistics(shelf, searcher):
