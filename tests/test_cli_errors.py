@@ -113,3 +113,10 @@ def test_an_empty_setting_counts_as_not_set():
         env.setenv("VRAAGBAAK_PAGE_BREAK", "")  # empty matched every line: each line became a page
         settings = Settings()
     assert settings.question_retention_days == 90 and settings.page_break == Settings.model_fields["page_break"].default
+
+
+def test_help_screens_are_dutch():
+    out = vraagbaak("ask", "--help")
+    assert out.returncode == 0 and out.stdout.startswith("Gebruik: vraagbaak ask")
+    assert "Opties:" in out.stdout and "Toon deze hulp en stop." in out.stdout and "[standaard: 5;" in out.stdout
+    assert "Commando's:" in vraagbaak("--help").stdout

@@ -24,6 +24,27 @@ OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.EEXIST: "bestaat al", errno.EAC
              errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen"}
 
 
+#: Click's own words in its help screens, said in Dutch (Click has no Dutch catalogue): the headings,
+#: the help option and the defaults. A word not listed here stays as Click says it.
+HELP_WORDS = {"Usage:": "Gebruik:", "Options": "Opties", "Commands": "Commando's",
+              "Show this message and exit.": "Toon deze hulp en stop.", "Show the version and exit.": "Toon de versie en stop.",
+              "default: {default}": "standaard: {default}", "required": "verplicht",
+              "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s", "Aborted!": "Afgebroken."}
+
+
+def _dutch_help() -> None:
+    """Click looks up these words through ``gettext`` in each of its modules; they answer in Dutch here."""
+    import click.core
+    import click.decorators
+    import click.formatting
+
+    for module in (click.core, click.decorators, click.formatting):
+        module._ = lambda message: HELP_WORDS.get(message, message)
+
+
+_dutch_help()
+
+
 def friendly(func):
     """Turn a VraagbaakError or a file system error into one clear line and exit code 1."""
 
