@@ -16,6 +16,7 @@ import argparse
 import json
 import random
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vraagbaak.config import Settings
@@ -41,7 +42,9 @@ def grouped_together(pairs: list[dict], vectors: dict[str, object], similarity: 
     random.Random(40 + order).shuffle(questions)
     with tempfile.TemporaryDirectory() as tmp:
         log = QuestionLog(Path(tmp) / "questions.sqlite3")
-        row_of = {q: log.add(Asked(q, "not_found", 0.0, [], "", 0.0, [], vectors[q])) for q in questions}
+        start = datetime.now(UTC) - timedelta(hours=len(questions))  # an hour apart: rows within one hour have no order
+        row_of = {q: log.add(Asked(q, "not_found", 0.0, [], "", 0.0, [], vectors[q]), now=start + timedelta(hours=i))
+                  for i, q in enumerate(questions)}
         log.assign_groups(similarity)
         with log._connect() as db:
             group_of_row = dict(db.execute("SELECT id, grp FROM questions"))

@@ -32,38 +32,42 @@ def text_hash(text: str) -> str:
 
 
 class EmbeddingCache:
+    """The vectors of texts embedded before, in one ``cache.npz`` (keys and vectors together, replaced in one
+    step, so an interrupted write cannot pair a vector with another text), oldest first."""
+
+    FILE = "cache.npz"
+
     def __init__(self, folder: Path, fingerprint: str, dimensions: int, batch_size: int = 1):
         self.folder = Path(folder) / fingerprint / f"batch-{batch_size}"
         self.batch_size = batch_size
-        for unkeyed in ("keys.npy", "vectors.npy"):  # a cache from before the batch size was part of the key
+        for unkeyed in ("keys.npy", "vectors.npy"):  # caches of earlier versions: only time is lost
             (Path(folder) / fingerprint / unkeyed).unlink(missing_ok=True)
+            (self.folder / unkeyed).unlink(missing_ok=True)
         self.dimensions = dimensions
         self.vectors: dict[str, np.ndarray] = {}
-        keys, vectors = self.folder / "keys.npy", self.folder / "vectors.npy"
-        if keys.is_file() and vectors.is_file():
+        if (self.folder / self.FILE).is_file():
             try:
-                loaded_keys = np.load(keys, allow_pickle=False)
-                loaded = np.load(vectors, allow_pickle=False)
-                if loaded.shape == (len(loaded_keys), dimensions):
-                    self.vectors = dict(zip(loaded_keys.tolist(), loaded))
-            except (OSError, ValueError):
+                with np.load(self.folder / self.FILE, allow_pickle=False) as stored:
+                    keys, vectors = stored["keys"], stored["vectors"]
+                    if vectors.shape == (len(keys), dimensions):
+                        self.vectors = dict(zip(keys.tolist(), vectors))
+            except (OSError, ValueError, KeyError):
                 self.vectors = {}  # a damaged cache only costs time
 
     def save(self, keep: set[str] | None = None) -> None:
-        """Write the cache (atomically, file by file). With ``keep``, the texts of the latest build stay, and of
-        the others as many as the build has again (at least ``SPARE``): a report taken out and put back, or the
+        """Write the cache. With ``keep``, the texts of the latest build stay, and of the others the most recently
+        embedded, as many as the build has again (at least ``SPARE``): a report taken out and put back, or the
         version before an edit, is not embedded again, and the cache does not grow without bound."""
         self.folder.mkdir(parents=True, exist_ok=True)
         keys = list(self.vectors)
         if keep is not None:
-            spare = max(len(keep), SPARE)
-            others = [k for k in reversed(keys) if k not in keep][:spare]  # the most recently embedded first
-            keys = [k for k in keys if k in keep] + others[::-1]
+            others = [k for k in reversed(keys) if k not in keep][:max(len(keep), SPARE)]
+            keys = others[::-1] + [k for k in keys if k in keep]  # oldest first, the latest build last
         matrix = np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, self.dimensions), np.float32)
-        for name, array in (("vectors.npy", matrix), ("keys.npy", np.array(keys, dtype="<U32"))):
-            tmp = self.folder / f".{uuid.uuid4().hex[:6]}.npy"
-            np.save(tmp, array, allow_pickle=False)
-            os.replace(tmp, self.folder / name)
+        tmp = self.folder / f".{uuid.uuid4().hex[:6]}.npz"
+        with open(tmp, "wb") as out:
+            np.savez(out, keys=np.array(keys, dtype="<U32"), vectors=matrix)
+        os.replace(tmp, self.folder / self.FILE)
 
 
 def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache,

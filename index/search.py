@@ -151,6 +151,8 @@ class SearchResult:
     #: Typing errors corrected before the search; ``searched`` is then the question as searched.
     corrections: list[Correction] = field(default_factory=list)
     searched: str | None = None
+    #: What was searched, always: the asking part of the message (``index.asking``), typing errors corrected.
+    asked: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -269,7 +271,7 @@ class Searcher:
             return SearchResult(text, "not_found", confidence=0.0)
         query = self.embedder.encode_queries([searched])[0]
         result = self.search_vector(searched, query, top_k, abstain, selection=selection)
-        result.question, result.vector = text, query
+        result.question, result.vector, result.asked = text, query, searched
         if corrections:
             result.corrections, result.searched = corrections, searched
         return result
@@ -477,33 +479,28 @@ class Searcher:
         return found
 
     def _family(self, document: str) -> tuple[str, str]:
-        """Documents whose passages may repeat each other: one collection, and one organisation as far as can
-        be told (``_families``)."""
+        """Documents whose passages may repeat each other: one collection and one organisation (``_families``)."""
         return self._families[document]
 
     @cached_property
     def _families(self) -> dict[str, tuple[str, str]]:
-        """Per document, its collection and its organisation's family: organisations of one collection whose
-        words hold one another's are one ("G40" and "G40 Stedennetwerk", when a meta file names it in full on
-        one year only), and an organisation not known belongs with any."""
+        """Per document, its collection and its organisation's family. An organisation whose words all stand in
+        exactly one other organisation's of its collection is that one: "G40" and "G40 Stedennetwerk", when a
+        meta file names it in full on one year only. "Gemeente" beside "Gemeente Zwolle" and "Gemeente Breda"
+        joins neither, and an organisation not known joins none: near-identical passages of two organisations
+        must not pass for two years of one report."""
         families: dict[str, tuple[str, str]] = {}
         for collection in {d.collection for d in self.documents.values()}:
             members = [d for d in self.documents.values() if d.collection == collection]
-            names = sorted({" ".join(fold(d.organisation).split()) for d in members})
-            root = {name: name for name in names}
-
-            def find(name: str) -> str:
-                while root[name] != name:
-                    name = root[name]
-                return name
-
-            for a in names:
-                for b in names:
-                    x, y = set(a.split()), set(b.split())
-                    if a < b and (not x or not y or x <= y or y <= x):
-                        root[find(b)] = find(a)
+            names = {" ".join(fold(d.organisation).split()) for d in members}
+            family = {name: name for name in names}
+            for name in names:
+                words = set(name.split())
+                wider = [other for other in names if other != name and words and words < set(other.split())]
+                if len(wider) == 1:
+                    family[name] = wider[0]
             for d in members:
-                families[d.id] = (collection, find(" ".join(fold(d.organisation).split())))
+                families[d.id] = (collection, family[" ".join(fold(d.organisation).split())])
         return families
 
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:

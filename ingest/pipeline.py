@@ -131,9 +131,9 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             bar.update(size)
     for source in sources:
         if source.encoding:
-            result.problems.append(f"{source.file}: de tekst is geen UTF-8 en is gelezen als {source.encoding} "
-                                   "(West-Europees); kijk of letters als é, ë en ü goed staan, en sla het bestand "
-                                   "liefst op als UTF-8.")
+            result.problems.append(f"{source.file}: een deel van de tekst is geen UTF-8 en is gelezen als "
+                                   f"{source.encoding}; kijk of letters als é, ë en ü daar goed staan, en sla het "
+                                   "bestand liefst op als UTF-8.")
         if source.scanned_pages:
             pages = ", ".join(map(str, source.scanned_pages))
             one = len(source.scanned_pages) == 1
@@ -219,7 +219,9 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
             if source in kept:
                 continue
             others = ", ".join(s.file for s in rivals if s is not source)
-            problems.append(f"{source.file}: een ander bestand in dezelfde map heeft dezelfde naam ({others}); "
+            alike = {PurePosixPath(s.file).stem.lower() for s in rivals} == {PurePosixPath(source.file).stem.lower()}
+            name = "dezelfde naam" if alike else f"een naam die hetzelfde id geeft ({source.id})"
+            problems.append(f"{source.file}: een ander bestand in dezelfde map heeft {name} ({others}); "
                             f"hernoem {'dit bestand' if kept else 'een van beide'}.")
             refused.add(id(source))
     sources = [s for s in sources if id(s) not in refused]

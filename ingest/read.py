@@ -118,12 +118,12 @@ UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
-    """The text of a ``.txt`` file and, when it was not UTF-8, the encoding it was read in.
+    """The text of a ``.txt`` file and, when some of it was not UTF-8, how it was read instead.
 
-    UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as they are. Other
-    bytes are read as Windows-1252, the West European encoding of older Windows programs, when that gives
-    text without control characters: a civil servant's export should not be refused over its encoding, but
-    the warning asks to check the accented letters."""
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as they are. A line
+    that is no UTF-8 is read as Windows-1252, the West European encoding of older Windows programs, when that
+    gives plain text: a civil servant's export should not be refused over its encoding, nor a whole file
+    garbled for one pasted character; the note names the lines, to check their accented letters."""
     if data.startswith(b"%PDF-"):
         raise DocumentError(f"{name}: dit is een PDF met de extensie .txt; hernoem het bestand naar .pdf.")
     if data.startswith(UTF16_MARKS):
@@ -135,19 +135,27 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
             return text, None
         raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
     if b"\x00" in data:
+        if data.count(b"\x00") >= len(data) // 3:  # every other byte nothing: UTF-16 without its mark
+            raise DocumentError(f"{name}: dit lijkt tekst in UTF-16 zonder byte-order mark; sla het bestand op als "
+                                "UTF-8.")
         raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
     try:
         return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+    except UnicodeDecodeError:
+        pass
+    lines, other = [], []
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
         try:
-            text = data.decode("cp1252")
+            lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            text = ""
-        if _plain(text):
-            return text, "Windows-1252"
-        raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {line}); sla het bestand op als "
-                            "UTF-8.") from exc
+            line = raw.decode("cp1252", errors="replace")
+            if "\ufffd" in line or not _plain(line or " "):
+                raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {number}); sla het bestand op als "
+                                    "UTF-8.") from None
+            lines.append(line)
+            other.append(number)
+    shown = ", ".join(map(str, other[:5])) + (f" en {len(other) - 5} meer" if len(other) > 5 else "")
+    return "\n".join(lines), f"Windows-1252 ({'regel' if len(other) == 1 else 'regels'} {shown})"
 
 
 def _plain(text: str) -> bool:
@@ -273,13 +281,14 @@ def list_corpus(corpus_dir: Path) -> CorpusListing:
         listing.problems.append(f"{relative}/: deze map kan niet worden gelezen ({_reason(error)}); wat erin staat, "
                                 "is niet gelezen.")
 
+    inside = os.path.realpath(root)
     for folder, folders, names in os.walk(root, onerror=refused, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:
             folders.clear()  # a link to a folder already read: no second copy, no endless loop
             continue
         seen.add(real)
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and not _link_within(Path(folder) / f, inside))
         for name in sorted(names):
             path = Path(folder) / name
             if name.startswith("."):
@@ -289,10 +298,15 @@ def list_corpus(corpus_dir: Path) -> CorpusListing:
             elif path.is_symlink() and not path.exists():
                 relative = path.relative_to(root).as_posix()
                 listing.unreadable.append(relative)
-                listing.problems.append(f"{relative}: deze koppeling wijst naar een bestand dat er niet (meer) is; "
-                                        "het is overgeslagen.")
+                listing.problems.append(f"{relative}: deze koppeling wijst naar een bestand of map dat er niet (meer) "
+                                        "is; het is overgeslagen.")
     listing.files.sort()
     return listing
+
+
+def _link_within(path: Path, corpus: str) -> bool:
+    """A linked folder whose target is in the corpus already: the folder itself is read, under its own name."""
+    return path.is_symlink() and os.path.commonpath([os.path.realpath(path), corpus]) == corpus
 
 
 def _reason(error: OSError) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -51,6 +50,8 @@ class FeedbackStore:
             except sqlite3.OperationalError as exc:
                 if "duplicate column" not in str(exc):
                     raise
+            private_db.shuffle_numbered_rows(db, "feedback", (  # and from before times to the hour
+                "UPDATE feedback SET created = substr(created, 1, 13) || ':00:00' || substr(created, 20)",))
 
         return connect(self.path, self.WHAT, setup)
 
@@ -81,7 +82,7 @@ class FeedbackStore:
             if same:
                 db.execute("UPDATE feedback SET times = times + 1 WHERE id = ?", (same[0],))
                 return int(same[0])
-            number = secrets.randbits(62) + 1  # not a count: the rows' order must not give away the order of posting
+            number = private_db.row_id()
             db.execute(
                 "INSERT INTO feedback (id, created, question, passage_id, helpful, comment) VALUES (?, ?, ?, ?, ?, ?)",
                 (number, now.replace(minute=0, second=0, microsecond=0).isoformat(timespec="seconds"), question,

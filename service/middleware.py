@@ -120,8 +120,9 @@ class ServiceMiddleware:
         """A refusal made here (413, 429, 401) passes no CORS middleware: without these headers a widget on an
         allowed intranet page could not read it, and would say the service is unreachable."""
         origin = request.headers.get("origin", "").rstrip("/")
-        if origin and origin in self.settings.allowed_origins:
-            response.headers["Access-Control-Allow-Origin"] = origin
+        allowed = self.settings.allowed_origins
+        if origin and (origin in allowed or "*" in allowed):
+            response.headers["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
             response.headers["Access-Control-Expose-Headers"] = "Retry-After"
             response.headers.append("Vary", "Origin")
 

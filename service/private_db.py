@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -67,3 +68,28 @@ def translated(path: Path, what: str) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise unavailable(path, what, exc) from None
+
+
+def row_id() -> int:
+    """A random row id, not a count: the order of the rows must not give away the order of asking (next to an
+    access log whose lines come in that order). Under 10^15, so a spreadsheet keeps every digit of it; from
+    10^9, so it never meets an id a file numbered before it."""
+    return secrets.randbelow(10**15 - 10**9) + 10**9
+
+
+def shuffle_numbered_rows(db: sqlite3.Connection, table: str, also: tuple[str, ...] = ()) -> None:
+    """A file from before random ids gets them now, in one transaction (a second worker starting at the same
+    moment waits, then finds nothing left to do). Its rows are those with ids under 10^9; the statements in
+    ``also`` (what else such a file needs) run with them."""
+    if not db.execute(f"SELECT 1 FROM {table} WHERE id < ? LIMIT 1", (10**9,)).fetchone():
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for (old,) in db.execute(f"SELECT id FROM {table} WHERE id < ?", (10**9,)).fetchall():
+            db.execute(f"UPDATE {table} SET id = ? WHERE id = ?", (row_id(), old))
+        for statement in also:
+            db.execute(statement)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

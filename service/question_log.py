@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Collection
@@ -167,6 +166,7 @@ class QuestionLog:
                 except sqlite3.OperationalError as exc:  # same moment) says so, and that is fine
                     if "duplicate column" not in str(exc):
                         raise
+                private_db.shuffle_numbered_rows(db, "questions", ("DROP TABLE IF EXISTS grouped",))
                 self._ready = True
 
         return connect(self.path, self.WHAT, setup)
@@ -193,7 +193,7 @@ class QuestionLog:
         keep_text = self.store_text and asked.question
         vector = asked.vector.astype(np.float16).tobytes() if keep_text and asked.vector is not None \
             and asked.status in UNANSWERED else None
-        row = secrets.randbits(62) + 1  # not a count: the order of the rows must not give away the order of asking
+        row = private_db.row_id()
         with self._lock, self._connect() as db:
             db.execute(
                 "INSERT INTO questions (id, asked, day, collections, status, confidence, passages, nearest, latency_ms, "
@@ -317,7 +317,7 @@ class QuestionLog:
             db.row_factory = sqlite3.Row
             marks = ",".join("?" * len(group_ids))
             return [dict(r) for r in db.execute(f"SELECT id, asked, status, question, nearest, grp FROM questions "
-                                                f"WHERE grp IN ({marks}) ORDER BY grp, id", group_ids)]
+                                                f"WHERE grp IN ({marks}) ORDER BY grp, asked, id", group_ids)]
 
     def assign_groups(self, similarity: float = GROUP_SIMILARITY) -> int:
         """Put every new unanswered question in a group; returns how many were new.

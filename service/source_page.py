@@ -97,9 +97,9 @@ def _paragraphs(chunk: str, in_mark: bool) -> str:
     return between.join(escape(piece) for piece in chunk.split("\n\n"))
 
 
-def error_page(message: str) -> str:
+def error_page(message: str, title: str = "Niet gevonden") -> str:
     """A source link that leads nowhere (any more), said in a page of the source viewer's look."""
     return ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
-            'content="width=device-width,initial-scale=1"><title>Niet gevonden · Vraagbaak</title>'
-            f'<style>{STYLE}</style></head><body><main id="inhoud"><h1>Niet gevonden</h1><p role="status">'
+            f'content="width=device-width,initial-scale=1"><title>{escape(title)} · Vraagbaak</title>'
+            f'<style>{STYLE}</style></head><body><main id="inhoud"><h1>{escape(title)}</h1><p role="status">'
             f'{escape(message)}</p></main></body></html>')

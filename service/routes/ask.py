@@ -40,7 +40,7 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     latency = (time.perf_counter() - started) * 1000
     try:  # the log must never cost anyone their answer
         public = searcher.evidence.prints
-        searched = result.searched or result.question  # grouped by what was searched: typing errors corrected
+        searched = result.asked or result.question  # grouped by what was searched: its asking part, corrected
         vector, compared = result.vector, without_placeholders(scrub(searched, public))
         if result.status in UNANSWERED and settings.store_question_text and compared != searched:
             vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed

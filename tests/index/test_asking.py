@@ -13,6 +13,12 @@ from vraagbaak.index.asking import sentences, the_question
     ("Wat doet de themagroep Wonen? Bedankt alvast!", "Wat doet de themagroep Wonen?"),
     ("Hoi. Wie is de voorzitter? En wie is de secretaris? Dank je.", "Wie is de voorzitter? En wie is de secretaris?"),
     ("I just started in Helmond. Which cities lead the theme group?", "Which cities lead the theme group?"),
+    ("Hoi, kun je me helpen? Ik zoek de naam van de hoogleraar die sprak over vertrouwen. Dank je!",
+     "Ik zoek de naam van de hoogleraar die sprak over vertrouwen."),  # a plea for help is no question
+    ("Hoi! wanneer was het symposium met het UWV? ik moet het in een memo noemen",
+     "wanneer was het symposium met het UWV?"),
+    ("Beste Vraagbaak, ik ben klantmanager in Helmond. Wat vindt de G40 van de Participatiewet? Groet, Sanne",
+     "Wat vindt de G40 van de Participatiewet?"),
 ])
 def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it(message, asked):
     assert the_question(message) == asked
@@ -26,6 +32,12 @@ def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it
     "Over de Spreidingswet. Wat?",  # names nothing of its own
     "De themagroep Wonen, de themagroep Europa.",  # nothing asks
     "Wat doet de G40 o.a. met wonen?",  # an abbreviation's full stop ends no sentence
+    "Ik werk bij Gemeente Zwolle. Wat doet mijn gemeente in de G40?",  # "mijn gemeente" is Zwolle
+    "In het jaarverslag 2021 las ik over de Spreidingswet. Wie was voorzitter van de themagroep Asiel?",
+    "Wat is de rol van de G40 bij de Spreidingswet? Ik bedoel in 2023.",  # a clarification after the question
+    "Wie is voorzitter? Van de themagroep Wonen bedoel ik.",
+    "Ik schrijf een notitie over 2022. Wie was voorzitter van de G40?",  # a year said about the asker's work
+    "Ik zit te kijken naar het position paper Interbestuurlijke samenwerking. Wanneer is het gepresenteerd?",
 ])
 def test_a_question_that_needs_its_context_or_a_message_that_asks_nothing_is_searched_whole(message):
     assert the_question(message) == message
@@ -33,4 +45,5 @@ def test_a_question_that_needs_its_context_or_a_message_that_asks_nothing_is_sea
 
 def test_sentences_end_where_a_new_one_plainly_starts():
     assert sentences("Zie o.a. het verslag. Wat staat er in? mijn vraag") == [
-        "Zie o.a. het verslag.", "Wat staat er in? mijn vraag"]
+        "Zie o.a. het verslag.", "Wat staat er in?", "mijn vraag"]
+    assert sentences("Wat doet de G40 aan wonen bijv. In Zwolle") == ["Wat doet de G40 aan wonen bijv. In Zwolle"]

@@ -202,6 +202,7 @@ def test_a_folder_or_link_that_cannot_be_read_does_not_take_its_reports_off_the_
     shared.mkdir()
     (shared / "vierde-2024.txt").write_text(TEST_REPORT.replace("Testnet", "Vierde net"), encoding="utf-8")
     (corpus / "gedeeld").symlink_to(shared, target_is_directory=True)  # a linked folder is a collection too
+    (corpus / "archief").symlink_to(corpus / "sub", target_is_directory=True)  # not one inside: "sub" stays "sub"
     build_index(fake_built, embedder=fake_embedder())
     good = store.current_build(fake_built.data_dir)
     assert {d.file for d in store.read_documents(good)} == {
@@ -212,8 +213,8 @@ def test_a_folder_or_link_that_cannot_be_read_does_not_take_its_reports_off_the_
                                                r"\(deze map kan niet worden gelezen \(geen leesrechten\)"):
             build_index(fake_built, embedder=fake_embedder())
     (elsewhere / "derde-2024.txt").unlink()
-    with pytest.raises(IndexMissing, match=r"derde-2024.txt staat in de index .*koppeling wijst naar een bestand dat er "
-                                           r"niet \(meer\) is"):
+    with pytest.raises(IndexMissing, match=r"derde-2024.txt staat in de index .*koppeling wijst naar een bestand of map "
+                                           r"dat er niet \(meer\) is"):
         build_index(fake_built, embedder=fake_embedder())
     assert store.current_build(fake_built.data_dir) == good
     (corpus / "derde-2024.txt").unlink()  # taken away on purpose, and a dangling link never indexed: named, skipped

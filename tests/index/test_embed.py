@@ -32,9 +32,10 @@ def test_save_keeps_the_latest_texts_and_as_many_earlier_ones_as_allowed(tmp_pat
     """A report taken out and put back is not embedded again; the cache still does not grow without bound."""
     monkeypatch.setattr(embed, "SPARE", 2)
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
-    for text in ["oudst", "ouder", "oud", "nieuw"]:  # one build after another
+    for text in ["oudst", "ouder", "oud", "nieuw"]:  # one build after another, each reopening the cache
+        cache = EmbeddingCache(tmp_path, "fake-16", 16)
         embed_cached(Counting(), [text], cache)
-    cache.save({text_hash("nieuw")})
+        cache.save({text_hash(text)})
     kept = set(EmbeddingCache(tmp_path, "fake-16", 16).vectors)
     assert kept == {text_hash("nieuw"), text_hash("oud"), text_hash("ouder")}  # the two most recent others
 
@@ -62,7 +63,7 @@ def test_a_damaged_or_mismatched_cache_only_costs_time(tmp_path):
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
     embed_cached(Counting(), ["een"], cache)
     cache.save({*cache.vectors})
-    (tmp_path / "fake-16" / "batch-1" / "vectors.npy").write_bytes(b"kapot")
+    (tmp_path / "fake-16" / "batch-1" / EmbeddingCache.FILE).write_bytes(b"kapot")
     assert EmbeddingCache(tmp_path, "fake-16", 16).vectors == {}
     assert EmbeddingCache(tmp_path, "fake-16", 32).vectors == {}  # another shape: not used
 

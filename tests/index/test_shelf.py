@@ -409,3 +409,17 @@ def test_a_documents_block_of_rows_is_a_view_when_consecutive_and_right_when_not
     interleaved = Shelf(documents, [SimpleNamespace(document=d) for d in "ababb"])
     assert interleaved.block_of(matrix, "b").tolist() == matrix[[1, 3, 4]].tolist()
     assert interleaved.block_of(matrix, "a").tolist() == matrix[[0, 2]].tolist()
+
+
+def test_organisations_are_one_family_only_when_one_names_the_other_unambiguously():
+    """"Gemeente" must not join "Gemeente Zwolle" and "Gemeente Breda" into one report, nor an unknown
+    organisation every other: their near-identical passages would pass for two years of one report."""
+    from types import SimpleNamespace
+
+    documents = {i: SimpleNamespace(id=i, collection=c, organisation=o) for i, c, o in [
+        ("zwolle", "c", "Gemeente Zwolle"), ("breda", "c", "Gemeente Breda"), ("gemeente", "c", "Gemeente"),
+        ("g40-2023", "d", "G40"), ("g40-2024", "d", "G40 Stedennetwerk"), ("vng", "d", "VNG"), ("onbekend", "d", "")]}
+    families = Searcher._families.func(SimpleNamespace(documents=documents))
+    assert families["g40-2023"] == families["g40-2024"]
+    assert len({families[d] for d in ("zwolle", "breda", "gemeente")}) == 3
+    assert len({families[d] for d in ("g40-2023", "vng", "onbekend")}) == 3

@@ -56,6 +56,7 @@ def test_control_characters_become_spaces_and_offsets_stay(corpus):
     ("kapot.txt", b"Financi\x81n en \xff\xfe meer", "geen geldige UTF-8 (regel 1)"),  # no Windows-1252 either
     ("verslag.txt", b"%PDF-1.4 een pdf", "hernoem het bestand naar .pdf"),
     ("unicode.txt", b"\xff\xfe" + b"\x00k" * 40, "binair"),  # a byte-order mark before bytes that are no text
+    ("zondermark.txt", "Thema Financiën".encode("utf-16-le"), "UTF-16 zonder byte-order mark"),
     ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "de PDF is beschadigd"),
     ("tekst.pdf", b"Dit is gewone tekst met de verkeerde extensie.", "dit is geen PDF"),
 ])
@@ -71,7 +72,11 @@ def test_text_saved_by_older_windows_programs_is_read_and_said(corpus):
     utf16 = TextReader().read(write(corpus, "utf16.txt", text.encode("utf-16")))
     assert utf16.lines[0].text == "Thema Financiën" and utf16.encoding is None
     windows = TextReader().read(write(corpus, "windows.txt", text.replace("\n", "\r\n").encode("cp1252")))
-    assert windows.lines[0].text == "Thema Financiën" and windows.encoding == "Windows-1252"
+    assert windows.lines[0].text == "Thema Financiën" and windows.encoding == "Windows-1252 (regel 1)"
+    pasted = text.encode("utf-8") + "Een “geplakt” citaat.\n".encode("cp1252")  # one line from elsewhere
+    mixed = TextReader().read(write(corpus, "gemengd.txt", pasted))
+    assert mixed.lines[0].text == "Thema Financiën" and mixed.lines[-1].text == "Een “geplakt” citaat."
+    assert mixed.encoding == "Windows-1252 (regel 4)"  # the rest of the file is not garbled for it
 
 
 def test_pdf_pages_are_read(corpus):

@@ -46,17 +46,20 @@ def test_identical_posts_are_one_row_that_counts_them_kept_to_the_hour(tmp_path)
     assert all(row["created"].endswith(":00:00+00:00") for row in store.all())  # no order finer than the hour
 
 
-def test_a_feedback_file_from_before_the_count_gains_it(tmp_path):
+def test_a_feedback_file_from_before_the_count_gains_it_and_loses_its_order(tmp_path):
     import sqlite3
 
     path = tmp_path / "feedback.sqlite3"
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL, question TEXT "
                    "NOT NULL, passage_id TEXT NOT NULL, helpful INTEGER NOT NULL, comment TEXT)")
-        db.execute("INSERT INTO feedback (created, question, passage_id, helpful) VALUES ('2026-11-30T10:00:00+00:00', "
+        db.execute("INSERT INTO feedback (created, question, passage_id, helpful) VALUES ('2026-11-30T10:17:42+00:00', "
                    "'Vraag', 'p1', 0)")
     store = FeedbackStore(path, retention_days=3650)
-    assert store.add("Vraag", "p1", False, None) == 1 and store.all()[0]["times"] == 2
+    row = store.add("Vraag", "p1", False, None)
+    assert 10**9 <= row < 10**15 and store.all() == [{"id": row, "created": "2026-11-30T10:00:00+00:00",
+                                                      "question": "Vraag", "passage_id": "p1", "helpful": 0,
+                                                      "comment": None, "times": 2}]  # to the hour, a random id
 
 
 def test_the_oldest_rows_go_past_the_maximum_and_past_the_retention(tmp_path, caplog):

@@ -152,6 +152,26 @@ def test_a_log_from_before_corrections_gains_the_column_and_keeps_its_rows(tmp_p
     assert other_worker.count() == 3
 
 
+def test_a_log_numbered_in_order_of_asking_gets_random_ids_once(tmp_path):
+    """Rows of an older version kept ids 1, 2, 3, ... (and a table of how far grouping got): the order of asking,
+    for 90 days more. They get random ids on first use; a second worker finds nothing left to do."""
+    path = tmp_path / "questions.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+                         + "CREATE TABLE grouped (upto INTEGER NOT NULL); INSERT INTO grouped VALUES (2);")
+        for n in range(1, 4):
+            db.execute("INSERT INTO questions (asked, day, collections, status, confidence, passages, nearest, "
+                       f"latency_ms, question) VALUES ('2026-11-30T10:00:00+00:00', '2026-11-30', '', 'answered', 0.9, "
+                       f"'[]', '', 5, 'vraag {n}')")
+    log = QuestionLog(path, retention_days=3650)
+    assert log.count() == 3
+    ids = [r["id"] for r in rows(log)]
+    assert all(10**9 <= i < 10**15 for i in ids)
+    assert QuestionLog(path, retention_days=3650).count() == 3 and [r["id"] for r in rows(log)] == ids
+    with sqlite3.connect(path) as db:
+        assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'grouped'").fetchone()
+
+
 def test_a_group_forgets_an_expired_leader(log):
     """The group's shown question and its members come from rows that are still kept."""
     now = datetime.now(UTC)
