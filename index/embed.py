@@ -40,19 +40,23 @@ class EmbeddingCache:
     def __init__(self, folder: Path, fingerprint: str, dimensions: int, batch_size: int = 1):
         self.folder = Path(folder) / fingerprint / f"batch-{batch_size}"
         self.batch_size = batch_size
-        for unkeyed in ("keys.npy", "vectors.npy"):  # caches of earlier versions: only time is lost
+        for unkeyed in ("keys.npy", "vectors.npy"):  # a cache from before the batch size was kept: not reusable
             (Path(folder) / fingerprint / unkeyed).unlink(missing_ok=True)
-            (self.folder / unkeyed).unlink(missing_ok=True)
         self.dimensions = dimensions
         self.vectors: dict[str, np.ndarray] = {}
-        if (self.folder / self.FILE).is_file():
-            try:
+        try:
+            if (self.folder / self.FILE).is_file():
                 with np.load(self.folder / self.FILE, allow_pickle=False) as stored:
-                    keys, vectors = stored["keys"], stored["vectors"]
-                    if vectors.shape == (len(keys), dimensions):
-                        self.vectors = dict(zip(keys.tolist(), vectors))
-            except (OSError, ValueError, KeyError):
-                self.vectors = {}  # a damaged cache only costs time
+                    self._take(stored["keys"], stored["vectors"])
+            elif (self.folder / "keys.npy").is_file():  # the two files of the version before: read once
+                self._take(np.load(self.folder / "keys.npy", allow_pickle=False),
+                           np.load(self.folder / "vectors.npy", allow_pickle=False))
+        except (OSError, ValueError, KeyError):
+            self.vectors = {}  # a damaged cache only costs time
+
+    def _take(self, keys: np.ndarray, vectors: np.ndarray) -> None:
+        if vectors.shape == (len(keys), self.dimensions):
+            self.vectors = dict(zip(keys.tolist(), vectors))
 
     def save(self, keep: set[str] | None = None) -> None:
         """Write the cache. With ``keep``, the texts of the latest build stay, and of the others the most recently
@@ -68,6 +72,8 @@ class EmbeddingCache:
         with open(tmp, "wb") as out:
             np.savez(out, keys=np.array(keys, dtype="<U32"), vectors=matrix)
         os.replace(tmp, self.folder / self.FILE)
+        for old in ("keys.npy", "vectors.npy"):
+            (self.folder / old).unlink(missing_ok=True)
 
 
 def embed_cached(embedder: Embedder, texts: list[str], cache: EmbeddingCache,

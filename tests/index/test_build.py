@@ -140,7 +140,7 @@ def test_a_real_build_records_how_its_texts_were_embedded(built):
     """With ONNX Runtime one text per forward pass: its vectors do not depend on the texts beside them."""
     manifest = store.read_manifest(store.current_build(built.data_dir))
     assert (manifest.model["backend"], manifest.model["batch_size"]) == ("onnx", 1)
-    assert (built.data_dir / "cache" / "embeddings" / manifest.model["fingerprint"] / "batch-1" / "keys.npy").is_file()
+    assert (built.data_dir / "cache" / "embeddings" / manifest.model["fingerprint"] / "batch-1" / "cache.npz").is_file()
 
 
 def test_a_damaged_copy_of_an_indexed_report_does_not_take_it_off_the_shelf(fake_built):

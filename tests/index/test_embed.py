@@ -88,3 +88,17 @@ def test_a_cache_from_before_the_batch_size_was_kept_is_removed(tmp_path):
         (old / name).write_bytes(b"oud")
     assert EmbeddingCache(tmp_path, "fake-16", 16).vectors == {}
     assert not (old / "keys.npy").exists() and not (old / "vectors.npy").exists()
+
+
+def test_a_cache_of_the_two_files_before_is_read_once_and_written_as_one(tmp_path):
+    """An upgrade embeds nothing again: the version before kept keys and vectors in two files."""
+    folder = tmp_path / "fake-16" / "batch-1"
+    folder.mkdir(parents=True)
+    vectors = fake_embedder(16).encode_passages(["een", "twee"])
+    np.save(folder / "keys.npy", np.array([text_hash("een"), text_hash("twee")], dtype="<U32"))
+    np.save(folder / "vectors.npy", vectors)
+    cache = EmbeddingCache(tmp_path, "fake-16", 16)
+    again, computed = embed_cached(Counting(), ["twee", "een"], cache)
+    assert computed == 0 and np.allclose(again, vectors[::-1])
+    cache.save({*cache.vectors})
+    assert sorted(p.name for p in folder.iterdir()) == [EmbeddingCache.FILE]
