@@ -41,7 +41,7 @@ def grouped_together(pairs: list[dict], vectors: dict[str, object], similarity: 
     questions = sorted({q for p in pairs for q in (p["a"], p["b"])})
     random.Random(40 + order).shuffle(questions)
     with tempfile.TemporaryDirectory() as tmp:
-        log = QuestionLog(Path(tmp) / "questions.sqlite3")
+        log = QuestionLog(Path(tmp) / "questions.sqlite3", retention_days=3650)  # an hour apart, none expires
         start = datetime.now(UTC) - timedelta(hours=len(questions))  # an hour apart: rows within one hour have no order
         row_of = {q: log.add(Asked(q, "not_found", 0.0, [], "", 0.0, [], vectors[q]), now=start + timedelta(hours=i))
                   for i, q in enumerate(questions)}

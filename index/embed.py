@@ -51,8 +51,10 @@ class EmbeddingCache:
             elif (self.folder / "keys.npy").is_file():  # the two files of the version before: read once
                 self._take(np.load(self.folder / "keys.npy", allow_pickle=False),
                            np.load(self.folder / "vectors.npy", allow_pickle=False))
-        except (OSError, ValueError, KeyError):
-            self.vectors = {}  # a damaged cache only costs time
+        except Exception:  # noqa: BLE001 - a damaged cache (half a zip, an empty file) only costs time
+            self.vectors = {}
+        for stale in self.folder.glob(".*.npz"):  # a write that was cut off
+            stale.unlink(missing_ok=True)
 
     def _take(self, keys: np.ndarray, vectors: np.ndarray) -> None:
         if vectors.shape == (len(keys), self.dimensions):
@@ -71,6 +73,8 @@ class EmbeddingCache:
         tmp = self.folder / f".{uuid.uuid4().hex[:6]}.npz"
         with open(tmp, "wb") as out:
             np.savez(out, keys=np.array(keys, dtype="<U32"), vectors=matrix)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before it replaces the last good cache
         os.replace(tmp, self.folder / self.FILE)
         for old in ("keys.npy", "vectors.npy"):
             (self.folder / old).unlink(missing_ok=True)

@@ -484,23 +484,22 @@ class Searcher:
 
     @cached_property
     def _families(self) -> dict[str, tuple[str, str]]:
-        """Per document, its collection and its organisation's family. An organisation whose words all stand in
-        exactly one other organisation's of its collection is that one: "G40" and "G40 Stedennetwerk", when a
-        meta file names it in full on one year only. "Gemeente" beside "Gemeente Zwolle" and "Gemeente Breda"
-        joins neither, and an organisation not known joins none: near-identical passages of two organisations
+        """Per document, its collection and its organisation's family. Organisations of the same words ("G40
+        Stedennetwerk", "G40-Stedennetwerk", "Stedennetwerk G40") are one; one whose words stand in wider names
+        that all nest in one another belongs with the widest ("G40" with "G40 Stedennetwerk", when a meta file
+        names it in full on one year only). "Gemeente" beside "Gemeente Zwolle" and "Gemeente Breda" joins
+        neither, and an organisation not known joins no known one: near-identical passages of two organisations
         must not pass for two years of one report."""
         families: dict[str, tuple[str, str]] = {}
         for collection in {d.collection for d in self.documents.values()}:
             members = [d for d in self.documents.values() if d.collection == collection]
-            names = {" ".join(fold(d.organisation).split()) for d in members}
-            family = {name: name for name in names}
-            for name in names:
-                words = set(name.split())
-                wider = [other for other in names if other != name and words and words < set(other.split())]
-                if len(wider) == 1:
-                    family[name] = wider[0]
+            named = {d.id: frozenset(re.findall(r"[a-z0-9]+", fold(d.organisation))) for d in members}
             for d in members:
-                families[d.id] = (collection, family[" ".join(fold(d.organisation).split())])
+                own = named[d.id]
+                wider = sorted({w for w in named.values() if own and own < w}, key=len)
+                nested = all(a < b for a, b in zip(wider, wider[1:]))
+                family = wider[-1] if wider and nested else own
+                families[d.id] = (collection, " ".join(sorted(family)))
         return families
 
     def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:

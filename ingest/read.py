@@ -9,10 +9,12 @@ headers and footers left out, a blank line between blocks.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -143,19 +145,35 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    lines, other = [], []
-    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
-        try:
-            lines.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            line = raw.decode("cp1252", errors="replace")
-            if "\ufffd" in line or not _plain(line or " "):
-                raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {number}); sla het bestand op als "
-                                    "UTF-8.") from None
-            lines.append(line)
-            other.append(number)
+    _WINDOWS.at = []
+    try:
+        text = data.decode("utf-8-sig", errors="vraagbaak-windows-1252")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {line}); sla het bestand op als "
+                            "UTF-8.") from None
+    if not _plain(text):
+        raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+    other = sorted({data.count(b"\n", 0, at) + 1 for at in _WINDOWS.at})
     shown = ", ".join(map(str, other[:5])) + (f" en {len(other) - 5} meer" if len(other) > 5 else "")
-    return "\n".join(lines), f"Windows-1252 ({'regel' if len(other) == 1 else 'regels'} {shown})"
+    return text, f"Windows-1252 ({'regel' if len(other) == 1 else 'regels'} {shown})"
+
+
+#: Where ``decode_text`` read bytes as Windows-1252 (per thread: ingest may read files side by side).
+_WINDOWS = threading.local()
+
+
+def _windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes that are no UTF-8, read as Windows-1252 (an undefined byte there,
+    such as 0x81, still fails), the rest of the line left as UTF-8."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    text = error.object[error.start:error.end].decode("cp1252")  # raises for a byte Windows-1252 does not define
+    _WINDOWS.at.append(error.start)
+    return text, error.end
+
+
+codecs.register_error("vraagbaak-windows-1252", _windows_1252)
 
 
 def _plain(text: str) -> bool:
@@ -265,8 +283,9 @@ class CorpusListing:
 
 
 def list_corpus(corpus_dir: Path) -> CorpusListing:
-    """Every file of a corpus folder and its sub-folders, sorted; hidden files and folders left out. A linked
-    folder is followed (once: a link back up is not), a link to nothing and a folder that cannot be read are
+    """Every file of a corpus folder and its sub-folders, sorted; hidden files and folders left out. A folder
+    linked from elsewhere is followed; one linked from inside the corpus is read under its own name, and one
+    that holds the corpus (a link up) not at all. A link to nothing and a folder that cannot be read are
     named."""
     root = Path(corpus_dir)
     listing = CorpusListing()
@@ -288,7 +307,11 @@ def list_corpus(corpus_dir: Path) -> CorpusListing:
             folders.clear()  # a link to a folder already read: no second copy, no endless loop
             continue
         seen.add(real)
-        folders[:] = sorted(f for f in folders if not f.startswith(".") and not _link_within(Path(folder) / f, inside))
+        for up in [f for f in folders if _link_up(Path(folder) / f, inside)]:
+            listing.problems.append(f"{(Path(folder) / up).relative_to(root).as_posix()}/: deze koppeling wijst naar een "
+                                    "map boven de corpusmap; die is niet gelezen.")
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and not _link_within(Path(folder) / f, inside)
+                            and not _link_up(Path(folder) / f, inside))
         for name in sorted(names):
             path = Path(folder) / name
             if name.startswith("."):
@@ -307,6 +330,14 @@ def list_corpus(corpus_dir: Path) -> CorpusListing:
 def _link_within(path: Path, corpus: str) -> bool:
     """A linked folder whose target is in the corpus already: the folder itself is read, under its own name."""
     return path.is_symlink() and os.path.commonpath([os.path.realpath(path), corpus]) == corpus
+
+
+def _link_up(path: Path, corpus: str) -> bool:
+    """A linked folder that holds the corpus itself: following it would read what lies beside the corpus."""
+    if not path.is_symlink():
+        return False
+    target = os.path.realpath(path)
+    return os.path.commonpath([target, corpus]) == target
 
 
 def _reason(error: OSError) -> str:

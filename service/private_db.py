@@ -79,14 +79,15 @@ def row_id() -> int:
 
 def shuffle_numbered_rows(db: sqlite3.Connection, table: str, also: tuple[str, ...] = ()) -> None:
     """A file from before random ids gets them now, in one transaction (a second worker starting at the same
-    moment waits, then finds nothing left to do). Its rows are those with ids under 10^9; the statements in
-    ``also`` (what else such a file needs) run with them."""
-    if not db.execute(f"SELECT 1 FROM {table} WHERE id < ? LIMIT 1", (10**9,)).fetchone():
+    moment waits, then finds nothing left to do). Its rows are those with ids under 10^9 (or over 10^15); the
+    statements in ``also`` (what else such a file needs) run with them."""
+    numbered = f"id < {10**9} OR id >= {10**15}"  # counted, or too long for a spreadsheet (an earlier draft)
+    if not db.execute(f"SELECT 1 FROM {table} WHERE {numbered} LIMIT 1").fetchone():
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        for (old,) in db.execute(f"SELECT id FROM {table} WHERE id < ?", (10**9,)).fetchall():
-            db.execute(f"UPDATE {table} SET id = ? WHERE id = ?", (row_id(), old))
+        db.executemany(f"UPDATE {table} SET id = ? WHERE id = ?",
+                       [(row_id(), old) for (old,) in db.execute(f"SELECT id FROM {table} WHERE {numbered}")])
         for statement in also:
             db.execute(statement)
         db.execute("COMMIT")

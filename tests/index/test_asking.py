@@ -19,6 +19,10 @@ from vraagbaak.index.asking import sentences, the_question
      "wanneer was het symposium met het UWV?"),
     ("Beste Vraagbaak, ik ben klantmanager in Helmond. Wat vindt de G40 van de Participatiewet? Groet, Sanne",
      "Wat vindt de G40 van de Participatiewet?"),
+    ("Ik werk bij de gemeente Zwolle (afd. Werk en Inkomen). Wat doet de themagroep Wonen?",
+     "Wat doet de themagroep Wonen?"),  # "afd." ends no sentence
+    ("Hi! Could you help me? What is the opschalingskorting?", "What is the opschalingskorting?"),
+    ("Wat doet de themagroep Wonen? Dank je wel!", "Wat doet de themagroep Wonen?"),
 ])
 def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it(message, asked):
     assert the_question(message) == asked
@@ -38,6 +42,18 @@ def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it
     "Wie is voorzitter? Van de themagroep Wonen bedoel ik.",
     "Ik schrijf een notitie over 2022. Wie was voorzitter van de G40?",  # a year said about the asker's work
     "Ik zit te kijken naar het position paper Interbestuurlijke samenwerking. Wanneer is het gepresenteerd?",
+    # a second question that names nothing, or names a month or a person, is no greeting
+    "Wat is de opschalingskorting? Waarom is die er?",
+    "Wat deed de G40 in 2023? En in april?",
+    "Wie is de voorzitter van de themagroep Wonen? En wie is Sanne?",
+    # a sentence about the asker that says what about, or a question that names no subject of its own
+    "Ik schrijf een notitie over de Participatiewet. Wat is het standpunt van de G40?",
+    "Mijn manager vraagt naar de Spreidingswet. Wat is de stand?",
+    "Ik ben geïnteresseerd in de Spreidingswet. Wat doet de G40?",
+    "Ik zit in de themagroep Wonen. Wie is de voorzitter?",
+    "Ik moet weten wie de voorzitter van de themagroep Wonen is. En wie is de secretaris?",
+    # the asker's own organisation, said after the question
+    "Wat heeft onze stad bijgedragen? Ik werk bij de gemeente Breda.",
 ])
 def test_a_question_that_needs_its_context_or_a_message_that_asks_nothing_is_searched_whole(message):
     assert the_question(message) == message

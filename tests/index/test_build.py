@@ -203,7 +203,9 @@ def test_a_folder_or_link_that_cannot_be_read_does_not_take_its_reports_off_the_
     (shared / "vierde-2024.txt").write_text(TEST_REPORT.replace("Testnet", "Vierde net"), encoding="utf-8")
     (corpus / "gedeeld").symlink_to(shared, target_is_directory=True)  # a linked folder is a collection too
     (corpus / "archief").symlink_to(corpus / "sub", target_is_directory=True)  # not one inside: "sub" stays "sub"
-    build_index(fake_built, embedder=fake_embedder())
+    (corpus / "omhoog").symlink_to(corpus.parent, target_is_directory=True)  # nor one up: "elders" is not the shelf
+    first = build_index(fake_built, embedder=fake_embedder())
+    assert any(p.startswith("omhoog/: deze koppeling wijst naar een map boven de corpusmap") for p in first.problems)
     good = store.current_build(fake_built.data_dir)
     assert {d.file for d in store.read_documents(good)} == {
         "testnet-2024.txt", "sub/tweede-2024.txt", "derde-2024.txt", "gedeeld/vierde-2024.txt"}

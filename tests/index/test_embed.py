@@ -63,8 +63,11 @@ def test_a_damaged_or_mismatched_cache_only_costs_time(tmp_path):
     cache = EmbeddingCache(tmp_path, "fake-16", 16)
     embed_cached(Counting(), ["een"], cache)
     cache.save({*cache.vectors})
-    (tmp_path / "fake-16" / "batch-1" / EmbeddingCache.FILE).write_bytes(b"kapot")
-    assert EmbeddingCache(tmp_path, "fake-16", 16).vectors == {}
+    stored = tmp_path / "fake-16" / "batch-1" / EmbeddingCache.FILE
+    whole = stored.read_bytes()
+    for damaged in (b"kapot", b"", b"PK", whole[:len(whole) // 2]):  # a write cut off anywhere
+        stored.write_bytes(damaged)
+        assert EmbeddingCache(tmp_path, "fake-16", 16).vectors == {}
     assert EmbeddingCache(tmp_path, "fake-16", 32).vectors == {}  # another shape: not used
 
 

@@ -423,3 +423,15 @@ def test_organisations_are_one_family_only_when_one_names_the_other_unambiguousl
     assert families["g40-2023"] == families["g40-2024"]
     assert len({families[d] for d in ("zwolle", "breda", "gemeente")}) == 3
     assert len({families[d] for d in ("g40-2023", "vng", "onbekend")}) == 3
+
+
+def test_organisations_of_the_same_words_are_one_family_and_nested_names_join_the_widest():
+    from types import SimpleNamespace
+
+    documents = {i: SimpleNamespace(id=i, collection="d", organisation=o) for i, o in [
+        ("a", "G40 Stedennetwerk"), ("b", "Stedennetwerk G40"), ("c", "G40-Stedennetwerk"), ("d", "G40"),
+        ("e", "Het G40 Stedennetwerk")]}
+    families = Searcher._families.func(SimpleNamespace(documents=documents))
+    assert families["a"] == families["b"] == families["c"]  # the same words
+    assert families["d"] == families["e"]  # "G40" nests in both wider names, which nest in each other
+    assert families["a"] == families["e"]  # "G40 Stedennetwerk" stands in "Het G40 Stedennetwerk"

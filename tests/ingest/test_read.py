@@ -77,6 +77,8 @@ def test_text_saved_by_older_windows_programs_is_read_and_said(corpus):
     mixed = TextReader().read(write(corpus, "gemengd.txt", pasted))
     assert mixed.lines[0].text == "Thema Financiën" and mixed.lines[-1].text == "Een “geplakt” citaat."
     assert mixed.encoding == "Windows-1252 (regel 4)"  # the rest of the file is not garbled for it
+    one_word = "Financiën en café ".encode("utf-8") + "Crème".encode("cp1252") + b"\n"  # nor the rest of its line
+    assert TextReader().read(write(corpus, "woord.txt", one_word)).lines[0].text == "Financiën en café Crème"
 
 
 def test_pdf_pages_are_read(corpus):
