@@ -9,12 +9,10 @@ headers and footers left out, a blank line between blocks.
 
 from __future__ import annotations
 
-import codecs
 import errno
 import hashlib
 import os
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -145,35 +143,40 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    _WINDOWS.at = []
-    try:
-        text = data.decode("utf-8-sig", errors="vraagbaak-windows-1252")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {line}); sla het bestand op als "
-                            "UTF-8.") from None
+    pieces, other = [], []
+    for number, line in enumerate(re.split(rb"(?<=\n)", data.removeprefix(b"\xef\xbb\xbf")), start=1):
+        for piece in re.split(rb"(?<=\r)", line):  # a file with CR line ends is no single long line
+            try:
+                pieces.append(_utf8_or_windows(piece))
+            except UnicodeDecodeError:
+                raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {number}); sla het bestand op "
+                                    "als UTF-8.") from None
+            except ValueError:  # some bytes were Windows-1252
+                pieces.append(_utf8_or_windows(piece, windows=True))
+                other.append(number)
+    text = "".join(pieces)
     if not _plain(text):
         raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
-    other = sorted({data.count(b"\n", 0, at) + 1 for at in _WINDOWS.at})
+    other = sorted(set(other))
     shown = ", ".join(map(str, other[:5])) + (f" en {len(other) - 5} meer" if len(other) > 5 else "")
     return text, f"Windows-1252 ({'regel' if len(other) == 1 else 'regels'} {shown})"
 
 
-#: Where ``decode_text`` read bytes as Windows-1252 (per thread: ingest may read files side by side).
-_WINDOWS = threading.local()
-
-
-def _windows_1252(error: UnicodeError) -> tuple[str, int]:
-    """A decoding error handler: the bytes that are no UTF-8, read as Windows-1252 (an undefined byte there,
-    such as 0x81, still fails), the rest of the line left as UTF-8."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    text = error.object[error.start:error.end].decode("cp1252")  # raises for a byte Windows-1252 does not define
-    _WINDOWS.at.append(error.start)
-    return text, error.end
-
-
-codecs.register_error("vraagbaak-windows-1252", _windows_1252)
+def _utf8_or_windows(data: bytes, windows: bool = False) -> str:
+    """``data`` as UTF-8; with ``windows``, each byte run that is no UTF-8 read as Windows-1252 (a byte that
+    encoding leaves undefined, such as 0x81, raises UnicodeDecodeError). Without it, ValueError says that some
+    would have to be."""
+    out, at = [], 0
+    while True:
+        try:
+            out.append(data[at:].decode("utf-8"))
+            return "".join(out)
+        except UnicodeDecodeError as exc:
+            data[at + exc.start:at + exc.end].decode("cp1252")  # undefined there too: not text
+            if not windows:
+                raise ValueError("Windows-1252") from None
+            out.append(data[at:at + exc.start].decode("utf-8") + data[at + exc.start:at + exc.end].decode("cp1252"))
+            at += exc.end
 
 
 def _plain(text: str) -> bool:

@@ -3,6 +3,8 @@ WCAG 2.1 AA rules, and work with the browser's own login prompt (HTTP Basic) and
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -67,7 +69,7 @@ def test_the_unanswered_groups_work_without_javascript(browser, service):  # noq
     page.goto(service + "/beheer/niet-beantwoord")
     rows = page.locator("tbody tr")
     assert rows.count() >= 1
-    frankrijk = page.get_by_label("Wat is de hoofdstad van Frankrijk?")
+    frankrijk = page.get_by_label(re.compile(r"^Wat is de hoofdstad van Frankrijk"))  # either may lead the group
     frankrijk.check()
     with page.expect_download() as download:
         page.get_by_role("button", name="Exporteer de gekozen groepen als evaluatieparen").click()
