@@ -116,8 +116,10 @@ def read_meta_file(path: Path, shown: str | None = None) -> tuple[MetaFile, str 
     allowed = f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)})."
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return MetaFile(), (f"{name}: geen geldige JSON; het bestand wordt niet gebruikt, de gegevens komen uit "
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        why = ("kan niet worden gelezen" if isinstance(exc, OSError) else
+               "is geen UTF-8" if isinstance(exc, UnicodeDecodeError) else "geen geldige JSON")
+        return MetaFile(), (f"{name}: {why}; het bestand wordt niet gebruikt, de gegevens komen uit "
                             f"het document zelf. {allowed}")
     if not isinstance(data, dict):
         return MetaFile(), f"{name}: geen JSON-object; het bestand wordt niet gebruikt. {allowed}"

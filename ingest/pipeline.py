@@ -89,8 +89,11 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
         if path.name.endswith(META_SUFFIX):
             if path not in metas:
                 stem = path.name[:-len(META_SUFFIX)]
+                hint = ""
+                if Path(stem).suffix.lower() in SUPPORTED_SUFFIXES:  # "verslag.pdf.meta.json"
+                    hint = f" Noem het {Path(stem).stem}{META_SUFFIX}, zonder de extensie van het document."
                 problems.append(f"{relative}: er staat geen {stem}.pdf of {stem}.txt naast; dit bestand wordt niet "
-                                "gebruikt.")
+                                f"gebruikt.{hint}")
         else:
             problems.append(f"{relative}: dit soort bestand wordt niet gelezen (alleen "
                             f"{' en '.join(SUPPORTED_SUFFIXES)}); het is overgeslagen.")

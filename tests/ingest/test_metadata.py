@@ -227,6 +227,7 @@ def test_ingest_names_the_files_it_passes_over(corpus):
     (corpus / "g40" / "stedennet-jaarverslag-2022.txt").write_text(TEXT, encoding="utf-8")
     (corpus / "g40" / "stedennet-jaarverslag-2022.meta.json").write_text('{"year": 2022}')
     (corpus / "g40" / "stedennet-jaarverslag-2021.meta.json").write_text('{"year": 2021}')  # its document is missing
+    (corpus / "g40" / "stedennet-jaarverslag-2022.txt.meta.json").write_text('{"year": 2022}')  # a common slip
     (corpus / "notities.docx").write_bytes(b"PK")
     (corpus / ".verborgen").mkdir()
     (corpus / ".verborgen" / "iets.docx").write_bytes(b"PK")
@@ -234,6 +235,9 @@ def test_ingest_names_the_files_it_passes_over(corpus):
     assert problems == [
         "g40/stedennet-jaarverslag-2021.meta.json: er staat geen stedennet-jaarverslag-2021.pdf of "
         "stedennet-jaarverslag-2021.txt naast; dit bestand wordt niet gebruikt.",
+        "g40/stedennet-jaarverslag-2022.txt.meta.json: er staat geen stedennet-jaarverslag-2022.txt.pdf of "
+        "stedennet-jaarverslag-2022.txt.txt naast; dit bestand wordt niet gebruikt. Noem het "
+        "stedennet-jaarverslag-2022.meta.json, zonder de extensie van het document.",
         "notities.docx: dit soort bestand wordt niet gelezen (alleen .txt en .pdf); het is overgeslagen."]
 
 
