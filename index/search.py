@@ -280,8 +280,8 @@ class Searcher:
                 selection: Selection | None = None) -> tuple[str, str, list[Correction]]:
         """The question as read (cleaned), as searched (its asking part, ``index.asking``, with typing errors
         corrected against the words of the documents searched, unless ``spelling`` or the settings switch that
-        off) and the corrections: the
-        service, the calibration and the evaluation all search a question as this prepares it."""
+        off) and the corrections: the service, the calibration and the evaluation all search a question as this
+        prepares it."""
         text = clean_question(question)
         asked = the_question(text)  # a greeting or a word about the asker around the question is not searched
         if not (spelling and self.config.spelling):
