@@ -445,7 +445,9 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         also,
         el("div", { class: "meta" },
           el("span", { text: `${title}, ${pages}` }),
-          el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source }),
+          el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source,
+            // a list of links all named "Bekijk in bron" says nothing out of context: each names its place
+            "aria-label": `${t.source}: ${(c.section || []).slice(-1)[0] || c.title}, ${pages}` }),
           feedback));
     }
 

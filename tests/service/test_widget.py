@@ -248,6 +248,8 @@ def test_accessibility_basics(browser, setup):
     said = widget.get_by_role("status")
     said.filter(has_text="uit de rapporten; de eerste uit").wait_for()
     assert "Thema Financiën" in said.inner_text() and len(said.inner_text()) < 200
+    # every source link names its place: ten links all named "Bekijk in bron" say nothing out of context
+    assert widget.get_by_role("link", name="Bekijk in bron: Thema Financiën, pagina 11").count() == 1
     assert widget.get_by_label("Je vraag").is_visible()
     box = widget.locator(".panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320  # fits a 320 px screen
