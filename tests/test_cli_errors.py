@@ -117,6 +117,6 @@ def test_an_empty_setting_counts_as_not_set():
 
 def test_help_screens_are_dutch():
     out = vraagbaak("ask", "--help")
-    assert out.returncode == 0 and out.stdout.startswith("Gebruik: vraagbaak ask")
+    assert out.returncode == 0 and out.stdout.startswith("Gebruik: vraagbaak ask [OPTIES] QUESTION")
     assert "Opties:" in out.stdout and "Toon deze hulp en stop." in out.stdout and "[standaard: 5;" in out.stdout
     assert "Commando's:" in vraagbaak("--help").stdout

@@ -45,6 +45,28 @@ def _dutch_help() -> None:
 _dutch_help()
 
 
+class DutchCommand(click.Command):
+    """A command whose usage line says "[OPTIES]"."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
+
+
+class DutchGroup(click.Group):
+    """A group whose usage line says "[OPTIES] COMMANDO [ARGUMENTEN]...", and whose commands do too."""
+
+    command_class = DutchCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
+
+DutchGroup.group_class = DutchGroup
+
+
 def friendly(func):
     """Turn a VraagbaakError or a file system error into one clear line and exit code 1."""
 
@@ -66,7 +88,7 @@ def friendly(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="vraagbaak")
 def cli() -> None:
     """Vraagbaak: stel vragen aan de rapporten van het G40 Stedennetwerk.
