@@ -27,8 +27,8 @@ is computed for each candidate passage and its best sentence:
   afvalkalender, openingstijden, ...; also typed one letter wrong, "afvalkalnder") that the passage
   does not contain;
 * ``personal``: the question speaks of the asker ("ik", "mijn", "I", "my"), outside a lead-in such as "Ik
-  zoek informatie over" or "Waar vind ik": "Hoe vraag ik verlof aan?", "Mijn laptop start niet" ask for
-  a service to one person, which a report of a city network does not give.
+  zoek informatie over", "Waar vind ik" or "Mijn wethouder vraagt": "Hoe vraag ik verlof aan?", "Mijn
+  laptop start niet" ask for a service to one person, which a report of a city network does not give.
 
 Two logistic models decide. The answer model, fitted on question-passage pairs of the tuning
 questions (the correct passage against the best-ranked wrong ones), gives each candidate a
@@ -128,13 +128,19 @@ ASKING = frozenset("""waarover waarmee waardoor waarvoor waarin waaruit waarop w
 noem geef vertel beschrijf what which who when where how many much does did about tell""".split())
 
 #: Lead-ins that ask to be told or shown something in the reports, not for a service to the asker: left out
-#: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...").
+#: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...",
+#: and asking for someone else: "Mijn wethouder vraagt ...", "Mijn collega wil weten ...").
 SEEKING = re.compile(r"\b(?:ik (?:wil|zou) (?:graag )?(?:weten|lezen|willen weten)|ik vraag me af"
                      r"|ik ben (?:benieuwd|op zoek)|ik zoek|waar (?:vind|lees|kan) ik"
                      r"|i(?:'d| would) like to know|i want to know|i wonder"
                      r"|i(?:'m| am) looking for|where (?:can|do) i (?:find|read)"
                      r"|kan ik(?=[^?]*\b(?:vinden|lezen|opzoeken|nalezen|terugvinden|inzien)\b)"
-                     r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag)\b", re.IGNORECASE)
+                     r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag"
+                     r"|(?:mijn|onze) (?:wethouder|burgemeester|collega|manager|leidinggevende|directeur|baas|raadslid"
+                     r"|griffier|college|raad|team|afdeling)s? (?:vraagt|vroeg|vragen|vroegen|wil weten|wilde weten)"
+                     r"(?: (?:me|mij|ons))?"
+                     r"|my (?:alderman|mayor|colleague|manager|boss|director|council|team) (?:asks|asked|wants to know))\b",
+                     re.IGNORECASE)
 #: The asker in a Dutch question ("kun je me vertellen" is a lead-in, so not "me").
 DUTCH_ASKER = re.compile(r"\b(?:ik|mijn|mij|m['’]n)\b", re.IGNORECASE)
 #: The asker in an English question: "I" and "my", not in "i.s.m." or "MY-project"; a Roman "I" ("fase I")

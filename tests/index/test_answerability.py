@@ -145,6 +145,12 @@ def test_off_domain_words_are_found_with_a_typing_error_but_not_inside_real_word
     ("Mag ik weten wie de themagroep Wonen voorzit?", False, False),
     ("Ik heb een vraag over de themagroep Financiën", False, False),
     ("Hoe kan ik mijn salarisstrook inzien?", False, True),  # the lead-in goes, "mijn" stays
+    # asking for someone else: a civil servant for their alderman
+    ("Mijn wethouder vraagt: wanneer is het position paper gepresenteerd?", False, False),
+    ("Mijn burgemeester wil weten welke veiligheidsonderwerpen speelden", False, False),
+    ("Mijn wethouder vroeg me naar het DMI-ecosysteem. Welke steden doen mee?", False, False),
+    ("My alderman asks who chairs the group", True, False),
+    ("Mijn collega vraagt hoe ik verlof aanvraag", False, True),  # the lead-in goes, the asker's "ik" stays
     # an "i" or "my" that is no asker
     ("Wat deed de G40 i.s.m. de VNG?", False, False), ("Wat staat er in fase I van het programma?", False, False),
     ("What is the MY-project about?", True, False), ("Wat deed de themagroep Financiën in 2023?", False, False),
