@@ -128,19 +128,18 @@ ASKING = frozenset("""waarover waarmee waardoor waarvoor waarin waaruit waarop w
 noem geef vertel beschrijf what which who when where how many much does did about tell""".split())
 
 #: Lead-ins that ask to be told or shown something in the reports, not for a service to the asker: left out
-#: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...",
-#: and asking for someone else: "Mijn wethouder vraagt ...", "Mijn collega wil weten ...").
+#: before looking for the asker ("Ik zoek informatie over ...", "Waar vind ik ...", "I'd like to know ...").
 SEEKING = re.compile(r"\b(?:ik (?:wil|zou) (?:graag )?(?:weten|lezen|willen weten)|ik vraag me af"
                      r"|ik ben (?:benieuwd|op zoek)|ik zoek|waar (?:vind|lees|kan) ik"
                      r"|i(?:'d| would) like to know|i want to know|i wonder"
                      r"|i(?:'m| am) looking for|where (?:can|do) i (?:find|read)"
                      r"|kan ik(?=[^?]*\b(?:vinden|lezen|opzoeken|nalezen|terugvinden|inzien)\b)"
-                     r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag"
-                     r"|(?:mijn|onze) (?:wethouder|burgemeester|collega|manager|leidinggevende|directeur|baas|raadslid"
-                     r"|griffier|college|raad|team|afdeling)s? (?:vraagt|vroeg|vragen|vroegen|wil weten|wilde weten)"
-                     r"(?: (?:me|mij|ons))?"
-                     r"|my (?:alderman|mayor|colleague|manager|boss|director|council|team) (?:asks|asked|wants to know))\b",
-                     re.IGNORECASE)
+                     r"|mag ik (?:even )?(?:weten|vragen)|ik heb een vraag)\b", re.IGNORECASE)
+#: Asking for someone else: "Mijn wethouder vraagt ...", "Mijn collega wil weten ...": no service to the asker.
+ON_BEHALF = re.compile(r"\b(?:(?:mijn|onze) (?:wethouder|burgemeester|collega|manager|leidinggevende|directeur|baas"
+                       r"|raadslid|griffier|college|raad|team|afdeling)s? (?:vraagt|vroeg|vragen|vroegen|wil weten"
+                       r"|wilde weten)(?: (?:me|mij|ons))?|my (?:alderman|mayor|colleague|manager|boss|director|council"
+                       r"|team) (?:asks|asked|wants to know))\b", re.IGNORECASE)
 #: The asker in a Dutch question ("kun je me vertellen" is a lead-in, so not "me").
 DUTCH_ASKER = re.compile(r"\b(?:ik|mijn|mij|m['’]n)\b", re.IGNORECASE)
 #: The asker in an English question: "I" and "my", not in "i.s.m." or "MY-project"; a Roman "I" ("fase I")
@@ -253,7 +252,7 @@ def question_type(question: str) -> str | None:
 def personal(question: str, foreign: float) -> float:
     """1.0 if the asker speaks of themself outside a lead-in ("Hoe vraag ik verlof aan?", "my password"):
     a need of one person, which a report does not meet; ``foreign``: the question's share of English words."""
-    rest = SEEKING.sub(" ", question)
+    rest = ON_BEHALF.sub(" ", SEEKING.sub(" ", question))
     return float(bool(DUTCH_ASKER.search(rest) or (foreign >= 0.5 and ENGLISH_ASKER.search(rest))))
 
 
