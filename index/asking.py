@@ -128,14 +128,14 @@ def the_question(text: str) -> str:
     parts = sentences(text)
     if len(parts) < 2:
         return text
-    kept = [i for i, part in enumerate(parts) if not (chat(part) or about_the_asker(part))]
+    chatting = [chat(part) for part in parts]
+    kept = [i for i, part in enumerate(parts) if not (chatting[i] or about_the_asker(part))]
     if not any(asks(parts[i]) for i in kept):
         return text
-    dropped = [part for i, part in enumerate(parts) if i not in kept and not chat(part)]
-    before = [part for part in dropped if parts.index(part) < kept[0]]
+    dropped = [i for i in range(len(parts)) if i not in kept and not chatting[i]]  # about the asker
     question = " ".join(parts[i] for i in kept)
     said = fold(question)
-    if dropped and ((before and POINTING_BACK.search(said)) or OWN.search(said) or not set(words(question)) - GENERIC
-                    or any(YEAR.search(part) for part in dropped)):
+    if dropped and ((dropped[0] < kept[0] and POINTING_BACK.search(said)) or OWN.search(said)
+                    or not set(words(question)) - GENERIC or any(YEAR.search(parts[i]) for i in dropped)):
         return text  # "Ik werk bij Zwolle. Wat doet mijn gemeente?"; "Ik zit in de themagroep Wonen. Wie is voorzitter?"
     return question

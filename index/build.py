@@ -94,24 +94,25 @@ def first_ingested(data_dir: Path) -> dict[str, str]:
     return {d.sha256: d.ingested_at for d in _current_documents(data_dir)}
 
 
-def _unchanged(settings: Settings, result: IngestResult) -> bool:
-    """Same corpus read the same way, same chunking, same model (as far as can be known without loading it) as
-    the current build."""
+def _unchanged(settings: Settings, result: IngestResult) -> tuple[Path, Manifest] | None:
+    """The current build and its manifest, if it holds the same corpus read the same way, with the same chunking
+    and model (as far as can be known without loading it); else None."""
     try:
         build = store.current_build(settings.data_dir)
         manifest = store.read_manifest(build)
         store.verify(build, manifest)  # a damaged build is built again, not kept as "unchanged"
     except VraagbaakError:
-        return False
+        return None
     model = manifest.model
     expected = known_fingerprint(settings)
     if expected is not None and expected != model.get("fingerprint"):
-        return False
+        return None
     calibration = load_calibration(settings.calibration_file, model.get("fingerprint", ""))
-    return (manifest.corpus == corpus_checksums(result) and manifest.index.get("ingested") == ingest_digest(result)
+    same = (manifest.corpus == corpus_checksums(result) and manifest.index.get("ingested") == ingest_digest(result)
             and manifest.chunking == result.settings
             and model.get("setting") == settings.model and model.get("quantization") == settings.quantize
             and manifest.search == SearchConfig(**calibration).model_dump(mode="json"))
+    return (build, manifest) if same else None
 
 
 def build_index(settings: Settings, say: Say = lambda message: None, force: bool = False,
@@ -127,10 +128,10 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
     report = BuildReport()
     started = time.perf_counter()
     result = _ingest(settings, say, stages, report, progress)
-    if not force and embedder is None and _unchanged(settings, result):
+    current = None if force or embedder is not None else _unchanged(settings, result)
+    if current is not None:
         report.unchanged = True
-        report.build = store.current_build(settings.data_dir)
-        manifest = store.read_manifest(report.build)
+        report.build, manifest = current
         if not manifest.calibrated:
             report.problems.append(uncalibrated(settings.calibration_file, manifest.model.get("fingerprint", "")))
         return report

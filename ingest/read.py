@@ -133,12 +133,12 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
             text = ""
         if _plain(text) and sum(ord(c) < 0x3000 for c in text) >= 0.9 * len(text):  # not bytes read as Chinese
             return text, None
-        raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+        raise _binary(name)
     if b"\x00" in data:
         if data.count(b"\x00") >= len(data) // 3:  # every other byte nothing: UTF-16 without its mark
             raise DocumentError(f"{name}: dit lijkt tekst in UTF-16 zonder byte-order mark; sla het bestand op als "
                                 "UTF-8.")
-        raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+        raise _binary(name)
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -147,36 +147,36 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
     for number, line in enumerate(re.split(rb"(?<=\n)", data.removeprefix(b"\xef\xbb\xbf")), start=1):
         for piece in re.split(rb"(?<=\r)", line):  # a file with CR line ends is no single long line
             try:
-                pieces.append(_utf8_or_windows(piece))
+                text, windows = _utf8_or_windows(piece)
             except UnicodeDecodeError:
                 raise DocumentError(f"{name}: de tekst is geen geldige UTF-8 (regel {number}); sla het bestand op "
                                     "als UTF-8.") from None
-            except ValueError:  # some bytes were Windows-1252
-                pieces.append(_utf8_or_windows(piece, windows=True))
+            pieces.append(text)
+            if windows:
                 other.append(number)
     text = "".join(pieces)
     if not _plain(text):
-        raise DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
+        raise _binary(name)
     other = sorted(set(other))
     shown = ", ".join(map(str, other[:5])) + (f" en {len(other) - 5} meer" if len(other) > 5 else "")
     return text, f"Windows-1252 ({'regel' if len(other) == 1 else 'regels'} {shown})"
 
 
-def _utf8_or_windows(data: bytes, windows: bool = False) -> str:
-    """``data`` as UTF-8; with ``windows``, each byte run that is no UTF-8 read as Windows-1252 (a byte that
-    encoding leaves undefined, such as 0x81, raises UnicodeDecodeError). Without it, ValueError says that some
-    would have to be."""
+def _utf8_or_windows(data: bytes) -> tuple[str, bool]:
+    """``data`` as UTF-8, each byte run that is no UTF-8 read as Windows-1252 (a byte that encoding leaves
+    undefined, such as 0x81, raises UnicodeDecodeError), and whether any was."""
     out, at = [], 0
     while True:
         try:
             out.append(data[at:].decode("utf-8"))
-            return "".join(out)
+            return "".join(out), at > 0
         except UnicodeDecodeError as exc:
-            data[at + exc.start:at + exc.end].decode("cp1252")  # undefined there too: not text
-            if not windows:
-                raise ValueError("Windows-1252") from None
             out.append(data[at:at + exc.start].decode("utf-8") + data[at + exc.start:at + exc.end].decode("cp1252"))
             at += exc.end
+
+
+def _binary(name: str) -> DocumentError:
+    return DocumentError(f"{name}: dit is een binair bestand, geen tekst; lever platte tekst (UTF-8) of PDF aan.")
 
 
 def _plain(text: str) -> bool:

@@ -40,18 +40,17 @@ class FeedbackStore:
         self.path = Path(path)
         self.max_rows, self.retention_days = max_rows, retention_days
         self._lock = threading.Lock()
+        self._migrated = False
 
     def _connect(self) -> sqlite3.Connection:
         def setup(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(SCHEMA)
-            try:  # a file from before the count
-                db.execute("ALTER TABLE feedback ADD COLUMN times INTEGER NOT NULL DEFAULT 1")
-            except sqlite3.OperationalError as exc:
-                if "duplicate column" not in str(exc):
-                    raise
-            private_db.shuffle_numbered_rows(db, "feedback", (  # and from before times to the hour
-                "UPDATE feedback SET created = substr(created, 1, 13) || ':00:00' || substr(created, 20)",))
+            if not self._migrated:  # once per process: a file of an earlier version, made by another
+                private_db.add_column(db, "feedback", "times INTEGER NOT NULL DEFAULT 1")  # before the count
+                private_db.shuffle_numbered_rows(db, "feedback", (  # before random ids and times to the hour
+                    "UPDATE feedback SET created = substr(created, 1, 13) || ':00:00' || substr(created, 20)",))
+                self._migrated = True
 
         return connect(self.path, self.WHAT, setup)
 

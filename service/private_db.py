@@ -70,6 +70,16 @@ def translated(path: Path, what: str) -> Iterator[None]:
         raise unavailable(path, what, exc) from None
 
 
+def add_column(db: sqlite3.Connection, table: str, column: str) -> None:
+    """A file of an earlier version gains ``column`` ("name TYPE ..."); one that has it (perhaps added by a worker
+    starting at the same moment) says so, and that is fine."""
+    try:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    except sqlite3.OperationalError as exc:
+        if "duplicate column" not in str(exc):
+            raise
+
+
 def row_id() -> int:
     """A random row id, not a count: the order of the rows must not give away the order of asking (next to an
     access log whose lines come in that order). Under 10^15, so a spreadsheet keeps every digit of it; from

@@ -161,11 +161,7 @@ class QuestionLog:
             if fresh or not self._ready:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(SCHEMA)
-                try:  # a log from before corrections gains the column; one that has it (perhaps added by
-                    db.execute("ALTER TABLE questions ADD COLUMN searched TEXT")  # a worker starting at the
-                except sqlite3.OperationalError as exc:  # same moment) says so, and that is fine
-                    if "duplicate column" not in str(exc):
-                        raise
+                private_db.add_column(db, "questions", "searched TEXT")  # a log from before corrections
                 private_db.shuffle_numbered_rows(db, "questions", ("DROP TABLE IF EXISTS grouped",))
                 self._ready = True
 
