@@ -7,8 +7,9 @@
    (every pair of an unanswerable question is negative); and the domain model, a logistic regression
    over each question's best pair, off-topic questions against the others.
 3. Thresholds on scores held out by cross-validation over questions (so a question is never judged by a
-   model that saw it). ``domain_threshold`` sends at most ``MAX_NOT_FOUND`` of the answerable questions to
-   ``not_found`` and, within that, as many off-topic questions as it can, placed midway between the two.
+   model that saw it). ``domain_threshold`` marks at most ``MAX_NOT_FOUND`` of the answerable questions as
+   outside the reports and, within that, as many off-topic questions as it can, placed midway between the
+   two (such a question is ``not_found`` unless the answer model would answer it: ``AnswerModel.status``).
    ``answer_threshold`` is the lowest at which ``answered`` questions, near misses included, have the
    evidence in their top 3 at least ``MIN_PRECISION`` of the time.
 
@@ -194,8 +195,7 @@ def _thresholds(graded: list[Graded], scores: list[tuple[float, float]]) -> tupl
 def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], model: AnswerModel) -> dict[str, float]:
     """The answer decision's figures (``metrics.decision_figures``) for held-out scores and a model's thresholds,
     rounded for the calibration report."""
-    status = ["not_found" if outside >= model.domain_threshold else
-              "answered" if answers >= model.answer_threshold else "uncertain" for answers, outside in scores]
+    status = [model.status(answers, outside) for answers, outside in scores]
     figures = metrics.decision_figures([g.pair.group for g in graded], status, [g.correct_top3 for g in graded],
                                        shown=("answerable", "near_miss", "off_topic"))
     return {name: round(value, 4) for name, value in figures.items()}

@@ -226,10 +226,15 @@ class AnswerModel(BaseModel):
             return "not_found", 0.0
         answers = float(self.answer.probabilities(np.array(rows)).max())
         outside = float(self.domain.probabilities(np.array(rows[:1]))[0])
-        confidence = min(answers, 1 - outside)
+        return self.status(answers, outside), min(answers, 1 - outside)
+
+    def status(self, answers: float, outside: float) -> Status:
+        """``not_found`` only when the question looks outside the reports and no passage looks like its
+        answer: when the two models disagree, the passages are shown under the caveat (``uncertain``)
+        rather than withheld, as a question put in other words than the report's can look outside it."""
         if outside >= self.domain_threshold:
-            return "not_found", confidence
-        return ("answered" if answers >= self.answer_threshold else "uncertain"), confidence
+            return "uncertain" if answers >= self.answer_threshold else "not_found"
+        return "answered" if answers >= self.answer_threshold else "uncertain"
 
 
 @lru_cache(maxsize=4096)

@@ -50,7 +50,7 @@ def test_answer_threshold_counts_a_near_miss_answered_as_wrong_and_ignores_quest
     questions = ([graded("answerable", True) for _ in range(7)] + [graded("answerable", False)]
                  + [graded("near_miss") for _ in range(4)] + [graded("answerable", False)])
     answers = [0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.55] + [0.6] + [0.72, 0.62, 0.58, 0.3] + [0.99]
-    outside = [0.0] * 12 + [0.9]  # the last is refused as off-topic, whatever its answer score
+    outside = [0.0] * 12 + [0.9]  # the last looks off-topic: never answered
     scores = list(zip(answers, outside))
     threshold = _answer_threshold(questions, scores, domain=0.5)
     # Down to 0.65 six of seven answered are right; the near miss at 0.62 then takes it under 0.80.
@@ -58,10 +58,13 @@ def test_answer_threshold_counts_a_near_miss_answered_as_wrong_and_ignores_quest
     flat = Logistic(mean=[0.0] * len(FEATURES), scale=[1.0] * len(FEATURES), coef=[0.0] * len(FEATURES), intercept=0)
     model = AnswerModel(answer=flat, domain=flat, answer_threshold=0.59, domain_threshold=0.5)
     figures = outcome_figures(questions, scores, model)
-    # Answered at 0.59: six answerable right, one wrong (0.6), two near misses; the refused one not.
+    # Answered at 0.59: six answerable right, one wrong (0.6), two near misses; the off-topic-looking one not.
     assert figures["answerable_precision"] == round(6 / 7, 4)
     assert figures["answered_precision"] == round(6 / 9, 4)
-    assert figures["answerable_not_found"] == round(1 / 9, 4)
+    # ... but the answer model would answer it, so it is shown under the caveat, not refused.
+    assert figures["answerable_not_found"] == 0.0 and figures["answerable_uncertain"] == round(2 / 9, 4)
+    refused = outcome_figures(questions, scores[:-1] + [(0.3, 0.9)], model)
+    assert refused["answerable_not_found"] == round(1 / 9, 4)
 
 
 def test_fusion_weights_come_from_the_best_neighbourhood_and_are_compared_by_their_ratios():

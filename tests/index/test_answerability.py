@@ -182,8 +182,11 @@ def test_the_domain_model_refuses_and_the_answer_model_grades():
     assert model.grade([row(2.0, 0.0)])[0] == "answered"
     assert model.grade([row(0.0, 0.0), row(2.0, 0.0)])[0] == "answered"  # the best of the top passages counts
     assert model.grade([row(0.0, 0.0)])[0] == "uncertain"
-    status, confidence = model.grade([row(2.0, 3.0)])
+    status, confidence = model.grade([row(0.0, 3.0)])
     assert status == "not_found" and confidence < 0.1  # never confident about a question outside the reports
+    # Outside the reports to the domain model, answered to the answer model: shown under the caveat.
+    status, confidence = model.grade([row(2.0, 3.0)])
+    assert status == "uncertain" and confidence < 0.1
     assert model.grade([]) == ("not_found", 0.0)
 
 
