@@ -226,8 +226,11 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
     current: list = []
 
     def flush():
-        if current:
-            text = "".join(g[0] for g in current)
+        text = "".join(g[0] for g in current)
+        if len(text) == 1 and _symbol(text):
+            text = "•"
+        text = text.replace("\x00", "")
+        if text:
             sizes = Counter(round(g[4], 1) for g in current)
             bold = sum(g[5] for g in current) * 2 > len(current)
             words.append((text, current[0][1], max(g[2] for g in current), current[0][3], sizes.most_common(1)[0][0], bold))
@@ -242,6 +245,13 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
         current.append(glyph)
     flush()
     return words
+
+
+def _symbol(char: str) -> bool:
+    """A character a symbol font draws without saying which: a glyph PDFium cannot name (0), or one of the
+    private-use codes of Symbol and Wingdings (Word's list bullets are U+F0B7, U+F0A7, U+F0D8, ...). Alone
+    it is a list bullet; inside a word a glyph without a character is dropped, a private-use one kept."""
+    return char == "\x00" or "\uf000" <= char <= "\uf0ff"
 
 
 def _fragments(words, page: int) -> list[Fragment]:

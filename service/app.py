@@ -13,7 +13,6 @@ import logging
 import signal
 import threading
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -107,13 +106,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = Metrics()
     # At most one question per core in the model at a time: more only thrash the cores (README, Benchmarks).
     app.state.inference = threading.BoundedSemaphore(usable_cores())
-    app.state.feedback = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3", settings.feedback_max_rows,
-                                       settings.feedback_retention_days)
+    app.state.feedback = FeedbackStore.for_settings(settings)
     app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
     app.state.store_problems = []
     app.state.original_digests = {}  # (PDF, size, time) -> SHA-256, for /files
-    app.state.questions = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
-                                      settings.store_question_text)
+    app.state.questions = QuestionLog.for_settings(settings)
     errors.install(app)
     routers = [module.router for module in (ask, documents, feedback, source, ops, widget, beheer)]
     for router in routers:

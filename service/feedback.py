@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR, Passage
+from vraagbaak.config import Settings
 from vraagbaak.service import private_db
 from vraagbaak.service.private_db import connect
 
@@ -41,6 +42,13 @@ class FeedbackStore:
         self.max_rows, self.retention_days = max_rows, retention_days
         self._lock = threading.Lock()
         self._migrated = False
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> FeedbackStore:
+        """The service's feedback file with its configured limits: every reader expires rows, so a reader
+        with the defaults would delete what the settings keep."""
+        return cls(Path(settings.data_dir) / "feedback.sqlite3", settings.feedback_max_rows,
+                   settings.feedback_retention_days)
 
     def _connect(self) -> sqlite3.Connection:
         def setup(db: sqlite3.Connection) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from vraagbaak.config import Settings
 from vraagbaak.service import private_db
 from vraagbaak.service.private_db import connect
 from vraagbaak.service.scrub import scrub
@@ -150,6 +151,12 @@ class QuestionLog:
         self._lock = threading.Lock()
         self._last_cleanup = ""
         self._ready = False
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> QuestionLog:
+        """The service's question log with its configured retention and text switch."""
+        return cls(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
+                   settings.store_question_text)
 
     def _connect(self) -> sqlite3.Connection:
         """WAL with synchronous=NORMAL: a write per question must not wait for a disk flush (a power cut

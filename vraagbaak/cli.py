@@ -462,7 +462,6 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     import re
     from dataclasses import asdict
     from datetime import UTC, datetime, timedelta
-    from pathlib import Path
 
     from vraagbaak.errors import InvalidQuestion
     from vraagbaak.service.private_db import translated
@@ -476,8 +475,7 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
         raise InvalidQuestion(f"--since '{since}' kan niet: een periode is 1 tot 3650 dagen (87600 uur).")
     start = datetime.now(UTC) - (timedelta(days=amount) if unit == "d" else timedelta(hours=amount))
     settings = get_settings()
-    log = QuestionLog(Path(settings.data_dir) / "questions.sqlite3", settings.question_retention_days,
-                      settings.store_question_text)
+    log = QuestionLog.for_settings(settings)
     with translated(log.path, log.WHAT):
         if erase_ids or erase_text.strip():
             erased = log.erase(erase_ids, erase_text.strip(), dry_run=not confirmed)
@@ -514,10 +512,13 @@ def feedback_export(out_file: str | None) -> None:
 
     from vraagbaak.index import store
     from vraagbaak.service.feedback import FeedbackStore, export
+    from vraagbaak.service.private_db import translated
 
     settings = get_settings()
-    rows = FeedbackStore(Path(settings.data_dir) / "feedback.sqlite3").all()
     passages = {p.id: p for p in store.read_passages(store.current_build(settings.data_dir))}
+    feedback_store = FeedbackStore.for_settings(settings)
+    with translated(feedback_store.path, feedback_store.WHAT):
+        rows = feedback_store.all()
     text = export(rows, passages)
     if out_file:
         Path(out_file).write_text(text, encoding="utf-8")

@@ -186,3 +186,28 @@ def test_of_headings_set_alike_those_in_capitals_hold_the_others(corpus):
     pdf.save()
     sections = [p.citation.section for p in ingest(corpus).passages]
     assert ["HOOFDSTUK 2 DRAAGKRACHT", "Artikel 3 Draagkracht uit inkomen"] in sections, sections
+
+
+def test_a_word_processors_symbol_font_bullets_read_as_bullets_and_no_nul_reaches_the_text(corpus):
+    """Word draws list bullets from Symbol or Wingdings at private-use code points (U+F0B7, U+F0A7); a font
+    without them leaves PDFium no character at all (0), which once reached the text and the source viewer."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from vraagbaak.eval.pdf_report import FONT_DIR
+
+    pdfmetrics.registerFont(TTFont("BulletBody", str(FONT_DIR / "DejaVuSans.ttf")))
+    pdf = canvas.Canvas(str(corpus / "begroting-2025.pdf"), pagesize=A4)
+    y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(60))
+    pdf.setFont("BulletBody", 10)
+    pdf.drawString(72, y, "De belangrijkste maatregelen zijn:")
+    for bullet, item in (("\uf0b7", "uitbreiding van de regeling onderwijsfonds met 20 procent"),
+                         ("\uf0a7", "een nieuwe coördinator onderwijs in dienst")):
+        y -= 14
+        pdf.drawString(82, y, bullet)
+        pdf.drawString(97, y, item)
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "\x00" not in text
+    assert "• uitbreiding van de regeling onderwijsfonds" in text
+    assert "• een nieuwe coördinator onderwijs in dienst" in text

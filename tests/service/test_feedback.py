@@ -89,3 +89,26 @@ def test_a_client_has_a_daily_quota_in_memory():
     quota = DailyQuota(limit=3)
     assert [quota.take("10.0.0.1") for _ in range(4)] == [True, True, True, False]
     assert quota.take("10.0.0.2")
+
+
+def test_the_export_command_keeps_feedback_the_settings_keep_and_reads_no_feedback_without_an_index(
+        tmp_path, monkeypatch):
+    """The export once opened the file with the default retention (365 days), which deletes on reading:
+    feedback a longer retention keeps was gone, and the command then stopped for want of an index."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from vraagbaak.cli import cli
+    from vraagbaak.config import Settings
+
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("VRAAGBAAK_FEEDBACK_RETENTION_DAYS", "3650")
+    store = FeedbackStore.for_settings(Settings())
+    assert store.retention_days == 3650
+    store.add("Wat doet de themagroep Fietsen?", "p1", True, None)
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE feedback SET created = '2024-01-01T00:00:00+00:00'")
+    done = CliRunner().invoke(cli, ["feedback", "export"])
+    assert done.exit_code == 1 and "index" in done.output
+    assert len(store.all()) == 1
