@@ -36,7 +36,7 @@ MIN_PAGES = 4
 MIN_LETTERS = 3
 #: A running line this long is left out wherever it stands; a short one ("Inhoud") only in the margins.
 ANYWHERE_CHARS = 20
-#: The shape of a bare number (see ``_shape``).
+#: The shape of a bare number (see ``line_shape``).
 PAGE_NUMBER = "#"
 
 
@@ -48,7 +48,7 @@ class _Printed(Protocol):
 Printed = TypeVar("Printed", bound=_Printed)
 
 
-def _shape(text: str) -> str:
+def line_shape(text: str) -> str:
     """A line with its numbers normalised, so "nr. 1 … 20" and "nr. 1 … 21" are one line."""
     return re.sub(r"\d+", "#", " ".join(text.split()))
 
@@ -65,13 +65,13 @@ def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str
     seen: dict[str, list[Line]] = defaultdict(list)
     for page_lines in pages.values():
         for line in page_lines[:MARGIN_LINES] + page_lines[MARGIN_LINES:][-MARGIN_LINES:]:
-            seen[_shape(line.text)].append(line)
+            seen[line_shape(line.text)].append(line)
     repeated = {shape: found for shape, found in seen.items()
                 if len({line.page for line in found}) >= REPEAT_SHARE * len(pages)}
     running = [shape for shape in repeated if sum(c.isalpha() for c in shape) >= MIN_LETTERS]  # in reading order
     removed = {line.number for shape in running for line in repeated[shape]}
     anywhere = {shape for shape in running if len(shape) >= ANYWHERE_CHARS}
-    removed |= {line.number for line in lines if not line.blank and _shape(line.text) in anywhere}
+    removed |= {line.number for line in lines if not line.blank and line_shape(line.text) in anywhere}
     examples = [repeated[shape][0].text.strip() for shape in running]
 
     bare = [(line, int(line.text)) for line in repeated.get(PAGE_NUMBER, []) if len(line.text.strip()) <= 4]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
-from vraagbaak.ingest.margins import changing_numbers
+from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, line_shape
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
@@ -58,8 +58,9 @@ TURNED_SHARE = 0.8
 MAX_TILT = 2
 #: Share of the page height at the top and at the bottom where running headers and footers stand.
 MARGIN_ZONE = 0.12
-#: A margin line is running text of the document when it repeats on at least this share of pages.
-REPEAT_SHARE = 0.5
+#: A line repeated word for word at one place in the margin of this many pages is a running line however
+#: long the document: a header that only a report's chapters carry, after a long front matter without it.
+MIN_REPEATS = 3
 #: A vertical gap larger than this many times the usual line distance starts a new block.
 BLOCK_GAP = 1.45
 #: Line distance assumed for a font size where the page gives no better measure (large headings).
@@ -354,7 +355,7 @@ def _fragment(words, page: int) -> Fragment:
 def _running_lines(pages: list[list[Fragment]], heights: list[float],
                    body: float) -> tuple[set[int], dict[int, str], list[str]]:
     """Margin lines that repeat at the same distance from the page's top or foot (within 8 points) on most
-    pages (digits normalised): their ids, the page numbers among them, and one example of each. On a
+    pages, or on ``MIN_REPEATS`` (digits normalised): their ids, the page numbers among them, and one example of each. On a
     document of two pages, on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
     body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
     ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; in a
@@ -372,7 +373,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
                 continue
             if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):  # a footer by its distance from
                 edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
-                seen[(edge > 0, re.sub(r"\d+", "#", f.text))].append((edge, f))
+                seen[(edge > 0, line_shape(f.text))].append((edge, f))
                 slots[edge].append(f)
                 if (value := page_number(f.text)) is not None:
                     counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page)].append(f)
@@ -382,7 +383,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
     for placed in seen.values():  # at one distance from the edge, give or take two steps (a landscape page's
         edge = Counter(e for e, _ in placed).most_common(1)[0][0]  # margin is seldom its portrait pages')
         found = [f for e, f in placed if abs(e - edge) <= 2]
-        if len({f.page for f in found}) < needed:
+        if len({f.page for f in found}) < min(needed, MIN_REPEATS):
             continue
         if (len({f.text for f in found}) > 1 and statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body
                 and all(f.y < heights[f.page - 1] / 2 for f in found)):

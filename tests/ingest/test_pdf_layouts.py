@@ -211,3 +211,28 @@ def test_a_word_processors_symbol_font_bullets_read_as_bullets_and_no_nul_reache
     assert "\x00" not in text
     assert "• uitbreiding van de regeling onderwijsfonds" in text
     assert "• een nieuwe coördinator onderwijs in dienst" in text
+
+
+def test_a_header_only_the_chapters_carry_after_a_long_front_matter_is_a_header(corpus):
+    """A short report whose cover and front matter (ii-iv) carry no header: the chapters' header stood on 3 of
+    7 pages, under half, and came out in the answer, with a citation over two pages."""
+    pdf = canvas.Canvas(str(corpus / "rekenkamer-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 20)
+    pdf.drawString(72, HEIGHT - 200, "Armoedebeleid in Veldhaven")
+    pdf.showPage()
+    for page, (label, title) in enumerate((("ii", "Voorwoord"), ("iii", "Samenvatting"), ("iv", "Inhoud"),
+                                           ("1", "1 Inleiding"), ("2", "2 Bevindingen"), ("3", "3 Conclusies")),
+                                          start=2):
+        if page > 4:
+            pdf.setFont("Helvetica", 8)
+            pdf.drawString(72, HEIGHT - 40, "Rekenkamercommissie Veldhaven – Armoedebeleid")
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, HEIGHT - 100, title)
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(250, page))
+        pdf.setFont("Helvetica", 8)
+        pdf.drawRightString(WIDTH - 72, 40, label)
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    assert not [p.text for p in document.passages if "Rekenkamercommissie" in p.text]
+    assert document.source.page_labels == {2: "ii", 3: "iii", 4: "iv", 5: "1", 6: "2", 7: "3"}
