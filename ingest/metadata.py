@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -215,11 +216,13 @@ def organisation_on_page(first_page: str) -> str:
 
 
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,
-             shown: str | None = None) -> tuple[DocumentMeta, str | None]:
+             shown: str | None = None, running: Sequence[str] = ()) -> tuple[DocumentMeta, str | None]:
     """Everything known about a document, and a problem sentence if its meta file was unusable (``shown``:
-    the document's path in the corpus, for that sentence)."""
+    the document's path in the corpus, for that sentence). The running headers and footers left out of the
+    text (``running``) bear out a PDF's title too: "Verkeersmonitor 2024" at the head of every page."""
     override, problem = read_meta_file(path, shown)
-    title = override.title or usable_title(pdf_title, first_page) or heading_title(headings) or file_title(path)
+    title = (override.title or usable_title(pdf_title, "\n".join([first_page, *running]))
+             or heading_title(headings) or file_title(path))
     meta = DocumentMeta(
         collection=collection,
         title=title,

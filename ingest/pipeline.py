@@ -276,7 +276,8 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
     largest = max(cover, key=lambda s: s.size).path[-1] if cover else None
     if largest and heading_title([largest]):  # the largest heading of the first page names the document (where
         headings.insert(0, largest)  # fonts are known), not a line above it; a large "Voorwoord" names nothing
-    meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file)
+    meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file,
+                             source.removed)
     return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem
 
 

@@ -236,3 +236,22 @@ def test_a_header_only_the_chapters_carry_after_a_long_front_matter_is_a_header(
     document = ingest(corpus)
     assert not [p.text for p in document.passages if "Rekenkamercommissie" in p.text]
     assert document.source.page_labels == {2: "ii", 3: "iii", 4: "iv", 5: "1", 6: "2", 7: "3"}
+
+
+def test_a_pdf_title_that_is_every_pages_running_header_is_borne_out_by_it(corpus):
+    """The title check compared the PDF's title with the first page's text after its running lines were
+    left out, so a monitor titled by its header got its first chapter's title and no year."""
+    pdf = canvas.Canvas(str(corpus / "monitor.pdf"), pagesize=A4)
+    pdf.setTitle("Verkeersmonitor 2024")
+    for page in range(1, 5):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, HEIGHT - 40, "Verkeersmonitor 2024")
+        pdf.drawRightString(WIDTH - 72, 40, str(page))
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, HEIGHT - 100, f"{page} Meetpunten reeks {page}")
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(200, page))
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    assert document.source.title == "Verkeersmonitor 2024" and document.source.year == 2024
+    assert not [p.text for p in document.passages if "Verkeersmonitor" in p.text]
