@@ -103,7 +103,8 @@ class PdfLine:
 class PdfLayout:
     lines: list[PdfLine]
     pages: int
-    #: Printed page labels by physical page number, where a running header or footer carries one.
+    #: Printed page labels by physical page number, where a running header or footer carries one, else where
+    #: the PDF declares one (its /PageLabels, which a PDF viewer shows: "iii" for a foreword numbered alone).
     page_labels: dict[int, str] = field(default_factory=dict)
     #: The running header and footer lines that were dropped: one example of each (for ``ingest --inspect``).
     removed: list[str] = field(default_factory=list)
@@ -135,6 +136,9 @@ def read_layout(data: bytes) -> PdfLayout:
         raise PdfUnreadable("de PDF is beschadigd") from exc
     try:
         title = document.get_metadata_dict(skip_empty=True).get("Title")
+        declared = {i + 1: label for i in range(len(document)) if (label := document.get_page_label(i).strip())}
+        if all(label == str(page) for page, label in declared.items()):
+            declared = {}  # the physical count again: nothing a reader would look for
         pages, heights, scanned = [], [], []
         for i in range(len(document)):
             fragments, height = _page_fragments(document[i], i + 1)
@@ -153,6 +157,8 @@ def read_layout(data: bytes) -> PdfLayout:
         raise PdfUnreadable("de PDF heeft geen tekstlaag (gescand?); maak er eerst doorzoekbare tekst van (OCR)")
     body, _ = body_font(f for fragments in pages for f in fragments)
     removed, labels, examples = _running_lines(pages, heights, body)
+    removed |= _declared_numbers(pages, heights, declared)
+    labels = {**declared, **labels}  # what the page prints, else the label the PDF gives it (/PageLabels)
     lines: list[PdfLine] = []
     for fragments in pages:
         kept = [f for f in fragments if id(f) not in removed]
@@ -412,6 +418,19 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
     return _own_page_numbers(pages, heights, body, removed, labels, examples)
 
 
+def _declared_numbers(pages: list[list[Fragment]], heights: list[float], declared: dict[int, str]) -> set[int]:
+    """Margin lines that print the label the PDF declares for their page ("iii" alone under a foreword,
+    "Pagina 6" on a turned page): page numbers that no repetition showed, left out of the text."""
+    found = set()
+    for number, (fragments, height) in enumerate(zip(pages, heights), start=1):
+        label = declared.get(number, "").lower()
+        for f in fragments if label else ():
+            in_margin = f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE)
+            if in_margin and DECLARED_NUMBER.sub("", f.text.lower()) == label:
+                found.add(id(f))
+    return found
+
+
 def _baseline(fragment: Fragment) -> int:
     """Fragments with one key stand on one baseline, give or take a point (cells of a table's row)."""
     return round(fragment.y / 2)
@@ -484,6 +503,8 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"^[\d.]+\s+", "", text.strip()).lower().split())
 
 
+#: What may stand around a page number: "Pagina 6", "pag. 6", "- 6 -", "page 6".
+DECLARED_NUMBER = re.compile(r"^\s*(?:pagina|pag\.|blz\.|page|p\.)?[\s\-–—]*|[\s\-–—]*$")
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 

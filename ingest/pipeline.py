@@ -138,7 +138,8 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
                                    f"{source.encoding}; kijk of letters als é, ë en ü daar goed staan, en sla het "
                                    "bestand liefst op als UTF-8.")
         if source.scanned_pages:
-            pages = ", ".join(map(str, source.scanned_pages))
+            pages = ", ".join(f"{page} (gedrukt: {source.page_labels[page]})" if source.page_labels.get(page, str(page))
+                              != str(page) else str(page) for page in source.scanned_pages)
             one = len(source.scanned_pages) == 1
             result.problems.append(f"{source.file}: pagina {pages} {'is' if one else 'zijn'} alleen een afbeelding, zonder "
                                    "tekst (gescand, of een foto of kaart?); wat daar staat, is niet doorzoekbaar. Is het "

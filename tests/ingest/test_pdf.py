@@ -243,6 +243,22 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path, corpus):
     assert [p for p in result.problems if "afbeelding" in p] == [
         "besluit-2023.pdf: pagina 3 is alleen een afbeelding, zonder tekst (gescand, of een foto of kaart?); wat daar "
         "staat, is niet doorzoekbaar. Is het tekst, maak er dan doorzoekbare tekst van (OCR)."]
+    # Where the PDF numbers its pages otherwise, the number a reader sees in the viewer is said too.
+    data = (corpus / "besluit-2023.pdf").read_bytes()
+    labelled = canvas.Canvas(str(corpus / "besluit-2023.pdf"), pagesize=A4)
+    for text in ("Inhoud", "De raad besluit over de begroting van 2023."):
+        labelled.setFont("Helvetica", 11)
+        labelled.drawString(72, 700, text)
+        labelled.showPage()
+    labelled.drawImage(ImageReader(io.BytesIO(png(40, 40))), 72, 400, 400, 400)
+    labelled.showPage()
+    labelled.addPageLabel(0, style="ROMAN_LOWER")
+    labelled.addPageLabel(1, style="ARABIC", start=1)
+    labelled.save()
+    assert (corpus / "besluit-2023.pdf").read_bytes() != data
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    assert [p for p in result.problems if "afbeelding" in p][0].startswith(
+        "besluit-2023.pdf: pagina 3 (gedrukt: 2) is alleen een afbeelding")
 
 
 def lines_pdf(path: Path, lines: tuple[tuple[float, str], ...]) -> None:

@@ -255,3 +255,35 @@ def test_a_pdf_title_that_is_every_pages_running_header_is_borne_out_by_it(corpu
     document = ingest(corpus)
     assert document.source.title == "Verkeersmonitor 2024" and document.source.year == 2024
     assert not [p.text for p in document.passages if "Verkeersmonitor" in p.text]
+
+
+def test_the_labels_a_pdf_declares_name_pages_that_print_no_number_that_repeats(corpus):
+    """A cover and a contents page without a number, a foreword that prints only "iii", chapters without
+    numbers: the PDF's own page labels (/PageLabels, as a PDF viewer shows them) were not used, and "iii"
+    stayed in the foreword's text."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    for page, title in enumerate(("Jaarverslag 2024", "Inhoud", "Voorwoord", "1 Wonen", "2 Zorg"), start=1):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, HEIGHT - 100, title)
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(120, page))
+        if title == "Voorwoord":
+            pdf.setFont("Helvetica", 9)
+            pdf.drawCentredString(WIDTH / 2, 30, "iii")
+        pdf.showPage()
+    pdf.addPageLabel(0, style="ROMAN_LOWER")
+    pdf.addPageLabel(3, style="ARABIC", start=1)
+    pdf.save()
+    document = ingest(corpus)
+    assert document.source.page_labels == {1: "i", 2: "ii", 3: "iii", 4: "1", 5: "2"}
+    foreword = [p.text for p in document.passages if p.citation.page == 3]
+    assert foreword and not [text for text in foreword if text.rstrip().endswith("iii")]
+
+
+def test_page_labels_that_only_count_the_pages_again_are_no_printed_numbers(corpus):
+    pdf = canvas.Canvas(str(corpus / "notitie.pdf"), pagesize=A4)
+    for page in (1, 2):
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(120, page))
+        pdf.showPage()
+    pdf.addPageLabel(0, style="ARABIC", start=1)
+    pdf.save()
+    assert ingest(corpus).source.page_labels == {}
