@@ -52,6 +52,10 @@ MARK_LIFT = 0.6
 FOOTNOTE = re.compile(r"^\s*([0-9]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[\s.)]")
 #: A word that may be a note mark set as a superscript.
 MARK = re.compile(r"[0-9]{1,3}|\*")
+#: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
+DARK = 60
+#: What stands for text under such a shape while the page is read ("[zwartgelakt]" in the text).
+COVERED = "\u2588"
 #: A page without /Rotate reads in another direction only if this share of its characters runs that way.
 TURNED_SHARE = 0.8
 #: Degrees a character may lean from the text's direction and still belong to it.
@@ -112,6 +116,8 @@ class PdfLayout:
     title: str | None = None
     #: Pages with a picture and not a character of text: a scanned page in a typed report.
     scanned: list[int] = field(default_factory=list)
+    #: Pages with text under a dark box drawn over it: blacked out, but still in the file (left out).
+    covered: list[int] = field(default_factory=list)
 
 
 class PdfUnreadable(Exception):
@@ -139,11 +145,13 @@ def read_layout(data: bytes) -> PdfLayout:
         declared = {i + 1: label for i in range(len(document)) if (label := document.get_page_label(i).strip())}
         if all(label == str(page) for page, label in declared.items()):
             declared = {}  # the physical count again: nothing a reader would look for
-        pages, heights, scanned = [], [], []
+        pages, heights, scanned, covered = [], [], [], []
         for i in range(len(document)):
-            fragments, height = _page_fragments(document[i], i + 1)
+            fragments, height, hidden = _page_fragments(document[i], i + 1)
             pages.append(fragments)
             heights.append(height)
+            if hidden:
+                covered.append(i + 1)
             if not fragments:
                 page = document[i]
                 if next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None:
@@ -165,11 +173,12 @@ def read_layout(data: bytes) -> PdfLayout:
         lines += _footnotes_after_their_marks(_page_lines(_reading_order(kept)), body)
     lines = _footnotes_before_their_paragraph(lines)
     _join_continuations(lines)
-    return PdfLayout(lines, len(pages), labels, examples, title, scanned)
+    return PdfLayout(lines, len(pages), labels, examples, title, scanned, covered)
 
 
-def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
-    """Glyphs -> words -> fragments (top-down y, as the page reads), and the page's height as it reads.
+def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
+    """Glyphs -> words -> fragments (top-down y, as the page reads), the page's height as it reads, and how
+    many characters a dark box drawn over them hides (``_covering_boxes``), which are left out.
 
     A landscape page is often a portrait page turned (``/Rotate 90``) with its text drawn turned the other
     way: the text's own direction, that of most of its characters, says how the page reads, and positions
@@ -182,8 +191,10 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
     if rotated:
         width, height = height, width
     textpage = page.get_textpage()
+    hidden = 0
     try:
         handle = textpage.raw
+        covers, order = _covering_boxes(page)
         x, y = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
@@ -196,6 +207,9 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
             if char in "\x02\ufffe":  # PDFium's mark for a hyphen at a line end, printed "-" or soft:
                 char = "-"  # the evidence rules decide whether it joins a word or keeps a compound
             box = textpage.get_charbox(i)
+            if covers and _covered(box, order.get(_address(raw.FPDFText_GetTextObject(handle, i))), covers):
+                hidden += not char.isspace()
+                char = COVERED  # gone from the text; the place keeps a mark, so the sentence reads on
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
             size = raw.FPDFText_GetFontSize(handle, i)
             known = raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
@@ -224,7 +238,45 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float]:
                         180: (width - right, width - left, origin_y),
                         90: (height - top, height - bottom, width - origin_x)}[direction]
         glyphs.append((char, x0, x1, down, size, bold))
-    return _fragments(_words(glyphs), number), (height if direction in (0, 180) else width)
+    return _fragments(_words(glyphs), number), (height if direction in (0, 180) else width), hidden
+
+
+def _address(handle) -> int | None:
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+def _covering_boxes(page) -> tuple[list[tuple[int, float, float, float, float]], dict[int, int]]:
+    """Dark filled shapes on the page, each with its place in the drawing order, and that order for every
+    object: a black bar drawn after the text it covers hides it from a reader (a redaction that left the
+    text in the file); text drawn after a dark banner (white on black) is shown."""
+    import pypdfium2.raw as raw
+
+    covers, order = [], {}
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    box = [ctypes.c_float() for _ in range(4)]
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, index)
+        order[_address(obj)] = index
+        if (raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH
+                and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value
+                and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
+                and max(r.value, g.value, b.value) <= DARK and a.value >= 200
+                and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(c) for c in box))):
+            left, bottom, right, top = (c.value for c in box)
+            if right - left >= 3 and top - bottom >= 3:
+                covers.append((index, left, bottom, right, top))
+    return covers, order
+
+
+def _covered(charbox: tuple[float, float, float, float], drawn: int | None,
+             covers: list[tuple[int, float, float, float, float]]) -> bool:
+    """Whether a dark box drawn after the character lies over its middle."""
+    if drawn is None:
+        return False
+    left, bottom, right, top = charbox
+    x, y = (left + right) / 2, (bottom + top) / 2
+    return any(index > drawn and x0 <= x <= x1 and y0 <= y <= y1 for index, x0, y0, x1, y1 in covers)
 
 
 def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
@@ -236,7 +288,7 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
         text = "".join(g[0] for g in current)
         if len(text) == 1 and _symbol(text):
             text = "•"
-        text = text.replace("\x00", "")
+        text = text.replace("\x00", "").replace(COVERED, "[zwartgelakt]")
         if text:
             sizes = Counter(round(g[4], 1) for g in current)
             bold = sum(g[5] for g in current) * 2 > len(current)
@@ -245,7 +297,11 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
 
     for glyph in glyphs:
         if glyph[0].isspace():
-            flush()
+            if not (current and current[-1][0] == COVERED):  # words under one box are one mark
+                flush()
+            continue
+        if glyph[0] == COVERED and current and current[-1][0] == COVERED:
+            current[-1] = (COVERED, current[-1][1], glyph[2], *current[-1][3:])
             continue
         if current and abs(glyph[3] - current[-1][3]) > BASELINE_TOLERANCE * max(glyph[4], 1):
             flush()

@@ -137,6 +137,11 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
             result.problems.append(f"{source.file}: een deel van de tekst is geen UTF-8 en is gelezen als "
                                    f"{source.encoding}; kijk of letters als é, ë en ü daar goed staan, en sla het "
                                    "bestand liefst op als UTF-8.")
+        if source.covered_pages:
+            result.problems.append(f"{source.file}: op pagina {', '.join(map(str, source.covered_pages))} staat tekst "
+                                   "onder een zwarte balk. Die is weggelaten (in de bron staat '[zwartgelakt]') en het "
+                                   "originele bestand wordt niet getoond, want de tekst staat er nog in: wie het opent, "
+                                   "kan hem kopiëren. Lak het bestand echt (met een programma dat de tekst verwijdert).")
         if source.scanned_pages:
             pages = ", ".join(f"{page} (gedrukt: {source.page_labels[page]})" if source.page_labels.get(page, str(page))
                               != str(page) else str(page) for page in source.scanned_pages)
@@ -296,7 +301,8 @@ def document_record(document: IngestedDocument, ingested_at: str) -> DocumentRec
     source = document.source
     return DocumentRecord(id=source.id, title=source.title, file=source.file or source.path.name, sha256=source.sha256,
                           pages=source.page_count, sections=[_section_record(s) for s in document.sections],
-                          page_labels=source.page_labels, collection=source.collection,
+                          page_labels=source.page_labels, covered_pages=source.covered_pages,
+                          collection=source.collection,
                           organisation=source.organisation, year=source.year, kind=source.kind,
                           passages=len(document.passages), ingested_at=ingested_at)
 

@@ -16,12 +16,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vraagbaak.config import DEFAULT_PAGE_BREAK
 from vraagbaak.errors import ConfigurationError, VraagbaakError
 from vraagbaak.ingest.links import scrub
 from vraagbaak.ingest.margins import running_lines
 from vraagbaak.ingest.metadata import DEFAULT_COLLECTION, collection_of, file_title, slug
+
+if TYPE_CHECKING:
+    from vraagbaak.ingest.pdf import PdfLayout
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
 #: Control characters other than the tab, and the line and paragraph separators (a backspace where a
@@ -74,6 +78,8 @@ class SourceDocument:
     #: A PDF's pages, counted in the file (a last page without text counts too), and its scanned pages.
     pages: int = 0
     scanned_pages: list[int] = field(default_factory=list)
+    #: A PDF's pages with text under a dark box drawn over it (a redaction that left the text in the file).
+    covered_pages: list[int] = field(default_factory=list)
     #: The encoding a text file was read in when it was not UTF-8 (``decode_text``), for a warning.
     encoding: str | None = None
     #: Filled in by ``ingest.metadata.describe`` once the structure is known.
@@ -216,9 +222,11 @@ class TextReader:
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []
-        title, pages, scanned, encoding = None, 0, [], None
+        title, pages, scanned, covered, encoding = None, 0, [], [], None
         if path.suffix.lower() == ".pdf":
-            lines, labels, removed, title, pages, scanned = self._pdf_lines(data, file)
+            lines, layout = self._pdf_lines(data, file)
+            labels, removed, title, pages = layout.page_labels, layout.removed, layout.title, layout.pages
+            scanned, covered = layout.scanned, layout.covered
         else:
             text, encoding = decode_text(data, file)
             lines = self._text_lines(text)
@@ -231,7 +239,7 @@ class TextReader:
             raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
         return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title,
-                              pages=pages, scanned_pages=scanned, encoding=encoding)
+                              pages=pages, scanned_pages=scanned, covered_pages=covered, encoding=encoding)
 
     def _text_lines(self, text: str) -> list[Line]:
         lines: list[Line] = []
@@ -251,8 +259,7 @@ class TextReader:
             lines.pop()
         return lines
 
-    def _pdf_lines(self, data: bytes, name: str) -> tuple[list[Line], dict[int, str], list[str], str | None, int,
-                                                        list[int]]:
+    def _pdf_lines(self, data: bytes, name: str) -> tuple[list[Line], PdfLayout]:
         from vraagbaak.ingest.pdf import PdfUnreadable, read_layout
 
         try:
@@ -271,7 +278,7 @@ class TextReader:
             text = unicodedata.normalize("NFC", pdf_line.text)
             lines.append(Line(len(lines) + 1, pdf_line.page, offset, text, pdf_line.size, pdf_line.bold, pdf_line.table))
             offset += len(text) + 1
-        return lines, layout.page_labels, layout.removed, layout.title, layout.pages, layout.scanned
+        return lines, layout
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -129,7 +130,8 @@ class AskResponse(BaseModel):
     suggestions: list[Suggestion] = Field(..., description="Dichtstbijzijnde secties als er geen antwoord is.")
 
     @classmethod
-    def from_result(cls, result: SearchResult, base_url: str = "") -> AskResponse:
+    def from_result(cls, result: SearchResult, base_url: str = "", withheld: Collection[str] = ()) -> AskResponse:
+        """``withheld``: documents whose original file is not served (``urls.serves_original``)."""
         return cls(
             question=result.question,
             searched_as=result.searched,
@@ -144,7 +146,8 @@ class AskResponse(BaseModel):
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
                     citation=Citation(**h.passage.citation.model_dump(include=set(Citation.model_fields)),
                                       url=passage_url(h.passage.document, h.passage.id, base_url),
-                                      original_url=original_url(h.passage.citation, base_url, h.page),
+                                      original_url=None if h.passage.document in withheld
+                                      else original_url(h.passage.citation, base_url, h.page),
                                       also_in=[OtherYear(document=o.document, title=o.citation.title, year=o.citation.year,
                                                          url=passage_url(o.document, o.id, base_url)) for o in h.also]),
                 )

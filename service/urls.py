@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import quote
 
-from vraagbaak.build_format import Citation
+from vraagbaak.build_format import Citation, DocumentRecord
 
 SOURCE_ROUTE = "/source/{document}"
 ORIGINAL_ROUTE = "/files/{document}.pdf"
@@ -23,9 +24,20 @@ def passage_url(document: str, passage_id: str, base: str = "") -> str:
     return f"{source_url(document, base)}?passage={passage_id}#passage-{passage_id}"
 
 
+def serves_original(record: DocumentRecord) -> bool:
+    """A PDF is served as it is, unless text a dark box covers is still in it (``DocumentRecord.covered_pages``):
+    the service shows no more of a document than a reader of its pages sees."""
+    return record.file.lower().endswith(".pdf") and not record.covered_pages
+
+
+def withheld_originals(documents: Mapping[str, DocumentRecord]) -> set[str]:
+    """The PDFs whose original file is not served."""
+    return {document for document, record in documents.items() if record.covered_pages}
+
+
 def original_url(citation: Citation, base: str = "", page: int | None = None) -> str | None:
     """Opens the original PDF at ``page`` (the page of the passage's first highlighted sentence), else at the
-    passage's first page; None for other formats.
+    passage's first page; None for other formats (and documents whose original is not served: the caller).
 
     >>> c = Citation(document="raad-2015", title="Raad", file="raad-2015.pdf", section=[], page=3, page_end=4,
     ...              lines=(1, 2), line_ranges=[], offsets=[], links=[])

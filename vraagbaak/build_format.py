@@ -93,6 +93,9 @@ class DocumentRecord(BaseModel):
     sections: list[SectionRecord]
     #: Printed page numbers by physical page (PDF running headers or footers).
     page_labels: dict[int, str] = {}
+    #: Pages of a PDF with text under a dark box (``ingest.pdf``): left out of the text, and the original
+    #: file, which still holds it, is not served.
+    covered_pages: list[int] = []
     collection: str
     organisation: str
     year: int | None

@@ -193,16 +193,18 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
     from vraagbaak.index.scope import Scope
     from vraagbaak.index.search import Searcher
     from vraagbaak.service.schemas import AskResponse
+    from vraagbaak.service.urls import withheld_originals
 
     settings = get_settings()
     scope = Scope(collections=list(collections), documents=list(documents), years=list(years))
     try:
-        result = Searcher.load(settings).search(question, top_k, scope=scope, spelling=not exact)
+        searcher = Searcher.load(settings)
+        result = searcher.search(question, top_k, scope=scope, spelling=not exact)
     except VraagbaakError as exc:
         if as_json:  # a script reads JSON from stdout, the API's error body, as well as the line on stderr
             click.echo(json.dumps({"error": {"code": exc.code, "message": str(exc)}}, ensure_ascii=False, indent=2))
         raise
-    response = AskResponse.from_result(result, settings.public_url)
+    response = AskResponse.from_result(result, settings.public_url, withheld_originals(searcher.documents))
     if as_json:
         click.echo(response.model_dump_json(indent=2))
         return

@@ -14,7 +14,7 @@ from vraagbaak.service.dependencies import SearcherDep, SettingsDep
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.schemas import ErrorBody
 from vraagbaak.service.source_page import error_page, render
-from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_url
+from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_url, serves_original
 
 router = APIRouter(tags=["bron"])
 
@@ -28,7 +28,7 @@ def source(document: str, request: Request, searcher: SearcherDep,
     if record is None:
         return _missing(request, GONE)
     passages = [p for p in searcher.passages if p.document == document]
-    original = original_file_url(document) if record.file.lower().endswith(".pdf") else None
+    original = original_file_url(document) if serves_original(record) else None
     return HTMLResponse(render(record, passages, passage, original),
                         headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'",
                                  "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
@@ -36,7 +36,8 @@ def source(document: str, request: Request, searcher: SearcherDep,
 
 @router.api_route(ORIGINAL_ROUTE, methods=["GET", "HEAD"], summary="Open het originele PDF-bestand van een document",
             responses={200: {"content": {"application/pdf": {}}, "description": "Het originele PDF-bestand."},
-                       404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+                       403: {"model": ErrorBody}, 404: {"model": ErrorBody}, 409: {"model": ErrorBody},
+                       503: {"model": ErrorBody}})
 def original(document: str, request: Request, searcher: SearcherDep, settings: SettingsDep) -> Response:
     """Only the PDFs of the loaded index, read-only from the corpus folder; nothing else is served. A file
     changed since the index was built (a damaged copy, a new version not yet ingested) is not served: its
@@ -44,6 +45,9 @@ def original(document: str, request: Request, searcher: SearcherDep, settings: S
     record = searcher.documents.get(document)
     if record is None or not record.file.lower().endswith(".pdf"):
         return _missing(request, GONE)
+    if not serves_original(record):
+        return _missing(request, "Het originele bestand wordt niet getoond: er staat tekst onder zwarte balken in die "
+                                 "nog uit het bestand te halen is. De tekst staat in de bron.", 403, "niet_getoond")
     corpus = Path(settings.corpus_dir).resolve()
     path = (corpus / record.file).resolve()
     if not path.is_relative_to(corpus) or not path.is_file():

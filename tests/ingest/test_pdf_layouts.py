@@ -287,3 +287,39 @@ def test_page_labels_that_only_count_the_pages_again_are_no_printed_numbers(corp
     pdf.addPageLabel(0, style="ARABIC", start=1)
     pdf.save()
     assert ingest(corpus).source.page_labels == {}
+
+
+def redacted_pdf(path: Path) -> None:
+    """A Woo decision whose name is blacked out by a box drawn over it (the text stays in the file), under a
+    heading set white on a dark banner (drawn after the banner: shown)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFillColorRGB(0.1, 0.1, 0.1)
+    pdf.rect(60, HEIGHT - 110, WIDTH - 120, 30, fill=1, stroke=0)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 100, "Besluit op uw Woo-verzoek")
+    pdf.setFillColorRGB(0, 0, 0)
+    y = paragraph(pdf, 72, HEIGHT - 140, WIDTH - 144, words(80))
+    pdf.setFont("Helvetica", 10)
+    before = "De betrokken ambtenaar, "
+    pdf.drawString(72, y, before + "Pieter van Dalen-Smit, heeft de stukken verzameld.")
+    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
+    pdf.rect(left - 1, y - 3, pdf.stringWidth("Pieter van Dalen-Smit", "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+    paragraph(pdf, 72, y - 20, WIDTH - 144, words(80, 5))
+    pdf.showPage()
+    pdf.save()
+
+
+def test_text_under_a_black_bar_is_left_out_and_said_and_white_text_on_a_dark_banner_is_kept(corpus):
+    redacted_pdf(corpus / "woo-besluit.pdf")
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=corpus.parent / "data"))
+    [document] = result.documents
+    text = "\n".join(p.text for p in document.passages)
+    assert "Dalen" not in text and "Pieter" not in text
+    assert "De betrokken ambtenaar, [zwartgelakt], heeft de stukken verzameld." in text
+    assert "Besluit op uw Woo-verzoek" in [s.path[-1] for s in document.sections if s.path]
+    assert document.source.covered_pages == [1]
+    assert [p for p in result.problems if "zwarte balk" in p] == [
+        "woo-besluit.pdf: op pagina 1 staat tekst onder een zwarte balk. Die is weggelaten (in de bron staat "
+        "'[zwartgelakt]') en het originele bestand wordt niet getoond, want de tekst staat er nog in: wie het opent, "
+        "kan hem kopiëren. Lak het bestand echt (met een programma dat de tekst verwijdert)."]

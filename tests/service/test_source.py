@@ -86,3 +86,24 @@ def test_an_original_changed_since_the_build_is_not_served(pdf_service):
     finally:
         pdf.write_bytes(good)
     assert httpx.get(base + "/files/g40-jaarverslag-2023.pdf", timeout=30).content == good
+
+
+def test_a_pdf_with_blacked_out_text_still_in_it_is_not_served_as_the_original(tmp_path, embedder):
+    """The reader leaves out text under a black bar, but the original file holds it: a badly redacted Woo
+    decision would give the name away to whoever opened the original from a citation."""
+    from tests.ingest.test_pdf_layouts import redacted_pdf
+
+    (tmp_path / "corpus").mkdir()
+    redacted_pdf(tmp_path / "corpus" / "woo-besluit.pdf")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data", rate_limit=0)
+    build_index(settings, embedder=embedder)
+    with running(settings, embedder) as (base, _):
+        body = httpx.post(base + "/api/ask", json={"question": "Wie heeft de stukken verzameld?"}, timeout=30).json()
+        first = body["passages"][0]
+        assert "[zwartgelakt]" in first["text"] and "Dalen" not in first["text"]
+        assert first["citation"]["original_url"] is None
+        page = httpx.get(base + first["citation"]["url"], timeout=30).text
+        assert "/files/" not in page and "[zwartgelakt]" in page and "Dalen" not in page
+        refused = httpx.get(base + "/files/woo-besluit.pdf", timeout=30)
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "niet_getoond"
+        assert b"Dalen" not in refused.content
