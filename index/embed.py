@@ -1,7 +1,7 @@
 """Embedding with a cache keyed by model fingerprint, batch size and text hash.
 
 Re-ingesting after a change embeds only new or changed texts; the cache lives in the data
-directory, one folder per model and batch size, as plain ``.npy`` arrays (no pickles). The batch
+directory, one ``cache.npz`` per model and batch size (plain arrays, no pickles). The batch
 size is part of the key because int8 vectors computed in batches depend a little on the texts
 beside them: only vectors computed one at a time are the same whatever else is embedded.
 """

@@ -35,7 +35,7 @@ STOPWORDS = frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
 MIN_PART = 4
 MIN_COMPOUND = 8
 #: Passages a document needs to be weighed with its own statistics. In a decision list of five passages a
-#: word in one of them has an IDF of 1.4 against 7 in a large report: the one passage that names
+#: word in one of them has a far lower IDF than in a large report: the one passage that names
 #: "Vierdaagse" lost to a large report's passages on common words. Such a document is weighed with the
 #: whole shelf's statistics. (The answer evidence has a rule of the same kind, against the question's
 #: ``SearchConfig.candidates`` nearest passages, 30 too; the two are set apart: this one is fixed at build.)

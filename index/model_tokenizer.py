@@ -1,13 +1,13 @@
 """The embedding model's tokenizer for ONNX Runtime: the lightest one that gives transformers' ids.
 
 sentence-transformers tokenizes with transformers, which imports torch; the ``tokenizers`` library alone
-holds XLM-R's 250,000-piece vocabulary in a trie of about 270 MB. So, once per model folder, a separate
+holds XLM-R's 250,000-piece vocabulary in a trie several times larger (README, the memory target). So, once per model folder, a separate
 process (which takes the memory it needs with it when it ends) compares candidates with transformers'
 tokenizer on :data:`CHECK_TEXTS` and records the first that gives the same ids, in
 ``onnx/tokenizer-<hash of tokenizer.json>-c<CONVERSION>.json``:
 
 1. ``sentencepiece``: ``tokenizer.json`` converted into a SentencePiece model (``….model`` beside the
-   record; about 55 MB resident), for SentencePiece unigram tokenizers such as XLM-R's;
+   record; the smallest in memory), for SentencePiece unigram tokenizers such as XLM-R's;
 2. ``tokenizers``: ``tokenizer.json`` in the ``tokenizers`` library;
 3. ``transformers``: transformers' own tokenizer (it imports torch).
 

@@ -266,7 +266,7 @@ def _after_activation(graph, depth: int = 4) -> list[str]:
     """MatMuls with constant weights whose input is an activation's output, through at most ``depth``
     elementwise operators: in a transformer, the feed-forward down-projections (after BiasGelu, or after
     an unfused GELU's Erf, Add, Mul, Mul). Their inputs have outliers that a per-tensor int8 scale
-    flattens; kept in fp32, the vectors stay much closer to fp32's (cosine 0.997 instead of 0.994)."""
+    flattens; kept in fp32, the vectors stay much closer to fp32's (README, Ranking)."""
     producer = {output: node for node in graph.node for output in node.output}
     weights = {init.name for init in graph.initializer}
     found = []

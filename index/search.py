@@ -195,7 +195,7 @@ def _mean_of_best(scores: np.ndarray, n: int) -> float:
 
 
 class Searcher:
-    """A loaded index: the only long-lived state of the service."""
+    """A loaded index: what the service holds between requests (``service.state``)."""
 
     def __init__(self, build: Path, embedder: Embedder, manifest: Manifest):
         self.build = build

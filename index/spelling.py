@@ -48,7 +48,7 @@ COMMON = 2.5
 
 @cache
 def dutch_words() -> frozenset[str]:
-    """The Dutch spelling list of pyspellchecker (343,000 words; 42 MB as a set, loaded once per process):
+    """The Dutch spelling list of pyspellchecker (loaded once per process):
     it knows "prepositie" and "informatrice", which wordfreq's lists, made from what people write, lack.
     A word with accents is also there without them, as people type it ("oekrainers")."""
     words = list(SpellChecker(language="nl", distance=1).word_frequency.keys())

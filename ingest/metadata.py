@@ -16,13 +16,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from vraagbaak.build_format import Kind
 from vraagbaak.errors import requirement
 
-Kind = Literal["annual_report", "position_paper", "decision_list", "other"]
 KIND_LABELS: dict[str, str] = {"annual_report": "jaarverslag", "position_paper": "position paper",
                                "decision_list": "besluitenlijst", "other": "overig"}
 #: Files directly in the corpus folder belong to this collection; a sub-folder is a collection of its own.

@@ -1,7 +1,8 @@
 """The whole ingest: every document of a corpus folder -> sections and passages.
 
-One bad file is reported and skipped; the others are ingested. Writing the artefact is the
-caller's job (see ``index.store``), so a failed run never touches the last good build.
+One bad file is reported and skipped; the others are ingested. ``write_ingest`` writes the result into
+a folder the caller names; publishing it as a build is ``index.store``'s, so a failed run never touches
+the last good build.
 """
 
 from __future__ import annotations

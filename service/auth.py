@@ -97,7 +97,7 @@ def may_call(request: Request, settings: Settings) -> bool:
 
 
 def check_security_settings(settings: Settings) -> None:
-    if settings.require_key and not (settings.api_key or (settings.trusted_proxy_header and settings.proxies)):
+    if settings.require_key and not can_manage(settings):
         raise ConfigurationError("VRAAGBAAK_REQUIRE_KEY staat aan, maar er is geen VRAAGBAAK_API_KEY en geen vertrouwde "
                                  "proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER en VRAAGBAAK_TRUSTED_PROXIES): niemand kan de API "
                                  "dan gebruiken.")

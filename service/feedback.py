@@ -150,7 +150,7 @@ def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict
         if len(evidence) < 30:
             evidence = passage.text[:120].rsplit(" ", 1)[0]
         pairs.append({
-            "id": f"feedback-{row['id']:04d}", "question": row["question"], "answer": "", "evidence": [evidence],
+            "id": f"feedback-{row['id']}", "question": row["question"], "answer": "", "evidence": [evidence],
             "document": passage.document, "section": PATH_SEPARATOR.join(passage.citation.section), "kind": "fact",
             "review": row["comment"] or "",
         })

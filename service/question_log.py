@@ -251,7 +251,7 @@ class QuestionLog:
 
     def _expire_before_reading(self, now: datetime | None = None) -> None:
         """What a page or an export shows is never past the retention period (the service also expires rows
-        every hour, ``expire``, and a write once a day)."""
+        every five minutes, ``service.app``, and a write once a day)."""
         if self.path.exists():
             self.expire(now)
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from vraagbaak.build_format import DocumentRecord
+from vraagbaak.build_format import DocumentRecord, Kind
 from vraagbaak.index.scope import MAX_FILTER_VALUES, Scope
 from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, WORDLIKE, SearchResult, visible_text
 from vraagbaak.service.urls import original_url, passage_url, section_url, source_url
@@ -166,7 +166,7 @@ class DocumentOut(BaseModel):
     title: str
     organisation: str = Field(..., description="Leeg als die niet bekend is.")
     year: int | None
-    kind: Literal["annual_report", "position_paper", "decision_list", "other"]
+    kind: Kind
     collection: str
     file: str = Field(..., description="Pad in de corpusmap.")
     pages: int
@@ -213,7 +213,7 @@ class FeedbackRequest(BaseModel):
             raise ValueError("bevat tekens die geen geldige tekst zijn")
         return visible_text(value) if isinstance(value, str) else value
 
-    question: str = Field(..., min_length=1, max_length=1000)
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS)
     passage_id: str = Field(..., min_length=1, max_length=64, pattern=r"^[0-9a-f]{16}(-[0-9]{1,4})?$")
     helpful: bool
     comment: str | None = Field(None, max_length=2000)

@@ -1,4 +1,5 @@
-"""The loaded index: the only long-lived state of the service, swapped atomically on reload."""
+"""The loaded index, swapped atomically on reload: the service's one long-lived state that holds data
+(besides it only counters: rate limits, feedback quotas, store problems, file digests)."""
 
 from __future__ import annotations
 

@@ -23,10 +23,12 @@ def test_the_wheel_installs_everything_under_vraagbaak(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
                    check=True, capture_output=True, timeout=300)
     probe = ("import vraagbaak.index.search as s, importlib.util as u; print(s.__file__); "
-             "print(u.find_spec('index'), u.find_spec('service'), u.find_spec('eval'))")
+             "print(u.find_spec('index'), u.find_spec('service'), u.find_spec('eval')); "
+             "from vraagbaak.config import Settings; print(Settings().calibration_file)")
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(site)},
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    location, missing = done.stdout.splitlines()
+    location, missing, calibration = done.stdout.splitlines()
     assert location.startswith(str(site / "vraagbaak" / "index"))
     assert missing == "None None None"  # `import index` does not work
+    assert calibration == str(site / "vraagbaak" / "eval" / "calibration.json")  # was site/eval/…: uncalibrated

@@ -8,7 +8,7 @@ does not mean re-ingesting.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -31,6 +31,9 @@ PATH_SEPARATOR = " › "
 #: The recursive splitter's separators: paragraph, line, sentence, clause, word, character.
 SEPARATORS = ["\n\n", "\n", r"(?<=[.!?…])\s+", r"(?<=[;:,])\s+", " ", ""]
 
+
+#: What a document is: ``ingest.metadata`` tells it from its title and text, or a meta file names it.
+Kind = Literal["annual_report", "position_paper", "decision_list", "other"]
 
 class Citation(BaseModel):
     """Where a passage stands in its source, precisely enough for a person to check it."""
@@ -99,8 +102,7 @@ class DocumentRecord(BaseModel):
     collection: str
     organisation: str
     year: int | None
-    #: ``ingest.metadata.Kind``: annual_report, position_paper, decision_list or other.
-    kind: str
+    kind: Kind
     passages: int
     #: When this content (this SHA-256) was first ingested, ISO 8601 in UTC.
     ingested_at: str

@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     # Model and index
     model: str = Field(DEFAULT_MODEL, description="Built-in model, a hub name or a local sentence-transformers folder.")
     quantize: Literal["int8", "none"] = Field(
-        "int8", description="int8: quantise the encoder's linear layers (about twice as fast on a CPU)."
+        "int8", description="int8: quantise the encoder's linear layers (faster on a CPU)."
     )
     backend: Literal["onnx", "torch"] = Field(
         "onnx", description="onnx: the encoder runs in ONNX Runtime, exported once into the model folder (torch if that "
@@ -69,7 +69,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(0, ge=0, le=512, description="Texts per forward pass when embedding (0: one at a time "
                                                          "with ONNX Runtime, 16 with torch).")
     calibration_file: Path = Field(
-        Path(__file__).resolve().parents[1] / "eval" / "calibration.json",
+        default_factory=lambda: _eval_folder() / "calibration.json",
         description="Search settings calibrated by 'vraagbaak eval --calibrate', per model.",
     )
     exact_search_limit: int = Field(
@@ -110,6 +110,13 @@ class Settings(BaseSettings):
     @property
     def allowed_origins(self) -> list[str]:
         return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+
+
+def _eval_folder() -> Path:
+    """Where the package ``vraagbaak.eval`` lies: ``eval/`` of the work tree, or inside an installed wheel."""
+    import importlib.util
+
+    return Path(importlib.util.find_spec("vraagbaak.eval").submodule_search_locations[0])
 
 
 @lru_cache(maxsize=1)

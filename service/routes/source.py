@@ -19,7 +19,7 @@ from vraagbaak.service.urls import ORIGINAL_ROUTE, SOURCE_ROUTE, original_file_u
 router = APIRouter(tags=["bron"])
 
 
-@router.api_route(SOURCE_ROUTE, methods=["GET", "HEAD"], summary="Bekijk een document in de bron",
+@router.get(SOURCE_ROUTE, summary="Bekijk een document in de bron",
             responses={200: {"content": {"text/html": {}}, "description": "Het document als HTML-pagina."},
                        404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def source(document: str, request: Request, searcher: SearcherDep,
@@ -34,7 +34,7 @@ def source(document: str, request: Request, searcher: SearcherDep,
                                  "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
 
-@router.api_route(ORIGINAL_ROUTE, methods=["GET", "HEAD"], summary="Open het originele PDF-bestand van een document",
+@router.get(ORIGINAL_ROUTE, summary="Open het originele PDF-bestand van een document",
             responses={200: {"content": {"application/pdf": {}}, "description": "Het originele PDF-bestand."},
                        403: {"model": ErrorBody}, 404: {"model": ErrorBody}, 409: {"model": ErrorBody},
                        503: {"model": ErrorBody}})
@@ -59,6 +59,10 @@ def original(document: str, request: Request, searcher: SearcherDep, settings: S
                         content_disposition_type="inline",
                         headers={"X-Content-Type-Options": "nosniff"})
 
+
+# HEAD as GET, left out of the API document (one operation per route there).
+router.add_api_route(SOURCE_ROUTE, source, methods=["HEAD"], include_in_schema=False)
+router.add_api_route(ORIGINAL_ROUTE, original, methods=["HEAD"], include_in_schema=False)
 
 GONE = ("Dit document staat niet (meer) in de rapporten, misschien omdat het van de plank is gehaald. Stel de vraag "
         "opnieuw voor een nieuwe verwijzing.")
