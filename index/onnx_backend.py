@@ -88,11 +88,11 @@ def _layout(folder: Path) -> tuple[Path, Path | None, bool]:
         elif kind == "Normalize" and pooling is not None:
             normalize = True
         else:
-            raise OnnxUnsupported(f"module {kind} in modules.json")
+            raise OnnxUnsupported(f"de module {kind} in modules.json kan niet naar ONNX")
     if transformer is None:
-        raise OnnxUnsupported("no Transformer module in modules.json")
+        raise OnnxUnsupported("modules.json heeft geen Transformer-module")
     if pooling is None:
-        raise OnnxUnsupported("no Pooling module in modules.json")
+        raise OnnxUnsupported("modules.json heeft geen Pooling-module")
     return transformer, pooling, normalize
 
 
@@ -101,7 +101,7 @@ def _pooling_modes(pooling: Path | None) -> tuple[str, ...]:
         return ("mean",)
     config = _read_json(pooling / "config.json", {})
     if not config.get("include_prompt", True):
-        raise OnnxUnsupported("pooling without the prompt tokens")
+        raise OnnxUnsupported("pooling zonder de prompt-tokens kan niet naar ONNX")
     mode = config.get("pooling_mode")
     if mode is None:
         modes = tuple(m for key, m in LEGACY_POOLING.items() if config.get(key)) or ("mean",)
@@ -109,7 +109,7 @@ def _pooling_modes(pooling: Path | None) -> tuple[str, ...]:
         modes = (mode,) if isinstance(mode, str) else tuple(mode)
     unknown = [m for m in modes if m not in POOLING_MODES]
     if unknown:
-        raise OnnxUnsupported(f"pooling mode {unknown[0]}")
+        raise OnnxUnsupported(f"de poolingmodus {unknown[0]} kan niet naar ONNX")
     return modes
 
 
@@ -202,7 +202,7 @@ def _export_fp32(folder: Path, target: Path) -> str:
                           input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
                           opset_version=OPSET, do_constant_folding=True, dynamo=False)
         if not _matches(temporary, check, names, expected):
-            raise RuntimeError("the exported graph gives other outputs than torch for another input shape")
+            raise RuntimeError("het geëxporteerde model geeft bij een andere invoervorm andere uitkomsten dan torch")
         with scratch(target, "fused") as fused:
             try:
                 _fuse(temporary, fused, getattr(auto_model, "config", None))
@@ -328,7 +328,7 @@ class OnnxEncoder:
         meta = _read_json(folder / "onnx" / META_FILE)
         path = onnx_file(folder, quantize)
         if meta is None or path.name not in meta.get("files", []):
-            raise FileNotFoundError(f"{path} is not exported; call export_onnx first")
+            raise FileNotFoundError(f"{path} is nog niet geëxporteerd (vraagbaak model build)")
         self.quantization = "int8" if quantize == "int8" else "none"
         self.base_fingerprint = meta["fingerprint"]
         self.fingerprint = onnx_fingerprint(self.base_fingerprint, quantize)
