@@ -33,7 +33,9 @@ HELP_WORDS = {"Usage:": "Gebruik:", "Options": "Opties", "Commands": "Commando's
 
 
 def _dutch_help() -> None:
-    """Click looks up these words through ``gettext`` in each of its modules; they answer in Dutch here."""
+    """Click looks up these words through ``gettext`` in each of its modules; they answer in Dutch here. Done
+    by ``main``, the command line's own process, not on import: a program that imports this module keeps
+    Click as it was."""
     import click.core
     import click.decorators
     import click.formatting
@@ -41,8 +43,6 @@ def _dutch_help() -> None:
     for module in (click.core, click.decorators, click.formatting):
         module._ = lambda message: HELP_WORDS.get(message, message)
 
-
-_dutch_help()
 
 
 class DutchCommand(click.Command):
@@ -562,6 +562,7 @@ def dutch_usage(message: str) -> str:
 
 def main() -> None:
     """The command line; a wrong option or argument is one Dutch line too (exit code 2, as usage errors are)."""
+    _dutch_help()
     try:
         code = cli.main(prog_name="vraagbaak", standalone_mode=False)
     except click.UsageError as exc:
