@@ -23,15 +23,20 @@ from vraagbaak.errors import ConfigurationError
 
 def has_api_key(request: Request, key: str) -> bool:
     """Whether the request carries ``key`` (``X-API-Key``, ``Authorization: Bearer``, or the password of
-    ``Authorization: Basic``), compared in constant time."""
-    authorization = request.headers.get("authorization", "")
-    given = request.headers.get("x-api-key") or authorization.removeprefix("Bearer ")
-    if authorization.startswith("Basic "):
+    ``Authorization: Basic``; the scheme's name in any case, as HTTP has it), compared in constant time."""
+    scheme, _, credentials = request.headers.get("authorization", "").strip().partition(" ")
+    given = request.headers.get("x-api-key") or (credentials.strip() if scheme.lower() == "bearer" else "")
+    if scheme.lower() == "basic":
         try:
-            given = base64.b64decode(authorization[6:], validate=True).decode().partition(":")[2]
+            given = base64.b64decode(credentials.strip(), validate=True).decode().partition(":")[2]
         except (ValueError, UnicodeDecodeError):
             return False
     return bool(key and given) and hmac.compare_digest(given.encode(), key.encode())
+
+
+def presents_credentials(request: Request) -> bool:
+    """Whether the request tries a key at all (a wrong one is a guess; none is a first visit)."""
+    return bool(request.headers.get("x-api-key") or request.headers.get("authorization"))
 
 
 def can_manage(settings: Settings) -> bool:

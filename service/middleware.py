@@ -10,16 +10,25 @@ import math
 import sys
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vraagbaak.config import Settings
 from vraagbaak.service import beheer_pages
-from vraagbaak.service.auth import can_manage, client_key, may_call, may_manage, owners_page, route_path
+from vraagbaak.service.auth import (
+    can_manage,
+    client_key,
+    may_call,
+    may_manage,
+    owners_page,
+    presents_credentials,
+    route_path,
+)
 from vraagbaak.service.errors import error_response
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.scrub import scrub
@@ -40,11 +49,20 @@ class TokenBuckets:
         now = time.monotonic() if now is None else now
         tokens, last = self.buckets.pop(client, (float(self.rate), now))
         tokens = min(float(self.rate), tokens + (now - last) * self.rate / 60)
-        wait = 0.0 if tokens >= 1 else (1 - tokens) * 60 / self.rate
+        wait = self._wait(tokens)
         self.buckets[client] = (tokens - 1 if wait == 0 else tokens, now)
         while len(self.buckets) > self.max_clients:
             self.buckets.popitem(last=False)
         return wait
+
+    def waiting(self, client: str, now: float | None = None) -> float:
+        """The seconds until ``client`` may try again, taking nothing."""
+        now = time.monotonic() if now is None else now
+        tokens, last = self.buckets.get(client, (float(self.rate), now))
+        return self._wait(min(float(self.rate), tokens + (now - last) * self.rate / 60))
+
+    def _wait(self, tokens: float) -> float:
+        return 0.0 if tokens >= 1 else (1 - tokens) * 60 / self.rate
 
 
 def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:
@@ -102,19 +120,36 @@ class ServiceMiddleware:
             if not can_manage(self.settings):
                 return beheer_pages.error(403, "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of een "
                                                "vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
-            if not may_manage(request, self.settings):
-                wait = self.failures.take(client_key(request, self.settings))
-                return _retry_after(wait) if wait else beheer_pages.error(
-                    401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'})
+            refused = self._authenticate(request, may_manage(request, self.settings), lambda: beheer_pages.error(
+                401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))
+            if refused:
+                return refused
         if path.startswith("/api/") and request.method != "OPTIONS":
             client = client_key(request, self.settings)
-            if not may_call(request, self.settings):
-                wait = self.failures.take(client)  # guessing keys is throttled harder than asking questions
-                return _retry_after(wait) if wait else error_response(401, headers={"WWW-Authenticate": "Bearer"})
+            if path.startswith("/api/admin/") or self.settings.require_key:
+                refused = self._authenticate(request, may_call(request, self.settings),
+                                             lambda: error_response(401, headers={"WWW-Authenticate": "Bearer"}))
+                if refused:
+                    return refused
             wait = self.limiter.take(client) if self.limiter is not None else 0.0
             if wait:
                 return _retry_after(wait)
         return None
+
+    def _authenticate(self, request: Request, allowed: bool, unauthorised: Callable[[], Response]) -> Response | None:
+        """Guessing keys is throttled harder than asking questions: after ``FAILED_AUTH_PER_MINUTE`` wrong keys a
+        client gets 429 for every try, the right key too (else the one 200 among the 429s names the key, at the
+        speed of the requests). A request with no key at all is no guess: a browser's first visit, before its
+        login prompt, takes nothing."""
+        client = client_key(request, self.settings)
+        wait = self.failures.waiting(client)
+        if wait:
+            return _retry_after(wait)
+        if allowed:
+            return None
+        if presents_credentials(request):
+            self.failures.take(client)
+        return unauthorised()
 
     def _allow_origin(self, request: Request, response) -> None:
         """A refusal made here (413, 429, 401) passes no CORS middleware: without these headers a widget on an

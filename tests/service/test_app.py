@@ -96,6 +96,23 @@ def test_key_guesses_are_throttled_harder_than_questions(fake_built):
         assert statuses[:10] == [401] * 10 and statuses[10:] == [429, 429]
         guessed = client.post("/api/admin/reload", headers={"X-API-Key": "nog-een-gok"})
         assert guessed.status_code == 429 and int(guessed.headers["Retry-After"]) >= 1
+        # Locked out means locked out: a 200 for the right key among the 429s would name it at full speed.
+        right = client.post("/api/ask", json={"question": "x"}, headers={"X-API-Key": "geheim"})
+        assert right.status_code == 429
+        assert client.get("/beheer", headers={"X-API-Key": "geheim"}).status_code == 429
+
+
+def test_a_request_without_any_key_is_no_guess_and_the_scheme_is_read_in_any_case(fake_built):
+    """Anonymous visits once counted as failed logins: ten of them and the owner's browser never got its
+    login prompt. 'bearer' and 'basic' are the same schemes as 'Bearer' and 'Basic' (RFC 9110)."""
+    import base64
+
+    with ready_client(fake_built, api_key="geheim", rate_limit=0) as client:
+        assert [client.get("/beheer").status_code for _ in range(15)] == [401] * 15
+        assert client.get("/beheer", headers={"Authorization": "bearer geheim"}).status_code == 200
+        basic = base64.b64encode(b"beheerder:geheim").decode()
+        assert client.get("/beheer", headers={"Authorization": f"basic {basic}"}).status_code == 200
+        assert client.get("/beheer", headers={"Authorization": "geheim"}).status_code == 401  # no scheme: no key
 
 
 def test_rate_limit_answers_429_with_retry_after(fake_built):
