@@ -19,13 +19,14 @@ by a placeholder that says what was removed.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Callable
 
 import phonenumbers
 
-from vraagbaak.index.person_names import person_names
+from vraagbaak.index.person_names import INTERFIXES, person_names
 from vraagbaak.ingest.links import EMAIL
 
 #: After a title or initials, a surname as common as "Jansen" or "Bakker" is still a name to scrub (answer
@@ -42,7 +43,9 @@ WRITTEN_EMAIL = re.compile(
     r"|[\w.+-]+(?:\s+(?:dot|punt)\s+[\w.+-]+)*\s+(?:at|apenstaartje)\s+[\w-]+(?:\s+(?:dot|punt)\s+[\w-]+)+"
     r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+", re.IGNORECASE)
 #: An IBAN, in one piece or in groups of four ("NL91 ABNA 0417 1643 00"); kept only if its check digits fail.
-IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b", re.ASCII)
+IBAN = re.compile(r"\b[A-Za-z]{2} ?\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b", re.ASCII)
+#: A payment card's number: 13 to 19 digits, in groups or not, that pass the Luhn check.
+CARD = re.compile(r"(?<![\d,.])\d(?:[ -]?\d){12,18}(?![\d]|[,.]\d)")
 #: What ``phonenumbers`` also takes for a phone number, and is not one here: a date, a range of years.
 NOT_A_PHONE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
                          r"|\d{1,3}(?:\.\d{3})+")
@@ -73,6 +76,8 @@ PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{8}(?![\w-]))(?=(?:[A-Z0-9]+-){2}[A-Z
                    r"(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})(?![\w-])")
 IP_CONTEXT = re.compile(r"\bip\b|ip-?adres|\baddress|\bserver|\brouter|\bvpn\b", re.IGNORECASE)
 IP_ADDRESS = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+#: What may be an IPv6 address ("2001:db8::1"); ``ipaddress`` decides ("10:30:00" is a time).
+IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f:]*:[0-9A-Fa-f]*:[0-9A-Fa-f:]*(?![\w:])")
 #: Eight or nine digits, alone or written 123.456.782 / 123-456-782 / 1234.56.782: a BSN when they pass the
 #: eleven test.
 DIGITS = re.compile(r"(?<![\d,.])(?:\d{8,9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3})(?!\d|[,.]\d)")
@@ -83,6 +88,21 @@ def eleven_test(digits: str) -> bool:
     number = digits.zfill(9)
     total = sum(int(d) * w for d, w in zip(number, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
     return total % 11 == 0 and total != 0
+
+
+def _ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def luhn_valid(digits: str) -> bool:
+    """The check of payment card numbers: every second digit from the right doubled (less 9 above 9), the
+    sum a multiple of 10."""
+    total = sum(d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(map(int, reversed(digits))))
+    return total % 10 == 0
 
 
 def iban_valid(text: str) -> bool:
@@ -134,10 +154,12 @@ def _secret(match: re.Match[str]) -> str:
 
 
 def _names(text: str, public: Callable[[str], bool] | None) -> str:
-    """A person's name, unless ``public`` says the reports print it ("Paul Depla" may stay; a neighbour's name
-    goes). After a title or initials even a common word is taken for a surname here ("mevrouw Bakker")."""
+    """A person's name, unless ``public`` says the reports print it whole ("Paul Depla" may stay; a neighbour's
+    name goes). After a title or initials even a common word is taken for a surname here ("mevrouw Bakker"),
+    and a surname alone is never public: that the reports use the word ("Berg", "de Groot") says nothing."""
     for name in set(person_names(text, common_after_title=SCRUB_COMMON_AFTER_TITLE)):
-        if public is not None and public(name):
+        whole = sum(word.lower() not in INTERFIXES for word in name.split()) >= 2
+        if public is not None and whole and public(name):
             continue
         text = re.sub(r"(?<!\w)" + r"\W{0,3}".join(map(re.escape, re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|[A-Z]\.", name)))
                       + r"(?!\w)", "[naam]", text)
@@ -152,8 +174,10 @@ def scrub(text: str, public: Callable[[str], bool] | None = None) -> str:
     text = EMAIL.sub("[e-mail]", text)
     text = WRITTEN_EMAIL.sub("[e-mail]", text)
     text = IBAN.sub(lambda m: "[iban]" if iban_valid(m.group()) else m.group(), text)
+    text = CARD.sub(lambda m: "[nummer]" if luhn_valid(re.sub(r"\D", "", m.group())) else m.group(), text)
     if IP_CONTEXT.search(text):  # "paragraaf 2.3.1.4" is no address
         text = IP_ADDRESS.sub("[ip-adres]", text)
+        text = IPV6.sub(lambda m: "[ip-adres]" if _ipv6(m.group()) else m.group(), text)
     text = BIRTH.sub(lambda m: m.group(1) + m.group(2) + "[datum]", text)
     text = NAMED_NUMBER.sub(lambda m: m.group(1) + m.group(2) + "[nummer]", text)
     text = _phones(text)

@@ -27,6 +27,10 @@ from vraagbaak.service.scrub import scrub, without_placeholders
     ("Mevrouw de Vries vraagt; dhr. van der Berg en de heer van Dam", "Mevrouw [naam] vraagt; dhr. [naam] en de heer [naam]"),
     ("pincode 1234 en wachtwoord: Voetbal", "pincode [geheim] en wachtwoord: [geheim]"),
     ("mijn vpn-server is 10.0.0.12", "mijn vpn-server is [ip-adres]"),
+    # A security tester's finds (2026-12-01): a card number, an IBAN spaced after its country, IPv6.
+    ("creditcard 4111 1111 1111 1111 en 5500-0000-0000-0004", "creditcard [nummer] en [nummer]"),
+    ("IBAN NL 91 ABNA 0417 1643 00", "IBAN [iban]"),
+    ("de vpn-server 2001:db8::1 en fe80::1ff:fe23:4567:890a", "de vpn-server [ip-adres] en [ip-adres]"),
 ])
 def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored):
     assert scrub(question) == stored
@@ -43,6 +47,7 @@ def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored
     "Wat staat er in tabel (2023) 45 procent?", "Wat is de trend 01-2023 tot 06-2024?", "Wat staat in paragraaf 2.3.1.4?",
     "Wat besloot de regering 2 keer?", "Hoe gaat het met de woningmarkt 2 jaar na de wet?", "Mijn pincode vergeten, wat nu?",
     "Hoe werkt het TR12 İZMİ RABC-fonds?",
+    "De vpn viel om 10:30:00 weg; was dat in 2023 2024?", "Wat kostte 1234567890123 euro?",
 ])
 def test_a_question_without_personal_data_is_kept_as_asked(question):
     assert scrub(question) == question
@@ -56,6 +61,10 @@ def test_a_name_the_reports_print_stays_and_a_private_one_goes():
                         ["Voorzitter Paul Depla opende de dag."])
     assert scrub("Wie is Paul Depla? Vraag het Piet de Vries of Jan van den Berg.", evidence.prints) == \
         "Wie is Paul Depla? Vraag het [naam] of [naam]."
+    # A surname alone after a title is no name the reports print, though they use the word (a tester's finds).
+    for asked in ("Bel dhr. van der Berg over de stukken.", "Mevrouw Berg vroeg het.", "Bel dhr. van Dijk.",
+                  "Wat zei mevrouw de Berg?"):
+        assert "Berg" not in scrub(asked, evidence.prints) and "Dijk" not in scrub(asked, evidence.prints), asked
 
 
 def test_placeholders_are_left_out_of_what_is_compared():
