@@ -95,6 +95,12 @@ def collection_of(path: Path, corpus_dir: Path) -> str:
     return (slug(parts[0]) or DEFAULT_COLLECTION) if len(parts) > 1 else DEFAULT_COLLECTION
 
 
+def printable(text: str) -> str:
+    """A title or name as one line without control or format characters: a file name may carry a terminal's
+    escape codes or a line break, which ``vraagbaak documents`` would print as they are."""
+    return " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c for c in text).split())
+
+
 def file_title(path: Path) -> str:
     """A readable title from the file name ("g40-jaarverslag-2023" -> "G40 jaarverslag 2023")."""
     words = re.sub(r"[-_]+", " ", Path(path).stem).strip()
@@ -220,13 +226,13 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     the document's path in the corpus, for that sentence). The running headers and footers left out of the
     text (``running``) bear out a PDF's title too: "Verkeersmonitor 2024" at the head of every page."""
     override, problem = read_meta_file(path, shown)
-    title = (override.title or usable_title(pdf_title, "\n".join([first_page, *running]))
-             or heading_title(headings) or file_title(path))
+    title = printable(override.title or usable_title(pdf_title, "\n".join([first_page, *running]))
+                      or heading_title(headings) or file_title(path)) or file_title(path)
     meta = DocumentMeta(
         collection=collection,
         title=title,
-        organisation=override.organisation if override.organisation is not None
-        else organisation_on_page(first_page) or organisation_from_name(path),
+        organisation=printable(override.organisation if override.organisation is not None
+                               else organisation_on_page(first_page) or organisation_from_name(path)),
         year=override.year or detect_year(Path(path).stem, title, first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, first_page),
     )

@@ -296,3 +296,16 @@ def test_only_a_file_whose_id_is_not_its_name_is_named(corpus):
     assert {d.source.file: d.source.id for d in result.documents} == {
         "g40/g40-verslag.txt": "g40-verslag", "politie/g40-verslag.txt": "politie-g40-verslag"}
     assert [p.split(":")[0] for p in result.problems] == ["politie/g40-verslag.txt"]
+
+
+def test_a_title_or_organisation_with_control_characters_is_one_printable_line(tmp_path):
+    """A file name (or meta file) in a shared folder may carry a terminal's escape codes or line breaks, which
+    'vraagbaak documents' printed as they were: a window title set, a fake "Let op" line."""
+    from vraagbaak.ingest.metadata import describe
+
+    path = tmp_path / "term\x1b]0;PWNED\x07\nLet op: nep\r\nx-2012.txt"
+    meta, _ = describe(path, "algemeen", None, [], "")
+    assert meta.title == "Term ]0;PWNED Let op: nep x 2012" and meta.year == 2012
+    (tmp_path / "b.meta.json").write_text('{"title": "Rapport\\u001b[2J\\n2021", "organisation": "Gemeente\\u0007 X"}')
+    meta, problem = describe(tmp_path / "b.txt", "algemeen", None, [], "")
+    assert problem is None and meta.title == "Rapport [2J 2021" and meta.organisation == "Gemeente X"
