@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 import time
 from collections import OrderedDict
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -75,6 +76,13 @@ def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:
     return getattr(route, "path", None) or "other"
 
 
+def _form_type(request: Request) -> bool:
+    """A body a form (or a script, without a preflight) on any site can send: every API route reads JSON or
+    nothing, so such a post is refused before it acts, like the reload a cached login would let through."""
+    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    return kind in ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
+
+
 def _retry_after(wait: float):
     return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
 
@@ -113,6 +121,12 @@ class ServiceMiddleware:
 
     def _refuse(self, request: Request):
         path = route_path(request.scope)
+        if re.fullmatch(r".*/[^/]+/", request.url.path) and request.method in ("GET", "HEAD"):
+            # "/beheer/" to "../beheer", relative: Starlette's own redirect names whatever host the Host header
+            # says (and http behind a TLS proxy), and a path from the root would leave a proxy's prefix.
+            query = request.url.query
+            name = request.url.path.rstrip("/").rpartition("/")[2]
+            return RedirectResponse(f"../{name}" + (f"?{query}" if query else ""), 307)
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             return error_response(413)
@@ -124,6 +138,8 @@ class ServiceMiddleware:
                 401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))
             if refused:
                 return refused
+        if path.startswith("/api/") and request.method == "POST" and _form_type(request):
+            return error_response(415)  # what a page of another site can post without asking (CORS "simple")
         if path.startswith("/api/") and request.method != "OPTIONS":
             client = client_key(request, self.settings)
             if path.startswith("/api/admin/") or self.settings.require_key:

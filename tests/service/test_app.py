@@ -102,6 +102,28 @@ def test_key_guesses_are_throttled_harder_than_questions(fake_built):
         assert client.get("/beheer", headers={"X-API-Key": "geheim"}).status_code == 429
 
 
+def test_a_trailing_slash_is_redirected_relatively_never_to_the_host_the_request_names(app_client):
+    """Starlette's redirect was absolute, built from the Host header ("http://evil.example/beheer")."""
+    for path, location in (("/beheer/", "../beheer"), ("/api/documents/?x=1", "../documents?x=1"),
+                           ("/docs/", "../docs")):
+        moved = app_client.get(path, headers={"Host": "evil.example"}, follow_redirects=False)
+        assert moved.status_code == 307 and moved.headers["location"] == location, path
+    assert app_client.get("/docs/", follow_redirects=True).status_code == 200
+
+
+def test_a_post_any_site_may_send_without_asking_is_refused_before_it_acts(fake_built):
+    """A form on another site, with the owner's browser holding the login, reached the reload (200)."""
+    import base64
+
+    login = {"Authorization": "Basic " + base64.b64encode(b"beheerder:geheim").decode()}
+    with ready_client(fake_built, api_key="geheim", rate_limit=0) as client:
+        for kind in ("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain;charset=UTF-8"):
+            refused = client.post("/api/admin/reload", content=b"a=1", headers={**login, "Content-Type": kind,
+                                                                               "Origin": "https://kwaad.example"})
+            assert refused.status_code == 415 and refused.json()["error"]["code"] == "verkeerd_type", kind
+        assert client.post("/api/admin/reload", headers=login).status_code == 200  # a script's POST without a body
+
+
 def test_a_request_without_any_key_is_no_guess_and_the_scheme_is_read_in_any_case(fake_built):
     """Anonymous visits once counted as failed logins: ten of them and the owner's browser never got its
     login prompt. 'bearer' and 'basic' are the same schemes as 'Bearer' and 'Basic' (RFC 9110)."""
