@@ -303,6 +303,7 @@ def document_record(document: IngestedDocument, ingested_at: str) -> DocumentRec
     return DocumentRecord(id=source.id, title=source.title, file=source.file or source.path.name, sha256=source.sha256,
                           pages=source.page_count, sections=[_section_record(s) for s in document.sections],
                           page_labels=source.page_labels, covered_pages=source.covered_pages,
+                          scanned_pages=source.scanned_pages,
                           collection=source.collection,
                           organisation=source.organisation, year=source.year, kind=source.kind,
                           passages=len(document.passages), ingested_at=ingested_at)

@@ -46,6 +46,7 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
                      'opnieuw is ingelezen. Hieronder staat het hele document; stel de vraag opnieuw voor een '
                      'nieuwe verwijzing.</p>')
     labels: dict[str, int] = {}
+    unread = set(document.scanned_pages)
     for index, section in enumerate(document.sections):
         level = 2 if section.level <= 1 else 3
         title = section.path[-1] if section.path else document.title
@@ -54,11 +55,14 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
         label += f" ({labels[label]})" if labels[label] > 1 else ""
         parts.append(f'<section id="section-{index}" aria-label="{escape(label)}"><h{level}>{escape(title)}</h{level}>')
         mark = (target.start, target.end) if target is not None and target.section_index == index else None
-        parts.append(_body(section.text, section.pages, by_section.get(index, []), mark, document.page_labels))
+        parts.append(_body(section.text, section.pages, by_section.get(index, []), mark, document.page_labels,
+                           unread))
         if section.links:
             links = "".join(f'<li><a href="{escape(u)}" rel="noopener noreferrer">{escape(u)}</a></li>' for u in section.links)
             parts.append(f'<div class="links"><p>Links bij deze sectie:</p><ul>{links}</ul></div>')
         parts.append("</section>")
+    if unread:  # the last pages, after all the text
+        parts.append("<p>" + "".join(_unread(page, document.page_labels) for page in sorted(unread)) + "</p>")
     parts.append("</main>")
     title = escape(document.title)
     return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
@@ -67,13 +71,18 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
 
 
 def _body(text: str, pages: list[tuple[int, int]], passages: list[Passage], mark: tuple[int, int] | None,
-          labels: dict[int, str]) -> str:
-    """Text with page markers, passage anchors and the highlighted passage, all escaped."""
+          labels: dict[int, str], unread: set[int] | None = None) -> str:
+    """Text with page markers, passage anchors and the highlighted passage, all escaped. Before a page's
+    marker, the scanned pages just before it, whose text is not there, once (taken from ``unread``): a
+    reader sees what was not read."""
     events: dict[int, list[str]] = {}
     for offset, page in pages:
-        label = labels.get(page)
-        shown = f"pagina {page}" + (f" (gedrukt: {escape(label)})" if label and label != str(page) else "")
-        events.setdefault(offset, []).append(f'<span class="page">{shown}</span>')
+        skipped = page - 1
+        while unread and skipped in unread:
+            unread.discard(skipped)
+            events.setdefault(offset, []).insert(0, _unread(skipped, labels))
+            skipped -= 1
+        events.setdefault(offset, []).append(f'<span class="page">{_page_name(page, labels)}</span>')
     for p in passages:
         events.setdefault(p.start, []).append(f'<span id="passage-{escape(p.id)}"></span>')
     if mark:
@@ -89,6 +98,15 @@ def _body(text: str, pages: list[tuple[int, int]], passages: list[Passage], mark
         position = offset
     out.append("</mark></p>" if open_mark else "</p>")
     return "".join(out)
+
+
+def _unread(page: int, labels: dict[int, str]) -> str:
+    return f'<span class="page">{_page_name(page, labels)}: alleen een afbeelding, niet doorzoekbaar</span>'
+
+
+def _page_name(page: int, labels: dict[int, str]) -> str:
+    label = labels.get(page)
+    return f"pagina {page}" + (f" (gedrukt: {escape(label)})" if label and label != str(page) else "")
 
 
 def _paragraphs(chunk: str, in_mark: bool) -> str:

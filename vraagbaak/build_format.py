@@ -99,6 +99,8 @@ class DocumentRecord(BaseModel):
     #: Pages of a PDF with text under a dark box (``ingest.pdf``): left out of the text, and the original
     #: file, which still holds it, is not served.
     covered_pages: list[int] = []
+    #: Pages of a PDF that are a picture without text (a scan): nothing of them is in the index.
+    scanned_pages: list[int] = []
     collection: str
     organisation: str
     year: int | None

@@ -46,3 +46,14 @@ def test_a_pdf_source_links_to_the_original_at_the_cited_page_and_shows_printed_
     assert '<a href="/files/doc.pdf">originele PDF</a>' in html
     assert '<a href="/files/doc.pdf#page=3">Open de originele PDF op pagina 3</a>' in html
     assert "pagina 3 (gedrukt: iii)" in html and "pagina 4</span>" in html
+
+
+def test_a_scanned_page_between_two_pages_of_text_is_said_where_it_stands_once():
+    """The viewer went from "pagina 2" to "pagina 4": a reader could not see that a page was not read."""
+    second = SectionRecord(path=["Vervolg"], level=1, page=4, text="Nog een alinea.", pages=[(0, 4)], links=[])
+    record = document().model_copy(update={"pages": 6, "scanned_pages": [1, 2, 5], "page_labels": {2: "ii"},
+                                           "sections": [document().sections[0], second]})
+    html = render(record, [passage("p1", 0, 20)], None)
+    assert html.count("pagina 1: alleen een afbeelding") == 1 and html.count("pagina 2 (gedrukt: ii): alleen") == 1
+    assert html.index("pagina 1: alleen") < html.index("pagina 2 (gedrukt: ii): alleen") < html.index(">pagina 3<")
+    assert html.count("pagina 5: alleen een afbeelding") == 1 and html.index("pagina 5: alleen") > html.index("Nog een")
