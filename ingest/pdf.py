@@ -52,6 +52,9 @@ MARK_LIFT = 0.6
 FOOTNOTE = re.compile(r"^\s*([0-9]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[\s.)]")
 #: A word that may be a note mark set as a superscript.
 MARK = re.compile(r"[0-9]{1,3}|\*")
+#: What a note mark ends with once joined to its word, and the punctuation that may follow it.
+RAISED_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*"
+CLOSING = re.compile(r"[.,;:!?)]+")
 #: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
 DARK = 60
 #: What stands for text under such a shape while the page is read ("[zwartgelakt]" in the text).
@@ -400,6 +403,11 @@ def _note_marks(line: list) -> list:
                 and baseline - w[3] >= MARK_RAISE * w[4] and w[1] - kept[-1][2] <= 0.5 * size):
             before = kept[-1]
             kept[-1] = (before[0] + w[0].translate(SUPERSCRIPT), before[1], w[2], before[3], before[4], before[5])
+            continue
+        if (kept and kept[-1][0][-1:] in RAISED_MARKS and CLOSING.fullmatch(w[0])
+                and w[1] - kept[-1][2] <= 0.5 * size):  # "voorlopig¹" and its full stop set apart after the mark
+            before = kept[-1]
+            kept[-1] = (before[0] + w[0], before[1], w[2], before[3], before[4], before[5])
             continue
         kept.append(w)
     return kept

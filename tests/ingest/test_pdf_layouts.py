@@ -323,3 +323,18 @@ def test_text_under_a_black_bar_is_left_out_and_said_and_white_text_on_a_dark_ba
         "woo-besluit.pdf: op pagina 1 staat tekst onder een zwarte balk. Die is weggelaten (in de bron staat "
         "'[zwartgelakt]') en het originele bestand wordt niet getoond, want de tekst staat er nog in: wie het opent, "
         "kan hem kopiëren. Lak het bestand echt (met een programma dat de tekst verwijdert)."]
+
+
+def test_a_full_stop_set_apart_after_a_note_mark_stays_with_its_word(corpus):
+    """"voorlopig¹ ." once: the full stop, drawn on its own after the raised mark, read as a word."""
+    pdf = canvas.Canvas(str(corpus / "verslag.pdf"), pagesize=A4)
+    y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(80))
+    x = superscript(pdf, 72, y, "De cijfers over het tweede halfjaar zijn voorlopig", "1")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(x + 2, y, ".")
+    paragraph(pdf, 72, y - 20, WIDTH - 144, words(80, 3))
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 60, "1 Over het eerste halfjaar zijn de cijfers vastgesteld.")
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "zijn voorlopig¹." in text and "voorlopig¹ ." not in text
