@@ -21,12 +21,14 @@ from vraagbaak.config import Settings
 from vraagbaak.errors import ConfigurationError
 
 
-def has_api_key(request: Request, key: str) -> bool:
-    """Whether the request carries ``key`` (``X-API-Key``, ``Authorization: Bearer``, or the password of
-    ``Authorization: Basic``; the scheme's name in any case, as HTTP has it), compared in constant time."""
+def has_api_key(request: Request, key: str, basic: bool = False) -> bool:
+    """Whether the request carries ``key`` (``X-API-Key``, ``Authorization: Bearer``, or with ``basic`` the
+    password of ``Authorization: Basic``; the scheme's name in any case, as HTTP has it), compared in
+    constant time. Only the owners' pages take Basic: a browser sends a login it holds with any request,
+    a page of another site's too, while a header key needs a preflight that CORS refuses."""
     scheme, _, credentials = request.headers.get("authorization", "").strip().partition(" ")
     given = request.headers.get("x-api-key") or (credentials.strip() if scheme.lower() == "bearer" else "")
-    if scheme.lower() == "basic":
+    if scheme.lower() == "basic" and basic:
         try:
             given = base64.b64decode(credentials.strip(), validate=True).decode().partition(":")[2]
         except (ValueError, UnicodeDecodeError):
@@ -46,7 +48,7 @@ def can_manage(settings: Settings) -> bool:
 
 def may_manage(request: Request, settings: Settings) -> bool:
     """Whether the request may open the owners' pages."""
-    return can_manage(settings) and (has_api_key(request, settings.api_key)
+    return can_manage(settings) and (has_api_key(request, settings.api_key, basic=True)
                                      or proxy_identity(request, settings) is not None)
 
 

@@ -76,13 +76,6 @@ def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:
     return getattr(route, "path", None) or "other"
 
 
-def _form_type(request: Request) -> bool:
-    """A body a form (or a script, without a preflight) on any site can send: every API route reads JSON or
-    nothing, so such a post is refused before it acts, like the reload a cached login would let through."""
-    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-    return kind in ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
-
-
 def _retry_after(wait: float):
     return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
 
@@ -138,8 +131,6 @@ class ServiceMiddleware:
                 401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))
             if refused:
                 return refused
-        if path.startswith("/api/") and request.method == "POST" and _form_type(request):
-            return error_response(415)  # what a page of another site can post without asking (CORS "simple")
         if path.startswith("/api/") and request.method != "OPTIONS":
             client = client_key(request, self.settings)
             if path.startswith("/api/admin/") or self.settings.require_key:
