@@ -22,6 +22,8 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
 from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, line_shape
@@ -55,6 +57,11 @@ MARK = re.compile(r"[0-9]{1,3}|\*")
 #: What a note mark ends with once joined to its word, and the punctuation that may follow it.
 RAISED_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*"
 CLOSING = re.compile(r"[.,;:!?)]+")
+#: Symbol and Wingdings characters at the private-use codes Word gives them: its list bullets (U+F0B7,
+#: U+F0A7, U+F0D8, ...) and the signs a text uses; a glyph PDFium cannot name at all (0) is left out.
+SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf06e": "■",
+                             "\uf0a8": "□", "\uf0fc": "✓", "\uf0fb": "✗", "\uf0b3": "≥", "\uf0a3": "≤",
+                             "\uf0b1": "±", "\uf0ae": "→", "\uf0b4": "×", "\uf0b0": "°", "\x00": None})
 #: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
 DARK = 60
 #: What stands for text under such a shape while the page is read ("[zwartgelakt]" in the text).
@@ -168,6 +175,8 @@ def read_layout(data: bytes) -> PdfLayout:
         raise PdfUnreadable("de PDF heeft geen tekstlaag (gescand?); maak er eerst doorzoekbare tekst van (OCR)")
     body, _ = body_font(f for fragments in pages for f in fragments)
     removed, labels, examples = _running_lines(pages, heights, body)
+    if any(declared.get(page, label) != label for page, label in labels.items()):
+        declared = {}  # the PDF's labels say otherwise than its pages print: the pages are believed
     removed |= _declared_numbers(pages, heights, declared)
     labels = {**declared, **labels}  # what the page prints, else the label the PDF gives it (/PageLabels)
     lines: list[PdfLine] = []
@@ -210,7 +219,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
             if char in "\x02\ufffe":  # PDFium's mark for a hyphen at a line end, printed "-" or soft:
                 char = "-"  # the evidence rules decide whether it joins a word or keeps a compound
             box = textpage.get_charbox(i)
-            if covers and _covered(box, order.get(_address(raw.FPDFText_GetTextObject(handle, i))), covers):
+            if len(covers) and _covered(box, order.get(_address(raw.FPDFText_GetTextObject(handle, i))), covers):
                 hidden += not char.isspace()
                 char = COVERED  # gone from the text; the place keeps a mark, so the sentence reads on
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
@@ -248,38 +257,73 @@ def _address(handle) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value
 
 
-def _covering_boxes(page) -> tuple[list[tuple[int, float, float, float, float]], dict[int, int]]:
-    """Dark filled shapes on the page, each with its place in the drawing order, and that order for every
-    object: a black bar drawn after the text it covers hides it from a reader (a redaction that left the
-    text in the file); text drawn after a dark banner (white on black) is shown."""
+def _covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
+    """Dark filled rectangles on the page, as rows (place in the drawing order, left, bottom, right, top),
+    and that order for every object: a black bar drawn after the text it covers hides it from a reader (a
+    redaction that left the text in the file); text drawn after a dark banner (white on black) is shown,
+    and a dark frame (a rectangle with a hole) covers nothing. A dark square or redaction annotation lies
+    over everything."""
     import pypdfium2.raw as raw
 
     covers, order = [], {}
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     box = [ctypes.c_float() for _ in range(4)]
-    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+    count = raw.FPDFPage_CountObjects(page.raw)
+    for index in range(count):
         obj = raw.FPDFPage_GetObject(page.raw, index)
         order[_address(obj)] = index
-        if (raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH
+        if (raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH and _rectangle(obj)
                 and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value
                 and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
                 and max(r.value, g.value, b.value) <= DARK and a.value >= 200
                 and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(c) for c in box))):
-            left, bottom, right, top = (c.value for c in box)
-            if right - left >= 3 and top - bottom >= 3:
-                covers.append((index, left, bottom, right, top))
-    return covers, order
+            covers.append((index, *(c.value for c in box)))
+    rect = raw.FS_RECTF()
+    for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, index)
+        try:
+            if (raw.FPDFAnnot_GetSubtype(annot) in (raw.FPDF_ANNOT_SQUARE, raw.FPDF_ANNOT_REDACT)
+                    and raw.FPDFAnnot_GetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor,
+                                               *(ctypes.byref(c) for c in (r, g, b, a)))
+                    and max(r.value, g.value, b.value) <= DARK and a.value >= 200
+                    and raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect))):
+                covers.append((count + index, rect.left, min(rect.bottom, rect.top), rect.right,
+                               max(rect.bottom, rect.top)))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    rows = np.array([c for c in covers if c[3] - c[1] >= 3 and c[4] - c[2] >= 3], dtype=float).reshape(-1, 5)
+    return rows, order
 
 
-def _covered(charbox: tuple[float, float, float, float], drawn: int | None,
-             covers: list[tuple[int, float, float, float, float]]) -> bool:
+def _rectangle(path) -> bool:
+    """Whether a path is one plain rectangle: a move and three or four lines, on two x's and two y's."""
+    import pypdfium2.raw as raw
+
+    segments = raw.FPDFPath_CountSegments(path)
+    if segments not in (4, 5):
+        return False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = set(), set()
+    for k in range(segments):
+        segment = raw.FPDFPath_GetPathSegment(path, k)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind != (raw.FPDF_SEGMENT_MOVETO if k == 0 else raw.FPDF_SEGMENT_LINETO):
+            return False
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        xs.add(round(x.value, 1))
+        ys.add(round(y.value, 1))
+    return len(xs) == 2 and len(ys) == 2
+
+
+def _covered(charbox: tuple[float, float, float, float], drawn: int | None, covers: np.ndarray) -> bool:
     """Whether a dark box drawn after the character lies over its middle."""
     if drawn is None:
         return False
     left, bottom, right, top = charbox
     x, y = (left + right) / 2, (bottom + top) / 2
-    return any(index > drawn and x0 <= x <= x1 and y0 <= y <= y1 for index, x0, y0, x1, y1 in covers)
+    return bool(((covers[:, 0] > drawn) & (covers[:, 1] <= x) & (x <= covers[:, 3]) & (covers[:, 2] <= y)
+                 & (y <= covers[:, 4])).any())
 
 
 def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
@@ -289,35 +333,32 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
 
     def flush():
         text = "".join(g[0] for g in current)
-        if len(text) == 1 and _symbol(text):
-            text = "•"
-        text = text.replace("\x00", "").replace(COVERED, "[zwartgelakt]")
+        text = "•" if text == "\x00" else text.translate(SYMBOL_FONT)  # a lone glyph without a character: a bullet
+        text = text.replace(COVERED, "[zwartgelakt]")
         if text:
             sizes = Counter(round(g[4], 1) for g in current)
             bold = sum(g[5] for g in current) * 2 > len(current)
             words.append((text, current[0][1], max(g[2] for g in current), current[0][3], sizes.most_common(1)[0][0], bold))
         current.clear()
 
+    space = False  # a space after covered text: the next glyph decides whether the mark goes on
     for glyph in glyphs:
         if glyph[0].isspace():
-            if not (current and current[-1][0] == COVERED):  # words under one box are one mark
+            space = True
+            if not (current and current[-1][0] == COVERED):
                 flush()
-            continue
-        if glyph[0] == COVERED and current and current[-1][0] == COVERED:
-            current[-1] = (COVERED, current[-1][1], glyph[2], *current[-1][3:])
             continue
         if current and abs(glyph[3] - current[-1][3]) > BASELINE_TOLERANCE * max(glyph[4], 1):
             flush()
-        current.append(glyph)
+        if glyph[0] == COVERED and current and current[-1][0] == COVERED:  # words under one box: one mark
+            current[-1] = (COVERED, current[-1][1], glyph[2], *current[-1][3:])
+        else:
+            if space:
+                flush()
+            current.append(glyph)
+        space = False
     flush()
     return words
-
-
-def _symbol(char: str) -> bool:
-    """A character a symbol font draws without saying which: a glyph PDFium cannot name (0), or one of the
-    private-use codes of Symbol and Wingdings (Word's list bullets are U+F0B7, U+F0A7, U+F0D8, ...). Alone
-    it is a list bullet; inside a word a glyph without a character is dropped, a private-use one kept."""
-    return char == "\x00" or "\uf000" <= char <= "\uf0ff"
 
 
 def _fragments(words, page: int) -> list[Fragment]:
@@ -453,14 +494,18 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
     for placed in seen.values():  # at one distance from the edge, give or take two steps (a landscape page's
         edge = Counter(e for e, _ in placed).most_common(1)[0][0]  # margin is seldom its portrait pages')
         found = [f for e, f in placed if abs(e - edge) <= 2]
-        if len({f.page for f in found}) < min(needed, MIN_REPEATS):
-            continue
+        pages_found = len({f.page for f in found})
+        if pages_found < needed and (pages_found < MIN_REPEATS or len({f.text for f in found}) > 1
+                                     or len(found[0].text.split()) > MAX_RUNNING_WORDS
+                                     or statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body):
+            continue  # on fewer pages than most, only a short line repeated word for word, not in a heading's size
         if (len({f.text for f in found}) > 1 and statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body
                 and all(f.y < heights[f.page - 1] / 2 for f in found)):
             continue  # "Bijlage 1", "Bijlage 2", … each opening its page in a heading's size: headings, not a header
         removed.update(id(f) for f in found)
         examples.append(found[0].text)
-        labels.update((f.page, number) for f, number in changing_numbers(found))
+        if pages_found >= needed:
+            labels.update((f.page, number) for f, number in changing_numbers(found))
     headings = {_plain(f.text) for fragments in pages for f in fragments if f.size >= HEADING_SIZE_RATIO * body}
     for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place,
         found = [f for f in found if id(f) not in removed]  # each repeated or a heading's title (not footnotes or rows)

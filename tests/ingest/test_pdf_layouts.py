@@ -338,3 +338,99 @@ def test_a_full_stop_set_apart_after_a_note_mark_stays_with_its_word(corpus):
     pdf.save()
     text = "\n".join(p.text for p in ingest(corpus).passages)
     assert "zijn voorlopig¹." in text and "voorlopig¹ ." not in text
+
+
+def test_a_bar_before_a_space_a_frame_and_a_black_square_annotation(corpus):
+    """A review's finds: the word after a blacked-out name was glued to the mark ("[zwartgelakt]heeft"), a
+    dark frame drawn round a notice took all its text for blacked out, and the usual fake redaction of a
+    PDF editor, a black square annotation over the text, was not seen."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    path = corpus / "besluit.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(60))
+    pdf.setFont("Helvetica", 10)
+    before = "De ambtenaar "
+    pdf.drawString(72, y, before + "Pieter de Vries heeft de stukken verzameld.")
+    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
+    pdf.rect(left - 1, y - 3, pdf.stringWidth("Pieter de Vries", "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+    pdf.drawString(72, y - 40, "Let op: de aanvraag sluit op 1 maart.")
+    frame = pdf.beginPath()
+    frame.rect(62, y - 50, 300, 30)
+    frame.rect(64, y - 48, 296, 26)
+    pdf.drawPath(frame, fill=1, stroke=0, fillMode=0)  # even-odd: only the border is dark
+    pdf.drawString(72, y - 80, "Contactpersoon: Jan Smit, afdeling Vergunningen.")
+    paragraph(pdf, 72, y - 110, WIDTH - 144, words(60, 4))
+    pdf.save()
+    document = pdfium.PdfDocument(str(path))
+    page = document[0]
+    annot = raw.FPDFPage_CreateAnnot(page.raw, raw.FPDF_ANNOT_SQUARE)
+    raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, 0, 0, 0, 255)
+    measure = canvas.Canvas("/dev/null").stringWidth
+    name_left = 72 + measure("Contactpersoon: ", "Helvetica", 10)
+    rect = raw.FS_RECTF(name_left - 1, y - 70, name_left + measure("Jan Smit", "Helvetica", 10) + 1, y - 83)
+    raw.FPDFAnnot_SetRect(annot, rect)
+    raw.FPDFPage_CloseAnnot(annot)
+    page.close()
+    document.save(str(corpus / "besluit-met-annotatie.pdf"))
+    document.close()
+    path.unlink()
+    document = ingest(corpus)
+    text = "\n".join(p.text for p in document.passages)
+    assert "De ambtenaar [zwartgelakt] heeft de stukken verzameld." in text and "Vries" not in text
+    assert "Let op: de aanvraag sluit op 1 maart." in text
+    assert "Contactpersoon: [zwartgelakt], afdeling Vergunningen." in text and "Smit" not in text
+    assert document.source.covered_pages == [1]
+
+
+def test_symbol_font_signs_keep_their_meaning_and_only_a_lone_nameless_glyph_is_a_bullet():
+    """Every private-use character alone once became a bullet: Symbol's "≥ 65 jaar" read "• 65 jaar"."""
+    from vraagbaak.ingest.pdf import _words
+
+    def glyphs(*words: str):
+        out, x = [], 0.0
+        for word in words:
+            for char in word:
+                out.append((char, x, x + 5, 100.0, 10.0, False))
+                x += 5
+            out.append((" ", 0, 0, 0, 0, False))
+            x += 5
+        return out
+
+    assert [w[0] for w in _words(glyphs("\uf0b3", "65", "jaar"))] == ["≥", "65", "jaar"]
+    assert [w[0] for w in _words(glyphs("\uf0fc", "klaar", "\uf0fb", "open"))] == ["✓", "klaar", "✗", "open"]
+    assert [w[0] for w in _words(glyphs("\x00", "item", "ko\x00ffie"))] == ["•", "item", "koffie"]
+
+
+def test_numbered_lines_on_three_pages_of_many_are_no_running_lines_and_give_no_page_labels(corpus):
+    """"Bijlage 1", "2", "3" opening three pages of twenty, in body size: with the three-page rule they were
+    taken for a running line, left out, and their numbers made printed page labels."""
+    pdf = canvas.Canvas(str(corpus / "nota.pdf"), pagesize=A4)
+    for page in range(1, 21):
+        if page in (14, 16, 18):
+            pdf.setFont("Helvetica-Bold", 10)
+            pdf.drawString(72, HEIGHT - 70, f"Bijlage {(page - 12) // 2}")
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(90, page))
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    text = "\n".join(p.text for p in document.passages) + "\n".join(s.path[-1] for s in document.sections if s.path)
+    assert all(f"Bijlage {n}" in text for n in (1, 2, 3))
+    assert document.source.page_labels == {}
+
+
+def test_page_labels_the_pages_contradict_are_not_mixed_with_the_printed_numbers(corpus):
+    """Footers print 1-6 from page 3 (a chapter opener, page 6, unnumbered) while the PDF declares i-iv and
+    then 1 from page 5: page 6 was cited "gedrukt: 2"."""
+    pdf = canvas.Canvas(str(corpus / "rapport.pdf"), pagesize=A4)
+    for page in range(1, 9):
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(90, page))
+        if page >= 3 and page != 6:
+            pdf.setFont("Helvetica", 8)
+            pdf.drawRightString(WIDTH - 72, 40, str(page - 2))
+        pdf.showPage()
+    pdf.addPageLabel(0, style="ROMAN_LOWER")
+    pdf.addPageLabel(4, style="ARABIC", start=1)
+    pdf.save()
+    assert ingest(corpus).source.page_labels == {3: "1", 4: "2", 5: "3", 7: "5", 8: "6"}
