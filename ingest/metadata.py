@@ -98,7 +98,8 @@ def collection_of(path: Path, corpus_dir: Path) -> str:
 def printable(text: str) -> str:
     """A title or name as one line without control or format characters: a file name may carry a terminal's
     escape codes or a line break, which ``vraagbaak documents`` would print as they are."""
-    return " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c for c in text).split())
+    kept = "".join(" " if unicodedata.category(c) == "Cc" else "" if unicodedata.category(c) == "Cf" else c for c in text)
+    return " ".join(kept.split())  # a soft hyphen or zero-width space joins what it stood in
 
 
 def file_title(path: Path) -> str:
@@ -154,7 +155,7 @@ def _dutch(error: dict) -> str:
     return requirement(error)
 
 
-def usable_title(title: str | None, first_page: str = "") -> str | None:
+def usable_title(title: str | None, first_page: str = "", running: Sequence[str] = ()) -> str | None:
     """A PDF's own title, unless it is empty, a word processor's leftover ("Microsoft Word - x.docx"), or a
     template's that the first page does not bear out: a council's decision list of 29 June 2015 carried
     "Aandachtspuntenlijst raadsvergadering 3 november 2008". A first page of few words (a cover picture)
@@ -164,7 +165,8 @@ def usable_title(title: str | None, first_page: str = "") -> str | None:
         return None
     on_page = set(re.findall(r"\w{3,}", first_page.lower()))
     in_title = set(re.findall(r"\w{3,}", title.lower()))
-    if len(on_page) >= 20 and in_title and len(in_title & on_page) < len(in_title) / 2:
+    bearing = on_page | set(re.findall(r"\w{3,}", " ".join(running).lower()))  # a running header bears it out too
+    if len(on_page) >= 20 and in_title and len(in_title & bearing) < len(in_title) / 2:
         return None
     return title
 
@@ -226,8 +228,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     the document's path in the corpus, for that sentence). The running headers and footers left out of the
     text (``running``) bear out a PDF's title too: "Verkeersmonitor 2024" at the head of every page."""
     override, problem = read_meta_file(path, shown)
-    title = printable(override.title or usable_title(pdf_title, "\n".join([first_page, *running]))
-                      or heading_title(headings) or file_title(path)) or file_title(path)
+    title = printable(override.title or usable_title(pdf_title, first_page, running)
+                      or heading_title(headings) or file_title(path)) or printable(file_title(path))
     meta = DocumentMeta(
         collection=collection,
         title=title,

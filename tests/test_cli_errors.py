@@ -120,3 +120,19 @@ def test_help_screens_are_dutch():
     assert out.returncode == 0 and out.stdout.startswith("Gebruik: vraagbaak ask [OPTIES] QUESTION")
     assert "Opties:" in out.stdout and "Toon deze hulp en stop." in out.stdout and "[standaard: 5;" in out.stdout
     assert "Commando's:" in vraagbaak("--help").stdout
+
+
+def test_a_file_name_with_a_terminals_escape_codes_is_printed_as_plain_text(tmp_path):
+    """A shared corpus folder may hold a file whose name sets a terminal's window title or prints a fake
+    line; the command line printed names as they were."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "rapport.txt").write_text("Een rapport over fietsen.\n\nDe stad bouwt fietspaden en stallingen.\n")
+    (corpus / "leeg\x1b]0;PWNED\x07\nLet op: nep.txt").write_bytes(b"")
+    out = vraagbaak("ingest", "--inspect", env={"VRAAGBAAK_CORPUS_DIR": str(corpus),
+                                                 "VRAAGBAAK_DATA_DIR": str(tmp_path / "data")})
+    assert out.returncode == 0, out.stderr
+    assert "\x1b" not in out.stderr + out.stdout and "\x07" not in out.stderr
+    assert [line for line in out.stderr.splitlines() if line.startswith("Let op:")] == [
+        "Let op: leeg ]0;PWNED Let op: nep.txt: het bestand is leeg. Het bestand is overgeslagen; voeg tekst toe of "
+        "haal het weg uit de corpusmap."]

@@ -17,6 +17,7 @@ import click
 from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.config import get_settings
 from vraagbaak.errors import VraagbaakError
+from vraagbaak.ingest.metadata import printable
 
 #: What an operating system error means, for the few a command line meets.
 OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.EEXIST: "bestaat al", errno.EACCES: "geen toegang",
@@ -128,11 +129,11 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
         return
     from vraagbaak.index.build import build_index
 
-    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    say = (lambda message: None) if quiet else (lambda message: click.echo(printable(message), err=True))
     report = build_index(settings, say=say, force=force, progress=not quiet)
     _print_problems(report.problems)
     for file in report.removed:
-        click.echo(f"Uit de index gehaald: {file} (staat niet meer in de corpusmap).")
+        click.echo(f"Uit de index gehaald: {printable(file)} (staat niet meer in de corpusmap).")
     click.echo(f"{report.documents} document(en), {report.pages} pagina's, {report.sections} secties, "
                f"{report.passages} passages.")
     if report.unchanged:
@@ -145,7 +146,7 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
 
 def _print_problems(problems: list[str] | tuple[str, ...]) -> None:
     for problem in problems:
-        click.secho(f"Let op: {problem}", fg="yellow", err=True)  # a skipped file says so; a meta file may be half used
+        click.secho(f"Let op: {printable(problem)}", fg="yellow", err=True)  # a skipped file says so; a meta file may be half used
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -157,7 +158,7 @@ def _print_tree(doc, samples: int) -> None:
     source = doc.source
     counts = ", ".join([_count(source.page_count, "pagina", "pagina's"), _count(len(doc.sections), "sectie", "secties"),
                         _count(len(doc.passages), "passage", "passages")])
-    click.secho(f"\n{source.title}  ({source.file}, {counts})", bold=True)
+    click.secho(f"\n{source.title}  ({printable(source.file)}, {counts})", bold=True)
     click.echo(f"Collectie {source.collection} · organisatie {source.organisation or '?'} · jaar {source.year or '?'} "
                f"· soort {source.kind}")
     if doc.source.removed:
@@ -285,7 +286,7 @@ def documents_show(document: str, as_json: bool) -> None:
         click.echo(DocumentOut.from_record(d, get_settings().public_url).model_dump_json(indent=2))
         return
     for label, value in (("id", d.id), ("titel", d.title), ("organisatie", d.organisation or "?"), ("jaar", d.year or "?"),
-                         ("soort", KIND_LABELS.get(d.kind, d.kind)), ("collectie", d.collection), ("bestand", d.file),
+                         ("soort", KIND_LABELS.get(d.kind, d.kind)), ("collectie", d.collection), ("bestand", printable(d.file)),
                          ("pagina's", d.pages),
                          ("passages", d.passages), ("secties", len(d.sections)), ("ingelezen", d.ingested_at),
                          ("sha256", d.sha256)):

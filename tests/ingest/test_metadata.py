@@ -309,3 +309,16 @@ def test_a_title_or_organisation_with_control_characters_is_one_printable_line(t
     (tmp_path / "b.meta.json").write_text('{"title": "Rapport\\u001b[2J\\n2021", "organisation": "Gemeente\\u0007 X"}')
     meta, problem = describe(tmp_path / "b.txt", "algemeen", None, [], "")
     assert problem is None and meta.title == "Rapport [2J 2021" and meta.organisation == "Gemeente X"
+    meta, _ = describe(tmp_path / "c.txt", "algemeen", "Jaar\u00adverslag Gemeente\u200bhuis", [], "")
+    assert meta.title == "Jaarverslag Gemeentehuis"  # invisible format characters join, not split
+
+
+def test_running_lines_bear_out_a_title_but_do_not_make_a_sparse_cover_a_full_page():
+    from vraagbaak.ingest.metadata import usable_title
+
+    footer = ["Veiligheidsregio Noord, team communicatie en bedrijfsvoering, afdeling planning en control, "
+              "regio noord oost, versie twee, januari, pagina 1 van 40"]
+    assert usable_title("Jaarverslag Veiligheidsregio 2023", "Omslag foto", footer) == "Jaarverslag Veiligheidsregio 2023"
+    page = " ".join(f"woord{i}" for i in range(30))
+    assert usable_title("Verkeersmonitor 2024", page) is None
+    assert usable_title("Verkeersmonitor 2024", page, ["Verkeersmonitor 2024"]) == "Verkeersmonitor 2024"
