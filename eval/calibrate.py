@@ -163,8 +163,8 @@ def _held_out(graded: list[Graded]) -> list[tuple[float, float]]:
 
 
 def _domain_threshold(graded: list[Graded], scores: list[tuple[float, float]]) -> float:
-    """Refuse at most MAX_NOT_FOUND of the answerable questions and, within that, as many off-topic ones as
-    possible: midway (in log-odds) between the answerable question that must be kept and looks most
+    """Mark at most MAX_NOT_FOUND of the answerable questions as outside the reports and, within that, as many
+    off-topic ones as possible: midway (in log-odds) between the answerable question that must be kept and looks most
     off-topic, and the off-topic question above it that looks least so, for room on both sides. With no
     off-topic question above it, midway to the next answerable question (refusing those allowed, as an
     unseen off-topic question may look like them), or to certainty."""
@@ -208,7 +208,7 @@ def _saved(path: Path) -> dict | None:
     which the error of ``index.search.load_calibration`` tells the user to make again with this command."""
     try:
         saved = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except (OSError, ValueError):
+    except ValueError:  # not JSON (an unreadable file is said as such by the command line)
         return None
     return saved if isinstance(saved, dict) else None
 

@@ -141,7 +141,8 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
         say("Model laden")
         embedder = load_embedder(settings)
     report.timings["model"] = time.perf_counter() - t
-    staging = store.staging_dir(settings.data_dir)
+    calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)  # a damaged file: before
+    staging = store.staging_dir(settings.data_dir)  # minutes of embedding, not after them
     try:
         write_ingest(result, staging, first_ingested(settings.data_dir))
         embedded = _embed(settings, embedder, result.passages, say, report, progress)
@@ -149,7 +150,6 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
         t = time.perf_counter()
         dense_kind = _write_indexes(staging, settings, embedded)
         report.timings["index"] = time.perf_counter() - t
-        calibration = load_calibration(settings.calibration_file, embedder.info.fingerprint)
         if not calibration:
             report.problems.append(uncalibrated(settings.calibration_file, embedder.info.fingerprint))
         report.build = store.publish(staging, settings.data_dir, check=lambda build, manifest: _try(build, manifest, embedder),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 import struct
 import tempfile
@@ -259,9 +260,11 @@ def build_folder(source: Path, out: Path) -> Path:
             "name": "multilingual-e5-small", "source": f"{PACKAGE}=={PACKAGE_VERSION} ({FILENAME})",
             "fingerprint": source_fingerprint(source), "dimensions": H,
         })
-        if out.exists():
-            shutil.rmtree(out)
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        if out.exists():  # aside first, not deleted: a worker may still read the old folder's files
+            out.rename(old)
         tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

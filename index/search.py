@@ -87,7 +87,9 @@ def load_calibration(path: Path, fingerprint: str) -> dict:
     except (OSError, ValueError) as exc:
         why = "geen geldige JSON" if isinstance(exc, ValueError) else "niet leesbaar"
         raise ConfigurationError(f"Het kalibratiebestand {path} (VRAAGBAAK_CALIBRATION_FILE) is {why}; herstel het, "
-                                 "of maak het opnieuw met 'vraagbaak eval --calibrate'.") from exc
+                                 "of maak het opnieuw met 'vraagbaak eval --calibrate' (zet het daarvoor opzij als er "
+                                 "nog geen index is: zonder bestand bouwt 'vraagbaak ingest' er een, ongekalibreerd)."
+                                 ) from exc
     if not isinstance(data, dict) or not isinstance(data.get(fingerprint, {}), dict):
         raise ConfigurationError(f"Het kalibratiebestand {path} (VRAAGBAAK_CALIBRATION_FILE) heeft niet de vorm die "
                                  "'vraagbaak eval --calibrate' schrijft (per model een object).")

@@ -44,8 +44,10 @@ WRITTEN_EMAIL = re.compile(
     r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+", re.IGNORECASE)
 #: An IBAN, in one piece or in groups of four ("NL91 ABNA 0417 1643 00"); kept only if its check digits fail.
 IBAN = re.compile(r"\b[A-Za-z]{2} ?\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b", re.ASCII)
-#: A payment card's number: 13 to 19 digits, in groups or not, that pass the Luhn check.
-CARD = re.compile(r"(?<![\d,.])\d(?:[ -]?\d){12,18}(?![\d]|[,.]\d)")
+#: A payment card's number: 13 to 19 digits, unbroken or in groups of four, that pass the Luhn check (a run of
+#: years, "2015 2016 2017 2018", is none).
+CARD = re.compile(r"(?<![\d,.])(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?)(?![\d]|[,.]\d)")
+YEARS = re.compile(r"(?:(?:19|20)\d\d[ -]?)+")
 #: What ``phonenumbers`` also takes for a phone number, and is not one here: a date, a range of years.
 NOT_A_PHONE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
                          r"|\d{1,3}(?:\.\d{3})+")
@@ -174,7 +176,8 @@ def scrub(text: str, public: Callable[[str], bool] | None = None) -> str:
     text = EMAIL.sub("[e-mail]", text)
     text = WRITTEN_EMAIL.sub("[e-mail]", text)
     text = IBAN.sub(lambda m: "[iban]" if iban_valid(m.group()) else m.group(), text)
-    text = CARD.sub(lambda m: "[nummer]" if luhn_valid(re.sub(r"\D", "", m.group())) else m.group(), text)
+    text = CARD.sub(lambda m: "[nummer]" if luhn_valid(re.sub(r"\D", "", m.group())) and not YEARS.fullmatch(m.group())
+                    else m.group(), text)
     if IP_CONTEXT.search(text):  # "paragraaf 2.3.1.4" is no address
         text = IP_ADDRESS.sub("[ip-adres]", text)
         text = IPV6.sub(lambda m: "[ip-adres]" if _ipv6(m.group()) else m.group(), text)

@@ -72,7 +72,8 @@ def _missing(request: Request, message: str, status: int = 404, code: str | None
     """A link a person followed (an old citation, a shared link) gets a page that says what happened; a
     program gets the JSON error every other route gives."""
     if "text/html" in request.headers.get("accept", ""):
-        return HTMLResponse(error_page(message, "Niet gevonden" if status == 404 else "Bestand veranderd"),
+        title = {404: "Niet gevonden", 403: "Niet getoond"}.get(status, "Bestand veranderd")
+        return HTMLResponse(error_page(message, title),
                             status_code=status,
                             headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
     return error_response(status, code or ("niet_gevonden" if status == 404 else None), message)

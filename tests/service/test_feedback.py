@@ -92,23 +92,35 @@ def test_a_client_has_a_daily_quota_in_memory():
 
 
 def test_the_export_command_keeps_feedback_the_settings_keep_and_reads_no_feedback_without_an_index(
-        tmp_path, monkeypatch):
+        fake_built, tmp_path, monkeypatch):
     """The export once opened the file with the default retention (365 days), which deletes on reading:
-    feedback a longer retention keeps was gone, and the command then stopped for want of an index."""
+    feedback a longer retention keeps was gone, and without an index the command then stopped anyway."""
     import sqlite3
 
     from click.testing import CliRunner
 
     from vraagbaak.cli import cli
-    from vraagbaak.config import Settings
+    from vraagbaak.config import Settings, get_settings
+    from vraagbaak.index import store as builds
 
-    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(tmp_path / "leeg"))
     monkeypatch.setenv("VRAAGBAAK_FEEDBACK_RETENTION_DAYS", "3650")
+    (tmp_path / "leeg").mkdir()
+    waiting = FeedbackStore.for_settings(Settings())
+    waiting.add("Wat doet de themagroep Fietsen?", "p1", True, None)
+    done = CliRunner().invoke(cli, ["feedback", "export"])
+    assert done.exit_code == 1 and "index" in done.output and len(waiting.all()) == 1
+
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(fake_built.data_dir))
+    get_settings.cache_clear()  # the command line reads its settings once per process
     store = FeedbackStore.for_settings(Settings())
     assert store.retention_days == 3650
-    store.add("Wat doet de themagroep Fietsen?", "p1", True, None)
+    [first, *_] = builds.read_passages(builds.current_build(fake_built.data_dir))
+    store.add("Wat staat er over fietsen?", first.id, True, None)
     with sqlite3.connect(store.path) as db:
         db.execute("UPDATE feedback SET created = '2024-01-01T00:00:00+00:00'")
-    done = CliRunner().invoke(cli, ["feedback", "export"])
-    assert done.exit_code == 1 and "index" in done.output
-    assert len(store.all()) == 1
+    out = tmp_path / "kandidaten.jsonl"
+    done = CliRunner().invoke(cli, ["feedback", "export", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert [json.loads(line)["question"] for line in out.read_text().splitlines()] == ["Wat staat er over fietsen?"]
+    assert len(store.all()) == 1  # two years old, kept: the retention is ten years

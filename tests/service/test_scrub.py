@@ -48,6 +48,7 @@ def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored
     "Wat besloot de regering 2 keer?", "Hoe gaat het met de woningmarkt 2 jaar na de wet?", "Mijn pincode vergeten, wat nu?",
     "Hoe werkt het TR12 İZMİ RABC-fonds?",
     "De vpn viel om 10:30:00 weg; was dat in 2023 2024?", "Wat kostte 1234567890123 euro?",
+    "Hoeveel was het in 2015 2016 2017 2018?", "En in 2023 2024 2025 2026 2027?",
 ])
 def test_a_question_without_personal_data_is_kept_as_asked(question):
     assert scrub(question) == question

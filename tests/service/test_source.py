@@ -107,3 +107,5 @@ def test_a_pdf_with_blacked_out_text_still_in_it_is_not_served_as_the_original(t
         refused = httpx.get(base + "/files/woo-besluit.pdf", timeout=30)
         assert refused.status_code == 403 and refused.json()["error"]["code"] == "niet_getoond"
         assert b"Dalen" not in refused.content
+        followed = httpx.get(base + "/files/woo-besluit.pdf", timeout=30, headers=BROWSER)
+        assert followed.status_code == 403 and "<title>Niet getoond" in followed.text
