@@ -434,3 +434,27 @@ def test_page_labels_the_pages_contradict_are_not_mixed_with_the_printed_numbers
     pdf.addPageLabel(4, style="ARABIC", start=1)
     pdf.save()
     assert ingest(corpus).source.page_labels == {3: "1", 4: "2", 5: "3", 7: "5", 8: "6"}
+
+
+def test_a_bar_inside_a_form_object_a_stamping_tool_wrapped_the_page_in_covers_too(corpus):
+    """A stamping or merging tool wraps a page's content in a form object, moved on the page: the bar inside
+    it was not seen, and the name was indexed and the original served."""
+    pdf = canvas.Canvas(str(corpus / "gestempeld.pdf"), pagesize=A4)
+    pdf.beginForm("pagina")
+    y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(60))
+    pdf.setFont("Helvetica", 10)
+    before = "De ambtenaar "
+    pdf.drawString(72, y, before + "Pieter de Vries heeft de stukken verzameld.")
+    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
+    pdf.rect(left - 1, y - 3, pdf.stringWidth("Pieter de Vries", "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+    paragraph(pdf, 72, y - 30, WIDTH - 144, words(60, 4))
+    pdf.endForm()
+    pdf.saveState()
+    pdf.translate(15, -25)
+    pdf.doForm("pagina")
+    pdf.restoreState()
+    pdf.save()
+    document = ingest(corpus)
+    text = "\n".join(p.text for p in document.passages)
+    assert "De ambtenaar [zwartgelakt] heeft de stukken verzameld." in text and "Vries" not in text
+    assert document.source.covered_pages == [1]
