@@ -491,8 +491,8 @@ def _fragment(words, page: int) -> Fragment:
 def _running_lines(pages: list[list[Fragment]], heights: list[float],
                    body: float) -> tuple[set[int], dict[int, str], list[str]]:
     """Margin lines that repeat at the same distance from the page's top or foot (within 8 points) on most
-    pages, or on ``MIN_REPEATS`` (digits normalised): their ids, the page numbers among them, and one example of each. On a
-    document of two pages, on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
+    pages (digits normalised), or word for word on ``MIN_REPEATS``: their ids, the page numbers among them,
+    and one example of each. On a document of two pages, on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
     body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
     ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; in a
     document with one page of text, a bare number at its very foot or head that is its own page number."""
