@@ -41,7 +41,8 @@ WRITTEN_EMAIL = re.compile(
     r"[\w.+-]+\s*(?:[(\[{]\s*(?:at|@)\s*[)\]}])\s*[\w-]+(?:\s*(?:\.|[(\[{]\s*(?:dot|punt)\s*[)\]}]|\s(?:dot|punt)\s)"
     r"\s*[\w-]+)+"
     r"|[\w.+-]+(?:\s+(?:dot|punt)\s+[\w.+-]+)*\s+(?:at|apenstaartje)\s+[\w-]+(?:\s+(?:dot|punt)\s+[\w-]+)+"
-    r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+", re.IGNORECASE)
+    r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+"
+    r"|(?<!\w)(?:[\w.+-] ){1,63}@(?: [\w-]){1,63}(?: \.(?: [a-z]){2,})+(?!\w)", re.IGNORECASE)  # "j a n @ z w o l l e . n l"
 #: An IBAN, in one piece or in groups of four ("NL91 ABNA 0417 1643 00"); kept only if its check digits fail.
 IBAN = re.compile(r"\b[A-Za-z]{2} ?\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b", re.ASCII)
 #: A payment card's number: 13 to 19 digits, unbroken or in groups of four, that pass the Luhn check (a run of

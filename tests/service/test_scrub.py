@@ -30,6 +30,7 @@ from vraagbaak.service.scrub import scrub, without_placeholders
     # A security tester's finds (2026-12-01): a card number, an IBAN spaced after its country, IPv6.
     ("creditcard 4111 1111 1111 1111 en 5500-0000-0000-0004", "creditcard [nummer] en [nummer]"),
     ("IBAN NL 91 ABNA 0417 1643 00", "IBAN [iban]"),
+    ("mail j a n @ z w o l l e . n l graag", "mail [e-mail] graag"),
     ("de vpn-server 2001:db8::1 en fe80::1ff:fe23:4567:890a", "de vpn-server [ip-adres] en [ip-adres]"),
 ])
 def test_personal_data_in_the_spellings_people_type_is_scrubbed(question, stored):
