@@ -44,7 +44,8 @@ WRITTEN_EMAIL = re.compile(
     r"|[\w.+-]+ ?@ ?[\w-]+(?: ?\. ?[a-z]{2,})+"
     r"|(?<!\w)(?:[\w.+-] ){1,63}@(?: [\w-]){1,63}(?: \.(?: [a-z]){2,})+(?!\w)", re.IGNORECASE)  # "j a n @ z w o l l e . n l"
 #: An IBAN, in one piece or in groups of four ("NL91 ABNA 0417 1643 00"); kept only if its check digits fail.
-IBAN = re.compile(r"\b[A-Za-z]{2} ?\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b", re.ASCII)
+IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b"
+                  r"|\b[A-Z]{2} \d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b", re.ASCII)  # "NL 91 ABNA 0417 …": capitals
 #: A payment card's number: 13 to 19 digits, unbroken or in groups of four, that pass the Luhn check (a run of
 #: years, "2015 2016 2017 2018", is none).
 CARD = re.compile(r"(?<![\d,.])(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?)(?![\d]|[,.]\d)")
