@@ -229,15 +229,23 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path, corpus):
         return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
                 + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
-    pdf = canvas.Canvas(str(corpus / "besluit-2023.pdf"), pagesize=A4)
-    for text in ("De raad besluit over de begroting van 2023.", "De raad stemt in met het bestemmingsplan."):
-        pdf.setFont("Helvetica", 11)
-        pdf.drawString(72, 700, text)
+    def decision(texts: tuple[str, str], labelled: bool = False) -> None:
+        """Two pages of text, then a scan; unlabelled, then an empty page (a blank back: no scan, says nothing)."""
+        pdf = canvas.Canvas(str(corpus / "besluit-2023.pdf"), pagesize=A4)
+        for text in texts:
+            pdf.setFont("Helvetica", 11)
+            pdf.drawString(72, 700, text)
+            pdf.showPage()
+        pdf.drawImage(ImageReader(io.BytesIO(png(40, 40))), 72, 400, 400, 400)
         pdf.showPage()
-    pdf.drawImage(ImageReader(io.BytesIO(png(40, 40))), 72, 400, 400, 400)
-    pdf.showPage()
-    pdf.showPage()  # an empty page (a blank back) is no scan and says nothing
-    pdf.save()
+        if labelled:
+            pdf.addPageLabel(0, style="ROMAN_LOWER")
+            pdf.addPageLabel(1, style="ARABIC", start=1)
+        else:
+            pdf.showPage()
+        pdf.save()
+
+    decision(("De raad besluit over de begroting van 2023.", "De raad stemt in met het bestemmingsplan."))
     result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
     assert result.documents[0].source.page_count == 4
     assert [p for p in result.problems if "afbeelding" in p] == [
@@ -245,16 +253,7 @@ def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path, corpus):
         "staat, is niet doorzoekbaar. Is het tekst, maak er dan doorzoekbare tekst van (OCR)."]
     # Where the PDF numbers its pages otherwise, the number a reader sees in the viewer is said too.
     data = (corpus / "besluit-2023.pdf").read_bytes()
-    labelled = canvas.Canvas(str(corpus / "besluit-2023.pdf"), pagesize=A4)
-    for text in ("Inhoud", "De raad besluit over de begroting van 2023."):
-        labelled.setFont("Helvetica", 11)
-        labelled.drawString(72, 700, text)
-        labelled.showPage()
-    labelled.drawImage(ImageReader(io.BytesIO(png(40, 40))), 72, 400, 400, 400)
-    labelled.showPage()
-    labelled.addPageLabel(0, style="ROMAN_LOWER")
-    labelled.addPageLabel(1, style="ARABIC", start=1)
-    labelled.save()
+    decision(("Inhoud", "De raad besluit over de begroting van 2023."), labelled=True)
     assert (corpus / "besluit-2023.pdf").read_bytes() != data
     result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
     assert [p for p in result.problems if "afbeelding" in p][0].startswith(

@@ -289,6 +289,14 @@ def test_page_labels_that_only_count_the_pages_again_are_no_printed_numbers(corp
     assert ingest(corpus).source.page_labels == {}
 
 
+def blacked_out(pdf, y: float, before: str, name: str, after: str) -> None:
+    """A line whose ``name`` a black bar drawn over it hides, the text left in the file."""
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, y, before + name + after)
+    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
+    pdf.rect(left - 1, y - 3, pdf.stringWidth(name, "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+
+
 def redacted_pdf(path: Path) -> None:
     """A Woo decision whose name is blacked out by a box drawn over it (the text stays in the file), under a
     heading set white on a dark banner (drawn after the banner: shown)."""
@@ -300,11 +308,7 @@ def redacted_pdf(path: Path) -> None:
     pdf.drawString(72, HEIGHT - 100, "Besluit op uw Woo-verzoek")
     pdf.setFillColorRGB(0, 0, 0)
     y = paragraph(pdf, 72, HEIGHT - 140, WIDTH - 144, words(80))
-    pdf.setFont("Helvetica", 10)
-    before = "De betrokken ambtenaar, "
-    pdf.drawString(72, y, before + "Pieter van Dalen-Smit, heeft de stukken verzameld.")
-    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
-    pdf.rect(left - 1, y - 3, pdf.stringWidth("Pieter van Dalen-Smit", "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+    blacked_out(pdf, y, "De betrokken ambtenaar, ", "Pieter van Dalen-Smit", ", heeft de stukken verzameld.")
     paragraph(pdf, 72, y - 20, WIDTH - 144, words(80, 5))
     pdf.showPage()
     pdf.save()
@@ -350,11 +354,7 @@ def test_a_bar_before_a_space_a_frame_and_a_black_square_annotation(corpus):
     path = corpus / "besluit.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)
     y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(60))
-    pdf.setFont("Helvetica", 10)
-    before = "De ambtenaar "
-    pdf.drawString(72, y, before + "Pieter de Vries heeft de stukken verzameld.")
-    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
-    pdf.rect(left - 1, y - 3, pdf.stringWidth("Pieter de Vries", "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+    blacked_out(pdf, y, "De ambtenaar ", "Pieter de Vries", " heeft de stukken verzameld.")
     pdf.drawString(72, y - 40, "Let op: de aanvraag sluit op 1 maart.")
     frame = pdf.beginPath()
     frame.rect(62, y - 50, 300, 30)
@@ -442,11 +442,7 @@ def test_a_bar_inside_a_form_object_a_stamping_tool_wrapped_the_page_in_covers_t
     pdf = canvas.Canvas(str(corpus / "gestempeld.pdf"), pagesize=A4)
     pdf.beginForm("pagina")
     y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(60))
-    pdf.setFont("Helvetica", 10)
-    before = "De ambtenaar "
-    pdf.drawString(72, y, before + "Pieter de Vries heeft de stukken verzameld.")
-    left = 72 + pdf.stringWidth(before, "Helvetica", 10)
-    pdf.rect(left - 1, y - 3, pdf.stringWidth("Pieter de Vries", "Helvetica", 10) + 2, 13, fill=1, stroke=0)
+    blacked_out(pdf, y, "De ambtenaar ", "Pieter de Vries", " heeft de stukken verzameld.")
     paragraph(pdf, 72, y - 30, WIDTH - 144, words(60, 4))
     pdf.endForm()
     pdf.saveState()
