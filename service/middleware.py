@@ -127,14 +127,15 @@ class ServiceMiddleware:
             if not can_manage(self.settings):
                 return beheer_pages.error(403, "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of een "
                                                "vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
-            refused = self._authenticate(request, may_manage(request, self.settings), lambda: beheer_pages.error(
-                401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))
+            refused = self._authenticate(client_key(request, self.settings), request, may_manage(request, self.settings),
+                                         lambda: beheer_pages.error(
+                    401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))
             if refused:
                 return refused
         if path.startswith("/api/") and request.method != "OPTIONS":
             client = client_key(request, self.settings)
             if path.startswith("/api/admin/") or self.settings.require_key:
-                refused = self._authenticate(request, may_call(request, self.settings),
+                refused = self._authenticate(client, request, may_call(request, self.settings),
                                              lambda: error_response(401, headers={"WWW-Authenticate": "Bearer"}))
                 if refused:
                     return refused
@@ -143,12 +144,12 @@ class ServiceMiddleware:
                 return _retry_after(wait)
         return None
 
-    def _authenticate(self, request: Request, allowed: bool, unauthorised: Callable[[], Response]) -> Response | None:
+    def _authenticate(self, client: str, request: Request, allowed: bool,
+                      unauthorised: Callable[[], Response]) -> Response | None:
         """Guessing keys is throttled harder than asking questions: after ``FAILED_AUTH_PER_MINUTE`` wrong keys a
         client gets 429 for every try, the right key too (else the one 200 among the 429s names the key, at the
         speed of the requests). A request with no key at all is no guess: a browser's first visit, before its
         login prompt, takes nothing."""
-        client = client_key(request, self.settings)
         wait = self.failures.waiting(client)
         if wait:
             return _retry_after(wait)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from vraagbaak.build_format import DocumentRecord, Kind
 from vraagbaak.index.scope import MAX_FILTER_VALUES, Scope
 from vraagbaak.index.search import MAX_QUESTION_CHARS, MAX_TOP_K, SURROGATE, WORDLIKE, SearchResult, visible_text
-from vraagbaak.service.urls import original_url, passage_url, section_url, source_url
+from vraagbaak.service.urls import original_url, passage_url, section_url, serves_original, source_url
 
 
 def _whole_number(value: object) -> object:
@@ -130,8 +130,9 @@ class AskResponse(BaseModel):
     suggestions: list[Suggestion] = Field(..., description="Dichtstbijzijnde secties als er geen antwoord is.")
 
     @classmethod
-    def from_result(cls, result: SearchResult, base_url: str = "", withheld: Collection[str] = ()) -> AskResponse:
-        """``withheld``: documents whose original file is not served (``urls.serves_original``)."""
+    def from_result(cls, result: SearchResult, base_url: str = "",
+                    documents: Mapping[str, DocumentRecord] | None = None) -> AskResponse:
+        """``documents``: the index's records, which say whose original file is not served (``serves_original``)."""
         return cls(
             question=result.question,
             searched_as=result.searched,
@@ -146,8 +147,8 @@ class AskResponse(BaseModel):
                     id=h.passage.id, rank=h.rank, score=h.score, text=h.passage.text, highlights=h.highlights,
                     citation=Citation(**h.passage.citation.model_dump(include=set(Citation.model_fields)),
                                       url=passage_url(h.passage.document, h.passage.id, base_url),
-                                      original_url=None if h.passage.document in withheld
-                                      else original_url(h.passage.citation, base_url, h.page),
+                                      original_url=original_url(h.passage.citation, base_url, h.page)
+                                      if documents is None or serves_original(documents[h.passage.document]) else None,
                                       also_in=[OtherYear(document=o.document, title=o.citation.title, year=o.citation.year,
                                                          url=passage_url(o.document, o.id, base_url)) for o in h.also]),
                 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from urllib.parse import quote
 
 from vraagbaak.build_format import Citation, DocumentRecord
@@ -28,11 +27,6 @@ def serves_original(record: DocumentRecord) -> bool:
     """A PDF is served as it is, unless text a dark box covers is still in it (``DocumentRecord.covered_pages``):
     the service shows no more of a document than a reader of its pages sees."""
     return record.file.lower().endswith(".pdf") and not record.covered_pages
-
-
-def withheld_originals(documents: Mapping[str, DocumentRecord]) -> set[str]:
-    """The PDFs whose original file is not served."""
-    return {document for document, record in documents.items() if record.covered_pages}
 
 
 def original_url(citation: Citation, base: str = "", page: int | None = None) -> str | None:

@@ -194,7 +194,6 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
     from vraagbaak.index.scope import Scope
     from vraagbaak.index.search import Searcher
     from vraagbaak.service.schemas import AskResponse
-    from vraagbaak.service.urls import withheld_originals
 
     settings = get_settings()
     scope = Scope(collections=list(collections), documents=list(documents), years=list(years))
@@ -205,7 +204,7 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
         if as_json:  # a script reads JSON from stdout, the API's error body, as well as the line on stderr
             click.echo(json.dumps({"error": {"code": exc.code, "message": str(exc)}}, ensure_ascii=False, indent=2))
         raise
-    response = AskResponse.from_result(result, settings.public_url, withheld_originals(searcher.documents))
+    response = AskResponse.from_result(result, settings.public_url, searcher.documents)
     if as_json:
         click.echo(response.model_dump_json(indent=2))
         return

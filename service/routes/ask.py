@@ -13,7 +13,6 @@ from vraagbaak.service.dependencies import SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED, Asked
 from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
 from vraagbaak.service.scrub import scrub, without_placeholders
-from vraagbaak.service.urls import withheld_originals
 
 router = APIRouter(tags=["vragen"])
 log = logging.getLogger("vraagbaak")
@@ -37,7 +36,7 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
     with request.app.state.inference:
         result = searcher.search(body.question, body.top_k, scope=body.scope, spelling=body.spelling)
     request.scope["state"].update(status=result.status, question=result.question)
-    response = AskResponse.from_result(result, settings.public_url, withheld_originals(searcher.documents))
+    response = AskResponse.from_result(result, settings.public_url, searcher.documents)
     latency = (time.perf_counter() - started) * 1000
     try:  # the log must never cost anyone their answer
         public = searcher.evidence.prints
