@@ -507,7 +507,7 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
         for f in fragments:
             if _in_table_row(f, cells):  # a table's first row on each page repeats its shape, not its words
                 continue
-            if f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE):  # a footer by its distance from
+            if _in_margin(f.y, height):  # a footer by its distance from
                 edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
                 seen[(edge > 0, line_shape(f.text))].append((edge, f))
                 slots[edge].append(f)
@@ -552,6 +552,11 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
     return _own_page_numbers(pages, heights, body, removed, labels, examples)
 
 
+def _in_margin(y: float, height: float) -> bool:
+    """Whether a line this far down a page of this height stands in its top or bottom margin."""
+    return y < height * MARGIN_ZONE or y > height * (1 - MARGIN_ZONE)
+
+
 def _declared_numbers(pages: list[list[Fragment]], heights: list[float], declared: dict[int, str]) -> set[int]:
     """Margin lines that print the label the PDF declares for their page ("iii" alone under a foreword,
     "Pagina 6" on a turned page): page numbers that no repetition showed, left out of the text."""
@@ -559,8 +564,7 @@ def _declared_numbers(pages: list[list[Fragment]], heights: list[float], declare
     for number, (fragments, height) in enumerate(zip(pages, heights), start=1):
         label = declared.get(number, "").lower()
         for f in fragments if label else ():
-            in_margin = f.y < height * MARGIN_ZONE or f.y > height * (1 - MARGIN_ZONE)
-            if in_margin and DECLARED_NUMBER.sub("", f.text.lower()) == label:
+            if _in_margin(f.y, height) and DECLARED_NUMBER.sub("", f.text.lower()) == label:
                 found.add(id(f))
     return found
 
@@ -604,7 +608,7 @@ def _own_page_numbers(pages: list[list[Fragment]], heights: list[float], body: f
                 continue
             number = next((f for f in line if f.text.strip().isdigit() and page_number(f.text) == f.page
                            and f.size <= body + 0.5), None)  # a chapter's number in large type is a heading
-            if number is None or height * MARGIN_ZONE <= edge <= height * (1 - MARGIN_ZONE):
+            if number is None or not _in_margin(edge, height):
                 continue
             if any(f is not number and f.size >= body - 0.5 for f in line):
                 continue  # "Aantal bijlagen: 1" in the body's type: a value, not a page number
