@@ -62,6 +62,11 @@ CLOSING = re.compile(r"[.,;:!?)]+")
 SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf06e": "■",
                              "\uf0a8": "□", "\uf0fc": "✓", "\uf0fb": "✗", "\uf0b3": "≥", "\uf0a3": "≤",
                              "\uf0b1": "±", "\uf0ae": "→", "\uf0b4": "×", "\uf0b0": "°", "\x00": None})
+#: A simple TrueType font marked symbolic is read by PDFium through the Mac Roman table whatever encoding
+#: the PDF gives it: a Windows "ö" (code 0xF6) comes out as "ˆ", "ë" as "Î", "é" as "È". These are the
+#: characters that then stand for a Windows accented letter; no Dutch word holds one among lowercase letters.
+MAC_MISREAD = {m: w for b in range(0xE0, 0x100) if (m := bytes([b]).decode("mac_roman")) != (w := bytes([b]).decode("cp1252"))
+               and not m.islower() and w.isalpha() and w.islower() and m not in "‚„\uf8ffˇ"}
 #: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
 DARK = 60
 #: What stands for text under such a shape while the page is read ("[zwartgelakt]" in the text).
@@ -351,6 +356,34 @@ def _covered(charbox: tuple[float, float, float, float], drawn: int | None, cove
                  & (y <= covers[:, 4])).any())
 
 
+def misread_accents(word: str) -> str:
+    """A word's accented letters that PDFium read through the wrong table, restored: "coˆperatie" is
+    "coöperatie", "financiÎle" "financiële", "ÈÈn" "één". Only a character beside a lowercase letter (or
+    beside another such character) is taken back, so "Île" and a quote before a word stay as they are.
+
+    >>> misread_accents("coˆperatie"), misread_accents("ÈÈn"), misread_accents("Îles"), misread_accents("„Ëlise")
+    ('coöperatie', 'één', 'Îles', '„Ëlise')
+    """
+    if not any(c in MAC_MISREAD for c in word):
+        return word
+    chars = list(word)
+    changed = True
+    while changed:
+        changed = False
+        for i, char in enumerate(chars):
+            if char not in MAC_MISREAD:
+                continue
+            before = chars[i - 1] if i else ""
+            after = chars[i + 1] if i + 1 < len(chars) else ""
+            lower_before, lower_after = before.isalpha() and before.islower(), after.isalpha() and after.islower()
+            if (lower_before and (char.isalpha() or lower_after or not after.isalnum())) or (
+                    char.isalpha() and (lower_after and before in MAC_MISREAD
+                                        or after in MAC_MISREAD and not before.isalpha())):
+                chars[i] = MAC_MISREAD[char]
+                changed = True
+    return "".join(chars)
+
+
 def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
     """Characters between spaces (or baseline jumps) become words: (text, x0, x1, y, size, bold)."""
     words = []
@@ -358,7 +391,7 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
 
     def flush():
         text = "".join(g[0] for g in current)
-        text = "•" if text == "\x00" else text.translate(SYMBOL_FONT)  # a lone glyph without a character: a bullet
+        text = "•" if text == "\x00" else misread_accents(text.translate(SYMBOL_FONT))  # a lone glyph without a character: a bullet
         text = text.replace(COVERED, "[zwartgelakt]")
         if text:
             sizes = Counter(round(g[4], 1) for g in current)

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import REPORT, ROOT
 from vraagbaak.config import Settings
 from vraagbaak.eval.pdf_report import ReportSection, Truth, make_pdf, sections_of_text_report
+from vraagbaak.ingest.pdf import MAC_MISREAD, misread_accents
 from vraagbaak.ingest.pipeline import IngestedDocument, ingest_corpus
 from vraagbaak.ingest.read import DocumentError, TextReader
 
@@ -146,6 +147,16 @@ def test_a_real_council_decision_list(tmp_path):
     assert document.sections[0].path == ["Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur"]
     assert not any(" | " in p.text for p in document.passages)  # "-  vraag" is a list item, not a table row
     assert document.source.page_count == 4
+    text = " ".join(p.text for p in document.passages)  # its Arial is read through the Mac table: "coˆperatie"
+    assert "in de coöperatie GGD Support Centrum." in text and "de coöperatie GGD Support Centrum." in items[7]
+    assert not set(text + "".join(items)) & set(MAC_MISREAD)
+
+
+def test_accents_read_through_the_wrong_table_are_taken_back_only_inside_words():
+    assert misread_accents("financiÎle") == "financiële" and misread_accents("ÈÈn,") == "één,"
+    assert misread_accents("ruÔne") == "ruïne" and misread_accents("coˆperatie.") == "coöperatie."
+    for kept in ("Îles", "Ëlise", "„woning", "ÉCOLE", "‰", "1‰"):
+        assert misread_accents(kept) == kept
 
 
 def test_a_form_feed_always_starts_a_page(tmp_path):
