@@ -153,6 +153,17 @@ def _dutch(error: dict) -> str:
     return f"{field}: {said}" if field else said
 
 
+def _pdf_text(path: Path) -> str:
+    """A PDF's text layer as PDFium gives it, not as ingest reads it: evidence must stand in the PDF itself."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        return "\n".join(page.get_textpage().get_text_range().replace("\ufffe", "-") for page in document)
+    finally:
+        document.close()
+
+
 def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
     """Everything wrong with a set against its sources and the committed form: duplicate ids, evidence not in
     the document, an unknown kind, other than 1-3 evidence strings of 30-120 characters, an answerable
@@ -162,6 +173,8 @@ def problems(pairs: list[QAPair], corpus_dir: Path) -> list[str]:
     sources: dict[str, str] = {}
     for path in Path(corpus_dir).rglob("*.txt"):
         sources[document_id(path)] = normal(path.read_text(encoding="utf-8"))
+    for path in Path(corpus_dir).rglob("*.pdf"):
+        sources[document_id(path)] = normal(_pdf_text(path))
     for pair in pairs:
         if pair.id in seen:
             found.append(f"{pair.id}: id komt vaker voor")

@@ -1,6 +1,7 @@
 """Questions about reports the calibration never saw: `python -m vraagbaak.eval.outside` (in `make bench`).
 
-``eval/outside/NAME.jsonl`` holds questions about one public report, ``../shared/corpus-extra/NAME.txt``,
+``eval/outside/NAME.jsonl`` holds questions about one public report, ``../shared/corpus-extra/NAME.txt`` (or
+``.pdf``, read from the PDF as published),
 written by a writer who read only that report, not the code: answerable questions of every kind, near
 misses and off-topic questions. ``NAME.second.jsonl`` is a second set about the same report by another
 such writer, written later. Both were read once to see what went wrong (the README says what that
@@ -38,9 +39,13 @@ def outside_sets() -> list[tuple[Path, Path]]:
 
 
 def _report(questions: Path) -> Path:
+    """``NAME.jsonl`` and ``NAME.second.jsonl`` ask about ``NAME.txt`` or ``NAME.pdf``."""
     stem = questions.name.removesuffix(".jsonl")
-    report = EXTRA / f"{stem}.txt"
-    return report if report.exists() or "." not in stem else EXTRA / f"{stem.rsplit('.', 1)[0]}.txt"
+    for name in (stem, stem.rsplit(".", 1)[0]):
+        for suffix in (".txt", ".pdf"):
+            if (EXTRA / f"{name}{suffix}").exists():
+                return EXTRA / f"{name}{suffix}"
+    return EXTRA / f"{stem}.txt"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -108,7 +108,7 @@ def test_the_outside_sets_are_valid_against_their_reports(questions, report, tmp
     assert dataset.problems(pairs, tmp_path) == []
     assert len(pairs) >= 38
     groups = Counter(p.group for p in pairs)
-    assert groups["near_miss"] >= 12 and groups["off_topic"] >= 5 and sum(p.answerable for p in pairs) >= 19
+    assert groups["near_miss"] >= 10 and groups["off_topic"] >= 5 and sum(p.answerable for p in pairs) >= 19
 
 
 def test_there_are_outside_sets():
