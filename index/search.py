@@ -339,7 +339,7 @@ class Searcher:
             bonus = max(fused.values()) - min(fused.values())
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
-        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST))
+        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), frozenset(words(text)))
         nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
                                   n, nearest) if grade and ranked else []
@@ -426,24 +426,27 @@ class Searcher:
             found[i] = (best, [r for r, s in zip(group, own) if s >= best - HIGHLIGHT_MARGIN])
         return found
 
-    def _distinct(self, ranked: list[int], years: set[int], limit: int) -> tuple[list[int], dict[int, list[int]]]:
+    def _distinct(self, ranked: list[int], years: set[int], limit: int,
+                  asked: frozenset[str] = frozenset()) -> tuple[list[int], dict[int, list[int]]]:
         """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
-        the same text in several documents (a report's other years) is shown once, and the others are
-        listed with it. The version shown is the asked year's, else the newest. Only the first ``limit``
-        groups are kept: later candidates are compared with those alone, which keeps this linear."""
+        the same text in several documents of one report family (a report's other years) is shown once,
+        and the others are listed with it. The version shown is the asked year's, else the newest. Only
+        the first ``limit`` groups are kept: later candidates are compared with those alone, which keeps
+        this linear. ``asked``: the question's words (``keyword.words``), which near-identical texts must
+        share to count as one (``_same``)."""
         groups: list[list[int]] = []
         past_limit: list[int] = []  # where the texts of candidates that came after the limit go
-        by_text: dict[bytes, list[int]] = {}  # the same text, whatever the document: one group
+        by_text: dict[tuple, list[int]] = {}  # the same text in one report family: one group
         by_family: dict[tuple, list[list[int]]] = {}  # groups with a member of this collection and organisation
         opened: dict[int, int] = {}  # a group (by identity) -> its place in ``groups``
         for i in ranked:
             p = self.passages[i]
-            text = self._normal_form(i)
             family = self._family(p.document)
+            text = (family, self._normal_form(i))
             group = by_text.get(text)
             if group is None:  # only a passage of the same report family can repeat this one (``_same``)
                 group = next((g for g in by_family.get(family, ())
-                              if any(self._same(p, self.passages[j], i, j) for j in g)), None)
+                              if any(self._same(p, self.passages[j], i, j, asked) for j in g)), None)
             if group is past_limit:
                 continue
             if group is None:
@@ -504,15 +507,16 @@ class Searcher:
                 families[d.id] = (collection, " ".join(sorted(family)))
         return families
 
-    def _same(self, a: Passage, b: Passage, i: int, j: int) -> bool:
+    def _same(self, a: Passage, b: Passage, i: int, j: int, asked: frozenset[str] = frozenset()) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report
-        (identical texts are matched before, by their normal form)."""
+        (identical texts are matched before, by their normal form). Near-identical texts that differ in a
+        word the question asks ("118 bomen", "Anna Bakker") are two answers, not one text in two years."""
         if a.document == b.document:
             return self._overlap(a, b)
         if self._family(a.document) != self._family(b.document):
             return False  # another organisation's boilerplate is not another year of this report
         x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
-        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
+        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)) or asked & x != asked & y:
             return False
         return len(x & y) >= SAME_TEXT * len(x | y)
 
