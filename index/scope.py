@@ -9,7 +9,9 @@ evidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 import numpy as np
 from pydantic import BaseModel, Field, field_validator
@@ -29,11 +31,11 @@ class Scope(BaseModel):
     documents: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
     years: list[int] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
 
-    @field_validator("collections", "documents")
+    @field_validator("collections")
     @classmethod
     def _as_ids(cls, values: list[str]) -> list[str]:
-        """A collection or document as its folder or file is named ("G40", "Sociaal Domein & Zorg") means the id
-        ingest gave it ("g40", "sociaal-domein-zorg")."""
+        """A collection as its folder is named ("G40", "Sociaal Domein & Zorg") means the id ingest gave it ("g40",
+        "sociaal-domein-zorg"); a document's name is looked up on the shelf (:func:`find_document`)."""
         return [slug(v) or v for v in values]
 
     @property
@@ -85,6 +87,8 @@ class Shelf:
         """The passages in ``scope`` (None: the whole shelf); unknown values are a clear error, in Dutch."""
         if scope.empty:
             return None
+        if scope.documents:
+            scope = scope.model_copy(update={"documents": [find_document(self.documents, d) for d in scope.documents]})
         key = scope.key()
         found = self._selections.get(key)
         if found is None:
@@ -129,6 +133,39 @@ class Shelf:
         by_name = {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report
         return frozenset(named) if named and named != candidates else frozenset()
+
+
+def find_document(documents: dict[str, DocumentRecord], name: str) -> str:
+    """The id of the document ``name`` means: its id; else its file as it is named now, in any case, with or
+    without its collection folder and suffix ("g40/jaarverslag-2023", "JV 2021 def.txt", a file renamed since
+    it got its id); else, made URL-safe ("G40 Jaarverslag 2023"), an id, a file's name or its path. A name
+    that fits several files at the first step that finds any is refused, naming them, rather than one of
+    them chosen; an unknown name comes back URL-safe, for the caller's "Onbekend document"."""
+    name = name.strip()
+    if name in documents:
+        return name
+    typed = unicodedata.normalize("NFC", name.replace("\\", "/")).casefold()
+    wanted = slug(name)
+
+    def as_named(d: DocumentRecord) -> set[str]:
+        path = PurePosixPath(unicodedata.normalize("NFC", d.file).casefold())
+        return {str(path), str(path.with_suffix("")), path.name, path.stem}
+
+    def path(d: DocumentRecord) -> PurePosixPath:
+        return PurePosixPath(d.file)
+
+    steps = [lambda d: typed in as_named(d)]
+    if wanted:
+        steps += [lambda d: wanted == d.id, lambda d: wanted == slug(path(d).stem),
+                  lambda d: wanted == slug(str(path(d).with_suffix("")))]
+    for fits in steps:
+        found = [d for d in documents.values() if fits(d)]
+        if len(found) == 1:
+            return found[0].id
+        if found:
+            listed = ", ".join(f"{d.id} ({d.file})" for d in found[:10])
+            raise UnknownScope(f"Document '{name}' past bij meer dan één bestand: {listed}. Noem het id.")
+    return wanted or name
 
 
 def years_in(question: str) -> set[int]:

@@ -272,10 +272,11 @@ def documents_list(as_json: bool) -> None:
 def documents_show(document: str, as_json: bool) -> None:
     """Alles over één document: titel, organisatie, jaar, soort, bestand, omvang, secties."""
     from vraagbaak.errors import InvalidQuestion
-    from vraagbaak.ingest.metadata import KIND_LABELS, slug
+    from vraagbaak.index.scope import find_document
+    from vraagbaak.ingest.metadata import KIND_LABELS
 
     records = {d.id: d for d in _shelf()}
-    document = document if document in records else slug(document)  # as the file is named, too
+    document = find_document(records, document)  # as the file is named, too
     if document not in records:
         raise InvalidQuestion(f"Onbekend document '{document}'; 'vraagbaak documents list' toont de id's.")
     d = records[document]

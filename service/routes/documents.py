@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 
+from vraagbaak.index.scope import find_document
 from vraagbaak.service.dependencies import SearcherDep, SettingsDep
 from vraagbaak.service.schemas import DocumentList, DocumentOut, ErrorBody
 
@@ -21,7 +22,7 @@ def documents(searcher: SearcherDep, settings: SettingsDep) -> DocumentList:
             responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody}, 429: {"model": ErrorBody},
                        503: {"model": ErrorBody}})
 def document(document: str, searcher: SearcherDep, settings: SettingsDep) -> DocumentOut:
-    record = searcher.documents.get(document)
+    record = searcher.documents.get(find_document(searcher.documents, document))  # as the file is named, too
     if record is None:
         raise HTTPException(status_code=404)
     return DocumentOut.from_record(record, settings.public_url)

@@ -43,9 +43,10 @@
       asTyped: "Zoek precies wat ik typte",
       asTypedNote: "precies zoals getypt",
       network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
-      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
+      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} ${s === 1 ? "seconde" : "seconden"} opnieuw.`,
       failed: "Er ging iets mis. Probeer het later opnieuw.",
       empty: "Typ eerst een vraag.",
+      cut: (n) => `Je vraag is ingekort tot ${n} tekens; langer kan niet.`,
       helpful: "Nuttig",
       notHelpful: "Niet nuttig",
       thanks: "Bedankt voor je reactie.",
@@ -80,9 +81,10 @@
       asTyped: "Search exactly what I typed",
       asTypedNote: "exactly as typed",
       network: "Vraagbaak cannot be reached. Check your connection and try again.",
-      tooMany: (s) => `Too many questions in a short time. Try again in ${s} seconds.`,
+      tooMany: (s) => `Too many questions in a short time. Try again in ${s} ${s === 1 ? "second" : "seconds"}.`,
       failed: "Something went wrong. Please try again later.",
       empty: "Type a question first.",
+      cut: (n) => `Your question was cut to ${n} characters; it cannot be longer.`,
       helpful: "Helpful",
       notHelpful: "Not helpful",
       thanks: "Thank you for your feedback.",
@@ -95,16 +97,16 @@
   const STYLES = `
 :host{all:initial !important;display:block !important;visibility:visible !important;opacity:1 !important;
   font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif !important;color:#1b1b1b !important;
-  --accent:#0b5cad;--on-accent:#ffffff;--mark:#fff1a8;--muted:#4d4d4d;--line:#c9c9c9}
+  --accent:#0b5cad;--on-accent:#ffffff;--accent-ink:#0b5cad;--mark:#fff1a8;--muted:#4d4d4d;--line:#c9c9c9}
 :host([data-placement="floating"]){position:fixed !important;right:16px !important;bottom:16px !important;
   left:auto !important;top:auto !important;z-index:2147483000 !important;width:auto !important;height:auto !important}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none !important}
 button,input,a{font:inherit;color:inherit}
-.launcher{display:flex;align-items:center;gap:8px;margin-left:auto;border:0;border-radius:999px;padding:12px 18px;
+.launcher{display:flex;align-items:center;gap:8px;margin-left:auto;border:1px solid transparent;border-radius:999px;padding:12px 18px;
   background:var(--accent);color:var(--on-accent);font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}
 .launcher svg{width:20px;height:20px;fill:currentColor}
-.panel{display:flex;flex-direction:column;background:#fff;border:1px solid var(--line);border-radius:12px;overflow:hidden;
+.panel{position:relative;display:flex;flex-direction:column;background:#fff;border:1px solid var(--line);border-radius:12px;overflow:hidden;
   box-shadow:0 10px 30px rgba(0,0,0,.25)}
 :host([data-placement="floating"]) .panel{width:min(420px,calc(100vw - 32px));height:min(620px,calc(100vh - 96px));margin-bottom:12px}
 :host([data-placement="inline"]) .panel{width:100%;min-height:420px;max-height:720px;box-shadow:none}
@@ -115,7 +117,6 @@ button,input,a{font:inherit;color:inherit}
 .intro{color:var(--muted);margin:0}
 .msg{max-width:100%;word-wrap:break-word;overflow-wrap:anywhere}
 .msg.user{align-self:flex-end;background:var(--accent);color:var(--on-accent);padding:8px 12px;border-radius:12px 12px 2px 12px}
-.msg.user .who{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .status{color:var(--muted);font-style:italic}
 .error{background:#fde8e8;color:#8a1010;border:1px solid #e3a3a3;padding:8px 10px;border-radius:8px}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:10px 12px}
@@ -123,24 +124,27 @@ button,input,a{font:inherit;color:inherit}
 .card p.text{margin:0 0 8px;white-space:pre-line}
 mark{background:var(--mark);color:#1b1b1b;padding:0 1px}
 .meta{display:flex;flex-wrap:wrap;gap:8px;align-items:center;font-size:13px;color:var(--muted)}
-.meta a{color:var(--accent);font-weight:600}
+.meta a{color:var(--accent-ink);font-weight:600}
 .also{font-size:13px;color:var(--muted);margin:0 0 6px}
-.also a{color:var(--accent)}
+.also a{color:var(--accent-ink)}
 .fb{margin-left:auto;display:flex;gap:6px}
 .fb button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:13px}
-.fb button[aria-pressed="true"]{background:var(--accent);color:var(--on-accent);border-color:var(--accent)}
+.fb button[aria-pressed="true"]{background:var(--accent);color:var(--on-accent);border-color:var(--accent-ink)}
 .fb .fb-error{color:#8a1010;font-size:13px}
-.none ul{margin:4px 0 0;padding-left:18px}.none a{color:var(--accent)}
+.none ul{margin:4px 0 0;padding-left:18px}.none a{color:var(--accent-ink)}
 .none{border-left:4px solid #595959}.none .hint{color:var(--muted);margin:6px 0 0}
 .caveat{background:#fff8e1;border:1px solid #8a6d00;border-left-width:4px;color:#3d3000;padding:8px 10px;border-radius:8px;margin:0}
-.caveat b{margin-right:6px}.card.tentative{border-style:dashed}
+.card.tentative{border-style:dashed}
 .spelled{margin:0;color:var(--muted)}.spelled strong{color:#1b1b1b}
 .msg.user .astyped{font-style:italic}
-.spelled button{margin-left:6px;border:0;background:none;padding:0;color:var(--accent);text-decoration:underline;cursor:pointer}
+.spelled button{margin-left:6px;border:0;background:none;padding:0;color:var(--accent-ink);text-decoration:underline;cursor:pointer}
+/* transparent borders on filled buttons: forced-colours mode paints them, so the button keeps its outline */
 form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line);background:#fff}
-label.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);
+  clip-path:inset(50%);white-space:nowrap}
+.cut{margin:0;padding:0 10px 8px;background:#fff;color:#8a1010;font-size:13px}
 input{flex:1;min-width:0;border:1px solid #767676;border-radius:8px;padding:8px 10px;background:#fff;color:#1b1b1b}
-form button{border:0;border-radius:8px;padding:8px 14px;background:var(--accent);color:var(--on-accent);font-weight:600;cursor:pointer}
+form button{border:1px solid transparent;border-radius:8px;padding:8px 14px;background:var(--accent);color:var(--on-accent);font-weight:600;cursor:pointer}
 button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px;box-shadow:0 0 0 5px #fff}
 @media (prefers-reduced-motion:no-preference){.panel{animation:rise .16s ease-out}@keyframes rise{from{transform:translateY(8px);opacity:0}to{transform:none;opacity:1}}}
 @media (max-width:360px){:host([data-placement="floating"]){right:8px !important;bottom:8px !important}
@@ -150,20 +154,48 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
   const ICON = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z";
   const currentScript = document.currentScript;
 
-  /** Relative luminance contrast, to pick readable text on a custom accent colour. */
-  function textOn(colour) {
+  const MAX_CHARS = 1000;  // the service's limit on a question
+
+  /** A CSS colour as [r, g, b] (0–255), or null when the canvas cannot tell (a colour with transparency). */
+  function rgb(colour) {
     const probe = document.createElement("canvas").getContext("2d");
-    if (!probe) return "#ffffff";
+    if (!probe) return null;
     probe.fillStyle = "#000";
     probe.fillStyle = colour;
     const hex = probe.fillStyle;
-    if (!/^#[0-9a-f]{6}$/i.test(hex)) return "#ffffff";
-    const channel = (i) => {
-      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return /^#[0-9a-f]{6}$/i.test(hex) ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) : null;
+  }
+
+  function luminance(channels) {
+    const [r, g, b] = channels.map((v) => {
+      const c = v / 255;
       return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    };
-    const lum = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+
+  /** Readable text on a custom accent colour, by relative luminance contrast. */
+  function textOn(channels) {
+    const lum = luminance(channels);
     return (1.05) / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#000000";
+  }
+
+  /** The accent as text or outline on the widget's light backgrounds (#fff, #f7f7f7): the accent itself
+   * when it has 4.5:1 there, else the accent darkened (same hue) until it has; a yellow accent is unreadable. */
+  function inkFrom(channels) {
+    const background = luminance([247, 247, 247]);
+    for (let f = 1; f > 0; f -= 0.05) {
+      const dark = channels.map((v) => Math.round(v * f));
+      if ((background + 0.05) / (luminance(dark) + 0.05) >= 4.5) return `rgb(${dark.join(",")})`;
+    }
+    return "#000000";
+  }
+
+  // Landmarks of two widgets on one page need distinct names (a screen reader lists them side by side).
+  const mounted = new Set();
+  function relabel() {
+    const widgets = [...mounted].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    widgets.forEach((widget, i) => widget.label(widgets.length > 1 ? i + 1 : 0));
   }
 
   function el(tag, props = {}, ...children) {
@@ -180,7 +212,17 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
 
   class VraagbaakChat extends HTMLElement {
     connectedCallback() {
-      if (this.shadowRoot) return;
+      if (!this.shadowRoot) this.mount();
+      mounted.add(this);
+      relabel();
+    }
+
+    disconnectedCallback() {
+      mounted.delete(this);
+      relabel();
+    }
+
+    mount() {
       const script = currentScript || document.querySelector('script[src*="widget.js"]');
       const option = (name, fallback) => this.dataset[name] || (script && script.dataset[name]) || fallback;
       this.api = option("api", script ? new URL(script.src, location.href).origin : location.origin).replace(/\/$/, "");
@@ -196,10 +238,13 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       root.adoptedStyleSheets = [sheet];
       const accent = option("accent", "");
       if (accent && window.CSS && window.CSS.supports("color", accent)) {
+        const channels = rgb(accent);
         this.style.setProperty("--accent", accent);
-        this.style.setProperty("--on-accent", textOn(accent));
+        this.style.setProperty("--on-accent", channels ? textOn(channels) : "#ffffff");
+        this.style.setProperty("--accent-ink", channels ? inkFrom(channels) : accent);
       }
-      this.build(root, option("title", this.t.title));
+      this.caption = option("title", this.t.title);
+      this.build(root, this.caption);
       this.restore();
       if (this.placement === "inline") this.panel.hidden = false;
     }
@@ -220,21 +265,46 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       // sentence by the live region (a live transcript read out three passages of 1,000 characters each).
       this.log = el("div", { class: "log", role: "region", "aria-label": t.transcript, tabindex: "0" });
       this.live = el("p", { class: "vh", role: "status", "aria-live": "polite" });
-      this.input = el("input", { id: `${id}-q`, type: "text", autocomplete: "off", maxlength: "1000", placeholder: t.placeholder });
+      // No maxlength: it cut a long paste without a word. The field is cut here and says so.
+      this.cutNote = el("p", { class: "cut", id: `${id}-cut`, text: t.cut(MAX_CHARS), hidden: "" });
+      this.input = el("input", { id: `${id}-q`, type: "text", autocomplete: "off", placeholder: t.placeholder,
+        "aria-describedby": this.cutNote.id, oninput: () => this.limit() });
       this.sendButton = el("button", { type: "submit", text: t.send });
       const closeButton = this.placement === "floating"
         ? el("button", { type: "button", text: "✕", "aria-label": t.close, onclick: () => this.close() }) : null;
       const clearButton = el("button", { type: "button", text: t.clear, onclick: () => this.clear() });
-      this.panel = el("section", { class: "panel", id: `${id}-panel`, role: "dialog", "aria-label": title, hidden: "" },
+      // Only the floating panel is a dialog; inline, the section is a region of the page.
+      this.panel = el("section", { class: "panel", id: `${id}-panel`, "aria-label": title, hidden: "",
+        ...(this.placement === "floating" ? { role: "dialog" } : {}) },
         el("div", { class: "head" }, el("h2", { text: title }), clearButton, closeButton),
         this.log, this.live,
         el("form", { onsubmit: (e) => { e.preventDefault(); this.ask(); } },
-          el("label", { class: "vh", for: `${id}-q`, text: t.label }), this.input, this.sendButton));
+          el("label", { class: "vh", for: `${id}-q`, text: t.label }), this.input, this.sendButton),
+        this.cutNote);
       this.panel.addEventListener("keydown", (e) => {
         if (e.key === "Escape" && this.placement === "floating") { e.stopPropagation(); this.close(); }
       });
       root.append(this.panel);
       if (this.placement === "floating") root.append(this.launcher);
+    }
+
+    // ``n`` numbers this widget among several on the page (0: the only one).
+    label(n) {
+      const suffix = n ? ` (${n})` : "";
+      this.log.setAttribute("aria-label", `${this.t.transcript}${suffix}`);
+      this.panel.setAttribute("aria-label", `${this.caption}${suffix}`);
+    }
+
+    limit() {
+      const value = this.input.value;
+      const cut = value.length > MAX_CHARS;
+      if (cut) {
+        const caret = Math.min(this.input.selectionStart, MAX_CHARS);
+        this.input.value = value.slice(0, MAX_CHARS);
+        this.input.setSelectionRange(caret, caret);
+        this.announce(this.t.cut(MAX_CHARS));
+      }
+      if (cut || value.length < MAX_CHARS) this.cutNote.hidden = !cut;  // at the limit exactly, the note stays as it was
     }
 
     open() {
@@ -275,6 +345,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     clear() {
       try { sessionStorage.removeItem(this.storageKey); } catch { /* ignore */ }
       this.restore();
+      this.announce("");
       this.input.focus();
     }
 
@@ -285,7 +356,10 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         return;
       }
       this.input.value = "";
-      await this.send(question, true);
+      this.cutNote.hidden = true;
+      const entry = await this.send(question, true);
+      // A failed question comes back to the field to try again, unless the next one is being typed.
+      if (entry.kind === "error" && !this.input.value) this.input.value = question;
     }
 
     // ``spelling`` false searches the words as typed, when a correction was not what the asker meant.
@@ -317,7 +391,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
             body: await response.json() };
         }
       } catch {
-        entry = { kind: "error", message: this.t.network };
+        entry = { kind: "error", message: this.unreachable() };
       }
       status.remove();
       this.log.removeAttribute("aria-busy");
@@ -325,6 +399,17 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       this.show(entry);
       if (entry.kind === "answer") this.remember(entry);
       this.input.focus();
+      return entry;
+    }
+
+    // A fetch that fails tells a service that is down from one that refuses this page's origin (CORS)
+    // not at all; the console names the second possibility for whoever embeds the widget.
+    unreachable() {
+      if (new URL(this.api).origin !== location.origin) {
+        console.warn(`Vraagbaak: ${this.api} did not answer. If the service is running, this page's origin ` +
+          `(${location.origin}) may be missing from its VRAAGBAAK_CORS_ORIGINS.`);
+      }
+      return this.t.network;
     }
 
     // One question at a time: the send button and every "search as typed" button wait for the answer.
@@ -336,7 +421,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     show(entry) {
       const node = this.render(entry);
       if (node && node.scrollIntoView) node.scrollIntoView({ block: "start" });
-      if (entry.kind === "answer") this.announce(this.summary(entry.body || {}));
+      // An error is an alert, said once; the status line no longer says "searching" or the last answer.
+      this.announce(entry.kind === "answer" ? this.summary(entry.body || {}) : "");
     }
 
     // What a screen reader says of an answer: its outcome and where the first passage is from.
@@ -350,15 +436,16 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     }
 
     announce(text) {
+      clearTimeout(this.saying);  // a line still waiting must not overwrite this one
       this.live.textContent = "";
-      setTimeout(() => { this.live.textContent = text; }, 50);  // a change, even when the same text comes twice
+      if (text) this.saying = setTimeout(() => { this.live.textContent = text; }, 50);  // a change, even when the same text comes twice
     }
 
     render(entry) {
       const t = this.t;
       let node;
       if (entry.kind === "user") {
-        node = el("p", { class: "msg user" }, el("span", { class: "who", text: `${t.you}: ` }), entry.text,
+        node = el("p", { class: "msg user" }, el("span", { class: "vh", text: `${t.you}: ` }), entry.text,
           entry.asTyped ? el("span", { class: "astyped", text: ` (${t.asTypedNote})` }) : null);
       } else if (entry.kind === "error") {
         node = el("p", { class: "msg error", role: "alert", text: entry.message });
@@ -398,7 +485,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
             list.childElementCount ? el("p", { text: t.suggestions }) : null, list.childElementCount ? list : null,
             el("p", { class: "hint", text: t.rephrase })));
         } else if (status === "uncertain") {
-          node.append(el("p", { class: "caveat", role: "note" }, el("b", { text: `${t.uncertainLabel}:` }), t.uncertain));
+          node.append(el("p", { class: "caveat", role: "note" }, el("b", { text: `${t.uncertainLabel}:` }), " ", t.uncertain));
         }
         const total = (body.passages || []).length;
         for (const passage of body.passages || []) {
@@ -467,7 +554,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
           message = (body && body.error && body.error.message) || this.t.failed;
         }
       } catch {
-        message = this.t.network;
+        message = this.unreachable();
       }
       for (const b of buttons) {
         b.disabled = false;

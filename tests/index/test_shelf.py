@@ -288,6 +288,9 @@ def test_the_api_lists_the_shelf_and_filters_questions(shelf):
         one = client.get("/api/documents/politie-jaarverslag-2024").json()
         assert (one["kind"], one["collection"], one["year"], one["pages"]) == ("annual_report", "politie", 2024, 1)
         assert client.get("/api/documents/nee").status_code == 404
+        assert client.get("/api/documents/Politie Jaarverslag 2024").json()["id"] == "politie-jaarverslag-2024"
+        assert client.get("/api/documents/politie/politie-jaarverslag-2024.txt").status_code == 404  # no path here
+        assert client.get("/api/documents/politie-jaarverslag-2024.txt").json()["id"] == "politie-jaarverslag-2024"
         answer = client.post("/api/ask", json={"question": "veiligheid wijkagent buurt", "collections": ["net"]}).json()
         assert answer["passages"] and {p["citation"]["collection"] for p in answer["passages"]} == {"net"}
         assert all(p["citation"]["year"] in (2023, 2024) for p in answer["passages"])
@@ -298,6 +301,31 @@ def test_the_api_lists_the_shelf_and_filters_questions(shelf):
         refused = client.post("/api/ask", json={"question": "wonen", "collections": ["g41"]})
         assert refused.status_code == 404 and "Onbekende collectie: g41" in refused.json()["error"]["message"]
         assert client.post("/api/ask", json={"question": "wonen", "years": ["2023"]}).status_code == 422
+
+
+def test_a_document_is_found_by_its_file_as_named_now_and_an_ambiguous_name_is_refused():
+    """A black-box test: "g40/jaarverslag-2023" scoped to another file (whose id that name gives), a file renamed
+    since it got its id ("JV 2021 def") and a name with its suffix were unknown."""
+    from types import SimpleNamespace
+
+    from vraagbaak.errors import UnknownScope
+    from vraagbaak.index.scope import find_document
+
+    documents = {d.id: d for d in (
+        SimpleNamespace(id="g40-jaarverslag-2023", file="g40/g40-jaarverslag-2023.txt"),
+        SimpleNamespace(id="g40-jaarverslag-2023-2", file="g40/jaarverslag-2023.txt"),
+        SimpleNamespace(id="politie-jaarverslag-2023", file="politie/jaarverslag-2023.pdf"),
+        SimpleNamespace(id="jaarverslag-stad-zuid-2021", file="Stad Zuid/JV 2021 def.txt"),
+        SimpleNamespace(id="notitie", file="Notitie Bodemdaling Veenweide.txt"))}
+    for name, expected in (("g40-jaarverslag-2023", "g40-jaarverslag-2023"), ("G40 Jaarverslag 2023", "g40-jaarverslag-2023"),
+                           ("g40/jaarverslag-2023", "g40-jaarverslag-2023-2"), ("G40/Jaarverslag-2023.TXT", "g40-jaarverslag-2023-2"),
+                           ("politie\\jaarverslag-2023", "politie-jaarverslag-2023"), ("JV 2021 def", "jaarverslag-stad-zuid-2021"),
+                           ("Stad Zuid/JV 2021 def.txt", "jaarverslag-stad-zuid-2021"),
+                           ("Jaarverslag Stad Zuid 2021", "jaarverslag-stad-zuid-2021"),  # the id it kept
+                           ("Notitie Bodemdaling Veenweide.txt", "notitie"), ("nee", "nee")):
+        assert find_document(documents, name) == expected, name
+    with pytest.raises(UnknownScope, match="'jaarverslag-2023' past bij meer dan één bestand: g40-jaarverslag-2023-2 "):
+        find_document(documents, "jaarverslag-2023")
 
 
 def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
