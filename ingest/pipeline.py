@@ -26,7 +26,16 @@ from vraagbaak.ingest.blocks import split_blocks
 from vraagbaak.ingest.chunk import Chunker
 from vraagbaak.ingest.clean import Reflower, Vocabulary
 from vraagbaak.ingest.headings import detect_headings
-from vraagbaak.ingest.metadata import META_SUFFIX, describe, heading_title, meta_path, slug
+from vraagbaak.ingest.metadata import (
+    DEFAULT_COLLECTION,
+    META_SUFFIX,
+    collection_of,
+    describe,
+    heading_title,
+    meta_path,
+    printable,
+    slug,
+)
 from vraagbaak.ingest.order import repair_order
 from vraagbaak.ingest.read import (
     SUPPORTED_SUFFIXES,
@@ -101,6 +110,27 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
     return problems
 
 
+def folders_as_collections(corpus: Path, present: list[Path]) -> list[str]:
+    """A sentence for each collection that two folders make together ("MILIEU AGUA" and "Milieu & Água" are both
+    ``milieu-agua``) and each folder whose name gives no collection ("★"), whose documents go to the default
+    one: either would pass silently, and a scoped question would search more or other reports than meant."""
+    folders: dict[str, set[str]] = {}
+    for path in present:
+        parts = path.relative_to(corpus).parts
+        if len(parts) > 1 and is_document(path):
+            folders.setdefault(collection_of(path, corpus), set()).add(parts[0])
+    problems = []
+    for collection, names in sorted(folders.items()):
+        named = ", ".join(f"'{printable(n)}'" for n in sorted(names))
+        if collection == DEFAULT_COLLECTION and any(not slug(n) for n in names):
+            problems.append(f"de map {named} geeft geen naam voor een collectie (er staan geen letters of cijfers in); "
+                            f"de documenten erin horen bij '{DEFAULT_COLLECTION}'. Hernoem de map.")
+        elif len(names) > 1:
+            problems.append(f"de mappen {named} vormen samen één collectie, '{collection}'; hernoem er een als ze apart "
+                            "moeten blijven.")
+    return problems
+
+
 def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda name: None, stages: Stages = Stages(),
                   bars: bool = False, known_ids: dict[str, str] | None = None,
                   known_contents: dict[str, list[tuple[str, str]]] | None = None) -> IngestResult:
@@ -121,7 +151,7 @@ def ingest_corpus(settings: Settings, progress: Callable[[str], None] = lambda n
     listing = list_corpus(corpus)
     present = listing.files
     files = [(path, _size(path)) for path in present if is_document(path)]
-    result.problems += listing.problems + not_read(corpus, present)
+    result.problems += listing.problems + not_read(corpus, present) + folders_as_collections(corpus, present)
     for place in listing.unreadable:  # a report of the last build in a folder that cannot be read now is lost
         result.unreadable += [file for file in known_ids or {} if file == place or file.startswith(place + "/")]
     with tqdm(total=sum(size for _, size in files), desc="Lezen", unit="B", unit_scale=True, disable=not bars) as bar:
