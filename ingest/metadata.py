@@ -198,6 +198,11 @@ def detect_kind(*texts: str) -> Kind:
     return "other"
 
 
+#: Dutch words that join a name's parts: never an abbreviation, though short.
+PARTICLES = frozenset({"de", "den", "der", "het", "van", "in", "op", "en", "voor", "aan", "te", "ten", "ter", "bij",
+                       "uit", "over", "met", "tot", "om"})
+
+
 def organisation_from_name(path: Path) -> str:
     """The file name's words before the kind word ("politie-jaarverslag-2017" -> "Politie")."""
     words = re.split(r"[-_\s]+", Path(path).stem)
@@ -209,7 +214,16 @@ def organisation_from_name(path: Path) -> str:
     else:
         return ""
     kept = [w for w in before if w and w.lower() not in NOT_ORGANISATION]
-    return " ".join(w.upper() if any(c.isdigit() for c in w) or len(w) <= 3 else w[:1].upper() + w[1:] for w in kept)
+    return " ".join(_name_word(w, kept[i - 1] if i else "") for i, w in enumerate(kept))
+
+
+def _name_word(word: str, before: str) -> str:
+    """A word of an organisation's name: a short one is an abbreviation ("GGD", "NS", "G40"), but not a Dutch
+    particle, which stays lowercase ("Provincie van Utrecht", "GGD in de Regio") except where it opens the
+    name or a municipality's ("Gemeente De Bilt", "Gemeente Den Helder")."""
+    if word.lower() in PARTICLES:
+        return word.capitalize() if not before or before.lower() == "gemeente" else word.lower()
+    return word.upper() if any(c.isdigit() for c in word) or len(word) <= 3 else word[:1].upper() + word[1:]
 
 
 def organisation_on_page(first_page: str) -> str:

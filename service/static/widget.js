@@ -345,7 +345,6 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     clear() {
       try { sessionStorage.removeItem(this.storageKey); } catch { /* ignore */ }
       this.restore();
-      this.announce("");
       this.input.focus();
     }
 
@@ -422,7 +421,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const node = this.render(entry);
       if (node && node.scrollIntoView) node.scrollIntoView({ block: "start" });
       // An error is an alert, said once; the status line no longer says "searching" or the last answer.
-      if (entry.kind === "answer") this.announce(this.summary(entry.body || {}));
+      this.announce(entry.kind === "answer" ? this.summary(entry.body || {}) : "");
     }
 
     // What a screen reader says of an answer: its outcome and where the first passage is from.

@@ -37,6 +37,11 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert organisation_from_name(Path("rijksoverheid-jaarverslag-2018.txt")) == "Rijksoverheid"
     assert organisation_from_name(Path("besluitenlijst-raadsvergadering-2015.pdf")) == ""
     assert organisation_from_name(Path("notitie.txt")) == ""
+    # a black-box test: "Gemeente DE Bilt", "Provincie VAN Utrecht", "GGD IN DE Regio"
+    assert organisation_from_name(Path("gemeente-de-bilt-jaarverslag-2020.txt")) == "Gemeente De Bilt"
+    assert organisation_from_name(Path("Provincie van Utrecht jaarverslag 2019.txt")) == "Provincie van Utrecht"
+    assert organisation_from_name(Path("ggd-in-de-regio-jaarrekening-2021.txt")) == "GGD in de Regio"
+    assert organisation_from_name(Path("ns-jaarverslag-2018.txt")) == "NS"
 
 
 @pytest.mark.parametrize("first_page,organisation", [
