@@ -35,6 +35,9 @@ KIND_WORDS: list[tuple[Kind, re.Pattern[str]]] = [
     ("position_paper", re.compile(r"position\s*paper|positionpaper|standpunt|visiedocument|manifest", re.IGNORECASE)),
 ]
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: The end of a word that names a kind of document ("Zorgverslag", "Evaluatierapport", "Raadsbrief").
+DOCUMENT_WORD = re.compile(r"(?i)(verslag|rapport|rapportage|notitie|nota|lijst|begroting|rekening|monitor|plan"
+                           r"|visie|brief|memo|advies|evaluatie|onderzoek|analyse|verkenning|paper|agenda|programma)$")
 #: Headings that open many documents but name none.
 GENERIC_HEADINGS = frozenset("""voorwoord inhoud inhoudsopgave inleiding samenvatting colofon bijlage bijlagen
 agenda besluitenlijst index contents foreword introduction summary""".split())
@@ -171,11 +174,16 @@ def usable_title(title: str | None, first_page: str = "", running: Sequence[str]
     return title
 
 
-def heading_title(headings: list[str]) -> str | None:
-    """The first heading, if it names the document rather than opening it ("Voorwoord")."""
+def heading_title(headings: list[str], file_name: str = "") -> str | None:
+    """The first heading, if it names the document rather than opening it ("Voorwoord"); a heading of one word
+    only if it names a kind of document ("Zorgverslag", "Testrapport"), not a theme ("Wonen"), and the file's
+    name (``file_name``, as :func:`file_title` gives it) says no more ("verslag.txt", not "politie-jaarverslag-2017")."""
     for heading in headings[:1]:
         words = heading.split()
-        if 2 <= len(words) <= 14 and heading.strip(" .:").lower() not in GENERIC_HEADINGS:
+        if heading.strip(" .:").lower() in GENERIC_HEADINGS:
+            return None
+        if 2 <= len(words) <= 14 or (len(words) == 1 and len(file_name.split()) <= 1
+                                     and DOCUMENT_WORD.search(heading.strip(" .:"))):
             return heading.strip()
     return None
 
@@ -243,7 +251,7 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     text (``running``) bear out a PDF's title too: "Verkeersmonitor 2024" at the head of every page."""
     override, problem = read_meta_file(path, shown)
     title = printable(override.title or usable_title(pdf_title, first_page, running)
-                      or heading_title(headings) or file_title(path)) or printable(file_title(path))
+                      or heading_title(headings, file_title(path)) or file_title(path)) or printable(file_title(path))
     meta = DocumentMeta(
         collection=collection,
         title=title,

@@ -31,6 +31,7 @@ from vraagbaak.ingest.metadata import (
     META_SUFFIX,
     collection_of,
     describe,
+    file_title,
     heading_title,
     meta_path,
     printable,
@@ -311,8 +312,9 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
     headings = [s.path[0] for s in sections if s.path]
     cover = [s for s in sections if s.path and s.page == 1 and s.size]
     largest = max(cover, key=lambda s: s.size).path[-1] if cover else None
-    if largest and heading_title([largest]):  # the largest heading of the first page names the document (where
-        headings.insert(0, largest)  # fonts are known), not a line above it; a large "Voorwoord" names nothing
+    if largest and heading_title([largest], file_title(source.path)):  # the largest heading of the first page
+        headings.insert(0, largest)  # names the document (where fonts are known), not a line above it; a large
+        # "Voorwoord" names nothing
     meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file,
                              source.removed)
     return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem

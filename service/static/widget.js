@@ -268,7 +268,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       // No maxlength: it cut a long paste without a word. The field is cut here and says so.
       this.cutNote = el("p", { class: "cut", id: `${id}-cut`, text: t.cut(MAX_CHARS), hidden: "" });
       this.input = el("input", { id: `${id}-q`, type: "text", autocomplete: "off", placeholder: t.placeholder,
-        "aria-describedby": this.cutNote.id, oninput: () => this.limit() });
+        "aria-describedby": this.cutNote.id, maxlength: "1000" });
       this.sendButton = el("button", { type: "submit", text: t.send });
       const closeButton = this.placement === "floating"
         ? el("button", { type: "button", text: "✕", "aria-label": t.close, onclick: () => this.close() }) : null;
@@ -345,6 +345,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     clear() {
       try { sessionStorage.removeItem(this.storageKey); } catch { /* ignore */ }
       this.restore();
+      this.announce("");
       this.input.focus();
     }
 

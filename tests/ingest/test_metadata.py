@@ -70,6 +70,8 @@ def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert usable_title("Jaarverslag 2023", "Omslag") == "Jaarverslag 2023"  # a cover picture cannot say
     assert heading_title(["Voorwoord", "Jaarverslag"]) is None
     assert heading_title(["Jaarverslag Stedennet 2022"]) == "Jaarverslag Stedennet 2022"
+    assert heading_title(["Zorgverslag"], "Verslag") == "Zorgverslag" and heading_title(["Wonen"], "Verslag") is None
+    assert heading_title(["Jaarverslag"], "Politie Jaarverslag 2017") is None  # the file name says more
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])  # with a byte-order mark, as Windows Notepad saves
