@@ -43,7 +43,7 @@
       asTyped: "Zoek precies wat ik typte",
       asTypedNote: "precies zoals getypt",
       network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
-      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} ${s === 1 ? "seconde" : "seconden"} opnieuw.`,
+      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
       failed: "Er ging iets mis. Probeer het later opnieuw.",
       empty: "Typ eerst een vraag.",
       cut: (n) => `Je vraag is ingekort tot ${n} tekens; langer kan niet.`,
@@ -268,7 +268,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       // No maxlength: it cut a long paste without a word. The field is cut here and says so.
       this.cutNote = el("p", { class: "cut", id: `${id}-cut`, text: t.cut(MAX_CHARS), hidden: "" });
       this.input = el("input", { id: `${id}-q`, type: "text", autocomplete: "off", placeholder: t.placeholder,
-        "aria-describedby": this.cutNote.id, maxlength: "1000" });
+        "aria-describedby": this.cutNote.id, oninput: () => this.limit() });
       this.sendButton = el("button", { type: "submit", text: t.send });
       const closeButton = this.placement === "floating"
         ? el("button", { type: "button", text: "✕", "aria-label": t.close, onclick: () => this.close() }) : null;
