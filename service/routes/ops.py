@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -30,6 +32,15 @@ class Ready(BaseModel):
                                                  "vragenlogboek of feedbackbestand onbruikbaar is.")
 
 
+#: A path on the server ("/srv/vraagbaak/data/builds/x"): the public /ready names only its last part.
+SERVER_PATH = re.compile(r"(?<![\w:/.])/(?:[^\s/'\"]+/)+")
+
+
+def without_paths(detail: str | None) -> str | None:
+    """The reason without the server's folders ("Er is nog geen index in data."): the log has it in full."""
+    return SERVER_PATH.sub("", detail) if detail else detail
+
+
 @router.get("/ready", summary="Is de index geladen?", response_model=Ready,
             responses={503: {"model": Ready, "description": "Nog geen bruikbare index; `detail` zegt waarom."}})
 def ready(state: StateDep, request: Request) -> JSONResponse:
@@ -37,7 +48,7 @@ def ready(state: StateDep, request: Request) -> JSONResponse:
     used (questions are still answered, but not logged)."""
     searcher = state.searcher
     if searcher is None:  # "fout": loading ended without an index, and detail says why
-        return JSONResponse({"status": "laden" if state.error is None else "fout", "detail": state.error},
+        return JSONResponse({"status": "laden" if state.error is None else "fout", "detail": without_paths(state.error)},
                             status_code=503)
     problems = " ".join(request.app.state.store_problems)
     return JSONResponse({"status": "klaar", "build": searcher.build.name, "passages": len(searcher.passages),

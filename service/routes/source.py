@@ -43,8 +43,11 @@ def original(document: str, request: Request, searcher: SearcherDep, settings: S
     changed since the index was built (a damaged copy, a new version not yet ingested) is not served: its
     pages would not be the ones the citations name."""
     record = searcher.documents.get(document)
-    if record is None or not record.file.lower().endswith(".pdf"):
+    if record is None:
         return _missing(request, GONE)
+    if not record.file.lower().endswith(".pdf"):  # on the shelf, but as text: it has no original PDF to show
+        return _missing(request, "Van dit document is geen PDF: het staat als tekst in de rapporten. De tekst staat in "
+                                 "de bron.")
     if not serves_original(record):
         return _missing(request, "Het originele bestand wordt niet getoond: er staat tekst onder zwarte balken in die "
                                  "nog uit het bestand te halen is. De tekst staat in de bron.", 403, "niet_getoond")

@@ -273,7 +273,9 @@ def test_readiness_before_and_after_loading(built, tmp_path):
     settings = built.model_copy(update={"data_dir": data, "reload_interval": 0.5})
     with running(settings, None, wait_ready=False) as (base, app):
         assert httpx.get(base + "/health").status_code == 200
-        assert httpx.get(base + "/ready").status_code == 503
+        waiting = httpx.get(base + "/ready")
+        assert waiting.status_code == 503 and str(tmp_path) not in waiting.text  # public: no server path
+        assert waiting.json()["detail"].startswith("Er is nog geen index in data.")
         assert httpx.post(base + ASK, json={"question": QUESTION}).status_code == 503
         shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
         deadline = time.monotonic() + 120

@@ -227,3 +227,17 @@ def test_the_openapi_document_lists_every_status_a_route_sends(app_client):
     source = paths["/source/{document}"]["get"]["responses"]
     assert {"404", "422", "503"} <= set(source) and "ErrorBody" in json.dumps(source["422"])
     assert "application/pdf" in paths["/files/{document}.pdf"]["get"]["responses"]["200"]["content"]
+
+
+def test_the_widget_and_demo_page_answer_head_as_link_checkers_ask(app_client):
+    """A black-box test: HEAD /widget.js was a 405, which a proxy or link checker takes for a broken script."""
+    for path, kind in (("/widget.js", "text/javascript"), ("/", "text/html")):
+        head = app_client.head(path)
+        assert head.status_code == 200 and head.headers["content-type"].startswith(kind) and head.content == b""
+
+
+def test_the_original_of_a_text_document_is_said_to_be_no_pdf(app_client):
+    """A black-box test: /files/ID.pdf of a report on the shelf as text said it was taken off the shelf."""
+    [document] = app_client.get("/api/documents").json()["documents"]
+    response = app_client.get(f"/files/{document['id']}.pdf")
+    assert response.status_code == 404 and "Van dit document is geen PDF" in response.json()["error"]["message"]
