@@ -81,6 +81,13 @@ class FeedbackStore:
             return db.execute("UPDATE feedback SET question = '', comment = NULL "
                               "WHERE question != '' OR comment IS NOT NULL").rowcount
 
+    def withdraw(self, number: int, passage_id: str) -> None:
+        """Take back one post of row ``number`` (a person changing their verdict on this passage): its count goes
+        down, and a row no one stands behind any more goes. Only a row about ``passage_id`` is touched."""
+        with self._lock, self._connect() as db:
+            db.execute("UPDATE feedback SET times = times - 1 WHERE id = ? AND passage_id = ?", (number, passage_id))
+            db.execute("DELETE FROM feedback WHERE id = ? AND times < 1", (number,))
+
     def add(self, question: str, passage_id: str, helpful: bool, comment: str | None) -> int:
         now = datetime.now(UTC)
         with self._lock, self._connect() as db:

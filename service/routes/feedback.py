@@ -29,6 +29,8 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
     question = " ".join(body.question.split())
     keep = request.app.state.settings.store_question_text  # the same promise as the question log's
     public = searcher.evidence.prints
+    if body.replaces is not None:
+        store.withdraw(body.replaces, body.passage_id)
     number = store.add(scrub(question, public) if keep else "", body.passage_id, body.helpful,
                        scrub(body.comment, public) if body.comment and keep else None)
     try:  # the feedback is kept; marking the question's row is a nicety that must not undo that

@@ -46,6 +46,23 @@ def test_identical_posts_are_one_row_that_counts_them_kept_to_the_hour(tmp_path)
     assert all(row["created"].endswith(":00:00+00:00") for row in store.all())  # no order finer than the hour
 
 
+def test_a_changed_verdict_takes_back_the_earlier_one(tmp_path):
+    """A black-box test: "Nuttig", then "Niet nuttig" twice kept a helpful row (exported as a candidate pair)
+    and counted the other twice."""
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    other = store.add("Vraag", "p1", True, None)  # someone else's, the same verdict
+    mine = store.add("Vraag", "p1", True, None)
+    assert mine == other and store.all()[0]["times"] == 2
+    store.withdraw(mine, "p1")
+    changed = store.add("Vraag", "p1", False, None)
+    store.withdraw(changed, "p1")
+    store.add("Vraag", "p1", False, None)  # the same button again: still one verdict
+    assert sorted((r["helpful"], r["times"]) for r in store.all()) == [(0, 1), (1, 1)]
+    store.withdraw(other, "p2")  # not about that passage: nothing taken back
+    store.withdraw(other, "p1")
+    assert [(r["helpful"], r["times"]) for r in store.all()] == [(0, 1)]
+
+
 def test_a_feedback_file_from_before_the_count_gains_it_and_loses_its_order(tmp_path):
     import sqlite3
 
