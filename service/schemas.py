@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 from vraagbaak.build_format import DocumentRecord, Kind
 from vraagbaak.index.scope import MAX_FILTER_VALUES, Scope
@@ -32,10 +32,10 @@ class AskRequest(BaseModel):
 
     top_k: Annotated[int, BeforeValidator(_whole_number)] = Field(5, ge=1, le=MAX_TOP_K,
                                                                   description="Hoeveel passages terug te geven.")
-    collections: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+    collections: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze collecties (submappen van het corpus).",
         examples=[["g40"]])
-    documents: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+    documents: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze documenten (id's uit /api/documents).")
     years: list[Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren.")

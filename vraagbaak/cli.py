@@ -196,7 +196,10 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
     from vraagbaak.service.schemas import AskResponse
 
     settings = get_settings()
-    scope = Scope(collections=list(collections), documents=list(documents), years=list(years))
+    for option, what, values in (("--collection", "collectie", collections), ("--document", "document", documents)):
+        if any(not value.strip() for value in values):  # "Onbekende collectie: ." said nothing
+            raise click.UsageError(f"{option} is leeg: noem een {what}, of laat de optie weg.")
+    scope = Scope(collections=[c.strip() for c in collections], documents=list(documents), years=list(years))
     try:
         searcher = Searcher.load(settings)
         result = searcher.search(question, top_k, scope=scope, spelling=not exact)

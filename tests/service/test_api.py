@@ -111,6 +111,7 @@ def test_unanswerable_question_gives_suggestions(client):
     ({"question": QUESTION, "collections": "g40"}, 422, "moet een lijst zijn"),
     ({"question": QUESTION, "years": None}, 422, "lijst van jaren"),
     ({"question": QUESTION, "collections": [""]}, 422, "Een collectie in collections is leeg"),
+    ({"question": QUESTION, "collections": ["   "]}, 422, "Een collectie in collections is leeg"),  # not "Onbekende collectie:    ."
     ({"question": QUESTION, "top_k": 0}, 422, "minimaal 1"),
     ({"question": QUESTION, "top_k": 1000}, 422, "hoogstens 20"),
     ({"question": QUESTION, "top_k": "5"}, 422, "geheel getal"),
