@@ -72,6 +72,15 @@ class MetaFile(BaseModel):
         """Spaces and line breaks as one space, none at either end: a title of blanks is empty, and refused."""
         return " ".join(value.split()) if isinstance(value, str) else value
 
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _dutch_kind(cls, value: object) -> object:
+        """A kind as ``vraagbaak documents`` prints it ("jaarverslag", "Besluitenlijst") means its id."""
+        if isinstance(value, str):
+            by_label = {label: kind for kind, label in KIND_LABELS.items()}
+            return by_label.get(" ".join(value.split()).lower(), value)
+        return value
+
 
 class DocumentMeta(BaseModel):
     collection: str = DEFAULT_COLLECTION
@@ -123,7 +132,8 @@ def read_meta_file(path: Path, shown: str | None = None) -> tuple[MetaFile, str 
     if not file.is_file():
         return MetaFile(), None
     name = meta_path(Path(shown)).as_posix() if shown else file.name
-    allowed = f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)})."
+    allowed = (f"Toegestaan: title, organisation, year (een jaartal), kind ({', '.join(KIND_LABELS)}, of in het "
+               f"Nederlands: {', '.join(KIND_LABELS.values())}).")
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:

@@ -31,7 +31,7 @@ def render(document: DocumentRecord, passages: list[Passage], highlight: str | N
     parts = [f'<header><p><a href="#inhoud">Naar de inhoud</a></p><h1>{escape(document.title)}</h1>'
              + (f'<p>{escape(" · ".join(x for x in (document.organisation, str(document.year or "")) if x))}</p>'
                 if document.organisation or document.year else "")
-             + f'<p>{escape(document.file)} · {document.pages} pagina’s'
+             + f'<p>{escape(document.file)} · {document.pages} {"pagina" if document.pages == 1 else "pagina’s"}'
              + (f' · <a href="{escape(original)}">originele PDF</a>' if original else "")
              + '</p></header><main id="inhoud">']
     if target is not None:

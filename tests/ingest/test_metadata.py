@@ -87,6 +87,19 @@ def test_a_meta_file_overrides_what_was_found(tmp_path, encoding):
         "Het jaar van de steden", "Stedennet", 2021, "position_paper", "net")
 
 
+def test_a_kind_may_be_named_as_the_documents_list_prints_it(tmp_path):
+    """A black-box test: "jaarverslag", the word ``vraagbaak documents`` prints, was refused in a meta file."""
+    path = tmp_path / "notitie.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    for given, kind in (("Jaarverslag", "annual_report"), ("position paper", "position_paper"),
+                        ("besluitenlijst", "decision_list")):
+        (tmp_path / "notitie.meta.json").write_text(json.dumps({"kind": given}))
+        meta, problem = describe(path, "net", None, [], TEXT)
+        assert problem is None and meta.kind == kind
+    (tmp_path / "notitie.meta.json").write_text(json.dumps({"kind": "notulen"}))
+    assert "of in het Nederlands: jaarverslag, position paper, besluitenlijst, overig" in describe(path, "net", None, [], TEXT)[1]
+
+
 def test_an_unusable_meta_file_is_reported_in_dutch_and_the_document_still_described(tmp_path):
     path = tmp_path / "stedennet-jaarverslag-2022.txt"
     path.write_text(TEXT, encoding="utf-8")

@@ -57,3 +57,8 @@ def test_a_scanned_page_between_two_pages_of_text_is_said_where_it_stands_once()
     assert html.count("pagina 1: alleen een afbeelding") == 1 and html.count("pagina 2 (gedrukt: ii): alleen") == 1
     assert html.index("pagina 1: alleen") < html.index("pagina 2 (gedrukt: ii): alleen") < html.index(">pagina 3<")
     assert html.count("pagina 5: alleen een afbeelding") == 1 and html.index("pagina 5: alleen") > html.index("Nog een")
+
+
+def test_one_page_is_one_pagina():
+    assert "doc.txt · 4 pagina’s" in render(document(), [passage("p1", 0, len(TEXT))], None)
+    assert "doc.txt · 1 pagina<" in render(document().model_copy(update={"pages": 1}), [passage("p1", 0, len(TEXT))], None)
