@@ -528,7 +528,13 @@ def feedback_export(out_file: str | None) -> None:
     text = export(rows, passages)
     if out_file:
         Path(out_file).write_text(text, encoding="utf-8")
-        click.echo(f"{text.count(chr(10))} kandidaten geschreven naar {out_file} (van {len(rows)} reacties).", err=True)
+        unhelpful = sum(not row["helpful"] for row in rows)
+        gone = sum(bool(row["helpful"]) and row["passage_id"] not in passages for row in rows)
+        skipped = "; ".join(part for part in (f"{unhelpful} niet nuttig" if unhelpful else "",
+                                              f"{gone} over een passage die niet meer in de index staat (de reactie "
+                                              "blijft bewaard)" if gone else "") if part)
+        click.echo(f"{text.count(chr(10))} kandidaten geschreven naar {out_file} (van {len(rows)} reacties"
+                   + (f"; overgeslagen: {skipped}" if skipped else "") + ").", err=True)
     else:
         click.echo(text, nl=False)
 
