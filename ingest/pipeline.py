@@ -103,6 +103,8 @@ def not_read(corpus: Path, present: list[Path]) -> list[str]:
                 hint = ""
                 if Path(stem).suffix.lower() in SUPPORTED_SUFFIXES:  # "verslag.pdf.meta.json"
                     hint = f" Noem het {Path(stem).stem}{META_SUFFIX}, zonder de extensie van het document."
+                else:  # a report renamed without it lost its title, organisation and year without a word
+                    hint = " Is het document hernoemd? Geef dit bestand dan dezelfde naam."
                 problems.append(f"{relative}: er staat geen {stem}.pdf of {stem}.txt naast; dit bestand wordt niet "
                                 f"gebruikt.{hint}")
         else:

@@ -254,7 +254,8 @@ def test_ingest_names_the_files_it_passes_over(corpus):
     problems = ingest_corpus(Settings(corpus_dir=corpus)).problems
     assert problems == [
         "g40/stedennet-jaarverslag-2021.meta.json: er staat geen stedennet-jaarverslag-2021.pdf of "
-        "stedennet-jaarverslag-2021.txt naast; dit bestand wordt niet gebruikt.",
+        "stedennet-jaarverslag-2021.txt naast; dit bestand wordt niet gebruikt. Is het document hernoemd? Geef dit "
+        "bestand dan dezelfde naam.",
         "g40/stedennet-jaarverslag-2022.txt.meta.json: er staat geen stedennet-jaarverslag-2022.txt.pdf of "
         "stedennet-jaarverslag-2022.txt.txt naast; dit bestand wordt niet gebruikt. Noem het "
         "stedennet-jaarverslag-2022.meta.json, zonder de extensie van het document.",
