@@ -29,10 +29,10 @@ from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
-from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status
+from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status, holds_answer, question_type
 from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
-from vraagbaak.index.keyword import KeywordIndex, fold, words
+from vraagbaak.index.keyword import TOKEN, KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 from vraagbaak.index.spelling import Correction, Speller, dutch_words
@@ -56,6 +56,8 @@ OTHER_SCRIPT = re.compile(r"[^\W\d_a-z]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.
 HIGHLIGHT_MARGIN = 0.015
+#: A sentence that holds what the question asks for is highlighted too when within this much of the best one.
+TYPE_MARGIN = 0.05
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
 DUPLICATE_OVERLAP = 0.5
 #: Word overlap (Jaccard) from which passages of two documents count as the same text (a report's next year).
@@ -348,7 +350,8 @@ class Searcher:
             status, confidence = model.grade(evidence)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
-        hits = [self._hit(i, rank, fused[i], best_sentence[i][1], also.get(i, []))
+        asked = question_type(text), set(TOKEN.findall(fold(text)))
+        hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], *asked), also.get(i, []))
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
@@ -408,6 +411,24 @@ class Searcher:
             rows.append(self.evidence.pair(question, i, sentence_rows, cosine[i], score, cosine[i] - typical,
                                            math.log1p(keyword_scores.get(i, 0.0))))
         return rows
+
+    def _shown_sentences(self, i: int, query: np.ndarray, best: tuple[float, list[int]], kind: str | None,
+                         named: set[str]) -> list[int]:
+        """The sentences a passage highlights: the best ones (``_sentences``), and where none of them holds what
+        the question asks for (a date for "Wanneer ...?", a number for "Hoeveel ...?") the best one of the
+        passage that does, if it is within ``TYPE_MARGIN`` of the best: "Wanneer werd het position paper
+        gepresenteerd?" marked the sentence that names the paper, not the next one with its date. Shown only:
+        the answer models judge the best sentences, as they were fitted."""
+        score, rows = best
+        if not kind or not rows or any(holds_answer(kind, self.evidence.sentence_texts[r], named) for r in rows):
+            return rows
+        others = [r for r in self.sentences_of.get(i, []) if r not in rows
+                  and holds_answer(kind, self.evidence.sentence_texts[r], named)]
+        if not others:
+            return rows
+        scores = self.sentence_vectors[others] @ query
+        top = int(np.argmax(scores))
+        return sorted([*rows, others[top]]) if scores[top] >= score - TYPE_MARGIN else rows
 
     def _sentences(self, passages: list[int], query: np.ndarray) -> dict[int, tuple[float, list[int]]]:
         """Per passage, the best sentence's score and the rows of the sentences within ``HIGHLIGHT_MARGIN``

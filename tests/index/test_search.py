@@ -41,6 +41,17 @@ def test_highlights_are_whole_sentences_of_the_passage(searcher):
     assert any("aandachtspunt" in hit.passage.text[a:b] for a, b in hit.highlights)
 
 
+def test_the_sentence_that_holds_what_is_asked_for_is_highlighted_too(searcher):
+    """A black-box test: "Wanneer ...?" marked the sentence naming the paper, not the next one with its date."""
+    question = "Wanneer werd het position paper van de themagroep IBS gepresenteerd?"
+    result = searcher.search(question, 3)
+    hit = result.hits[0]
+    marked = [hit.passage.text[a:b] for a, b in hit.highlights]
+    assert any("16 november" in sentence for sentence in marked) and any("opgesteld" in sentence for sentence in marked)
+    evidence_rows = searcher._sentences([searcher.passages.index(hit.passage)], searcher.embedder.encode_queries([question])[0])
+    assert len(next(iter(evidence_rows.values()))[1]) < len(hit.highlights)  # the answer models judge what they did
+
+
 def test_a_passage_over_two_pages_points_at_the_page_of_its_best_sentence(searcher):
     """The original PDF opens where the answer is, not on the page the passage starts."""
     spanning = [p for p in searcher.passages if p.citation.page_end > p.citation.page]
