@@ -23,6 +23,10 @@ from vraagbaak.index.asking import sentences, the_question
      "Wat doet de themagroep Wonen?"),  # "afd." ends no sentence
     ("Hi! Could you help me? What is the opschalingskorting?", "What is the opschalingskorting?"),
     ("Wat doet de themagroep Wonen? Dank je wel!", "Wat doet de themagroep Wonen?"),
+    # a black-box test: the reason after the question was searched with it ("uncertain", 0.15 against 0.96)
+    ("Wat doet de themagroep Financiën? Ik wil hier heel veel over weten omdat ik een notitie schrijf.",
+     "Wat doet de themagroep Financiën?"),
+    ("Wat doet de themagroep Wonen? Ik zou daar graag meer over lezen.", "Wat doet de themagroep Wonen?"),
 ])
 def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it(message, asked):
     assert the_question(message) == asked
