@@ -43,7 +43,7 @@
       asTyped: "Zoek precies wat ik typte",
       asTypedNote: "precies zoals getypt",
       network: "Vraagbaak is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
-      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} seconden opnieuw.`,
+      tooMany: (s) => `Te veel vragen in korte tijd. Probeer het over ${s} ${s === 1 ? "seconde" : "seconden"} opnieuw.`,
       failed: "Er ging iets mis. Probeer het later opnieuw.",
       empty: "Typ eerst een vraag.",
       cut: (n) => `Je vraag is ingekort tot ${n} tekens; langer kan niet.`,
