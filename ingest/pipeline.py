@@ -249,9 +249,9 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
     handed out stay good when a file of the same name arrives elsewhere or the id rule changes. Else a file
     gets its name, unless that name is used in two collections ("g40/jaarverslag-2023.pdf",
     "politie/jaarverslag-2023.pdf"): then its collection goes in front (unless its name starts with it
-    already), and if another file already has that id too, a number after it ("-2"); ingest names every
-    file whose id is not its name. Files that share a name and so an id (the same name as .txt and .pdf in
-    one folder) are refused by name, as is a newcomer named like the id a known file has."""
+    already); if another file already has that id (a known file, one renamed since it got it), a number
+    after it ("-2"); ingest names every file whose id is not its name. Files that share a name and so an id
+    (the same name as .txt and .pdf in one folder) are refused by name."""
     twins: dict[tuple[str, str], list[SourceDocument]] = {}
     for source in sources:  # "verslag.txt" and "verslag.pdf" in one folder, whatever other folders hold
         twins.setdefault((str(PurePosixPath(source.file).parent), source.id), []).append(source)
@@ -294,12 +294,12 @@ def unique_ids(sources: list[SourceDocument], problems: list[str], known: dict[s
                 continue
             source = rivals[0]
             new_id = wanted
-            if new_id in taken and group is shared:
+            if new_id in taken:  # a newcomer named like the id a renamed file kept, or a prefixed id another has
+                holder = taken[new_id].file
                 new_id = next(f"{wanted}-{n}" for n in range(2, len(sources) + 3) if f"{wanted}-{n}" not in taken)
-            elif new_id in taken:
-                problems.append(f"{source.file}: een ander bestand heeft al het id {new_id} ({taken[new_id].file}); "
-                                "hernoem dit bestand.")
-                continue
+                if group is named:
+                    problems.append(f"{source.file}: een ander bestand heeft al het id {wanted} ({holder}); dit document "
+                                    f"krijgt het id {new_id}.")
             if group is shared and new_id != source.id:
                 problems.append(f"{source.file}: een bestand in een andere collectie heeft dezelfde naam; dit document "
                                 f"krijgt het id {new_id}.")

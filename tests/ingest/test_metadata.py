@@ -202,6 +202,26 @@ def test_a_newcomer_never_takes_the_id_of_a_file_the_last_build_knew(corpus):
     assert any(p.startswith("politie/verslag.txt:") and "politie-verslag-2" in p for p in again.problems)
 
 
+def test_a_newcomer_named_like_the_id_a_renamed_file_kept_gets_a_number(corpus):
+    """A black-box test: after "Jaarverslag 2021.txt" was renamed "JV 2021 def.txt" (it keeps its id), a new
+    "Jaarverslag 2021.txt" was refused; it is a report of its own and is read, under another id."""
+    (corpus / "zuid").mkdir()
+    (corpus / "zuid" / "Jaarverslag 2021.txt").write_text(TEXT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus)
+    first = ingest_corpus(settings).documents
+    known = {d.source.file: d.source.id for d in first}
+    contents = {d.source.sha256: [(d.source.file, d.source.id)] for d in first}
+    (corpus / "zuid" / "Jaarverslag 2021.txt").rename(corpus / "zuid" / "JV 2021 def.txt")
+    known = {d.source.file: d.source.id for d in ingest_corpus(settings, known_ids=known, known_contents=contents).documents}
+    assert known == {"zuid/JV 2021 def.txt": "jaarverslag-2021"}
+    (corpus / "zuid" / "Jaarverslag 2021.txt").write_text(TEXT.replace("2022", "2021"), encoding="utf-8")
+    again = ingest_corpus(settings, known_ids=known)
+    assert {d.source.file: d.source.id for d in again.documents} == {
+        "zuid/JV 2021 def.txt": "jaarverslag-2021", "zuid/Jaarverslag 2021.txt": "jaarverslag-2021-2"}
+    assert ("zuid/Jaarverslag 2021.txt: een ander bestand heeft al het id jaarverslag-2021 (zuid/JV 2021 def.txt); "
+            "dit document krijgt het id jaarverslag-2021-2.") in again.problems
+
+
 def test_a_prefixed_id_that_another_file_has_gets_a_number_on_a_first_build(corpus):
     """"g40/jaarverslag-2023" would become "g40-jaarverslag-2023", the name of another file in g40: no report
     may drop out of the shelf for that."""
