@@ -545,13 +545,17 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       for (const b of buttons) b.disabled = true;
       let message = null;
       try {
+        // A changed verdict (or the same button again) takes back this person's earlier one: one person, one vote.
+        const earlier = group.dataset.feedbackId ? Number(group.dataset.feedbackId) : null;
         const response = await fetch(`${this.api}/api/feedback`, {
           method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
-          body: JSON.stringify({ question, passage_id: passageId, helpful }),
+          body: JSON.stringify({ question, passage_id: passageId, helpful, ...(earlier !== null && { replaces: earlier }) }),
         });
+        const body = await response.json().catch(() => null);
         if (!response.ok) {
-          const body = await response.json().catch(() => null);
           message = (body && body.error && body.error.message) || this.t.failed;
+        } else if (body && Number.isSafeInteger(body.id)) {
+          group.dataset.feedbackId = String(body.id);
         }
       } catch {
         message = this.unreachable();

@@ -232,6 +232,16 @@ def test_feedback_buttons_post_feedback(page, setup, built):
     assert card.get_by_role("button", name="Nuttig", exact=True).get_attribute("aria-pressed") == "true"
     with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM feedback WHERE question LIKE 'Wie ondertekende%' AND helpful = 1").fetchone()[0] == 1
+    # A black-box test: changing the verdict kept the first one, and pressing again counted twice.
+    for _ in range(2):
+        card.get_by_text("Bedankt voor je reactie.").wait_for()
+        with page.expect_response("**/api/feedback"):
+            card.get_by_role("button", name="Niet nuttig", exact=True).click()
+    card.get_by_text("Bedankt voor je reactie.").wait_for()
+    assert card.get_by_role("button", name="Niet nuttig", exact=True).get_attribute("aria-pressed") == "true"
+    with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:
+        rows = db.execute("SELECT helpful, times FROM feedback WHERE question LIKE 'Wie ondertekende%'").fetchall()
+    assert rows == [(0, 1)]
 
 
 def test_feedback_the_service_refuses_is_said_and_the_button_not_left_pressed(page, setup):
