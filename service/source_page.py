@@ -16,7 +16,7 @@ body{font:17px/1.6 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink
 header{border-bottom:1px solid #ddd;margin-bottom:1.5rem}h1{font-size:1.6rem;margin:.2rem 0}
 h2{font-size:1.3rem;margin-top:2.2rem}h3{font-size:1.1rem;margin-top:1.6rem}
 .page{display:inline-block;color:var(--muted);font-size:.75rem;border:1px solid #bbb;border-radius:4px;padding:0 .3rem;margin:0 .3rem;line-height:1.3}
-p{margin:.6rem 0;white-space:pre-line}mark{background:var(--mark);outline:2px solid #e0b800;scroll-margin-top:5rem}
+p{margin:.6rem 0;white-space:pre-line}mark{background:var(--mark);outline:2px solid #e0b800;scroll-margin-top:5rem}[id^=passage-]{scroll-margin-top:5rem}
 .links{font-size:.9rem}.links a{color:var(--accent);word-break:break-all}
 nav a{color:var(--accent)}a:focus,mark:focus{outline:3px solid var(--accent)}
 """

@@ -118,6 +118,12 @@ def test_asking_shows_a_financien_card_with_a_working_source_link(page, setup):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget-answered.png"))
     assert page.errors == []
+    # A black-box test: the link's anchor put the passage flush at the top, its heading out of sight.
+    viewer = page.context.new_page()
+    viewer.goto(href)
+    mark_top = viewer.locator("mark").first.bounding_box()["y"]
+    assert 40 <= mark_top <= viewer.viewport_size["height"] / 2
+    viewer.close()
 
 
 def test_html_in_a_question_is_shown_as_text_and_runs_nothing(page, setup):
