@@ -214,7 +214,7 @@ class FeedbackRequest(BaseModel):
             raise ValueError("bevat tekens die geen geldige tekst zijn")
         return visible_text(value) if isinstance(value, str) else value
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS)
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=WORDLIKE)
     passage_id: str = Field(..., min_length=1, max_length=64, pattern=r"^[0-9a-f]{16}(-[0-9]{1,4})?$")
     helpful: bool
     comment: str | None = Field(None, max_length=2000)
