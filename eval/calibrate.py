@@ -36,7 +36,7 @@ from vraagbaak.errors import VraagbaakError
 from vraagbaak.eval import metrics
 from vraagbaak.eval.dataset import QAPair, contains_evidence, normal, part
 from vraagbaak.index import store
-from vraagbaak.index.answerability import AnswerModel, Logistic
+from vraagbaak.index.answerability import AnswerModel, Logistic, is_foreign
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.search import SearchConfig, Searcher
 
@@ -189,15 +189,27 @@ def _answer_threshold(graded: list[Graded], scores: list[tuple[float, float]], d
     return metrics.threshold_for_precision([a for _, a in kept], [g.correct_top3 for g, _ in kept], MIN_PRECISION)
 
 
-def _thresholds(graded: list[Graded], scores: list[tuple[float, float]]) -> tuple[float, float]:
+def _foreign(graded: Graded) -> bool:
+    return bool(len(graded.rows)) and is_foreign(graded.rows[0])
+
+
+def _thresholds(graded: list[Graded], scores: list[tuple[float, float]]) -> tuple[float, float, float | None]:
+    """The answer threshold, the domain threshold, and the domain threshold for questions mostly in English,
+    chosen by the same rule on those alone (never below the other: an English question is not refused more
+    readily than a Dutch one; between the two it is ``uncertain``, so the answer threshold is the same); None
+    where the tuning part has no English answerable and off-topic questions."""
     domain = _domain_threshold(graded, scores)
-    return _answer_threshold(graded, scores, domain), domain
+    english = [(g, s) for g, s in zip(graded, scores) if _foreign(g)]
+    foreign = None
+    if {"answerable", "off_topic"} <= {g.pair.group for g, _ in english}:
+        foreign = max(domain, _domain_threshold([g for g, _ in english], [s for _, s in english]))
+    return _answer_threshold(graded, scores, domain), domain, foreign
 
 
 def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], model: AnswerModel) -> dict[str, float]:
     """The answer decision's figures (``metrics.decision_figures``) for held-out scores and a model's thresholds,
     rounded for the calibration report."""
-    status = [model.status(answers, outside) for answers, outside in scores]
+    status = [model.status(answers, outside, _foreign(g)) for g, (answers, outside) in zip(graded, scores)]
     figures = metrics.decision_figures([g.pair.group for g in graded], status, [g.correct_top3 for g in graded],
                                        shown=("answerable", "near_miss", "off_topic"))
     return {name: round(value, 4) for name, value in figures.items()}
@@ -232,10 +244,10 @@ def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None
     graded_all = _grade(searcher, pairs, vectors, config)
     graded = [g for g in graded_all if g.pair.part == "tuning"]
     held_out = _held_out(graded)
-    answer_threshold, domain_threshold = _thresholds(graded, held_out)
+    answer_threshold, domain_threshold, foreign_threshold = _thresholds(graded, held_out)
     answer, domain = _fit(graded)
     model = AnswerModel(answer=answer, domain=domain, answer_threshold=answer_threshold,
-                        domain_threshold=domain_threshold)
+                        domain_threshold=domain_threshold, foreign_domain_threshold=foreign_threshold)
 
     whole = _held_out(graded_all)  # every question held out once; thresholds as chosen on the tuning part
     calibration = {**config.model_dump(mode="json", exclude={"answer_model"}), "answer_model": model.model_dump()}

@@ -61,6 +61,8 @@ Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
             "unseen_terms", "type_missing", "corpus_cover", "unknown", "foreign", "off_domain",
             "personal")
+#: From this share of English content words a question is judged as an English one (``AnswerModel.status``).
+FOREIGN_SHARE = 0.5
 #: The question's confidence is the best pair probability among this many top passages.
 CONSIDERED = 3
 MIN_WORD = 4
@@ -208,6 +210,11 @@ class AnswerModel(BaseModel):
     domain: Logistic
     answer_threshold: float
     domain_threshold: float
+    #: The domain threshold for a question mostly in English (``FOREIGN_SHARE``), calibrated on those alone: its
+    #: words are not the reports' (Dutch) words, so the lexical evidence makes it look more outside than a Dutch
+    #: question of the same meaning. Between the two thresholds it is ``uncertain``, never answered, so the
+    #: answer threshold is as before. None (a calibration from before it): ``domain_threshold`` alone.
+    foreign_domain_threshold: float | None = None
 
     @model_validator(mode="after")
     def _one_weight_per_feature(self) -> AnswerModel:
@@ -226,15 +233,23 @@ class AnswerModel(BaseModel):
             return "not_found", 0.0
         answers = float(self.answer.probabilities(np.array(rows)).max())
         outside = float(self.domain.probabilities(np.array(rows[:1]))[0])
-        return self.status(answers, outside), min(answers, 1 - outside)
+        return self.status(answers, outside, is_foreign(rows[0])), min(answers, 1 - outside)
 
-    def status(self, answers: float, outside: float) -> Status:
+    def status(self, answers: float, outside: float, foreign: bool = False) -> Status:
         """``not_found`` only when the question looks outside the reports and no passage looks like its
         answer: when the two models disagree, the passages are shown under the caveat (``uncertain``)
-        rather than withheld, as a question put in other words than the report's can look outside it."""
+        rather than withheld, as a question put in other words than the report's can look outside it. So
+        is a question mostly in English (``foreign``) that only its own domain threshold keeps inside."""
         if outside >= self.domain_threshold:
-            return "uncertain" if answers >= self.answer_threshold else "not_found"
+            english_inside = (foreign and self.foreign_domain_threshold is not None
+                              and outside < self.foreign_domain_threshold)
+            return "uncertain" if answers >= self.answer_threshold or english_inside else "not_found"
         return "answered" if answers >= self.answer_threshold else "uncertain"
+
+
+def is_foreign(row: list[float] | np.ndarray) -> bool:
+    """Whether a question's evidence row (``FEATURES``) says it is mostly in English."""
+    return row[FEATURES.index("foreign")] >= FOREIGN_SHARE
 
 
 @lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from vraagbaak.eval.calibrate import (
     Graded,
     _answer_threshold,
     _domain_threshold,
+    _thresholds,
     outcome_figures,
     steadiest,
 )
@@ -19,11 +20,13 @@ from vraagbaak.eval.dataset import QAPair
 from vraagbaak.index.answerability import FEATURES, AnswerModel, Logistic
 
 
-def graded(group: str, correct_top3: bool = False) -> Graded:
+def graded(group: str, correct_top3: bool = False, english: bool = False) -> Graded:
     evidence = ["een zin van minstens dertig tekens uit het verslag"] if group == "answerable" else []
     pair = QAPair(id=f"q-{group}", question="vraag?", answer="", evidence=evidence, document="d", section="s",
                   kind="fact" if evidence else "unanswerable", subkind="" if evidence else group)
-    return Graded(pair, np.zeros((1, 1)), np.array([correct_top3]), 1 if correct_top3 else None)
+    row = np.zeros((1, len(FEATURES)))
+    row[0, FEATURES.index("foreign")] = 1.0 if english else 0.0
+    return Graded(pair, row, np.array([correct_top3]), 1 if correct_top3 else None)
 
 
 def logit(p: float) -> float:
@@ -45,6 +48,30 @@ def test_domain_threshold_with_no_refusal_allowed_keeps_every_answerable_questio
     outside = [0.1] * 9 + [0.4] + [0.2]  # 3 % of 10 is none; the off-topic question looks less off-topic
     threshold = _domain_threshold(questions, [(0.5, o) for o in outside])
     assert threshold > 0.4 and abs(logit(threshold) - (logit(0.4) + logit(1 - 1e-6)) / 2) < 1e-9
+
+
+def test_english_questions_get_their_own_domain_threshold_never_below_the_other():
+    """An English question's words are not the reports' words, so it looks more outside than a Dutch one: "Who
+    is the chairman of the G40?" was refused at 0.45 against a threshold fitted mostly on Dutch (0.27)."""
+    dutch = [graded("answerable") for _ in range(10)] + [graded("off_topic") for _ in range(2)]
+    english = [graded("answerable", english=True) for _ in range(4)] + [graded("off_topic", english=True)]
+    outside = [0.05] * 9 + [0.2] + [0.9, 0.95] + [0.1, 0.3, 0.45, 0.5] + [0.97]
+    answer, domain, foreign = _thresholds(dutch + english, [(0.9, o) for o in outside])
+    assert 0.5 < domain < 0.9  # Dutch: between the 0.5 of an English answerable question and 0.9
+    assert abs(logit(foreign) - (logit(0.5) + logit(0.97)) / 2) < 1e-9  # every English answerable question kept
+    only_dutch = _thresholds(dutch, [(0.9, o) for o in outside[:12]])
+    assert only_dutch[2] is None  # no English off-topic question to place it by: the one threshold
+    low = _thresholds(dutch + english, [(0.9, o) for o in outside[:12] + [0.01, 0.02, 0.03, 0.04, 0.06]])
+    assert low[2] == low[1]  # never below the Dutch one
+    model = AnswerModel(answer=Logistic(mean=[0.0] * len(FEATURES), scale=[1.0] * len(FEATURES),
+                                        coef=[0.0] * len(FEATURES), intercept=-5.0),
+                        domain=Logistic(mean=[0.0] * len(FEATURES), scale=[1.0] * len(FEATURES),
+                                        coef=[0.0] * len(FEATURES), intercept=0.0),
+                        answer_threshold=0.5, domain_threshold=0.3, foreign_domain_threshold=0.7)
+    english_row, dutch_row = english[0].rows[0].tolist(), dutch[0].rows[0].tolist()
+    assert model.grade([english_row])[0] == "uncertain" and model.grade([dutch_row])[0] == "not_found"  # outside 0.5
+    older = model.model_copy(update={"foreign_domain_threshold": None})  # a calibration from before it
+    assert older.grade([english_row])[0] == "not_found"
 
 
 def test_answer_threshold_counts_a_near_miss_answered_as_wrong_and_ignores_questions_refused():
