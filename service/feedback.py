@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,10 @@ CREATE TABLE IF NOT EXISTS feedback (
     times INTEGER NOT NULL DEFAULT 1
 )
 """
+#: One post's receipt: what lets its poster, and no one else, take that one post back (identical posts share a
+#: row, so the row's id is known to everyone who posted the same). Kept a day: a verdict changed within a visit.
+RECEIPTS = "CREATE TABLE IF NOT EXISTS receipts (token TEXT PRIMARY KEY, row INTEGER NOT NULL, created TEXT NOT NULL)"
+RECEIPT_HOURS = 24
 
 
 class FeedbackStore:
@@ -54,6 +59,7 @@ class FeedbackStore:
         def setup(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(SCHEMA)
+            db.execute(RECEIPTS)
             if not self._migrated:  # once per process: a file of an earlier version, made by another
                 private_db.add_column(db, "feedback", "times INTEGER NOT NULL DEFAULT 1")  # before the count
                 private_db.shuffle_numbered_rows(db, "feedback", (  # before random ids and times to the hour
@@ -81,12 +87,29 @@ class FeedbackStore:
             return db.execute("UPDATE feedback SET question = '', comment = NULL "
                               "WHERE question != '' OR comment IS NOT NULL").rowcount
 
-    def withdraw(self, number: int, passage_id: str) -> None:
-        """Take back one post of row ``number`` (a person changing their verdict on this passage): its count goes
-        down, and a row no one stands behind any more goes. Only a row about ``passage_id`` is touched."""
+    def receipt(self, number: int) -> str:
+        """A receipt for one post just counted in row ``number``: :meth:`withdraw` takes it back with it, once."""
+        token = secrets.token_hex(16)
+        now = datetime.now(UTC)
         with self._lock, self._connect() as db:
-            db.execute("UPDATE feedback SET times = times - 1 WHERE id = ? AND passage_id = ?", (number, passage_id))
-            db.execute("DELETE FROM feedback WHERE id = ? AND times < 1", (number,))
+            db.execute("INSERT INTO receipts (token, row, created) VALUES (?, ?, ?)",  # to the hour, as the rows
+                       (token, number, now.replace(minute=0, second=0, microsecond=0).isoformat(timespec="seconds")))
+            db.execute("DELETE FROM receipts WHERE created < ?",
+                       ((now - timedelta(hours=RECEIPT_HOURS)).isoformat(timespec="seconds"),))
+        return token
+
+    def withdraw(self, receipt: str, passage_id: str) -> None:
+        """Take back the one post of ``receipt`` (a person changing their verdict on this passage, or pressing
+        the same button again): its row counts one less, and a row no one stands behind any more goes. Only
+        a post about ``passage_id``; an unknown, used or expired receipt takes back nothing."""
+        with self._lock, self._connect() as db:
+            found = db.execute("SELECT row FROM receipts WHERE token = ?", (receipt,)).fetchone()
+            if found is None:
+                return
+            if db.execute("UPDATE feedback SET times = times - 1 WHERE id = ? AND passage_id = ?",
+                          (found[0], passage_id)).rowcount:
+                db.execute("DELETE FROM receipts WHERE token = ?", (receipt,))
+                db.execute("DELETE FROM feedback WHERE id = ? AND times < 1", (found[0],))
 
     def add(self, question: str, passage_id: str, helpful: bool, comment: str | None) -> int:
         now = datetime.now(UTC)

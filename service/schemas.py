@@ -218,11 +218,12 @@ class FeedbackRequest(BaseModel):
     passage_id: str = Field(..., min_length=1, max_length=64, pattern=r"^[0-9a-f]{16}(-[0-9]{1,4})?$")
     helpful: bool
     comment: str | None = Field(None, max_length=2000)
-    replaces: int | None = Field(None, description=(
-        "Het `id` van de eerdere feedback van deze persoon op deze passage, die hiermee vervalt (een ander oordeel, "
-        "of hetzelfde nog eens): zo telt één persoon één keer."))
+    replaces: str | None = Field(None, pattern=r"^[0-9a-f]{32}$", description=(
+        "Het `receipt` van de eerdere feedback van deze persoon op deze passage, die hiermee vervalt (een ander "
+        "oordeel, of hetzelfde nog eens): zo telt één persoon één keer. Een bon geldt één keer, een dag lang."))
 
 
 class FeedbackResponse(BaseModel):
     id: int
     stored: bool = True
+    receipt: str = Field(..., description="Bewaar dit om deze feedback te vervangen (`replaces`); niemand anders kan dat.")

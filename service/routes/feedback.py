@@ -37,4 +37,4 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
         request.app.state.questions.feedback(question, body.passage_id, body.helpful, public)
     except Exception:  # noqa: BLE001 - a damaged or busy question log: logged
         log.exception("feedback niet bij de vraag in het vragenlogboek gezet")
-    return FeedbackResponse(id=number)
+    return FeedbackResponse(id=number, receipt=store.receipt(number))

@@ -300,7 +300,9 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const cut = value.length > MAX_CHARS;
       if (cut) {
         const caret = Math.min(this.input.selectionStart, MAX_CHARS);
-        this.input.value = value.slice(0, MAX_CHARS);
+        // Not between the two halves of an emoji (a UTF-16 pair), which the service would refuse as no text.
+        const end = /[\ud800-\udbff]/.test(value[MAX_CHARS - 1]) ? MAX_CHARS - 1 : MAX_CHARS;
+        this.input.value = value.slice(0, end);
         this.input.setSelectionRange(caret, caret);
         this.announce(this.t.cut(MAX_CHARS));
       }
@@ -329,6 +331,13 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     // Kept with the answer in the session, so the button does not come back when the page is reloaded.
     markAskedAsTyped(id) {
       const items = this.history.map((item) => (id && item.id === id ? { ...item, askedAsTyped: true } : item));
+      try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
+    }
+
+    // The verdict and its receipt stay with the answer, so after a reload a changed verdict still replaces it.
+    rememberFeedback(id, passageId, given) {
+      const items = this.history.map((item) => (id && item.id === id
+        ? { ...item, feedback: { ...(item.feedback || {}), [passageId]: given } } : item));
       try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
     }
 
@@ -405,7 +414,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     // A fetch that fails tells a service that is down from one that refuses this page's origin (CORS)
     // not at all; the console names the second possibility for whoever embeds the widget.
     unreachable() {
-      if (new URL(this.api).origin !== location.origin) {
+      if (new URL(this.api, location.href).origin !== location.origin) {
         console.warn(`Vraagbaak: ${this.api} did not answer. If the service is running, this page's origin ` +
           `(${location.origin}) may be missing from its VRAAGBAAK_CORS_ORIGINS.`);
       }
@@ -489,7 +498,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         }
         const total = (body.passages || []).length;
         for (const passage of body.passages || []) {
-          const card = this.card(passage, entry.question, total);
+          const card = this.card(passage, entry, total);
           if (status === "uncertain") card.classList.add("tentative");
           node.append(card);
         }
@@ -498,7 +507,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       return node;
     }
 
-    card(passage, question, total) {
+    card(passage, entry, total) {
       const t = this.t;
       const c = passage.citation;
       const text = el("p", { class: "text" });
@@ -522,9 +531,11 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const also = others.length ? el("p", { class: "also" }, `${t.alsoIn}: `,
         ...others.flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
       const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });
+      const given = (entry.feedback || {})[passage.id];  // a verdict given before the page was reloaded
+      if (given) feedback.dataset.receipt = given.receipt;
       for (const [label, helpful] of [[t.helpful, true], [t.notHelpful, false]]) {
-        feedback.append(el("button", { type: "button", "aria-pressed": "false", text: label,
-          onclick: (e) => this.feedback(e.currentTarget, feedback, question, passage.id, helpful) }));
+        feedback.append(el("button", { type: "button", "aria-pressed": String(Boolean(given) && given.helpful === helpful),
+          text: label, onclick: (e) => this.feedback(e.currentTarget, feedback, entry, passage.id, helpful) }));
       }
       return el("article", { class: "card", "aria-label": `${t.passage} ${passage.rank} ${t.of} ${total}` },
         el("p", { class: "path", text: (c.section || []).join(" › ") || c.title }),
@@ -540,22 +551,24 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
 
     // The button stays pressed only once the service has the feedback; otherwise the reason is said
     // (a passage gone since a new index, the service unreachable) and the button can be pressed again.
-    async feedback(button, group, question, passageId, helpful) {
+    async feedback(button, group, entry, passageId, helpful) {
+      const question = entry.question;
       const buttons = group.querySelectorAll("button");
       for (const b of buttons) b.disabled = true;
       let message = null;
       try {
         // A changed verdict (or the same button again) takes back this person's earlier one: one person, one vote.
-        const earlier = group.dataset.feedbackId ? Number(group.dataset.feedbackId) : null;
+        const earlier = group.dataset.receipt || null;
         const response = await fetch(`${this.api}/api/feedback`, {
           method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
-          body: JSON.stringify({ question, passage_id: passageId, helpful, ...(earlier !== null && { replaces: earlier }) }),
+          body: JSON.stringify({ question, passage_id: passageId, helpful, ...(earlier && { replaces: earlier }) }),
         });
         const body = await response.json().catch(() => null);
         if (!response.ok) {
           message = (body && body.error && body.error.message) || this.t.failed;
-        } else if (body && Number.isSafeInteger(body.id)) {
-          group.dataset.feedbackId = String(body.id);
+        } else if (body && typeof body.receipt === "string") {
+          group.dataset.receipt = body.receipt;
+          this.rememberFeedback(entry.id, passageId, { receipt: body.receipt, helpful });
         }
       } catch {
         message = this.unreachable();

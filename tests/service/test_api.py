@@ -194,12 +194,15 @@ def test_feedback_is_stored_validated_and_exported(client, service, built, tmp_p
                                             "comment": "Precies wat ik zocht"})
     assert ok.status_code == 201 and ok.json()["stored"]
     changed = client.post("/api/feedback", json={"question": QUESTION, "passage_id": first["id"], "helpful": False,
-                                                 "replaces": ok.json()["id"]})
+                                                 "replaces": ok.json()["receipt"]})
     assert changed.status_code == 201 and changed.json()["id"] != ok.json()["id"]
     with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:  # the person's first verdict is gone
         assert db.execute("SELECT count(*) FROM feedback WHERE id = ?", (ok.json()["id"],)).fetchone()[0] == 0
     client.post("/api/feedback", json={"question": QUESTION, "passage_id": first["id"], "helpful": True,
-                                       "comment": "Precies wat ik zocht", "replaces": changed.json()["id"]})
+                                       "comment": "Precies wat ik zocht", "replaces": changed.json()["receipt"]})
+    for forged in (ok.json()["id"], 10**20, "x" * 32):  # a row's id is no receipt
+        assert client.post("/api/feedback", json={"question": QUESTION, "passage_id": first["id"], "helpful": False,
+                                                  "replaces": forged}).status_code == 422
     for bad, status in (({"question": QUESTION, "passage_id": "0000000000000000", "helpful": True}, 404),
                         ({"question": QUESTION, "passage_id": "../../etc", "helpful": True}, 422),
                         ({"question": QUESTION, "passage_id": first["id"], "helpful": "ja"}, 422),

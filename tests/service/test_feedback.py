@@ -46,20 +46,27 @@ def test_identical_posts_are_one_row_that_counts_them_kept_to_the_hour(tmp_path)
     assert all(row["created"].endswith(":00:00+00:00") for row in store.all())  # no order finer than the hour
 
 
-def test_a_changed_verdict_takes_back_the_earlier_one(tmp_path):
+def test_a_changed_verdict_takes_back_the_earlier_one_and_only_its_poster_can(tmp_path):
     """A black-box test: "Nuttig", then "Niet nuttig" twice kept a helpful row (exported as a candidate pair)
-    and counted the other twice."""
+    and counted the other twice. A review: identical posts share a row, so its id is no proof of whose post
+    it was; a receipt per post is, once."""
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
     other = store.add("Vraag", "p1", True, None)  # someone else's, the same verdict
+    theirs = store.receipt(other)
     mine = store.add("Vraag", "p1", True, None)
     assert mine == other and store.all()[0]["times"] == 2
-    store.withdraw(mine, "p1")
+    receipt = store.receipt(mine)
+    assert receipt != theirs and len(receipt) == 32
+    store.withdraw(receipt, "p1")
+    store.withdraw(receipt, "p1")  # used: the other person's verdict stays
     changed = store.add("Vraag", "p1", False, None)
-    store.withdraw(changed, "p1")
+    store.withdraw(store.receipt(changed), "p1")
     store.add("Vraag", "p1", False, None)  # the same button again: still one verdict
     assert sorted((r["helpful"], r["times"]) for r in store.all()) == [(0, 1), (1, 1)]
-    store.withdraw(other, "p2")  # not about that passage: nothing taken back
-    store.withdraw(other, "p1")
+    store.withdraw("0" * 32, "p1")  # a receipt never given
+    store.withdraw(theirs, "p2")  # not about that passage: nothing taken back
+    assert sorted((r["helpful"], r["times"]) for r in store.all()) == [(0, 1), (1, 1)]
+    store.withdraw(theirs, "p1")
     assert [(r["helpful"], r["times"]) for r in store.all()] == [(0, 1)]
 
 

@@ -248,6 +248,17 @@ def test_feedback_buttons_post_feedback(page, setup, built):
     with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:
         rows = db.execute("SELECT helpful, times FROM feedback WHERE question LIKE 'Wie ondertekende%'").fetchall()
     assert rows == [(0, 1)]
+    # A review: after a reload the verdict came back unpressed and without its receipt, and counted twice.
+    page.reload()
+    page.get_by_role("button", name="Open Vraagbaak").click()
+    card = chat(page).locator("article").first
+    assert card.get_by_role("button", name="Niet nuttig", exact=True).get_attribute("aria-pressed") == "true"
+    with page.expect_response("**/api/feedback"):
+        card.get_by_role("button", name="Nuttig", exact=True).click()
+    card.get_by_text("Bedankt voor je reactie.").wait_for()
+    with sqlite3.connect(Path(built.data_dir) / "feedback.sqlite3") as db:
+        rows = db.execute("SELECT helpful, times FROM feedback WHERE question LIKE 'Wie ondertekende%'").fetchall()
+    assert rows == [(1, 1)]
 
 
 def test_feedback_the_service_refuses_is_said_and_the_button_not_left_pressed(page, setup):
@@ -501,6 +512,12 @@ def test_a_pasted_question_over_the_limit_is_cut_and_the_cut_is_said(browser, se
         assert panel["x"] + panel["width"] <= 320 and box["y"] + box["height"] <= panel["y"] + panel["height"]
         field.press("Backspace")
         expect(note).to_be_hidden()  # shorter than the limit: nothing was cut any more
+    page.goto(base + "/")
+    chat(page).get_by_role("button", name="Open Vraagbaak").click()
+    field = chat(page).get_by_label("Je vraag")
+    page.evaluate("text => navigator.clipboard.writeText(text)", "x" * 999 + "\N{GRINNING FACE}" + "y" * 10)
+    page.keyboard.press("Control+V")
+    expect(field).to_have_value("x" * 999)  # not half an emoji, which the service refuses as no text
     context.close()
 
 
