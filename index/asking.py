@@ -49,7 +49,7 @@ you me""".split())
 #: "Ik wil hier veel over weten omdat ik een notitie schrijf."
 ABOUT_THE_ASKER = re.compile(
     r"^\W*(?:\w+,?\s+){0,2}(?:ik (?:ben|werk|zit (?:bij|in|op)|sta|heet|bereid|schrijf|maak|moet"
-    r"|(?:wil|zou|moet) (?:hier|daar|er)\b"
+    r"|(?:wil|zou) (?:hier|daar|er)\b"
     r"|heb (?:dit|het|dat) nodig|(?:wil|ga) (?:het|dit|dat|deze informatie) (?:gebruiken|noemen|opnemen|verwerken)"
     r"|doe (?:onderzoek|een)|kom van)|mijn (?:naam|e-?mail|mail|telefoon|nummer|collega|manager|leidinggevende"
     r"|wachtwoord|adres|postcode|bsn|gebruikersnaam"
@@ -72,7 +72,8 @@ POINTING_BACK = re.compile(r"\b(?:die|dat|deze|dit|daar|hier|hij|zij|ze|hem|dien
 OWN = re.compile(r"\b(?:mijn|m'n|onze|ons|wij|we|my|our|us)\b")
 #: A subject said in a sentence about the asker: "een notitie over de Participatiewet", "onderzoek naar ..."; not
 #: the "over" of "hier ... over weten", which points back to the question.
-SUBJECT = re.compile(r"\b(?:over(?! (?:\w+ )?(?:weten|horen|lezen|vertellen)\b)|naar|rond|omtrent|inzake|betreffende"
+SUBJECT = re.compile(r"\b(?:over(?! (?:(?:te|nog|meer|veel|alles|graag|wat) )?(?:weten|horen|lezen|vertellen)\b)"
+                     r"|naar|rond|omtrent|inzake|betreffende"
                      r"|aangaande|m\.b\.t\.|met betrekking tot"
                      r"|geïnteresseerd in|interesse in|bezig met|werk(?:t)? aan|about|on|regarding|into)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

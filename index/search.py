@@ -341,7 +341,8 @@ class Searcher:
             bonus = max(fused.values()) - min(fused.values())
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
-        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), frozenset(words(text)))
+        asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
+        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
                                   n, nearest) if grade and ranked else []

@@ -184,16 +184,17 @@ def usable_title(title: str | None, first_page: str = "", running: Sequence[str]
     return title
 
 
-def heading_title(headings: list[str], file_name: str = "") -> str | None:
+def heading_title(headings: list[str], file_name: str) -> str | None:
     """The first heading, if it names the document rather than opening it ("Voorwoord"); a heading of one word
     only if it names a kind of document ("Zorgverslag", "Testrapport"), not a theme ("Wonen"), and the file's
-    name (``file_name``, as :func:`file_title` gives it) says no more ("verslag.txt", not "politie-jaarverslag-2017")."""
+    name (``file_name``, as :func:`file_title` gives it) says no more: a kind word alone, or a word of the
+    heading ("verslag.txt", "a.txt"; not "politie-jaarverslag-2017", "Bodemdaling" beside "Onderzoek")."""
     for heading in headings[:1]:
-        words = heading.split()
+        words, name = heading.split(), file_name.strip().lower()
         if heading.strip(" .:").lower() in GENERIC_HEADINGS:
             return None
-        if 2 <= len(words) <= 14 or (len(words) == 1 and len(file_name.split()) <= 1
-                                     and DOCUMENT_WORD.search(heading.strip(" .:"))):
+        says_no_more = not name or (len(name.split()) == 1 and (DOCUMENT_WORD.fullmatch(name) or name in heading.lower()))
+        if 2 <= len(words) <= 14 or (len(words) == 1 and says_no_more and DOCUMENT_WORD.search(heading.strip(" .:"))):
             return heading.strip()
     return None
 
@@ -217,8 +218,7 @@ def detect_kind(*texts: str) -> Kind:
 
 
 #: Dutch words that join a name's parts: never an abbreviation, though short.
-PARTICLES = frozenset({"de", "den", "der", "het", "van", "in", "op", "en", "voor", "aan", "te", "ten", "ter", "bij",
-                       "uit", "over", "met", "tot", "om"})
+PARTICLES = frozenset({"de", "den", "der", "het", "van", "in", "op", "en", "te", "ten", "ter"})
 
 
 def organisation_from_name(path: Path) -> str:
@@ -239,7 +239,7 @@ def _name_word(word: str, before: str) -> str:
     """A word of an organisation's name: a short one is an abbreviation ("GGD", "NS", "G40"), but not a Dutch
     particle, which stays lowercase ("Provincie van Utrecht", "GGD in de Regio") except where it opens the
     name or a municipality's ("Gemeente De Bilt", "Gemeente Den Helder")."""
-    if word.lower() in PARTICLES:
+    if word.lower() in PARTICLES and not word.isupper():  # "OM" as the file name writes it is the Openbaar Ministerie
         return word.capitalize() if not before or before.lower() == "gemeente" else word.lower()
     return word.upper() if any(c.isdigit() for c in word) or len(word) <= 3 else word[:1].upper() + word[1:]
 

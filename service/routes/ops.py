@@ -50,7 +50,7 @@ def ready(state: StateDep, request: Request) -> JSONResponse:
     if searcher is None:  # "fout": loading ended without an index, and detail says why
         return JSONResponse({"status": "laden" if state.error is None else "fout", "detail": without_paths(state.error)},
                             status_code=503)
-    problems = " ".join(request.app.state.store_problems)
+    problems = without_paths(" ".join(request.app.state.store_problems))
     return JSONResponse({"status": "klaar", "build": searcher.build.name, "passages": len(searcher.passages),
                          "model": searcher.manifest.model.get("name"), **({"detail": problems} if problems else {})})
 

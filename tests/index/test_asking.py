@@ -56,6 +56,7 @@ def test_a_question_that_stands_on_its_own_is_searched_without_what_surrounds_it
     "Ik ben geïnteresseerd in de Spreidingswet. Wat doet de G40?",
     "Ik zit in de themagroep Wonen. Wie is de voorzitter?",
     "Ik moet weten wie de voorzitter van de themagroep Wonen is. En wie is de secretaris?",
+    "Wat doet de themagroep Wonen? Ik wil hier meer over daklozen weten.",  # a review: "daklozen" is a subject
     # the asker's own organisation, said after the question
     "Wat heeft onze stad bijgedragen? Ik werk bij de gemeente Breda.",
 ])

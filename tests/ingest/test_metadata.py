@@ -42,6 +42,7 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert organisation_from_name(Path("Provincie van Utrecht jaarverslag 2019.txt")) == "Provincie van Utrecht"
     assert organisation_from_name(Path("ggd-in-de-regio-jaarrekening-2021.txt")) == "GGD in de Regio"
     assert organisation_from_name(Path("ns-jaarverslag-2018.txt")) == "NS"
+    assert organisation_from_name(Path("om-jaarverslag-2020.txt")) == "OM"  # a review: not "Om", the particle
 
 
 @pytest.mark.parametrize("first_page,organisation", [
@@ -68,10 +69,13 @@ def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert usable_title("Aandachtspuntenlijst raadsvergadering 3 november 2008", page) is None  # a template's
     assert usable_title("Besluitenlijst raadsvergadering 29 juni 2015", page) == "Besluitenlijst raadsvergadering 29 juni 2015"
     assert usable_title("Jaarverslag 2023", "Omslag") == "Jaarverslag 2023"  # a cover picture cannot say
-    assert heading_title(["Voorwoord", "Jaarverslag"]) is None
-    assert heading_title(["Jaarverslag Stedennet 2022"]) == "Jaarverslag Stedennet 2022"
+    assert heading_title(["Voorwoord", "Jaarverslag"], "Verslag") is None
+    assert heading_title(["Jaarverslag Stedennet 2022"], "Verslag") == "Jaarverslag Stedennet 2022"
     assert heading_title(["Zorgverslag"], "Verslag") == "Zorgverslag" and heading_title(["Wonen"], "Verslag") is None
-    assert heading_title(["Jaarverslag"], "Politie Jaarverslag 2017") is None  # the file name says more
+    assert heading_title(["Testrapport"], "A") == "Testrapport"  # "a.txt" says nothing
+    for heading, file_name in (("Jaarverslag", "Politie Jaarverslag 2017"), ("Onderzoek", "Bodemdaling"),
+                               ("Rapport", "Zorgkosten")):
+        assert heading_title([heading], file_name) is None  # the file name says more
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])  # with a byte-order mark, as Windows Notepad saves

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
 from contextlib import contextmanager
 
@@ -241,3 +242,13 @@ def test_the_original_of_a_text_document_is_said_to_be_no_pdf(app_client):
     [document] = app_client.get("/api/documents").json()["documents"]
     response = app_client.get(f"/files/{document['id']}.pdf")
     assert response.status_code == 404 and "Van dit document is geen PDF" in response.json()["error"]["message"]
+
+
+def test_ready_names_a_damaged_store_without_the_server_path(fake_built, tmp_path):
+    """A review: /ready is public, and once ready its detail named the question log by its full path."""
+    data = tmp_path / "kopie"
+    shutil.copytree(fake_built.data_dir, data, symlinks=True)
+    (data / "questions.sqlite3").write_bytes(b"geen database" * 100)
+    with ready_client(fake_built.model_copy(update={"data_dir": data}), rate_limit=0) as client:
+        ready = client.get("/ready").json()
+    assert ready["status"] == "klaar" and "questions.sqlite3" in ready["detail"] and str(tmp_path) not in ready["detail"]
