@@ -122,14 +122,18 @@ def folders_as_collections(corpus: Path, present: list[Path]) -> list[str]:
         parts = path.relative_to(corpus).parts
         if len(parts) > 1 and is_document(path):
             folders.setdefault(collection_of(path, corpus), set()).add(parts[0])
+    def listed(names: list[str]) -> str:
+        return ("de map " if len(names) == 1 else "de mappen ") + ", ".join(f"'{printable(n)}'" for n in names)
+
     problems = []
     for collection, names in sorted(folders.items()):
-        named = ", ".join(f"'{printable(n)}'" for n in sorted(names))
-        if collection == DEFAULT_COLLECTION and any(not slug(n) for n in names):
-            problems.append(f"de map {named} geeft geen naam voor een collectie (er staan geen letters of cijfers in); "
-                            f"de documenten erin horen bij '{DEFAULT_COLLECTION}'. Hernoem de map.")
-        elif len(names) > 1:
-            problems.append(f"de mappen {named} vormen samen één collectie, '{collection}'; hernoem er een als ze apart "
+        nameless, named = sorted(n for n in names if not slug(n)), sorted(n for n in names if slug(n))
+        if nameless:
+            problems.append(f"{listed(nameless)} {'geeft' if len(nameless) == 1 else 'geven'} geen naam voor een "
+                            "collectie (geen letters of cijfers die in een id passen); de documenten erin horen bij "
+                            f"'{DEFAULT_COLLECTION}'. Hernoem {'de map' if len(nameless) == 1 else 'ze'}.")
+        if len(named) > 1:
+            problems.append(f"{listed(named)} vormen samen één collectie, '{collection}'; hernoem er een als ze apart "
                             "moeten blijven.")
     return problems
 

@@ -398,14 +398,16 @@ def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):
     assert len(scoped.hits) == 4 and {h.passage.citation.collection for h in scoped.hits} == {"net"}
 
 
-def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int]):
-    """``Searcher._distinct``'s grouping as first written: every candidate compared with every group, no limit."""
+def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int], asked: frozenset[str] = frozenset()):
+    """``Searcher._distinct``'s grouping as first written: every candidate compared with every group, no limit;
+    the same text is one only within one collection and organisation (as the test's meta files name them)."""
     groups, by_text = [], {}
     for i in ranked:
         p = searcher.passages[i]
-        text = (searcher._family(p.document), " ".join(p.text.lower().split()))
+        document = searcher.documents[p.document]
+        text = (document.collection, document.organisation, " ".join(p.text.lower().split()))
         group = by_text.get(text) or next(
-            (g for g in groups if any(searcher._same(p, searcher.passages[j], i, j) for j in g)), None)
+            (g for g in groups if any(searcher._same(p, searcher.passages[j], i, j, asked) for j in g)), None)
         if group is None:
             group = [i]
             groups.append(group)
@@ -450,10 +452,11 @@ def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
         rng = random.Random(seed)
         ranked = rng.sample(range(len(searcher.passages)), rng.randint(1, len(searcher.passages)))
         years = rng.choice([set(), {2023}, {2024}])
-        expected_kept, expected_also = reference_distinct(searcher, ranked, years)
-        assert searcher._distinct(ranked, years, len(ranked)) == (expected_kept, expected_also)
+        asked = rng.choice([frozenset(), frozenset({"twaalf"}), frozenset({"negen", "woningen"})])  # a word of a year
+        expected_kept, expected_also = reference_distinct(searcher, ranked, years, asked)
+        assert searcher._distinct(ranked, years, len(ranked), asked) == (expected_kept, expected_also)
         for limit in (1, 3, 10):
-            kept, also = searcher._distinct(ranked, years, limit)
+            kept, also = searcher._distinct(ranked, years, limit, asked)
             assert kept == expected_kept[:limit]
             assert also == {i: expected_also[i] for i in kept if i in expected_also}
         cross_family += sum(1 for i, others in expected_also.items()

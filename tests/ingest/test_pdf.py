@@ -155,7 +155,7 @@ def test_a_real_council_decision_list(tmp_path):
 def test_accents_read_through_the_wrong_table_are_taken_back_only_inside_words():
     assert misread_accents("financiÎle") == "financiële" and misread_accents("ÈÈn,") == "één,"
     assert misread_accents("ruÔne") == "ruïne" and misread_accents("coˆperatie.") == "coöperatie."
-    for kept in ("Îles", "Ëlise", "„woning", "ÉCOLE", "‰", "1‰"):
+    for kept in ("Îles", "Ëlise", "„woning", "ÏLE", "‰", "1‰"):
         assert misread_accents(kept) == kept
 
 
