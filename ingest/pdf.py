@@ -67,6 +67,12 @@ SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", 
 #: characters that then stand for a Windows accented letter; no Dutch word holds one among lowercase letters.
 MAC_MISREAD = {m: w for b in range(0xE0, 0x100) if (m := bytes([b]).decode("mac_roman")) != (w := bytes([b]).decode("cp1252"))
                and not m.islower() and w.isalpha() and w.islower() and m not in "‚„\uf8ffˇ"}
+#: Those characters as read from a symbolic TrueType font, marked (private-use code points) while the page is read,
+#: so that only they are taken back; ``misread_accents`` turns each into its letter or back into itself.
+MARKED = str.maketrans({m: chr(0xF0000 + i) for i, m in enumerate(MAC_MISREAD)})
+UNMARKED = {chr(0xF0000 + i): m for i, m in enumerate(MAC_MISREAD)}
+#: The font flag (PDF 32000, table 121) of a symbolic font, whose simple TrueType PDFium reads through the Mac table.
+SYMBOLIC = 4
 #: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
 DARK = 60
 #: What stands for text under such a shape while the page is read ("[zwartgelakt]" in the text).
@@ -230,6 +236,8 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
             size = raw.FPDFText_GetFontSize(handle, i)
             known = raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
+            if known and flags.value & SYMBOLIC and char in MAC_MISREAD:
+                char = char.translate(MARKED)  # maybe a Windows letter read through the Mac table: the word decides
             bold = bool(known) and BOLD_NAME.search(name.value) is not None
             angle = raw.FPDFText_GetCharAngle(handle, i)
             raw_glyphs.append((char, (box, x.value, y.value, size, bold, round(math.degrees(angle)) % 360
@@ -358,30 +366,35 @@ def _covered(charbox: tuple[float, float, float, float], drawn: int | None, cove
 
 def misread_accents(word: str) -> str:
     """A word's accented letters that PDFium read through the wrong table, restored: "coˆperatie" is
-    "coöperatie", "financiÎle" "financiële", "ÈÈn" "één". Only a character beside a lowercase letter (or
-    beside another such character) is taken back, so "Île" and a quote before a word stay as they are.
+    "coöperatie", "financiÎle" "financiële", "ÈÈn" "één". Only characters of a symbolic TrueType font count,
+    as ``_page_fragments`` marks them (``MARKED``), and only beside a lowercase letter (or beside another such
+    character): "Île" and a quote before a word stay as they are, and so does any character of another font
+    ("l·l", a "‡" note mark).
 
-    >>> misread_accents("coˆperatie"), misread_accents("ÈÈn"), misread_accents("Îles"), misread_accents("„Ëlise")
-    ('coöperatie', 'één', 'Îles', '„Ëlise')
+    >>> [misread_accents(w.translate(MARKED)) for w in ("coˆperatie", "ÈÈn", "Îles", "„Ëlise")]
+    ['coöperatie', 'één', 'Îles', '„Ëlise']
+    >>> misread_accents("coˆperatie")  # not marked: another font's character, read as printed
+    'coˆperatie'
     """
-    if not any(c in MAC_MISREAD for c in word):
+    if not any(c in UNMARKED for c in word):
         return word
     chars = list(word)
     changed = True
     while changed:
         changed = False
-        for i, char in enumerate(chars):
-            if char not in MAC_MISREAD:
+        for i, mark in enumerate(chars):
+            if mark not in UNMARKED:
                 continue
-            before = chars[i - 1] if i else ""
-            after = chars[i + 1] if i + 1 < len(chars) else ""
+            char = UNMARKED[mark]
+            before = UNMARKED.get(chars[i - 1], chars[i - 1]) if i else ""
+            after = UNMARKED.get(chars[i + 1], chars[i + 1]) if i + 1 < len(chars) else ""
             lower_before, lower_after = before.isalpha() and before.islower(), after.isalpha() and after.islower()
+            marked_before, marked_after = i > 0 and chars[i - 1] in UNMARKED, i + 1 < len(chars) and chars[i + 1] in UNMARKED
             if (lower_before and (char.isalpha() or lower_after or not after.isalnum())) or (
-                    char.isalpha() and (lower_after and before in MAC_MISREAD
-                                        or after in MAC_MISREAD and not before.isalpha())):
+                    char.isalpha() and (lower_after and marked_before or marked_after and not before.isalpha())):
                 chars[i] = MAC_MISREAD[char]
                 changed = True
-    return "".join(chars)
+    return "".join(UNMARKED.get(c, c) for c in chars)
 
 
 def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
