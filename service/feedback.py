@@ -79,6 +79,21 @@ class FeedbackStore:
         with self._lock, self._connect() as db:
             return db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
 
+    def erase(self, containing: str, dry_run: bool = False) -> int:
+        """Forget the question and comment of every post whose text holds ``containing`` (as the question log's
+        erasure matches it, ``question_log.erasable``); the verdict stays, without its words. Returns how many."""
+        from vraagbaak.service.question_log import erasable
+
+        if not self.path.exists() or not erasable(containing):
+            return 0
+        part = erasable(containing)
+        with self._lock, self._connect() as db:
+            db.create_function("holds", 1, lambda text: bool(text) and part in erasable(text), deterministic=True)
+            where = "holds(question) OR holds(comment)"
+            if dry_run:
+                return int(db.execute(f"SELECT count(*) FROM feedback WHERE {where}").fetchone()[0])
+            return db.execute(f"UPDATE feedback SET question = '', comment = NULL WHERE {where}").rowcount
+
     def forget_texts(self) -> int:
         """With texts switched off, the questions and comments stored before go too."""
         if not self.path.exists():
@@ -173,7 +188,7 @@ def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict
     pairs = []
     for row in rows:
         passage = passages.get(row["passage_id"])
-        if not row["helpful"] or passage is None:
+        if not row["helpful"] or passage is None or not row["question"]:  # no text kept: no pair to evaluate
             continue
         first = passage.text.split(". ")[0]
         evidence = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0]

@@ -19,6 +19,7 @@ import io
 import json
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -140,6 +141,13 @@ def _cell(value: object) -> object:
     return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def erasable(text: str) -> str:
+    """Text as an erasure request matches it: case, accents and runs of spaces folded away, so "australie"
+    finds "Australië" (a request must not miss a row for how it was typed)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 class QuestionLog:
     #: How errors name the file.
     WHAT = "Het vragenlogboek"
@@ -232,8 +240,8 @@ class QuestionLog:
 
     def erase(self, ids: Collection[int] = (), containing: str = "", dry_run: bool = False) -> int:
         """Delete questions on request (a password pasted into one, say): by row id (the CSV's first column),
-        or every question whose stored text holds ``containing`` (any case, accents too). Returns how many;
-        ``dry_run`` only counts."""
+        or every question whose stored text holds ``containing`` (:func:`erasable`: in any case, with or without
+        accents, however spaced). Returns how many; ``dry_run`` only counts."""
         if not self.path.exists() or not (ids or containing):
             return 0
         where, values = [], []
@@ -242,9 +250,9 @@ class QuestionLog:
             values += list(ids)
         if containing:
             where.append("(holds(question, ?) OR holds(searched, ?))")
-            values += [containing.casefold()] * 2
+            values += [erasable(containing)] * 2
         with self._lock, self._connect() as db:
-            db.create_function("holds", 2, lambda text, part: bool(text) and part in text.casefold(), deterministic=True)
+            db.create_function("holds", 2, lambda text, part: bool(text) and part in erasable(text), deterministic=True)
             if dry_run:
                 return int(db.execute(f"SELECT count(*) FROM questions WHERE {' OR '.join(where)}", values).fetchone()[0])
             return self._delete(db, " OR ".join(where), tuple(values))

@@ -458,7 +458,7 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--wis", "erase_ids", multiple=True, type=click.IntRange(1, 2**63 - 1), metavar="ID",
               help="Wis deze vraag uit het logboek (id uit de CSV); herhaalbaar.")
 @click.option("--wis-met", "erase_text", default="", metavar="TEKST",
-              help="Wis elke vraag waarvan de tekst dit bevat (hoofdletters tellen niet).")
+              help="Wis elke vraag (en de tekst van elke reactie) die dit bevat (hoofdletters en accenten tellen niet).")
 @click.option("--ja", "confirmed", is_flag=True, help="Wis echt (zonder --ja zegt --wis alleen hoeveel vragen het zou wissen).")
 @friendly
 def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids: tuple[int, ...],
@@ -470,6 +470,7 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     from datetime import UTC, datetime, timedelta
 
     from vraagbaak.errors import InvalidQuestion
+    from vraagbaak.service.feedback import FeedbackStore
     from vraagbaak.service.private_db import translated
     from vraagbaak.service.question_log import UNANSWERED, QuestionLog
 
@@ -485,11 +486,19 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     with translated(log.path, log.WHAT):
         if erase_ids or erase_text.strip():
             erased = log.erase(erase_ids, erase_text.strip(), dry_run=not confirmed)
+            said = 0
+            if erase_text.strip():  # the same words may stand in feedback on an answer: they go too
+                feedback_store = FeedbackStore.for_settings(settings)
+                with translated(feedback_store.path, feedback_store.WHAT):
+                    said = feedback_store.erase(erase_text.strip(), dry_run=not confirmed)
+            also = f" en {said} {'reactie' if said == 1 else 'reacties'} (vraag en opmerking)" if said else ""
             if confirmed:
-                click.echo(f"{erased} {'vraag' if erased == 1 else 'vragen'} gewist uit het vragenlogboek.")
+                click.echo(f"{erased} {'vraag' if erased == 1 else 'vragen'} gewist uit het vragenlogboek{also}.")
+            elif erased or said:
+                click.echo(f"Dit wist {erased} {'vraag' if erased == 1 else 'vragen'}{also}; herhaal de opdracht met "
+                           "--ja om dat te doen.")
             else:
-                click.echo(f"Dit wist {erased} {'vraag' if erased == 1 else 'vragen'}; herhaal de opdracht met --ja om "
-                           f"{'hem' if erased == 1 else 'ze'} te wissen.")
+                click.echo("Geen vraag of reactie bevat dit; er valt niets te wissen.")
             return
         groups = log.groups((status,) if status else UNANSWERED, start, limit)
     if as_json:
@@ -530,9 +539,11 @@ def feedback_export(out_file: str | None) -> None:
         Path(out_file).write_text(text, encoding="utf-8")
         unhelpful = sum(not row["helpful"] for row in rows)
         gone = sum(bool(row["helpful"]) and row["passage_id"] not in passages for row in rows)
+        wordless = sum(bool(row["helpful"]) and row["passage_id"] in passages and not row["question"] for row in rows)
         skipped = "; ".join(part for part in (f"{unhelpful} niet nuttig" if unhelpful else "",
                                               f"{gone} over een passage die niet meer in de index staat (de reactie "
-                                              "blijft bewaard)" if gone else "") if part)
+                                              "blijft bewaard)" if gone else "",
+                                              f"{wordless} zonder bewaarde vraag" if wordless else "") if part)
         click.echo(f"{text.count(chr(10))} kandidaten geschreven naar {out_file} (van {len(rows)} reacties"
                    + (f"; overgeslagen: {skipped}" if skipped else "") + ").", err=True)
     else:

@@ -145,10 +145,11 @@ def test_the_export_command_keeps_feedback_the_settings_keep_and_reads_no_feedba
         db.execute("UPDATE feedback SET created = '2024-01-01T00:00:00+00:00'")
     store.add("Niets over fietsen", first.id, False, None)
     store.add("Over een passage van voor de laatste ingest", "0123456789abcdef", True, None)
+    store.add("", first.id, True, None)  # kept without its text: no pair that eval would refuse as empty
     out = tmp_path / "kandidaten.jsonl"
     done = CliRunner().invoke(cli, ["feedback", "export", "--out", str(out)])
     assert done.exit_code == 0, done.output
     assert [json.loads(line)["question"] for line in out.read_text().splitlines()] == ["Wat staat er over fietsen?"]
-    assert len(store.all()) == 3  # the first two years old, kept: the retention is ten years
-    assert ("1 kandidaten geschreven naar" in done.output and "(van 3 reacties; overgeslagen: 1 niet nuttig; 1 over een "
-            "passage die niet meer in de index staat (de reactie blijft bewaard))." in done.output)
+    assert len(store.all()) == 4  # the first two years old, kept: the retention is ten years
+    assert ("1 kandidaten geschreven naar" in done.output and "(van 4 reacties; overgeslagen: 1 niet nuttig; 1 over een "
+            "passage die niet meer in de index staat (de reactie blijft bewaard); 1 zonder bewaarde vraag)." in done.output)

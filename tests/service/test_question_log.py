@@ -246,6 +246,19 @@ def test_a_question_can_be_erased_on_request_with_what_its_group_showed(log, mon
             assert "Geheim123" not in str(db.execute("SELECT leader FROM groups").fetchall())
         result = CliRunner().invoke(cli, ["vragen", "--wis-met", "THEMAGROEP wonen", "--ja"])
         assert "1 vraag gewist" in result.output and log.count() == 1
+        # A black-box test: "australie" missed "Australië", and the feedback kept the erased words.
+        from vraagbaak.service.feedback import FeedbackStore
+
+        log.add(asked("Wat is de hoofdstad van Australië,  Pietje Puk?", vector=unit(5)), now=hour(3))
+        feedback = FeedbackStore(log.path.parent / "feedback.sqlite3")
+        feedback.add("Wat is de hoofdstad van Australië,  Pietje Puk?", "p1", False, "groet, Pietje   Puk")
+        result = CliRunner().invoke(cli, ["vragen", "--wis-met", "pietje puk"])
+        assert "Dit wist 1 vraag en 1 reactie (vraag en opmerking); herhaal" in result.output, result.output
+        result = CliRunner().invoke(cli, ["vragen", "--wis-met", "australie,  PIETJE", "--ja"])
+        assert "1 vraag gewist uit het vragenlogboek en 1 reactie" in result.output, result.output
+        assert log.count() == 1 and [(r["question"], r["comment"], r["helpful"]) for r in feedback.all()] == [("", None, 0)]
+        nothing = CliRunner().invoke(cli, ["vragen", "--wis-met", "kwak"])
+        assert "er valt niets te wissen" in nothing.output
     finally:
         get_settings.cache_clear()
 
