@@ -42,14 +42,16 @@ def presents_credentials(request: Request) -> bool:
 
 
 def can_manage(settings: Settings) -> bool:
-    """Whether the owners' pages can be opened by anyone at all (a key or a trusted proxy is set)."""
-    return bool(settings.api_key or (settings.trusted_proxy_header and settings.proxies))
+    """Whether the owners' pages can be opened by anyone at all (a key, or a trusted proxy and its owners, is set)."""
+    return bool(settings.api_key or (settings.trusted_proxy_header and settings.proxies and settings.owner_names))
 
 
 def may_manage(request: Request, settings: Settings) -> bool:
-    """Whether the request may open the owners' pages."""
+    """Whether the request may open the owners' pages: with the key, or as a user the trusted proxy names who is
+    one of ``VRAAGBAAK_OWNERS`` (behind single sign-on every employee is named, and the log is not theirs)."""
+    user = proxy_identity(request, settings)
     return can_manage(settings) and (has_api_key(request, settings.api_key, basic=True)
-                                     or proxy_identity(request, settings) is not None)
+                                     or (user is not None and user.strip().casefold() in settings.owner_names))
 
 
 def require_owner(request: Request) -> None:

@@ -126,7 +126,8 @@ class ServiceMiddleware:
         if owners_page(request.scope):
             if not can_manage(self.settings):
                 return beheer_pages.error(403, "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of een "
-                                               "vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER).")
+                                               "vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER) met de beheerders "
+                                               "die hij mag noemen (VRAAGBAAK_OWNERS).")
             refused = self._authenticate(client_key(request, self.settings), request, may_manage(request, self.settings),
                                          lambda: beheer_pages.error(
                     401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))

@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     require_key: bool = Field(False, description="The API needs the key or a trusted proxy's identity (no exemptions).")
     trusted_proxy_header: str = Field("", description="Header a single-sign-on proxy sets with the user (X-Forwarded-User).")
     trusted_proxies: str = Field("", description="Comma-separated addresses of the proxies whose identity header counts.")
+    owners: str = Field("", description="Comma-separated users a trusted proxy may name who open /beheer (not everyone "
+                                        "single sign-on lets in).")
     rate_limit: int = Field(60, ge=0, description="Requests per minute per client on /api (0: no limit).")
     max_body_bytes: int = Field(16384, ge=256, description="Largest request body accepted.")
     log_questions: bool = Field(False, description="Write question texts to the access log.")
@@ -106,6 +108,10 @@ class Settings(BaseSettings):
     @property
     def proxies(self) -> frozenset[str]:
         return frozenset(p.strip() for p in self.trusted_proxies.split(",") if p.strip())
+
+    @property
+    def owner_names(self) -> frozenset[str]:
+        return frozenset(o.strip().casefold() for o in self.owners.split(",") if o.strip())
 
     @property
     def allowed_origins(self) -> list[str]:

@@ -43,10 +43,17 @@ def test_every_page_needs_the_key_and_the_browser_is_asked_for_it(owner, path):
         assert owner.get(path, headers=headers).status_code in ((200, 404) if "groep=1" in path else (200,)), headers
 
 
-def test_a_trusted_proxy_user_may_open_them_and_a_forged_header_may_not(fake_built):
-    with ready_client(fake_built, trusted_proxy_header="X-Forwarded-User", trusted_proxies="testclient") as client:
+def test_an_owner_named_by_a_trusted_proxy_may_open_them_and_a_forged_header_or_anyone_else_may_not(fake_built):
+    """A black-box test: behind single sign-on every employee is named, and any of them opened the log."""
+    proxy = {"trusted_proxy_header": "X-Forwarded-User", "trusted_proxies": "testclient"}
+    with ready_client(fake_built, **proxy, owners="a.beheer, B.Eigenaar") as client:
         assert client.get("/beheer", headers={"X-Forwarded-User": "a.beheer"}).status_code == 200
-    with ready_client(fake_built, trusted_proxy_header="X-Forwarded-User", trusted_proxies="10.0.0.1") as client:
+        assert client.get("/beheer", headers={"X-Forwarded-User": "b.eigenaar"}).status_code == 200
+        assert client.get("/beheer", headers={"X-Forwarded-User": "anna"}).status_code == 401
+    with ready_client(fake_built, **proxy) as client:  # no owners named: the pages are off without a key
+        assert client.get("/beheer", headers={"X-Forwarded-User": "a.beheer"}).status_code == 403
+    with ready_client(fake_built, trusted_proxy_header="X-Forwarded-User", trusted_proxies="10.0.0.1",
+                      owners="a.beheer") as client:
         assert client.get("/beheer", headers={"X-Forwarded-User": "a.beheer"}).status_code == 401
 
 
