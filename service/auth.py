@@ -105,11 +105,22 @@ def may_call(request: Request, settings: Settings) -> bool:
     return has_api_key(request, settings.api_key) or proxy_identity(request, settings) is not None
 
 
+#: The shortest API key accepted: ten guesses a minute (the failed-login limit) find a short one soon.
+MIN_KEY_LENGTH = 16
+
+
 def check_security_settings(settings: Settings) -> None:
-    if settings.require_key and not can_manage(settings):
+    if settings.require_key and not (settings.api_key or (settings.trusted_proxy_header and settings.proxies)):
         raise ConfigurationError("VRAAGBAAK_REQUIRE_KEY staat aan, maar er is geen VRAAGBAAK_API_KEY en geen vertrouwde "
                                  "proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER en VRAAGBAAK_TRUSTED_PROXIES): niemand kan de API "
                                  "dan gebruiken.")
+    if settings.api_key and len(settings.api_key) < MIN_KEY_LENGTH:
+        length = len(settings.api_key)
+        raise ConfigurationError(f"VRAAGBAAK_API_KEY is te kort ({length} {'teken' if length == 1 else 'tekens'}): met "
+                                 "tien pogingen per minuut is zo'n sleutel snel geraden. Kies er een van minstens "
+                                 f"{MIN_KEY_LENGTH} "
+                                 "willekeurige tekens, bijvoorbeeld met: python3 -c \"import secrets; "
+                                 "print(secrets.token_urlsafe(24))\"")
     if settings.trusted_proxy_header and not settings.proxies:
         raise ConfigurationError("VRAAGBAAK_TRUSTED_PROXY_HEADER is ingesteld zonder VRAAGBAAK_TRUSTED_PROXIES; noem de "
                                  "adressen van de proxy's, anders kan iedereen die kopregel meesturen.")

@@ -234,7 +234,7 @@ def test_cors_for_an_allowed_and_a_refused_origin(client):
 
 
 def test_rate_limit_and_api_key(built, embedder):
-    settings = built.model_copy(update={"api_key": "geheim-123", "require_key": True, "rate_limit": 3,
+    settings = built.model_copy(update={"api_key": "geheim-sleutel-123", "require_key": True, "rate_limit": 3,
                                         "cors_origins": "https://intranet.example"})
     with running(settings, embedder) as (base, _):
         with httpx.Client(base_url=base, timeout=30) as c:
@@ -242,10 +242,10 @@ def test_rate_limit_and_api_key(built, embedder):
             assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "fout"}).status_code == 401
             for forged in ({"origin": "https://intranet.example"}, {"sec-fetch-site": "same-origin"}):
                 assert c.post(ASK, json={"question": QUESTION}, headers=forged).status_code == 401  # no exemptions
-            assert c.post(ASK, json={"question": QUESTION}, headers={"authorization": "Bearer geheim-123"}).status_code == 200
-            assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-123"}).status_code == 200
-            assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-123"}).status_code == 200
-            limited = c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-123"})
+            assert c.post(ASK, json={"question": QUESTION}, headers={"authorization": "Bearer geheim-sleutel-123"}).status_code == 200
+            assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-sleutel-123"}).status_code == 200
+            assert c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-sleutel-123"}).status_code == 200
+            limited = c.post(ASK, json={"question": QUESTION}, headers={"x-api-key": "geheim-sleutel-123"})
             assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
             assert "opnieuw" in limited.json()["error"]["message"]
             assert c.get("/health").status_code == 200  # limits apply to the API only

@@ -83,24 +83,24 @@ def test_metric_labels_are_route_templates_never_raw_paths(app_client):
 
 
 def test_a_refused_request_is_labelled_with_its_route(fake_built):
-    with ready_client(fake_built, api_key="geheim", require_key=True) as client:
+    with ready_client(fake_built, api_key="geheim-sleutel-123", require_key=True) as client:
         assert client.post("/api/ask", json={"question": "fietsen"}).status_code == 401
-        assert client.post("/api/ask", json={"question": "fietsen"}, headers={"X-API-Key": "geheim"}).status_code == 200
+        assert client.post("/api/ask", json={"question": "fietsen"}, headers={"X-API-Key": "geheim-sleutel-123"}).status_code == 200
         metrics = client.get("/metrics").text
     assert 'vraagbaak_requests_total{endpoint="/api/ask",status="401"} 1.0' in metrics
 
 
 def test_key_guesses_are_throttled_harder_than_questions(fake_built):
-    with ready_client(fake_built, api_key="geheim", require_key=True, rate_limit=0) as client:
+    with ready_client(fake_built, api_key="geheim-sleutel-123", require_key=True, rate_limit=0) as client:
         statuses = [client.post("/api/ask", json={"question": "x"}, headers={"X-API-Key": f"gok-{i}"}).status_code
                     for i in range(12)]
         assert statuses[:10] == [401] * 10 and statuses[10:] == [429, 429]
         guessed = client.post("/api/admin/reload", headers={"X-API-Key": "nog-een-gok"})
         assert guessed.status_code == 429 and int(guessed.headers["Retry-After"]) >= 1
         # Locked out means locked out: a 200 for the right key among the 429s would name it at full speed.
-        right = client.post("/api/ask", json={"question": "x"}, headers={"X-API-Key": "geheim"})
+        right = client.post("/api/ask", json={"question": "x"}, headers={"X-API-Key": "geheim-sleutel-123"})
         assert right.status_code == 429
-        assert client.get("/beheer", headers={"X-API-Key": "geheim"}).status_code == 429
+        assert client.get("/beheer", headers={"X-API-Key": "geheim-sleutel-123"}).status_code == 429
 
 
 def test_a_trailing_slash_is_redirected_relatively_never_to_the_host_the_request_names(app_client):
@@ -117,14 +117,14 @@ def test_the_browsers_login_opens_the_owners_pages_and_nothing_of_the_api(fake_b
     browser adds by itself), reached the reload: 200. A header key needs a preflight, which CORS refuses."""
     import base64
 
-    login = {"Authorization": "Basic " + base64.b64encode(b"beheerder:geheim").decode()}
-    with ready_client(fake_built, api_key="geheim", rate_limit=0, require_key=True) as client:
+    login = {"Authorization": "Basic " + base64.b64encode(b"beheerder:geheim-sleutel-123").decode()}
+    with ready_client(fake_built, api_key="geheim-sleutel-123", rate_limit=0, require_key=True) as client:
         assert client.get("/beheer", headers=login).status_code == 200
         for body in ({"content": b"a=1", "headers": {**login, "Content-Type": "application/x-www-form-urlencoded"}},
                      {"headers": login}):
             assert client.post("/api/admin/reload", **body).status_code == 401
         assert client.post("/api/ask", json={"question": "fietsen"}, headers=login).status_code == 401
-        assert client.post("/api/admin/reload", headers={"X-API-Key": "geheim"}).status_code == 200
+        assert client.post("/api/admin/reload", headers={"X-API-Key": "geheim-sleutel-123"}).status_code == 200
 
 
 def test_a_request_without_any_key_is_no_guess_and_the_scheme_is_read_in_any_case(fake_built):
@@ -132,12 +132,12 @@ def test_a_request_without_any_key_is_no_guess_and_the_scheme_is_read_in_any_cas
     login prompt. 'bearer' and 'basic' are the same schemes as 'Bearer' and 'Basic' (RFC 9110)."""
     import base64
 
-    with ready_client(fake_built, api_key="geheim", rate_limit=0) as client:
+    with ready_client(fake_built, api_key="geheim-sleutel-123", rate_limit=0) as client:
         assert [client.get("/beheer").status_code for _ in range(15)] == [401] * 15
-        assert client.get("/beheer", headers={"Authorization": "bearer geheim"}).status_code == 200
-        basic = base64.b64encode(b"beheerder:geheim").decode()
+        assert client.get("/beheer", headers={"Authorization": "bearer geheim-sleutel-123"}).status_code == 200
+        basic = base64.b64encode(b"beheerder:geheim-sleutel-123").decode()
         assert client.get("/beheer", headers={"Authorization": f"basic {basic}"}).status_code == 200
-        assert client.get("/beheer", headers={"Authorization": "geheim"}).status_code == 401  # no scheme: no key
+        assert client.get("/beheer", headers={"Authorization": "geheim-sleutel-123"}).status_code == 401  # no scheme: no key
 
 
 def test_rate_limit_answers_429_with_retry_after(fake_built):

@@ -46,7 +46,14 @@ def test_a_user_named_by_a_trusted_proxy_counts_and_from_anyone_else_not():
 @pytest.mark.parametrize("settings,phrase", [
     (Settings(require_key=True), "niemand kan de API"),
     (Settings(trusted_proxy_header="X-Forwarded-User"), "VRAAGBAAK_TRUSTED_PROXIES"),
+    (Settings(api_key="1"), "te kort \\(1 teken\\)"),  # a black-box test: "1" opened the owners' pages
+    (Settings(api_key="geheim-sleutel"), "minstens 16"),
 ])
 def test_settings_that_lock_everyone_out_or_trust_anyone_are_refused(settings, phrase):
     with pytest.raises(ConfigurationError, match=phrase):
         check_security_settings(settings)
+
+
+def test_a_trusted_proxy_serves_the_api_without_owners_named():
+    check_security_settings(Settings(require_key=True, trusted_proxy_header="X-Forwarded-User", trusted_proxies="10.0.0.1"))
+    check_security_settings(Settings(api_key="x" * 16))
