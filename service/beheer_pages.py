@@ -115,9 +115,9 @@ def overview(days: list[dict], total: int) -> str:
     share = {s: (sum(d.get(s, 0) for d in days) / asked if asked else 0.0) for s in STATUS_LABELS}
     latencies = sorted(d["median_ms"] for d in days if "median_ms" in d)
     median = latencies[len(latencies) // 2] if latencies else 0.0
-    cards = "".join(f"<li><b>{v}</b>{escape(label)}</li>" for label, v in (
-        ("vragen in 30 dagen", asked), *((f"{STATUS_LABELS[s]}", f"{share[s]:.0%}") for s in STATUS_LABELS),
-        ("mediane antwoordtijd", f"{median:.0f} ms"), ("vragen in het logboek", total)))
+    cards = "".join(f"<li><b>{v}</b>{escape(label)}</li>" for label, v in (  # no questions: no share, no time ("–")
+        ("vragen in 30 dagen", asked), *((f"{STATUS_LABELS[s]}", f"{share[s]:.0%}" if asked else "–") for s in STATUS_LABELS),
+        ("mediane antwoordtijd", f"{median:.0f} ms" if latencies else "–"), ("vragen in het logboek", total)))
     rows = "".join(
         f'<tr><th scope="row">{d["day"]}</th><td class="n">{d["questions"]}</td>'
         + "".join(f'<td class="n">{d.get(s, 0)}</td>' for s in STATUS_LABELS)
@@ -129,7 +129,7 @@ def overview(days: list[dict], total: int) -> str:
             + _bars(axis, f"Vragen per dag, van {axis[0]['day']} tot {axis[-1]['day']}, gestapeld naar uitkomst")
             + "<h2>Mediane antwoordtijd per dag</h2>"
             + _line([d for d in axis if "median_ms" in d], axis, "Mediane antwoordtijd per dag in milliseconden")
-            + '<table><caption>De cijfers per dag</caption><thead><tr><th scope="col">dag</th><th scope="col" class="n">'
+            + '<table><caption>De cijfers per dag</caption><thead><tr><th scope="col">dag (UTC)</th><th scope="col" class="n">'
               'vragen</th>' + "".join(f'<th scope="col" class="n">{label}</th>' for label in STATUS_LABELS.values())
             + f'<th scope="col" class="n">mediane tijd (ms)</th></tr></thead><tbody>{rows}</tbody></table>')
 
@@ -150,13 +150,13 @@ def unanswered(groups: list[Group], status: str, since: int, store_text: bool) -
         return intro + "<p>Geen onbeantwoorde vragen in deze periode.</p>"
     rows = "".join(
         f'<tr><td><input type="checkbox" name="groep" value="{g.id}" id="groep-{g.id}"></td>'
-        f'<td><label for="groep-{g.id}">{escape(g.question)}</label></td><td class="n">{g.count}</td>'
+        f'<td><label for="groep-{g.id}" dir="auto">{escape(g.question)}</label></td><td class="n">{g.count}</td>'
         f'<td class="n">{g.statuses["not_found"]}</td><td class="n">{g.statuses["uncertain"]}</td>'
         f'<td>{g.first[:10]}</td><td>{g.last[:10]}</td><td>{escape(g.nearest)}</td></tr>' for g in groups)
     return (intro + '<form method="get" action="/beheer/export/evaluatie.jsonl"><table><caption>Groepen, grootste eerst'
             '</caption><thead><tr><th scope="col">kies</th><th scope="col">vraag</th><th scope="col" class="n">aantal</th>'
-            '<th scope="col" class="n">niet gevonden</th><th scope="col" class="n">onzeker</th><th scope="col">eerst</th>'
-            f'<th scope="col">laatst</th><th scope="col">dichtstbijzijnde sectie</th></tr></thead><tbody>{rows}</tbody>'
+            '<th scope="col" class="n">niet gevonden</th><th scope="col" class="n">onzeker</th><th scope="col">eerst (UTC)</th>'
+            f'<th scope="col">laatst (UTC)</th><th scope="col">dichtstbijzijnde sectie</th></tr></thead><tbody>{rows}</tbody>'
             '</table><button type="submit">Exporteer de gekozen groepen als evaluatieparen</button></form>'
             '<p><a href="/beheer/export/vragen.csv">Download het hele logboek als CSV</a></p>')
 
@@ -173,9 +173,10 @@ def feedback(rows: list[dict], passages: dict[str, Passage]) -> str:
                  f'<span class="muted">{escape(p.text[:300])}{"…" if len(p.text) > 300 else ""}</span>'
                  if p else f'<span class="muted">passage {escape(r["passage_id"])} staat niet meer in de index</span>')
         body.append(f'<tr><td>{escape(r["created"][:10])}</td><td class="n">{r.get("times", 1)}</td>'
-                    f'<td>{escape(r["question"])}</td><td>{shown}</td><td>{escape(r["comment"] or "")}</td></tr>')
+                    f'<td dir="auto">{escape(r["question"])}</td><td>{shown}</td>'
+                    f'<td dir="auto">{escape(r["comment"] or "")}</td></tr>')
     return ('<table><caption>Antwoorden die als niet nuttig zijn gemarkeerd, nieuwste eerst</caption><thead><tr>'
-            '<th scope="col">dag</th><th scope="col" class="n">keer</th><th scope="col">vraag</th>'
+            '<th scope="col">dag (UTC)</th><th scope="col" class="n">keer</th><th scope="col">vraag</th>'
             '<th scope="col">getoonde passage</th>'
             f'<th scope="col">opmerking</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
 
@@ -192,5 +193,5 @@ def shelf(documents: list[DocumentRecord], build: str) -> str:
         parts.append(f'<table><caption>Collectie {escape(collection)}</caption><thead><tr><th scope="col">titel</th>'
                      '<th scope="col">organisatie</th><th scope="col" class="n">jaar</th><th scope="col">soort</th>'
                      '<th scope="col" class="n">pagina\'s</th><th scope="col" class="n">passages</th>'
-                     f'<th scope="col">ingelezen</th></tr></thead><tbody>{rows}</tbody></table>')
+                     f'<th scope="col">ingelezen (UTC)</th></tr></thead><tbody>{rows}</tbody></table>')
     return "".join(parts)

@@ -452,7 +452,7 @@ def _check_port(host: str, port: int) -> None:
 @cli.command()
 @click.option("--status", type=click.Choice(["not_found", "uncertain"]), default=None,
               help="Alleen deze uitkomst (standaard: beide).")
-@click.option("--since", default="30d", show_default=True, help="Periode: 7d, 30d, 12h ...")
+@click.option("--since", default="30d", show_default=True, help="Periode: 7d, 30d, 12h (of 12u), 2w ...")
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 1000), help="Hoeveel groepen.")
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
 @click.option("--wis", "erase_ids", multiple=True, type=click.IntRange(1, 2**63 - 1), metavar="ID",
@@ -469,18 +469,19 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     from dataclasses import asdict
     from datetime import UTC, datetime, timedelta
 
-    from vraagbaak.errors import InvalidQuestion
     from vraagbaak.service.feedback import FeedbackStore
     from vraagbaak.service.private_db import translated
     from vraagbaak.service.question_log import UNANSWERED, QuestionLog
 
-    match = re.fullmatch(r"(\d+)([dh])", since.strip())
+    match = re.fullmatch(r"(\d+)\s*([dhuw])", since.strip().lower())  # "7d", "7D", "12h", "12u", "2w"
     if not match:
-        raise InvalidQuestion(f"--since '{since}' begrijp ik niet; gebruik bijvoorbeeld 7d (dagen) of 12h (uren).")
+        raise click.UsageError(f"--since '{since}' begrijp ik niet; gebruik bijvoorbeeld 7d (dagen), 12h of 12u "
+                               "(uren) of 2w (weken).")
     amount, unit = int(match.group(1)), match.group(2)
-    if not 0 < amount <= (3650 if unit == "d" else 3650 * 24):
-        raise InvalidQuestion(f"--since '{since}' kan niet: een periode is 1 tot 3650 dagen (87600 uur).")
-    start = datetime.now(UTC) - (timedelta(days=amount) if unit == "d" else timedelta(hours=amount))
+    period = {"d": timedelta(days=amount), "w": timedelta(weeks=amount)}.get(unit, timedelta(hours=amount))
+    if not timedelta(hours=1) <= period <= timedelta(days=3650):
+        raise click.UsageError(f"--since '{since}' kan niet: een periode is 1 uur tot 3650 dagen.")
+    start = datetime.now(UTC) - period
     settings = get_settings()
     log = QuestionLog.for_settings(settings)
     with translated(log.path, log.WHAT):

@@ -182,3 +182,26 @@ def test_the_servers_log_of_questions_is_scrubbed_too(fake_built, capfd):
         client.post("/api/ask", json={"question": "Mijn BSN is 123456782, mail jan@zwolle.nl: wat doet de G40?"})
     err = capfd.readouterr().err
     assert "Mijn BSN is [nummer], mail [e-mail]: wat doet de G40?" in err and "123456782" not in err
+
+
+def test_an_empty_overview_shows_no_shares_or_times_it_does_not_have():
+    """A black-box test: with no questions the overview said "0 ms" and "0% beantwoord"."""
+    from vraagbaak.service.beheer_pages import overview
+
+    empty = overview([], 0)
+    assert "0%" not in empty and "0 ms" not in empty and empty.count("<b>–</b>") == 4
+    shown = overview([{"day": "2026-12-01", "questions": 2, "answered": 1, "not_found": 1, "median_ms": 12.0}], 2)
+    assert "<b>50%</b>beantwoord" in shown and "<b>12 ms</b>" in shown
+
+
+def test_times_say_they_are_utc_and_a_right_to_left_question_keeps_its_direction():
+    """A black-box test: the pages' days and hours are UTC without saying so; an Arabic question's "?" stood at
+    the wrong end."""
+    from vraagbaak.service.beheer_pages import feedback, overview
+
+    day = [{"day": "2026-12-01", "questions": 1, "answered": 1, "median_ms": 9.0}]
+    assert '<th scope="col">dag (UTC)</th>' in overview(day, 1)
+    row = {"helpful": 0, "passage_id": "weg", "created": "2026-12-01T10:00:00+00:00", "times": 1,
+           "question": "ما هي المجموعة؟", "comment": None}
+    page = feedback([row], {})
+    assert '<td dir="auto">ما هي المجموعة؟</td>' in page and "dag (UTC)" in page

@@ -259,6 +259,8 @@ def test_a_question_can_be_erased_on_request_with_what_its_group_showed(log, mon
         assert log.count() == 1 and [(r["question"], r["comment"], r["helpful"]) for r in feedback.all()] == [("", None, 0)]
         nothing = CliRunner().invoke(cli, ["vragen", "--wis-met", "kwak"])
         assert "er valt niets te wissen" in nothing.output
+        for since in ("7D", "12u", "2w", "1h"):  # a black-box test: "7D" and "2w" were refused
+            assert CliRunner().invoke(cli, ["vragen", "--since", since]).exit_code == 0, since
     finally:
         get_settings.cache_clear()
 
