@@ -312,11 +312,16 @@ class QuestionLog:
         if since is not None:
             where += " AND q.asked >= ?"
             args.append(since.isoformat(timespec="seconds"))
+        # The group is shown by its earliest question within the filter (to the hour, as times are kept), not by the
+        # question that founded it, which may lie outside the period or have another outcome.
+        first = (f"(SELECT r.question FROM questions r WHERE r.grp = q.grp AND {where.replace('q.', 'r.')} "
+                 "AND r.question IS NOT NULL ORDER BY r.asked, r.id LIMIT 1)")
         with self._connect() as db:
             found = db.execute(
-                f"SELECT q.grp, count(*), min(q.asked), max(q.asked), g.leader, g.nearest, "
+                f"SELECT q.grp, count(*), min(q.asked), max(q.asked), coalesce({first}, g.leader), g.nearest, "
                 f"sum(q.status = 'not_found'), sum(q.status = 'uncertain') FROM questions q JOIN groups g ON g.id = q.grp "
-                f"WHERE {where} GROUP BY q.grp ORDER BY count(*) DESC, max(q.asked) DESC LIMIT ?", (*args, limit)).fetchall()
+                f"WHERE {where} GROUP BY q.grp ORDER BY count(*) DESC, max(q.asked) DESC LIMIT ?",
+                (*args, *args, limit)).fetchall()
         return [Group(g, leader, n, first, last, nearest, {"not_found": nf, "uncertain": un})
                 for g, n, first, last, leader, nearest, nf, un in found]
 

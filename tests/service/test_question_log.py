@@ -289,3 +289,19 @@ def test_a_damaged_page_or_a_locked_file_is_said_for_what_it_is(tmp_path):
                 sqlite3.connect(healthy.path, timeout=0).execute("DELETE FROM questions")  # a writer waits
     finally:
         holder.rollback()
+
+
+def test_a_group_is_shown_by_its_earliest_question_within_the_filter(log):
+    """A black-box test: a group was labelled by the question that founded it, asked before the period shown
+    or with another outcome than the one filtered on."""
+    base = unit(7)
+    log.add(asked("Wat verdient de burgemeester van Zwolle?", vector=base), now=datetime.now(UTC) - timedelta(days=40))
+    log.add(asked("Hoeveel verdient een burgemeester?", status="uncertain", vector=unit(8, near=base, noise=0.05)),
+            now=hour(1))
+    log.add(asked("Wat is het salaris van de burgemeester?", vector=unit(9, near=base, noise=0.05)), now=hour(2))
+    [everything] = log.groups()
+    assert everything.question == "Wat verdient de burgemeester van Zwolle?" and everything.count == 3
+    [recent] = log.groups(since=datetime.now(UTC) - timedelta(days=30))
+    assert recent.question == "Hoeveel verdient een burgemeester?" and recent.count == 2
+    [refused] = log.groups(("not_found",), since=datetime.now(UTC) - timedelta(days=30))
+    assert refused.question == "Wat is het salaris van de burgemeester?" and refused.count == 1
