@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE INDEX IF NOT EXISTS questions_day ON questions (day, status);
 CREATE INDEX IF NOT EXISTS questions_asked ON questions (asked);
 CREATE INDEX IF NOT EXISTS questions_group ON questions (grp) WHERE grp IS NOT NULL;
+CREATE INDEX IF NOT EXISTS questions_ungrouped ON questions (asked, id) WHERE grp IS NULL AND vector IS NOT NULL;
 CREATE TABLE IF NOT EXISTS groups (
     id INTEGER PRIMARY KEY,
     members BLOB NOT NULL,
@@ -312,17 +313,20 @@ class QuestionLog:
         if since is not None:
             where += " AND q.asked >= ?"
             args.append(since.isoformat(timespec="seconds"))
-        # The group is shown by its earliest question within the filter (to the hour, as times are kept), not by the
-        # question that founded it, which may lie outside the period or have another outcome.
-        first = (f"(SELECT r.question FROM questions r WHERE r.grp = q.grp AND {where.replace('q.', 'r.')} "
-                 "AND r.question IS NOT NULL ORDER BY r.asked, r.id LIMIT 1)")
         with self._connect() as db:
             found = db.execute(
-                f"SELECT q.grp, count(*), min(q.asked), max(q.asked), coalesce({first}, g.leader), g.nearest, "
+                f"SELECT q.grp, count(*), min(q.asked), max(q.asked), g.leader, g.nearest, "
                 f"sum(q.status = 'not_found'), sum(q.status = 'uncertain') FROM questions q JOIN groups g ON g.id = q.grp "
-                f"WHERE {where} GROUP BY q.grp ORDER BY count(*) DESC, max(q.asked) DESC LIMIT ?",
-                (*args, *args, limit)).fetchall()
-        return [Group(g, leader, n, first, last, nearest, {"not_found": nf, "uncertain": un})
+                f"WHERE {where} GROUP BY q.grp ORDER BY count(*) DESC, max(q.asked) DESC LIMIT ?", (*args, limit)).fetchall()
+            # A group is shown by its earliest question within the filter (to the hour, as times are kept), not by
+            # the question that founded it, which may lie outside the period or have another outcome.
+            shown = {g[0] for g in found}
+            earliest: dict[int, str] = {}
+            for group, question in db.execute(
+                    f"SELECT q.grp, q.question FROM questions q WHERE {where} AND q.question IS NOT NULL AND q.grp IN "
+                    f"({','.join('?' * len(shown))}) ORDER BY q.asked DESC, q.id DESC", (*args, *shown)):
+                earliest[group] = question  # the last written is the earliest
+        return [Group(g, earliest.get(g, leader), n, first, last, nearest, {"not_found": nf, "uncertain": un})
                 for g, n, first, last, leader, nearest, nf, un in found]
 
     def group_questions(self, group_ids: list[int]) -> list[dict]:
