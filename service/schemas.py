@@ -18,6 +18,11 @@ def _whole_number(value: object) -> object:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+#: A collection or document named in a filter: spaces around it do not count, and spaces alone are empty (the
+#: contract says so: a name holds something that is not a space).
+FILTER_NAME = StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -32,10 +37,10 @@ class AskRequest(BaseModel):
 
     top_k: Annotated[int, BeforeValidator(_whole_number)] = Field(5, ge=1, le=MAX_TOP_K,
                                                                   description="Hoeveel passages terug te geven.")
-    collections: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]] = Field(
+    collections: list[Annotated[str, FILTER_NAME, StringConstraints(max_length=100)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze collecties (submappen van het corpus).",
         examples=[["g40"]])
-    documents: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]] = Field(
+    documents: list[Annotated[str, FILTER_NAME, StringConstraints(max_length=200)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze documenten (id's uit /api/documents).")
     years: list[Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren.")

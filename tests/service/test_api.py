@@ -301,14 +301,14 @@ def test_hot_reload_while_eight_clients_keep_asking(built, embedder, tmp_path):
     corpus, data = tmp_path / "corpus", tmp_path / "data"
     shutil.copytree(built.corpus_dir, corpus)
     shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
-    settings = built.model_copy(update={"corpus_dir": corpus, "data_dir": data, "api_key": "k", "rate_limit": 0,
+    settings = built.model_copy(update={"corpus_dir": corpus, "data_dir": data, "api_key": "beheer-sleutel-42k", "rate_limit": 0,
                                         "reload_interval": 0})
     with running(settings, embedder) as (base, app):
         old = app.state.index.build
         failures, done, stop = [], [0], time.monotonic() + 600
 
         def ask_until_reloaded(_):
-            with httpx.Client(base_url=base, timeout=60, headers={"x-api-key": "k"}) as c:
+            with httpx.Client(base_url=base, timeout=60, headers={"x-api-key": "beheer-sleutel-42k"}) as c:
                 while app.state.index.build == old and time.monotonic() < stop or done[0] < 40:
                     response = c.post(ASK, json={"question": QUESTION, "top_k": 3})
                     done[0] += 1
@@ -322,14 +322,14 @@ def test_hot_reload_while_eight_clients_keep_asking(built, embedder, tmp_path):
             futures = list(pool.map(lambda i: pool.submit(ask_until_reloaded, i), range(8)))
             (corpus / "extra.txt").write_text("Thema Zeilen\n\nDe themagroep Zeilen bespreekt boten en water in deze test.\n")
             build_index(settings, embedder=embedder)
-            reload = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "k"}, timeout=120)
+            reload = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "beheer-sleutel-42k"}, timeout=120)
             assert reload.status_code == 200 and reload.json()["reloaded"]
             for f in futures:
                 f.result()
         assert failures == [] and done[0] >= 40
         assert app.state.index.build != old and app.state.index.build == store.current_build(data)
         assert "Zeilen" in httpx.post(base + ASK, json={"question": "themagroep Zeilen boten"},
-                                      headers={"x-api-key": "k"}).text
+                                      headers={"x-api-key": "beheer-sleutel-42k"}).text
 
 
 def test_a_refused_index_keeps_the_old_one_serving(built, embedder, tmp_path):
@@ -337,7 +337,7 @@ def test_a_refused_index_keeps_the_old_one_serving(built, embedder, tmp_path):
 
     data = tmp_path / "data"
     shutil.copytree(built.data_dir, data, symlinks=True, ignore=shutil.ignore_patterns("feedback*"))
-    settings = built.model_copy(update={"data_dir": data, "api_key": "k", "reload_interval": 0})
+    settings = built.model_copy(update={"data_dir": data, "api_key": "beheer-sleutel-42k", "reload_interval": 0})
     with running(settings, embedder) as (base, app):
         old = app.state.index.build
         staging = store.staging_dir(data)
@@ -345,10 +345,10 @@ def test_a_refused_index_keeps_the_old_one_serving(built, embedder, tmp_path):
         manifest = store.read_manifest(staging)
         manifest.model["fingerprint"] = "weights-ander"
         store.publish(staging, data, manifest.model_dump(exclude={"format", "build", "created"}))
-        refused = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "k"}, timeout=60)
+        refused = httpx.post(base + "/api/admin/reload", headers={"x-api-key": "beheer-sleutel-42k"}, timeout=60)
         assert refused.status_code == 409 and "index_geweigerd" in refused.text
         assert app.state.index.build == old
-        assert httpx.post(base + ASK, json={"question": QUESTION}, headers={"x-api-key": "k"}).status_code == 200
+        assert httpx.post(base + ASK, json={"question": QUESTION}, headers={"x-api-key": "beheer-sleutel-42k"}).status_code == 200
 
 
 def test_vraagbaak_serve_with_two_workers(built):
