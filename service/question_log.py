@@ -138,7 +138,10 @@ class Members:
 
 
 def _cell(value: object) -> object:
-    """A text a spreadsheet would run as a formula ("=HYPERLINK(...)") is kept as text."""
+    """A text a spreadsheet would run as a formula ("=HYPERLINK(...)") is kept as text, and a fraction has a
+    decimal comma: the file is made for a Dutch spreadsheet (semicolons), which reads "13.6" as 13 June."""
+    if isinstance(value, float):
+        return f"{value:.6g}".replace(".", ",")
     return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 

@@ -123,6 +123,8 @@ def test_the_csv_has_every_row_and_cannot_smuggle_a_formula(log):
     table = list(csv.reader(io.StringIO(log.csv()), delimiter=";"))
     assert table[0][:4] == ["id", "asked", "collections", "status"] and len(table) == 3
     assert table[1][9] == "'=HYPERLINK(\"http://x\")" and table[2][9] == "gewone vraag"
+    # a black-box test: "13.6" and "0.0032" are a date and a text to a Dutch spreadsheet
+    assert table[1][table[0].index("latency_ms")] == "12,5" and table[1][table[0].index("confidence")] == "0,1"
 
 
 def test_a_corrected_question_is_kept_as_asked_and_as_searched_scrubbed_alike(log):
