@@ -153,7 +153,9 @@ def unanswered(groups: list[Group], status: str, since: int, store_text: bool) -
         f'<td><label for="groep-{g.id}" dir="auto">{escape(g.question)}</label></td><td class="n">{g.count}</td>'
         f'<td class="n">{g.statuses["not_found"]}</td><td class="n">{g.statuses["uncertain"]}</td>'
         f'<td>{g.first[:10]}</td><td>{g.last[:10]}</td><td>{escape(g.nearest)}</td></tr>' for g in groups)
-    return (intro + '<form method="get" action="/beheer/export/evaluatie.jsonl"><table><caption>Groepen, grootste eerst'
+    return (intro + '<form method="get" action="/beheer/export/evaluatie.jsonl">'
+            f'<input type="hidden" name="status" value="{escape(status)}"><input type="hidden" name="sinds" value="{since}">'
+            '<table><caption>Groepen, grootste eerst'
             '</caption><thead><tr><th scope="col">kies</th><th scope="col">vraag</th><th scope="col" class="n">aantal</th>'
             '<th scope="col" class="n">niet gevonden</th><th scope="col" class="n">onzeker</th><th scope="col">eerst (UTC)</th>'
             f'<th scope="col">laatst (UTC)</th><th scope="col">dichtstbijzijnde sectie</th></tr></thead><tbody>{rows}</tbody>'

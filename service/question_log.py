@@ -332,15 +332,18 @@ class QuestionLog:
         return [Group(g, earliest.get(g, leader), n, first, last, nearest, {"not_found": nf, "uncertain": un})
                 for g, n, first, last, leader, nearest, nf, un in found]
 
-    def group_questions(self, group_ids: list[int]) -> list[dict]:
-        """Every question of some groups (for the export)."""
+    def group_questions(self, group_ids: list[int], statuses: tuple[str, ...] = UNANSWERED,
+                        since: datetime | None = None) -> list[dict]:
+        """The questions of some groups with one of ``statuses`` asked since ``since`` (for the export)."""
         if not group_ids:
             return []
         with self._connect() as db:
             db.row_factory = sqlite3.Row
             marks = ",".join("?" * len(group_ids))
-            return [dict(r) for r in db.execute(f"SELECT id, asked, status, question, nearest, grp FROM questions "
-                                                f"WHERE grp IN ({marks}) ORDER BY grp, asked, id", group_ids)]
+            return [dict(r) for r in db.execute(
+                f"SELECT id, asked, status, question, nearest, grp FROM questions WHERE grp IN ({marks}) AND status IN "
+                f"({','.join('?' * len(statuses))}) AND asked >= ? ORDER BY grp, asked, id",
+                (*group_ids, *statuses, (since or datetime.min.replace(tzinfo=UTC)).isoformat(timespec="seconds")))]
 
     def assign_groups(self, similarity: float = GROUP_SIMILARITY) -> int:
         """Put every new unanswered question in a group; returns how many were new.

@@ -54,14 +54,17 @@ def export_csv(request: Request) -> Response:
 
 
 @router.get("/beheer/export/evaluatie.jsonl")
-def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Query([], max_length=500)
-                 ) -> Response:
-    """The chosen groups' questions as candidate pairs in the ``eval/`` format; a reviewer adds the evidence."""
+def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Query([], max_length=500),
+                 status: str = Query("beide", pattern="^(beide|not_found|uncertain)$"),
+                 sinds: int = Query(3650, ge=1, le=3650)) -> Response:
+    """The chosen groups' questions as candidate pairs in the ``eval/`` format; a reviewer adds the evidence. Only
+    those of the outcome and period the page showed (its form sends them), as the page counted them."""
     if not groep:
         return beheer_pages.error(400, "Kies eerst een of meer groepen (vink ze aan in de lijst) en exporteer dan.")
     seen: set[str] = set()
     lines = []
-    for row in request.app.state.questions.group_questions(groep):
+    statuses = UNANSWERED if status == "beide" else (status,)
+    for row in request.app.state.questions.group_questions(groep, statuses, datetime.now(UTC) - timedelta(days=sinds)):
         question = row["question"]
         if not question or question in seen:
             continue

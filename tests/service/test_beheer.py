@@ -89,6 +89,12 @@ def test_asked_questions_show_up_scrubbed_and_grouped_and_export_as_pairs(owner,
     pairs = [QAPair.model_validate(json.loads(line)) for line in exported.text.splitlines()]
     assert [p.question for p in pairs] == ["Hoe maak ik bezwaar tegen mijn aanslag? Mail [e-mail]"]  # once
     assert pairs[0].kind == "unanswerable" and pairs[0].evidence == []
+    # A black-box test: the export took every member of the groups, not those of the outcome the page showed.
+    assert '<input type="hidden" name="status" value="beide">' in page and 'name="sinds" value="30"' in page
+    for status, found in (("uncertain", 404), ("not_found", 200)):
+        only = owner.get(f"/beheer/export/evaluatie.jsonl?groep={bezwaar[0]}&status={status}&sinds=30",
+                         headers={"X-API-Key": KEY})
+        assert only.status_code == found, status
     table = owner.get("/beheer/export/vragen.csv", headers={"X-API-Key": KEY})
     assert table.headers["content-disposition"].startswith("attachment") and len(table.text.splitlines()) == 5
 
