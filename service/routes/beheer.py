@@ -20,13 +20,13 @@ HEADERS = beheer_pages.HEADERS
 html = beheer_pages.html
 
 
-@router.get("/beheer")
+@router.api_route("/beheer", methods=["GET", "HEAD"])
 def overview(request: Request) -> HTMLResponse:
     log = request.app.state.questions
     return html("Overzicht", "/beheer", beheer_pages.overview(log.overview(30), log.count()))
 
 
-@router.get("/beheer/niet-beantwoord")
+@router.api_route("/beheer/niet-beantwoord", methods=["GET", "HEAD"])
 def unanswered(request: Request, settings: SettingsDep, status: str = Query("beide", pattern="^(beide|not_found|uncertain)$"),
                sinds: int = Query(30, ge=1, le=3650)) -> HTMLResponse:
     statuses = UNANSWERED if status == "beide" else (status,)
@@ -35,13 +35,13 @@ def unanswered(request: Request, settings: SettingsDep, status: str = Query("bei
                 beheer_pages.unanswered(groups, status, sinds, settings.store_question_text))
 
 
-@router.get("/beheer/feedback")
+@router.api_route("/beheer/feedback", methods=["GET", "HEAD"])
 def feedback(store: FeedbackDep, searcher: SearcherDep) -> HTMLResponse:
     passages = {p.id: p for p in searcher.passages}
     return html("Feedback: niet nuttig", "/beheer/feedback", beheer_pages.feedback(store.all(), passages))
 
 
-@router.get("/beheer/plank")
+@router.api_route("/beheer/plank", methods=["GET", "HEAD"])
 def shelf(searcher: SearcherDep) -> HTMLResponse:
     return html("Documenten", "/beheer/plank", beheer_pages.shelf(list(searcher.documents.values()), searcher.build.name))
 

@@ -211,3 +211,11 @@ def test_times_say_they_are_utc_and_a_right_to_left_question_keeps_its_direction
            "question": "ما هي المجموعة؟", "comment": None}
     page = feedback([row], {})
     assert '<td dir="auto">ما هي المجموعة؟</td>' in page and "dag (UTC)" in page
+
+
+def test_the_pages_answer_head_behind_the_same_lock(owner):
+    """A black-box test: HEAD /beheer was a 405 (a link checker or monitor takes it for a broken page)."""
+    for path in ("/beheer", "/beheer/niet-beantwoord", "/beheer/feedback", "/beheer/plank"):
+        assert owner.head(path).status_code == 401
+        head = owner.head(path, headers={"X-API-Key": KEY})
+        assert head.status_code == 200 and head.headers["content-type"].startswith("text/html") and head.content == b""
