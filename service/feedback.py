@@ -179,6 +179,22 @@ class DailyQuota:
             return True
 
 
+#: Why a feedback row gives no candidate pair, in the order ``vraagbaak feedback export`` says them.
+PASSED_OVER = ("niet nuttig", "over een passage die niet meer in de index staat (de reactie blijft bewaard)",
+               "zonder bewaarde vraag")
+
+
+def passed_over(row: dict, passages: dict[str, Passage]) -> str | None:
+    """Which of ``PASSED_OVER`` keeps a feedback row out of the candidate pairs, or None."""
+    if not row["helpful"]:
+        return PASSED_OVER[0]
+    if row["passage_id"] not in passages:
+        return PASSED_OVER[1]
+    if not row["question"]:
+        return PASSED_OVER[2]  # no text kept: no pair to evaluate
+    return None
+
+
 def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict]:
     """Helpful answers become question/answer pairs to review and add to the evaluation set.
 
@@ -187,9 +203,9 @@ def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict
     """
     pairs = []
     for row in rows:
-        passage = passages.get(row["passage_id"])
-        if not row["helpful"] or passage is None or not row["question"]:  # no text kept: no pair to evaluate
+        if passed_over(row, passages):
             continue
+        passage = passages[row["passage_id"]]
         first = passage.text.split(". ")[0]
         evidence = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0]
         if len(evidence) < 30:

@@ -524,10 +524,11 @@ def feedback() -> None:
 @friendly
 def feedback_export(out_file: str | None) -> None:
     """Schrijf nuttig bevonden antwoorden als kandidaat-vragen voor de evaluatieset (JSONL)."""
+    from collections import Counter
     from pathlib import Path
 
     from vraagbaak.index import store
-    from vraagbaak.service.feedback import FeedbackStore, export
+    from vraagbaak.service.feedback import PASSED_OVER, FeedbackStore, export, passed_over
     from vraagbaak.service.private_db import translated
 
     settings = get_settings()
@@ -538,13 +539,8 @@ def feedback_export(out_file: str | None) -> None:
     text = export(rows, passages)
     if out_file:
         Path(out_file).write_text(text, encoding="utf-8")
-        unhelpful = sum(not row["helpful"] for row in rows)
-        gone = sum(bool(row["helpful"]) and row["passage_id"] not in passages for row in rows)
-        wordless = sum(bool(row["helpful"]) and row["passage_id"] in passages and not row["question"] for row in rows)
-        skipped = "; ".join(part for part in (f"{unhelpful} niet nuttig" if unhelpful else "",
-                                              f"{gone} over een passage die niet meer in de index staat (de reactie "
-                                              "blijft bewaard)" if gone else "",
-                                              f"{wordless} zonder bewaarde vraag" if wordless else "") if part)
+        reasons = Counter(passed_over(row, passages) for row in rows)
+        skipped = "; ".join(f"{reasons[reason]} {reason}" for reason in PASSED_OVER if reasons[reason])
         click.echo(f"{text.count(chr(10))} kandidaten geschreven naar {out_file} (van {len(rows)} reacties"
                    + (f"; overgeslagen: {skipped}" if skipped else "") + ").", err=True)
     else:
