@@ -330,19 +330,24 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
 
     // Kept with the answer in the session, so the button does not come back when the page is reloaded.
     markAskedAsTyped(id) {
-      const items = this.history.map((item) => (id && item.id === id ? { ...item, askedAsTyped: true } : item));
-      try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
+      this.update(id, (item) => ({ ...item, askedAsTyped: true }));
     }
 
     // The verdict and its receipt stay with the answer, so after a reload a changed verdict still replaces it.
     rememberFeedback(id, passageId, given) {
-      const items = this.history.map((item) => (id && item.id === id
-        ? { ...item, feedback: { ...(item.feedback || {}), [passageId]: given } } : item));
-      try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
+      this.update(id, (item) => ({ ...item, feedback: { ...(item.feedback || {}), [passageId]: given } }));
+    }
+
+    // One remembered answer changed (by its id), the others kept as they are.
+    update(id, change) {
+      this.store(this.history.map((item) => (id && item.id === id ? change(item) : item)));
     }
 
     remember(entry) {
-      const items = this.history.concat([entry]).slice(-30);
+      this.store(this.history.concat([entry]).slice(-30));
+    }
+
+    store(items) {
       try { sessionStorage.setItem(this.storageKey, JSON.stringify(items)); } catch { /* storage full or blocked */ }
     }
 
