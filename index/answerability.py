@@ -269,6 +269,11 @@ def question_type(question: str) -> str | None:
     return None if kind == "where" and PRONOMINAL.search(text) else kind
 
 
+def named_in(question: str) -> set[str]:
+    """The question's own words (folded), which no candidate answer may merely repeat (``holds_answer``)."""
+    return set(TOKEN.findall(fold(question)))
+
+
 def personal(question: str, foreign: float) -> float:
     """1.0 if the asker speaks of themself outside a lead-in ("Hoe vraag ik verlof aan?", "my password"):
     a need of one person, which a report does not meet; ``foreign``: the question's share of English words."""
@@ -345,7 +350,7 @@ class Evidence:
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "type": question_type(question), "named": set(TOKEN.findall(fold(question))),
+                "type": question_type(question), "named": named_in(question),
                 "off_domain": {w for w in words(question) if off_domain(w)},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}

@@ -29,10 +29,18 @@ from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
-from vraagbaak.index.answerability import CONSIDERED, AnswerModel, Evidence, Status, holds_answer, question_type
+from vraagbaak.index.answerability import (
+    CONSIDERED,
+    AnswerModel,
+    Evidence,
+    Status,
+    holds_answer,
+    named_in,
+    question_type,
+)
 from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
-from vraagbaak.index.keyword import TOKEN, KeywordIndex, fold, words
+from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 from vraagbaak.index.spelling import Correction, Speller, dutch_words
@@ -351,7 +359,7 @@ class Searcher:
             status, confidence = model.grade(evidence)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
-        asked = question_type(text), set(TOKEN.findall(fold(text)))
+        asked = question_type(text), named_in(text)
         hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], *asked), also.get(i, []))
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
