@@ -92,15 +92,19 @@ class FeedbackStore:
             where = "holds(question) OR holds(comment)"
             if dry_run:
                 return int(db.execute(f"SELECT count(*) FROM feedback WHERE {where}").fetchone()[0])
-            return db.execute(f"UPDATE feedback SET question = '', comment = NULL WHERE {where}").rowcount
+            erased = db.execute(f"UPDATE feedback SET question = '', comment = NULL WHERE {where}").rowcount
+            private_db.wipe_journal(db)
+            return erased
 
     def forget_texts(self) -> int:
         """With texts switched off, the questions and comments stored before go too."""
         if not self.path.exists():
             return 0
         with self._lock, self._connect() as db:
-            return db.execute("UPDATE feedback SET question = '', comment = NULL "
-                              "WHERE question != '' OR comment IS NOT NULL").rowcount
+            forgotten = db.execute("UPDATE feedback SET question = '', comment = NULL "
+                                   "WHERE question != '' OR comment IS NOT NULL").rowcount
+            private_db.wipe_journal(db)
+            return forgotten
 
     def receipt(self, number: int) -> str:
         """A receipt for one post just counted in row ``number``: :meth:`withdraw` takes it back with it, once."""

@@ -33,6 +33,7 @@ def connect(path: Path, what: str, setup: Callable[[sqlite3.Connection], None] |
     db = sqlite3.connect(path, timeout=10)
     try:
         db.execute("PRAGMA schema_version")  # reads the header: a file that is no database fails here
+        db.execute("PRAGMA secure_delete=ON")  # what is deleted is overwritten, not left in a free page
         if setup:
             setup(db)
     except sqlite3.DatabaseError as exc:
@@ -49,6 +50,13 @@ def check(path: Path, what: str) -> None:
     with translated(path, what), closing(connect(path, what)) as db:
         if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise unavailable(path, what, ValueError("quick_check faalt"))
+
+
+def wipe_journal(db: sqlite3.Connection) -> None:
+    """After an erasure: commit, then copy the write-ahead file into the database and empty it, so the erased
+    words are in neither file (the write-ahead file keeps a page's earlier versions until a checkpoint)."""
+    db.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def unavailable(path: Path, what: str, exc: Exception) -> StoreUnavailable:

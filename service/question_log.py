@@ -198,6 +198,7 @@ class QuestionLog:
             forgotten = db.execute("UPDATE questions SET question = NULL, searched = NULL, vector = NULL, grp = NULL "
                                    "WHERE question IS NOT NULL OR vector IS NOT NULL OR grp IS NOT NULL").rowcount
             db.execute("DELETE FROM groups")
+            private_db.wipe_journal(db)
             return forgotten
 
     def add(self, asked: Asked, now: datetime | None = None, public: Callable[[str], bool] | None = None) -> int:
@@ -259,7 +260,9 @@ class QuestionLog:
             db.create_function("holds", 2, lambda text, part: bool(text) and part in erasable(text), deterministic=True)
             if dry_run:
                 return int(db.execute(f"SELECT count(*) FROM questions WHERE {' OR '.join(where)}", values).fetchone()[0])
-            return self._delete(db, " OR ".join(where), tuple(values))
+            erased = self._delete(db, " OR ".join(where), tuple(values))
+            private_db.wipe_journal(db)
+            return erased
 
     def _expire_before_reading(self, now: datetime | None = None) -> None:
         """What a page or an export shows is never past the retention period (the service also expires rows

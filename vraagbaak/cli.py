@@ -482,6 +482,10 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     if not timedelta(hours=1) <= period <= timedelta(days=3650):
         raise click.UsageError(f"--since '{since}' kan niet: een periode is 1 uur tot 3650 dagen.")
     start = datetime.now(UTC) - period
+    if erase_text and not erase_text.strip():
+        raise click.UsageError("--wis-met is leeg: geef de tekst die de te wissen vragen bevatten.")
+    if confirmed and not (erase_ids or erase_text):
+        raise click.UsageError("--ja bevestigt een wissing: gebruik het samen met --wis ID of --wis-met TEKST.")
     settings = get_settings()
     log = QuestionLog.for_settings(settings)
     with translated(log.path, log.WHAT):
@@ -501,7 +505,10 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
             else:
                 click.echo("Geen vraag of reactie bevat dit; er valt niets te wissen.")
             return
-        groups = log.groups((status,) if status else UNANSWERED, start, limit)
+        groups = log.groups((status,) if status else UNANSWERED, start, limit + 1)  # one more: is the list cut?
+    cut, groups = len(groups) > limit, groups[:limit]
+    if cut:  # on stderr: the JSON on stdout stays what a script reads
+        click.echo(f"Er zijn meer dan {limit} groepen; hier de {limit} grootste (meer met --limit).", err=True)
     if as_json:
         click.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))
         return

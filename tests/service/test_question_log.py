@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -263,6 +264,18 @@ def test_a_question_can_be_erased_on_request_with_what_its_group_showed(log, mon
         assert "er valt niets te wissen" in nothing.output
         for since in ("7D", "12u", "2w", "1h"):  # a black-box test: "7D" and "2w" were refused
             assert CliRunner().invoke(cli, ["vragen", "--since", since]).exit_code == 0, since
+        # A confirmation without anything to erase, or blank words to erase, listed the groups as if asked to.
+        alone = CliRunner().invoke(cli, ["vragen", "--ja"])
+        assert alone.exit_code == 2 and "gebruik het samen met --wis" in alone.output, alone.output
+        blank = CliRunner().invoke(cli, ["vragen", "--wis-met", "  ", "--ja"])
+        assert blank.exit_code == 2 and "--wis-met is leeg" in blank.output, blank.output
+        log.add(asked("Wat kost een parkeervergunning?", vector=unit(12)), now=hour(4))
+        assert len(log.groups()) == 2
+        cut = CliRunner().invoke(cli, ["vragen", "--limit", "1", "--json"])  # the list was cut without a word
+        assert cut.exit_code == 0 and len(json.loads(cut.stdout)) == 1, cut.output
+        assert "meer dan 1 groepen" in cut.stderr
+        whole = CliRunner().invoke(cli, ["vragen", "--limit", "2"])
+        assert whole.exit_code == 0 and "meer dan" not in whole.output
     finally:
         get_settings.cache_clear()
 
@@ -307,3 +320,22 @@ def test_a_group_is_shown_by_its_earliest_question_within_the_filter(log):
     assert recent.question == "Hoeveel verdient een burgemeester?" and recent.count == 2
     [refused] = log.groups(("not_found",), since=datetime.now(UTC) - timedelta(days=30))
     assert refused.question == "Wat is het salaris van de burgemeester?" and refused.count == 1
+
+
+def test_erased_words_are_gone_from_every_file_not_only_from_what_is_read(tmp_path):
+    """An erasure on request (words the scrubbing could not know for private) must not leave the words in the database's free pages or in its
+    write-ahead file, where a backup or anyone reading the files would still find them."""
+    from vraagbaak.service.feedback import FeedbackStore
+
+    log = QuestionLog(tmp_path / "questions.sqlite3")
+    feedback = FeedbackStore(tmp_path / "feedback.sqlite3")
+    for i in range(30):  # others' questions around it, so the erased row shares its pages with rows that stay
+        log.add(asked(f"Wat doet themagroep {i} van de G40?", vector=unit(i + 10)), now=hour(0))
+    log.add(asked("Wat vindt de G40 van vlinderdas zwaluwstaart?", vector=unit(3)), now=hour(1))
+    feedback.add("Wat vindt de G40 van vlinderdas zwaluwstaart?", "p1", False, "vlinderdas zwaluwstaart staat er niet in")
+    log.groups()  # the question leads a group, whose leader text and embeddings are stored apart
+    assert log.erase(containing="vlinderdas zwaluwstaart") == 1 and feedback.erase("vlinderdas zwaluwstaart") == 1
+
+    for path in sorted(tmp_path.iterdir()):
+        assert b"zwaluwstaart" not in path.read_bytes(), path.name
+    assert log.count() == 30 and len(feedback.all()) == 1
