@@ -76,8 +76,14 @@ def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:
     return getattr(route, "path", None) or "other"
 
 
-def _retry_after(wait: float):
-    return error_response(429, headers={"Retry-After": str(math.ceil(wait))})
+def _retry_after(wait: float, scope: Scope | None = None):
+    """429 with the seconds to wait; on an owners' page as a page (a person in a browser reads it), else JSON."""
+    seconds = math.ceil(wait)
+    if scope is not None and owners_page(scope):
+        return beheer_pages.error(429, f"Te vaak een verkeerde sleutel of wachtwoord. Probeer het over {seconds} "
+                                       f"{'seconde' if seconds == 1 else 'seconden'} opnieuw.",
+                                  headers={"Retry-After": str(seconds)})
+    return error_response(429, headers={"Retry-After": str(seconds)})
 
 
 class ServiceMiddleware:
@@ -153,7 +159,7 @@ class ServiceMiddleware:
         login prompt, takes nothing."""
         wait = self.failures.waiting(client)
         if wait:
-            return _retry_after(wait)
+            return _retry_after(wait, request.scope)
         if allowed:
             return None
         if presents_credentials(request):

@@ -100,7 +100,10 @@ def test_key_guesses_are_throttled_harder_than_questions(fake_built):
         # Locked out means locked out: a 200 for the right key among the 429s would name it at full speed.
         right = client.post("/api/ask", json={"question": "x"}, headers={"X-API-Key": "geheim-sleutel-123"})
         assert right.status_code == 429
-        assert client.get("/beheer", headers={"X-API-Key": "geheim-sleutel-123"}).status_code == 429
+        page = client.get("/beheer", headers={"X-API-Key": "geheim-sleutel-123"})
+        # In a browser, as a page that says how long to wait (it was the API's JSON).
+        assert page.status_code == 429 and page.headers["content-type"].startswith("text/html")
+        assert "Probeer het over" in page.text and int(page.headers["Retry-After"]) >= 1
 
 
 def test_a_trailing_slash_is_redirected_relatively_never_to_the_host_the_request_names(app_client):
