@@ -66,24 +66,30 @@ def page(title: str, path: str, body: str) -> str:
 
 
 def _bars(days: list[dict], title: str) -> str:
-    """Questions per day, stacked by status."""
-    width, height, gap = 720, 160, 2
+    """Questions per day, stacked by status; the scale's top and the first, middle and last day written on it."""
+    width, plot, below, gap = 720, 160, 18, 2
     most = max((d["questions"] for d in days), default=0) or 1
     step = width / max(len(days), 1)
     rects = []
     for i, d in enumerate(days):
-        y = height
+        y = plot
         for status in ("answered", "uncertain", "not_found"):
-            h = d.get(status, 0) / most * (height - 10)
+            h = d.get(status, 0) / most * (plot - 16)
             if h:
                 y -= h
                 rects.append(f'<rect x="{i * step:.1f}" y="{y:.1f}" width="{max(step - gap, 1):.1f}" height="{h:.1f}" '
                              f'fill="{STATUS_COLOURS[status]}"/>')
     legend = "".join(f'<li><span class="swatch" style="background:{STATUS_COLOURS[s]}"></span>{label}</li>'
                      for s, label in STATUS_LABELS.items())
+    days_written = "".join(
+        f'<text x="{x:.1f}" y="{plot + below - 4}" text-anchor="{anchor}">{days[i]["day"]}</text>'
+        for i, x, anchor in ((0, 0, "start"), (len(days) // 2, (len(days) // 2 + 0.5) * step, "middle"),
+                             (len(days) - 1, width, "end"))) if days else ""
+    scale = _scale(width, 16, plot, f"{most} vraag" if most == 1 else f"{most} vragen")
     return (f'<ul class="legend" aria-hidden="true">{legend}</ul><svg role="img" aria-labelledby="grafiek-vragen" '
-            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px"><title id="grafiek-vragen">'
-            f'{escape(title)}</title>{"".join(rects)}</svg>')
+            f'viewBox="0 0 {width} {plot + below}" width="100%" style="max-width:{width}px"><title id="grafiek-vragen">'
+            f'{escape(title)}</title>{scale}'
+            f'{"".join(rects)}<g {AXIS_TEXT}>{days_written}</g></svg>')
 
 
 def _line(days: list[dict], axis: list[dict], title: str) -> str:
@@ -92,12 +98,25 @@ def _line(days: list[dict], axis: list[dict], title: str) -> str:
     position = {d["day"]: i for i, d in enumerate(axis)}
     step = width / max(len(axis), 1)
     top = max((d["median_ms"] for d in days), default=0) or 1
-    xy = [(position[d["day"]] * step + step / 2, height - 5 - d["median_ms"] / top * (height - 10)) for d in days]
+    xy = [(position[d["day"]] * step + step / 2, height - 5 - d["median_ms"] / top * (height - 21)) for d in days]
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#0b4f8a"/>' for x, y in xy)
     return (f'<svg role="img" aria-labelledby="grafiek-tijd" viewBox="0 0 {width} {height}" width="100%" '
             f'style="max-width:{width}px"><title id="grafiek-tijd">{escape(title)}</title>'
+            f'{_scale(width, 16, height - 5, f"{top:.0f} ms")}'
             f'<polyline points="{points}" fill="none" stroke="#0b4f8a" stroke-width="2"/>{dots}</svg>')
+
+
+#: Text on a chart: dark enough on white for WCAG AA at this size, and hidden from screen readers, which read
+#: the chart's title and the table below it instead.
+AXIS_TEXT = 'font-size="12" fill="#444" aria-hidden="true"'
+
+
+def _scale(width: int, top: float, bottom: float, highest: str) -> str:
+    """A faint line at the chart's highest value, labelled with it, and the zero line: what a bar's height means."""
+    return (f'<line x1="0" x2="{width}" y1="{top}" y2="{top}" stroke="#ccc" stroke-dasharray="4 4"/>'
+            f'<line x1="0" x2="{width}" y1="{bottom}" y2="{bottom}" stroke="#999"/>'
+            f'<text x="{width}" y="{top - 4}" text-anchor="end" {AXIS_TEXT}>{escape(highest)}</text>')
 
 
 def every_day(days: list[dict], count: int = 30) -> list[dict]:

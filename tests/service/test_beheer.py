@@ -219,3 +219,17 @@ def test_the_pages_answer_head_behind_the_same_lock(owner):
         assert owner.head(path).status_code == 401
         head = owner.head(path, headers={"X-API-Key": KEY})
         assert head.status_code == 200 and head.headers["content-type"].startswith("text/html") and head.content == b""
+
+
+def test_the_charts_say_what_a_bar_and_a_point_measure():
+    """A black-box review: the charts had no scale and no dates, so a bar's height meant nothing by itself."""
+    from vraagbaak.service.beheer_pages import overview
+
+    days = [{"day": "2026-11-01", "questions": 4, "answered": 3, "not_found": 1, "median_ms": 21.0},
+            {"day": "2026-11-20", "questions": 12, "answered": 6, "uncertain": 6, "median_ms": 38.4}]
+    page = overview(days, total=16)
+    bars, line = page.split("<svg")[1], page.split("<svg")[2]
+    assert ">12 vragen</text>" in bars and ">38 ms</text>" in line  # the top of each scale
+    assert ">2026-10-22</text>" in bars and ">2026-11-20</text>" in bars  # the 30-day axis's first and last day
+    one = overview([{"day": "2026-11-20", "questions": 1, "answered": 1, "median_ms": 9.0}], total=1)
+    assert ">1 vraag</text>" in one
