@@ -32,7 +32,8 @@ from typing import Self
 import faiss
 import numpy as np
 
-from vraagbaak.config import Settings, usable_cores
+from vraagbaak.cli import friendly
+from vraagbaak.config import Settings, get_settings, usable_cores
 from vraagbaak.eval import dataset
 from vraagbaak.eval.metrics import percentile
 from vraagbaak.index import dense, store
@@ -215,12 +216,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@friendly
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print all figures as JSON")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP and start-up figures")
     args = parser.parse_args(argv)
-    settings = Settings()
+    settings = get_settings()
     questions = [p.question for p in dataset.load()]
     figures: dict = {"machine": {"cores": usable_cores()}}
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,7 +19,8 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from vraagbaak.config import Settings
+from vraagbaak.cli import friendly
+from vraagbaak.config import get_settings
 from vraagbaak.index.model import load_embedder
 from vraagbaak.service.question_log import GROUP_SIMILARITY, Asked, QuestionLog
 
@@ -66,12 +67,13 @@ def figures(pairs: list[dict], vectors: dict, similarity: float, orders: int = O
             "same_pairs": len(same), "other_pairs": len(other)}
 
 
+@friendly
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     pairs = load_pairs()
-    embedder = load_embedder(Settings())
+    embedder = load_embedder(get_settings())
     questions = sorted({q for p in pairs for q in (p["a"], p["b"])})
     vectors = {q: embedder.encode_queries([q])[0] for q in questions}  # one at a time, as the service does
     tuning = [figures([p for p in pairs if part(p) == "tuning"], vectors, t) for t in THRESHOLDS]

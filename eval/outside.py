@@ -19,7 +19,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from vraagbaak.config import Settings
+from vraagbaak.cli import friendly
+from vraagbaak.config import Settings, get_settings
 from vraagbaak.eval import dataset
 from vraagbaak.eval.report import format_figure
 from vraagbaak.eval.run import PipelineRetriever, evaluate
@@ -48,11 +49,12 @@ def _report(questions: Path) -> Path:
     return EXTRA / f"{stem}.txt"
 
 
+@friendly
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    embedder = load_embedder(Settings())
+    embedder = load_embedder(get_settings())
     figures: dict[str, dict] = {}
     sets: dict[Path, list[Path]] = {}
     for questions, report in outside_sets():

@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vraagbaak.config import Settings
+from vraagbaak.cli import friendly
+from vraagbaak.config import Settings, get_settings
 from vraagbaak.eval.pdf_report import Truth, make_pdf, sections_of_text_report
 from vraagbaak.ingest.pipeline import IngestedDocument, ingest_corpus
 from vraagbaak.ingest.read import TextReader
@@ -68,7 +69,9 @@ def retrieval(corpus: Path, qa: Path | None) -> dict[str, float]:
     return {k: round(summary[k], 4) for k in ("recall@1", "recall@5", "mrr@10")}
 
 
+@friendly
 def main() -> None:
+    get_settings()  # a wrong VRAAGBAAK_* value is one Dutch line, not a traceback
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--retrieval", action="store_true", help="also build both indexes and run the evaluation")
     parser.add_argument("--qa", type=Path, help="question set for --retrieval (default: eval/qa.jsonl)")

@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 from vraagbaak.build_format import PATH_SEPARATOR
-from vraagbaak.config import Settings
+from vraagbaak.cli import friendly
+from vraagbaak.config import Settings, get_settings
 from vraagbaak.eval import dataset
 from vraagbaak.eval.baselines import Chunk, Ranking
 from vraagbaak.eval.bench import bench_http
@@ -121,7 +122,9 @@ def forget_earlier_texts(settings: Settings) -> None:
         cache.save()
 
 
+@friendly
 def main(argv: list[str] | None = None) -> None:
+    get_settings()  # a wrong VRAAGBAAK_* value is one Dutch line, not a traceback
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--extra", action="append", type=Path, default=[],
                         help="another folder of reports for the shelf")

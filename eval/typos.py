@@ -14,7 +14,8 @@ import argparse
 import json
 import random
 
-from vraagbaak.config import Settings
+from vraagbaak.cli import friendly
+from vraagbaak.config import Settings, get_settings
 from vraagbaak.eval import dataset
 from vraagbaak.eval.dataset import QAPair
 from vraagbaak.eval.run import PipelineRetriever, evaluate, with_config
@@ -77,12 +78,13 @@ def measure(settings: Settings, part: str, embedder: Embedder | None = None) -> 
     return figures
 
 
+@friendly
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("test", "tuning"), default="test")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    figures = measure(Settings(), args.part)
+    figures = measure(get_settings(), args.part)
     if args.json:
         print(json.dumps(figures, indent=2))
         return

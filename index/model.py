@@ -107,7 +107,7 @@ class Embedder:
     def batch_size(self) -> int:
         """Texts per forward pass when embedding passages: one at a time in ONNX Runtime, whose int8
         activations are scaled per pass, so a text embedded beside others would get a vector that depends
-        on them (and batches are no faster there on two cores); 16 in torch, where batches are faster."""
+        on them (and batches are no faster there, README, Benchmarks); 16 in torch, where batches are faster."""
         return 1 if self.info.backend == "onnx" else 16
 
     def encode_passages(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> np.ndarray:
@@ -209,7 +209,7 @@ def load_onnx(settings: Settings, folder: Path) -> Embedder | None:
 
 def quantize_int8(model):
     """Linear layers to int8 with dynamic activation scales: on a CPU the encoder is bound by memory
-    bandwidth, so a quarter of the weight bytes roughly halves the time per question. In place: a copy
+    bandwidth, so a quarter of the weight bytes is faster (README, Benchmarks). In place: a copy
     would keep the float weights' memory in the process as well (README, Benchmarks: memory)."""
     import warnings
 

@@ -222,11 +222,13 @@ PARTICLES = frozenset({"de", "den", "der", "het", "van", "in", "op", "en", "te",
 
 
 def organisation_from_name(path: Path) -> str:
-    """The file name's words before the kind word ("politie-jaarverslag-2017" -> "Politie")."""
+    """The file name's words before the kind word ("politie-jaarverslag-2017" -> "Politie"), or before a word that
+    names a document ("notitie-afvalbeleid-2024" names no organisation, "utrecht-programmabegroting-2025" does)."""
     words = re.split(r"[-_\s]+", Path(path).stem)
     before: list[str] = []
     for word in words:
-        if any(pattern.fullmatch(word) or pattern.match(word) for _, pattern in KIND_WORDS) or YEAR.fullmatch(word):
+        if (any(pattern.fullmatch(word) or pattern.match(word) for _, pattern in KIND_WORDS) or YEAR.fullmatch(word)
+                or DOCUMENT_WORD.search(word)):
             break
         before.append(word)
     else:

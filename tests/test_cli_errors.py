@@ -26,6 +26,22 @@ def test_a_wrong_setting_is_named_in_dutch(variable, value, says):
     assert out.returncode == 1 and says in out.stderr and "Traceback" not in out.stderr
 
 
+def test_a_warning_is_one_line_without_python_s_file_and_source_line():
+    """A code review: the fallback to torch printed "/…/cli.py:343: RuntimeWarning: …" and the source line."""
+    out = vraagbaak("model", "info", env={"VRAAGBAAK_MODEL": "geen/model", "HF_HUB_OFFLINE": "1"})
+    assert "Let op: VRAAGBAAK_BACKEND=onnx werkt alleen met" in out.stderr, out.stderr
+    assert "RuntimeWarning" not in out.stderr and "cli.py" not in out.stderr
+
+
+@pytest.mark.parametrize("script", ["bench", "grouping", "outside", "typos", "shelf_bench", "pdf_bench"])
+def test_the_benchmarks_name_a_wrong_setting_in_dutch_too(script):
+    """A code review: they made their own Settings() and printed pydantic's traceback (``make bench`` runs them)."""
+    out = subprocess.run([sys.executable, "-m", f"vraagbaak.eval.{script}"], capture_output=True, text=True,
+                         env={**os.environ, "VRAAGBAAK_CHUNK_SIZE": "abc"}, cwd=ROOT, timeout=120)
+    assert out.returncode == 1 and "VRAAGBAAK_CHUNK_SIZE='abc' is ongeldig" in out.stderr, out.stderr
+    assert "Traceback" not in out.stderr
+
+
 def test_a_wrong_page_break_pattern_is_named_in_dutch_with_where_it_goes_wrong():
     out = vraagbaak("ingest", "--inspect", env={"VRAAGBAAK_PAGE_BREAK": "^ ["})
     assert out.returncode == 1 and out.stderr.strip() == (
@@ -140,3 +156,16 @@ def test_a_file_name_with_a_terminals_escape_codes_is_printed_as_plain_text(tmp_
     assert [line for line in out.stderr.splitlines() if line.startswith("Let op:")] == [
         "Let op: leeg ]0;PWNED Let op: nep.txt: het bestand is leeg. Het bestand is overgeslagen; voeg tekst toe of "
         "haal het weg uit de corpusmap."]
+
+
+def test_eval_says_what_it_cannot_do_instead_of_ignoring_it(tmp_path):
+    """A code review: --calibrate ignored --json, --report, --no-compare and --part (and still made the report
+    folder); a report folder that cannot be made was said with the system's English words."""
+    combined = vraagbaak("eval", "--calibrate", "--part", "all", "--report", str(tmp_path / "rapport"))
+    assert combined.returncode == 2 and "--calibrate stemt altijd af op het afstemdeel" in combined.stderr
+    assert not (tmp_path / "rapport").exists()
+    (tmp_path / "bestand").write_text("x")
+    blocked = vraagbaak("eval", "--report", str(tmp_path / "bestand" / "rapport"),
+                        env={"VRAAGBAAK_DATA_DIR": str(tmp_path / "data")})
+    assert blocked.returncode == 1 and "een deel van het pad is geen map" in blocked.stderr, blocked.stderr
+    assert "Not a directory" not in blocked.stderr

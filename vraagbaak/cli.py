@@ -11,6 +11,7 @@ import json
 import re
 import sys
 import textwrap
+import warnings
 
 import click
 
@@ -124,6 +125,10 @@ def ingest(inspect: bool, force: bool, samples: int, quiet: bool) -> None:
         known, contents = known_documents(settings.data_dir)
         result = ingest_corpus(settings, known_ids=known, known_contents=contents)  # the ids a build would give
         _print_problems(result.problems)
+        if not result.passages:  # as the build would say: nothing to look at is no success
+            raise VraagbaakError(f"Geen bruikbare tekst gevonden in {settings.corpus_dir}"
+                                 f"{' (de redenen staan hierboven)' if result.problems else ''}. Zet rapporten (.txt "
+                                 "in UTF-8 of .pdf) in de corpusmap.")
         for doc in result.documents:
             _print_tree(doc, samples)
         return
@@ -155,12 +160,14 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _print_tree(doc, samples: int) -> None:
+    from vraagbaak.ingest.metadata import KIND_LABELS
+
     source = doc.source
     counts = ", ".join([_count(source.page_count, "pagina", "pagina's"), _count(len(doc.sections), "sectie", "secties"),
                         _count(len(doc.passages), "passage", "passages")])
     click.secho(f"\n{source.title}  ({printable(source.file)}, {counts})", bold=True)
     click.echo(f"Collectie {source.collection} · organisatie {source.organisation or '?'} · jaar {source.year or '?'} "
-               f"· soort {source.kind}")
+               f"· soort {KIND_LABELS.get(source.kind, source.kind)}")
     if doc.source.removed:
         click.echo("Weggelaten kop- en voetregels: " + " · ".join(f"«{line}»" for line in doc.source.removed[:12])
                    + (f" (en {len(doc.source.removed) - 12} meer)" if len(doc.source.removed) > 12 else ""))
@@ -274,14 +281,14 @@ def documents_list(as_json: bool) -> None:
 @friendly
 def documents_show(document: str, as_json: bool) -> None:
     """Alles over één document: titel, organisatie, jaar, soort, bestand, omvang, secties."""
-    from vraagbaak.errors import InvalidQuestion
+    from vraagbaak.errors import UnknownScope
     from vraagbaak.index.scope import find_document
     from vraagbaak.ingest.metadata import KIND_LABELS
 
     records = {d.id: d for d in _shelf()}
     document = find_document(records, document)  # as the file is named, too
     if document not in records:
-        raise InvalidQuestion(f"Onbekend document '{document}'; 'vraagbaak documents list' toont de id's.")
+        raise UnknownScope(f"Onbekend document '{document}'; 'vraagbaak documents list' toont de id's.")
     d = records[document]
     if as_json:
         from vraagbaak.service.schemas import DocumentOut
@@ -369,13 +376,17 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
     from vraagbaak.eval import calibrate as calibration
     from vraagbaak.eval import dataset, report, run
 
+    if calibrate and (as_json or report_dir or no_compare or part != "test"):
+        raise click.UsageError("--calibrate stemt altijd af op het afstemdeel en meet niets; het gaat niet samen met "
+                               "--json, --report, --no-compare of --part.")
     settings = get_settings()
     pairs = dataset.load(Path(qa_file) if qa_file else dataset.DEFAULT_QA)
     if report_dir:  # before the run, not after minutes of it
         try:
             Path(report_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise VraagbaakError(f"Kan de map {report_dir} voor het rapport niet maken ({exc.strerror}).") from exc
+            what = OS_ERRORS.get(exc.errno, exc.strerror)
+            raise VraagbaakError(f"Kan de map {report_dir} voor het rapport niet maken ({what}).") from exc
     say = (lambda message: click.echo(message, err=True))
     if calibrate:
         result = calibration.calibrate(settings, pairs, say=say)
@@ -465,7 +476,6 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
            erase_text: str, confirmed: bool) -> None:
     """Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis (uit het vragenlogboek).
     Met --wis of --wis-met: vragen wissen (op verzoek, of een geplakt wachtwoord)."""
-    import re
     from dataclasses import asdict
     from datetime import UTC, datetime, timedelta
 
@@ -585,9 +595,19 @@ def dutch_usage(message: str) -> str:
     return f"Ongeldige invoer: {message}"
 
 
+def _warnings_as_notes() -> None:
+    """A warning meant for the user (the model falling back to torch) as one line, not Python's file, line
+    number and source line."""
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        click.secho(f"Let op: {message}", fg="yellow", err=True)
+
+    warnings.showwarning = show
+
+
 def main() -> None:
     """The command line; a wrong option or argument is one Dutch line too (exit code 2, as usage errors are)."""
     _dutch_help()
+    _warnings_as_notes()
     try:
         code = cli.main(prog_name="vraagbaak", standalone_mode=False)
     except click.UsageError as exc:

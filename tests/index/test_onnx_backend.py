@@ -17,7 +17,6 @@ from vraagbaak.config import Settings
 from vraagbaak.index.model import ensure_builtin, known_fingerprint, load_embedder
 from vraagbaak.index.onnx_backend import SIDE_BY_SIDE_FROM
 
-pytest.importorskip("onnxruntime")
 pytestmark = pytest.mark.slow
 
 SENTENCES = [

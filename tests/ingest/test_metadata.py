@@ -37,6 +37,9 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert organisation_from_name(Path("rijksoverheid-jaarverslag-2018.txt")) == "Rijksoverheid"
     assert organisation_from_name(Path("besluitenlijst-raadsvergadering-2015.pdf")) == ""
     assert organisation_from_name(Path("notitie.txt")) == ""
+    # A black-box run: "Notitie Afvalbeleid" was taken for the organisation; a document word ends its name.
+    assert organisation_from_name(Path("notitie-afvalbeleid-2024.txt")) == ""
+    assert organisation_from_name(Path("gemeente-utrecht-programmabegroting-2025.pdf")) == "Gemeente Utrecht"
     # a black-box test: "Gemeente DE Bilt", "Provincie VAN Utrecht", "GGD IN DE Regio"
     assert organisation_from_name(Path("gemeente-de-bilt-jaarverslag-2020.txt")) == "Gemeente De Bilt"
     assert organisation_from_name(Path("Provincie van Utrecht jaarverslag 2019.txt")) == "Provincie van Utrecht"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import ROOT
 from tests.service.conftest import free_port, running
@@ -25,10 +26,9 @@ QUESTION = "Wat doet de themagroep Financiën?"
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium ontbreekt: installeer het Debian-pakket 'chromium' (make test doet dat).")
-    with playwright.sync_playwright() as p:
+    with sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield instance
         instance.close()
@@ -437,7 +437,6 @@ def test_data_collection_scopes_the_widget_and_a_wrong_one_is_explained(page, se
 def test_the_status_line_is_hidden_and_says_nothing_stale(page, setup):
     """After an error the status line said "Bezig met zoeken…" for good, after "Typ eerst een vraag." or
     "Wis gesprek" the last answer; and it showed as stray text (only labels were visually hidden)."""
-    expect = pytest.importorskip("playwright.sync_api").expect
     base, hosts, _ = setup
     page.goto(base + "/")
     widget = chat(page)
@@ -491,7 +490,6 @@ def test_a_wait_of_one_second_is_said_in_the_singular(page, setup):
 
 def test_a_pasted_question_over_the_limit_is_cut_and_the_cut_is_said(browser, setup):
     """The field kept the first 1,000 characters of a long paste without a word."""
-    expect = pytest.importorskip("playwright.sync_api").expect
     base, hosts, _ = setup
     # No opening animation: the panel would move between measuring the note and measuring the panel.
     context = browser.new_context(viewport={"width": 320, "height": 640}, permissions=["clipboard-read", "clipboard-write"],
