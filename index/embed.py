@@ -9,14 +9,13 @@ beside them: only vectors computed one at a time are the same whatever else is e
 from __future__ import annotations
 
 import hashlib
-import os
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from vraagbaak.index.files import aside
 from vraagbaak.index.model import Embedder
 
 #: New texts embedded per call (enough for the side-by-side passes of ``index.onnx_backend`` to pay off).
@@ -70,12 +69,8 @@ class EmbeddingCache:
             others = [k for k in reversed(keys) if k not in keep][:max(len(keep), SPARE)]
             keys = others[::-1] + [k for k in keys if k in keep]  # oldest first, the latest build last
         matrix = np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, self.dimensions), np.float32)
-        tmp = self.folder / f".{uuid.uuid4().hex[:6]}.npz"
-        with open(tmp, "wb") as out:
-            np.savez(out, keys=np.array(keys, dtype="<U32"), vectors=matrix)
-            out.flush()
-            os.fsync(out.fileno())  # on disk before it replaces the last good cache
-        os.replace(tmp, self.folder / self.FILE)
+        with aside(self.folder / self.FILE) as temporary, open(temporary, "wb") as out:
+            np.savez(out, keys=np.array(keys, dtype="<U32"), vectors=matrix)  # on disk before it replaces the last good
         for old in ("keys.npy", "vectors.npy"):
             (self.folder / old).unlink(missing_ok=True)
 

