@@ -38,6 +38,9 @@ FULL_LINE = 0.8
 PROSE_LINE = 0.6
 #: Glyphs whose baselines differ by less than this many font sizes are on one line.
 BASELINE_TOLERANCE = 0.35
+#: A gap between two characters' advances wider than this share of the font size is a space (a space is
+#: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
+WORD_GAP = 0.2
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
 MAX_RUNNING_WORDS = 12
 #: Footnote marks after a sentence's full stop.
@@ -210,6 +213,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
     import pypdfium2.raw as raw
 
     width, height = page.get_width(), page.get_height()  # as shown: turned by the page's rotation
+    crop_left, crop_bottom, crop_right, crop_top = page.get_cropbox()  # what a viewer shows of the page
     rotated = page.get_rotation() in (90, 270)
     if rotated:
         width, height = height, width
@@ -221,6 +225,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
         x, y = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
+        loose = raw.FS_RECTF()
         raw_glyphs: list[tuple] = []
         for i in range(textpage.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
@@ -229,8 +234,11 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
                 continue
             if char in "\x02\ufffe":  # PDFium's mark for a hyphen at a line end, printed "-" or soft:
                 char = "-"  # the evidence rules decide whether it joins a word or keeps a compound
-            box = textpage.get_charbox(i)
-            if len(covers) and _covered(box, order.get(_address(raw.FPDFText_GetTextObject(handle, i))), covers):
+            left, bottom, right, top = textpage.get_charbox(i)
+            box = (left - crop_left, bottom - crop_bottom, right - crop_left, top - crop_bottom)
+            raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(loose))  # the advance, where the ink is narrower
+            if len(covers) and _covered((left, bottom, right, top), order.get(_address(raw.FPDFText_GetTextObject(
+                    handle, i))), covers):
                 hidden += not char.isspace()
                 char = COVERED  # gone from the text; the place keeps a mark, so the sentence reads on
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
@@ -240,8 +248,10 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
                 char = char.translate(MARKED)  # maybe a Windows letter read through the Mac table: the word decides
             bold = bool(known) and BOLD_NAME.search(name.value) is not None
             angle = raw.FPDFText_GetCharAngle(handle, i)
-            raw_glyphs.append((char, (box, x.value, y.value, size, bold, round(math.degrees(angle)) % 360
-                                      if angle >= 0 else None)))
+            raw_glyphs.append((char, (box, x.value - crop_left, y.value - crop_bottom, size, bold,
+                                      round(math.degrees(angle)) % 360 if angle >= 0 else None,
+                                      (loose.left - crop_left, loose.bottom - crop_bottom, loose.right - crop_left,
+                                       loose.top - crop_bottom))))
     finally:
         textpage.close()
         page.close()
@@ -251,19 +261,25 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
         angle, count = angles.most_common(1)[0]
         if rotated or count >= TURNED_SHARE * sum(angles.values()):  # a long line up the margin of a sparse page
             direction = (round(angle / 90) % 4) * 90  # does not turn the page
-    glyphs: list[tuple[str, float, float, float, float, bool]] = []
+    def across(left: float, bottom: float, right: float, top: float) -> tuple[float, float]:
+        """A box's extent along the text's own direction, as the page reads."""
+        return {0: (left, right), 270: (bottom, top), 180: (width - right, width - left),
+                90: (height - top, height - bottom)}[direction]
+
+    glyphs: list[tuple[str, float, float, float, float, bool, float, float]] = []
     for char, data in raw_glyphs:
         if data is None:
-            glyphs.append((" ", 0, 0, 0, 0, False))
+            glyphs.append((" ", 0, 0, 0, 0, False, 0, 0))
             continue
-        (left, bottom, right, top), origin_x, origin_y, size, bold, angle = data
+        box, origin_x, origin_y, size, bold, angle, advance = data
         if angle is not None and min(abs(angle - direction), 360 - abs(angle - direction)) > MAX_TILT:
             continue
-        x0, x1, down = {0: (left, right, height - origin_y), 270: (bottom, top, origin_x),
-                        180: (width - right, width - left, origin_y),
-                        90: (height - top, height - bottom, width - origin_x)}[direction]
-        glyphs.append((char, x0, x1, down, size, bold))
-    return _fragments(_words(glyphs), number), (height if direction in (0, 180) else width), hidden
+        down = {0: height - origin_y, 270: origin_x, 180: origin_y, 90: width - origin_x}[direction]
+        glyphs.append((char, *across(*box), down, size, bold, *across(*advance)))
+    shown_width, shown_height = (width, height) if direction in (0, 180) else (height, width)
+    fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number)  # the middle on the page as
+                 if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # shown: a line over its edge
+    return fragments, shown_height, hidden  # stays, a printer's note in the bleed (outside the CropBox) goes
 
 
 def _address(handle) -> int | None:
@@ -397,8 +413,11 @@ def misread_accents(word: str) -> str:
     return "".join(UNMARKED.get(c, c) for c in chars)
 
 
-def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
-    """Characters between spaces (or baseline jumps) become words: (text, x0, x1, y, size, bold)."""
+def _words(glyphs, gaps: bool = False) -> list[tuple[str, float, float, float, float, bool]]:
+    """Characters (text, x0, x1, y, size, bold, and x0, x1 of their advance) between spaces (or baseline jumps)
+    become words: (text, x0, x1, y, size, bold). With ``gaps``, also where the next character's advance starts a
+    space's width after the last one's: PDFium puts in the spaces a PDF leaves out (words drawn one by one) only
+    for text that runs across the page, not for text turned with it."""
     words = []
     current: list = []
 
@@ -419,10 +438,11 @@ def _words(glyphs) -> list[tuple[str, float, float, float, float, bool]]:
             if not (current and current[-1][0] == COVERED):
                 flush()
             continue
-        if current and abs(glyph[3] - current[-1][3]) > BASELINE_TOLERANCE * max(glyph[4], 1):
+        if current and (abs(glyph[3] - current[-1][3]) > BASELINE_TOLERANCE * max(glyph[4], 1)
+                        or gaps and glyph[6] - current[-1][7] > WORD_GAP * max(glyph[4], 1)):
             flush()
         if glyph[0] == COVERED and current and current[-1][0] == COVERED:  # words under one box: one mark
-            current[-1] = (COVERED, current[-1][1], glyph[2], *current[-1][3:])
+            current[-1] = (COVERED, current[-1][1], glyph[2], *current[-1][3:7], glyph[7])
         else:
             if space:
                 flush()

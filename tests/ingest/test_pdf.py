@@ -218,14 +218,55 @@ def test_a_turned_landscape_page_reads_as_shown_and_text_at_an_angle_is_left_out
     pdf.rotate(90)  # shown turned a quarter clockwise, this reads left to right
     pdf.setFont("Helvetica", 11)
     pdf.drawString(0, 0, "Op deze liggende pagina staat het tarief voor de zone Schil: 2,10 euro per uur.")
+    # Words drawn one by one, without the space between them, and a table's cells: PDFium puts in the spaces
+    # only for text across the page, so on this page they ran together ("Ophetkruispunt", "14.2106.880").
+    x = 0.0
+    for word in "Op het kruispunt Rondweg gebeurden zeven ongevallen.".split():
+        pdf.drawString(x, -40, word)
+        x += pdf.stringWidth(word + " ", "Helvetica", 11)
+    for x, cell in ((0, "Stationsplein"), (300, "14.210"), (400, "6.880")):
+        pdf.drawString(x, -80, cell)
     pdf.restoreState()
     pdf.showPage()
     pdf.save()
     source = TextReader().read(path)
-    text = " ".join(line.text for line in source.lines)
+    lines = [line.text for line in source.lines]
+    text = " ".join(lines)
     assert "De gemeente telde in 2022 precies 23 sportverenigingen met samen 8.940 leden." in text
     assert "Op deze liggende pagina staat het tarief voor de zone Schil: 2,10 euro per uur." in text
+    assert "Op het kruispunt Rondweg gebeurden zeven ongevallen." in text
+    assert "Stationsplein | 14.210 | 6.880" in lines
     assert "CONCEPT" not in text and "vertrouwelijk" not in text
+
+
+def test_text_outside_the_page_as_shown_is_no_part_of_it(tmp_path):
+    """A black-box test: a printer's note in the bleed, outside the CropBox that every viewer shows, was
+    indexed and highlighted as the answer ("prijs nog aanpassen naar € 15"), where the flyer says € 12,50.
+    The page's own footer, inside it, is still found as a footer on every page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    bleed = 40
+    path = tmp_path / "flyer-zwemles-2024.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(width + 2 * bleed, height + 2 * bleed))
+    for page in (1, 2, 3):
+        pdf.setCropBox((bleed, bleed, width + bleed, height + bleed))
+        if page == 2:  # once: a note on every page would go as a running footer anyway
+            pdf.setFont("Helvetica", 7)
+            pdf.drawString(bleed, 14, "Drukproef v3: prijs nog aanpassen naar 15 euro per les")
+        pdf.translate(bleed, bleed)
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, height - 150, f"Een les in blok {page} kost 12,50 euro en duurt drie kwartier.")
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(width / 2, 40, f"Zwembad De Wielewaal | {page}")
+        pdf.showPage()
+    pdf.save()
+    source = TextReader().read(path)
+    text = " ".join(line.text for line in source.lines)
+    assert "Een les in blok 2 kost 12,50 euro en duurt drie kwartier." in text
+    assert "Drukproef" not in text and "Wielewaal" not in text
+    assert source.page_labels == {1: "1", 2: "2", 3: "3"} or not source.page_labels
 
 
 def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path, corpus):
