@@ -92,8 +92,13 @@ class SourceDocument:
         return max(self.pages, max((line.page for line in self.lines), default=0))
 
 
-#: A line of a table of contents: a title, dot leaders, a page number ("2.1 Nieuwbouw ........ 4").
-CONTENTS_LINE = re.compile(r"(?:(?:\.\s?){5,}|…{2,})\s*(\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+#: A line of a table of contents: a title, leaders (dots, spaced or not, middle dots, underscores, an ellipsis), a
+#: page number, maybe in a cell of its own ("2.1 Nieuwbouw ........ 4", "Inleiding ______ | 2").
+CONTENTS_LINE = re.compile(r"(?:(?:[.·_]\s?){5,}|…{2,})\s*(?:\|\s*)?(\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+#: Without leaders, a title and a page number in a cell of its own ("1 Inleiding | 2"): only under a heading
+#: that says it is the table of contents, as a table of figures looks the same.
+CONTENTS_ENTRY = re.compile(r"^\S.*\s\|\s(\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudstafel|contents|table of contents)\s*$", re.IGNORECASE)
 
 
 def contents_lines(lines: list[Line]) -> set[int]:
@@ -103,13 +108,16 @@ def contents_lines(lines: list[Line]) -> set[int]:
     ("Personeelskosten ........ 850") is kept."""
     pages = max((line.page for line in lines), default=0) + 20
     runs: list[list[tuple[Line, str]]] = [[]]
+    listed = False  # below a heading "Inhoud", where an entry needs no leaders
     for line in lines:
         if line.blank:
             continue
-        match = CONTENTS_LINE.search(line.text)
+        match = CONTENTS_LINE.search(line.text) or (CONTENTS_ENTRY.search(line.text) if listed else None)
         if match:
             runs[-1].append((line, match.group(1)))
-        elif runs[-1]:
+            continue
+        listed = bool(CONTENTS_HEADING.match(line.text))
+        if runs[-1]:
             runs.append([])
     found: set[int] = set()
     for run in runs:

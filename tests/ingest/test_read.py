@@ -133,6 +133,27 @@ def test_a_table_of_contents_is_left_out_and_its_lines_keep_their_numbers(tmp_pa
     assert lines[6].number == 7 and lines[6].text.startswith("De stad bouwde 1.240 woningen.")
 
 
+@pytest.mark.parametrize("entries", [
+    ["1 Inleiding ____________________ 2", "2 Wonen ____________________ 3", "3 Zorg ____________________ 5"],
+    ["1 Inleiding ···················· 2", "2 Wonen ···················· 3", "3 Zorg ···················· 5"],
+    ["1 Inleiding .................... | 2", "2 Wonen .................... | 3", "3 Zorg .................... | 5"],
+    ["1 Inleiding | 2", "2 Wonen | 3", "3 Zorg | 5"],  # no leaders: under its heading only
+])
+def test_a_table_of_contents_goes_whatever_its_leaders(tmp_path, entries):
+    """A black-box test of PDFs: with underscores or middle dots as leaders, the page number as a cell of its
+    own (a wide gap before it) or no leaders at all, the contents stayed, and its passage outranked the chapters."""
+    path = tmp_path / "verslag-2024.txt"
+    path.write_text("\n".join(["Inhoudsopgave", *entries, "", "1 Inleiding", "De stad bouwde 1.240 woningen."]) + "\n",
+                    encoding="utf-8")
+    assert [line.text for line in TextReader().read(path).lines][:5] == ["Inhoudsopgave", "", "", "", ""]
+
+
+def test_a_table_with_a_number_column_is_no_table_of_contents(tmp_path):
+    path = tmp_path / "monitor-2024.txt"
+    path.write_text("Woningen per wijk\nNoord | 12\nOost | 15\nZuid | 40\n", encoding="utf-8")
+    assert [line.text for line in TextReader().read(path).lines][1:4] == ["Noord | 12", "Oost | 15", "Zuid | 40"]
+
+
 def test_a_corpus_setting_that_names_a_file_says_so(tmp_path):
     from vraagbaak.config import Settings
     from vraagbaak.ingest.pipeline import ingest_corpus
