@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from datetime import date
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,7 +38,8 @@ KIND_WORDS: list[tuple[Kind, re.Pattern[str]]] = [
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 #: The end of a word that names a kind of document ("Zorgverslag", "Evaluatierapport", "Raadsbrief").
 DOCUMENT_WORD = re.compile(r"(?i)(verslag|rapport|rapportage|notitie|nota|lijst|begroting|rekening|monitor|plan"
-                           r"|visie|brief|memo|advies|evaluatie|onderzoek|analyse|verkenning|paper|agenda|programma)$")
+                           r"|visie|brief|memo|advies|evaluatie|onderzoek|analyse|verkenning|paper|agenda|programma"
+                           r"|register|akkoord|voorstel|verordening)$")
 #: Headings that open many documents but name none.
 GENERIC_HEADINGS = frozenset("""voorwoord inhoud inhoudsopgave inleiding samenvatting colofon bijlage bijlagen
 agenda besluitenlijst index contents foreword introduction summary""".split())
@@ -199,13 +201,15 @@ def heading_title(headings: list[str], file_name: str) -> str | None:
     return None
 
 
-def detect_year(*texts: str) -> int | None:
-    """The first year in the first text that has one; in running text, the most frequent year."""
+def detect_year(*texts: str, now: int | None = None) -> int | None:
+    """The first year in the first text that has one; in running text (the last), the most frequent year up to
+    next year: a report is not published after today, and "de doelen voor 2030" is no year of publication."""
     for text in texts[:-1]:
         found = YEAR.findall(text)
         if found:
             return int(found[0])
-    counts = Counter(YEAR.findall(texts[-1])) if texts else Counter()
+    latest = (now or date.today().year) + 1
+    counts = Counter(y for y in YEAR.findall(texts[-1]) if int(y) <= latest) if texts else Counter()
     return int(counts.most_common(1)[0][0]) if counts else None
 
 
@@ -257,19 +261,24 @@ def organisation_on_page(first_page: str) -> str:
 
 
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,
-             shown: str | None = None, running: Sequence[str] = ()) -> tuple[DocumentMeta, str | None]:
+             shown: str | None = None, running: Sequence[str] = (),
+             pdf_author: str | None = None) -> tuple[DocumentMeta, str | None]:
     """Everything known about a document, and a problem sentence if its meta file was unusable (``shown``:
     the document's path in the corpus, for that sentence). The running headers and footers left out of the
-    text (``running``) bear out a PDF's title too: "Verkeersmonitor 2024" at the head of every page."""
+    text (``running``) bear out a PDF's title too ("Verkeersmonitor 2024" at the head of every page), date it
+    and may name its municipality, as may the PDF's author ("Gemeente Oosterveld"; a person's name is none)."""
     override, problem = read_meta_file(path, shown)
-    title = printable(override.title or usable_title(pdf_title, first_page, running)
-                      or heading_title(headings, file_title(path)) or file_title(path)) or printable(file_title(path))
+    declared, named = usable_title(pdf_title, first_page, running), heading_title(headings, file_title(path))
+    if declared and named and len(declared.split()) == 1 < len(named.split()) and DOCUMENT_WORD.search(declared):
+        declared = named  # a kind alone ("Raadsvoorstel") says less than the first page ("Raadsvoorstel Kaderbrief 2025")
+    title = printable(override.title or declared or named or file_title(path)) or printable(file_title(path))
     meta = DocumentMeta(
         collection=collection,
         title=title,
         organisation=printable(override.organisation if override.organisation is not None
-                               else organisation_on_page(first_page) or organisation_from_name(path)),
-        year=override.year or detect_year(Path(path).stem, title, first_page),
+                               else organisation_on_page(first_page) or organisation_on_page("\n".join(running))
+                               or organisation_on_page(pdf_author or "") or organisation_from_name(path)),
+        year=override.year or detect_year(Path(path).stem, title, " ".join(running), first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, first_page),
     )
     return meta, problem

@@ -142,6 +142,8 @@ class PdfLayout:
     scanned: list[int] = field(default_factory=list)
     #: Pages with text under a dark box drawn over it: blacked out, but still in the file (left out).
     covered: list[int] = field(default_factory=list)
+    #: The author in the PDF's document information, if it has one ("Gemeente Oosterveld", or a person).
+    author: str | None = None
 
 
 class PdfUnreadable(Exception):
@@ -165,7 +167,8 @@ def read_layout(data: bytes) -> PdfLayout:
             raise PdfUnreadable("de PDF is versleuteld (beveiligd met een wachtwoord)") from exc
         raise PdfUnreadable("de PDF is beschadigd") from exc
     try:
-        title = document.get_metadata_dict(skip_empty=True).get("Title")
+        information = document.get_metadata_dict(skip_empty=True)
+        title, author = information.get("Title"), information.get("Author")
         declared = {i + 1: label for i in range(len(document)) if (label := document.get_page_label(i).strip())}
         if all(label == str(page) for page, label in declared.items()):
             declared = {}  # the physical count again: nothing a reader would look for
@@ -199,7 +202,7 @@ def read_layout(data: bytes) -> PdfLayout:
         lines += _footnotes_after_their_marks(_page_lines(_reading_order(kept)), body)
     lines = _footnotes_before_their_paragraph(lines)
     _join_continuations(lines)
-    return PdfLayout(lines, len(pages), labels, examples, title, scanned, covered)
+    return PdfLayout(lines, len(pages), labels, examples, title, scanned, covered, author)
 
 
 def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:

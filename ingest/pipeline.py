@@ -322,7 +322,7 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
         headings.insert(0, largest)  # names the document (where fonts are known), not a line above it; a large
         # "Voorwoord" names nothing
     meta, problem = describe(source.path, source.collection, source.declared_title, headings, first_page, source.file,
-                             source.removed)
+                             source.removed, source.declared_author)
     return replace(source, title=meta.title, organisation=meta.organisation, year=meta.year, kind=meta.kind), problem
 
 

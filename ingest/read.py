@@ -73,8 +73,9 @@ class SourceDocument:
     #: The corpus sub-folder the file is in (``ingest.metadata.collection_of``), and its path in the corpus.
     collection: str = DEFAULT_COLLECTION
     file: str = ""
-    #: The title the file itself declares (PDF document information), if any.
+    #: The title and author the file itself declares (PDF document information), if any.
     declared_title: str | None = None
+    declared_author: str | None = None
     #: A PDF's pages, counted in the file (a last page without text counts too), and its scanned pages.
     pages: int = 0
     scanned_pages: list[int] = field(default_factory=list)
@@ -230,10 +231,11 @@ class TextReader:
         digest = hashlib.sha256(data).hexdigest()
         labels: dict[int, str] = {}
         removed: list[str] = []
-        title, pages, scanned, covered, encoding = None, 0, [], [], None
+        title, author, pages, scanned, covered, encoding = None, None, 0, [], [], None
         if path.suffix.lower() == ".pdf":
             lines, layout = self._pdf_lines(data, file)
-            labels, removed, title, pages = layout.page_labels, layout.removed, layout.title, layout.pages
+            labels, removed, title, author, pages = (layout.page_labels, layout.removed, layout.title, layout.author,
+                                                     layout.pages)
             scanned, covered = layout.scanned, layout.covered
         else:
             text, encoding = decode_text(data, file)
@@ -247,7 +249,7 @@ class TextReader:
             raise DocumentError(f"{file}: er staat geen leesbare tekst in het bestand.")
         lines = [replace(line, text=scrub(line.text)) for line in lines]
         return SourceDocument(document_id(path), file_title(path), path, digest, lines, labels, removed, collection, file, title,
-                              pages=pages, scanned_pages=scanned, covered_pages=covered, encoding=encoding)
+                              author, pages=pages, scanned_pages=scanned, covered_pages=covered, encoding=encoding)
 
     def _text_lines(self, text: str) -> list[Line]:
         lines: list[Line] = []

@@ -29,6 +29,10 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert detect_year("politie-jaarverslag-2017", "Jaarverantwoording", "cijfers over 2016 en 2016") == 2017
     assert detect_year("rapport", "Rapport", "over 2019, 2020 en nog eens 2020") == 2020  # running text: most frequent
     assert detect_year("rapport", "Rapport", "geen jaartal") is None
+    # Black-box tests of PDFs: the header on every page dates the document, not a year its text names more
+    # often ("het zwembad uit 1978"); a target year ahead ("in 2030 klimaatneutraal") dates nothing.
+    assert detect_year("raadsvoorstel", "Raadsvoorstel", "Raadsvoorstel | 12 maart 2024", "gebouwd in 1978, 1978") == 2024
+    assert detect_year("untitled-1", "Untitled", "", "doel 2030, 2030, 2030; gemeten in 2023", now=2024) == 2023
     assert detect_kind("besluitenlijst-raad-2015") == "decision_list"
     assert detect_kind("notitie", "Position paper wonen") == "position_paper"
     assert detect_kind("notitie", "Notitie", "Het jaarverslag van vorig jaar") == "annual_report"
@@ -370,3 +374,24 @@ def test_running_lines_bear_out_a_title_but_do_not_make_a_sparse_cover_a_full_pa
     page = " ".join(f"woord{i}" for i in range(30))
     assert usable_title("Verkeersmonitor 2024", page) is None
     assert usable_title("Verkeersmonitor 2024", page, ["Verkeersmonitor 2024"]) == "Verkeersmonitor 2024"
+
+
+def test_a_pdfs_header_author_and_first_heading_say_what_its_file_name_does_not(tmp_path):
+    """Black-box tests of PDFs: a municipality named only in the running header or in the PDF's author was
+    left out; a document word in the file name was taken for the organisation ("Subsidieregister"); a title of
+    one kind word ("Raadsvoorstel") stood where the first page says which one."""
+    body = "Het college stelt de raad voor de kaderbrief vast te stellen. " * 5
+    meta, _ = describe(tmp_path / "beleidsplan-sport.pdf", "algemeen", None, [], body,
+                       running=["Gemeente Heuvelrug-Oost | Beleidsplan Sport"])
+    assert meta.organisation == "Gemeente Heuvelrug-Oost"
+    meta, _ = describe(tmp_path / "kadernota-2025.pdf", "algemeen", None, [], body, pdf_author="Gemeente Oosterveld")
+    assert meta.organisation == "Gemeente Oosterveld"
+    meta, _ = describe(tmp_path / "kadernota-2025.pdf", "algemeen", None, [], body, pdf_author="J. de Vries")
+    assert meta.organisation == ""  # a person is no organisation
+    assert describe(tmp_path / "subsidieregister-2023.pdf", "algemeen", None, [], body)[0].organisation == ""
+    meta, _ = describe(tmp_path / "raadsvoorstel.pdf", "algemeen", "Raadsvoorstel", ["Raadsvoorstel Kaderbrief 2025"],
+                       "Raadsvoorstel Kaderbrief 2025\n" + body)
+    assert meta.title == "Raadsvoorstel Kaderbrief 2025"
+    meta, _ = describe(tmp_path / "x.pdf", "algemeen", "Jaarverslag Parkwijk", ["Bewoners over de Parkwijk"],
+                       "Jaarverslag Parkwijk\nBewoners over de Parkwijk\n" + body)
+    assert meta.title == "Jaarverslag Parkwijk"  # a title of more than a kind word stands
