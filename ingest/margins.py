@@ -49,8 +49,15 @@ Printed = TypeVar("Printed", bound=_Printed)
 
 
 def line_shape(text: str) -> str:
-    """A line with its numbers normalised, so "nr. 1 … 20" and "nr. 1 … 21" are one line."""
-    return re.sub(r"\d+", "#", " ".join(text.split()))
+    """A line with its numbers normalised, so "nr. 1 … 20" and "nr. 1 … 21" are one line, and its cells in any
+    order, so a footer mirrored on even pages ("2 | Beleidsplan Sport") is the odd pages' ("Beleidsplan Sport | 3")."""
+    return re.sub(r"\d+", "#", in_shape_order(text))
+
+
+def in_shape_order(text: str) -> str:
+    """A line's cells ordered by their shape (numbers normalised): the same for a footer and its mirror image."""
+    cells = " ".join(text.split()).split(" | ")
+    return " | ".join(sorted(cells, key=lambda cell: re.sub(r"\d+", "#", cell)))
 
 
 def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str]]:
@@ -99,7 +106,7 @@ def _labels(run: list[tuple[Line, int]]) -> dict[int, str]:
 def changing_numbers(found: list[Printed]) -> list[tuple[Printed, str]]:
     """The numbers of one running line (a text line, or a PDF fragment) that differ from page to page
     ("pagina 12"), by position: the page labels it prints."""
-    numbers = [re.findall(r"\d+", line.text) for line in found]
+    numbers = [re.findall(r"\d+", in_shape_order(line.text)) for line in found]
     changing: list[tuple[Printed, str]] = []
     for position in range(len(numbers[0])):
         values = [n[position] for n in numbers]

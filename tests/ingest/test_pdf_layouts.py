@@ -454,3 +454,21 @@ def test_a_bar_inside_a_form_object_a_stamping_tool_wrapped_the_page_in_covers_t
     text = "\n".join(p.text for p in document.passages)
     assert "De ambtenaar [zwartgelakt] heeft de stukken verzameld." in text and "Vries" not in text
     assert document.source.covered_pages == [1]
+
+
+def test_a_footer_mirrored_on_even_pages_of_a_short_document_is_a_footer(corpus):
+    """A black-box test: on three pages, the even page's "2 | Beleidsplan Sport 2024-2027" (the odd ones': title,
+    then number) was no footer by itself, stayed in the text and was the first answer to a question on the plan."""
+    pdf = canvas.Canvas(str(corpus / "beleidsplan-sport-2024-2027.pdf"), pagesize=A4)
+    for page, title in enumerate(("Aanleiding", "Ambities", "Accommodaties"), start=1):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, HEIGHT - 100, title)
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(120, page))
+        pdf.setFont("Helvetica", 8)
+        footer = f"{page} | Beleidsplan Sport 2024-2027" if page % 2 == 0 else f"Beleidsplan Sport 2024-2027 | {page}"
+        (pdf.drawString if page % 2 == 0 else pdf.drawRightString)(72 if page % 2 == 0 else WIDTH - 72, 40, footer)
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    assert not any("Beleidsplan Sport" in p.text for p in document.passages)
+    assert document.source.page_labels == {1: "1", 2: "2", 3: "3"}
