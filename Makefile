@@ -10,11 +10,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 setup: $(STAMP)
 
-# CPU torch first, from this machine's disk: a bare `torch` requirement would pull a multi-GB CUDA build.
+# CPU torch first: a bare `torch` requirement would pull a multi-GB CUDA build. The CPU wheel ("+cpu") where
+# pip finds one (a wheel folder in PIP_FIND_LINKS, as on an offline intranet), else from PyTorch's CPU index.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet "torch==2.13.0+cpu" 2>/dev/null || \
+		$(BIN)/pip install --quiet torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -25,7 +27,7 @@ index: model
 	$(BIN)/vraagbaak ingest
 
 run: index
-	$(BIN)/vraagbaak serve --host 127.0.0.1 --port 8000
+	$(BIN)/vraagbaak serve
 
 # Browser tests drive Debian's Chromium (a test tool's own browser download is not possible here);
 # the PDFs that tests lay out use Debian's DejaVu fonts; the accessibility checks inject axe-core (npm).

@@ -20,6 +20,10 @@ def vraagbaak(*args: str, env: dict | None = None, cwd=ROOT) -> subprocess.Compl
     ("VRAAGBAAK_RATE_LIMIT", "-5", "VRAAGBAAK_RATE_LIMIT='-5' is ongeldig: het moet minimaal 0 zijn."),
     ("VRAAGBAAK_QUESTION_RETENTION_DAYS", "999999", "VRAAGBAAK_QUESTION_RETENTION_DAYS='999999' is ongeldig: het mag hoogstens 3650 zijn."),
     ("VRAAGBAAK_BACKEND", "gpu", "VRAAGBAAK_BACKEND='gpu' is ongeldig: het moet een van deze zijn: 'onnx' of 'torch'."),
+    # A documentation review: these were taken as they came and went wrong silently (a link "not a url/source/…").
+    ("VRAAGBAAK_PUBLIC_URL", "not a url", "VRAAGBAAK_PUBLIC_URL='not a url' is ongeldig: het moet leeg zijn, een adres"),
+    ("VRAAGBAAK_CORS_ORIGINS", "https://a.nl, intranet.nl", "niet zo: intranet.nl."),
+    ("VRAAGBAAK_TRUSTED_PROXIES", "10.0.0.1,proxy.local", "moet bestaan uit IP-adressen (geen namen of netwerken)"),
 ])
 def test_a_wrong_setting_is_named_in_dutch(variable, value, says):
     out = vraagbaak("ask", "Wat doet de G40?", env={variable: value})
@@ -112,7 +116,10 @@ def test_a_wrong_option_or_argument_is_one_dutch_line_with_exit_code_2(args, say
 
 
 def test_help_and_version_still_exit_0():
-    assert vraagbaak("--version").returncode == 0 and "Snel aan de slag" in vraagbaak("--help").stdout
+    version, helped = vraagbaak("--version"), vraagbaak("--help")
+    assert version.returncode == 0 and "Snel aan de slag" in helped.stdout
+    # A documentation review: these two were English ("Show the version and exit.", "vraagbaak, version 0.1.0").
+    assert "vraagbaak, versie " in version.stdout and "Toon de versie en stop." in helped.stdout
 
 
 def test_eval_refuses_a_report_folder_it_cannot_make_before_it_runs(tmp_path):

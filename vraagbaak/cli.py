@@ -29,9 +29,8 @@ OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.EEXIST: "bestaat al", errno.EAC
 #: Click's own words in its help screens, said in Dutch (Click has no Dutch catalogue): the headings,
 #: the help option and the defaults. A word not listed here stays as Click says it.
 HELP_WORDS = {"Usage:": "Gebruik:", "Options": "Opties", "Commands": "Commando's",
-              "Show this message and exit.": "Toon deze hulp en stop.", "Show the version and exit.": "Toon de versie en stop.",
-              "default: {default}": "standaard: {default}", "required": "verplicht",
-              "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s", "Aborted!": "Afgebroken."}
+              "Show this message and exit.": "Toon deze hulp en stop.",
+              "default: {default}": "standaard: {default}", "required": "verplicht", "Aborted!": "Afgebroken."}
 
 
 def _dutch_help() -> None:
@@ -91,7 +90,8 @@ def friendly(func):
 
 
 @click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="vraagbaak")
+@click.version_option(package_name="vraagbaak", message="%(prog)s, versie %(version)s",
+                      help="Toon de versie en stop.")  # set when imported, before main() makes Click Dutch
 def cli() -> None:
     """Vraagbaak: stel vragen aan de rapporten van het G40 Stedennetwerk.
 

@@ -6,7 +6,9 @@ Nothing is built at import time: call :func:`get_settings` (cached) or construct
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -103,6 +105,42 @@ class Settings(BaseSettings):
         """A file where the data folder should be would otherwise surface as "bestaat al" or "no index"."""
         if value.exists() and not value.is_dir():
             raise ValueError("moet een map zijn, maar het is een bestand")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _a_base_url(cls, value: str) -> str:
+        """A typo here would go out in every citation link ("not a url/source/…")."""
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?|/[^\s?#]*", value):
+            raise ValueError("moet leeg zijn, een adres als https://intranet.example.nl/vraagbaak of een pad als "
+                             "/vraagbaak")
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        """A browser sends an origin as scheme://host[:port]; any other entry would never match, silently."""
+        wrong = [o for o in (o.strip().rstrip("/") for o in value.split(",")) if o
+                 and o != "*" and not re.fullmatch(r"https?://[^\s/?#]+", o)]
+        if wrong:
+            raise ValueError(f"moet bestaan uit origins als https://intranet.example.nl (zonder pad), gescheiden door "
+                             f"komma's; niet zo: {', '.join(wrong)}")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        """Compared with the address a request comes from: a host name or a network would never match, silently."""
+        wrong = []
+        for proxy in (p.strip() for p in value.split(",")):
+            try:
+                if proxy:
+                    ipaddress.ip_address(proxy)
+            except ValueError:
+                wrong.append(proxy)
+        if wrong:
+            raise ValueError(f"moet bestaan uit IP-adressen (geen namen of netwerken), gescheiden door komma's; niet "
+                             f"zo: {', '.join(wrong)}")
         return value
 
     @property
