@@ -74,6 +74,26 @@ def _json_type(content_type: str) -> bool:
 
 
 def install(app: FastAPI) -> None:
+    generate = app.openapi
+
+    def contract() -> dict:
+        """FastAPI's schema without the 422 of its own validation shape (``{"detail": [...]}``), which it lists for
+        every route with a parameter: this service sends every error as ``ErrorBody``, and a route that can
+        answer 422 says so itself."""
+        fresh = app.openapi_schema is None
+        schema = generate()
+        if fresh:
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.get("responses", {})
+                    if "HTTPValidationError" in str(responses.get("422", "")):
+                        del responses["422"]
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+        return schema
+
+    app.openapi = contract
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()

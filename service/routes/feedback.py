@@ -17,8 +17,9 @@ log = logging.getLogger("vraagbaak")
 
 
 @router.post("/api/feedback", response_model=FeedbackResponse, status_code=201, summary="Geef feedback op een passage",
-             responses={400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 415: {"model": ErrorBody},
-                        422: {"model": ErrorBody}, 429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+             responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                        413: {"model": ErrorBody}, 415: {"model": ErrorBody}, 422: {"model": ErrorBody},
+                        429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, store: FeedbackDep):
     if body.passage_id not in searcher.passage_ids:  # a typo, or a passage gone with a re-ingest
         return error_response(404, "onbekende_passage", "Deze passage staat niet (meer) in de rapporten; stel de vraag "
