@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from vraagbaak.ingest.clean import zipf_nl
+
 #: Faker's person providers whose first names are read: Dutch and Flemish, and the languages of names
 #: that Dutch reports often carry (13 countries).
 LOCALES = ("nl_NL", "nl_BE", "fr_BE", "en_US", "en_GB", "de_DE", "fr_FR", "tr_TR", "es_ES", "it_IT", "pt_PT",
@@ -67,13 +69,7 @@ def _unknown_name(words: list[str], i: int) -> bool:
     """A first name the lists lack, told by its surname's interfix: "Caspar van de Berg" (but not
     "Ministerie van Financiën", whose first word is common)."""
     return (bool(SURNAME.fullmatch(words[i])) and i + 1 < len(words) and words[i + 1] in INTERFIXES
-            and _zipf(words[i]) < COMMON_AFTER_TITLE)
-
-
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "nl")
+            and zipf_nl(words[i]) < COMMON_AFTER_TITLE)
 
 
 def person_names(sentence: str, common_after_title: float = COMMON_AFTER_TITLE) -> Iterator[str]:
@@ -103,6 +99,6 @@ def person_names(sentence: str, common_after_title: float = COMMON_AFTER_TITLE) 
             j += 1
         if j >= len(words) or not SURNAME.fullmatch(words[j]):
             continue
-        if j == start and _zipf(words[j]) >= (COMMON_AFTER_NAME if named and not titled else common_after_title):
+        if j == start and zipf_nl(words[j]) >= (COMMON_AFTER_NAME if named and not titled else common_after_title):
             continue
         yield " ".join(w for w in words[i + titled:j + 1] if w != "." and w.lower() not in TITLES)

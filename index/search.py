@@ -44,18 +44,12 @@ from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 from vraagbaak.index.spelling import Correction, Speller, dutch_words
+from vraagbaak.ingest.metadata import printable
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
 #: Passages ranked after repeats are dropped, at least: the evaluation's MRR@10, and suggestions to choose from.
 RANKED_AT_LEAST = 10
-#: Control characters and line separators: read as a space.
-CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
-#: Invisible formatting (soft hyphen, zero-width characters, bidirectional marks and isolates, BOM): removed,
-#: so a word they stand in stays one word.
-INVISIBLE_CHARS = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
-CONTROL = re.compile(f"[{CONTROL_CHARS}]")
-INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 #: A question must hold at least one letter or digit (also the API schema's pattern): "?" alone asks nothing.
 WORDLIKE = r"[^\W_]"
 #: A letter of another script than the Latin (after folding): its words are not in the stop-word lists.
@@ -173,9 +167,9 @@ class SearchResult:
 
 def visible_text(text: str) -> str:
     """The text as a question is read: accents composed with their letters (macOS pastes "ö" as "o" and a
-    mark, which would split the word), invisible characters removed, control characters and runs of
-    spaces as one space, no space at either end."""
-    return " ".join(CONTROL.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text))).split())
+    mark, which would split the word), then as a title is printed (``printable``: invisible characters
+    removed, control characters and runs of spaces one space, none at either end)."""
+    return printable(unicodedata.normalize("NFC", text))
 
 
 def clean_question(question: object) -> str:

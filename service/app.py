@@ -23,7 +23,8 @@ from vraagbaak.config import Settings, get_settings, usable_cores
 from vraagbaak.errors import VraagbaakError
 from vraagbaak.service import errors
 from vraagbaak.service.auth import check_security_settings
-from vraagbaak.service.feedback import DailyQuota, FeedbackStore
+from vraagbaak.service.feedback import FeedbackStore
+from vraagbaak.service.limits import TokenBuckets
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.middleware import ServiceMiddleware
 from vraagbaak.service.private_db import translated
@@ -107,7 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # At most one question per core in the model at a time: more only thrash the cores (README, Benchmarks).
     app.state.inference = threading.BoundedSemaphore(usable_cores())
     app.state.feedback = FeedbackStore.for_settings(settings)
-    app.state.feedback_quota = DailyQuota(settings.feedback_per_day)
+    app.state.feedback_quota = TokenBuckets(settings.feedback_per_day, period=24 * 3600)
     app.state.store_problems = []
     app.state.original_digests = {}  # (PDF, size, time) -> SHA-256, for /files
     app.state.questions = QuestionLog.for_settings(settings)

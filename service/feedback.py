@@ -1,8 +1,7 @@
-"""Feedback on answers, kept in SQLite in the data directory; exportable as candidate evaluation pairs."""
+"""Feedback on answers, kept in SQLite in the data directory (``service.candidates`` makes evaluation pairs of it)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 import sqlite3
@@ -10,7 +9,6 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from vraagbaak.build_format import PATH_SEPARATOR, Passage
 from vraagbaak.config import Settings
 from vraagbaak.service import private_db
 from vraagbaak.service.private_db import connect
@@ -160,67 +158,3 @@ class FeedbackStore:
         with self._connect() as db:
             db.row_factory = sqlite3.Row
             return [dict(row) for row in db.execute("SELECT * FROM feedback ORDER BY created, id")]
-
-
-class DailyQuota:
-    """How many posts each client made today, in memory only (an address is never stored)."""
-
-    def __init__(self, limit: int, max_clients: int = 10_000):
-        self.limit, self.max_clients = limit, max_clients
-        self.counts: dict[str, tuple[str, int]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, client: str) -> bool:
-        today = datetime.now(UTC).date().isoformat()
-        with self._lock:
-            day, count = self.counts.get(client, (today, 0))
-            count = count if day == today else 0
-            if count >= self.limit:
-                return False
-            if len(self.counts) >= self.max_clients and client not in self.counts:
-                self.counts = {c: v for c, v in self.counts.items() if v[0] == today}
-            self.counts[client] = (today, count + 1)
-            return True
-
-
-#: Why a feedback row gives no candidate pair, in the order ``vraagbaak feedback export`` says them.
-PASSED_OVER = ("niet nuttig", "over een passage die niet meer in de index staat (de reactie blijft bewaard)",
-               "zonder bewaarde vraag")
-
-
-def passed_over(row: dict, passages: dict[str, Passage]) -> str | None:
-    """Which of ``PASSED_OVER`` keeps a feedback row out of the candidate pairs, or None."""
-    if not row["helpful"]:
-        return PASSED_OVER[0]
-    if row["passage_id"] not in passages:
-        return PASSED_OVER[1]
-    if not row["question"]:
-        return PASSED_OVER[2]  # no text kept: no pair to evaluate
-    return None
-
-
-def candidate_pairs(rows: list[dict], passages: dict[str, Passage]) -> list[dict]:
-    """Helpful answers become question/answer pairs to review and add to the evaluation set.
-
-    The evidence is the passage's first sentence (cut to 120 characters at a word), which a
-    reviewer replaces by the sentence that answers; the answer is left for them to write.
-    """
-    pairs = []
-    for row in rows:
-        if passed_over(row, passages):
-            continue
-        passage = passages[row["passage_id"]]
-        first = passage.text.split(". ")[0]
-        evidence = first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0]
-        if len(evidence) < 30:
-            evidence = passage.text[:120].rsplit(" ", 1)[0]
-        pairs.append({
-            "id": f"feedback-{row['id']}", "question": row["question"], "answer": "", "evidence": [evidence],
-            "document": passage.document, "section": PATH_SEPARATOR.join(passage.citation.section), "kind": "fact",
-            "review": row["comment"] or "",
-        })
-    return pairs
-
-
-def export(rows: list[dict], passages: dict[str, Passage]) -> str:
-    return "".join(json.dumps(pair, ensure_ascii=False) + "\n" for pair in candidate_pairs(rows, passages))

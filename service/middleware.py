@@ -10,7 +10,6 @@ import math
 import re
 import sys
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -31,39 +30,12 @@ from vraagbaak.service.auth import (
     route_path,
 )
 from vraagbaak.service.errors import error_response
+from vraagbaak.service.limits import TokenBuckets
 from vraagbaak.service.metrics import Metrics
 from vraagbaak.service.scrub import scrub
 
 #: Failed authentications a client may make per minute (and in a burst) before it gets 429.
 FAILED_AUTH_PER_MINUTE = 10
-
-
-class TokenBuckets:
-    """Per-client token buckets: ``rate`` requests a minute, bursts up to the same number."""
-
-    def __init__(self, rate: int, max_clients: int = 10000):
-        self.rate, self.max_clients = rate, max_clients
-        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
-
-    def take(self, client: str, now: float | None = None) -> float:
-        """0 when allowed, else the seconds until the next request is."""
-        now = time.monotonic() if now is None else now
-        tokens, last = self.buckets.pop(client, (float(self.rate), now))
-        tokens = min(float(self.rate), tokens + (now - last) * self.rate / 60)
-        wait = self._wait(tokens)
-        self.buckets[client] = (tokens - 1 if wait == 0 else tokens, now)
-        while len(self.buckets) > self.max_clients:
-            self.buckets.popitem(last=False)
-        return wait
-
-    def waiting(self, client: str, now: float | None = None) -> float:
-        """The seconds until ``client`` may try again, taking nothing."""
-        now = time.monotonic() if now is None else now
-        tokens, last = self.buckets.get(client, (float(self.rate), now))
-        return self._wait(min(float(self.rate), tokens + (now - last) * self.rate / 60))
-
-    def _wait(self, tokens: float) -> float:
-        return 0.0 if tokens >= 1 else (1 - tokens) * 60 / self.rate
 
 
 def endpoint_label(scope: Scope, routes: Sequence[BaseRoute]) -> str:

@@ -19,7 +19,6 @@ import io
 import json
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from vraagbaak.config import Settings
+from vraagbaak.index.keyword import fold
 from vraagbaak.service import private_db
 from vraagbaak.service.private_db import connect
 from vraagbaak.service.scrub import scrub
@@ -148,8 +148,7 @@ def _cell(value: object) -> object:
 def erasable(text: str) -> str:
     """Text as an erasure request matches it: case, accents and runs of spaces folded away, so "australie"
     finds "Australië" (a request must not miss a row for how it was typed)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(fold(text.casefold()).split())
 
 
 class QuestionLog:

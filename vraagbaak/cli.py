@@ -545,7 +545,8 @@ def feedback_export(out_file: str | None) -> None:
     from pathlib import Path
 
     from vraagbaak.index import store
-    from vraagbaak.service.feedback import PASSED_OVER, FeedbackStore, export, passed_over
+    from vraagbaak.service.candidates import PASSED_OVER, from_feedback, passed_over
+    from vraagbaak.service.feedback import FeedbackStore
     from vraagbaak.service.private_db import translated
 
     settings = get_settings()
@@ -553,7 +554,7 @@ def feedback_export(out_file: str | None) -> None:
     feedback_store = FeedbackStore.for_settings(settings)
     with translated(feedback_store.path, feedback_store.WHAT):
         rows = feedback_store.all()
-    text = export(rows, passages)
+    text = from_feedback(rows, passages)
     if out_file:
         Path(out_file).write_text(text, encoding="utf-8")
         reasons = Counter(passed_over(row, passages) for row in rows)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from pydantic import Field
 
 from vraagbaak.service import beheer_pages
 from vraagbaak.service.auth import require_owner
+from vraagbaak.service.candidates import from_unanswered
 from vraagbaak.service.dependencies import FeedbackDep, SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED
 
@@ -61,22 +61,11 @@ def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**
     those of the outcome and period the page showed (its form sends them), as the page counted them."""
     if not groep:
         return beheer_pages.error(400, "Kies eerst een of meer groepen (vink ze aan in de lijst) en exporteer dan.")
-    seen: set[str] = set()
-    lines = []
     statuses = UNANSWERED if status == "beide" else (status,)
-    for row in request.app.state.questions.group_questions(groep, statuses, datetime.now(UTC) - timedelta(days=sinds)):
-        question = row["question"]
-        if not question or question in seen:
-            continue
-        seen.add(question)
-        lines.append(json.dumps({
-            "id": f"vraag-{row['id']}", "question": question, "answer": "", "evidence": [], "document": "",
-            "section": row["nearest"], "kind": "unanswerable", "subkind": "",
-            "review": f"{row['status']} op {row['asked'][:10]} (groep {row['grp']}): staat het antwoord wel in een "
-                      "rapport? Vul dan answer, evidence, document en kind in.",
-        }, ensure_ascii=False))
+    lines = from_unanswered(request.app.state.questions.group_questions(groep, statuses,
+                                                                        datetime.now(UTC) - timedelta(days=sinds)))
     if not lines:  # an old link, or groups gone with the retention period: an empty download would say nothing
         return beheer_pages.error(404, "Deze groepen bestaan niet (meer), of hun vragen zijn zonder tekst opgeslagen; "
                                        "kies groepen in de lijst van niet-beantwoorde vragen.")
-    return Response("".join(line + "\n" for line in lines), media_type="application/x-ndjson; charset=utf-8",
+    return Response(lines, media_type="application/x-ndjson; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="evaluatie-kandidaten.jsonl"', **HEADERS})

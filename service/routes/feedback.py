@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from fastapi import APIRouter, Request
 
@@ -24,9 +25,10 @@ def feedback(body: FeedbackRequest, request: Request, searcher: SearcherDep, sto
     if body.passage_id not in searcher.passage_ids:  # a typo, or a passage gone with a re-ingest
         return error_response(404, "onbekende_passage", "Deze passage staat niet (meer) in de rapporten; stel de vraag "
                                                          "opnieuw en geef feedback op het nieuwe antwoord.")
-    if not request.app.state.feedback_quota.take(client_key(request, request.app.state.settings)):
+    wait = request.app.state.feedback_quota.take(client_key(request, request.app.state.settings))
+    if wait:
         return error_response(429, "te_veel_feedback", "Je hebt vandaag al veel feedback gegeven, dank je wel. "
-                                                       "Morgen kan het weer.", headers={"Retry-After": "3600"})
+                                                       "Later kan het weer.", headers={"Retry-After": str(math.ceil(wait))})
     question = " ".join(body.question.split())
     keep = request.app.state.settings.store_question_text  # the same promise as the question log's
     public = searcher.evidence.prints

@@ -2,7 +2,8 @@ import json
 import threading
 
 from vraagbaak.build_format import Citation, Passage
-from vraagbaak.service.feedback import FeedbackStore, export
+from vraagbaak.service.candidates import from_feedback
+from vraagbaak.service.feedback import FeedbackStore
 
 TEXT = ("De themagroep Fietsen werkt aan veilige fietsroutes tussen station en binnenstad. "
         "Zij schreef een position paper over fietsparkeren.")
@@ -30,7 +31,7 @@ def test_export_turns_helpful_answers_into_candidate_pairs(tmp_path):
     store.add("Wat doet de themagroep Fietsen?", "p1", True, "goed")
     store.add("Niet nuttig", "p1", False, None)
     store.add("Passage bestaat niet meer", "weg", True, None)
-    [pair] = [json.loads(line) for line in export(store.all(), {"p1": passage()}).splitlines()]
+    [pair] = [json.loads(line) for line in from_feedback(store.all(), {"p1": passage()}).splitlines()]
     assert pair["question"] == "Wat doet de themagroep Fietsen?" and pair["review"] == "goed"
     assert pair["evidence"] == ["De themagroep Fietsen werkt aan veilige fietsroutes tussen station en binnenstad"]
     assert pair["section"] == "Pijler › Thema Fietsen" and pair["document"] == "doc" and pair["id"].startswith("feedback-")
@@ -108,11 +109,12 @@ def test_the_oldest_rows_go_past_the_maximum_and_past_the_retention(tmp_path, ca
 
 
 def test_a_client_has_a_daily_quota_in_memory():
-    from vraagbaak.service.feedback import DailyQuota
+    from vraagbaak.service.limits import TokenBuckets
 
-    quota = DailyQuota(limit=3)
-    assert [quota.take("10.0.0.1") for _ in range(4)] == [True, True, True, False]
-    assert quota.take("10.0.0.2")
+    quota = TokenBuckets(3, period=24 * 3600)
+    assert [quota.take("10.0.0.1", now=0) == 0 for _ in range(4)] == [True, True, True, False]
+    assert quota.take("10.0.0.2", now=0) == 0
+    assert quota.take("10.0.0.1", now=8 * 3600) == 0  # a third of a day later: one post more
 
 
 def test_the_export_command_keeps_feedback_the_settings_keep_and_reads_no_feedback_without_an_index(

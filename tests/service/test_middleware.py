@@ -1,4 +1,4 @@
-from vraagbaak.service.middleware import TokenBuckets
+from vraagbaak.service.limits import TokenBuckets
 
 
 def test_a_client_gets_a_burst_then_waits_for_the_refill():
