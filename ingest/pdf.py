@@ -22,11 +22,10 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
 from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, line_shape
+from vraagbaak.ingest.redaction import address, covered, covering_boxes
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
@@ -76,8 +75,6 @@ MARKED = str.maketrans({m: chr(0xF0000 + i) for i, m in enumerate(MAC_MISREAD)})
 UNMARKED = {chr(0xF0000 + i): m for i, m in enumerate(MAC_MISREAD)}
 #: The font flag (PDF 32000, table 121) of a symbolic font, whose simple TrueType PDFium reads through the Mac table.
 SYMBOLIC = 4
-#: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
-DARK = 60
 #: What stands for text under such a shape while the page is read ("[zwartgelakt]" in the text).
 COVERED = "\u2588"
 #: A page without /Rotate reads in another direction only if this share of its characters runs that way.
@@ -207,7 +204,7 @@ def read_layout(data: bytes) -> PdfLayout:
 
 def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
     """Glyphs -> words -> fragments (top-down y, as the page reads), the page's height as it reads, and how
-    many characters a dark box drawn over them hides (``_covering_boxes``), which are left out.
+    many characters a dark box drawn over them hides (``redaction.covering_boxes``), which are left out.
 
     A landscape page is often a portrait page turned (``/Rotate 90``) with its text drawn turned the other
     way: the text's own direction, that of most of its characters, says how the page reads, and positions
@@ -224,7 +221,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
     hidden = 0
     try:
         handle = textpage.raw
-        covers, order = _covering_boxes(page)
+        covers, order = covering_boxes(page)
         x, y = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
@@ -240,7 +237,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
             left, bottom, right, top = textpage.get_charbox(i)
             box = (left - crop_left, bottom - crop_bottom, right - crop_left, top - crop_bottom)
             raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(loose))  # the advance, where the ink is narrower
-            if len(covers) and _covered((left, bottom, right, top), order.get(_address(raw.FPDFText_GetTextObject(
+            if len(covers) and covered((left, bottom, right, top), order.get(address(raw.FPDFText_GetTextObject(
                     handle, i))), covers):
                 hidden += not char.isspace()
                 char = COVERED  # gone from the text; the place keeps a mark, so the sentence reads on
@@ -283,104 +280,6 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number)  # the middle on the page as
                  if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # shown: a line over its edge
     return fragments, shown_height, hidden  # stays, a printer's note in the bleed (outside the CropBox) goes
-
-
-def _address(handle) -> int | None:
-    return ctypes.cast(handle, ctypes.c_void_p).value
-
-
-def _covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
-    """Dark filled rectangles on the page, as rows (place in the drawing order, left, bottom, right, top),
-    and that order for every object: a black bar drawn after the text it covers hides it from a reader (a
-    redaction that left the text in the file); text drawn after a dark banner (white on black) is shown,
-    and a dark frame (a rectangle with a hole) covers nothing. Objects inside a form object (a whole page
-    wrapped in one by a stamping or merging tool) count in the order they are drawn, at their place on the
-    page. A dark square or redaction annotation lies over everything."""
-    import pypdfium2.raw as raw
-
-    covers, order = [], {}
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    box = [ctypes.c_float() for _ in range(4)]
-    matrix = raw.FS_MATRIX()
-
-    def walk(objects, to_page: tuple[float, ...]) -> None:
-        for obj in objects:
-            index = order[_address(obj)] = len(order)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-                inner = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
-                walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], inner)
-            elif (kind == raw.FPDF_PAGEOBJ_PATH and _rectangle(obj)
-                    and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value
-                    and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
-                    and max(r.value, g.value, b.value) <= DARK and a.value >= 200
-                    and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(c) for c in box))):
-                covers.append((index, *_on_page([c.value for c in box], to_page)))
-
-    walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))],
-         (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
-    count = len(order)
-    rect = raw.FS_RECTF()
-    for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
-        annot = raw.FPDFPage_GetAnnot(page.raw, index)
-        try:
-            if (raw.FPDFAnnot_GetSubtype(annot) in (raw.FPDF_ANNOT_SQUARE, raw.FPDF_ANNOT_REDACT)
-                    and raw.FPDFAnnot_GetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor,
-                                               *(ctypes.byref(c) for c in (r, g, b, a)))
-                    and max(r.value, g.value, b.value) <= DARK and a.value >= 200
-                    and raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect))):
-                covers.append((count + index, rect.left, min(rect.bottom, rect.top), rect.right,
-                               max(rect.bottom, rect.top)))
-        finally:
-            raw.FPDFPage_CloseAnnot(annot)
-    rows = np.array([c for c in covers if c[3] - c[1] >= 3 and c[4] - c[2] >= 3], dtype=float).reshape(-1, 5)
-    return rows, order
-
-
-def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
-    """The PDF matrix (a, b, c, d, e, f) that applies ``inner``, then ``outer``."""
-    a, b, c, d, e, f = inner
-    pa, pb, pc, pd, pe, pf = outer
-    return (a * pa + b * pc, a * pb + b * pd, c * pa + d * pc, c * pb + d * pd, e * pa + f * pc + pe, e * pb + f * pd + pf)
-
-
-def _on_page(bounds: list[float], to_page: tuple[float, ...]) -> tuple[float, float, float, float]:
-    """A box (left, bottom, right, top) in a form's space, as the box round it on the page."""
-    a, b, c, d, e, f = to_page
-    left, bottom, right, top = bounds
-    xs, ys = zip(*((a * x + c * y + e, b * x + d * y + f) for x in (left, right) for y in (bottom, top)))
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _rectangle(path) -> bool:
-    """Whether a path is one plain rectangle: a move and three or four lines, on two x's and two y's."""
-    import pypdfium2.raw as raw
-
-    segments = raw.FPDFPath_CountSegments(path)
-    if segments not in (4, 5):
-        return False
-    x, y = ctypes.c_float(), ctypes.c_float()
-    xs, ys = set(), set()
-    for k in range(segments):
-        segment = raw.FPDFPath_GetPathSegment(path, k)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        if kind != (raw.FPDF_SEGMENT_MOVETO if k == 0 else raw.FPDF_SEGMENT_LINETO):
-            return False
-        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        xs.add(round(x.value, 1))
-        ys.add(round(y.value, 1))
-    return len(xs) == 2 and len(ys) == 2
-
-
-def _covered(charbox: tuple[float, float, float, float], drawn: int | None, covers: np.ndarray) -> bool:
-    """Whether a dark box drawn after the character lies over its middle."""
-    if drawn is None:
-        return False
-    left, bottom, right, top = charbox
-    x, y = (left + right) / 2, (bottom + top) / 2
-    return bool(((covers[:, 0] > drawn) & (covers[:, 1] <= x) & (x <= covers[:, 3]) & (covers[:, 2] <= y)
-                 & (y <= covers[:, 4])).any())
 
 
 def misread_accents(word: str) -> str:
