@@ -37,7 +37,7 @@ from vraagbaak.eval import metrics
 from vraagbaak.eval.dataset import QAPair, contains_evidence, normal, part
 from vraagbaak.index import store
 from vraagbaak.index.answerability import AnswerModel, Logistic, is_foreign
-from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.model import load_embedder
 from vraagbaak.index.search import SearchConfig, Searcher
 
 WEIGHT_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)
@@ -225,15 +225,14 @@ def _saved(path: Path) -> dict | None:
     return saved if isinstance(saved, dict) else None
 
 
-def calibrate(settings: Settings, pairs: list[QAPair], embedder: Embedder | None = None,
-              say: Callable[[str], None] = print) -> dict:
+def calibrate(settings: Settings, pairs: list[QAPair], say: Callable[[str], None] = print) -> dict:
     path = Path(settings.calibration_file)
     saved = _saved(path)
     tuning = part(pairs, "tuning")
     if not {"answerable", "off_topic"} <= {p.group for p in tuning}:
         raise VraagbaakError("De vragenset heeft geen afstemdeel ('part': 'tuning') met zowel beantwoordbare als "
                              "onderwerpvreemde vragen ('subkind': 'off_topic'); afstemmen kan alleen daarop.")
-    embedder = embedder or load_embedder(settings)
+    embedder = load_embedder(settings)
     searcher = Searcher.load(settings, embedder=embedder)
     pairs = [p.model_copy(update={"question": searcher.prepare(p.question)[1]}) for p in pairs]  # as searched
     # One question at a time, as the service encodes them: int8 vectors depend a little on their batch.

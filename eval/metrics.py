@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
+
 #: The groups of questions and the statuses of the answer decision, as the figures name them.
 GROUPS = ("answerable", "near_miss", "off_topic", "unanswerable")
 STATUSES = ("answered", "uncertain", "not_found")
@@ -78,12 +80,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     >>> percentile([1, 2, 3, 4], 50)
     2.5
     """
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    position = (len(ordered) - 1) * q / 100
-    low, high = math.floor(position), math.ceil(position)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    return float(np.percentile(values, q)) if len(values) else 0.0
 
 
 def logit_midpoint(low: float, high: float) -> float:

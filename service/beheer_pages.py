@@ -3,6 +3,7 @@ numbers in a table next to them (for a screen reader, and for anyone who wants t
 
 from __future__ import annotations
 
+import statistics
 from datetime import date, timedelta
 from html import escape
 
@@ -133,7 +134,7 @@ def overview(days: list[dict], total: int) -> str:
     asked = sum(d["questions"] for d in days)
     share = {s: (sum(d.get(s, 0) for d in days) / asked if asked else 0.0) for s in STATUS_LABELS}
     latencies = sorted(d["median_ms"] for d in days if "median_ms" in d)
-    median = latencies[len(latencies) // 2] if latencies else 0.0
+    median = statistics.median(latencies) if latencies else 0.0
     cards = "".join(f"<li><b>{v}</b>{escape(label)}</li>" for label, v in (  # no questions: no share, no time ("–")
         ("vragen in 30 dagen", asked), *((f"{STATUS_LABELS[s]}", f"{share[s]:.0%}" if asked else "–") for s in STATUS_LABELS),
         ("mediane antwoordtijd", f"{median:.0f} ms" if latencies else "–"), ("vragen in het logboek", total)))

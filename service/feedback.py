@@ -73,9 +73,12 @@ class FeedbackStore:
         """Delete feedback past the retention period; returns how many rows."""
         if not self.path.exists():
             return 0
-        cutoff = ((now or datetime.now(UTC)) - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
         with self._lock, self._connect() as db:
-            return db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
+            return self._expire(db, now or datetime.now(UTC))
+
+    def _expire(self, db: sqlite3.Connection, now: datetime) -> int:
+        cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
+        return db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
 
     def erase(self, containing: str, dry_run: bool = False) -> int:
         """Forget the question and comment of every post whose text holds ``containing`` (as the question log's
@@ -142,8 +145,7 @@ class FeedbackStore:
                 (number, now.replace(minute=0, second=0, microsecond=0).isoformat(timespec="seconds"), question,
                  passage_id, int(helpful), comment),
             )
-            cutoff = (now - timedelta(days=self.retention_days)).isoformat(timespec="seconds")
-            expired = db.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
+            expired = self._expire(db, now)
             over = db.execute("DELETE FROM feedback WHERE id IN (SELECT id FROM feedback ORDER BY created DESC, id "
                               "LIMIT -1 OFFSET ?)", (self.max_rows,)).rowcount
             if expired or over:

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import sqlite3
+import statistics
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -263,14 +264,10 @@ class QuestionLog:
             private_db.wipe_journal(db)
             return erased
 
-    def _expire_before_reading(self, now: datetime | None = None) -> None:
-        """What a page or an export shows is never past the retention period (the service also expires rows
-        every five minutes, ``service.app``, and a write once a day)."""
-        if self.path.exists():
-            self.expire(now)
-
     def expire(self, now: datetime | None = None) -> int:
-        """Delete rows past the retention period now; returns how many."""
+        """Delete rows past the retention period now; returns how many. Also before a page or an export is made:
+        what it shows is never past the retention period (the service also expires rows every five minutes,
+        ``service.app``, and a write once a day)."""
         if not self.path.exists():
             return 0
         with self._lock, self._connect() as db:
@@ -289,7 +286,7 @@ class QuestionLog:
 
     def overview(self, days: int = 30, now: datetime | None = None) -> list[dict]:
         """Per day of the last ``days``: questions, each status, median latency (oldest first)."""
-        self._expire_before_reading(now)
+        self.expire(now)
         since = ((now or datetime.now(UTC)) - timedelta(days=days - 1)).date().isoformat()
         with self._connect() as db:
             counts = db.execute("SELECT day, status, count(*) FROM questions WHERE day >= ? GROUP BY day, status",
@@ -305,13 +302,13 @@ class QuestionLog:
         for day, ms in latencies:
             by_day.setdefault(day, []).append(ms)
         for day, values in by_day.items():
-            rows[day]["median_ms"] = values[len(values) // 2]
+            rows[day]["median_ms"] = statistics.median(values)
         return [rows[d] for d in sorted(rows)]
 
     def groups(self, statuses: tuple[str, ...] = UNANSWERED, since: datetime | None = None,
                limit: int = 100) -> list[Group]:
         """Unanswered questions grouped by meaning, largest group first."""
-        self._expire_before_reading()
+        self.expire()
         self.assign_groups()
         marks = ",".join("?" * len(statuses))
         where, args = f"q.status IN ({marks}) AND q.grp IS NOT NULL", list(statuses)
@@ -389,7 +386,7 @@ class QuestionLog:
         columns = ["id", "asked", "collections", "status", "confidence", "passages", "nearest", "latency_ms",
                    "feedback", "question", "searched", "grp"]
         writer.writerow(columns)
-        self._expire_before_reading()
+        self.expire()
         if self.path.exists():
             with self._connect() as db:
                 for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY asked, id"):

@@ -16,14 +16,12 @@ from vraagbaak.service.dependencies import FeedbackDep, SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED
 
 router = APIRouter(tags=["beheer"], include_in_schema=False, dependencies=[Depends(require_owner)])
-HEADERS = beheer_pages.HEADERS
-html = beheer_pages.html
 
 
 @router.api_route("/beheer", methods=["GET", "HEAD"])
 def overview(request: Request) -> HTMLResponse:
     log = request.app.state.questions
-    return html("Overzicht", "/beheer", beheer_pages.overview(log.overview(30), log.count()))
+    return beheer_pages.html("Overzicht", "/beheer", beheer_pages.overview(log.overview(30), log.count()))
 
 
 @router.api_route("/beheer/niet-beantwoord", methods=["GET", "HEAD"])
@@ -31,26 +29,26 @@ def unanswered(request: Request, settings: SettingsDep, status: str = Query("bei
                sinds: int = Query(30, ge=1, le=3650)) -> HTMLResponse:
     statuses = UNANSWERED if status == "beide" else (status,)
     groups = request.app.state.questions.groups(statuses, datetime.now(UTC) - timedelta(days=sinds))
-    return html("Niet beantwoord", "/beheer/niet-beantwoord",
+    return beheer_pages.html("Niet beantwoord", "/beheer/niet-beantwoord",
                 beheer_pages.unanswered(groups, status, sinds, settings.store_question_text))
 
 
 @router.api_route("/beheer/feedback", methods=["GET", "HEAD"])
 def feedback(store: FeedbackDep, searcher: SearcherDep) -> HTMLResponse:
     passages = {p.id: p for p in searcher.passages}
-    return html("Feedback: niet nuttig", "/beheer/feedback", beheer_pages.feedback(store.all(), passages))
+    return beheer_pages.html("Feedback: niet nuttig", "/beheer/feedback", beheer_pages.feedback(store.all(), passages))
 
 
 @router.api_route("/beheer/plank", methods=["GET", "HEAD"])
 def shelf(searcher: SearcherDep) -> HTMLResponse:
-    return html("Documenten", "/beheer/plank", beheer_pages.shelf(list(searcher.documents.values()), searcher.build.name))
+    return beheer_pages.html("Documenten", "/beheer/plank", beheer_pages.shelf(list(searcher.documents.values()), searcher.build.name))
 
 
 @router.get("/beheer/export/vragen.csv")
 def export_csv(request: Request) -> Response:
     """With a byte-order mark and semicolons, as a Dutch spreadsheet opens a CSV file by a double click."""
     return Response("\ufeff" + request.app.state.questions.csv(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="vragen.csv"', **HEADERS})
+                    headers={"Content-Disposition": 'attachment; filename="vragen.csv"', **beheer_pages.HEADERS})
 
 
 @router.get("/beheer/export/evaluatie.jsonl")
@@ -68,4 +66,4 @@ def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**
         return beheer_pages.error(404, "Deze groepen bestaan niet (meer), of hun vragen zijn zonder tekst opgeslagen; "
                                        "kies groepen in de lijst van niet-beantwoorde vragen.")
     return Response(lines, media_type="application/x-ndjson; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="evaluatie-kandidaten.jsonl"', **HEADERS})
+                    headers={"Content-Disposition": 'attachment; filename="evaluatie-kandidaten.jsonl"', **beheer_pages.HEADERS})
