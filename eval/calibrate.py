@@ -217,7 +217,7 @@ def outcome_figures(graded: list[Graded], scores: list[tuple[float, float]], mod
 
 def _saved(path: Path) -> dict | None:
     """The calibrations already saved, per model fingerprint; None for a file that is damaged (no JSON object),
-    which the error of ``index.search.load_calibration`` tells the user to make again with this command."""
+    which the error of ``index.calibration.load_calibration`` tells the user to make again with this command."""
     try:
         saved = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     except ValueError:  # not JSON (an unreadable file is said as such by the command line)

@@ -20,10 +20,11 @@ from vraagbaak.build_format import DocumentRecord, Manifest, Passage
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
 from vraagbaak.index import dense, store
+from vraagbaak.index.calibration import load_calibration, uncalibrated
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
 from vraagbaak.index.keyword import KeywordIndex
 from vraagbaak.index.model import Embedder, known_fingerprint, load_embedder
-from vraagbaak.index.search import SearchConfig, Searcher, load_calibration, uncalibrated
+from vraagbaak.index.search import SearchConfig, Searcher
 from vraagbaak.index.sentences import sentence_spans
 from vraagbaak.ingest.metadata import meta_path
 from vraagbaak.ingest.pipeline import IngestResult, Stages, document_record, ingest_corpus, write_ingest

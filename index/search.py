@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
-from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, InvalidQuestion
+from vraagbaak.errors import IndexMismatch, IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import (
     CONSIDERED,
@@ -79,43 +79,8 @@ class SearchConfig(BaseModel):
     answer_model: AnswerModel | None = None  # None: not calibrated, so every question counts as answered
 
 
-def load_calibration(path: Path, fingerprint: str) -> dict:
-    """The calibrated settings for this model from ``eval/calibration.json`` (empty if the file or the model's
-    entry is missing: ``uncalibrated`` says so); a file that cannot be read, and settings this version cannot
-    use (an answer model fitted on other evidence), are a clear error, not a silent default."""
-    path = Path(path)
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        why = "geen geldige JSON" if isinstance(exc, ValueError) else "niet leesbaar"
-        raise ConfigurationError(f"Het kalibratiebestand {path} (VRAAGBAAK_CALIBRATION_FILE) is {why}; herstel het, "
-                                 "of maak het opnieuw met 'vraagbaak eval --calibrate' (zet het daarvoor opzij als er "
-                                 "nog geen index is: zonder bestand bouwt 'vraagbaak ingest' er een, ongekalibreerd)."
-                                 ) from exc
-    if not isinstance(data, dict) or not isinstance(data.get(fingerprint, {}), dict):
-        raise ConfigurationError(f"Het kalibratiebestand {path} (VRAAGBAAK_CALIBRATION_FILE) heeft niet de vorm die "
-                                 "'vraagbaak eval --calibrate' schrijft (per model een object).")
-    record = data.get(fingerprint, {})
-    settings = {k: v for k, v in record.items() if k in SearchConfig.model_fields}
-    try:
-        SearchConfig(**settings)
-    except ValidationError as exc:
-        raise ConfigurationError(f"De kalibratie in {path} past niet bij deze versie van Vraagbaak "
-                                 f"({_reason(exc)}); voer 'vraagbaak eval --calibrate' opnieuw uit.") from exc
-    return settings
-
-
-def uncalibrated(path: Path, fingerprint: str) -> str:
-    """Why answers are not graded: the warning every ingest repeats until the model is calibrated."""
-    where = f"{path} bestaat niet" if not Path(path).exists() else f"{path} heeft niets voor dit model"
-    return (f"er is geen kalibratie voor model {fingerprint} ({where}; VRAAGBAAK_CALIBRATION_FILE): zonder "
-            "kalibratie kan Vraagbaak niet zeggen dat iets niet in de rapporten staat en geldt elke vraag als "
-            "beantwoord. Kalibreer met 'vraagbaak eval --calibrate' en voer daarna 'vraagbaak ingest' opnieuw uit.")
-
-
-def _reason(error: ValidationError) -> str:
+def first_reason(error: ValidationError) -> str:
+    """A pydantic error's first message, as a clause of a Dutch sentence."""
     return error.errors()[0]["msg"].removeprefix("Value error, ")
 
 
@@ -211,7 +176,7 @@ class Searcher:
             self.config = SearchConfig(**manifest.search)
         except ValidationError as exc:
             raise IndexMismatch(f"De index in {build} is gemaakt door een andere versie van Vraagbaak "
-                               f"({_reason(exc)}); voer 'vraagbaak ingest' opnieuw uit.") from exc
+                               f"({first_reason(exc)}); voer 'vraagbaak ingest' opnieuw uit.") from exc
         self.passages = store.read_passages(build)
         self.passage_ids = {p.id: i for i, p in enumerate(self.passages)}
         self.vectors = np.asarray(np.load(build / "embeddings.npy", mmap_mode="r"))  # mapped; plain arrays index faster

@@ -17,7 +17,8 @@ from vraagbaak.errors import ConfigurationError, IndexMismatch, IndexMissing, In
 from vraagbaak.eval import dataset
 from vraagbaak.index import store
 from vraagbaak.index.build import build_index
-from vraagbaak.index.search import Searcher, load_calibration
+from vraagbaak.index.calibration import load_calibration
+from vraagbaak.index.search import Searcher
 from vraagbaak.ingest.links import EMAIL
 
 FINANCIEN = ["Overige themagroepen", "Thema Financiën"]
