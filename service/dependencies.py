@@ -1,4 +1,4 @@
-"""FastAPI dependencies: settings, the loaded index, the feedback store (``Annotated`` aliases).
+"""FastAPI dependencies: settings, the loaded index, the feedback store, the question log (``Annotated`` aliases).
 
 They are ``async``: each only reads ``app.state``, and FastAPI would run a plain function in the thread
 pool, a hand-off per dependency that costs more than the work (README, Benchmarks).
@@ -13,6 +13,7 @@ from fastapi import Depends, HTTPException, Request
 from vraagbaak.config import Settings
 from vraagbaak.index.search import Searcher
 from vraagbaak.service.feedback import FeedbackStore
+from vraagbaak.service.question_log import QuestionLog
 from vraagbaak.service.state import IndexState
 
 #: For users when the index could not be loaded; the reason, for the people who run the service, is on /ready.
@@ -39,7 +40,12 @@ async def get_feedback(request: Request) -> FeedbackStore:
     return request.app.state.feedback
 
 
+async def get_questions(request: Request) -> QuestionLog:
+    return request.app.state.questions
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StateDep = Annotated[IndexState, Depends(get_state)]
 SearcherDep = Annotated[Searcher, Depends(get_searcher)]
 FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
+QuestionsDep = Annotated[QuestionLog, Depends(get_questions)]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 
 from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.index.search import SearchResult
-from vraagbaak.service.dependencies import SearcherDep, SettingsDep
+from vraagbaak.service.dependencies import QuestionsDep, SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED, Asked
 from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
 from vraagbaak.service.scrub import scrub, without_placeholders
@@ -22,7 +22,8 @@ log = logging.getLogger("vraagbaak")
              responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 404: {"model": ErrorBody},
                         413: {"model": ErrorBody}, 415: {"model": ErrorBody}, 422: {"model": ErrorBody},
                         429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
-def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep) -> AskResponse:
+def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep,
+        questions: QuestionsDep) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 
     Met ``collections``, ``documents`` en ``years`` zoekt de vraag alleen in die documenten; een
@@ -44,9 +45,8 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
         vector, compared = result.vector, without_placeholders(scrub(searched, public))
         if result.status in UNANSWERED and settings.store_question_text and compared != searched:
             vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
-        request.app.state.questions.add(Asked(result.question, result.status, result.confidence,
-                                              [p.id for p in response.passages], nearest(result), latency,
-                                              body.collections, vector, result.searched or ""), public=public)
+        questions.add(Asked(result.question, result.status, result.confidence, [p.id for p in response.passages],
+                            nearest(result), latency, body.collections, vector, result.searched or ""), public=public)
     except Exception:  # noqa: BLE001 - SQLite busy or full, a damaged file: logged, the answer still goes out
         log.exception("vraag niet in het vragenlogboek gezet")
     return response

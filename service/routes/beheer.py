@@ -5,30 +5,29 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
 
 from vraagbaak.service import beheer_pages
 from vraagbaak.service.auth import require_owner
 from vraagbaak.service.candidates import from_unanswered
-from vraagbaak.service.dependencies import FeedbackDep, SearcherDep, SettingsDep
+from vraagbaak.service.dependencies import FeedbackDep, QuestionsDep, SearcherDep, SettingsDep
 from vraagbaak.service.question_log import UNANSWERED
 
 router = APIRouter(tags=["beheer"], include_in_schema=False, dependencies=[Depends(require_owner)])
 
 
 @router.api_route("/beheer", methods=["GET", "HEAD"])
-def overview(request: Request) -> HTMLResponse:
-    log = request.app.state.questions
+def overview(log: QuestionsDep) -> HTMLResponse:
     return beheer_pages.html("Overzicht", "/beheer", beheer_pages.overview(log.overview(30), log.count()))
 
 
 @router.api_route("/beheer/niet-beantwoord", methods=["GET", "HEAD"])
-def unanswered(request: Request, settings: SettingsDep, status: str = Query("beide", pattern="^(beide|not_found|uncertain)$"),
+def unanswered(log: QuestionsDep, settings: SettingsDep, status: str = Query("beide", pattern="^(beide|not_found|uncertain)$"),
                sinds: int = Query(30, ge=1, le=3650)) -> HTMLResponse:
     statuses = UNANSWERED if status == "beide" else (status,)
-    groups = request.app.state.questions.groups(statuses, datetime.now(UTC) - timedelta(days=sinds))
+    groups = log.groups(statuses, datetime.now(UTC) - timedelta(days=sinds))
     return beheer_pages.html("Niet beantwoord", "/beheer/niet-beantwoord",
                 beheer_pages.unanswered(groups, status, sinds, settings.store_question_text))
 
@@ -45,14 +44,14 @@ def shelf(searcher: SearcherDep) -> HTMLResponse:
 
 
 @router.get("/beheer/export/vragen.csv")
-def export_csv(request: Request) -> Response:
+def export_csv(log: QuestionsDep) -> Response:
     """With a byte-order mark and semicolons, as a Dutch spreadsheet opens a CSV file by a double click."""
-    return Response("\ufeff" + request.app.state.questions.csv(), media_type="text/csv; charset=utf-8",
+    return Response("\ufeff" + log.csv(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="vragen.csv"', **beheer_pages.HEADERS})
 
 
 @router.get("/beheer/export/evaluatie.jsonl")
-def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Query([], max_length=500),
+def export_pairs(log: QuestionsDep, groep: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Query([], max_length=500),
                  status: str = Query("beide", pattern="^(beide|not_found|uncertain)$"),
                  sinds: int = Query(3650, ge=1, le=3650)) -> Response:
     """The chosen groups' questions as candidate pairs in the ``eval/`` format; a reviewer adds the evidence. Only
@@ -60,8 +59,7 @@ def export_pairs(request: Request, groep: list[Annotated[int, Field(ge=1, le=2**
     if not groep:
         return beheer_pages.error(400, "Kies eerst een of meer groepen (vink ze aan in de lijst) en exporteer dan.")
     statuses = UNANSWERED if status == "beide" else (status,)
-    lines = from_unanswered(request.app.state.questions.group_questions(groep, statuses,
-                                                                        datetime.now(UTC) - timedelta(days=sinds)))
+    lines = from_unanswered(log.group_questions(groep, statuses, datetime.now(UTC) - timedelta(days=sinds)))
     if not lines:  # an old link, or groups gone with the retention period: an empty download would say nothing
         return beheer_pages.error(404, "Deze groepen bestaan niet (meer), of hun vragen zijn zonder tekst opgeslagen; "
                                        "kies groepen in de lijst van niet-beantwoorde vragen.")
