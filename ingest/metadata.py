@@ -278,7 +278,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
         organisation=printable(override.organisation if override.organisation is not None
                                else organisation_on_page(first_page) or organisation_on_page("\n".join(running))
                                or organisation_on_page(pdf_author or "") or organisation_from_name(path)),
-        year=override.year or detect_year(Path(path).stem, title, " ".join(running), first_page),
+        year=override.year or detect_year(Path(path).stem, title, headings[0] if headings else "", " ".join(running),
+                                          first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, first_page),
     )
     return meta, problem

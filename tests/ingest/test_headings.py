@@ -42,6 +42,14 @@ not follow the outline (a footnote, a table's note, the table of contents) are n
     assert "1 Door afronding" in found[("2 FINANCIËN", "2.2 Uitgaven")].body().text
 
 
+def test_an_outline_numbered_after_a_section_sign_is_an_outline(corpus):
+    """A black-box test of PDFs: "§ 3.1 Nieuwbouw" was no heading, where "3.1 Nieuwbouw" was."""
+    text = ("1 Wonen\n§ 1.1 Nieuwbouw\nEr komen 500 woningen bij.\n\n§ 1.2 Doorstroming\nOuderen verhuizen vaker.\n\n"
+            "2 Werk\n§ 2.1 Banen\nEr kwamen 300 banen bij.\n\n§ 2.2 Scholing\nDe scholing groeit.\n")
+    paths = [s.path for s in sections(corpus, text)]
+    assert ["1 Wonen", "§ 1.2 Doorstroming"] in paths and ["2 Werk", "§ 2.1 Banen"] in paths, paths
+
+
 def test_three_numbered_lines_are_no_outline(corpus):
     text = "Inleiding\n\nTekst.\n\n1 Eerste punt\nuitleg\n\n2 Tweede punt\nuitleg\n\n3 Derde punt\nuitleg\n"
     assert not any(p and p[0][0].isdigit() for p in (s.path for s in sections(corpus, text)))

@@ -395,3 +395,7 @@ def test_a_pdfs_header_author_and_first_heading_say_what_its_file_name_does_not(
     meta, _ = describe(tmp_path / "x.pdf", "algemeen", "Jaarverslag Parkwijk", ["Bewoners over de Parkwijk"],
                        "Jaarverslag Parkwijk\nBewoners over de Parkwijk\n" + body)
     assert meta.title == "Jaarverslag Parkwijk"  # a title of more than a kind word stands
+    # The cover's heading dates the document before the years its first page names most often.
+    meta, _ = describe(tmp_path / "woonnota-a.pdf", "algemeen", "Woonnota A", ["Woonnota Haverdam 2024"],
+                       "Woonnota Haverdam 2024\nIn 2023 groeide de stad; 2023 was een goed jaar.")
+    assert meta.year == 2024
