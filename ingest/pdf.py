@@ -501,9 +501,10 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
             labels.update((f.page, number) for f, number in changing_numbers(found))
     headings = {_plain(f.text) for fragments in pages for f in fragments if f.size >= HEADING_SIZE_RATIO * body}
     for found in slots.values():  # a header that names each page's chapter: short lines in a small font, one place,
-        found = [f for f in found if id(f) not in removed]  # each repeated or a heading's title (not footnotes or rows)
-        repeated = Counter(f.text for f in found)
-        if not (len({f.page for f in found}) >= needed and all(f.size < body - 0.5 for f in found)
+        filled = {f.page for f in found}  # each repeated or a heading's title (not footnotes or rows); the place filled
+        found = [f for f in found if id(f) not in removed]  # on most pages, also by a line already left out (the
+        repeated = Counter(f.text for f in found)  # report's name on even pages, after a cover without a header)
+        if not (found and len(filled) >= needed and all(f.size < body - 0.5 for f in found)
                 and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
                 and not any(FOOTNOTE.match(f.text) and _plain(f.text) not in headings for f in found)):
             continue  # a note that opens with its number, not a chapter's "2 Bevindingen"

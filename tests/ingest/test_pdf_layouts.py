@@ -472,3 +472,28 @@ def test_a_footer_mirrored_on_even_pages_of_a_short_document_is_a_footer(corpus)
     document = ingest(corpus)
     assert not any("Beleidsplan Sport" in p.text for p in document.passages)
     assert document.source.page_labels == {1: "1", 2: "2", 3: "3"}
+
+
+def test_chapter_names_in_the_header_go_also_after_a_cover_without_one(corpus):
+    """A black-box test: with a cover and the chapter's name in the header of odd pages (the report's on even
+    ones), the chapter's name stayed, mid-sentence ("De regionale afspraken vormen 1 Groen hiervoor het kader"):
+    on fewer than half the pages, where the report's name on the others was already left out."""
+    pdf = canvas.Canvas(str(corpus / "nota-openbare-ruimte-2025.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 24)
+    pdf.drawString(72, HEIGHT - 300, "Nota Openbare Ruimte 2025")
+    pdf.showPage()
+    chapters = ("1 Groen", "2 Verharding", "3 Verlichting")
+    for page in range(2, 8):
+        chapter = chapters[(page - 2) // 2]
+        if page % 2 == 0:
+            pdf.setFont("Helvetica-Bold", 16)
+            pdf.drawString(72, HEIGHT - 100, chapter)
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, HEIGHT - 40, chapter if page % 2 else "Nota Openbare Ruimte 2025")
+        paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(150, page))
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    body = " ".join(p.text for p in document.passages)
+    assert not any(chapter in body for chapter in chapters)
+    assert [s.path[-1] for s in document.sections if s.path][-3:] == list(chapters)
