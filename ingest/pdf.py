@@ -40,6 +40,10 @@ BASELINE_TOLERANCE = 0.35
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
 #: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
 WORD_GAP = 0.2
+#: A margin line that says which page it is on ("Pagina 2 van 3", "Blad 2", "Page 2 of 3").
+PAGE_OF = re.compile(r"\b(?:pagina|blad|page)\s+(\d{1,4})(?:\s+(?:van|of)\s+\d{1,4})?\b", re.IGNORECASE)
+#: The fields of a letter's follow-up header beside its page ("Datum 3 april 2024", "Ons kenmerk Z/24/5678").
+LETTER_FIELD = re.compile(r"(?:datum|(?:ons |uw )?kenmerk|zaaknummer|referentie|onderwerp)\b", re.IGNORECASE)
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
 MAX_RUNNING_WORDS = 12
 #: Footnote marks after a sentence's full stop.
@@ -512,6 +516,15 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
         if None not in named and len({prefix for prefix in named if prefix}) <= 1:
             removed.update(id(f) for f in found)
             examples += sorted({f.text for f in found})[:3]
+    for fragments, height in zip(pages, heights):  # "Pagina 2 van 2", "Blad 2" in the margin of its own page: a
+        for f in fragments:  # letter's follow-up header, once in a letter of two pages, and said to be one
+            said = PAGE_OF.search(f.text) if id(f) not in removed and _in_margin(f.y, height) else None
+            if said and int(said.group(1)) == f.page:
+                block = [g for g in fragments if g is f or (_in_margin(g.y, height) and abs(g.y - f.y) <= 4 * f.size
+                                                            and LETTER_FIELD.match(g.text))]  # its "Datum", "Kenmerk"
+                removed.update(id(g) for g in block)
+                examples += [g.text for g in block]
+                labels.setdefault(f.page, said.group(1))
     for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
         found = [f for f in found if id(f) not in removed]  # 1-3 after a front matter numbered ii and iii
         if len({f.page for f in found}) >= 2:

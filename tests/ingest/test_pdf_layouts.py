@@ -497,3 +497,25 @@ def test_chapter_names_in_the_header_go_also_after_a_cover_without_one(corpus):
     body = " ".join(p.text for p in document.passages)
     assert not any(chapter in body for chapter in chapters)
     assert [s.path[-1] for s in document.sections if s.path][-3:] == list(chapters)
+
+
+def test_a_letters_follow_up_header_on_its_second_page_is_no_text(corpus):
+    """A black-box test: in a letter of two pages, the second page's "Datum … / Kenmerk … / Blad 2" (once, so no
+    running header) stayed in the text and split a sentence: "De uitvoering ligt bij het team Ruimte Pagina 2
+    van 2 en Leefomgeving"."""
+    pdf = canvas.Canvas(str(corpus / "brief-lindelaan.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, HEIGHT - 200, "Datum 3 april 2024")
+    pdf.drawString(72, HEIGHT - 214, "Onderwerp Herinrichting Lindelaan")
+    paragraph(pdf, 72, HEIGHT - 260, WIDTH - 144, words(200, 1))
+    pdf.showPage()
+    for y, line in ((HEIGHT - 40, "Datum 3 april 2024"), (HEIGHT - 52, "Kenmerk Z/24/5678"), (HEIGHT - 64, "Blad 2")):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(400, y, line)
+    paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(60, 3))
+    pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    body = " ".join(p.text for p in document.passages)
+    assert "Blad 2" not in body and "Kenmerk" not in body and body.count("Datum 3 april 2024") == 1
+    assert document.source.page_labels.get(2) == "2"
