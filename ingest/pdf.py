@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
-from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, line_shape
+from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, in_shape_order, line_shape
 from vraagbaak.ingest.redaction import address, covered, covering_boxes
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
@@ -492,7 +492,8 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
         edge = Counter(e for e, _ in placed).most_common(1)[0][0]  # margin is seldom its portrait pages')
         found = [f for e, f in placed if abs(e - edge) <= 2]
         pages_found = len({f.page for f in found})
-        if pages_found < needed and (pages_found < MIN_REPEATS or len({f.text for f in found}) > 1
+        if pages_found < needed and (pages_found < MIN_REPEATS or (len({f.text for f in found}) > 1
+                                                                   and not _counts_with_pages(found))
                                      or len(found[0].text.split()) > MAX_RUNNING_WORDS
                                      or statistics.median(f.size for f in found) >= HEADING_SIZE_RATIO * body):
             continue  # on fewer pages than most, only a short line repeated word for word, not in a heading's size
@@ -532,6 +533,16 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
             examples.append(found[0].text)
             labels.update((f.page, f.text.strip()) for f in found)
     return _own_page_numbers(pages, heights, body, removed, labels, examples)
+
+
+def _counts_with_pages(found: list[Fragment]) -> bool:
+    """Whether lines of one shape differ by a number that rises with their pages ("Bijlage 1 – pagina 2" on the
+    appendix's second page): a footer of a part of the document, on fewer than most pages."""
+    numbers = [re.findall(r"\d+", in_shape_order(f.text)) for f in found]
+    if len({len(n) for n in numbers}) != 1 or not any(c.isalpha() for c in found[0].text):
+        return False  # a bare page number is counted below, where it also labels its page
+    return any(len({n[i] for n in numbers}) > 1 and len({int(n[i]) - f.page for n, f in zip(numbers, found)}) == 1
+               for i in range(len(numbers[0])))
 
 
 def _in_margin(y: float, height: float) -> bool:
