@@ -19,7 +19,8 @@ is computed for each candidate passage and its best sentence:
   sentences hold none that the question does not already name: the year a question asks about does
   not answer "hoeveel", and a report's year everywhere does not answer "op welke datum". A question
   about a person in a role ("Wie is de voorzitter van ...?") wants a person's name
-  (``index.person_names``), where another "wie" may be answered by an organisation;
+  (``index.person_names``), where another "wie" may be answered by an organisation; a count ("Hoeveel
+  woningen ...?") wants a number of the things counted (``counts``), not any number;
 * ``corpus_cover``, ``unknown``, ``foreign``: the share of the question's words the corpus uses at
   all, Dutch words it never uses, and the share of English words (so an English question is judged
   on the embeddings, not refused for its language);
@@ -44,6 +45,7 @@ set; nothing here is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -53,7 +55,7 @@ from pydantic import BaseModel, model_validator
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from vraagbaak.index.keyword import TOKEN, Tokenizer, bm25_idf, fold, words
+from vraagbaak.index.keyword import STOPWORDS, TOKEN, Tokenizer, bm25_idf, fold, words
 from vraagbaak.index.person_names import ROLES, person_names
 from vraagbaak.index.spelling import on_a_word_list
 
@@ -108,6 +110,17 @@ PRONOMINAL = re.compile(rf"{OPENING}waar\b.*\b(voor|op|over|aan|mee|van|uit|door
 NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd"
                 r"|duizend|miljoen|miljard|tientallen|honderden|duizenden|helft|kwart|procent|two|three|four|five"
                 r"|six|seven|eight|nine|hundred|thousand|million|billion|percent")
+#: "Hoeveel" and the words after it, of which one is the thing counted ("Met hoeveel mensen ...").
+COUNTED = re.compile(r"\bhoeveel\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
+#: Words after "hoeveel" that ask for an amount, a share or a frequency, not for a count of things.
+AMOUNTS = frozenset("geld euro euros procent keer maal vaak subsidie budget kost kosten tijd jaar jaren uur uren "
+                    "dagen weken maanden".split())
+#: How near (in words) a number must stand to the thing a question counts.
+COUNT_WINDOW = 3
+#: Words and numbers as written ("1.240", "5,3"), to find a number near the thing counted.
+NUMBER_TOKEN = re.compile(r"[a-z0-9](?:[a-z0-9.,]*[a-z0-9])?")
+COUNT_NUMBER = re.compile(rf"\d[\d.,]*|{NUMBER_WORDS}")  # not "een" (folded "één"): mostly "a"
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 #: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
 NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
 #: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.
@@ -274,6 +287,50 @@ def named_in(question: str) -> set[str]:
     return set(TOKEN.findall(fold(question)))
 
 
+@dataclass(frozen=True)
+class Asks:
+    """What a question asks for: the answer type (``question_type``), its own words (``named_in``), and for
+    "Hoeveel woningen ...?" the stems of what it counts (``counted_in``)."""
+
+    kind: str | None
+    named: frozenset[str]
+    counted: frozenset[str] = frozenset()
+
+
+def asks(question: str, stem: Callable[[str], str]) -> Asks:
+    kind = question_type(question)
+    return Asks(kind, frozenset(named_in(question)), counted_in(question, stem) if kind == "number" else frozenset())
+
+
+def counted_in(question: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems of the words after "hoeveel" (at most three, one of them the thing counted: "Hoeveel
+    alleenstaande minderjarige vreemdelingen ...?"), unless it asks for an amount rather than a count ("hoeveel
+    geld", "hoeveel procent", "hoeveel keer"). Dutch only: an English question's words are not the report's."""
+    found = COUNTED.search(" ".join(fold(question).split()))
+    if not found:
+        return frozenset()
+    following = [w for w in TOKEN.findall(found.group(1)) if w not in STOPWORDS]
+    if not following or following[0] in AMOUNTS:
+        return frozenset()
+    return frozenset(stem(w) for w in following if len(w) >= 3 and not w.isdigit())
+
+
+def counts(sentence: str, counted: frozenset[str], named: frozenset[str], stem: Callable[[str], str]) -> bool:
+    """Whether the sentence puts a number (not one the question names, not a year) within ``COUNT_WINDOW`` words of
+    a thing the question counts: "twaalf bijeenkomsten" answers "Hoeveel bijeenkomsten ...?", "Het aantal woningen
+    steeg tot 1.240" answers "Hoeveel woningen ...?", and "twaalf bijeenkomsten" does not answer "Hoeveel
+    woningen ...?". A compound counts for its last part ("woningbouwprojecten" for "projecten")."""
+    tokens = NUMBER_TOKEN.findall(fold(sentence))
+    stems = [stem(t) for t in tokens]
+    for i, token in enumerate(tokens):
+        if not COUNT_NUMBER.fullmatch(token) or token in named or YEAR_LIKE.fullmatch(token):
+            continue
+        for j in range(max(0, i - COUNT_WINDOW), min(len(tokens), i + COUNT_WINDOW + 1)):
+            if j != i and any(stems[j] == c or (len(c) >= MIN_WORD and stems[j].endswith(c)) for c in counted):
+                return True
+    return False
+
+
 def personal(question: str, foreign: float) -> float:
     """1.0 if the asker speaks of themself outside a lead-in ("Hoe vraag ik verlof aan?", "my password"):
     a need of one person, which a report does not meet; ``foreign``: the question's share of English words."""
@@ -281,14 +338,20 @@ def personal(question: str, foreign: float) -> float:
     return float(bool(DUTCH_ASKER.search(rest) or (foreign >= 0.5 and ENGLISH_ASKER.search(rest))))
 
 
-def holds_answer(kind: str, sentence: str, named: set[str]) -> bool:
+def holds_answer(asked: Asks, sentence: str, stem: Callable[[str], str]) -> bool:
     """Whether the sentence holds something of the asked-for type that the question does not already name:
-    "Hoeveel woningen bouwden de steden in 2023?" is not answered by the year 2023."""
+    "Hoeveel woningen bouwden de steden in 2023?" is not answered by the year 2023; and for a count, a number
+    of the things counted (``counts``)."""
+    kind = asked.kind
+    if kind is None:
+        return True
+    if asked.counted:
+        return counts(sentence, asked.counted, asked.named, stem)
     candidates = (person_names(sentence) if kind == "person"
                   else (match.group() for match in ANSWER_TYPES[kind].finditer(sentence)))
     for candidate in candidates:
         found = set(TOKEN.findall(fold(candidate)))
-        if not found or not found <= named:  # "€" has no word, and is an answer
+        if not found or not found <= asked.named:  # "€" has no word, and is an answer
             return True
     return False
 
@@ -350,7 +413,7 @@ class Evidence:
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "type": question_type(question), "named": named_in(question),
+                "asks": asks(question, self.tokenizer.stemmer.stemWord),
                 "off_domain": {w for w in words(question) if off_domain(w)},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
@@ -368,9 +431,10 @@ class Evidence:
         cover_sentence = sum(idf.get(t, 0.0) for t in terms & best_terms) / weight
         missing = terms - self.passage_terms[passage]
         rarest_missing = max((idf.get(t, unseen_idf) for t in missing), default=0.0) / unseen_idf
-        kind = q["type"]
-        type_missing = float(bool(kind) and not any(holds_answer(kind, self.sentence_texts[r], q["named"])  # type: ignore[arg-type]
-                                                    for r in sentences))
+        asked: Asks = q["asks"]  # type: ignore[assignment]
+        stem = self.tokenizer.stemmer.stemWord
+        type_missing = float(bool(asked.kind) and not any(holds_answer(asked, self.sentence_texts[r], stem)
+                                                          for r in sentences))
         off = q["off_domain"] - self.passage_words[passage]  # type: ignore[operator]
         return [cosine, sentence, margin, keyword, cover_passage if terms else 1.0, cover_sentence if terms else 1.0,
                 rarest_missing, q["unseen"], type_missing, q["coverage"], q["unknown"], q["foreign"], float(len(off)),

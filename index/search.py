@@ -32,11 +32,11 @@ from vraagbaak.index import dense, store
 from vraagbaak.index.answerability import (
     CONSIDERED,
     AnswerModel,
+    Asks,
     Evidence,
     Status,
+    asks,
     holds_answer,
-    named_in,
-    question_type,
 )
 from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
@@ -318,8 +318,8 @@ class Searcher:
             status, confidence = model.grade(evidence)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
-        asked = question_type(text), named_in(text)
-        hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], *asked), also.get(i, []))
+        asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
+        hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], asked), also.get(i, []))
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
@@ -380,18 +380,17 @@ class Searcher:
                                            math.log1p(keyword_scores.get(i, 0.0))))
         return rows
 
-    def _shown_sentences(self, i: int, query: np.ndarray, best: tuple[float, list[int]], kind: str | None,
-                         named: set[str]) -> list[int]:
+    def _shown_sentences(self, i: int, query: np.ndarray, best: tuple[float, list[int]], asked: Asks) -> list[int]:
         """The sentences a passage highlights: the best ones (``_sentences``), and where none of them holds what
         the question asks for (a date for "Wanneer ...?", a number for "Hoeveel ...?") the best one of the
         passage that does, if it is within ``TYPE_MARGIN`` of the best: "Wanneer werd het position paper
         gepresenteerd?" marked the sentence that names the paper, not the next one with its date. Shown only:
         the answer models judge the best sentences, as they were fitted."""
         score, rows = best
-        if not kind or not rows or any(holds_answer(kind, self.evidence.sentence_texts[r], named) for r in rows):
+        stem, texts = self.evidence.tokenizer.stemmer.stemWord, self.evidence.sentence_texts
+        if not asked.kind or not rows or any(holds_answer(asked, texts[r], stem) for r in rows):
             return rows
-        others = [r for r in self.sentences_of.get(i, []) if r not in rows
-                  and holds_answer(kind, self.evidence.sentence_texts[r], named)]
+        others = [r for r in self.sentences_of.get(i, []) if r not in rows and holds_answer(asked, texts[r], stem)]
         if not others:
             return rows
         scores = self.sentence_vectors[others] @ query
