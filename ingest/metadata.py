@@ -40,6 +40,8 @@ YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 DOCUMENT_WORD = re.compile(r"(?i)(verslag|rapport|rapportage|notitie|nota|lijst|begroting|rekening|monitor|plan"
                            r"|visie|brief|memo|advies|evaluatie|onderzoek|analyse|verkenning|paper|agenda|programma"
                            r"|register|akkoord|voorstel|verordening)$")
+#: A line of at most this many words may say what kind of document it is (``title_lines``).
+TITLE_WORDS = 8
 #: Headings that open many documents but name none.
 GENERIC_HEADINGS = frozenset("""voorwoord inhoud inhoudsopgave inleiding samenvatting colofon bijlage bijlagen
 agenda besluitenlijst index contents foreword introduction summary""".split())
@@ -213,6 +215,12 @@ def detect_year(*texts: str, now: int | None = None) -> int | None:
     return int(counts.most_common(1)[0][0]) if counts else None
 
 
+def title_lines(page: str) -> str:
+    """The short lines of a page (a title, a heading, a cover's line): where a page says what kind of document it
+    is. A sentence that mentions "de jaarrekening" (a subsidy's condition) does not make it an annual report."""
+    return "\n".join(line for line in page.splitlines() if 0 < len(line.split()) <= TITLE_WORDS)
+
+
 def detect_kind(*texts: str) -> Kind:
     for text in texts:
         for kind, pattern in KIND_WORDS:
@@ -280,6 +288,6 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
                                or organisation_on_page(pdf_author or "") or organisation_from_name(path)),
         year=override.year or detect_year(Path(path).stem, title, headings[0] if headings else "", " ".join(running),
                                           first_page),
-        kind=override.kind or detect_kind(Path(path).stem, title, first_page),
+        kind=override.kind or detect_kind(Path(path).stem, title, title_lines(first_page)),
     )
     return meta, problem

@@ -13,6 +13,7 @@ from vraagbaak.ingest.metadata import (
     heading_title,
     organisation_from_name,
     organisation_on_page,
+    title_lines,
     usable_title,
 )
 from vraagbaak.ingest.pipeline import ingest_corpus
@@ -37,6 +38,10 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert detect_kind("notitie", "Position paper wonen") == "position_paper"
     assert detect_kind("notitie", "Notitie", "Het jaarverslag van vorig jaar") == "annual_report"
     assert detect_kind("notitie", "Notitie", "Over de raad") == "other"
+    # A black-box test of PDFs: a subsidy's condition on a vastgestelde jaarrekening made the rules an annual report.
+    condition = "Subsidieregeling 2024\n• de vereniging heeft een vastgestelde jaarrekening over het voorgaande jaar"
+    assert detect_kind("subsidieregeling", "Subsidieregeling 2024", title_lines(condition)) == "other"
+    assert detect_kind("x", "X", title_lines("Gemeente Haverdam\nJaarrekening 2023\nIn dit verslag")) == "annual_report"
     assert organisation_from_name(Path("g40-jaarverslag-2023.txt")) == "G40"
     assert organisation_from_name(Path("rijksoverheid-jaarverslag-2018.txt")) == "Rijksoverheid"
     assert organisation_from_name(Path("besluitenlijst-raadsvergadering-2015.pdf")) == ""
