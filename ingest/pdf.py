@@ -40,8 +40,9 @@ BASELINE_TOLERANCE = 0.35
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
 #: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
 WORD_GAP = 0.2
-#: A margin line that says which page it is on ("Pagina 2 van 3", "Blad 2", "Page 2 of 3").
-PAGE_OF = re.compile(r"\b(?:pagina|blad|page)\s+(\d{1,4})(?:\s+(?:van|of)\s+\d{1,4})?\b", re.IGNORECASE)
+#: A margin line, or a cell of one, that says which page it is on ("Pagina 2 van 3", "Blad 2", "blz. 2", "Page 2 of 3").
+PAGE_OF = re.compile(r"\s*(?:pagina|bladzijde|blad|blz\.?|pag\.?|page)\s*(\d{1,4})(?:\s*(?:van|of|/)\s*\d{1,4})?\s*",
+                     re.IGNORECASE)
 #: The fields of a letter's follow-up header beside its page ("Datum 3 april 2024", "Ons kenmerk Z/24/5678").
 LETTER_FIELD = re.compile(r"(?:datum|(?:ons |uw )?kenmerk|zaaknummer|referentie|onderwerp)\b", re.IGNORECASE)
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
@@ -217,7 +218,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
     import pypdfium2.raw as raw
 
     width, height = page.get_width(), page.get_height()  # as shown: turned by the page's rotation
-    crop_left, crop_bottom, crop_right, crop_top = page.get_cropbox()  # what a viewer shows of the page
+    crop_left, crop_bottom, _, _ = page.get_bbox()  # what a viewer shows (the CropBox, inherited, in order, clipped)
     rotated = page.get_rotation() in (90, 270)
     if rotated:
         width, height = height, width
@@ -337,15 +338,16 @@ def _words(glyphs, gaps: bool = False) -> list[tuple[str, float, float, float, f
             words.append((text, current[0][1], max(g[2] for g in current), current[0][3], sizes.most_common(1)[0][0], bold))
         current.clear()
 
+    usual = _letter_gaps(glyphs) if gaps else {}
     space = False  # a space after covered text: the next glyph decides whether the mark goes on
-    for glyph in glyphs:
+    for n, glyph in enumerate(glyphs):
         if glyph[0].isspace():
             space = True
             if not (current and current[-1][0] == COVERED):
                 flush()
             continue
         if current and (abs(glyph[3] - current[-1][3]) > BASELINE_TOLERANCE * max(glyph[4], 1)
-                        or gaps and glyph[6] - current[-1][7] > WORD_GAP * max(glyph[4], 1)):
+                        or gaps and glyph[6] - current[-1][7] > usual.get(n, 0.0) + WORD_GAP * max(glyph[4], 1)):
             flush()
         if glyph[0] == COVERED and current and current[-1][0] == COVERED:  # words under one box: one mark
             current[-1] = (COVERED, current[-1][1], glyph[2], *current[-1][3:7], glyph[7])
@@ -356,6 +358,29 @@ def _words(glyphs, gaps: bool = False) -> list[tuple[str, float, float, float, f
         space = False
     flush()
     return words
+
+
+def _letter_gaps(glyphs) -> dict[int, float]:
+    """Per glyph, the usual gap between the advances of neighbouring letters on its line (the median): spaced-out
+    letters ("S a m e n v a t t i n g" set with extra spacing) stand that far apart, and only a gap wider than
+    that by a space is one."""
+    usual: dict[int, float] = {}
+    line: list[int] = []
+
+    def close() -> None:
+        found = [glyphs[b][6] - glyphs[a][7] for a, b in zip(line, line[1:])]
+        median = max(0.0, statistics.median(found)) if found else 0.0
+        usual.update((n, median) for n in line)
+        line.clear()
+
+    for n, glyph in enumerate(glyphs):
+        if glyph[0].isspace():
+            continue
+        if line and abs(glyph[3] - glyphs[line[-1]][3]) > BASELINE_TOLERANCE * max(glyph[4], 1):
+            close()
+        line.append(n)
+    close()
+    return usual
 
 
 def _fragments(words, page: int) -> list[Fragment]:
@@ -467,7 +492,10 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
     and one example of each. On a document of two pages, on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
     body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
     ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; in a
-    document with one page of text, a bare number at its very foot or head that is its own page number."""
+    document with one page of text, a bare number at its very foot or head that is its own page number. A line
+    whose number rises with its pages on ``MIN_REPEATS`` (a part's footer, "Bijlage 1 – pagina 2"), and a margin
+    line that says it is on its own page ("Pagina 2 van 2", with the "Datum" and "Kenmerk" beside it: a
+    letter's follow-up header), go too."""
     if len(pages) < 2:
         return _own_page_numbers(pages, heights, body, set(), {}, [])
     needed = max(2.0, REPEAT_SHARE * len(pages))
@@ -519,7 +547,8 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
             examples += sorted({f.text for f in found})[:3]
     for fragments, height in zip(pages, heights):  # "Pagina 2 van 2", "Blad 2" in the margin of its own page: a
         for f in fragments:  # letter's follow-up header, once in a letter of two pages, and said to be one
-            said = PAGE_OF.search(f.text) if id(f) not in removed and _in_margin(f.y, height) else None
+            said = next((m for cell in f.text.split(TABLE_CELL_SEPARATOR) if (m := PAGE_OF.fullmatch(cell))), None) \
+                if id(f) not in removed and _in_margin(f.y, height) else None  # a cell of its own, not "zie pagina 5"
             if said and int(said.group(1)) == f.page:
                 block = [g for g in fragments if g is f or (_in_margin(g.y, height) and abs(g.y - f.y) <= 4 * f.size
                                                             and LETTER_FIELD.match(g.text))]  # its "Datum", "Kenmerk"

@@ -226,6 +226,13 @@ def test_a_turned_landscape_page_reads_as_shown_and_text_at_an_angle_is_left_out
         x += pdf.stringWidth(word + " ", "Helvetica", 11)
     for x, cell in ((0, "Stationsplein"), (300, "14.210"), (400, "6.880")):
         pdf.drawString(x, -80, cell)
+    tracked = pdf.beginText(0, -120)  # letters spaced out, words drawn one by one: a review's case
+    tracked.setFont("Helvetica", 11)
+    tracked.setCharSpace(3)
+    for word in "Samenvatting van de nota".split():
+        tracked.textOut(word)
+        tracked.moveCursor(pdf.stringWidth(word + " ", "Helvetica", 11) + 3 * (len(word) + 1), 0)
+    pdf.drawText(tracked)
     pdf.restoreState()
     pdf.showPage()
     pdf.save()
@@ -236,6 +243,7 @@ def test_a_turned_landscape_page_reads_as_shown_and_text_at_an_angle_is_left_out
     assert "Op deze liggende pagina staat het tarief voor de zone Schil: 2,10 euro per uur." in text
     assert "Op het kruispunt Rondweg gebeurden zeven ongevallen." in text
     assert "Stationsplein | 14.210 | 6.880" in lines
+    assert "Samenvatting van de nota" in lines
     assert "CONCEPT" not in text and "vertrouwelijk" not in text
 
 
@@ -266,7 +274,20 @@ def test_text_outside_the_page_as_shown_is_no_part_of_it(tmp_path):
     text = " ".join(line.text for line in source.lines)
     assert "Een les in blok 2 kost 12,50 euro en duurt drie kwartier." in text
     assert "Drukproef" not in text and "Wielewaal" not in text
-    assert source.page_labels == {1: "1", 2: "2", 3: "3"} or not source.page_labels
+    assert source.page_labels == {1: "1", 2: "2", 3: "3"}
+    # A review: a CropBox written with its corners swapped is the same box (PDFium puts them in order).
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(str(path))
+    page = document[1]
+    raw.FPDFPage_SetCropBox(page.raw, width + bleed, height + bleed, bleed, bleed)
+    page.close()
+    swapped = path.with_name("flyer-zwemles-2024-b.pdf")
+    document.save(str(swapped))
+    document.close()
+    text = " ".join(line.text for line in TextReader().read(swapped).lines)
+    assert "Een les in blok 2 kost 12,50 euro" in text and "Drukproef" not in text
 
 
 def test_a_scanned_page_in_a_typed_report_is_counted_and_said(tmp_path, corpus):

@@ -513,11 +513,14 @@ def test_a_letters_follow_up_header_on_its_second_page_is_no_text(corpus):
         pdf.setFont("Helvetica", 8)
         pdf.drawString(400, y, line)
     paragraph(pdf, 72, HEIGHT - 130, WIDTH - 144, words(60, 3))
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 60, "Op pagina 2 van de bijlage staat de kaart van de Lindelaan.")  # a sentence, low on the page
     pdf.showPage()
     pdf.save()
     document = ingest(corpus)
     body = " ".join(p.text for p in document.passages)
     assert "Blad 2" not in body and "Kenmerk" not in body and body.count("Datum 3 april 2024") == 1
+    assert "Op pagina 2 van de bijlage staat de kaart van de Lindelaan." in body
     assert document.source.page_labels.get(2) == "2"
 
 
