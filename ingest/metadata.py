@@ -277,7 +277,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     and may name its municipality, as may the PDF's author ("Gemeente Oosterveld"; a person's name is none)."""
     override, problem = read_meta_file(path, shown)
     declared, named = usable_title(pdf_title, first_page, running), heading_title(headings, file_title(path))
-    if declared and named and len(declared.split()) == 1 < len(named.split()) and DOCUMENT_WORD.search(declared):
+    if (declared and named and len(declared.split()) == 1 < len(named.split()) and DOCUMENT_WORD.search(declared)
+            and declared.lower() in named.lower()):
         declared = named  # a kind alone ("Raadsvoorstel") says less than the first page ("Raadsvoorstel Kaderbrief 2025")
     title = printable(override.title or declared or named or file_title(path)) or printable(file_title(path))
     meta = DocumentMeta(

@@ -7,6 +7,7 @@ Dutch sentence that names it (the service still answers questions, and nothing i
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 import sqlite3
@@ -15,6 +16,8 @@ from contextlib import closing
 from pathlib import Path
 
 from vraagbaak.errors import VraagbaakError
+
+log = logging.getLogger("vraagbaak")
 
 
 class StoreUnavailable(VraagbaakError):
@@ -52,11 +55,17 @@ def check(path: Path, what: str) -> None:
             raise unavailable(path, what, ValueError("quick_check faalt"))
 
 
-def wipe_journal(db: sqlite3.Connection) -> None:
+def wipe_journal(db: sqlite3.Connection) -> bool:
     """After an erasure: commit, then copy the write-ahead file into the database and empty it, so the erased
-    words are in neither file (the write-ahead file keeps a page's earlier versions until a checkpoint)."""
+    words are in neither file (the write-ahead file keeps a page's earlier versions until a checkpoint). A reader
+    in another process (a page being made) can hold the checkpoint back longer than the connection waits (its
+    timeout): that is said in the log, as the erased words then stay in the write-ahead file until the next one."""
     db.commit()
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        log.warning("na het wissen kon het WAL-bestand van %s niet worden geleegd (een andere lezer); de gewiste tekst "
+                    "staat daar tot de volgende checkpoint", db.execute("PRAGMA database_list").fetchone()[2])
+    return not busy
 
 
 def unavailable(path: Path, what: str, exc: Exception) -> StoreUnavailable:

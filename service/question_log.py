@@ -247,13 +247,13 @@ class QuestionLog:
         """Delete questions on request (a password pasted into one, say): by row id (the CSV's first column),
         or every question whose stored text holds ``containing`` (:func:`erasable`: in any case, with or without
         accents, however spaced). Returns how many; ``dry_run`` only counts."""
-        if not self.path.exists() or not (ids or containing):
+        if not self.path.exists() or not (ids or erasable(containing)):  # "´" folds to nothing, found in every text
             return 0
         where, values = [], []
         if ids:
             where.append(f"id IN ({','.join('?' * len(ids))})")
             values += list(ids)
-        if containing:
+        if erasable(containing):
             where.append("(holds(question, ?) OR holds(searched, ?))")
             values += [erasable(containing)] * 2
         with self._lock, self._connect() as db:

@@ -481,7 +481,7 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
 
     from vraagbaak.service.feedback import FeedbackStore
     from vraagbaak.service.private_db import translated
-    from vraagbaak.service.question_log import UNANSWERED, QuestionLog
+    from vraagbaak.service.question_log import UNANSWERED, QuestionLog, erasable
 
     match = re.fullmatch(r"(\d+)\s*([dhuw])", since.strip().lower())  # "7d", "7D", "12h", "12u", "2w"
     if not match:
@@ -492,7 +492,7 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     if not timedelta(hours=1) <= period <= timedelta(days=3650):
         raise click.UsageError(f"--since '{since}' kan niet: een periode is 1 uur tot 3650 dagen.")
     start = datetime.now(UTC) - period
-    if erase_text and not erase_text.strip():
+    if erase_text and not erasable(erase_text):  # blank, or only accents: it would be found in every question
         raise click.UsageError("--wis-met is leeg: geef de tekst die de te wissen vragen bevatten.")
     if confirmed and not (erase_ids or erase_text):
         raise click.UsageError("--ja bevestigt een wissing: gebruik het samen met --wis ID of --wis-met TEKST.")

@@ -397,6 +397,8 @@ def test_a_pdfs_header_author_and_first_heading_say_what_its_file_name_does_not(
     meta, _ = describe(tmp_path / "raadsvoorstel.pdf", "algemeen", "Raadsvoorstel", ["Raadsvoorstel Kaderbrief 2025"],
                        "Raadsvoorstel Kaderbrief 2025\n" + body)
     assert meta.title == "Raadsvoorstel Kaderbrief 2025"
+    meta, _ = describe(tmp_path / "raadsvoorstel.pdf", "algemeen", "Raadsvoorstel", ["1 Beslispunten"], body)
+    assert meta.title == "Raadsvoorstel"  # a review: a heading that does not say which one is no better
     meta, _ = describe(tmp_path / "x.pdf", "algemeen", "Jaarverslag Parkwijk", ["Bewoners over de Parkwijk"],
                        "Jaarverslag Parkwijk\nBewoners over de Parkwijk\n" + body)
     assert meta.title == "Jaarverslag Parkwijk"  # a title of more than a kind word stands
