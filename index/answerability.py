@@ -113,13 +113,16 @@ NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twint
 #: "Hoeveel" and the words after it, of which one is the thing counted ("Met hoeveel mensen ...").
 COUNTED = re.compile(r"\bhoeveel\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
 #: Words after "hoeveel" that ask for an amount, a share or a frequency, not for a count of things.
-AMOUNTS = frozenset("geld euro euros procent keer maal vaak subsidie budget kost kosten tijd jaar jaren uur uren "
-                    "dagen weken maanden".split())
+AMOUNTS = frozenset("geld euro euros procent keer maal vaak subsidie budget kost kosten kostte kostten bedraagt "
+                    "bedroeg bedragen betaalt betaalde betalen tijd jaar jaren uur uren dagen weken maanden".split())
 #: How near (in words) a number must stand to the thing a question counts.
 COUNT_WINDOW = 3
 #: Words and numbers as written ("1.240", "5,3"), to find a number near the thing counted.
 NUMBER_TOKEN = re.compile(r"[a-z0-9](?:[a-z0-9.,]*[a-z0-9])?")
-COUNT_NUMBER = re.compile(rf"\d[\d.,]*|{NUMBER_WORDS}")  # not "een" (folded "één"): mostly "a"
+#: A number in words, however compounded ("vijftien", "eenenveertig", "tweeentwintig" as folded, "honderdvijftig").
+NUMBER_WORD = (r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|twintig|dertig"
+               r"|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|en)+")
+COUNT_NUMBER = re.compile(rf"\d[\d.,]*|(?!(?:een|en|eens|enen)$){NUMBER_WORD}|{NUMBER_WORDS}")  # not "een": mostly "a"
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 #: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
 NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
@@ -309,9 +312,10 @@ def counted_in(question: str, stem: Callable[[str], str]) -> frozenset[str]:
     found = COUNTED.search(" ".join(fold(question).split()))
     if not found:
         return frozenset()
-    following = [w for w in TOKEN.findall(found.group(1)) if w not in STOPWORDS]
-    if not following or following[0] in AMOUNTS:
-        return frozenset()
+    words_after = TOKEN.findall(found.group(1))
+    if not words_after or words_after[0] in STOPWORDS or words_after[0] in AMOUNTS:
+        return frozenset()  # "Hoeveel is er uitgegeven …?", "Hoeveel geld …?": an amount, not things counted
+    following = [w for w in words_after if w not in STOPWORDS]
     return frozenset(stem(w) for w in following if len(w) >= 3 and not w.isdigit())
 
 

@@ -56,8 +56,8 @@ def line_shape(text: str) -> str:
 
 def in_shape_order(text: str) -> str:
     """A line's cells ordered by their shape (numbers normalised): the same for a footer and its mirror image."""
-    cells = " ".join(text.split()).split(" | ")
-    return " | ".join(sorted(cells, key=lambda cell: re.sub(r"\d+", "#", cell)))
+    cells = " ".join(text.split()).split(" | ")  # cells of one shape shorter first: "2 | 2024" and "2024 | 3" alike
+    return " | ".join(sorted(cells, key=lambda cell: (re.sub(r"\d+", "#", cell), len(cell))))
 
 
 def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str]]:

@@ -124,6 +124,12 @@ def test_a_typed_question_without_a_typed_answer_is_marked(evidence):
     ("number", "Van de 40 steden deden er 19 mee.", "Hoeveel van de 40 steden deden mee?", True),
     ("number", "Alle 40 steden ondertekenden.", "Hoeveel van de 40 steden ondertekenden?", False),
     ("number", "Het Rijk gaf de G40 3,5 miljoen euro.", "Hoeveel geld gaf het Rijk?", True),
+    # a review: a number in words however compounded, and "hoeveel" before a verb asks for an amount
+    ("number", "De G40 is een netwerk van eenenveertig steden.", "Hoeveel steden telt de G40?", True),
+    ("number", "Er zijn tweeëntwintig partijen en honderdvijftig leden.", "Hoeveel leden zijn er?", True),
+    ("number", "Er kwam een nieuwe woning bij.", "Hoeveel woningen kwamen erbij?", False),
+    ("number", "De uitgaven aan jeugdzorg waren € 12 miljoen.", "Hoeveel is er uitgegeven aan jeugdzorg?", True),
+    ("number", "De raad betaalde 4 miljoen euro.", "Hoeveel betaalde de raad voor de sporthal?", True),
 ])
 def test_only_an_answer_the_question_does_not_already_name_counts(kind, sentence, question, holds):
     stem = Stemmer.Stemmer("dutch").stemWord
