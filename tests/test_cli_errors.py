@@ -24,6 +24,11 @@ def vraagbaak(*args: str, env: dict | None = None, cwd=ROOT) -> subprocess.Compl
     ("VRAAGBAAK_PUBLIC_URL", "not a url", "VRAAGBAAK_PUBLIC_URL='not a url' is ongeldig: het moet leeg zijn, een adres"),
     ("VRAAGBAAK_CORS_ORIGINS", "https://a.nl, intranet.nl", "niet zo: intranet.nl."),
     ("VRAAGBAAK_TRUSTED_PROXIES", "10.0.0.1,proxy.local", "moet bestaan uit IP-adressen (geen namen of netwerken)"),
+    # A black-box test: these passed (a link to another host, a port that is none, a wildcard no browser matches).
+    ("VRAAGBAAK_PUBLIC_URL", "//host/pad", "VRAAGBAAK_PUBLIC_URL='//host/pad' is ongeldig"),
+    ("VRAAGBAAK_PUBLIC_URL", "http://host:99999", "VRAAGBAAK_PUBLIC_URL='http://host:99999' is ongeldig"),
+    ("VRAAGBAAK_CORS_ORIGINS", "https://*.gemeente.nl", "niet zo: https://*.gemeente.nl."),
+    ("VRAAGBAAK_CORS_ORIGINS", "https://bücher.nl", "niet zo: https://bücher.nl."),
 ])
 def test_a_wrong_setting_is_named_in_dutch(variable, value, says):
     out = vraagbaak("ask", "Wat doet de G40?", env={variable: value})
@@ -176,3 +181,16 @@ def test_eval_says_what_it_cannot_do_instead_of_ignoring_it(tmp_path):
                         env={"VRAAGBAAK_DATA_DIR": str(tmp_path / "data")})
     assert blocked.returncode == 1 and "een deel van het pad is geen map" in blocked.stderr, blocked.stderr
     assert "Not a directory" not in blocked.stderr
+
+
+@pytest.mark.parametrize("variable,value", [
+    ("VRAAGBAAK_PUBLIC_URL", "HTTPS://intranet.example.nl:8443/vraagbaak"), ("VRAAGBAAK_PUBLIC_URL", "/vraagbaak"),
+    ("VRAAGBAAK_PUBLIC_URL", "http://[::1]:8000"), ("VRAAGBAAK_CORS_ORIGINS", "http://[::1]:8000, HTTPS://Intranet.nl/"),
+    ("VRAAGBAAK_TRUSTED_PROXIES", "2001:db8::1, ::1, 10.0.0.1"),
+])
+def test_unusual_but_valid_settings_are_taken(variable, value, tmp_path):
+    from vraagbaak.config import Settings
+
+    settings = Settings(**{variable.removeprefix("VRAAGBAAK_").lower(): value})
+    if variable == "VRAAGBAAK_CORS_ORIGINS":
+        assert settings.allowed_origins == ["http://[::1]:8000", "https://intranet.nl"]  # as a browser sends them

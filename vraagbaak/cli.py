@@ -436,7 +436,8 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
     _check_port(host, port)
-    click.echo(f"Vraagbaak op http://{host}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL is bracketed
+    click.echo(f"Vraagbaak op http://{shown}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
     uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,
                 http="vraagbaak.service.http:JsonErrorsProtocol",
                 access_log=False, log_level="warning", proxy_headers=False)
@@ -468,12 +469,12 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
 @click.option("--wis", "erase_ids", multiple=True, type=click.IntRange(1, 2**63 - 1), metavar="ID",
               help="Wis deze vraag uit het logboek (id uit de CSV); herhaalbaar.")
-@click.option("--wis-met", "erase_text", default="", metavar="TEKST",
+@click.option("--wis-met", "erase_text", default=None, metavar="TEKST",
               help="Wis elke vraag (en de tekst van elke reactie) die dit bevat (hoofdletters en accenten tellen niet).")
 @click.option("--ja", "confirmed", is_flag=True, help="Wis echt (zonder --ja zegt --wis alleen hoeveel vragen het zou wissen).")
 @friendly
 def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids: tuple[int, ...],
-           erase_text: str, confirmed: bool) -> None:
+           erase_text: str | None, confirmed: bool) -> None:
     """Vragen die de rapporten niet (zeker) beantwoorden, gegroepeerd op betekenis (uit het vragenlogboek).
     Met --wis of --wis-met: vragen wissen (op verzoek, of een geplakt wachtwoord)."""
     from dataclasses import asdict
@@ -492,8 +493,9 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
     if not timedelta(hours=1) <= period <= timedelta(days=3650):
         raise click.UsageError(f"--since '{since}' kan niet: een periode is 1 uur tot 3650 dagen.")
     start = datetime.now(UTC) - period
-    if erase_text and not erasable(erase_text):  # blank, or only accents: it would be found in every question
+    if erase_text is not None and not erasable(erase_text):  # blank, or only accents: found in every question
         raise click.UsageError("--wis-met is leeg: geef de tekst die de te wissen vragen bevatten.")
+    erase_text = erase_text or ""
     if confirmed and not (erase_ids or erase_text):
         raise click.UsageError("--ja bevestigt een wissing: gebruik het samen met --wis ID of --wis-met TEKST.")
     settings = get_settings()
@@ -518,9 +520,11 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
         groups = log.groups((status,) if status else UNANSWERED, start, limit + 1)  # one more: is the list cut?
     cut, groups = len(groups) > limit, groups[:limit]
     if cut:  # on stderr: the JSON on stdout stays what a script reads
-        click.echo(f"Er zijn meer dan {limit} groepen; hier de {limit} grootste (meer met --limit).", err=True)
+        click.echo(f"Er zijn meer dan {_count(limit, 'groep', 'groepen')}; hier de {limit} grootste (meer met "
+                   "--limit).", err=True)
     if as_json:
-        click.echo(json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=2))
+        # "group", not "id": --wis takes a question's id (the CSV's first column), not a group's
+        click.echo(json.dumps([{"group": g.pop("id"), **g} for g in map(asdict, groups)], ensure_ascii=False, indent=2))
         return
     if not groups:
         click.echo(f"Geen onbeantwoorde vragen sinds {start:%Y-%m-%d %H:%M} (UTC).")

@@ -11,6 +11,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
@@ -110,8 +111,8 @@ class Settings(BaseSettings):
     @field_validator("public_url")
     @classmethod
     def _a_base_url(cls, value: str) -> str:
-        """A typo here would go out in every citation link ("not a url/source/…")."""
-        if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?|/[^\s?#]*", value):
+        """A typo here would go out in every citation link ("not a url/source/…", "//host" another host)."""
+        if value and not (_web_address(value, path=True) or re.fullmatch(r"/(?!/)[^\s?#]*", value)):
             raise ValueError("moet leeg zijn, een adres als https://intranet.example.nl/vraagbaak of een pad als "
                              "/vraagbaak")
         return value
@@ -119,12 +120,13 @@ class Settings(BaseSettings):
     @field_validator("cors_origins")
     @classmethod
     def _origins(cls, value: str) -> str:
-        """A browser sends an origin as scheme://host[:port]; any other entry would never match, silently."""
-        wrong = [o for o in (o.strip().rstrip("/") for o in value.split(",")) if o
-                 and o != "*" and not re.fullmatch(r"https?://[^\s/?#]+", o)]
+        """A browser sends an origin as scheme://host[:port] (a host of other letters as xn--…); any other entry
+        would never match, silently."""
+        wrong = [o for o in (o.strip().rstrip("/") for o in value.split(",")) if o and o != "*"
+                 and not _web_address(o, path=False)]
         if wrong:
-            raise ValueError(f"moet bestaan uit origins als https://intranet.example.nl (zonder pad), gescheiden door "
-                             f"komma's; niet zo: {', '.join(wrong)}")
+            raise ValueError(f"moet bestaan uit origins als https://intranet.example.nl (zonder pad of *, een naam "
+                             f"met andere letters als xn--…), gescheiden door komma's; niet zo: {', '.join(wrong)}")
         return value
 
     @field_validator("trusted_proxies")
@@ -153,7 +155,21 @@ class Settings(BaseSettings):
 
     @property
     def allowed_origins(self) -> list[str]:
-        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+        return [o.strip().rstrip("/").lower() for o in self.cors_origins.split(",") if o.strip()]  # as a browser sends it
+
+
+def _web_address(text: str, path: bool) -> bool:
+    """Whether ``text`` is http(s)://host[:port] (a valid port; a host of ASCII, an IPv6 address in brackets),
+    with a path only if ``path``, and no query or fragment."""
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port  # .port raises for a port that is no port
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return (parts.scheme.lower() in ("http", "https") and bool(host) and port_ok and host.isascii()
+            and "*" not in host and not parts.query and not parts.fragment and not parts.username
+            and (path or parts.path in ("", "/")) and " " not in text)
 
 
 def _eval_folder() -> Path:
