@@ -52,7 +52,7 @@ agenda besluitenlijst index contents foreword introduction summary""".split())
 PUBLIC_BODY = re.compile(
     r"(?:^|[·|•–—]\s*)((?:Gemeente|GEMEENTE|Provincie|PROVINCIE|Waterschap|WATERSCHAP|Hoogheemraadschap)"
     r"(?: (?:(?:aan den|aan de|aan|op|bij|en|den|de|der|van|in|ter|ten) )?(?:'s-)?[A-Z][\w'’-]*){1,3}"
-    r"(?: \([A-Z]{1,3}\))?)(?=\s*(?:$|[,·|•–—(]|\d{4}\b))", re.MULTILINE)
+    r"(?: \([A-Z]{1,3}\))?)(?=\s*(?:$|[,·|•–—(]|- |\d{4}\b))", re.MULTILINE)
 #: The first page's first lines, where a document names its maker (a text file without page breaks is one
 #: page: a member list at its end must not name it).
 FIRST_LINES = 40

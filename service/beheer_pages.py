@@ -82,30 +82,39 @@ def _bars(days: list[dict], title: str) -> str:
                              f'fill="{STATUS_COLOURS[status]}"/>')
     legend = "".join(f'<li><span class="swatch" style="background:{STATUS_COLOURS[s]}"></span>{label}</li>'
                      for s, label in STATUS_LABELS.items())
-    days_written = "".join(
-        f'<text x="{x:.1f}" y="{plot + below - 4}" text-anchor="{anchor}">{days[i]["day"]}</text>'
-        for i, x, anchor in ((0, 0, "start"), (len(days) // 2, (len(days) // 2 + 0.5) * step, "middle"),
-                             (len(days) - 1, width, "end"))) if days else ""
     scale = _scale(width, 16, plot, f"{most} vraag" if most == 1 else f"{most} vragen")
     return (f'<ul class="legend" aria-hidden="true">{legend}</ul><svg role="img" aria-labelledby="grafiek-vragen" '
             f'viewBox="0 0 {width} {plot + below}" width="100%" style="max-width:{width}px"><title id="grafiek-vragen">'
             f'{escape(title)}</title>{scale}'
-            f'{"".join(rects)}<g {AXIS_TEXT}>{days_written}</g></svg>')
+            f'{"".join(rects)}{_dates(days, width, plot + below - 4)}</svg>')
+
+
+def _dates(days: list[dict], width: int, y: float) -> str:
+    """The first, middle and last day of a chart's time axis, written under it."""
+    if not days:
+        return ""
+    step = width / len(days)
+    written = "".join(f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}">{days[i]["day"]}</text>'
+                      for i, x, anchor in ((0, 0, "start"), (len(days) // 2, (len(days) // 2 + 0.5) * step, "middle"),
+                                           (len(days) - 1, width, "end")))
+    return f"<g {AXIS_TEXT}>{written}</g>"
 
 
 def _line(days: list[dict], axis: list[dict], title: str) -> str:
     """Median latency on the same time axis as the bars: a dot per day with questions, joined by a line."""
-    width, height = 720, 100
+    width, plot, below = 720, 100, 18
+    height = plot
     position = {d["day"]: i for i, d in enumerate(axis)}
     step = width / max(len(axis), 1)
     top = max((d["median_ms"] for d in days), default=0) or 1
     xy = [(position[d["day"]] * step + step / 2, height - 5 - d["median_ms"] / top * (height - 21)) for d in days]
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#0b4f8a"/>' for x, y in xy)
-    return (f'<svg role="img" aria-labelledby="grafiek-tijd" viewBox="0 0 {width} {height}" width="100%" '
+    return (f'<svg role="img" aria-labelledby="grafiek-tijd" viewBox="0 0 {width} {plot + below}" width="100%" '
             f'style="max-width:{width}px"><title id="grafiek-tijd">{escape(title)}</title>'
             f'{_scale(width, 16, height - 5, f"{top:.0f} ms")}'
-            f'<polyline points="{points}" fill="none" stroke="#0b4f8a" stroke-width="2"/>{dots}</svg>')
+            f'<polyline points="{points}" fill="none" stroke="#0b4f8a" stroke-width="2"/>{dots}'
+            f'{_dates(axis, width, plot + below - 4)}</svg>')
 
 
 #: Text on a chart: dark enough on white for WCAG AA at this size, and hidden from screen readers, which read
@@ -148,7 +157,8 @@ def overview(days: list[dict], total: int) -> str:
     return (f'<ul class="cards">{cards}</ul><h2>Vragen per dag</h2>'
             + _bars(axis, f"Vragen per dag, van {axis[0]['day']} tot {axis[-1]['day']}, gestapeld naar uitkomst")
             + "<h2>Mediane antwoordtijd per dag</h2>"
-            + _line([d for d in axis if "median_ms" in d], axis, "Mediane antwoordtijd per dag in milliseconden")
+            + _line([d for d in axis if "median_ms" in d], axis, f"Mediane antwoordtijd per dag in milliseconden, van "
+                    f"{axis[0]['day']} tot {axis[-1]['day']}")
             + '<table><caption>De cijfers per dag</caption><thead><tr><th scope="col">dag (UTC)</th><th scope="col" class="n">'
               'vragen</th>' + "".join(f'<th scope="col" class="n">{label}</th>' for label in STATUS_LABELS.values())
             + f'<th scope="col" class="n">mediane tijd (ms)</th></tr></thead><tbody>{rows}</tbody></table>')

@@ -389,6 +389,9 @@ def test_a_pdfs_header_author_and_first_heading_say_what_its_file_name_does_not(
     meta, _ = describe(tmp_path / "beleidsplan-sport.pdf", "algemeen", None, [], body,
                        running=["Gemeente Heuvelrug-Oost | Beleidsplan Sport"])
     assert meta.organisation == "Gemeente Heuvelrug-Oost"
+    meta, _ = describe(tmp_path / "brief.pdf", "algemeen", None, [], body,
+                       running=["Gemeente Westerkwartier - Afdeling Leefomgeving"])  # a spaced hyphen after it
+    assert meta.organisation == "Gemeente Westerkwartier"
     meta, _ = describe(tmp_path / "kadernota-2025.pdf", "algemeen", None, [], body, pdf_author="Gemeente Oosterveld")
     assert meta.organisation == "Gemeente Oosterveld"
     meta, _ = describe(tmp_path / "kadernota-2025.pdf", "algemeen", None, [], body, pdf_author="J. de Vries")

@@ -231,5 +231,6 @@ def test_the_charts_say_what_a_bar_and_a_point_measure():
     bars, line = page.split("<svg")[1], page.split("<svg")[2]
     assert ">12 vragen</text>" in bars and ">38 ms</text>" in line  # the top of each scale
     assert ">2026-10-22</text>" in bars and ">2026-11-20</text>" in bars  # the 30-day axis's first and last day
+    assert ">2026-10-22</text>" in line and "van 2026-10-22 tot 2026-11-20" in line  # the latency's too
     one = overview([{"day": "2026-11-20", "questions": 1, "answered": 1, "median_ms": 9.0}], total=1)
     assert ">1 vraag</text>" in one
