@@ -47,23 +47,32 @@ HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inl
 LOG_IN = "Log in met je beheeraccount (of met de API-sleutel als wachtwoord) om deze pagina te zien."
 
 
-def html(title: str, path: str, body: str, status: int = 200, headers: dict | None = None) -> HTMLResponse:
-    return HTMLResponse(page(title, path, body), status_code=status, headers={**HEADERS, **(headers or {})})
+def html(title: str, path: str, body: str, status: int = 200, headers: dict | None = None,
+         root: str = "") -> HTMLResponse:
+    return HTMLResponse(page(title, path, body, root), status_code=status, headers={**HEADERS, **(headers or {})})
 
 
-def error(status: int, message: str, headers: dict | None = None) -> HTMLResponse:
+def error(status: int, message: str, headers: dict | None = None, root: str = "") -> HTMLResponse:
     """An owners' page that went wrong says why in a page, not in JSON."""
-    return html("Dat lukte niet", "", f"<p>{escape(message)}</p>", status, headers)
+    return html("Dat lukte niet", "", f"<p>{escape(message)}</p>", status, headers, root)
 
 
-def page(title: str, path: str, body: str) -> str:
+def root_of(scope: dict) -> str:
+    """The path a proxy mounts the service under ("/vraagbaak"), which every link of a page must keep."""
+    return scope.get("root_path", "")
+
+
+def page(title: str, path: str, body: str, root: str = "") -> str:
+    """The page with its navigation; every link from the root (``href="/…"``, ``action="/…"``) under ``root``."""
     links = "".join(f'<li><a href="{href}"{" aria-current=page" if href == path else ""}>{label}</a></li>'
                     for href, label in PAGES)
-    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width,initial-scale=1"><title>{escape(title)} · Vraagbaak beheer</title>'
-            f'<style>{STYLE}</style></head><body><a class="skip" href="#inhoud">Naar de inhoud</a>'
-            f'<header><p><a href="/beheer">Vraagbaak beheer</a></p><nav aria-label="Beheer"><ul>{links}</ul></nav></header>'
-            f'<main id="inhoud"><h1>{escape(title)}</h1>{body}</main></body></html>')
+    whole = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
+             f'content="width=device-width,initial-scale=1"><title>{escape(title)} · Vraagbaak beheer</title>'
+             f'<style>{STYLE}</style></head><body><a class="skip" href="#inhoud">Naar de inhoud</a>'
+             f'<header><p><a href="/beheer">Vraagbaak beheer</a></p><nav aria-label="Beheer"><ul>{links}</ul></nav>'
+             f'</header><main id="inhoud"><h1>{escape(title)}</h1>{body}</main></body></html>')
+    prefix = escape(root.rstrip("/"), quote=True)
+    return whole.replace('href="/', f'href="{prefix}/').replace('action="/', f'action="{prefix}/') if prefix else whole
 
 
 def _bars(days: list[dict], title: str) -> str:

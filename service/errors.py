@@ -98,7 +98,7 @@ def install(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
         if owners_page(request.scope):  # a filter typed into the address: a page that says what
-            return beheer_pages.error(422, _validation_message(exc))
+            return beheer_pages.error(422, _validation_message(exc), root=beheer_pages.root_of(request.scope))
         if any(error.get("type") == "json_invalid" for error in errors):  # not JSON at all: a bad request
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON.")
         whole_body = [e for e in errors if [part for part in e.get("loc", ()) if part != "body"] == []]
@@ -128,7 +128,7 @@ def install(app: FastAPI) -> None:
         if message not in problems:
             request.app.state.store_problems = [*problems, message]
         if owners_page(request.scope):
-            return beheer_pages.error(503, message)
+            return beheer_pages.error(503, message, root=beheer_pages.root_of(request.scope))
         return error_response(503, StoreUnavailable.code, "Je feedback kon nu niet worden bewaard. Probeer het later "
                                                           "opnieuw.")
 
@@ -143,7 +143,8 @@ def install(app: FastAPI) -> None:
             message = STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
             if exc.status_code == 401:
                 message = beheer_pages.LOG_IN
-            return beheer_pages.error(exc.status_code, message, getattr(exc, "headers", None))
+            return beheer_pages.error(exc.status_code, message, getattr(exc, "headers", None),
+                                      root=beheer_pages.root_of(request.scope))
         if exc.status_code == 400:  # FastAPI could not decode the body at all (e.g. not UTF-8)
             return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON in UTF-8.")
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None

@@ -54,7 +54,7 @@ def _retry_after(wait: float, scope: Scope | None = None):
     if scope is not None and owners_page(scope):
         return beheer_pages.error(429, f"Te vaak een verkeerde sleutel of wachtwoord. Probeer het over {seconds} "
                                        f"{'seconde' if seconds == 1 else 'seconden'} opnieuw.",
-                                  headers={"Retry-After": str(seconds)})
+                                  headers={"Retry-After": str(seconds)}, root=beheer_pages.root_of(scope))
     return error_response(429, headers={"Retry-After": str(seconds)})
 
 
@@ -105,10 +105,12 @@ class ServiceMiddleware:
             if not can_manage(self.settings):
                 return beheer_pages.error(403, "De beheerpagina's staan uit: stel VRAAGBAAK_API_KEY in, of een "
                                                "vertrouwde proxy (VRAAGBAAK_TRUSTED_PROXY_HEADER) met de beheerders "
-                                               "die hij mag noemen (VRAAGBAAK_OWNERS).")
+                                               "die hij mag noemen (VRAAGBAAK_OWNERS).",
+                                          root=beheer_pages.root_of(request.scope))
             refused = self._authenticate(client_key(request, self.settings), request, may_manage(request, self.settings),
                                          lambda: beheer_pages.error(
-                    401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'}))
+                    401, beheer_pages.LOG_IN, headers={"WWW-Authenticate": 'Basic realm="Vraagbaak beheer", charset="UTF-8"'},
+                    root=beheer_pages.root_of(request.scope)))
             if refused:
                 return refused
         if path.startswith("/api/") and request.method != "OPTIONS":

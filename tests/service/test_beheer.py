@@ -129,9 +129,19 @@ def test_a_path_prefix_does_not_open_a_way_around_the_key(fake_built):
     app = create_app(fake_built.model_copy(update={"api_key": KEY}))
     app.state.index.embedder = fake_embedder()
     with TestClient(app, root_path="/vraagbaak", raise_server_exceptions=False) as client:
-        assert client.get("/vraagbaak/beheer").status_code == 401
+        refused = client.get("/vraagbaak/beheer")
+        assert refused.status_code == 401
         assert client.get("/vraagbaak/beheer", headers={"X-API-Key": KEY}).status_code == 200
         assert client.post("/vraagbaak/api/admin/reload").status_code == 401
+        # A black-box test: the pages linked from the root ("/beheer/plank"), outside the proxy's prefix.
+        for page in (client.get("/vraagbaak/beheer/plank", headers={"X-API-Key": KEY}).text,
+                     client.get("/vraagbaak/beheer/niet-beantwoord", headers={"X-API-Key": KEY}).text, refused.text):
+            assert 'href="/vraagbaak/beheer/plank"' in page and 'href="/beheer' not in page
+        from vraagbaak.service.beheer_pages import page
+
+        form = page("Niet beantwoord", "/beheer/niet-beantwoord", '<form action="/beheer/export/evaluatie.jsonl">',
+                    "/vraagbaak")
+        assert 'action="/vraagbaak/beheer/export/evaluatie.jsonl"' in form and 'href="#inhoud"' in form
 
 
 def test_an_owners_mistake_is_a_page_that_says_what_and_no_other_site_may_frame_it(owner):
