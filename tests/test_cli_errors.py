@@ -194,3 +194,24 @@ def test_unusual_but_valid_settings_are_taken(variable, value, tmp_path):
     settings = Settings(**{variable.removeprefix("VRAAGBAAK_").lower(): value})
     if variable == "VRAAGBAAK_CORS_ORIGINS":
         assert settings.allowed_origins == ["http://[::1]:8000", "https://intranet.nl"]  # as a browser sends them
+
+
+def test_serve_takes_a_proxys_path_prefix_and_refuses_a_wrong_one(monkeypatch, tmp_path):
+    """The owners' pages keep the ASGI root_path in their links; ``serve --root-path`` sets it."""
+    import uvicorn
+    from click.testing import CliRunner
+
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    given = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: given.update(kwargs))
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        assert CliRunner().invoke(cli, ["serve", "--port", "8719", "--root-path", "/vraagbaak"]).exit_code == 0
+        assert given["root_path"] == "/vraagbaak"
+        assert CliRunner().invoke(cli, ["serve", "--port", "8719", "--root-path", "vraagbaak/"]).exit_code == 2
+    finally:
+        get_settings.cache_clear()
+

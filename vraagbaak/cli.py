@@ -422,8 +422,10 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
 @click.option("--host", default=None, help="Adres (standaard VRAAGBAAK_HOST of 127.0.0.1).")
 @click.option("--port", default=None, type=click.IntRange(1, 65535), help="Poort (standaard VRAAGBAAK_PORT of 8000).")
 @click.option("--workers", default=None, type=click.IntRange(1, 32), help="Aantal werkprocessen.")
+@click.option("--root-path", default="", metavar="PAD",
+              help="Het pad waaronder een proxy de service doorgeeft (bijvoorbeeld /vraagbaak), voor de links van /beheer.")
 @friendly
-def serve(host: str | None, port: int | None, workers: int | None) -> None:
+def serve(host: str | None, port: int | None, workers: int | None, root_path: str) -> None:
     """Start de API, de widget en de bronweergave (uvicorn)."""
     import logging
 
@@ -435,12 +437,14 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     check_security_settings(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     host, port, workers = host or settings.host, port or settings.port, workers or settings.workers
+    if root_path and not re.fullmatch(r"/[\w./-]*[\w-]", root_path):
+        raise click.UsageError(f"--root-path '{root_path}' kan niet: een pad als /vraagbaak.")
     _check_port(host, port)
     shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL is bracketed
     click.echo(f"Vraagbaak op http://{shown}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
     uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,
                 http="vraagbaak.service.http:JsonErrorsProtocol",
-                access_log=False, log_level="warning", proxy_headers=False)
+                access_log=False, log_level="warning", proxy_headers=False, root_path=root_path)
 
 
 def _check_port(host: str, port: int) -> None:
