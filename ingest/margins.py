@@ -103,13 +103,20 @@ def _labels(run: list[tuple[Line, int]]) -> dict[int, str]:
     return labels
 
 
+def number_columns(found: list[Printed]) -> list[list[str]]:
+    """The numbers of lines of one shape (``line_shape``), position by position: one list per position, a number
+    per line (none where the lines hold different counts of numbers)."""
+    numbers = [re.findall(r"\d+", in_shape_order(line.text)) for line in found]
+    if len({len(n) for n in numbers}) != 1:
+        return []
+    return [list(column) for column in zip(*numbers)]
+
+
 def changing_numbers(found: list[Printed]) -> list[tuple[Printed, str]]:
     """The numbers of one running line (a text line, or a PDF fragment) that differ from page to page
     ("pagina 12"), by position: the page labels it prints."""
-    numbers = [re.findall(r"\d+", in_shape_order(line.text)) for line in found]
     changing: list[tuple[Printed, str]] = []
-    for position in range(len(numbers[0])):
-        values = [n[position] for n in numbers]
+    for values in number_columns(found):
         if len(set(values)) > 1 and all(len(v) <= 4 for v in values):
             changing += list(zip(found, values))
     return changing

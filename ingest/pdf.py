@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.headings import HEADING_SIZE_RATIO, body_font
-from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, in_shape_order, line_shape
+from vraagbaak.ingest.margins import REPEAT_SHARE, changing_numbers, line_shape, number_columns
 from vraagbaak.ingest.redaction import address, covered, covering_boxes
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
@@ -567,11 +567,10 @@ def _running_lines(pages: list[list[Fragment]], heights: list[float],
 def _counts_with_pages(found: list[Fragment]) -> bool:
     """Whether lines of one shape differ by a number that rises with their pages ("Bijlage 1 – pagina 2" on the
     appendix's second page): a footer of a part of the document, on fewer than most pages."""
-    numbers = [re.findall(r"\d+", in_shape_order(f.text)) for f in found]
-    if len({len(n) for n in numbers}) != 1 or not any(c.isalpha() for c in found[0].text):
+    if not any(c.isalpha() for c in found[0].text):
         return False  # a bare page number is counted below, where it also labels its page
-    return any(len({n[i] for n in numbers}) > 1 and len({int(n[i]) - f.page for n, f in zip(numbers, found)}) == 1
-               for i in range(len(numbers[0])))
+    return any(len(set(values)) > 1 and len({int(v) - f.page for v, f in zip(values, found)}) == 1
+               for values in number_columns(found))
 
 
 def _in_margin(y: float, height: float) -> bool:
