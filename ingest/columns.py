@@ -1,0 +1,160 @@
+"""A PDF page's columns and table rows: its fragments in reading order, then as lines with block starts.
+
+The columns are split at the vertical gutter that the fewest fragments cross; a fragment that does cross
+it (a full-width heading, a wide table) stands where it is, between the column runs before and after it.
+Several fragments on one baseline within a column are a table's row, its cells joined by " | ".
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+
+from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline
+
+#: A line at least this share as wide as its side of a gutter is prose (a table's cells are narrower) ...
+FULL_LINE = 0.8
+#: ... and a column whose lines are at least this share as wide as it, in the middle, is prose.
+PROSE_LINE = 0.6
+#: A vertical gap larger than this many times the usual line distance starts a new block.
+BLOCK_GAP = 1.45
+#: Line distance assumed for a font size where the page gives no better measure (large headings).
+LINE_SPACING = 1.2
+#: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
+LIST_MARKER = re.compile(r"^([-–•▪·*●○]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+
+
+def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None:
+    """The x that the fewest fragments cross, in the middle of the page, if it really splits columns: not
+    where most lines with text on both sides of it are a table's rows (``_table_row``); with ``prose_only``
+    (a gutter within a column), only where both sides are prose."""
+    if len(fragments) < 6:
+        return None
+    left_edge = min(f.x0 for f in fragments)
+    right_edge = max(f.x1 for f in fragments)
+    width = right_edge - left_edge
+    best: tuple[int, float] | None = None
+    for step in range(30, 71):
+        x = left_edge + width * step / 100
+        crossing = sum(1 for f in fragments if f.x0 < x < f.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    crossing, x = best
+    left = sum(1 for f in fragments if f.x1 <= x)
+    right = sum(1 for f in fragments if f.x0 >= x)
+    if min(left, right) < 3 or crossing > 0.15 * (left + right):
+        return None
+    rows: dict[int, list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        rows[baseline(f)].append(f)
+    both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
+    full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
+            if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
+    tables = sum(1 for row in both if _table_row(row) and not any(id(f) in full for f in row))
+    if len(both) >= 3 and tables * 2 >= len(both):
+        return None  # the gap between a wide table's names and its figures: each line has cells on both sides
+    if prose_only and not (_prose([f for f in fragments if f.x1 <= x], x - left_edge)
+                           and _prose([f for f in fragments if f.x0 >= x], right_edge - x)):
+        return None
+    return x
+
+
+def _prose(fragments: list[Fragment], width: float) -> bool:
+    """Most lines fill their column (``width``, to the gutter): text, not a table's short cells."""
+    return statistics.median(f.x1 - f.x0 for f in fragments) >= PROSE_LINE * width
+
+
+def _table_row(row: list[Fragment]) -> bool:
+    """Four cells or more, or a name followed by figures only ("Stichting Oostzaanse Molens | € 73.600"): a
+    table's row. Lines of two or three text columns side by side are neither."""
+    cells = sorted(row, key=lambda f: f.x0)
+    return len(cells) >= 4 or (len(cells) >= 2 and all(_figure(f.text) for f in cells[1:]))
+
+
+def _figure(text: str) -> bool:
+    """A cell of figures: an amount, a date, a share ("€ 73.600", "20-12-2023", "12 %", "2025 2027")."""
+    return bool(re.search(r"\d", text)) and len(text.split()) <= 3 and not re.search(r"[^\W\d_]{4}", text)
+
+
+def gutters(fragments: list[Fragment], depth: int = 2) -> list[float]:
+    """The page's column gutters, left to right: the best one, then within each side of it (three or four
+    columns)."""
+    gutter = _gutter(fragments, prose_only=depth < 2)
+    if gutter is None or depth == 1:
+        return [] if gutter is None else [gutter]
+    left = gutters([f for f in fragments if f.x1 <= gutter], depth - 1)
+    right = gutters([f for f in fragments if f.x0 >= gutter], depth - 1)
+    return [*left, gutter, *right]
+
+
+def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """Runs of fragments in reading order: per band between fragments that cross a gutter (full width), each
+    column top to bottom, left to right."""
+    found = gutters(fragments)
+    ordered = sorted(fragments, key=lambda f: (f.y, f.x0))
+    if not found:
+        return [_rows(ordered)]
+    edges = [float("-inf"), *found, float("inf")]
+    runs: list[list[Fragment]] = []
+    columns: list[list[Fragment]] = [[] for _ in found] + [[]]
+
+    def close_band():
+        for column in columns:
+            if column:
+                runs.append(_rows(column))
+                column.clear()
+
+    for f in ordered:
+        column = next((i for i in range(len(columns)) if edges[i] <= f.x0 and f.x1 <= edges[i + 1]), None)
+        if column is None:
+            close_band()
+            runs.append([f])
+        else:
+            columns[column].append(f)
+    close_band()
+    return runs
+
+
+def _rows(fragments: list[Fragment]) -> list[Fragment]:
+    """Fragments of one column, top to bottom; several on one baseline are a table row, joined into one."""
+    rows: list[list[Fragment]] = []
+    for f in sorted(fragments, key=lambda f: (f.y, f.x0)):
+        if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    joined = []
+    for row in rows:
+        if len(row) == 2 and LIST_MARKER.match(row[0].text):  # "-   tekst", "6.   Voorstel": a list item
+            first, second = row
+            joined.append(Fragment(first.page, first.x0, second.x1, first.y, second.size, second.bold,
+                                   f"{first.text} {second.text}"))
+            continue
+        if len(row) == 1:
+            joined.append(row[0])
+            continue
+        first = row[0]
+        joined.append(Fragment(first.page, first.x0, max(f.x1 for f in row), first.y, first.size, first.bold,
+                               TABLE_CELL_SEPARATOR.join(f.text for f in row), table=True))
+    return joined
+
+
+def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
+    """Lines with block starts: a new run, a wide vertical gap, a font change or a table boundary."""
+    distances = [b.y - a.y for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - a.y < 4 * a.size]
+    usual = statistics.median(distances) if distances else 0.0
+    lines: list[PdfLine] = []
+    for run in runs:
+        previous: Fragment | None = None
+        for f in run:
+            new_block = (
+                previous is None
+                or f.table != previous.table
+                or abs(f.size - previous.size) > 0.5
+                or f.bold != previous.bold
+                or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
+            )
+            lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
+            previous = f
+    return lines
