@@ -11,6 +11,7 @@ import re
 import statistics
 from collections import defaultdict
 
+from vraagbaak.ingest.clean import BULLET
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline
 
 #: A line at least this share as wide as its side of a gutter is prose (a table's cells are narrower) ...
@@ -21,6 +22,8 @@ PROSE_LINE = 0.6
 BLOCK_GAP = 1.45
 #: Line distance assumed for a font size where the page gives no better measure (large headings).
 LINE_SPACING = 1.2
+#: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
+AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
 LIST_MARKER = re.compile(r"^([-–•▪·*●○]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 
@@ -141,20 +144,30 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
 
 
 def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
-    """Lines with block starts: a new run, a wide vertical gap, a font change or a table boundary."""
+    """Lines with block starts: a new run, a wide vertical gap, a font change or a table boundary; after a list
+    item, also a line without a bullet set further below it than a line of text is below the one before
+    ("• Zutphen", then "Per 1 januari 2024 trad …" after the list's spacing): the paragraph after the list,
+    where a line that goes on with the item follows at the text's own distance."""
     distances = [b.y - a.y for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - a.y < 4 * a.size]
     usual = statistics.median(distances) if distances else 0.0
+    in_text = [b.y - a.y for run in runs for a, b in zip(run, run[1:])  # within paragraphs, not from item to item
+               if 0 < b.y - a.y < 4 * a.size and not BULLET.match(a.text) and not BULLET.match(b.text)]
+    text_distance = statistics.median(in_text) if in_text else usual
     lines: list[PdfLine] = []
     for run in runs:
         previous: Fragment | None = None
+        item = False  # the line before is (part of) a list item
         for f in run:
+            bullet = bool(BULLET.match(f.text))
             new_block = (
                 previous is None
                 or f.table != previous.table
                 or abs(f.size - previous.size) > 0.5
                 or f.bold != previous.bold
                 or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
+                or (item and not bullet and f.y - previous.y > AFTER_LIST * text_distance)
             )
             lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
+            item = bullet or (item and not new_block)
             previous = f
     return lines

@@ -31,20 +31,29 @@ RAISED_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*"
 CLOSING = re.compile(r"[.,;:!?)]+")
 
 
-def raised_marks_to_their_lines(lines: list[list]) -> list[list]:
+def raised_marks_to_their_lines(lines: list[list], apart: float) -> list[list]:
     """A note mark raised further than one line's tolerance (a third of an em, as word processors set it)
-    comes out as a line of its own: it goes to the line below it whose word it follows."""
+    comes out as a line of its own, or on the line of the other column's words at its height: it goes to the
+    line below it whose word it follows ("Oost³ begeleidde"), or that it opens (a footnote's own number
+    before its text, "³ Het Regionaal Werkcentrum …"). A mark counts alone on its line, or ``apart`` font
+    sizes from the line's other words."""
     for i, line in enumerate(lines):
-        for mark in [w for w in line if MARK.fullmatch(w[0])] if len(line) <= 2 else []:
+        for mark in [w for w in line if MARK.fullmatch(w[0]) and _alone(w, line, apart)]:
             for below in lines[i + 1:i + 4]:
                 size = max(w[4] for w in below)
                 if not (0 < below[0][3] - mark[3] <= MARK_LIFT * size and mark[4] <= MARK_SIZE_RATIO * size):
                     continue
-                if any(0 <= mark[1] - w[2] <= 0.5 * size for w in below):
+                if (any(0 <= mark[1] - w[2] <= 0.5 * size for w in below)
+                        or 0 <= min(w[1] for w in below) - mark[2] <= 0.5 * size):
                     line.remove(mark)
                     below.append(mark)
                     break
     return [line for line in lines if line]
+
+
+def _alone(word: tuple, line: list, apart: float) -> bool:
+    return len(line) <= 2 or all(other is word or other[1] - word[2] > apart * max(other[4], word[4])
+                                 or word[1] - other[2] > apart * max(other[4], word[4]) for other in line)
 
 
 def note_marks(line: list) -> list:
@@ -83,7 +92,7 @@ def footnotes_after_their_marks(lines: list[PdfLine], body: float) -> list[PdfLi
     number, one more than the note before) go after the paragraph that carries their mark ("stuk.¹"), as
     paragraphs of their own: so a note is cited in the section that refers to it, not in whichever section
     ends the page. Marks are looked for in the notes' order, each after the one before, and only after a
-    word ("m²" and "10⁶" are no marks). A note whose mark is not found stays where it was."""
+    word or after a number's closing stop ("in 2023.²"; "m²" and "10⁶" are no marks). A note whose mark is not found stays where it was."""
     end = len(lines)
     while end > 0 and lines[end - 1].size < body - 0.5 and not lines[end - 1].table:
         end -= 1
@@ -102,7 +111,7 @@ def footnotes_after_their_marks(lines: list[PdfLine], body: float) -> list[PdfLi
     searched = 0
     for order, (number, note) in enumerate(notes):
         mark = str(number).translate(SUPERSCRIPT)
-        pattern = re.compile(rf"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]{{2}}[.,;:!?)’”]?{mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+        pattern = re.compile(rf"(?:[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]{{2}}[.,;:!?)’”]?|\d[.,;:!?)’”]){mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
         at = next((i for i in range(searched, len(text)) if number > 0 and pattern.search(text[i].text)), None)
         if at is None:
             stay += note

@@ -539,3 +539,72 @@ def test_an_appendix_footer_that_counts_its_own_pages_is_a_footer(corpus):
     pdf.save()
     document = ingest(corpus)
     assert not any("pagina" in p.text for p in document.passages)
+
+
+def test_a_subscript_stays_in_its_word_and_a_list_ends_where_the_text_goes_on(corpus):
+    """A black-box report (2026-12-01): "CO₂" set with a lowered "2" read as "De CO -uitstoot … ⏎ 2 ⏎ 2019 met
+    27 procent", and the paragraph after a list, set further below it than a line of text, read as the list's
+    last item ("• Zutphen Per 1 januari 2024 trad …")."""
+    pdf = canvas.Canvas(str(corpus / "klimaat-2024.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, y, "1 Klimaat")
+    y = paragraph(pdf, 72, y - 30, WIDTH - 144, words(40)) - 6
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, y, "De CO")
+    x = 72 + pdf.stringWidth("De CO", "Helvetica", 10)
+    pdf.setFont("Helvetica", 7)
+    pdf.drawString(x, y - 4, "2")
+    x += pdf.stringWidth("2", "Helvetica", 7)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(x, y, "-uitstoot van de gemeentelijke organisaties daalde ten opzichte van")
+    pdf.drawString(72, y - 13, "2019 met 27 procent.")
+    y = paragraph(pdf, 72, y - 32, WIDTH - 144, ["In", "2024", "deden", "deze", "steden", "mee:"])
+    for city in ("Almelo", "Deventer", "Zutphen"):
+        y -= 3  # a list's spacing: its items 16 points apart, the text's lines 13
+        pdf.drawString(73, y, f"• {city}")
+        y -= 13
+    paragraph(pdf, 72, y - 6, WIDTH - 144, ["Per", "1", "januari", "2024", "trad", "Zutphen", "toe.", *words(30)])
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "De CO₂-uitstoot van de gemeentelijke organisaties daalde ten opzichte van 2019 met 27 procent." in text
+    assert "• Zutphen" in text and "Zutphen Per" not in text and "Zutphen\nPer 1 januari" not in text, text
+
+
+def test_a_footnotes_raised_number_opens_its_note_and_a_mark_beside_the_other_column_is_found(corpus):
+    """A black-box report: a footnote whose number is raised before its text came out as a line "1" and a
+    paragraph, so the note stayed at the page's foot, in the section that ends the page; a mark after a year
+    ("in 2023.¹") was not looked for; and in two columns a mark raised to the height of the other column's
+    line became a paragraph of its own."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, y, "1 Wonen")
+    y = paragraph(pdf, 72, y - 30, WIDTH - 144, words(40))
+    superscript(pdf, 72, y, "Er kwamen 4.860 woningen bij, meer dan in 2023.", "1")
+    y = paragraph(pdf, 72, y - 13, WIDTH - 144, words(30, 2)) - 20
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, y, "2 Werk")
+    y -= 30
+    column = (WIDTH - 144 - 20) / 2
+    for i in range(12):  # the right column's baselines 6 points below the left's: the mark meets the right's line
+        pdf.setFont("Helvetica", 10)
+        left = "Het Werkcentrum Oost" if i == 5 else " ".join(words(6, i))
+        pdf.drawString(72, y - 13 * i, left)
+        if i == 5:
+            superscript(pdf, 72, y - 13 * i, left, "2")
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(72 + pdf.stringWidth(left + "2 ", "Helvetica", 10), y - 13 * i, "begeleidde 1.460 mensen.")
+        pdf.drawString(72 + column + 20, y - 13 * i + 6 - 13, " ".join(words(6, i + 3)))
+    for number, note, foot in (("1", "Bron: CBS Statline, voorlopige cijfers.", 100),
+                               ("2", "Het Werkcentrum Oost is een samenwerking van gemeenten en UWV.", 88)):
+        pdf.setFont("Helvetica", 6)
+        pdf.drawString(72, foot + 3, number)
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72 + pdf.stringWidth(number, "Helvetica", 6) + 2, foot, note)
+    pdf.save()
+    sections = {p.citation.section[-1]: p.text for p in ingest(corpus).passages}
+    assert "1 Bron: CBS Statline, voorlopige cijfers." in sections["1 Wonen"], sections
+    assert "Het Werkcentrum Oost² begeleidde 1.460 mensen." in sections["2 Werk"]
+    assert "2 Het Werkcentrum Oost is een samenwerking" in sections["2 Werk"]
+    assert "\n2\n" not in sections["2 Werk"] and "Bron: CBS" not in sections["2 Werk"]
