@@ -268,13 +268,35 @@ def organisation_on_page(first_page: str) -> str:
     return " ".join(w if "'" in w else w.capitalize() for w in name.split()) if name.isupper() else name
 
 
+#: A word an organisation's name ends in, alone or as a compound's last part ("Stedennetwerk", "Omgevingsdienst").
+ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|stichting|vereniging|bureau|dienst|raad"
+                               r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
+                               r"|agentschap|autoriteit|inspectie|rekenkamer|ggd|samenwerking|coöperatie|partners"
+                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|g\d+)$")
+
+
+def organisation_declared(author: str | None, first_page: str, running: Sequence[str] = ()) -> str:
+    """The PDF's author as the organisation when it reads as one (a word of it ends in an organisation's word:
+    "Stedennetwerk Oost", "Omgevingsdienst Rivierenland") and the document bears it out: it stands on a line
+    of its own, or opens one, in a running header or footer or on the first page (the file name "SNO
+    Jaarverslag 2024" says only "SNO"). A person's name, or the "Gebruiker" a word processor fills in, is none."""
+    name = " ".join((author or "").split())
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not any(ORGANISATION_WORD.search(w.lower()) for w in words):
+        return ""
+    said = name.lower()
+    return name if any(re.search(rf"(?:^|[·|•–—-]\s*){re.escape(said)}(?:\s*[·|•–—,-]|$)", " ".join(line.split()).lower())
+                       for line in [*first_page.splitlines()[:FIRST_LINES], *running]) else ""
+
+
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,
              shown: str | None = None, running: Sequence[str] = (),
              pdf_author: str | None = None) -> tuple[DocumentMeta, str | None]:
     """Everything known about a document, and a problem sentence if its meta file was unusable (``shown``:
     the document's path in the corpus, for that sentence). The running headers and footers left out of the
     text (``running``) bear out a PDF's title too ("Verkeersmonitor 2024" at the head of every page), date it
-    and may name its municipality, as may the PDF's author ("Gemeente Oosterveld"; a person's name is none)."""
+    and may name its municipality, as may the PDF's author ("Gemeente Oosterveld"; a person's name is none),
+    also any organisation's name the document bears out (``organisation_declared``)."""
     override, problem = read_meta_file(path, shown)
     declared, named = usable_title(pdf_title, first_page, running), heading_title(headings, file_title(path))
     if (declared and named and len(declared.split()) == 1 < len(named.split()) and DOCUMENT_WORD.search(declared)
@@ -286,7 +308,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
         title=title,
         organisation=printable(override.organisation if override.organisation is not None
                                else organisation_on_page(first_page) or organisation_on_page("\n".join(running))
-                               or organisation_on_page(pdf_author or "") or organisation_from_name(path)),
+                               or organisation_on_page(pdf_author or "")
+                               or organisation_declared(pdf_author, first_page, running) or organisation_from_name(path)),
         year=override.year or detect_year(Path(path).stem, title, headings[0] if headings else "", " ".join(running),
                                           first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, title_lines(first_page)),

@@ -409,3 +409,18 @@ def test_a_pdfs_header_author_and_first_heading_say_what_its_file_name_does_not(
     meta, _ = describe(tmp_path / "woonnota-a.pdf", "algemeen", "Woonnota A", ["Woonnota Haverdam 2024"],
                        "Woonnota Haverdam 2024\nIn 2023 groeide de stad; 2023 was een goed jaar.")
     assert meta.year == 2024
+
+
+def test_an_organisation_the_pdf_author_names_and_the_document_bears_out(tmp_path):
+    """A black-box test: "SNO Jaarverslag 2024 def.pdf" by "Stedennetwerk Oost" (its PDF author, its cover's
+    first line and its running header) was shown as the organisation "SNO", from the file name."""
+    cover = "Stedennetwerk Oost\nJaarverslag 2024\nSamen sterker in Oost-Nederland\n"
+    path = tmp_path / "SNO Jaarverslag 2024 def.pdf"
+    assert describe(path, "oost", None, [], cover, pdf_author="Stedennetwerk Oost")[0].organisation == \
+        "Stedennetwerk Oost"
+    assert describe(path, "oost", None, [], "Jaarverslag 2024\n", running=["Stedennetwerk Oost · Jaarverslag 2024"],
+                    pdf_author="Stedennetwerk Oost")[0].organisation == "Stedennetwerk Oost"
+    # Not borne out (only in a sentence), no organisation's word, or a person: the file name's word stays.
+    for author, page in [("Stedennetwerk Oost", "Het Stedennetwerk Oost is in 2016 opgericht.\n"),
+                         ("Gebruiker", "Gebruiker\n"), ("Marloes Hendriksen", "Marloes Hendriksen\n")]:
+        assert describe(path, "oost", None, [], page, pdf_author=author)[0].organisation == "SNO"
