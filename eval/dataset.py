@@ -67,6 +67,15 @@ class QAPair(BaseModel):
     subkind: Subkind = ""
     part: Part = "test"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_absent(cls, data: object) -> object:
+        """A field another tool writes as null ("subkind": null for an answerable question) counts as left out;
+        a required one stays missing."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v is not None or k in ("id", "question", "kind")}
+        return data
+
     @field_validator("evidence")
     @classmethod
     def _evidence_has_words(cls, evidence: list[str]) -> list[str]:

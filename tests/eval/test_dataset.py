@@ -44,6 +44,22 @@ def test_an_outside_set_without_split_or_subkind_is_all_held_out(tmp_path):
     assert pair.part == "test" and pair.group == "unanswerable"
 
 
+def test_a_field_written_as_null_counts_as_left_out(tmp_path):
+    """A tester's file wrote "subkind": null for its answerable questions (and a page number beside them), which
+    `vraagbaak eval --qa` refused; a required field written as null is still refused."""
+    path = tmp_path / "buiten.jsonl"
+    rows = [{"id": "a01", "question": "Wie is de voorzitter?", "kind": "answerable", "subkind": None, "answer": None,
+             "evidence": ["Marloes Hendriksen is voorzitter van het bestuur."], "page": 4},
+            {"id": "n01", "question": "Wat verdient de directeur?", "kind": "unanswerable", "subkind": "near_miss",
+             "evidence": None, "part": None}]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    answerable, near = dataset.load(path)
+    assert (answerable.subkind, answerable.answer, near.evidence, near.part) == ("", "", [], "test")
+    path.write_text(json.dumps({**rows[0], "question": None}) + "\n")
+    with pytest.raises(dataset.DatasetError, match="question"):
+        dataset.load(path)
+
+
 def test_every_section_of_the_report_is_covered(pairs):
     sections = {s.path[-1] for s in ingest_corpus(Settings(corpus_dir=REPORT.parent)).documents[0].sections if s.paragraphs}
     asked = {p.section.split(PATH_SEPARATOR)[-1] for p in pairs}
