@@ -19,7 +19,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -157,13 +157,18 @@ class KeywordIndex:
                                              for name in ("data", "indices", "indptr")}}
         return cls(bm25, tokenizer)
 
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def search(self, query: str, k: int, mask: np.ndarray | None = None,
+               instead: Sequence[tuple[np.ndarray, str]] = ()) -> list[tuple[int, float]]:
         """The ``k`` best passages by BM25; with ``mask``, only those it marks (a scope). A passage's score
-        depends on its own document only, so a scope needs no statistics of its own."""
+        depends on its own document only, so a scope needs no statistics of its own, and the passages at some
+        rows may be scored for another query (``instead``: rows and their query)."""
         terms = [t for t in self.tokenizer(query) if t in self.vocab]
-        if not terms or k <= 0:
+        if k <= 0 or not (terms or instead):
             return []
-        scores = self.bm25.get_scores([self.vocab[t] for t in terms])
+        scores = self.bm25.get_scores([self.vocab[t] for t in terms]) if terms else np.zeros(self.bm25.scores["num_docs"])
+        for rows, other in instead:
+            other_terms = [self.vocab[t] for t in self.tokenizer(other) if t in self.vocab]
+            scores[rows] = self.bm25.get_scores(other_terms)[rows] if other_terms else 0.0
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, len(scores))

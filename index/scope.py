@@ -124,6 +124,26 @@ class Shelf:
         mask = np.isin(self.document_of, [self.ids.index(d) for d in chosen])
         return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64))
 
+    def without_own_names(self, question: str, within: frozenset[str] | None = None) -> dict[str, str]:
+        """Per document in ``within`` (all by default) whose organisation the question names, the question's words
+        without that name: "Wie is de voorzitter van Stedennetwerk Oost?" searches that network's report for "wie
+        is de voorzitter van". Its own name says which report is meant, not what in it: the passages that repeat
+        the name outranked the one naming the chair."""
+        asked = re.findall(r"[a-z0-9]+", fold(question))
+        found: dict[str, str] = {}
+        for d in within or self.documents:
+            name = self.organisations.get(d, "").split()
+            kept, i = [], 0
+            while name and i < len(asked):
+                if asked[i:i + len(name)] == name:
+                    i += len(name)
+                else:
+                    kept.append(asked[i])
+                    i += 1
+            if name and len(kept) < len(asked):
+                found[d] = " ".join(kept)
+        return found
+
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
         """Documents the question names by year (``years``: those it mentions, :func:`years_in`) or
         organisation, if that singles out some but not all."""

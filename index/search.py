@@ -342,8 +342,11 @@ class Searcher:
         return page
 
     def _keyword(self, text: str, n: int, selection: Selection | None) -> list[tuple[int, float]]:
-        """BM25 over the scope: a passage scores by its own document's statistics, so a scope only masks."""
-        return self.keyword.search(text, n, None if selection is None else selection.mask)
+        """BM25 over the scope: a passage scores by its own document's statistics, so a scope only masks. A
+        document whose organisation the question names is searched without that name (``without_own_names``)."""
+        own = [(self.shelf.rows_of(d), stripped) for d, stripped in
+               self.shelf.without_own_names(text, None if selection is None else selection.documents).items()]
+        return self.keyword.search(text, n, None if selection is None else selection.mask, own)
 
     def _selector(self, selection: Selection):
         found = self._selectors.get(selection.documents, False)

@@ -504,3 +504,36 @@ def test_organisations_of_the_same_words_are_one_family_and_nested_names_join_th
     assert families["a"] == families["b"] == families["c"]  # the same words
     assert families["d"] == families["e"]  # "G40" nests in both wider names, which nest in each other
     assert families["a"] == families["e"]  # "G40 Stedennetwerk" stands in "Het G40 Stedennetwerk"
+
+
+def test_a_reports_own_organisation_named_in_the_question_is_not_searched_for_in_it(tmp_path, monkeypatch):
+    """A black-box report: "Wie is de voorzitter van Stedennetwerk Oost?" put the passage naming the chair sixth,
+    under passages that repeat the network's name. Within its own report the name says which report is meant,
+    not what in it; in another report it is still searched for."""
+    monkeypatch.setattr(keyword, "OWN_STATISTICS", 3)
+    corpus = tmp_path / "corpus"
+    (corpus / "oost").mkdir(parents=True)
+    network = "".join(f"Thema {n}\n\nDe steden werken in thema {n} samen en delen kennis over onderwerp {n}.\n\n"
+                      for n in range(1, 7))
+    network += ("Opgericht\n\nStedennetwerk Oost is in 2016 opgericht; Stedennetwerk Oost is een samenwerking van "
+                "negen steden.\n\nWerkwijze\n\nStedennetwerk Oost werkt met themagroepen; Stedennetwerk Oost heeft "
+                "een netwerkbureau.\n\n")
+    (corpus / "oost" / "sno-jaarverslag-2024.txt").write_text(
+        "Jaarverslag 2024\n\n" + network + "Bestuur\n\nMarloes Hendriksen, burgemeester van Zutphen, is voorzitter "
+        "van het bestuur.\n\n")
+    (corpus / "oost" / "sno-jaarverslag-2024.meta.json").write_text(json.dumps({"organisation": "Stedennetwerk Oost"}))
+    (corpus / "g40").mkdir()
+    (corpus / "g40" / "g40-notitie-2024.txt").write_text(
+        "Notitie\n\nPartners\n\nDe G40 sprak met Stedennetwerk Oost over de woningbouw in de regio.\n\n"
+        + "".join(f"Onderwerp {n}\n\nDe G40 werkte aan onderwerp {n} met de steden.\n\n" for n in range(1, 5)))
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    build_index(settings, embedder=fake_embedder())
+    searcher = Searcher.load(settings, embedder=fake_embedder())
+    assert searcher.shelf.without_own_names("Wie is de voorzitter van Stedennetwerk Oost?") == {
+        "sno-jaarverslag-2024": "wie is de voorzitter van"}
+    hits = searcher._keyword("Wie is de voorzitter van Stedennetwerk Oost?", 10, None)
+    own = [searcher.passages[i].text for i, _ in hits if searcher.passages[i].document == "sno-jaarverslag-2024"]
+    assert "Marloes Hendriksen" in own[0], own
+    hits = searcher._keyword("Wat besprak de G40 met Stedennetwerk Oost?", 5,
+                             searcher.shelf.select(Scope(collections=["g40"])))
+    assert "sprak met Stedennetwerk Oost" in searcher.passages[hits[0][0]].text  # another report: searched as asked
