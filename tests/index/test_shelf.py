@@ -537,3 +537,21 @@ def test_a_reports_own_organisation_named_in_the_question_is_not_searched_for_in
     hits = searcher._keyword("Wat besprak de G40 met Stedennetwerk Oost?", 5,
                              searcher.shelf.select(Scope(collections=["g40"])))
     assert "sprak met Stedennetwerk Oost" in searcher.passages[hits[0][0]].text  # another report: searched as asked
+
+
+def test_a_passages_margin_is_measured_against_the_best_share_of_its_own_report(searcher):
+    """The answer model was fitted on a report of 56 passages, each passage measured against the question's best
+    30 of them. Against 30 of any report, a small report's passages were measured against nearly all of its
+    passages, the weakest too, and looked surer answers than the same text in a larger report."""
+    from vraagbaak.index.search import TYPICAL_SHARE
+
+    question = "spreekuur van de wijkagent over veiligheid"
+    result = searcher.search(question, 3, abstain=False, scope=Scope(collections=["politie"]))
+    rows = searcher.shelf.rows_of("politie-jaarverslag-2024")
+    n = searcher.config.candidates
+    best = round(TYPICAL_SHARE * len(rows))
+    assert 10 <= best < min(n, len(rows))  # a report of 40 passages: its best 21, not 30
+    query = searcher.embedder.encode_queries([question])[0]
+    scores = np.sort(searcher.vectors[rows] @ query)[::-1]
+    cosine = float(searcher.vectors[searcher.passage_ids[result.hits[0].passage.id]] @ query)
+    assert result.evidence[0][2] == pytest.approx(cosine - float(scores[:best].mean()), abs=1e-5)
