@@ -1,8 +1,8 @@
 """Links in extracted text: recognise them, unwrap mail-scanner redirects, scrub personal data.
 
 A mail scanner (Microsoft Safe Links and the like) wraps a link as ``https://scanner/?url=<target>
-&data=<recipient's address, tracking ids>``. Only the target is kept; an e-mail address must never
-reach a passage, a citation or a log.
+&data=<recipient's address, tracking ids>``. Only the target is kept; a person's e-mail address must
+never reach a passage, a citation or a log (an office's mailbox in the text, "info@…", stays).
 """
 
 from __future__ import annotations
@@ -58,9 +58,23 @@ def urls_in(text: str) -> list[str]:
     return found
 
 
+#: The mailbox of an office, not of a person ("info@", "secretariaat.wonen@"): a report prints it for readers to
+#: write to, and "Wat is het e-mailadres van het netwerk?" should find it.
+ROLE_MAILBOX = re.compile(r"(?:info|informatie|contact|secretariaat|secretariat|post|bureau|netwerkbureau|service|klantcontact"
+                          r"|communicatie|pers|press|redactie|helpdesk|servicedesk|office|algemeen|receptie"
+                          r"|administratie|vragen|loket|gemeente|griffie|raadsgriffie)(?:[._-][\w-]+)?",
+                          re.IGNORECASE)
+
+
 def scrub_emails(text: str) -> str:
-    """Replace any e-mail address (plain or %40-encoded) in running text."""
-    return EMAIL.sub(EMAIL_PLACEHOLDER, text)
+    """Replace every e-mail address (plain or %40-encoded) in running text but an office's mailbox, written plainly
+    (``ROLE_MAILBOX``): a person's address is personal data, "info@stedennetwerkoost.nl" is the report's contact."""
+    return EMAIL.sub(lambda m: m.group() if _office(m.group()) else EMAIL_PLACEHOLDER, text)
+
+
+def _office(address: str) -> bool:
+    local, at, _ = address.partition("@")
+    return bool(at) and ROLE_MAILBOX.fullmatch(local) is not None
 
 
 def _scrub_url(match: re.Match[str]) -> str:
@@ -78,10 +92,10 @@ def _scrub_url(match: re.Match[str]) -> str:
 
 def scrub(text: str) -> str:
     """Personal data and tracking out of running text: links lose redirect wrappers, tracking parameters and
-    addresses, and every e-mail address becomes a placeholder. Applied once, as a document is read, so
+    addresses, and every e-mail address but an office's mailbox becomes a placeholder. Applied once, as a document is read, so
     nothing stored (passages, sections, the source viewer) holds them.
 
-    >>> scrub("Mail jan.jansen@g40.nl of zie https://g40.nl/wonen?utm_source=x&id=5.")
-    'Mail [e-mailadres verwijderd] of zie https://g40.nl/wonen?id=5.'
+    >>> scrub("Mail jan.jansen@g40.nl of info@g40.nl, of zie https://g40.nl/wonen?utm_source=x&id=5.")
+    'Mail [e-mailadres verwijderd] of info@g40.nl, of zie https://g40.nl/wonen?id=5.'
     """
     return scrub_emails(URL.sub(_scrub_url, text))

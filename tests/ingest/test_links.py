@@ -21,6 +21,16 @@ def test_no_email_survives_in_urls_or_text():
     assert scrub_emails("mail ej.hendriks%40breda.nl of a.b@c.nl") == f"mail {EMAIL_PLACEHOLDER} of {EMAIL_PLACEHOLDER}"
 
 
+def test_an_offices_mailbox_stays_and_a_persons_address_goes():
+    """A black-box report: "Contact: info@stedennetwerkoost.nl" in a colofon became "[e-mailadres verwijderd]", and
+    "Wat is het e-mailadres van Stedennetwerk Oost?" was answered with the placeholder."""
+    text = ("Contact: info@stedennetwerkoost.nl of Secretariaat.Wonen@g40.nl; mail marloes.hendriksen@zutphen.nl, "
+            "infodesk.piet@x.nl of info%40g40.nl")
+    assert scrub_emails(text) == (f"Contact: info@stedennetwerkoost.nl of Secretariaat.Wonen@g40.nl; mail "
+                                  f"{EMAIL_PLACEHOLDER}, {EMAIL_PLACEHOLDER} of {EMAIL_PLACEHOLDER}")
+    assert clean_url("https://example.org/a?contact=info@g40.nl") == "https://example.org/a"  # in a link: tracking
+
+
 def test_url_lines_and_inline_links():
     assert is_url_line("  https://vng.nl/nieuws/x  ") and not is_url_line("zie https://vng.nl voor meer")
     assert urls_in("staat op www.g40stedennetwerk.nl. En https://vng.nl/a, https://vng.nl/a") == [
