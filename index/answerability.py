@@ -169,11 +169,15 @@ paspoort identiteitskaart rijbewijs id-kaart uittreksel geboorteakte trouwen huw
 afvalkalender afval container vuilnis grofvuil kliko milieustraat parkeervergunning parkeren parkeerplaats
 parkeerboete bekeuring hondenbelasting afvalstoffenheffing ozb aanslag kwijtschelding toeslag belastingdienst
 openingstijden geopend balie afspraak loket stadhuis stadswinkel
-weer weersverwachting regen temperatuur graden sneeuw zonnig
+weer weersverwachting weerbericht buienradar regen regenen temperatuur graden sneeuw zonnig
 recept koken voetbal wedstrijd ajax psv feyenoord eredivisie olympische film bioscoop concert vakantie vlucht
-hoofdstad president wachtwoord printer laptop inloggen wifi outlook
-passport driving licence license garbage bin parking fine weather forecast rain recipe football password
+hoofdstad president wachtwoord printer laptop inloggen wifi outlook reserveren vergaderzaal
+passport driving licence license garbage bin parking fine weather forecast rain recipe football password birth baby
 """.split())
+#: The weather asked about ("mooi weer", "wat voor weer"), where "weer" is no "again": a passage that says "weer"
+#: (again) does not hold it.
+WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|goed|koud|warm|nat|guur|zonnig) weer|wat voor weer|het weer"
+                     r" (?:wordt|is|morgen|vandaag|dit|in|op)|weer (?:wordt|worden) het)\b", re.IGNORECASE)
 #: Off-domain words this long are also found typed one letter wrong ("afvalkalnder"), when the typed word
 #: is no word of any list; a shorter one would find too much. (Not as a compound's last part: "vertrouwen"
 #: and "fietsparkeren" end in one too.)
@@ -418,7 +422,8 @@ class Evidence:
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "asks": asks(question, self.tokenizer.stemmer.stemWord),
-                "off_domain": {w for w in words(question) if off_domain(w)},
+                "off_domain": {"weer (het weer)" if w == "weer" and WEATHER.search(question) else w
+                               for w in words(question) if off_domain(w)},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 

@@ -143,6 +143,19 @@ def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_
     assert row(evidence, "Wat deed de themagroep Wonen in Zwolle?", 1)["off_domain"] == 0.0
 
 
+def test_the_weather_asked_about_is_off_domain_where_a_passage_says_weer_for_again():
+    """A black-box test: "wordt het morgen mooi weer in enschede" was shown under the caveat on a passage that
+    says "weer" (again), which took the word off the question's off-domain words; so were a request to book a room
+    and an English question about registering a baby's birth."""
+    passages = ["Thema Wonen\nDe steden gingen weer aan de slag met de bouw van woningen en een vergaderzaal."]
+    evidence = Evidence(Tokenizer.from_texts(passages), passages, [passages[0].split("\n")[1]])
+    assert row(evidence, "wordt het morgen mooi weer in enschede", 0)["off_domain"] == 1.0
+    assert row(evidence, "Wat voor weer wordt het morgen?", 0)["off_domain"] == 1.0
+    assert row(evidence, "Gaan de steden weer aan de slag met wonen?", 0)["off_domain"] == 0.0
+    assert row(evidence, "Kun je een vergaderzaal voor acht personen reserveren?", 0)["off_domain"] == 1.0
+    assert row(evidence, "How do I register the birth of my baby at the town hall?", 0)["off_domain"] == 2.0
+
+
 @pytest.mark.parametrize("word,outside", [
     ("paspoort", True), ("afvalkalnder", True), ("parkeervergunnig", True),  # no word, one letter from the list
     ("vertrouwen", False), ("wantrouwen", False), ("fietsparkeren", False), ("huurtoeslag", False),  # words
