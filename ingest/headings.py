@@ -51,6 +51,35 @@ MIN_OUTLINE = 4
 OUTLINE_WINDOW = 200
 
 
+#: A name that signs a text: two to four capitalised words (or initials), particles between them, no figures.
+SIGNED_NAME = re.compile(r"(?:(?i:dr|drs|mr|ir|prof|ing)\.\s+)?(?:(?:[A-Z]\.)+|[A-Z][\w’'-]*)"
+                         r"(?:\s+(?:van|de|der|den|ten|ter|el|al|von|la|le)){0,3}"
+                         r"(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:van|de|der|den|ten|ter|el|al)){0,3}){1,3}")
+#: The role under a signing name ("Voorzitter Stedennetwerk Oost", "Burgemeester van Zutphen", "Namens het bestuur").
+SIGNING_ROLE = re.compile(r"(?:vice-?)?(?:voorzitter|burgemeester|wethouder|directeur|secretaris|gedeputeerde|"
+                          r"commissaris|minister|staatssecretaris|griffier|namens|chair|director|mayor)\b",
+                          re.IGNORECASE)
+#: A signature's role lines are short.
+MAX_ROLE_WORDS = 12
+
+
+def signs_off(name: Block, role: Block | None, after: Block | None) -> bool:
+    """Whether ``name`` is the name under a text, not a heading: a person's name alone on its line (bold, say),
+    then a short block that opens with the role ("Marloes Hendriksen" / "Voorzitter Stedennetwerk Oost"), and
+    nothing more on the page, or a heading after it (``after`` set larger or bolder than the role, or short and
+    capitalised where fonts are not known). As a heading, the name stood over a passage of roles without it."""
+    if not (role is not None and role.page == name.page and len(name.lines) == 1
+            and SIGNED_NAME.fullmatch(name.text.strip()) is not None
+            and SIGNING_ROLE.match(role.text.lstrip(OPENERS)) is not None
+            and len(role.text.split()) <= MAX_ROLE_WORDS and len(role.lines) <= 3):
+        return False
+    if after is None or after.page != role.page or after.kind == "heading":
+        return True
+    if role.lines[0].size:
+        return after.lines[0].size > role.lines[0].size + 0.5 or (after.lines[0].bold and not role.lines[0].bold)
+    return len(after.lines) <= MAX_HEADING_LINES and looks_like_heading(after.text)
+
+
 def heading_title(block: Block, reflower: Reflower) -> str:
     return reflower.paragraph(block.lines).text
 
@@ -72,9 +101,10 @@ def detect_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     if any(line.size for block in blocks for line in block.lines):
         return detect_font_headings(blocks, reflower)
     blocks = _split_outline(blocks)
+    signatures = _signatures(blocks)
     for block in blocks:
         if (block.kind == "text" and len(block.lines) <= MAX_HEADING_LINES and not block.is_bullet
-                and looks_like_heading(heading_title(block, reflower))):
+                and id(block) not in signatures and looks_like_heading(heading_title(block, reflower))):
             block.kind = "heading"
     blocks = _split_leading_headings(blocks, reflower)
     _drop_false_headings(blocks)
@@ -155,6 +185,17 @@ def _assign_outline_levels(blocks: list[Block]) -> None:
 
 def _content(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.kind != "links"]
+
+
+def _signatures(blocks: list[Block]) -> set[int]:
+    """The ids of the blocks that sign a text: a name and the role under it (``signs_off``)."""
+    content = _content(blocks)
+    found: set[int] = set()
+    for i, block in enumerate(content):
+        if signs_off(block, content[i + 1] if i + 1 < len(content) else None,
+                     content[i + 2] if i + 2 < len(content) else None):
+            found |= {id(block), id(content[i + 1])}
+    return found
 
 
 def _split_leading_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
@@ -241,8 +282,10 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
     """Headings from font size and weight; levels from the rank of the size (bold body-size headings last)."""
     body, body_bold = body_font(line for block in blocks if block.kind == "text" for line in block.lines)
     candidates = []
+    signatures = _signatures(blocks)
     for block in blocks:
-        if block.kind != "text" or len(block.lines) > MAX_FONT_HEADING_LINES or block.is_bullet:
+        if (block.kind != "text" or len(block.lines) > MAX_FONT_HEADING_LINES or block.is_bullet
+                or id(block) in signatures):
             continue
         title = heading_title(block, reflower)
         head = title.lstrip(OPENERS)

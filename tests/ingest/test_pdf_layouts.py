@@ -608,3 +608,26 @@ def test_a_footnotes_raised_number_opens_its_note_and_a_mark_beside_the_other_co
     assert "Het Werkcentrum Oost² begeleidde 1.460 mensen." in sections["2 Werk"]
     assert "2 Het Werkcentrum Oost is een samenwerking" in sections["2 Werk"]
     assert "\n2\n" not in sections["2 Werk"] and "Bron: CBS" not in sections["2 Werk"]
+
+
+def test_a_bold_name_signing_the_foreword_is_no_heading(corpus):
+    """The same in a PDF, where a bold line in the body's size is a heading: the name under a foreword, then its
+    roles in the body's type, then the next chapter's title."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    for chapter, title in ((1, "Voorwoord"), (2, "Wonen")):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, y, f"{chapter} {title}")
+        y = paragraph(pdf, 72, y - 30, WIDTH - 144, words(60)) - 10
+        if chapter == 1:
+            pdf.setFont("Helvetica-Bold", 10)
+            pdf.drawString(72, y, "Marloes Hendriksen")
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(72, y - 13, "Voorzitter Stedennetwerk Oost")
+            pdf.drawString(72, y - 26, "Burgemeester van Zutphen")
+            y -= 60
+    pdf.save()
+    passages = ingest(corpus).passages
+    assert {p.citation.section[-1] for p in passages} == {"1 Voorwoord", "2 Wonen"}
+    foreword = " ".join(p.text for p in passages if p.citation.section[-1] == "1 Voorwoord")
+    assert "Marloes Hendriksen" in foreword and "Burgemeester van Zutphen" in foreword
