@@ -102,6 +102,13 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"waar|where|(welke|which) (stad|steden|gemeente|gemeenten|plaats|plaatsen|regio|regio's|city|cities|town"
      r"|towns|municipality|municipalities)", "where"),
 ))
+#: A question that asks why ("Waarom ...?", "Hoe komt het dat ...?", "Wat is de reden ...?", "Why ...?"): shown with
+#: a sentence that gives a reason (``REASON``) where the best ones do not; not answer evidence (the answer models
+#: were fitted without it).
+ASKS_REASON = re.compile(rf"{OPENING}(?:waarom|why|hoe komt het|wat (?:is|was|zijn|waren) de (?:reden|oorzaak"
+                         r"|oorzaken|redenen)|what (?:is|was|are|were) the (?:reason|cause)s?|om welke reden)\b")
+REASON = re.compile(r"\b(?:omdat|doordat|vanwege|dankzij|daardoor|daarom|oorzaak|oorzaken|reden|redenen|komt"
+                    r"(?: \w+){0,2} door|because|due to|caused by)\b")
 #: "Waar gaat het over?", "Waar pleit de G40 voor als ...?": "waar" with a stranded preposition asks what
 #: about, not where; a preposition that opens a phrase ("van de themagroep", "op 12 mei") does not count.
 PRONOMINAL = re.compile(rf"{OPENING}waar\b.*\b(voor|op|over|aan|mee|van|uit|door|om|tegen|toe)\b"
@@ -296,17 +303,25 @@ def named_in(question: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Asks:
-    """What a question asks for: the answer type (``question_type``), its own words (``named_in``), and for
-    "Hoeveel woningen ...?" the stems of what it counts (``counted_in``)."""
+    """What a question asks for: the answer type (``question_type``), its own words (``named_in``), for
+    "Hoeveel woningen ...?" the stems of what it counts (``counted_in``), and whether it asks why (``ASKS_REASON``:
+    for the highlight only)."""
 
     kind: str | None
     named: frozenset[str]
     counted: frozenset[str] = frozenset()
+    reason: bool = False
 
 
 def asks(question: str, stem: Callable[[str], str]) -> Asks:
     kind = question_type(question)
-    return Asks(kind, frozenset(named_in(question)), counted_in(question, stem) if kind == "number" else frozenset())
+    return Asks(kind, frozenset(named_in(question)), counted_in(question, stem) if kind == "number" else frozenset(),
+                ASKS_REASON.search(" ".join(fold(question).split())) is not None)
+
+
+def gives_reason(sentence: str) -> bool:
+    """Whether a sentence says why: "De stijging komt vooral door de hoge energierekening", "omdat", "vanwege"."""
+    return REASON.search(" ".join(fold(sentence).split())) is not None
 
 
 def counted_in(question: str, stem: Callable[[str], str]) -> frozenset[str]:

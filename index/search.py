@@ -36,6 +36,7 @@ from vraagbaak.index.answerability import (
     Evidence,
     Status,
     asks,
+    gives_reason,
     holds_answer,
 )
 from vraagbaak.index.asking import the_question
@@ -397,13 +398,20 @@ class Searcher:
         """The sentences a passage highlights: the best ones (``_sentences``), and where none of them holds what
         the question asks for (a date for "Wanneer ...?", a number for "Hoeveel ...?") the best one of the
         passage that does, if it is within ``TYPE_MARGIN`` of the best: "Wanneer werd het position paper
-        gepresenteerd?" marked the sentence that names the paper, not the next one with its date. Shown only:
+        gepresenteerd?" marked the sentence that names the paper, not the next one with its date. So for a
+        question that asks why, and a sentence that gives a reason ("De stijging komt vooral door …"). Shown only:
         the answer models judge the best sentences, as they were fitted."""
         score, rows = best
         stem, texts = self.evidence.tokenizer.stemmer.stemWord, self.evidence.sentence_texts
-        if not asked.kind or not rows or any(holds_answer(asked, texts[r], stem) for r in rows):
+        if not (asked.kind or asked.reason):
             return rows
-        others = [r for r in self.sentences_of.get(i, []) if r not in rows and holds_answer(asked, texts[r], stem)]
+
+        def wanted(text: str) -> bool:
+            return holds_answer(asked, text, stem) if asked.kind else gives_reason(text)
+
+        if not rows or any(wanted(texts[r]) for r in rows):
+            return rows
+        others = [r for r in self.sentences_of.get(i, []) if r not in rows and wanted(texts[r])]
         if not others:
             return rows
         scores = self.sentence_vectors[others] @ query

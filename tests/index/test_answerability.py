@@ -10,7 +10,9 @@ from vraagbaak.index.answerability import (
     Asks,
     Evidence,
     Logistic,
+    asks,
     counted_in,
+    gives_reason,
     holds_answer,
     named_in,
     off_domain,
@@ -135,6 +137,25 @@ def test_only_an_answer_the_question_does_not_already_name_counts(kind, sentence
     stem = Stemmer.Stemmer("dutch").stemWord
     asked = Asks(kind, frozenset(named_in(question)), counted_in(question, stem) if kind == "number" else frozenset())
     assert holds_answer(asked, sentence, stem) is holds
+
+
+@pytest.mark.parametrize("question,reason", [
+    ("Waarom melden zich meer huishoudens bij de schuldhulp?", True), ("Hoe komt het dat de kosten stijgen?", True),
+    ("Wat is de reden voor de korting?", True), ("Why did the group meet?", True),
+    ("Weet je waarom Doetinchem lid werd?", True), ("Wat doet de themagroep Wonen?", False),
+    ("Hoeveel huishoudens meldden zich?", False),
+])
+def test_a_question_that_asks_why_is_told_from_its_question_phrase(question, reason):
+    assert asks(question, Stemmer.Stemmer("dutch").stemWord).reason is reason
+
+
+@pytest.mark.parametrize("sentence,reason", [
+    ("De stijging komt vooral door de hoge energierekening.", True), ("Dat komt door de krappe markt.", True),
+    ("Omdat de vraag groeit, bouwen de steden meer.", True), ("Vanwege de kosten is het uitgesteld.", True),
+    ("In 2024 meldden zich 3.240 huishoudens.", False), ("De themagroep kwam acht keer bijeen.", False),
+])
+def test_a_sentence_that_gives_a_reason(sentence, reason):
+    assert gives_reason(sentence) is reason
 
 
 def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_them(evidence):

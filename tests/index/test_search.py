@@ -53,6 +53,15 @@ def test_the_sentence_that_holds_what_is_asked_for_is_highlighted_too(searcher):
     assert len(next(iter(evidence_rows.values()))[1]) < len(hit.highlights)  # the answer models judge what they did
 
 
+def test_a_question_that_asks_why_highlights_the_sentence_that_says_why(searcher):
+    """A black-box test: "Waarom melden zich meer huishoudens …?" marked the sentence with the count, not "De stijging
+    komt vooral door de hoge energierekening". Shown only: the answer evidence is as it was fitted."""
+    question = "Waarom wordt de Uitvoeringsagenda Flexibilisering Asielketen geactualiseerd?"
+    hit = searcher.search(question, 3).hits[0]
+    marked = [hit.passage.text[a:b] for a, b in hit.highlights]
+    assert any("wordt daarom in 2024 geactualiseerd" in sentence for sentence in marked), marked
+
+
 def test_a_passage_over_two_pages_points_at_the_page_of_its_best_sentence(searcher):
     """The original PDF opens where the answer is, not on the page the passage starts."""
     spanning = [p for p in searcher.passages if p.citation.page_end > p.citation.page]
