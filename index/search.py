@@ -59,6 +59,9 @@ OTHER_SCRIPT = re.compile(r"[^\W\d_a-z]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.
 HIGHLIGHT_MARGIN = 0.015
+#: Answer types that a figure or a date gives: two years of a text that differ in one are two answers.
+FIGURE_KINDS = frozenset({"number", "date", "when", "time"})
+MONTHS = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
 #: The share of its document's passages a passage's ``margin`` is measured against (30 of the 56 passages of
 #: the report the answer model was fitted on), and the fewest it needs to be measured against its own.
 TYPICAL_SHARE = 30 / 56
@@ -161,6 +164,11 @@ def has_subject(text: str) -> bool:
     """Whether a question names anything to look for: "het", "waarom?" and "de de de" do not (a number or a
     word of another script does, as the stop-word lists cannot tell)."""
     return bool(words(text) or re.search(r"\d", text) or OTHER_SCRIPT.search(fold(text)))
+
+
+def _figures(passage_words: set[str]) -> frozenset[str]:
+    """The numbers and months among a passage's words: what a question for a number or a date is answered by."""
+    return frozenset(w for w in passage_words if any(c.isdigit() for c in w) or w in MONTHS)
 
 
 def _mean_of_best(scores: np.ndarray, n: int) -> float:
@@ -314,7 +322,10 @@ class Searcher:
             fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
-        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words)
+        asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
+        ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words,
+                                      asked.kind in FIGURE_KINDS)
+        ranked = self._newest_first(ranked, years, asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
                                   n, nearest) if grade and ranked else []
@@ -323,7 +334,6 @@ class Searcher:
             status, confidence = model.grade(evidence)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
-        asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
         hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], asked), also.get(i, []))
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
@@ -435,14 +445,15 @@ class Searcher:
             found[i] = (best, [r for r, s in zip(group, own) if s >= best - HIGHLIGHT_MARGIN])
         return found
 
-    def _distinct(self, ranked: list[int], years: set[int], limit: int,
-                  asked: frozenset[str] = frozenset()) -> tuple[list[int], dict[int, list[int]]]:
+    def _distinct(self, ranked: list[int], years: set[int], limit: int, asked: frozenset[str] = frozenset(),
+                  figures: bool = False) -> tuple[list[int], dict[int, list[int]]]:
         """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
         the same text in several documents of one report family (a report's other years) is shown once,
         and the others are listed with it. The version shown is the asked year's, else the newest. Only
         the first ``limit`` groups are kept: later candidates are compared with those alone, which keeps
         this linear. ``asked``: the question's words (``keyword.words``), which near-identical texts must
-        share to count as one (``_same``)."""
+        share to count as one (``_same``), and ``figures``: whether it asks for a number or a date, which they
+        must share too."""
         groups: list[list[int]] = []
         past_limit: list[int] = []  # where the texts of candidates that came after the limit go
         by_text: dict[tuple, list[int]] = {}  # the same text in one report family: one group
@@ -455,7 +466,7 @@ class Searcher:
             group = by_text.get(text)
             if group is None:  # only a passage of the same report family can repeat this one (``_same``)
                 group = next((g for g in by_family.get(family, ())
-                              if any(self._same(p, self.passages[j], i, j, asked) for j in g)), None)
+                              if any(self._same(p, self.passages[j], i, j, asked, figures) for j in g)), None)
             if group is past_limit:
                 continue
             if group is None:
@@ -516,18 +527,47 @@ class Searcher:
                 families[d.id] = (collection, " ".join(sorted(family)))
         return families
 
-    def _same(self, a: Passage, b: Passage, i: int, j: int, asked: frozenset[str] = frozenset()) -> bool:
+    def _same(self, a: Passage, b: Passage, i: int, j: int, asked: frozenset[str] = frozenset(),
+              figures: bool = False) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report
         (identical texts are matched before, by their normal form). Near-identical texts that differ in a
-        word the question asks ("118 bomen", "Anna Bakker") are two answers, not one text in two years."""
+        word the question asks ("118 bomen", "Anna Bakker"), or in a figure or month when it asks for a number
+        or a date (``figures``: "1.120 signalen" in 2023, "1.530 signalen" in 2024), are two answers, not one
+        text in two years."""
         if a.document == b.document:
             return self._overlap(a, b)
-        if self._family(a.document) != self._family(b.document):
-            return False  # another organisation's boilerplate is not another year of this report
+        if not self._versions(i, j):
+            return False
         x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
-        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)) or asked & x != asked & y:
+        return asked & x == asked & y and not (figures and _figures(x) != _figures(y))
+
+    def _versions(self, i: int, j: int) -> bool:
+        """Whether two passages of other documents are one text in two years of a report: one report family
+        (another organisation's boilerplate is not another year of this report) and near-identical words."""
+        a, b = self.passages[i].document, self.passages[j].document
+        if a == b or self._family(a) != self._family(b):
+            return False
+        x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
+        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
             return False
         return len(x & y) >= SAME_TEXT * len(x | y)
+
+    def _newest_first(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
+        """Two years of one text that differ in what is asked are two answers (``_same``): the asked year's
+        first, else the one holding more of the question's words ("118 woningen"), else the newest, at the
+        place of the first of them (a black-box report: asked without a year, the 2023 figure came before
+        2024's)."""
+        ranked = list(ranked)
+        for a in range(len(ranked)):
+            for b in range(a + 1, len(ranked)):
+                if (self._versions(ranked[a], ranked[b])
+                        and self._preferred(ranked[b], years, asked) > self._preferred(ranked[a], years, asked)):
+                    ranked[a], ranked[b] = ranked[b], ranked[a]
+        return ranked
+
+    def _preferred(self, i: int, years: set[int], asked: frozenset[str]) -> tuple[bool, int, int]:
+        year = self.passages[i].citation.year
+        return year in years, len(asked & self.evidence.passage_words[i]), year or 0
 
     @staticmethod
     def _overlap(a: Passage, b: Passage) -> bool:

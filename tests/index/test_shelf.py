@@ -218,6 +218,28 @@ def test_near_identical_years_that_differ_in_what_is_asked_are_two_answers(shelf
     assert asked == [(2023, [2024])]
 
 
+def test_two_years_that_give_another_figure_for_what_is_asked_are_two_answers_the_newest_first(shelf):
+    """A black-box report: "Hoeveel signalen … in 2023 ontvangen?" showed 2023's 1.120 with "Staat ook in: 2024",
+    where 2024 says 1.530; asked without a year, the 2023 figure came first."""
+    corpus = Path(shelf.corpus_dir)
+    for year, figure in ((2023, "1.120"), (2024, "1.530")):
+        path = corpus / "net" / f"stedennet-jaarverslag-{year}.txt"
+        path.write_text(path.read_text().replace("starters en ouderen", f"starters en ouderen, na {figure} signalen"))
+    build_index(shelf, embedder=fake_embedder())
+    searcher = Searcher.load(shelf, embedder=fake_embedder())
+
+    def housing(question: str) -> list[tuple[int, list[int]]]:
+        hits = searcher.search(question, 10, abstain=False).hits
+        return [(h.passage.citation.year, [p.citation.year for p in h.also]) for h in hits
+                if "betaalbare woningen" in h.passage.text]
+
+    assert housing("Hoeveel signalen gingen vooraf aan de betaalbare woningen voor starters?") == [
+        (2024, []), (2023, [])]
+    assert housing("Hoeveel signalen gingen in 2023 vooraf aan de betaalbare woningen voor starters?") == [
+        (2023, []), (2024, [])]
+    assert housing("Welke betaalbare woningen bouwden de steden voor starters en ouderen?") == [(2024, [2023])]
+
+
 def test_one_year_named_in_full_by_its_meta_file_is_still_the_same_report(shelf):
     """A meta file giving "Stedennet Nederland" on the 2024 report only made its repeated passages show twice,
     the older year first, without "Staat ook in"."""
