@@ -61,11 +61,12 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
 
 
 def ingest_digest(result: IngestResult) -> str:
-    """SHA-256 of the passages and document descriptions ingest made (not when): the same files read by a
-    version that reads them differently must not count as unchanged."""
+    """SHA-256 of the passages, their sentences and the document descriptions ingest made (not when): the same
+    files read, or split into sentences, by a version that does it differently must not count as unchanged."""
     digest = hashlib.sha256()
     for passage in result.passages:
         digest.update(passage.model_dump_json().encode())
+        digest.update(repr(sentence_spans(passage.text)).encode())
     for document in result.documents:
         digest.update(document_record(document, "").model_dump_json().encode())
     return digest.hexdigest()

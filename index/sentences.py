@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-#: A sentence ends at . ! ? (with closing quotes) before a capital, digit, quote or bullet, or at a line break.
-BOUNDARY = re.compile(r"(?<=[.!?…])[’'\"”)]*\s+(?=[A-ZÀ-Ý0-9‘“'\"•(])|\n+")
+#: A sentence ends at . ! ? (with closing quotes, and a note mark: "geholpen.¹ De gemiddelde …") before a capital,
+#: digit, quote or bullet, or at a line break.
+BOUNDARY = re.compile(r"(?<=[.!?…])([¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]*)[’'\"”)]*\s+(?=[A-ZÀ-Ý0-9‘“'\"•(])|\n+")
 MIN_SENTENCE = 12
 
 
@@ -15,11 +16,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Dit is zin één. En dit is twee! Ok"
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Dit is zin één.', 'En dit is twee! Ok']
+    >>> t = "Er werden 812 huishoudens geholpen.¹ De gemiddelde schuld was 41.000 euro."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Er werden 812 huishoudens geholpen.¹', 'De gemiddelde schuld was 41.000 euro.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in BOUNDARY.finditer(text):
-        _add(text, start, match.start(), spans)
+        _add(text, start, match.start() + len(match.group(1) or ""), spans)  # a note mark stays with its sentence
         start = match.end()
     _add(text, start, len(text), spans)
     return spans

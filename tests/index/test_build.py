@@ -60,6 +60,11 @@ def test_reingest_embeds_only_what_changed_and_drops_deleted_documents(built, em
             assert not build_index(settings, embedder=None).unchanged
         assert not build_index(settings, embedder=None).unchanged  # and back again
         assert build_index(settings, embedder=None).unchanged
+        with pytest.MonkeyPatch.context() as splitter:  # so does one that splits the same passages into other
+            splitter.setattr(build_module, "sentence_spans", lambda text: [(0, len(text))])  # sentences
+            assert not build_index(settings, embedder=None).unchanged
+        assert not build_index(settings, embedder=None).unchanged
+        assert build_index(settings, embedder=None).unchanged
         damaged = store.current_build(data) / "documents.json"
         damaged.write_text("{")  # "voer 'vraagbaak ingest' opnieuw uit" must then repair it, without --force
         assert not build_index(settings, embedder=None).unchanged
@@ -236,3 +241,4 @@ def test_a_calibration_file_that_is_missing_is_said_and_one_that_is_broken_is_re
 
     with pytest.raises(ConfigurationError, match="VRAAGBAAK_CALIBRATION_FILE.*geen geldige JSON"):
         build_index(fake_built.model_copy(update={"calibration_file": broken}), embedder=fake_embedder())
+
