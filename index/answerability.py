@@ -183,8 +183,9 @@ passport driving licence license garbage bin parking fine weather forecast rain 
 """.split())
 #: The weather asked about ("mooi weer", "wat voor weer"), where "weer" is no "again": a passage that says "weer"
 #: (again) does not hold it.
-WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|goed|koud|warm|nat|guur|zonnig) weer|wat voor weer|het weer"
-                     r" (?:wordt|is|morgen|vandaag|dit|in|op)|weer (?:wordt|worden) het)\b", re.IGNORECASE)
+WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|koud|warm|nat|guur|zonnig) weer|wat voor weer|het weer (?:morgen"
+                     r"|vandaag|overmorgen|dit weekend|volgende week)|weer (?:wordt|worden) het (?:morgen|vandaag))\b",
+                     re.IGNORECASE)
 #: Off-domain words this long are also found typed one letter wrong ("afvalkalnder"), when the typed word
 #: is no word of any list; a shorter one would find too much. (Not as a compound's last part: "vertrouwen"
 #: and "fietsparkeren" end in one too.)

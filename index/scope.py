@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, field_validator
 from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.errors import UnknownScope
 from vraagbaak.index.keyword import fold
-from vraagbaak.ingest.metadata import YEAR, slug
+from vraagbaak.ingest.metadata import YEAR, reads_as_organisation, slug
 
 MAX_FILTER_VALUES = 50
 
@@ -70,6 +70,9 @@ class Shelf:
         #: Organisation names as folded words, for documents that have one (at least three letters).
         self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
                               for d in documents if len(d.organisation) >= 3}
+        #: Documents whose organisation reads as one ("Stedennetwerk Oost", "Politie", "G40"),
+        #: not as a subject taken from a file name ("zonnepark-de-brede-akker-2024" names "Zonnepark de Brede Akker").
+        self.bodies = frozenset(d.id for d in documents if reads_as_organisation(d.organisation))
 
     def rows_of(self, document: str) -> np.ndarray:
         """The rows of one document's passages."""
@@ -128,11 +131,11 @@ class Shelf:
         """Per document in ``within`` (all by default) whose organisation the question names, the question's words
         without that name: "Wie is de voorzitter van Stedennetwerk Oost?" searches that network's report for "wie
         is de voorzitter van". Its own name says which report is meant, not what in it: the passages that repeat
-        the name outranked the one naming the chair."""
+        the name outranked the one naming the chair. Only an organisation's name (``bodies``) counts."""
         asked = re.findall(r"[a-z0-9]+", fold(question))
         found: dict[str, str] = {}
         for d in within or self.documents:
-            name = self.organisations.get(d, "").split()
+            name = self.organisations.get(d, "").split() if d in self.bodies else []
             kept, i = [], 0
             while name and i < len(asked):
                 if asked[i:i + len(name)] == name:

@@ -59,9 +59,14 @@ OTHER_SCRIPT = re.compile(r"[^\W\d_a-z]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Sentences within this much of the best one are highlighted too.
 HIGHLIGHT_MARGIN = 0.015
-#: Answer types that a figure or a date gives: two years of a text that differ in one are two answers.
-FIGURE_KINDS = frozenset({"number", "date", "when", "time"})
-MONTHS = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
+#: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
+#: text that differ in one are two answers.
+FIGURE_KINDS = frozenset({"number", "time"})
+DATE_KINDS = frozenset({"date", "when"})
+FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
+YEAR = re.compile(r"(?:19|20)\d\d")
+MONTH = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
+                   re.IGNORECASE)
 #: The share of its document's passages a passage's ``margin`` is measured against (30 of the 56 passages of
 #: the report the answer model was fitted on), and the fewest it needs to be measured against its own.
 TYPICAL_SHARE = 30 / 56
@@ -166,9 +171,11 @@ def has_subject(text: str) -> bool:
     return bool(words(text) or re.search(r"\d", text) or OTHER_SCRIPT.search(fold(text)))
 
 
-def _figures(passage_words: set[str]) -> frozenset[str]:
-    """The numbers and months among a passage's words: what a question for a number or a date is answered by."""
-    return frozenset(w for w in passage_words if any(c.isdigit() for c in w) or w in MONTHS)
+def _figures(text: str, dates: bool) -> frozenset[str]:
+    """The figures of a text ("6", "2,5", "1.120"): what a question for a number is answered by, not its years
+    (the years' own "In 2024 …" is no other figure); with ``dates``, the years and months too."""
+    found = {f for f in FIGURE.findall(text) if dates or not YEAR.fullmatch(f)}
+    return frozenset(found | {m.lower() for m in MONTH.findall(text)} if dates else found)
 
 
 def _mean_of_best(scores: np.ndarray, n: int) -> float:
@@ -302,7 +309,7 @@ class Searcher:
             dense_hits = dense.search_rows(self.vectors, selection.rows, query, n)
         else:
             dense_hits = dense.search_dense(self.dense, query, n, within, len(selection.rows))
-        keyword_hits = self._keyword(text, n, selection) if config.keyword else []
+        keyword_hits, asked_scores = self._keyword(text, n, selection) if config.keyword else ([], {})
         by_keyword = [i for i, _ in keyword_hits]
         keyword_scores = dict(keyword_hits)
         candidates = list(dict.fromkeys([i for i, _ in dense_hits] + by_keyword))
@@ -324,10 +331,11 @@ class Searcher:
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
         asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
         ranked, also = self._distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words,
-                                      asked.kind in FIGURE_KINDS)
-        ranked = self._newest_first(ranked, years, asked_words)
+                                      "dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS
+                                      else "")
+        ranked = self._versions_in_order(ranked, years, asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
-        evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, keyword_scores,
+        evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, asked_scores,
                                   n, nearest) if grade and ranked else []
         model = config.answer_model
         if model is not None and grade:
@@ -356,12 +364,23 @@ class Searcher:
             page = number
         return page
 
-    def _keyword(self, text: str, n: int, selection: Selection | None) -> list[tuple[int, float]]:
+    def _keyword(self, text: str, n: int, selection: Selection | None) -> tuple[list[tuple[int, float]],
+                                                                                 dict[int, float]]:
         """BM25 over the scope: a passage scores by its own document's statistics, so a scope only masks. A
-        document whose organisation the question names is searched without that name (``without_own_names``)."""
-        own = [(self.shelf.rows_of(d), stripped) for d, stripped in
-               self.shelf.without_own_names(text, None if selection is None else selection.documents).items()]
-        return self.keyword.search(text, n, None if selection is None else selection.mask, own)
+        document whose organisation the question names is searched without that name (``without_own_names``),
+        where some word is left: that ranks. The answer evidence keeps the scores of the question as asked,
+        as the answer models were fitted on them."""
+        mask = None if selection is None else selection.mask
+        asked = self.keyword.search(text, n, mask)
+        by_query: dict[str, list[np.ndarray]] = {}
+        for document, stripped in self.shelf.without_own_names(text, None if selection is None
+                                                               else selection.documents).items():
+            if words(stripped):
+                by_query.setdefault(stripped, []).append(self.shelf.rows_of(document))
+        if not by_query:
+            return asked, dict(asked)
+        instead = [(np.concatenate(rows), stripped) for stripped, rows in by_query.items()]
+        return self.keyword.search(text, n, mask, instead), dict(asked)
 
     def _selector(self, selection: Selection):
         found = self._selectors.get(selection.documents, False)
@@ -379,8 +398,8 @@ class Searcher:
         fifty, and a word only another document uses counts as unknown. The ``margin`` compares a passage
         with the question's best ``TYPICAL_SHARE`` of its document's passages, at most ``n``: in the report
         the answer model was fitted on, its best 30 of 56. With 30 of any document, a small report's margins
-        were those of its every passage, the weakest included, and its answers looked surer (a report cut in
-        two halves answered 0.89 of the tuning part's questions where the whole report answers 0.83). A
+        were those of its every passage, the weakest included, and its answers looked surer (the README
+        measures a report cut in two halves). A
         document of fewer than ``n`` passages is too small to say what is rare, and one of fewer than ``n`` and
         ``MIN_TYPICAL`` what is typical (one passage would be its own margin): that is judged against the
         whole index, whatever the scope, so a scope only masks. ``nearest``: the dense search's scores over
@@ -446,14 +465,14 @@ class Searcher:
         return found
 
     def _distinct(self, ranked: list[int], years: set[int], limit: int, asked: frozenset[str] = frozenset(),
-                  figures: bool = False) -> tuple[list[int], dict[int, list[int]]]:
+                  figures: str = "") -> tuple[list[int], dict[int, list[int]]]:
         """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
         the same text in several documents of one report family (a report's other years) is shown once,
         and the others are listed with it. The version shown is the asked year's, else the newest. Only
         the first ``limit`` groups are kept: later candidates are compared with those alone, which keeps
         this linear. ``asked``: the question's words (``keyword.words``), which near-identical texts must
-        share to count as one (``_same``), and ``figures``: whether it asks for a number or a date, which they
-        must share too."""
+        share to count as one (``_same``), and ``figures``: "numbers" or "dates" when it asks for one, which
+        they must share too."""
         groups: list[list[int]] = []
         past_limit: list[int] = []  # where the texts of candidates that came after the limit go
         by_text: dict[tuple, list[int]] = {}  # the same text in one report family: one group
@@ -528,7 +547,7 @@ class Searcher:
         return families
 
     def _same(self, a: Passage, b: Passage, i: int, j: int, asked: frozenset[str] = frozenset(),
-              figures: bool = False) -> bool:
+              figures: str = "") -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report
         (identical texts are matched before, by their normal form). Near-identical texts that differ in a
         word the question asks ("118 bomen", "Anna Bakker"), or in a figure or month when it asks for a number
@@ -539,7 +558,8 @@ class Searcher:
         if not self._versions(i, j):
             return False
         x, y = self.evidence.passage_words[i], self.evidence.passage_words[j]
-        return asked & x == asked & y and not (figures and _figures(x) != _figures(y))
+        return asked & x == asked & y and not (figures and _figures(a.text, figures == "dates")
+                                               != _figures(b.text, figures == "dates"))
 
     def _versions(self, i: int, j: int) -> bool:
         """Whether two passages of other documents are one text in two years of a report: one report family
@@ -552,17 +572,21 @@ class Searcher:
             return False
         return len(x & y) >= SAME_TEXT * len(x | y)
 
-    def _newest_first(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
+    def _versions_in_order(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
         """Two years of one text that differ in what is asked are two answers (``_same``): the asked year's
-        first, else the one holding more of the question's words ("118 woningen"), else the newest, at the
-        place of the first of them (a black-box report: asked without a year, the 2023 figure came before
-        2024's)."""
+        first, else the one holding more of the question's words ("118 woningen"), else the newest, moved up
+        to just before the other (which keeps its place after it: a black-box report found the 2023 figure
+        before 2024's when no year was asked)."""
         ranked = list(ranked)
-        for a in range(len(ranked)):
-            for b in range(a + 1, len(ranked)):
-                if (self._versions(ranked[a], ranked[b])
-                        and self._preferred(ranked[b], years, asked) > self._preferred(ranked[a], years, asked)):
-                    ranked[a], ranked[b] = ranked[b], ranked[a]
+        a = 0
+        while a < len(ranked):
+            better = next((b for b in range(a + 1, len(ranked)) if self._versions(ranked[a], ranked[b])
+                           and self._preferred(ranked[b], years, asked) > self._preferred(ranked[a], years, asked)),
+                          None)
+            if better is None:
+                a += 1
+            else:
+                ranked.insert(a, ranked.pop(better))
         return ranked
 
     def _preferred(self, i: int, years: set[int], asked: frozenset[str]) -> tuple[bool, int, int]:

@@ -165,7 +165,7 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
                 or abs(f.size - previous.size) > 0.5
                 or f.bold != previous.bold
                 or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
-                or (item and not bullet and f.y - previous.y > AFTER_LIST * text_distance)
+                or (item and not bullet and f.y - previous.y > AFTER_LIST * max(text_distance, LINE_SPACING * f.size))
             )
             lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
             item = bullet or (item and not new_block)

@@ -61,6 +61,10 @@ SIGNING_ROLE = re.compile(r"(?:vice-?)?(?:voorzitter|burgemeester|wethouder|dire
                           re.IGNORECASE)
 #: A signature's role lines are short.
 MAX_ROLE_WORDS = 12
+#: Words of a heading over who governs, which a signing name never holds ("Dagelijks Bestuur", "Raad van Toezicht").
+GOVERNANCE_WORDS = frozenset("""het de een bestuur dagelijks algemeen raad toezicht commissie directie college team
+werkgroep stuurgroep themagroep overleg vergadering secretariaat bureau leden samenstelling ondertekening colofon
+contact organisatie""".split())
 
 
 def signs_off(name: Block, role: Block | None, after: Block | None) -> bool:
@@ -70,6 +74,7 @@ def signs_off(name: Block, role: Block | None, after: Block | None) -> bool:
     capitalised where fonts are not known). As a heading, the name stood over a passage of roles without it."""
     if not (role is not None and role.page == name.page and len(name.lines) == 1
             and SIGNED_NAME.fullmatch(name.text.strip()) is not None
+            and not GOVERNANCE_WORDS & set(name.text.lower().split())
             and SIGNING_ROLE.match(role.text.lstrip(OPENERS)) is not None
             and len(role.text.split()) <= MAX_ROLE_WORDS and len(role.lines) <= 3):
         return False

@@ -272,7 +272,15 @@ def organisation_on_page(first_page: str) -> str:
 ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|stichting|vereniging|bureau|dienst|raad"
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
                                r"|agentschap|autoriteit|inspectie|rekenkamer|ggd|samenwerking|coöperatie|partners"
-                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|g\d+)$")
+                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid|g\d+)$")
+
+
+def reads_as_organisation(name: str) -> bool:
+    """Whether a name reads as an organisation's: a word of it ends in an organisation's word (``ORGANISATION_WORD``),
+    not after a particle, where it is a surname ("Raad van State", not "Marieke de Raad")."""
+    words = name.split()
+    return any(ORGANISATION_WORD.search(w.lower()) and not (i and words[i - 1].lower() in PARTICLES)
+               for i, w in enumerate(words))
 
 
 def organisation_declared(author: str | None, first_page: str, running: Sequence[str] = ()) -> str:
@@ -282,7 +290,7 @@ def organisation_declared(author: str | None, first_page: str, running: Sequence
     Jaarverslag 2024" says only "SNO"). A person's name, or the "Gebruiker" a word processor fills in, is none."""
     name = " ".join((author or "").split())
     words = name.split()
-    if not 1 <= len(words) <= 6 or not any(ORGANISATION_WORD.search(w.lower()) for w in words):
+    if not 1 <= len(words) <= 6 or not reads_as_organisation(name):
         return ""
     said = name.lower()
     return name if any(re.search(rf"(?:^|[·|•–—-]\s*){re.escape(said)}(?:\s*[·|•–—,-]|$)", " ".join(line.split()).lower())

@@ -42,9 +42,10 @@ COLUMN_GAP = 0.8
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
 #: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
 WORD_GAP = 0.2
-#: A subscript: one or two digits, right after a letter (at most this many font sizes after it) and lowered.
+#: A subscript: one or two digits, lowered, right after a letter.
 SUBSCRIPT_DIGITS = re.compile(r"[0-9]{1,2}")
 SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+#: At most this many font sizes between a subscript and the letter before it, or the word after it ("₂-uitstoot").
 CLOSE_UP = 0.15
 #: Symbol and Wingdings characters at the private-use codes Word gives them: its list bullets (U+F0B7,
 #: U+F0A7, U+F0D8, ...) and the signs a text uses; a glyph PDFium cannot name at all (0) is left out.
@@ -362,7 +363,7 @@ def _subscripts_to_their_lines(lines: list[list]) -> list[list]:
     small digit just below a line, right after a letter of it, is written as a subscript in that word, and a
     word that follows it without a gap ("-uitstoot") joins it too."""
     for i, line in enumerate(lines):
-        for mark in [w for w in line if SUBSCRIPT_DIGITS.fullmatch(w[0])] if len(line) <= 2 else []:
+        for mark in list(line) if all(SUBSCRIPT_DIGITS.fullmatch(w[0]) for w in line) else []:  # "CO₂, NO₂ en SO₂"
             for above in reversed(lines[max(0, i - 3):i]):
                 size = max(w[4] for w in above)
                 if not (0 < mark[3] - statistics.median(w[3] for w in above) <= MARK_LIFT * size
@@ -384,9 +385,9 @@ def _subscripts_to_their_lines(lines: list[list]) -> list[list]:
 
 def _column_edges(fragments: list[Fragment]) -> list[float]:
     """Where the columns right of the page's gutters start: the x most of their lines start at."""
-    found = gutters(fragments)
+    between = gutters(fragments)
     edges = []
-    for gutter, end in zip(found, [*found[1:], float("inf")]):
+    for gutter, end in zip(between, [*between[1:], float("inf")]):
         starts = Counter(round(f.x0) for f in fragments if gutter <= f.x0 < end)
         if starts and (found := starts.most_common(1)[0])[1] >= 3:
             edges.append(float(found[0]))

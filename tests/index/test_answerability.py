@@ -172,7 +172,9 @@ def test_the_weather_asked_about_is_off_domain_where_a_passage_says_weer_for_aga
     evidence = Evidence(Tokenizer.from_texts(passages), passages, [passages[0].split("\n")[1]])
     assert row(evidence, "wordt het morgen mooi weer in enschede", 0)["off_domain"] == 1.0
     assert row(evidence, "Wat voor weer wordt het morgen?", 0)["off_domain"] == 1.0
-    assert row(evidence, "Gaan de steden weer aan de slag met wonen?", 0)["off_domain"] == 0.0
+    for again in ("Gaan de steden weer aan de slag met wonen?", "Wanneer komt het weer op de agenda van de G40?",
+                  "Gaat de G40 het weer in 2025 organiseren?"):  # a review: "het weer op", "het weer in" are "again"
+        assert row(evidence, again, 0)["off_domain"] == 0.0, again
     assert row(evidence, "Kun je een vergaderzaal voor acht personen reserveren?", 0)["off_domain"] == 1.0
     assert row(evidence, "How do I register the birth of my baby at the town hall?", 0)["off_domain"] == 2.0
 

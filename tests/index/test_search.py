@@ -55,7 +55,8 @@ def test_the_sentence_that_holds_what_is_asked_for_is_highlighted_too(searcher):
 
 def test_a_question_that_asks_why_highlights_the_sentence_that_says_why(searcher):
     """A black-box test: "Waarom melden zich meer huishoudens …?" marked the sentence with the count, not "De stijging
-    komt vooral door de hoge energierekening". Shown only: the answer evidence is as it was fitted."""
+    komt vooral door de hoge energierekening". Here the report's own case: the sentence that says "daarom" is
+    marked beside the best one. Shown only: the answer evidence is as it was fitted."""
     question = "Waarom wordt de Uitvoeringsagenda Flexibilisering Asielketen geactualiseerd?"
     hit = searcher.search(question, 3).hits[0]
     marked = [hit.passage.text[a:b] for a, b in hit.highlights]
@@ -142,7 +143,7 @@ def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
     for question in ("havens en ligplaatsen in stad", "kades van Harlingen hersteld"):
         assert _near_duplicates(searcher.search(question, 10, abstain=False).hits) == [], question
         with monkeypatch.context() as patched:  # without the filter they do occur: the check is not vacuous
-            patched.setattr(searcher, "_distinct", lambda ranked, years, limit, asked: (ranked, {}))
+            patched.setattr(searcher, "_distinct", lambda ranked, years, limit, asked, figures: (ranked, {}))
             assert _near_duplicates(searcher.search(question, 10, abstain=False).hits), question
 
 

@@ -422,5 +422,6 @@ def test_an_organisation_the_pdf_author_names_and_the_document_bears_out(tmp_pat
                     pdf_author="Stedennetwerk Oost")[0].organisation == "Stedennetwerk Oost"
     # Not borne out (only in a sentence), no organisation's word, or a person: the file name's word stays.
     for author, page in [("Stedennetwerk Oost", "Het Stedennetwerk Oost is in 2016 opgericht.\n"),
-                         ("Gebruiker", "Gebruiker\n"), ("Marloes Hendriksen", "Marloes Hendriksen\n")]:
+                         ("Gebruiker", "Gebruiker\n"), ("Marloes Hendriksen", "Marloes Hendriksen\n"),
+                         ("Marieke de Raad", "Marieke de Raad\n")]:  # a review: a surname is no "raad"
         assert describe(path, "oost", None, [], page, pdf_author=author)[0].organisation == "SNO"

@@ -626,8 +626,17 @@ def test_a_bold_name_signing_the_foreword_is_no_heading(corpus):
             pdf.drawString(72, y - 13, "Voorzitter Stedennetwerk Oost")
             pdf.drawString(72, y - 26, "Burgemeester van Zutphen")
             y -= 60
+        if chapter == 2:  # a review: a heading over who governs, then short roles, then a heading, stays one
+            for title, roles in (("Dagelijks Bestuur", "Voorzitter: burgemeester M. Hendriksen"),
+                                 ("Raad van Toezicht", "Voorzitter: mevrouw A. de Groot")):
+                pdf.setFont("Helvetica-Bold", 10)
+                pdf.drawString(72, y, title)
+                pdf.setFont("Helvetica", 10)
+                pdf.drawString(72, y - 13, roles)
+                y -= 40
     pdf.save()
     passages = ingest(corpus).passages
-    assert {p.citation.section[-1] for p in passages} == {"1 Voorwoord", "2 Wonen"}
+    assert {p.citation.section[-1] for p in passages} == {"1 Voorwoord", "2 Wonen", "Dagelijks Bestuur",
+                                                          "Raad van Toezicht"}
     foreword = " ".join(p.text for p in passages if p.citation.section[-1] == "1 Voorwoord")
     assert "Marloes Hendriksen" in foreword and "Burgemeester van Zutphen" in foreword

@@ -69,7 +69,7 @@ def test_a_link_that_ends_a_sentence_stays_in_it(corpus):
 def test_the_name_that_signs_a_foreword_is_no_heading(corpus):
     """A black-box report: the chair's name under the foreword ("Marloes Hendriksen", bold, then "Voorzitter
     Stedennetwerk Oost" and "Burgemeester van Zutphen") became a section, so its passage held the roles without
-    the name. A heading followed by a role that the section's text goes on after stays a heading."""
+    the name. A heading followed by a longer text than a signature's roles stays a heading."""
     text = ("Voorwoord\n\nHet was een jaar waarin de steden elkaar vaker opzochten dan ooit tevoren.\n\n"
             "Marloes Hendriksen\n\nVoorzitter Stedennetwerk Oost\nBurgemeester van Zutphen\n\n"
             "Algemeen Bestuur\n\nVoorzitter van het bestuur is de burgemeester van Zutphen, zoals de statuten het "
