@@ -143,7 +143,7 @@ def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
     for question in ("havens en ligplaatsen in stad", "kades van Harlingen hersteld"):
         assert _near_duplicates(searcher.search(question, 10, abstain=False).hits) == [], question
         with monkeypatch.context() as patched:  # without the filter they do occur: the check is not vacuous
-            patched.setattr(searcher, "_distinct", lambda ranked, years, limit, asked, figures: (ranked, {}))
+            patched.setattr(searcher.repeats, "distinct", lambda ranked, years, limit, asked, figures: (ranked, {}))
             assert _near_duplicates(searcher.search(question, 10, abstain=False).hits), question
 
 

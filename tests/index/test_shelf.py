@@ -16,6 +16,7 @@ from vraagbaak.config import Settings
 from vraagbaak.errors import InvalidQuestion
 from vraagbaak.index import dense, keyword, store
 from vraagbaak.index.build import build_index, corpus_checksums
+from vraagbaak.index.repeats import Repeats
 from vraagbaak.index.scope import Scope
 from vraagbaak.index.search import Searcher
 from vraagbaak.ingest.pipeline import ingest_corpus
@@ -194,7 +195,7 @@ def test_near_identical_years_that_differ_in_what_is_asked_are_two_answers(shelf
     (corpus / "net" / "woonbond-verslag-2024.txt").write_text("Verslag Woonbond 2024\n\n" + same_words)
     build_index(shelf, embedder=fake_embedder())
     searcher = Searcher.load(shelf, embedder=fake_embedder())
-    assert searcher._family("woonbond-verslag-2024") != searcher._family("stedennet-jaarverslag-2024")
+    assert searcher.repeats.family("woonbond-verslag-2024") != searcher.repeats.family("stedennet-jaarverslag-2024")
 
     def housing(question: str) -> list[tuple[str, int, list[int]]]:
         hits = searcher.search(question, 10, abstain=False).hits
@@ -244,15 +245,15 @@ def test_the_figures_two_years_must_share_and_the_preferred_version_moves_up_wit
     """A review: a figure of one digit ("6 keer", "8 keer") was no figure, and a year's own "In 2024 …" counted as
     one for a "hoeveel" question; and the preferred version swapped places with the other, which could push that
     one out of the passages shown."""
-    from vraagbaak.index.search import _figures
+    from vraagbaak.index.repeats import figures_in
 
-    assert _figures("De groep kwam 6 keer bijeen in 2024, met 2,5 miljoen.", False) == {"6", "2,5"}
-    assert _figures("De groep kwam 6 keer bijeen op 3 maart 2024.", True) == {"6", "3", "2024", "maart"}
+    assert figures_in("De groep kwam 6 keer bijeen in 2024, met 2,5 miljoen.", False) == {"6", "2,5"}
+    assert figures_in("De groep kwam 6 keer bijeen op 3 maart 2024.", True) == {"6", "3", "2024", "maart"}
     housing = {p.citation.year: i for i, p in enumerate(searcher.passages) if "betaalbare woningen" in p.text}
     others = [i for i, p in enumerate(searcher.passages) if p.document.startswith("politie")][:2]
     ranked = [housing[2023], *others, housing[2024]]
-    assert searcher._versions_in_order(ranked, set(), frozenset()) == [housing[2024], housing[2023], *others]
-    assert searcher._versions_in_order(ranked, {2023}, frozenset()) == ranked
+    assert searcher.repeats.in_order(ranked, set(), frozenset()) == [housing[2024], housing[2023], *others]
+    assert searcher.repeats.in_order(ranked, {2023}, frozenset()) == ranked
 
 
 def test_one_year_named_in_full_by_its_meta_file_is_still_the_same_report(shelf):
@@ -264,8 +265,8 @@ def test_one_year_named_in_full_by_its_meta_file_is_still_the_same_report(shelf)
     build_index(shelf, embedder=fake_embedder())
     searcher = Searcher.load(shelf, embedder=fake_embedder())
     assert searcher.documents["stedennet-jaarverslag-2024"].organisation == "Stedennet Nederland"
-    assert searcher._family("stedennet-jaarverslag-2024") == searcher._family("stedennet-jaarverslag-2023")
-    assert searcher._family("stedennet-jaarverslag-2024") != searcher._family("politie-jaarverslag-2024")
+    assert searcher.repeats.family("stedennet-jaarverslag-2024") == searcher.repeats.family("stedennet-jaarverslag-2023")
+    assert searcher.repeats.family("stedennet-jaarverslag-2024") != searcher.repeats.family("politie-jaarverslag-2024")
     plain = searcher.search("betaalbare woningen voor starters en ouderen", 5, abstain=False)
     housing = [h for h in plain.hits if "betaalbare woningen" in h.passage.text]
     assert [(h.passage.citation.year, [p.citation.year for p in h.also]) for h in housing] == [(2024, [2023])]
@@ -436,7 +437,7 @@ def test_a_scope_on_an_approximate_index_is_searched_exactly(tmp_path):
 
 
 def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int], asked: frozenset[str] = frozenset()):
-    """``Searcher._distinct``'s grouping as first written: every candidate compared with every group, no limit;
+    """``Repeats.distinct``'s grouping as first written: every candidate compared with every group, no limit;
     the same text is one only within one collection and organisation (as the test's meta files name them)."""
     groups, by_text = [], {}
     for i in ranked:
@@ -444,18 +445,18 @@ def reference_distinct(searcher: Searcher, ranked: list[int], years: set[int], a
         document = searcher.documents[p.document]
         text = (document.collection, document.organisation, " ".join(p.text.lower().split()))
         group = by_text.get(text) or next(
-            (g for g in groups if any(searcher._same(p, searcher.passages[j], i, j, asked) for j in g)), None)
+            (g for g in groups if any(searcher.repeats.same(p, searcher.passages[j], i, j, asked) for j in g)), None)
         if group is None:
             group = [i]
             groups.append(group)
         elif p.document not in {searcher.passages[j].document for j in group}:
             group.append(i)
         by_text.setdefault(text, group)
-    return searcher._shown(groups, years)  # which of a group is shown: the same step for both
+    return searcher.repeats.shown(groups, years)  # which of a group is shown: the same step for both
 
 
 def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
-    """``_distinct`` compares a candidate only with its own report family's groups and opens at most
+    """``Repeats.distinct`` compares a candidate only with its own report family's groups and opens at most
     ``limit`` groups; what it keeps, and what each kept passage lists, is what comparing everything gives.
     One text stands word for word in two organisations' reports (never grouped: another organisation's
     words are no other year of this report), and a little changed in the second organisation's other
@@ -481,9 +482,9 @@ def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
     build_index(settings, embedder=fake_embedder())
     searcher = Searcher.load(settings, embedder=fake_embedder())
     housing = [i for i, p in enumerate(searcher.passages) if "betaalbare" in p.text]
-    near = {(a, b) for a in housing for b in housing if a < b and searcher._same(searcher.passages[a], searcher.passages[b], a, b)}
+    near = {(a, b) for a in housing for b in housing if a < b and searcher.repeats.same(searcher.passages[a], searcher.passages[b], a, b)}
     assert len(housing) == 4 and 0 < len(near) < 3  # near pairs in the Woonbond family, not all of them
-    assert len({searcher._family(p.document) for p in searcher.passages}) == 2
+    assert len({searcher.repeats.family(p.document) for p in searcher.passages}) == 2
     cross_family = 0
     for seed in range(200):
         rng = random.Random(seed)
@@ -491,14 +492,14 @@ def test_repeats_are_found_as_by_comparing_every_candidate(tmp_path):
         years = rng.choice([set(), {2023}, {2024}])
         asked = rng.choice([frozenset(), frozenset({"twaalf"}), frozenset({"negen", "woningen"})])  # a word of a year
         expected_kept, expected_also = reference_distinct(searcher, ranked, years, asked)
-        assert searcher._distinct(ranked, years, len(ranked), asked) == (expected_kept, expected_also)
+        assert searcher.repeats.distinct(ranked, years, len(ranked), asked) == (expected_kept, expected_also)
         for limit in (1, 3, 10):
-            kept, also = searcher._distinct(ranked, years, limit, asked)
+            kept, also = searcher.repeats.distinct(ranked, years, limit, asked)
             assert kept == expected_kept[:limit]
             assert also == {i: expected_also[i] for i in kept if i in expected_also}
         cross_family += sum(1 for i, others in expected_also.items()
-                            if any(searcher._family(searcher.passages[j].document)
-                                   != searcher._family(searcher.passages[i].document) for j in others))
+                            if any(searcher.repeats.family(searcher.passages[j].document)
+                                   != searcher.repeats.family(searcher.passages[i].document) for j in others))
     assert cross_family == 0
 
 
@@ -525,7 +526,7 @@ def test_organisations_are_one_family_only_when_one_names_the_other_unambiguousl
     documents = {i: SimpleNamespace(id=i, collection=c, organisation=o) for i, c, o in [
         ("zwolle", "c", "Gemeente Zwolle"), ("breda", "c", "Gemeente Breda"), ("gemeente", "c", "Gemeente"),
         ("g40-2023", "d", "G40"), ("g40-2024", "d", "G40 Stedennetwerk"), ("vng", "d", "VNG"), ("onbekend", "d", "")]}
-    families = Searcher._families.func(SimpleNamespace(documents=documents))
+    families = Repeats.families.func(SimpleNamespace(documents=documents))
     assert families["g40-2023"] == families["g40-2024"]
     assert len({families[d] for d in ("zwolle", "breda", "gemeente")}) == 3
     assert len({families[d] for d in ("g40-2023", "vng", "onbekend")}) == 3
@@ -537,7 +538,7 @@ def test_organisations_of_the_same_words_are_one_family_and_nested_names_join_th
     documents = {i: SimpleNamespace(id=i, collection="d", organisation=o) for i, o in [
         ("a", "G40 Stedennetwerk"), ("b", "Stedennetwerk G40"), ("c", "G40-Stedennetwerk"), ("d", "G40"),
         ("e", "Het G40 Stedennetwerk")]}
-    families = Searcher._families.func(SimpleNamespace(documents=documents))
+    families = Repeats.families.func(SimpleNamespace(documents=documents))
     assert families["a"] == families["b"] == families["c"]  # the same words
     assert families["d"] == families["e"]  # "G40" nests in both wider names, which nest in each other
     assert families["a"] == families["e"]  # "G40 Stedennetwerk" stands in "Het G40 Stedennetwerk"

@@ -1,0 +1,184 @@
+"""One text shown once: overlapping chunks of a section, and the same text in several years of a report.
+
+A report's next year repeats much of its text. Near-identical passages of one report family (a collection
+and an organisation) are one text, shown once with the other years listed; where they differ in what the
+question asks (a word it names, a figure or a date it asks for), they are two answers, the asked year's
+first, else the newest.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from functools import cached_property
+
+from vraagbaak.build_format import DocumentRecord, Passage
+from vraagbaak.index.keyword import fold
+
+#: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
+DUPLICATE_OVERLAP = 0.5
+#: Word overlap (Jaccard) from which passages of two documents count as the same text (a report's next year).
+SAME_TEXT = 0.8
+#: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
+#: text that differ in one are two answers.
+FIGURE_KINDS = frozenset({"number", "time"})
+DATE_KINDS = frozenset({"date", "when"})
+FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
+YEAR = re.compile(r"(?:19|20)\d\d")
+MONTH = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
+                   re.IGNORECASE)
+
+
+def figures_in(text: str, dates: bool) -> frozenset[str]:
+    """The figures of a text ("6", "2,5", "1.120"): what a question for a number is answered by, not its years
+    (the years' own "In 2024 …" is no other figure); with ``dates``, the years and months too."""
+    found = {f for f in FIGURE.findall(text) if dates or not YEAR.fullmatch(f)}
+    return frozenset(found | {m.lower() for m in MONTH.findall(text)} if dates else found)
+
+
+class Repeats:
+    """Which of a ranking's passages repeat a better one, over the passages of a loaded index, their documents
+    and their words (``Evidence.passage_words``)."""
+
+    def __init__(self, passages: list[Passage], documents: dict[str, DocumentRecord], words: list[set[str]]):
+        self.passages = passages
+        self.documents = documents
+        self.words = words
+        self._normal_forms: dict[int, bytes] = {}
+
+    def distinct(self, ranked: list[int], years: set[int], limit: int, asked: frozenset[str] = frozenset(),
+                 figures: str = "") -> tuple[list[int], dict[int, list[int]]]:
+        """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
+        the same text in several documents of one report family (a report's other years) is shown once,
+        and the others are listed with it. The version shown is the asked year's, else the newest. Only
+        the first ``limit`` groups are kept: later candidates are compared with those alone, which keeps
+        this linear. ``asked``: the question's words (``keyword.words``), which near-identical texts must
+        share to count as one (``same``), and ``figures``: "numbers" or "dates" when it asks for one, which
+        they must share too."""
+        groups: list[list[int]] = []
+        past_limit: list[int] = []  # where the texts of candidates that came after the limit go
+        by_text: dict[tuple, list[int]] = {}  # the same text in one report family: one group
+        by_family: dict[tuple, list[list[int]]] = {}  # groups with a member of this collection and organisation
+        opened: dict[int, int] = {}  # a group (by identity) -> its place in ``groups``
+        for i in ranked:
+            p = self.passages[i]
+            family = self.family(p.document)
+            text = (family, self._normal_form(i))
+            group = by_text.get(text)
+            if group is None:  # only a passage of the same report family can repeat this one (``same``)
+                group = next((g for g in by_family.get(family, ())
+                              if any(self.same(p, self.passages[j], i, j, asked, figures) for j in g)), None)
+            if group is past_limit:
+                continue
+            if group is None:
+                if len(groups) == limit:
+                    by_text[text] = past_limit
+                    continue
+                group = [i]
+                opened[id(group)] = len(groups)
+                groups.append(group)
+            elif p.document not in {self.passages[j].document for j in group}:
+                group.append(i)
+            family_groups = by_family.setdefault(family, [])
+            if not any(g is group for g in family_groups):  # kept in the order the groups were opened
+                bisect.insort(family_groups, group, key=lambda g: opened[id(g)])
+            by_text.setdefault(text, group)
+        return self.shown(groups, years)
+
+    def shown(self, groups: list[list[int]], years: set[int]) -> tuple[list[int], dict[int, list[int]]]:
+        """Per group of repeats, the passage shown (the asked year's, else the newest) and the others it lists."""
+        kept, also = [], {}
+        for group in groups:
+            by_year = sorted(group, key=lambda j: (self.passages[j].citation.year in years,
+                                                   self.passages[j].citation.year or 0), reverse=True)
+            kept.append(by_year[0])
+            if len(group) > 1:
+                also[by_year[0]] = by_year[1:]
+        return kept, also
+
+    def _normal_form(self, i: int) -> bytes:
+        """A digest of the passage's words in lower case (cached): equal for texts that differ only in spacing."""
+        found = self._normal_forms.get(i)
+        if found is None:
+            normal = " ".join(self.passages[i].text.lower().split())
+            found = self._normal_forms[i] = hashlib.blake2b(normal.encode(), digest_size=16).digest()
+        return found
+
+    def family(self, document: str) -> tuple[str, str]:
+        """Documents whose passages may repeat each other: one collection and one organisation (``families``)."""
+        return self.families[document]
+
+    @cached_property
+    def families(self) -> dict[str, tuple[str, str]]:
+        """Per document, its collection and its organisation's family. Organisations of the same words ("G40
+        Stedennetwerk", "G40-Stedennetwerk", "Stedennetwerk G40") are one; one whose words stand in wider names
+        that all nest in one another belongs with the widest ("G40" with "G40 Stedennetwerk", when a meta file
+        names it in full on one year only). "Gemeente" beside "Gemeente Zwolle" and "Gemeente Breda" joins
+        neither, and an organisation not known joins no known one: near-identical passages of two organisations
+        must not pass for two years of one report."""
+        families: dict[str, tuple[str, str]] = {}
+        for collection in {d.collection for d in self.documents.values()}:
+            members = [d for d in self.documents.values() if d.collection == collection]
+            named = {d.id: frozenset(re.findall(r"[a-z0-9]+", fold(d.organisation))) for d in members}
+            for d in members:
+                own = named[d.id]
+                wider = sorted({w for w in named.values() if own and own < w}, key=len)
+                nested = all(a < b for a, b in zip(wider, wider[1:]))
+                family = wider[-1] if wider and nested else own
+                families[d.id] = (collection, " ".join(sorted(family)))
+        return families
+
+    def same(self, a: Passage, b: Passage, i: int, j: int, asked: frozenset[str] = frozenset(),
+             figures: str = "") -> bool:
+        """Overlapping chunks of one section, or near-identical words in another year of the same report
+        (identical texts are matched before, by their normal form). Near-identical texts that differ in a
+        word the question asks ("118 bomen", "Anna Bakker"), or in a figure or month when it asks for a number
+        or a date (``figures``: "1.120 signalen" in 2023, "1.530 signalen" in 2024), are two answers, not one
+        text in two years."""
+        if a.document == b.document:
+            return self._overlap(a, b)
+        if not self.versions(i, j):
+            return False
+        x, y = self.words[i], self.words[j]
+        return asked & x == asked & y and not (figures and figures_in(a.text, figures == "dates")
+                                               != figures_in(b.text, figures == "dates"))
+
+    def versions(self, i: int, j: int) -> bool:
+        """Whether two passages of other documents are one text in two years of a report: one report family
+        (another organisation's boilerplate is not another year of this report) and near-identical words."""
+        a, b = self.passages[i].document, self.passages[j].document
+        if a == b or self.family(a) != self.family(b):
+            return False
+        x, y = self.words[i], self.words[j]
+        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
+            return False
+        return len(x & y) >= SAME_TEXT * len(x | y)
+
+    def in_order(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
+        """Two years of one text that differ in what is asked are two answers (``same``): the asked year's
+        first, else the one holding more of the question's words ("118 woningen"), else the newest, moved up
+        to just before the other (which keeps its place after it: a black-box report found the 2023 figure
+        before 2024's when no year was asked)."""
+        ranked = list(ranked)
+        a = 0
+        while a < len(ranked):
+            better = next((b for b in range(a + 1, len(ranked)) if self.versions(ranked[a], ranked[b])
+                           and self._preferred(ranked[b], years, asked) > self._preferred(ranked[a], years, asked)),
+                          None)
+            if better is None:
+                a += 1
+            else:
+                ranked.insert(a, ranked.pop(better))
+        return ranked
+
+    def _preferred(self, i: int, years: set[int], asked: frozenset[str]) -> tuple[bool, int, int]:
+        year = self.passages[i].citation.year
+        return year in years, len(asked & self.words[i]), year or 0
+
+    @staticmethod
+    def _overlap(a: Passage, b: Passage) -> bool:
+        if a.document != b.document or a.section_index != b.section_index:
+            return False
+        shared = min(a.end, b.end) - max(a.start, b.start)
+        return shared > DUPLICATE_OVERLAP * min(a.end - a.start, b.end - b.start)
