@@ -11,6 +11,7 @@ import re
 import statistics
 from collections import defaultdict
 
+from vraagbaak.ingest.blocks import SENTENCE_END
 from vraagbaak.ingest.clean import BULLET
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline
 
@@ -22,6 +23,9 @@ PROSE_LINE = 0.6
 BLOCK_GAP = 1.45
 #: Line distance assumed for a font size where the page gives no better measure (large headings).
 LINE_SPACING = 1.2
+#: A numbered title in bold ("2. Vaststellen agenda") after a line that ends a sentence ("Besluit: n.v.t.", in
+#: bold too) opens a block: set in one font, the two read as one heading.
+NUMBERED_TITLE = re.compile(r"\d{1,3}\.?\s+[A-ZÀ-Ý]")
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -147,7 +151,8 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     """Lines with block starts: a new run, a wide vertical gap, a font change or a table boundary; after a list
     item, also a line without a bullet set further below it than a line of text is below the one before
     ("• Zutphen", then "Per 1 januari 2024 trad …" after the list's spacing): the paragraph after the list,
-    where a line that goes on with the item follows at the text's own distance."""
+    where a line that goes on with the item follows at the text's own distance; and a bold numbered title
+    after a line that ends a sentence (``NUMBERED_TITLE``)."""
     distances = [b.y - a.y for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - a.y < 4 * a.size]
     usual = statistics.median(distances) if distances else 0.0
     in_text = [b.y - a.y for run in runs for a, b in zip(run, run[1:])  # within paragraphs, not from item to item
@@ -166,6 +171,7 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
                 or f.bold != previous.bold
                 or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
                 or (item and not bullet and f.y - previous.y > AFTER_LIST * max(text_distance, LINE_SPACING * f.size))
+                or (f.bold and NUMBERED_TITLE.match(f.text) is not None and SENTENCE_END.search(previous.text) is not None)
             )
             lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
             item = bullet or (item and not new_block)

@@ -35,6 +35,7 @@ KIND_WORDS: list[tuple[Kind, re.Pattern[str]]] = [
     ("annual_report", re.compile(r"jaarverslag|jaarrapport|jaarrekening|annual report|jaarbericht", re.IGNORECASE)),
     ("position_paper", re.compile(r"position\s*paper|positionpaper|standpunt|visiedocument|manifest", re.IGNORECASE)),
 ]
+KIND_WORDS_PATTERN = re.compile("|".join(pattern.pattern for _, pattern in KIND_WORDS), re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 #: The end of a word that names a kind of document ("Zorgverslag", "Evaluatierapport", "Raadsbrief").
 DOCUMENT_WORD = re.compile(r"(?i)(verslag|rapport|rapportage|notitie|nota|lijst|begroting|rekening|monitor|plan"
@@ -56,6 +57,8 @@ PUBLIC_BODY = re.compile(
 #: The first page's first lines, where a document names its maker (a text file without page breaks is one
 #: page: a member list at its end must not name it).
 FIRST_LINES = 40
+#: The lines of a cover, where a document names its maker above or under its title.
+COVER_LINES = 6
 #: File name words that are not the organisation's name.
 NOT_ORGANISATION = frozenset("def definitief concept versie final v1 v2 v3 nl en".split())
 
@@ -297,6 +300,22 @@ def organisation_declared(author: str | None, first_page: str, running: Sequence
                        for line in [*first_page.splitlines()[:FIRST_LINES], *running]) else ""
 
 
+def organisation_named(first_page: str, running: Sequence[str] = ()) -> str:
+    """An organisation's name that a line of the cover (its first ``COVER_LINES``) or a running line holds as a part
+    of its own ("Stedennetwerk Midden" above the title, "Positionpaper Wonen 2025 | Stedennetwerk Midden" in the
+    footer): words in capitals but for particles, no figures, one of them an organisation's word."""
+    cover = [line for line in first_page.splitlines()[:COVER_LINES] if "|" not in line]  # not a table's row
+    for line in [*cover, *running]:
+        for part in re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*", line):
+            name = " ".join(part.split())
+            words = name.split()
+            if (1 <= len(words) <= 5 and not re.search(r"\d", name) and reads_as_organisation(name)
+                    and all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and words[0][:1].isupper()
+                    and not any(DOCUMENT_WORD.search(w) or KIND_WORDS_PATTERN.search(w) for w in words)):
+                return name  # "Nieuwsbrief Raad" is a title
+    return ""
+
+
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,
              shown: str | None = None, running: Sequence[str] = (),
              pdf_author: str | None = None) -> tuple[DocumentMeta, str | None]:
@@ -317,7 +336,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
         organisation=printable(override.organisation if override.organisation is not None
                                else organisation_on_page(first_page) or organisation_on_page("\n".join(running))
                                or organisation_on_page(pdf_author or "")
-                               or organisation_declared(pdf_author, first_page, running) or organisation_from_name(path)),
+                               or organisation_declared(pdf_author, first_page, running)
+                               or organisation_named(first_page, running) or organisation_from_name(path)),
         year=override.year or detect_year(Path(path).stem, title, headings[0] if headings else "", " ".join(running),
                                           first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, title_lines(first_page)),

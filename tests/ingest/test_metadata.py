@@ -425,3 +425,19 @@ def test_an_organisation_the_pdf_author_names_and_the_document_bears_out(tmp_pat
                          ("Gebruiker", "Gebruiker\n"), ("Marloes Hendriksen", "Marloes Hendriksen\n"),
                          ("Marieke de Raad", "Marieke de Raad\n")]:  # a review: a surname is no "raad"
         assert describe(path, "oost", None, [], page, pdf_author=author)[0].organisation == "SNO"
+
+
+def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp_path):
+    """A black-box test: "Stedennetwerk Midden" stood on a line of its own above a decision list's title and in
+    the position paper's footer, and neither document had an organisation. A table's cell on the first page (a
+    subsidy register's recipient) and a title ("Nieuwsbrief Raad") name none."""
+    body = "Het bestuur besloot de agenda vast te stellen. " * 5
+    path = tmp_path / "besluitenlijst-ab-12-maart-2025.pdf"
+    meta, _ = describe(path, "midden", None, [], "Stedennetwerk Midden\nBesluitenlijst algemeen bestuur\n" + body)
+    assert meta.organisation == "Stedennetwerk Midden"
+    meta, _ = describe(tmp_path / "positionpaper-wonen-2025.pdf", "midden", None, [], body,
+                       running=["Positionpaper Wonen 2025 | Stedennetwerk Midden"])
+    assert meta.organisation == "Stedennetwerk Midden"
+    for page in ("Subsidies 2023\nMuziekvereniging Excelsior | € 4.500\n", "Nieuwsbrief Raad\nNummer 4\n",
+                 "Samen sterker in de regio\nJaarverslag\n"):
+        assert describe(tmp_path / "verslag.pdf", "midden", None, [], page + body)[0].organisation == "", page

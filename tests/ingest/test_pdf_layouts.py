@@ -640,3 +640,31 @@ def test_a_bold_name_signing_the_foreword_is_no_heading(corpus):
                                                           "Raad van Toezicht"}
     foreword = " ".join(p.text for p in passages if p.citation.section[-1] == "1 Voorwoord")
     assert "Marloes Hendriksen" in foreword and "Burgemeester van Zutphen" in foreword
+
+
+def test_a_bold_numbered_title_after_a_bold_line_that_ends_a_sentence_is_its_own_heading(corpus):
+    """A black-box decision list: "Besluit: n.v.t." in bold under item 1, then "2. Vaststellen agenda" in the same
+    bold type, read as one heading "Besluit: n.v.t. 2. Vaststellen agenda"; item 1 lost its decision."""
+    pdf = canvas.Canvas(str(corpus / "besluitenlijst-2025.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, y, "Besluitenlijst algemeen bestuur")
+    y -= 40
+    for number, title, text, decision in (
+            (1, "Opening", "De voorzitter opent de vergadering en heet de leden welkom.", "Besluit: n.v.t."),
+            (2, "Vaststellen agenda", "Op verzoek van Hilversum komt er een punt over energie bij.", None),
+            (3, "Jaarrekening", "De jaarrekening sluit met een positief resultaat van 63.400 euro.", None)):
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawString(72, y, f"{number}. {title}")
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, y - 18, text)
+        y -= 32
+        if decision:
+            pdf.setFont("Helvetica-Bold", 11)
+            pdf.drawString(72, y, decision)
+            y -= 14
+        y -= 10
+    pdf.save()
+    sections = {p.citation.section[-1]: p.text for p in ingest(corpus).passages}
+    assert set(sections) == {"1. Opening", "2. Vaststellen agenda", "3. Jaarrekening"}, sections
+    assert "Besluit: n.v.t." in sections["1. Opening"]
