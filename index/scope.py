@@ -22,6 +22,10 @@ from vraagbaak.index.keyword import fold
 from vraagbaak.ingest.metadata import YEAR, reads_as_organisation, slug
 
 MAX_FILTER_VALUES = 50
+#: The words that name a kind of document in a question (folded): "Wat staat er in de besluitenlijst over …?".
+NAMED_KINDS = (("decision_list", re.compile(r" besluitenlijst(en)? | decision list ")),
+               ("position_paper", re.compile(r" position ?papers? | positionpapers? ")),
+               ("annual_report", re.compile(r" jaarverslag(en)? | annual reports? ")))
 
 
 class Scope(BaseModel):
@@ -148,13 +152,16 @@ class Shelf:
         return found
 
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
-        """Documents the question names by year (``years``: those it mentions, :func:`years_in`) or
-        organisation, if that singles out some but not all."""
+        """Documents the question names by year (``years``: those it mentions, :func:`years_in`), organisation
+        or kind ("in het positionpaper", "de besluitenlijst"), if that singles out some but not all."""
         candidates = within or frozenset(self.documents)
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
         by_year = {d for d in candidates if self.documents[d].year in years}
         by_name = {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
+        kinds = {kind for kind, pattern in NAMED_KINDS if pattern.search(text)}
+        by_kind = {d for d in candidates if self.documents[d].kind in kinds}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report
+        named = (named & by_kind) or named or by_kind  # "het jaarverslag 2023" among a year's papers and lists
         return frozenset(named) if named and named != candidates else frozenset()
 
 

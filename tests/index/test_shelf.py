@@ -607,3 +607,24 @@ def test_a_passages_margin_is_measured_against_the_best_share_of_its_own_report(
     scores = np.sort(searcher.vectors[rows] @ query)[::-1]
     cosine = float(searcher.vectors[searcher.passage_ids[result.hits[0].passage.id]] @ query)
     assert result.evidence[0][2] == pytest.approx(cosine - float(scores[:best].mean()), abs=1e-5)
+
+
+def test_a_document_kind_named_in_the_question_singles_out_those_documents():
+    """A black-box test: "Wat zijn de kernvragen in het positionpaper wonen?" put the decision list first; a kind
+    named with a year keeps to that year's documents of the kind."""
+    from types import SimpleNamespace
+
+    from vraagbaak.index.scope import Shelf, years_in
+
+    documents = [SimpleNamespace(id=i, organisation="Stedennetwerk Midden", year=y, kind=k, collection="m")
+                 for i, y, k in (("paper", 2025, "position_paper"), ("lijst-2025", 2025, "decision_list"),
+                                 ("lijst-2024", 2024, "decision_list"), ("verslag", 2024, "annual_report"))]
+    shelf = Shelf(documents, [SimpleNamespace(document=d.id) for d in documents])
+
+    def named(question: str) -> set[str]:
+        return set(shelf.named(question, years_in(question)))
+
+    assert named("Wat zijn de kernvragen in het positionpaper wonen?") == {"paper"}
+    assert named("Wat staat er in de besluitenlijst over Barneveld?") == {"lijst-2025", "lijst-2024"}
+    assert named("Wat besloot het bestuur volgens de besluitenlijst van 2024?") == {"lijst-2024"}
+    assert named("Wat doet het netwerk aan wonen?") == set()
