@@ -8,7 +8,8 @@
  *   <vraagbaak-chat data-api="https://HOST" data-placement="inline"></vraagbaak-chat>
  *
  * Options (data- attributes): api, title, placement (floating | inline), accent (CSS colour),
- * lang (nl | en), collection (search only these collections, comma-separated: data-collection="g40"). Styles live in shadow DOM (constructable stylesheets, so a strict
+ * lang (nl | en), collection (search only these collections, comma-separated: data-collection="g40"),
+ * intro and placeholder (the opening line and the example question, for a page of another collection). Styles live in shadow DOM (constructable stylesheets, so a strict
  * Content-Security-Policy on the host needs no 'unsafe-inline'); everything from the server
  * or the user is rendered with textContent, never as HTML.
  */
@@ -227,7 +228,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const option = (name, fallback) => this.dataset[name] || (script && script.dataset[name]) || fallback;
       this.api = option("api", script ? new URL(script.src, location.href).origin : location.origin).replace(/\/$/, "");
       this.lang = option("lang", "nl") === "en" ? "en" : "nl";
-      this.t = STRINGS[this.lang];
+      this.t = { ...STRINGS[this.lang], intro: option("intro", STRINGS[this.lang].intro),
+        placeholder: option("placeholder", STRINGS[this.lang].placeholder) };  // a page of another network words its own
       this.placement = option("placement", "floating") === "inline" ? "inline" : "floating";
       this.collections = option("collection", "").split(",").map((c) => c.trim()).filter(Boolean);
       this.dataset.placement = this.placement;

@@ -318,6 +318,21 @@ def test_english_and_a_custom_accent(page, setup):
     assert head == ["rgb(255, 212, 0)", "rgb(0, 0, 0)"]  # dark text on a light accent keeps the contrast
 
 
+def test_a_page_of_another_collection_words_its_own_intro_and_example(page, setup):
+    """A black-box test: with data-collection="midden" the widget still said "Stel een vraag over de rapporten van
+    het G40 Stedennetwerk" and suggested the G40's themagroep Financiën."""
+    base, hosts, _ = setup
+    url = hosts.add("/midden", script=f'<script src="{base}/widget.js" data-api="{base}" data-collection="g40" '
+                                      'data-intro="Stel een vraag over de stukken van Stedennetwerk Midden." '
+                                      'data-placeholder="Bijvoorbeeld: Wat vraagt het netwerk aan het kabinet?" '
+                                      'defer></script>')
+    page.goto(url)
+    page.get_by_role("button", name="Open Vraagbaak").click()
+    assert chat(page).locator(".intro").inner_text() == "Stel een vraag over de stukken van Stedennetwerk Midden."
+    assert chat(page).get_by_label("Je vraag").get_attribute("placeholder") == (
+        "Bijvoorbeeld: Wat vraagt het netwerk aan het kabinet?")
+
+
 def test_the_three_outcomes_look_and_read_differently(page, setup):
     """Answered and not found from the real service; uncertain from a real body whose status is changed."""
     base, hosts, _ = setup
