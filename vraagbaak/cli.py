@@ -267,11 +267,12 @@ def documents_list(as_json: bool) -> None:
     from vraagbaak.ingest.metadata import KIND_LABELS
 
     collection = None
+    width = max((len(d.id) for d in body.documents), default=0)  # a long id does not push its row out of line
     for d in body.documents:
         if d.collection != collection:
             click.secho(f"{'' if collection is None else chr(10)}{d.collection}", bold=True)
             collection = d.collection
-        click.echo(f"  {d.id:<40} {d.year or '----'}  {KIND_LABELS.get(d.kind, d.kind):<15} {d.pages:>4} p. "
+        click.echo(f"  {d.id:<{width}} {d.year or '----'}  {KIND_LABELS.get(d.kind, d.kind):<15} {d.pages:>4} p. "
                    f"{d.passages:>5} passages  {d.title}")
 
 

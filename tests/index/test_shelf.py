@@ -4,6 +4,7 @@ scoped search, documents named in a question, repeated text across years, remova
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -373,6 +374,24 @@ def test_a_document_is_found_by_its_file_as_named_now_and_an_ambiguous_name_is_r
         assert find_document(documents, name) == expected, name
     with pytest.raises(UnknownScope, match="'jaarverslag-2023' past bij meer dan één bestand: g40-jaarverslag-2023-2 "):
         find_document(documents, "jaarverslag-2023")
+
+
+def test_the_cli_lists_documents_in_line_whatever_the_length_of_their_ids(shelf, monkeypatch):
+    """A black-box test: an id longer than the list's column pushed its row's year and figures out of line."""
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    long_name = "jaarverslag-sociaal-domein-gemeente-veldhoven-oost-2024"
+    (Path(shelf.corpus_dir) / "net" / f"{long_name}.txt").write_text("Jaarverslag 2024\n\n" + HOUSING)
+    build_index(shelf, embedder=fake_embedder())
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(shelf.data_dir))
+    monkeypatch.setenv("VRAAGBAAK_CORPUS_DIR", str(shelf.corpus_dir))
+    get_settings.cache_clear()
+    listed = CliRunner().invoke(cli, ["documents", "list"])
+    rows = [line for line in listed.output.splitlines() if line.startswith("  ")]
+    assert len(rows) == 4 and any(long_name in row for row in rows)
+    assert len({re.search(r" (2023|2024) ", row).start() for row in rows}) == 1, listed.output
+    get_settings.cache_clear()
 
 
 def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
