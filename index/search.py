@@ -310,9 +310,9 @@ class Searcher:
         order = sorted(candidates, key=lambda i: -fused[i])
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
         asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
+        figures = "dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS else ""
         ranked, also = self.repeats.distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words,
-                                      "dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS
-                                      else "")
+                                             figures)
         ranked = self.repeats.in_order(ranked, years, asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, asked_scores,
@@ -379,11 +379,10 @@ class Searcher:
         with the question's best ``TYPICAL_SHARE`` of its document's passages, at most ``n``: in the report
         the answer model was fitted on, its best 30 of 56. With 30 of any document, a small report's margins
         were those of its every passage, the weakest included, and its answers looked surer (the README
-        measures a report cut in two halves). A
-        document of fewer than ``n`` passages is too small to say what is rare, and one of fewer than ``n`` and
-        ``MIN_TYPICAL`` what is typical (one passage would be its own margin): that is judged against the
-        whole index, whatever the scope, so a scope only masks. ``nearest``: the dense search's scores over
-        the whole index, if it was not scoped."""
+        measures a report cut in two halves). A document of fewer than ``n`` passages is too small to say
+        what is rare, and one of fewer than ``n`` and ``MIN_TYPICAL`` what is typical (one passage would be
+        its own margin): that is judged against the whole index, whatever the scope, so a scope only masks.
+        ``nearest``: the dense search's scores over the whole index, if it was not scoped."""
         document = self.passages[top[0]].document
         members = self.shelf.rows_of(document)
         own = len(members) >= n and len(self.documents) > 1
