@@ -431,13 +431,14 @@ class Evidence:
                                                    *inverse_frequencies([self.passage_terms[r] for r in rows]))
         return found
 
-    def question(self, question: str, scope: Statistics | None = None) -> dict[str, object]:
-        """Everything about the question alone, computed once per search (``scope``: from :meth:`scoped`)."""
+    def question(self, question: str, scope: Statistics | None = None, asked: Asks | None = None) -> dict[str, object]:
+        """Everything about the question alone, computed once per search (``scope``: from :meth:`scoped`; ``asked``:
+        what it asks, where the search has it already)."""
         stats = scope or self.whole
         terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
-                "asks": asks(question, self.tokenizer.stemmer.stemWord),
+                "asks": asked or asks(question, self.tokenizer.stemmer.stemWord),
                 "off_domain": {"weer (het weer)" if w == "weer" and WEATHER.search(question) else w
                                for w in words(question) if off_domain(w)},
                 "personal": personal(question, lexical["foreign"]),

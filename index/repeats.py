@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 
 from vraagbaak.build_format import DocumentRecord, Passage
+from vraagbaak.index.answerability import MONTHS, YEAR_LIKE
 from vraagbaak.index.keyword import fold
 
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
@@ -25,15 +26,13 @@ SAME_TEXT = 0.8
 FIGURE_KINDS = frozenset({"number", "time"})
 DATE_KINDS = frozenset({"date", "when"})
 FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
-YEAR = re.compile(r"(?:19|20)\d\d")
-MONTH = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
-                   re.IGNORECASE)
+MONTH = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
 
 
 def figures_in(text: str, dates: bool) -> frozenset[str]:
     """The figures of a text ("6", "2,5", "1.120"): what a question for a number is answered by, not its years
     (the years' own "In 2024 …" is no other figure); with ``dates``, the years and months too."""
-    found = {f for f in FIGURE.findall(text) if dates or not YEAR.fullmatch(f)}
+    found = {f for f in FIGURE.findall(text) if dates or not YEAR_LIKE.fullmatch(f)}
     return frozenset(found | {m.lower() for m in MONTH.findall(text)} if dates else found)
 
 

@@ -22,7 +22,8 @@ from vraagbaak.index.keyword import fold
 from vraagbaak.ingest.metadata import YEAR, reads_as_organisation, slug
 
 MAX_FILTER_VALUES = 50
-#: The words that name a kind of document in a question (folded): "Wat staat er in de besluitenlijst over …?".
+#: The words that name a kind of document in a question (folded): "Wat staat er in de besluitenlijst over …?". Fewer
+#: than ingest's ``KIND_WORDS``: in a question "de jaarrekening" or "het manifest" is a subject, not the document.
 NAMED_KINDS = (("decision_list", re.compile(r" besluitenlijst(en)? | decision list ")),
                ("position_paper", re.compile(r" position ?papers? | positionpapers? ")),
                ("annual_report", re.compile(r" jaarverslag(en)? | annual reports? ")))

@@ -315,7 +315,7 @@ class Searcher:
                                              figures)
         ranked = self.repeats.in_order(ranked, years, asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
-        evidence = self._evidence(text, query, ranked[:CONSIDERED], cosine, best_sentence, asked_scores,
+        evidence = self._evidence(text, asked, query, ranked[:CONSIDERED], cosine, best_sentence, asked_scores,
                                   n, nearest) if grade and ranked else []
         model = config.answer_model
         if model is not None and grade:
@@ -370,7 +370,7 @@ class Searcher:
             found = self._selectors[selection.documents] = dense.selector(self.dense, selection.rows)
         return found
 
-    def _evidence(self, text, query, top, cosine, best_sentence, keyword_scores, n: int,
+    def _evidence(self, text: str, asked: Asks, query, top, cosine, best_sentence, keyword_scores, n: int,
                   nearest: list[float] | None) -> list[list[float]]:
         """One row of ``answerability.FEATURES`` per top passage. The question is judged against the
         vocabulary, IDF and nearest passages of the best passage's document, not of the whole shelf: so
@@ -394,7 +394,7 @@ class Searcher:
             if nearest is None:
                 nearest = [score for _, score in dense.search_dense(self.dense, query, n)]
             typical = float(np.mean(nearest)) if nearest else 0.0
-        question = self.evidence.question(text, scope)
+        question = self.evidence.question(text, scope, asked)
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]
