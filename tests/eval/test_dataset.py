@@ -187,3 +187,18 @@ def test_the_fresh_set_is_held_out_valid_and_new(pairs):
     for name in ("off_topic_extra", "answerable_extra", "first_person_extra"):
         known |= {dataset.normal(p.question) for p in dataset.load(dataset.DEFAULT_QA.parent / f"{name}.jsonl")}
     assert not [p.question for p in extra if dataset.normal(p.question) in known]
+
+
+def test_the_second_fresh_set_is_held_out_valid_and_new(pairs):
+    """120 questions written on 2026-12-01 (seventh session) by another writer who read only the report, less the
+    11 that repeat a question of an earlier set; the answer is the first evidence string. Held out: `vraagbaak
+    eval --qa eval/fresh_extra_2.jsonl`."""
+    extra = dataset.load(dataset.DEFAULT_QA.parent / "fresh_extra_2.jsonl")
+    assert dataset.problems(extra, REPORT.parent) == []
+    groups = Counter(p.group for p in extra)
+    assert sum(p.answerable for p in extra) >= 60 and groups["near_miss"] >= 25 and groups["off_topic"] >= 15
+    assert all(p.part == "test" for p in extra)
+    known = {dataset.normal(p.question) for p in pairs}
+    for name in ("off_topic_extra", "answerable_extra", "first_person_extra", "fresh_extra"):
+        known |= {dataset.normal(p.question) for p in dataset.load(dataset.DEFAULT_QA.parent / f"{name}.jsonl")}
+    assert not [p.question for p in extra if dataset.normal(p.question) in known]
