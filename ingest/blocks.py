@@ -14,6 +14,7 @@ from vraagbaak.ingest.links import is_url_line
 from vraagbaak.ingest.read import Line
 
 OPENERS = "‘“'\"([«"
+CLOSERS = "’”'\")]»"
 #: A sentence ends with one of these, possibly followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?:;…][’'\"”)\]»]*$")
 

@@ -29,6 +29,9 @@ MARK = re.compile(r"[0-9]{1,3}|\*")
 #: What a note mark ends with once joined to its word, and the punctuation that may follow it.
 RAISED_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*"
 CLOSING = re.compile(r"[.,;:!?)]+")
+#: A footnote's own number stands before its text with a space after it, up to this share of the text's size
+#: (a browser's footnote list sets its numbers about two thirds of an em apart).
+NUMBER_GAP = 1.0
 
 
 def raised_marks_to_their_lines(lines: list[list], apart: float) -> list[list]:
@@ -44,7 +47,7 @@ def raised_marks_to_their_lines(lines: list[list], apart: float) -> list[list]:
                 if not (0 < below[0][3] - mark[3] <= MARK_LIFT * size and mark[4] <= MARK_SIZE_RATIO * size):
                     continue
                 if (any(0 <= mark[1] - w[2] <= 0.5 * size for w in below)
-                        or 0 <= min(w[1] for w in below) - mark[2] <= 0.5 * size):
+                        or 0 <= min(w[1] for w in below) - mark[2] <= NUMBER_GAP * size):
                     line.remove(mark)
                     below.append(mark)
                     break

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from vraagbaak.ingest.blocks import OPENERS, Block
+from vraagbaak.ingest.blocks import CLOSERS, OPENERS, Block
 from vraagbaak.ingest.clean import Reflower
 from vraagbaak.ingest.links import URL
 
@@ -96,7 +96,7 @@ def looks_like_heading(title: str) -> bool:
         0 < len(title) <= MAX_HEADING_CHARS
         and len(title.split()) <= MAX_HEADING_WORDS
         and head[:1].isupper()
-        and title[-1] not in ".,;:!?-…"
+        and title.rstrip(CLOSERS)[-1:] not in ".,;:!?-…"
         and not URL.search(title)
     )
 
@@ -294,9 +294,10 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
             continue
         title = heading_title(block, reflower)
         head = title.lstrip(OPENERS)
+        end = title.rstrip(CLOSERS)[-1:]  # a quotation set large ("“We liggen op koers.”") is no heading
         numbered = NUMBERED.match(title) is not None  # "6. Voorstel tot ... Den Helder." is an agenda item's title
         if not (0 < len(title) <= MAX_FONT_HEADING_CHARS and (head[:1].isupper() or numbered)
-                and (title[-1] not in ".,;:-…" or (numbered and title[-1] == ".")) and not URL.search(title)):
+                and (end not in ".,;:-…" or (numbered and end == ".")) and not URL.search(title)):
             continue
         if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5):
             candidates.append(block)

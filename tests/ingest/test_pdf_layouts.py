@@ -668,3 +668,65 @@ def test_a_bold_numbered_title_after_a_bold_line_that_ends_a_sentence_is_its_own
     sections = {p.citation.section[-1]: p.text for p in ingest(corpus).passages}
     assert set(sections) == {"1. Opening", "2. Vaststellen agenda", "3. Jaarrekening"}, sections
     assert "Besluit: n.v.t." in sections["1. Opening"]
+
+
+def justified(pdf, x: float, y: float, width: float, text: str, size: float) -> float:
+    """``text`` in lines spread to fill ``width`` (the last line as it falls), from the baseline ``y`` down."""
+    pdf.setFont("Helvetica", size)
+    lines, line = [], []
+    for word in text.split():
+        if line and pdf.stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
+            lines.append(line)
+            line = []
+        line.append(word)
+    for i, line in enumerate([*lines, line]):
+        inked = sum(pdf.stringWidth(w, "Helvetica", size) for w in line)
+        space = (width - inked) / (len(line) - 1) if i < len(lines) and len(line) > 1 else pdf.stringWidth(" ", "Helvetica", size)
+        at = x
+        for word in line:
+            pdf.drawString(at, y, word)
+            at += pdf.stringWidth(word, "Helvetica", size) + space
+        y -= size * 1.45
+    return y
+
+
+def test_a_browsers_pdf_drawn_at_half_scale_reads_its_columns_notes_and_quote(corpus):
+    """A black-box report printed from HTML by a browser: its type is set in pixels and drawn at a scale, which
+    PDFium's font size leaves out, so every size seemed twice what it is. Two justified columns a gutter of
+    two ems apart then read as one line across both, a footnote's number set apart from its text stayed a
+    line of its own, and a quotation set large became a section."""
+    pdf = canvas.Canvas(str(corpus / "voortgangsrapportage-2025.pdf"), pagesize=A4)
+    pdf.scale(0.5, 0.5)  # drawn in units of half a point: every size below is twice the size as printed
+    x, right, y = 140, 2 * WIDTH - 140, 2 * HEIGHT - 160
+    pdf.setFont("Helvetica-Bold", 32)
+    pdf.drawString(x, y, "Voorwoord")
+    y = justified(pdf, x, y - 50, right - x, " ".join(words(60)), 20) - 20
+    pdf.setFont("Helvetica-Oblique", 32)
+    pdf.drawString(x, y, "“We liggen op koers, maar het net zit vol.”")
+    justified(pdf, x, y - 50, right - x, " ".join(words(40, 3)), 20)
+    pdf.showPage()
+    pdf.scale(0.5, 0.5)
+    y = 2 * HEIGHT - 160
+    pdf.setFont("Helvetica-Bold", 32)
+    pdf.drawString(x, y, "4 Participatie")
+    y -= 50
+    gutter = 40  # two ems of the 10-point text
+    column = (right - x - gutter) / 2
+    left = ("In de regio zijn negen energiecoöperaties actief met samen 4.870 leden. De grootste is "
+            "Energiecoöperatie Merwestroom in Merwestein met 1.640 leden. Sinds 2023 werken de coöperaties samen "
+            "in de koepel Linge Energie Collectief en delen zij een adviseur voor nieuwe projecten.")
+    both = ("Op 1 februari 2025 is het Regionaal Participatiefonds geopend. Het fonds heeft een omvang van "
+            "750.000 euro en verstrekt leningen aan energiecoöperaties voor de ontwikkelkosten van hun "
+            "projecten, met een maximum van 150.000 euro per project.")
+    bottom = justified(pdf, x, y, column, left, 20)
+    justified(pdf, x + column + gutter, y, column, both, 20)
+    pdf.setFont("Helvetica", 28 / 3)  # a browser's footnote: 4.67-point number, 5.33-point text, two thirds of an em apart
+    pdf.drawString(x, bottom - 40 + 4.6, "1")
+    pdf.setFont("Helvetica", 32 / 3)
+    pdf.drawString(x + pdf.stringWidth("1", "Helvetica", 28 / 3) + 7, bottom - 40, "Bron: Monitor RES, peildatum 1 januari 2025.")
+    pdf.save()
+    passages = ingest(corpus).passages
+    text = " ".join(" ".join(p.text.split()) for p in passages)
+    assert " ".join(left.split()) in text and " ".join(both.split()) in text, text
+    assert "1 Bron: Monitor RES, peildatum 1 januari 2025." in text
+    assert {p.citation.section[-1] for p in passages} == {"Voorwoord", "4 Participatie"}
