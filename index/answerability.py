@@ -88,9 +88,9 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"welke (datum|dag)|what date|which day", "date"),
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
-    (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
+    (r"hoeveel|hoe (groot|hoog|lang|veel|oud|vaak)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
-     r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
+     r"|how (many|much|long|old|big|large|often)|what (percentage|share|amount)", "number"),
     (rf"(wie|who) (is|was|zijn|waren|are|were) (de|het|the) {ROLE}|wie (zit|zat|zitten|zaten)\b.*\bvoor(?=\W*$)"
      rf"|who (chairs|chaired)\b|(wat|what) (is|was|zijn|waren|are|were) (de|the) (naam|namen|name|names) (van|of)"
      rf" (de|het|the) {ROLE}|hoe (heet|heette|heten) (de|het) {ROLE}|(welke|which) {ROLE}", "person"),

@@ -14,25 +14,33 @@ import re
 from functools import cached_property
 
 from vraagbaak.build_format import DocumentRecord, Passage
-from vraagbaak.index.answerability import MONTHS, YEAR_LIKE
+from vraagbaak.index.answerability import COUNT_NUMBER, MONTHS, NUMBER_WORD, NUMBER_WORDS, YEAR_LIKE
 from vraagbaak.index.keyword import fold
 
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
 DUPLICATE_OVERLAP = 0.5
-#: Word overlap (Jaccard) from which passages of two documents count as the same text (a report's next year).
+#: Word overlap (Jaccard, figures left out) from which passages of two documents count as the same text (a
+#: report's next year) ...
 SAME_TEXT = 0.8
+#: ... and from which, under the same heading, they are one text rewritten ("Voorzitter is Gerard van Aalst",
+#: then "Op 1 april 2024 heeft Ineke Brouwer het voorzitterschap overgenomen"): shown apart, the asked year's
+#: first, else the newest (``in_order``).
+LIKE_TEXT = 0.5
 #: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
 #: text that differ in one are two answers.
 FIGURE_KINDS = frozenset({"number", "time"})
 DATE_KINDS = frozenset({"date", "when"})
 FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
 MONTH = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
+#: A number in words ("tien keer", "vijfentwintig"), not "een".
+SPELLED = re.compile(rf"\b(?!(?:een|en|eens|enen)\b)(?:{NUMBER_WORD}|{NUMBER_WORDS})\b", re.IGNORECASE)
 
 
 def figures_in(text: str, dates: bool) -> frozenset[str]:
-    """The figures of a text ("6", "2,5", "1.120"): what a question for a number is answered by, not its years
-    (the years' own "In 2024 …" is no other figure); with ``dates``, the years and months too."""
+    """The figures of a text ("6", "2,5", "1.120", "tien"): what a question for a number is answered by, not its
+    years (the years' own "In 2024 …" is no other figure); with ``dates``, the years and months too."""
     found = {f for f in FIGURE.findall(text) if dates or not YEAR_LIKE.fullmatch(f)}
+    found |= {w.lower() for w in SPELLED.findall(text)}
     return frozenset(found | {m.lower() for m in MONTH.findall(text)} if dates else found)
 
 
@@ -143,26 +151,39 @@ class Repeats:
         return asked & x == asked & y and not (figures and figures_in(a.text, figures == "dates")
                                                != figures_in(b.text, figures == "dates"))
 
-    def versions(self, i: int, j: int) -> bool:
+    def versions(self, i: int, j: int, alike: float = SAME_TEXT) -> bool:
         """Whether two passages of other documents are one text in two years of a report: one report family
-        (another organisation's boilerplate is not another year of this report) and near-identical words."""
-        a, b = self.passages[i].document, self.passages[j].document
-        if a == b or self.family(a) != self.family(b):
+        (another organisation's boilerplate is not another year of this report) and near-identical words, its
+        figures left out (which ``same`` and ``other_figures`` compare); below ``SAME_TEXT``, under one heading
+        too."""
+        a, b = self.passages[i], self.passages[j]
+        if a.document == b.document or self.family(a.document) != self.family(b.document):
             return False
-        x, y = self.words[i], self.words[j]
-        if not x or min(len(x), len(y)) < SAME_TEXT * max(len(x), len(y)):
+        if alike < SAME_TEXT and _heading(a) != _heading(b):
             return False
-        return len(x & y) >= SAME_TEXT * len(x | y)
+        x, y = self._content(i), self._content(j)
+        if not x or min(len(x), len(y)) < alike * max(len(x), len(y)):
+            return False
+        return len(x & y) >= alike * len(x | y)
+
+    def other_figures(self, i: int, j: int) -> bool:
+        """Whether one text in two years gives other figures in each ("6,1 procent", "4,9 procent"): listed
+        as the same text, it would pass one year's figures off as the other's."""
+        return figures_in(self.passages[i].text, False) != figures_in(self.passages[j].text, False)
+
+    def _content(self, i: int) -> set[str]:
+        return {w for w in self.words[i] if not COUNT_NUMBER.fullmatch(w)}
 
     def in_order(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
-        """Two years of one text that differ in what is asked are two answers (``same``): the asked year's
-        first, else the one holding more of the question's words ("118 woningen"), else the newest, moved up
+        """Two years of one text that differ in what is asked are two answers (``same``), and so are two years
+        of one text rewritten under one heading (``LIKE_TEXT``): the asked year's first, else the one holding more
+        of the question's words ("118 woningen"), else the newest, moved up
         to just before the other (which keeps its place after it: a black-box report found the 2023 figure
         before 2024's when no year was asked)."""
         ranked = list(ranked)
         a = 0
         while a < len(ranked):
-            better = next((b for b in range(a + 1, len(ranked)) if self.versions(ranked[a], ranked[b])
+            better = next((b for b in range(a + 1, len(ranked)) if self.versions(ranked[a], ranked[b], LIKE_TEXT)
                            and self._preferred(ranked[b], years, asked) > self._preferred(ranked[a], years, asked)),
                           None)
             if better is None:
@@ -181,3 +202,8 @@ class Repeats:
             return False
         shared = min(a.end, b.end) - max(a.start, b.start)
         return shared > DUPLICATE_OVERLAP * min(a.end - a.start, b.end - b.start)
+
+
+def _heading(passage: Passage) -> str:
+    """A passage's own heading without its number ("3.1 Inspecties" and "4.1 Inspecties" are one)."""
+    return fold(passage.citation.section[-1]).lstrip("0123456789. ") if passage.citation.section else ""

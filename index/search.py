@@ -92,6 +92,8 @@ class Hit:
     highlights: list[tuple[int, int]]
     #: The same text in other documents (other years of a report), newest first; shown once, listed here.
     also: list[Passage] = field(default_factory=list)
+    #: Ids of those in ``also`` that give other figures (``Repeats.other_figures``): the same text, other numbers.
+    other_figures: list[str] = field(default_factory=list)
     #: The page of the first highlighted sentence (a passage may run over two pages); 0: its first page.
     page: int = 0
 
@@ -332,6 +334,7 @@ class Searcher:
         passage = self.passages[i]
         highlights = [tuple(self.sentences[r][1:]) for r in sentence_rows]
         return Hit(passage, rank, round(score, 6), highlights, [self.passages[j] for j in also],
+                   [self.passages[j].id for j in also if self.repeats.other_figures(i, j)],
                    self._page_at(passage, min(h[0] for h in highlights)) if highlights else passage.citation.page)
 
     def _page_at(self, passage: Passage, offset: int) -> int:

@@ -8,6 +8,8 @@ import re
 #: digit, quote or bullet, or at a line break.
 BOUNDARY = re.compile(r"(?<=[.!?…])([¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]*)[’'\"”)]*\s+(?=[A-ZÀ-Ý0-9‘“'\"•(])|\n+")
 MIN_SENTENCE = 12
+#: A title or initials before a name end no sentence ("mr. drs. Annelies Verhoeff", "drs. M.C. Oudshoorn").
+TITLE_BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:[A-Z]\.(?:[A-Z]\.)*|(?i:mr|mrs|drs|dr|ir|ing|prof|dhr|mevr|mw)\.)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -19,10 +21,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Er werden 812 huishoudens geholpen.¹ De gemiddelde schuld was 41.000 euro."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Er werden 812 huishoudens geholpen.¹', 'De gemiddelde schuld was 41.000 euro.']
+    >>> t = "De commissie bestaat uit mr. drs. A. Verhoeff en drs. M.C. Oudshoorn. Zij is onafhankelijk."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['De commissie bestaat uit mr. drs. A. Verhoeff en drs. M.C. Oudshoorn.', 'Zij is onafhankelijk.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in BOUNDARY.finditer(text):
+        if "\n" not in match.group(0) and TITLE_BEFORE_NAME.search(text, 0, match.start()):
+            continue  # not at a line break: a title or initials before a name
         _add(text, start, match.start() + len(match.group(1) or ""), spans)  # a note mark stays with its sentence
         start = match.end()
     _add(text, start, len(text), spans)

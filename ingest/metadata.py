@@ -248,7 +248,7 @@ def organisation_from_name(path: Path) -> str:
         before.append(word)
     else:
         return ""
-    kept = [w for w in before if w and w.lower() not in NOT_ORGANISATION]
+    kept = [w for w in before if w and w.lower() not in NOT_ORGANISATION and re.search(r"[^\W\d_]", w)]  # not "20251014"
     return " ".join(_name_word(w, kept[i - 1] if i else "") for i, w in enumerate(kept))
 
 
@@ -274,7 +274,7 @@ def organisation_on_page(first_page: str) -> str:
 #: A word an organisation's name ends in, alone or as a compound's last part ("Stedennetwerk", "Omgevingsdienst").
 ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|stichting|vereniging|bureau|dienst|raad"
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
-                               r"|agentschap|autoriteit|inspectie|rekenkamer|ggd|samenwerking|coöperatie|partners"
+                               r"|agentschap|autoriteit|inspectie|rekenkamer|commissie|ggd|samenwerking|coöperatie|partners"
                                r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid|g\d+)$")
 
 

@@ -61,6 +61,8 @@ class OtherYear(BaseModel):
     title: str
     year: int | None
     url: str = Field(..., description="Opent die versie in de bron.")
+    other_figures: bool = Field(False, description="Dezelfde tekst, maar met andere cijfers of aantallen: wat deze "
+                                                   "passage zegt, geldt niet voor dat jaar.")
 
 
 class Citation(BaseModel):
@@ -79,7 +81,8 @@ class Citation(BaseModel):
                                                        "gemarkeerde zin (bij een passage over twee pagina's).")
     links: list[str] = Field(..., description="Links die bij deze sectie horen.")
     also_in: list[OtherYear] = Field([], description="Dezelfde tekst staat ook in deze documenten (andere jaren), "
-                                                      "nieuwste eerst; hij wordt maar één keer getoond.")
+                                                      "nieuwste eerst; hij wordt maar één keer getoond. Met "
+                                                      "``other_figures`` noemt dat jaar andere cijfers.")
 
 
 class PassageOut(BaseModel):
@@ -155,7 +158,8 @@ class AskResponse(BaseModel):
                                       original_url=original_url(h.passage.citation, base_url, h.page)
                                       if documents is None or serves_original(documents[h.passage.document]) else None,
                                       also_in=[OtherYear(document=o.document, title=o.citation.title, year=o.citation.year,
-                                                         url=passage_url(o.document, o.id, base_url)) for o in h.also]),
+                                                         url=passage_url(o.document, o.id, base_url),
+                                                         other_figures=o.id in h.other_figures) for o in h.also]),
                 )
                 for h in result.hits
             ],

@@ -234,8 +234,10 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
         click.echo(textwrap.fill(_mark(p.text, p.highlights), 100))
         year = f" ({c.year})" if c.year and str(c.year) not in c.title else ""
         click.secho(f"   Bron: {c.title}{year}, {c.url}", fg="cyan")
-        if c.also_in:
-            click.secho("   Staat ook in: " + ", ".join(f"{o.title} ({o.year or '?'})" for o in c.also_in), dim=True)
+        for label, others in (("Staat ook in", [o for o in c.also_in if not o.other_figures]),
+                              ("Met andere cijfers in", [o for o in c.also_in if o.other_figures])):
+            if others:
+                click.secho(f"   {label}: " + ", ".join(f"{o.title} ({o.year or '?'})" for o in others), dim=True)
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:

@@ -31,6 +31,7 @@
       you: "Jij",
       source: "Bekijk in bron",
       alsoIn: "Staat ook in",
+      otherFigures: "Met andere cijfers in",
       page: "pagina",
       pages: "pagina's",
       notFound: "Dat staat niet in de rapporten.",
@@ -69,6 +70,7 @@
       you: "You",
       source: "View in source",
       alsoIn: "Also in",
+      otherFigures: "With other figures in",
       page: "page",
       pages: "pages",
       notFound: "The reports do not say.",
@@ -533,10 +535,12 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const years = (c.also_in || []).map((o) => o.year);
       const byYear = years.every((y) => y && y !== c.year && years.indexOf(y) === years.lastIndexOf(y));
       const named = (o) => (o.year && !String(o.title).includes(String(o.year)) ? `${o.title} (${o.year})` : o.title);
-      const others = (c.also_in || []).map((o) => el("a", { href: this.url(o.url), target: "_blank",
-        rel: "noopener noreferrer", text: byYear ? String(o.year) : named(o) }));
-      const also = others.length ? el("p", { class: "also" }, `${t.alsoIn}: `,
-        ...others.flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
+      // The same text with other figures is listed apart: its year does not say what this passage says.
+      const listed = (label, versions) => versions.length ? el("p", { class: "also" }, `${label}: `,
+        ...versions.map((o) => el("a", { href: this.url(o.url), target: "_blank", rel: "noopener noreferrer",
+          text: byYear ? String(o.year) : named(o) })).flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
+      const same = listed(t.alsoIn, (c.also_in || []).filter((o) => !o.other_figures));
+      const differing = listed(t.otherFigures, (c.also_in || []).filter((o) => o.other_figures));
       const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });
       const given = (entry.feedback || {})[passage.id];  // a verdict given before the page was reloaded
       if (given) feedback.dataset.receipt = given.receipt;
@@ -547,7 +551,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       return el("article", { class: "card", "aria-label": `${t.passage} ${passage.rank} ${t.of} ${total}` },
         el("p", { class: "path", text: (c.section || []).join(" › ") || c.title }),
         text,
-        also,
+        same,
+        differing,
         el("div", { class: "meta" },
           el("span", { text: `${title}, ${pages}` }),
           el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source,

@@ -441,3 +441,15 @@ def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp
     for page in ("Subsidies 2023\nMuziekvereniging Excelsior | € 4.500\n", "Nieuwsbrief Raad\nNummer 4\n",
                  "Samen sterker in de regio\nJaarverslag\n"):
         assert describe(tmp_path / "verslag.pdf", "midden", None, [], page + body)[0].organisation == "", page
+
+
+def test_a_committee_is_an_organisation_and_a_date_before_the_file_names_title_is_none(tmp_path):
+    """A black-box test: "20251014 Rekenkamerrapport Grip op jeugdhulp Drechtmonde.pdf", by the
+    "Rekenkamercommissie Drechtmonde" (its PDF author and its cover's first line), was shown as the organisation
+    "20251014"."""
+    path = tmp_path / "20251014 Rekenkamerrapport Grip op jeugdhulp Drechtmonde.pdf"
+    assert organisation_from_name(path) == ""
+    cover = "Rekenkamercommissie Drechtmonde\nGrip op jeugdhulp\nRapport RKC 2025-03\n"
+    assert describe(path, "rekenkamer", None, [], cover, pdf_author="Rekenkamercommissie Drechtmonde")[0].organisation \
+        == "Rekenkamercommissie Drechtmonde"
+    assert describe(path, "rekenkamer", None, [], "Grip op jeugdhulp\n")[0].organisation == ""

@@ -417,6 +417,25 @@ def test_other_documents_with_the_same_text_are_told_apart(page, setup):
     assert page.errors == []
 
 
+def test_a_year_with_other_figures_is_listed_apart_from_the_same_text(page, setup):
+    """A black-box report: "Het ziekteverzuim bedroeg 6,1 procent" (2022) said "Staat ook in: 2024, 2023",
+    where those years give 4,9 and 5,4 procent."""
+    base, hosts, _ = setup
+    real = httpx.post(base + "/api/ask", json={"question": QUESTION}, timeout=60).json()
+    first = real["passages"][0]
+    url = first["citation"]["url"]
+    also = [{"document": "d1", "title": "Jaarverslag 2022", "year": 2022, "url": url, "other_figures": False},
+            {"document": "d2", "title": "Jaarverslag 2021", "year": 2021, "url": url, "other_figures": True}]
+    body = {**real, "passages": [{**first, "citation": {**first["citation"], "also_in": also}}]}
+    page.route(base + "/api/ask", functools.partial(fulfil, body=body, origin=hosts.origin))
+    page.goto(hosts.add("/andere-cijfers", body="<h1>Intranet</h1>"))
+    open_and_ask(page, QUESTION)
+    lines = chat(page).locator("p.also")
+    lines.first.wait_for(timeout=30000)
+    assert lines.all_inner_texts() == ["Staat ook in: 2022", "Met andere cijfers in: 2021"]
+    assert page.errors == []
+
+
 def test_the_api_documentation_renders_without_internet(page, setup):
     base, _, _ = setup
     requested: list[str] = []
