@@ -176,12 +176,13 @@ def _dutch(error: dict) -> str:
 
 
 def usable_title(title: str | None, first_page: str = "", running: Sequence[str] = ()) -> str | None:
-    """A PDF's own title, unless it is empty, a word processor's leftover ("Microsoft Word - x.docx"), or a
-    template's that the first page does not bear out: a council's decision list of 29 June 2015 carried
-    "Aandachtspuntenlijst raadsvergadering 3 november 2008". A first page of few words (a cover picture)
-    cannot say, and the title stands."""
+    """A PDF's own title, unless it is empty, a word processor's leftover ("Microsoft Word - x.docx", a PDF
+    library's "(anonymous)"), a file's name ("JV2024_opmaak_def_v3"), or a template's that the first page does
+    not bear out: a council's decision list of 29 June 2015 carried "Aandachtspuntenlijst raadsvergadering 3
+    november 2008". A first page of few words (a cover picture) cannot say, and the title stands."""
     title = " ".join((title or "").split())
-    if len(title) < 4 or re.search(r"\.(docx?|pdf|indd|pptx?)$|^microsoft|^untitled|^naamloos", title, re.IGNORECASE):
+    if len(title) < 4 or re.search(r"\.(docx?|pdf|indd|pptx?)$|^microsoft|^untitled|^naamloos|^\(?anonymous\)?$"
+                                   r"|^[^\s_]+(?:_[^\s_]+)+$", title, re.IGNORECASE):
         return None
     on_page = set(re.findall(r"\w{3,}", first_page.lower()))
     in_title = set(re.findall(r"\w{3,}", title.lower()))

@@ -105,7 +105,8 @@ def read_layout(data: bytes) -> PdfLayout:
     import pypdfium2.raw as pdfium_c
 
     if b"%PDF-" not in data[:1024]:
-        raise PdfUnreadable("dit is geen PDF (het bestand begint niet met %PDF-); geef het de juiste extensie")
+        raise PdfUnreadable("dit is geen PDF (het bestand begint niet met %PDF-): het is beschadigd, of een ander soort "
+                             "bestand met de naam van een PDF")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -81,6 +81,9 @@ def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert usable_title("Aandachtspuntenlijst raadsvergadering 3 november 2008", page) is None  # a template's
     assert usable_title("Besluitenlijst raadsvergadering 29 juni 2015", page) == "Besluitenlijst raadsvergadering 29 juni 2015"
     assert usable_title("Jaarverslag 2023", "Omslag") == "Jaarverslag 2023"  # a cover picture cannot say
+    # A black-box shelf: a PDF library's default and a designer's file name stood in every citation.
+    assert usable_title("(anonymous)", "Jaarverslag 2022") is None and usable_title("JV2024_opmaak_def_v3") is None
+    assert usable_title("Jaarverslag_2024 Omgevingsdienst") == "Jaarverslag_2024 Omgevingsdienst"
     assert heading_title(["Voorwoord", "Jaarverslag"], "Verslag") is None
     assert heading_title(["Jaarverslag Stedennet 2022"], "Verslag") == "Jaarverslag Stedennet 2022"
     assert heading_title(["Zorgverslag"], "Verslag") == "Zorgverslag" and heading_title(["Wonen"], "Verslag") is None

@@ -58,7 +58,7 @@ def test_control_characters_become_spaces_and_offsets_stay(corpus):
     ("unicode.txt", b"\xff\xfe" + b"\x00k" * 40, "binair"),  # a byte-order mark before bytes that are no text
     ("zondermark.txt", "Thema Financiën".encode("utf-16-le"), "UTF-16 zonder byte-order mark"),
     ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "de PDF is beschadigd"),
-    ("tekst.pdf", b"Dit is gewone tekst met de verkeerde extensie.", "dit is geen PDF"),
+    ("tekst.pdf", b"Dit is gewone tekst met de verkeerde extensie.", "dit is geen PDF (het bestand begint niet met %PDF-): het is beschadigd"),
 ])
 def test_bad_files_get_a_message_naming_the_file(corpus, name, data, phrase):
     with pytest.raises(DocumentError) as error:
