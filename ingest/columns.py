@@ -30,6 +30,12 @@ NUMBERED_TITLE = re.compile(r"\d{1,3}\.?\s+[A-ZÀ-Ý]")
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
 LIST_MARKER = re.compile(r"^([-–•▪·*●○]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+#: A line that opens a numbered list's item ("2. De begroting ...", "b) Verzoek ..."), and how far (in ems) from
+#: the number of the item before it.
+NUMBERED_ITEM = re.compile(r"\(?(?:\d{1,3}|[a-z])[.)]\s")
+ITEM_ALIGN = 0.3
+#: A list's first item, after the line that announces the list ("… de volgende aanbevelingen:").
+FIRST_ITEM = re.compile(r"\(?(?:1|a)[.)]\s")
 
 
 def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None:
@@ -152,7 +158,10 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     item, also a line without a bullet set further below it than a line of text is below the one before
     ("• Zutphen", then "Per 1 januari 2024 trad …" after the list's spacing): the paragraph after the list,
     where a line that goes on with the item follows at the text's own distance; and a bold numbered title
-    after a line that ends a sentence (``NUMBERED_TITLE``)."""
+    after a line that ends a sentence (``NUMBERED_TITLE``); and a numbered list's next item, set where
+    the item before it has its number, after a line that ends a sentence (at the list's own distance, the
+    items read as one paragraph: "… of het beleid werkt. 2. De begroting …"), or its first after a line that
+    announces it ("… de volgende aanbevelingen:")."""
     distances = [b.y - a.y for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - a.y < 4 * a.size]
     usual = statistics.median(distances) if distances else 0.0
     in_text = [b.y - a.y for run in runs for a, b in zip(run, run[1:])  # within paragraphs, not from item to item
@@ -162,8 +171,10 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     for run in runs:
         previous: Fragment | None = None
         item = False  # the line before is (part of) a list item
+        numbered_at: float | None = None  # where the last numbered item's number stands
         for f in run:
             bullet = bool(BULLET.match(f.text))
+            numbered = NUMBERED_ITEM.match(f.text) is not None
             new_block = (
                 previous is None
                 or f.table != previous.table
@@ -172,7 +183,12 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
                 or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
                 or (item and not bullet and f.y - previous.y > AFTER_LIST * max(text_distance, LINE_SPACING * f.size))
                 or (f.bold and NUMBERED_TITLE.match(f.text) is not None and SENTENCE_END.search(previous.text) is not None)
+                or (numbered and numbered_at is not None and abs(f.x0 - numbered_at) <= ITEM_ALIGN * f.size
+                    and SENTENCE_END.search(previous.text) is not None)
+                or (FIRST_ITEM.match(f.text) is not None and previous.text.rstrip().endswith(":"))
             )
+            if numbered:
+                numbered_at = f.x0
             lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
             item = bullet or (item and not new_block)
             previous = f

@@ -730,3 +730,27 @@ def test_a_browsers_pdf_drawn_at_half_scale_reads_its_columns_notes_and_quote(co
     assert " ".join(left.split()) in text and " ".join(both.split()) in text, text
     assert "1 Bron: Monitor RES, peildatum 1 januari 2025." in text
     assert {p.citation.section[-1] for p in passages} == {"Voorwoord", "4 Participatie"}
+
+
+def test_the_items_of_a_numbered_list_set_close_together_are_paragraphs_of_their_own(corpus):
+    """A black-box report: a report's recommendations, numbered with a hanging indent at a little more than the
+    text's line distance, read as one paragraph ("… in de jaarstukken. 2. Verzoek het college …"), so a
+    highlight of the first ended in "2."."""
+    pdf = canvas.Canvas(str(corpus / "rekenkamerrapport-2025.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Aanbevelingen")
+    y = paragraph(pdf, 72, HEIGHT - 110, WIDTH - 144, "De rekenkamercommissie doet de volgende aanbevelingen:".split())
+    items = ["Verzoek het college om voor elk beleidsdoel een meetbare indicator met een streefwaarde vast te "
+             "stellen en hierover jaarlijks te rapporteren in de jaarstukken.",
+             "Verzoek het college de raming van de uitgaven voortaan te baseren op de realisatie van het "
+             "voorgaande jaar en deze rekenmethode in de begroting toe te lichten.",
+             "Spreek met het college af dat de raad elk kwartaal een rapportage ontvangt."]
+    for number, item in enumerate(items, start=1):
+        y -= 5  # the list's own distance: 18 points between items, 13 between an item's lines
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(80, y, f"{number}.")
+        y = paragraph(pdf, 92, y, WIDTH - 164, item.split())
+    pdf.save()
+    [passage] = ingest(corpus).passages
+    paragraphs = [" ".join(p.split()) for p in passage.text.split("\n\n")]
+    assert paragraphs[-3:] == [f"{n}. {item}" for n, item in enumerate(items, start=1)], paragraphs
