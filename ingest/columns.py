@@ -64,9 +64,18 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
     both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
     full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
             if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
-    tables = sum(1 for row in both if _table_row(row) and not any(id(f) in full for f in row))
+    cells = {id(f) for row in both if _table_row(row) and not any(id(g) in full for g in row) for f in row}
+    tables = sum(1 for row in both if id(row[0]) in cells)
     if len(both) >= 3 and tables * 2 >= len(both):
-        return None  # the gap between a wide table's names and its figures: each line has cells on both sides
+        # The gap between a wide table's names and its figures, each line with cells on both sides; unless,
+        # the table left out (its rows and the lines of its cells that wrap, a line above and below them),
+        # columns of prose stand above or below it (a box beside the text).
+        if prose_only or not cells:
+            return None
+        table = [f for f in fragments if id(f) in cells]
+        reach = 2 * LINE_SPACING * statistics.median(f.size for f in table)
+        top, bottom = min(f.y for f in table) - reach, max(f.y for f in table) + reach
+        return _gutter([f for f in fragments if not top <= f.y <= bottom], prose_only=True)
     if prose_only and not (_prose([f for f in fragments if f.x1 <= x], x - left_edge)
                            and _prose([f for f in fragments if f.x0 >= x], right_edge - x)):
         return None
@@ -111,6 +120,8 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
     edges = [float("-inf"), *found, float("inf")]
     runs: list[list[Fragment]] = []
     columns: list[list[Fragment]] = [[] for _ in found] + [[]]
+    across = _rows_across(ordered, found)
+    row: list[Fragment] = []  # the cells of a table's row across a gutter, so far
 
     def close_band():
         for column in columns:
@@ -120,13 +131,42 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
 
     for f in ordered:
         column = next((i for i in range(len(columns)) if edges[i] <= f.x0 and f.x1 <= edges[i + 1]), None)
-        if column is None:
+        if id(f) in across:
+            close_band()
+            if row and id(row[-1]) in across and across[id(row[-1])] == across[id(f)]:
+                row.append(f)
+                runs[-1] = _rows(row)
+            else:
+                row = [f]
+                runs.append(row[:])
+        elif column is None:
             close_band()
             runs.append([f])
         else:
             columns[column].append(f)
     close_band()
     return runs
+
+
+def _rows_across(ordered: list[Fragment], found: list[float]) -> dict[int, int]:
+    """The cells of table rows with cells on both sides of a gutter, by fragment id, to their row's number: they
+    stand across it, a row at a time, as a full-width line does (a table above columns, beside a box). A line
+    of prose as wide as its column is no cell ("Het aantal jongeren …" beside a box's "via 0800-0432.")."""
+    left_edge, right_edge = min(f.x0 for f in ordered), max(f.x1 for f in ordered)
+    edges = [left_edge, *found, right_edge]
+
+    def prose(f: Fragment) -> bool:
+        side = next((b - a for a, b in zip(edges, edges[1:]) if a - 1 <= f.x0 and f.x1 <= b + 1), right_edge - left_edge)
+        return f.x1 - f.x0 >= FULL_LINE * side
+
+    rows: list[list[Fragment]] = []
+    for f in ordered:
+        if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    return {id(f): n for n, row in enumerate(rows) if _table_row(row) and not any(prose(f) for f in row)
+            and any(any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row) for x in found) for f in row}
 
 
 def _rows(fragments: list[Fragment]) -> list[Fragment]:

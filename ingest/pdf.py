@@ -39,6 +39,11 @@ from vraagbaak.ingest.redaction import address, covered, covering_boxes
 FRAGMENT_GAP = 1.5
 #: ... and this many where the word after it opens a column: three columns may stand 18 points apart.
 COLUMN_GAP = 0.8
+#: A justified line's gaps wider than a plain space (in ems), and how many times wider a gap between its words
+#: must be to split it (``_justified_gap``).
+STRETCHED = 0.6
+MAX_STRETCH = 2.0
+JUSTIFIED = 1.4
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
 #: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
 WORD_GAP = 0.2
@@ -347,9 +352,10 @@ def _fragments(words, page: int) -> list[Fragment]:
     for line in raised_marks_to_their_lines(_subscripts_to_their_lines(lines), FRAGMENT_GAP):
         line.sort(key=lambda w: w[1])
         line = note_marks(line)
+        stretched = _justified_gap(line)
         run = [line[0]]
         for word in line[1:]:
-            if word[1] - run[-1][2] > FRAGMENT_GAP * max(word[4], run[-1][4], 1):
+            if word[1] - run[-1][2] > max(FRAGMENT_GAP * max(word[4], run[-1][4], 1), JUSTIFIED * stretched):
                 runs.append(run)
                 run = []
             run.append(word)
@@ -359,6 +365,20 @@ def _fragments(words, page: int) -> list[Fragment]:
     if not edges:
         return fragments
     return [_fragment(part, page) for run in runs for part in _split_at(run, edges)]
+
+
+def _justified_gap(line: list) -> float:
+    """The space a justified line stretches between its words, if it does: of its gaps wider than a plain space,
+    three or more, most alike (within a fifth of their median), at most two ems (a table's evenly spaced
+    figures stand further apart). A short justified line's gaps ("leden.  De  grootste  is") may pass
+    ``FRAGMENT_GAP``; only a gap well beyond them (the gutter) splits it. 0 for any other line."""
+    wide = [b[1] - a[2] for a, b in zip(line, line[1:]) if b[1] - a[2] > STRETCHED * max(a[4], b[4])]
+    if len(wide) < 3:
+        return 0.0
+    median = statistics.median(wide)
+    size = statistics.median(w[4] for w in line)
+    alike = [g for g in wide if abs(g - median) <= 0.2 * median]
+    return median if len(alike) >= 0.75 * len(wide) and median <= MAX_STRETCH * size else 0.0
 
 
 def _subscripts_to_their_lines(lines: list[list]) -> list[list]:

@@ -754,3 +754,76 @@ def test_the_items_of_a_numbered_list_set_close_together_are_paragraphs_of_their
     [passage] = ingest(corpus).passages
     paragraphs = [" ".join(p.split()) for p in passage.text.split("\n\n")]
     assert paragraphs[-3:] == [f"{n}. {item}" for n, item in enumerate(items, start=1)], paragraphs
+
+
+def test_a_box_beside_the_text_below_a_wide_table_is_read_as_a_column_of_its_own(corpus):
+    """A black-box report: below a table of five columns, a box ("Kader 1") beside the text was read line by
+    line into it ("… via de programmabegroting, de voorjaarsnota, krijgen: via het Jeugd- en Gezinsteam …"),
+    and the section's heading joined the box's title as a table row: the table's rows, with cells on both sides
+    of the gap between text and box, kept the page from having columns."""
+    pdf = canvas.Canvas(str(corpus / "rekenkamerrapport-jeugdhulp.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, cell in zip((72, 110, 220, 330, 470), ("Nr.", "Aanbieder", "Segment", "Financiering", "Omzet")):
+        pdf.drawString(x, y, cell)
+    pdf.setFont("Helvetica", 9)
+    for n in range(12):
+        y -= 20
+        for x, cell in zip((72, 110, 220, 330, 470), (str(13 + n), f"Stichting Zorg {n}", "Ambulant",
+                                                         "Trajectfinanciering", f"{571 - 20 * n}.200")):
+            pdf.drawString(x, y, cell)
+    top = y - 50
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(72, top, "3.2 Informatie aan de raad")
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(330, top, "Kader 1 Hoe werkt de toegang?")
+    text = ("De raad ontvangt informatie over de jeugdhulp via de programmabegroting, de voorjaarsnota, de najaarsnota "
+            "en de jaarstukken. Daarnaast stuurde het college in de onderzoeksperiode elf raadsinformatiebrieven over "
+            "jeugdhulp. In de programmabegroting worden vier prestatie-indicatoren gebruikt.")
+    box = ("Een gezin kan op drie manieren jeugdhulp krijgen: via het Jeugd- en Gezinsteam, via een verwijzing van "
+           "de huisarts of jeugdarts, of via een beslissing van de kinderrechter. Het team werkt vanuit drie locaties.")
+    paragraph(pdf, 72, top - 20, 230, text.split(), size=10)
+    paragraph(pdf, 330, top - 17, 190, box.split(), size=9)
+    pdf.save()
+    passages = ingest(corpus).passages
+    read = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in passages}
+    assert text in read["3.2 Informatie aan de raad"], read
+    assert box in " ".join(read.values()), read
+
+
+def test_a_short_justified_line_in_a_column_is_one_line_and_the_heading_beside_it_stays_a_heading(corpus):
+    """A black-box report: in two justified columns, a line of few long words was stretched to gaps of 1.6
+    ems, read as a table's row and joined to the heading that stood beside it in the other column."""
+    pdf = canvas.Canvas(str(corpus / "participatie-2025.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 80, "4 Participatie")
+    left = ["In de regio zijn negen energiecoöperaties actief, met samen 4.870",
+            "leden. De grootste is Energiecoöperatie Merwestroom in",
+            "Merwestein, met 1.640 leden. Sinds 2023 werken de coöperaties",
+            "samen in de koepel Linge Energie Collectief en delen zij kennis.",
+            "De coöperaties zijn vooral actief met zon op daken van scholen,",
+            "sporthallen en boerenschuren en met energieadvies aan huis."]
+    short = left[1]
+    width = pdf.stringWidth(short, "Helvetica", 9) + short.count(" ") * (14.5 - pdf.stringWidth(" ", "Helvetica", 9))
+    y = HEIGHT - 120
+    for line in left:  # each line's spaces stretched to fill the column (word spacing), as justified text is set
+        text = pdf.beginText(72, y)
+        text.setFont("Helvetica", 9)
+        text.setWordSpace((width - pdf.stringWidth(line, "Helvetica", 9)) / line.count(" "))
+        text.textOut(line)
+        pdf.drawText(text)
+        y -= 13
+    right = [(HEIGHT - 120, "Het fonds is op 1 februari 2025 geopend."),
+             (HEIGHT - 146, "Het verstrekt leningen aan coöperaties"),
+             (HEIGHT - 159, "voor ontwikkelkosten, tot 150.000 euro."),
+             (HEIGHT - 172, "Er zijn twee leningen verstrekt.")]
+    pdf.setFont("Helvetica", 9)
+    for at, line in right:
+        pdf.drawString(72 + width + 26, at, line)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72 + width + 26, HEIGHT - 133, "4.3 Participatiefonds")  # on the short line's baseline
+    pdf.save()
+    passages = ingest(corpus).passages
+    read = {p.citation.section[-1]: " ".join(p.text.split()) for p in passages}
+    assert " ".join(left) in read["4 Participatie"], read
+    assert " ".join(line for _, line in right[1:]) in read["4.3 Participatiefonds"], read
