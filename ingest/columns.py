@@ -26,6 +26,8 @@ LINE_SPACING = 1.2
 #: A numbered title in bold ("2. Vaststellen agenda") after a line that ends a sentence ("Besluit: n.v.t.", in
 #: bold too) opens a block: set in one font, the two read as one heading.
 NUMBERED_TITLE = re.compile(r"\d{1,3}\.?\s+[A-ZÀ-Ý]")
+#: A column's text this many lines below the one before it, and below the other columns' ends, follows them.
+BELOW_GAP = 3
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -54,10 +56,18 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
         if best is None or crossing < best[0]:
             best = (crossing, x)
     crossing, x = best
-    left = sum(1 for f in fragments if f.x1 <= x)
-    right = sum(1 for f in fragments if f.x0 >= x)
-    if min(left, right) < 3 or crossing > 0.15 * (left + right):
+    lefts, rights = [f for f in fragments if f.x1 <= x], [f for f in fragments if f.x0 >= x]
+    left, right = len(lefts), len(rights)
+    if min(left, right) < 3:
         return None
+    if crossing > 0.15 * (left + right):
+        # Full-width text above or below the columns (a chapter that starts under them) crosses; where both
+        # columns have text, nothing may, and both must be prose (a form's labels and values are no columns).
+        top = max(min(f.y for f in lefts), min(f.y for f in rights))
+        bottom = min(max(f.y for f in lefts), max(f.y for f in rights))
+        if (sum(1 for f in fragments if f.x0 < x < f.x1 and top <= f.y <= bottom) > 0.15 * (left + right)
+                or not (_prose(lefts, x - left_edge) and _prose(rights, right_edge - x))):
+            return None
     rows: dict[int, list[Fragment]] = defaultdict(list)
     for f in fragments:
         rows[baseline(f)].append(f)
@@ -112,7 +122,7 @@ def gutters(fragments: list[Fragment], depth: int = 2) -> list[float]:
 
 def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
     """Runs of fragments in reading order: per band between fragments that cross a gutter (full width), each
-    column top to bottom, left to right."""
+    column top to bottom, left to right, and then what stands below the columns (``_below_the_columns``)."""
     found = gutters(fragments)
     ordered = sorted(fragments, key=lambda f: (f.y, f.x0))
     if not found:
@@ -124,10 +134,13 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
     row: list[Fragment] = []  # the cells of a table's row across a gutter, so far
 
     def close_band():
+        below = _below_the_columns([c for c in columns if c])
         for column in columns:
             if column:
                 runs.append(_rows(column))
                 column.clear()
+        if below:
+            runs.append(_rows(sorted(below, key=lambda f: (f.y, f.x0))))
 
     for f in ordered:
         column = next((i for i in range(len(columns)) if edges[i] <= f.x0 and f.x1 <= edges[i + 1]), None)
@@ -146,6 +159,22 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
             columns[column].append(f)
     close_band()
     return runs
+
+
+def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
+    """What a column holds below the end of every other one, after a gap of more than ``BELOW_GAP`` lines: the
+    start of what follows the columns (a chapter's heading above its full-width text), taken out of the column
+    to be read after all of them."""
+    below: list[Fragment] = []
+    for column in columns if len(columns) > 1 else []:
+        others = max(f.y for other in columns if other is not column for f in other)
+        for k in range(1, len(column)):
+            before, f = column[k - 1], column[k]
+            if f.y > others and f.y - before.y > BELOW_GAP * LINE_SPACING * max(f.size, before.size):
+                below += column[k:]
+                del column[k:]
+                break
+    return below
 
 
 def _rows_across(ordered: list[Fragment], found: list[float]) -> dict[int, int]:
