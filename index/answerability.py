@@ -86,6 +86,10 @@ ROLE = (r"(?:(?!(?:van|of|die|dat|that|which|who)\b)[\w'-]+ ){0,2}"
 QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{OPENING}(?:{pattern})\b"), kind)
                                                               for pattern, kind in (
     (r"welke (datum|dag)|what date|which day", "date"),
+    (r"(wat|welk) (is|zijn|was|waren) (het|de|zijn|haar|hun) (telefoonnummer|telefoonnummers|e-?mailadres"
+     r"|e-?mailadressen|mailadres|nummer)|(telefoonnummer|e-?mailadres|mailadres)\b|hoe (kan|kun|kunt) (ik|je|u)\b"
+     r"[^?]*\b(bereiken|bellen|mailen|e-?mailen)|what (is|are) (the|his|her|their) (phone number|telephone number"
+     r"|e-?mail address)|how (can|do) (i|we) (reach|call|e-?mail)", "contact"),
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud|vaak)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
@@ -146,6 +150,8 @@ ANSWER_TYPES: dict[str, re.Pattern[str]] = {
                       r"|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau|themagroep|pijler"
                       r"|hoogleraar|professor|mayor|alderman|chair)\b"),
     "where": re.compile(NAME),
+    "contact": re.compile(r"(?<![\d+])(?:\+31[\s-]?(?:\(0\))?|0)\d(?:[\s-]?\d){8}(?!\d)|[\w.+-]+@[\w-]+\.[\w.-]+"
+                         r"|\[e-mailadres verwijderd\]"),
 }
 
 #: Words that ask rather than say what about (beyond the keyword index's stop words): not content to cover.

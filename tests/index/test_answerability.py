@@ -66,6 +66,12 @@ def row(evidence, question, passage):
     ("Wie zit er in de stuurgroep?", "who"), ("What is the name of the organisation that chairs the group?", "who"),
     ("Hoe heten de wethouders?", "person"), ("Wie waren de sprekers?", "person"), ("Wie is de nieuwe directeur?", "person"),
     ("Wat heeft de G40 gedaan om te voorkomen dat het meer zou hebben gekost? Graag uitleg.", None),
+    # a phone number or an e-mail address (black-box reports: "Wat is het telefoonnummer van …?" was answered with
+    # a passage that names the person and no number); not an address, which a place and a street answer
+    ("Wat is het telefoonnummer van wethouder Van Kessel?", "contact"), ("telefoonnummer wethouder Smeets", "contact"),
+    ("Wat is het e-mailadres van het bureau?", "contact"), ("Hoe kan ik de programmamanager bereiken?", "contact"),
+    ("What is the phone number of the chair?", "contact"), ("Wat is het adres van het hoofdbureau?", None),
+    ("Met welke ministeries had de pijler contact?", None), ("Hoe vaak vergaderde het bestuur?", "number"),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -256,3 +262,14 @@ def test_a_model_fitted_on_other_evidence_is_refused():
     with pytest.raises(ValidationError, match="gewichten voor"):
         AnswerModel(answer=full, domain=short, answer_threshold=0.5, domain_threshold=0.5)
     assert AnswerModel(answer=full, domain=full, answer_threshold=0.5, domain_threshold=0.5)
+
+
+def test_a_phone_number_or_an_e_mail_address_answers_a_question_for_one():
+    from vraagbaak.index.answerability import asks
+
+    stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
+    asked = asks("Wat is het telefoonnummer van Marieke Brouwer?", stem)
+    assert holds_answer(asked, "Marieke Brouwer is bereikbaar via 06 41 72 93 05.", stem)
+    assert holds_answer(asked, "Mail het bureau op info@nmsz.nl of bel 0341-123456.", stem)
+    assert not holds_answer(asked, "Marieke Brouwer is voorzitter van de Stuurgroep RES sinds 2021.", stem)
+    assert not holds_answer(asked, "Het fonds leende 1.234.567 euro uit aan 12 coöperaties.", stem)
