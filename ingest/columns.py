@@ -26,8 +26,12 @@ LINE_SPACING = 1.2
 #: A numbered title in bold ("2. Vaststellen agenda") after a line that ends a sentence ("Besluit: n.v.t.", in
 #: bold too) opens a block: set in one font, the two read as one heading.
 NUMBERED_TITLE = re.compile(r"\d{1,3}\.?\s+[A-ZÀ-Ý]")
-#: A column's text this many lines below the one before it, and below the other columns' ends, follows them.
-BELOW_GAP = 3
+#: The widest space (in ems) a justified line stretches to, beyond which alike gaps are a table's.
+MAX_JUSTIFIED = 4
+#: A heading of at most this many lines that a column ends with, this many lines below the text before it and
+#: below the other columns' ends, belongs to the full-width text after them.
+BELOW_LINES = 2
+BELOW_GAP = 2
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -133,8 +137,8 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
     across = _rows_across(ordered, found)
     row: list[Fragment] = []  # the cells of a table's row across a gutter, so far
 
-    def close_band():
-        below = _below_the_columns([c for c in columns if c])
+    def close_band(followed: bool = True):
+        below = _below_the_columns([c for c in columns if c]) if followed else []
         for column in columns:
             if column:
                 runs.append(_rows(column))
@@ -157,23 +161,24 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
             runs.append([f])
         else:
             columns[column].append(f)
-    close_band()
+    close_band(followed=False)
     return runs
 
 
 def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
-    """What a column holds below the end of every other one, after a gap of more than ``BELOW_GAP`` lines: the
-    start of what follows the columns (a chapter's heading above its full-width text), taken out of the column
-    to be read after all of them."""
+    """A heading (at most ``BELOW_LINES`` lines) that a column holds last, below the end of every other one, after
+    a gap of more than ``BELOW_GAP`` lines, where full-width text follows: the heading of what follows the
+    columns, taken out of the column to be read after all of them. A longer end of a column (the last page of
+    an article, its right column short) stays where it is."""
     below: list[Fragment] = []
     for column in columns if len(columns) > 1 else []:
         others = max(f.y for other in columns if other is not column for f in other)
-        for k in range(1, len(column)):
-            before, f = column[k - 1], column[k]
-            if f.y > others and f.y - before.y > BELOW_GAP * LINE_SPACING * max(f.size, before.size):
-                below += column[k:]
-                del column[k:]
-                break
+        k = len(column) - BELOW_LINES
+        while k < len(column) and (k < 1 or column[k].y <= others or column[k].y - column[k - 1].y
+                                   <= BELOW_GAP * LINE_SPACING * max(column[k].size, column[k - 1].size)):
+            k += 1
+        below += column[k:]
+        del column[k:]
     return below
 
 
@@ -199,15 +204,22 @@ def _rows_across(ordered: list[Fragment], found: list[float]) -> dict[int, int]:
 
 
 def _rows(fragments: list[Fragment]) -> list[Fragment]:
-    """Fragments of one column, top to bottom; several on one baseline are a table row, joined into one."""
+    """Fragments of one column, top to bottom; several on one baseline are a table row, joined into one, unless
+    they are a line of justified prose (``_justified``)."""
     rows: list[list[Fragment]] = []
     for f in sorted(fragments, key=lambda f: (f.y, f.x0)):
         if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
             rows[-1].append(f)
         else:
             rows.append([f])
+    width = max((f.x1 for f in fragments), default=0.0) - min((f.x0 for f in fragments), default=0.0)
     joined = []
     for row in rows:
+        if _justified(row, width):
+            first = row[0]
+            joined.append(Fragment(first.page, first.x0, row[-1].x1, first.y, first.size, first.bold,
+                                   " ".join(f.text for f in row)))
+            continue
         if len(row) == 2 and LIST_MARKER.match(row[0].text):  # "-   tekst", "6.   Voorstel": a list item
             first, second = row
             joined.append(Fragment(first.page, first.x0, second.x1, first.y, second.size, second.bold,
@@ -220,6 +232,19 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
         joined.append(Fragment(first.page, first.x0, max(f.x1 for f in row), first.y, first.size, first.bold,
                                TABLE_CELL_SEPARATOR.join(f.text for f in row), table=True))
     return joined
+
+
+def _justified(row: list[Fragment], width: float) -> bool:
+    """A line of justified prose that its stretched spaces broke into fragments ("Het  team  wordt  gefinancierd
+    uit  de"): three or more, on words, as wide as its column (``width``), the gaps between them alike (within
+    a quarter of their median) and at most ``MAX_JUSTIFIED`` ems. A table's cells stand at their columns' own
+    distances, or hold figures."""
+    if len(row) < 3 or row[-1].x1 - row[0].x0 < FULL_LINE * width:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(row, row[1:])]
+    median = statistics.median(gaps)
+    return (all(abs(g - median) <= 0.25 * median for g in gaps) and median <= MAX_JUSTIFIED * row[0].size
+            and sum(re.search(r"[^\W\d_]{2}", f.text) is not None for f in row) >= 0.75 * len(row))
 
 
 def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:

@@ -794,8 +794,9 @@ def test_a_box_beside_the_text_below_a_wide_table_is_read_as_a_column_of_its_own
 
 
 def test_a_short_justified_line_in_a_column_is_one_line_and_the_heading_beside_it_stays_a_heading(corpus):
-    """A black-box report: in two justified columns, a line of few long words was stretched to gaps of 1.6
-    ems, read as a table's row and joined to the heading that stood beside it in the other column."""
+    """Black-box reports: in two justified columns, a line of few long words was stretched to gaps of 1.6
+    ems, read as a table's row and joined to the heading that stood beside it in the other column; stretched
+    further, each word was a cell of its own ("Het | team | wordt | gefinancierd | uit | de")."""
     pdf = canvas.Canvas(str(corpus / "participatie-2025.pdf"), pagesize=A4)
     pdf.setFont("Helvetica-Bold", 16)
     pdf.drawString(72, HEIGHT - 80, "4 Participatie")
@@ -804,7 +805,9 @@ def test_a_short_justified_line_in_a_column_is_one_line_and_the_heading_beside_i
             "Merwestein, met 1.640 leden. Sinds 2023 werken de coöperaties",
             "samen in de koepel Linge Energie Collectief en delen zij kennis.",
             "De coöperaties zijn vooral actief met zon op daken van scholen,",
-            "sporthallen en boerenschuren en met energieadvies aan huis."]
+            "sporthallen en boerenschuren en met energieadvies aan huis.",
+            "Het team wordt gefinancierd uit de",  # stretched to gaps of three ems: each word a fragment
+            "Impulsaanpak Winkelgebieden van het Rijk en de provincie Drenthe."]
     short = left[1]
     width = pdf.stringWidth(short, "Helvetica", 9) + short.count(" ") * (14.5 - pdf.stringWidth(" ", "Helvetica", 9))
     y = HEIGHT - 120
@@ -858,3 +861,30 @@ def test_two_columns_above_a_chapter_in_full_width_are_columns_and_the_chapter_f
     read = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in ingest(corpus).passages}
     assert read["7.1 Binnenstadsmonitor"] == left and read["7.2 Werkbezoeken"] == right, read
     assert read["8 Lobby en samenwerking"] == chapter, read
+
+
+def test_a_sub_heading_under_even_columns_before_a_full_width_line_is_read_after_both_columns(corpus):
+    """A black-box report (a browser's PDF): "5.2 Jeugd en Onderwijs", set under two columns that end together,
+    two and a half lines below them and above its chair's full-width line, was read after the left column,
+    so the right column's "Fiets en openbaar vervoer" of 5.1 was filed under 5.2."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "5.1 Mobiliteit")
+    column = (WIDTH - 144 - 24) / 2
+    left = " ".join(words(40))
+    right = "Fiets en openbaar vervoer. " + " ".join(words(36, 5))
+    paragraph(pdf, 72, HEIGHT - 110, column, left.split())
+    bottom = paragraph(pdf, 72 + column + 24, HEIGHT - 110, column, right.split())
+    pdf.setFont("Helvetica-Bold", 12.5)
+    pdf.drawString(72, bottom - 20, "5.2 Jeugd en Onderwijs")  # 2.6 lines of text below the columns' ends
+    chair = "Voorzitter themagroep: wethouder Fatima El Idrissi van de gemeente Assen, sinds maart 2022 in functie."
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, bottom - 45, chair)
+    paragraph(pdf, 72, bottom - 70, column, words(30, 9))
+    paragraph(pdf, 72 + column + 24, bottom - 70, column, words(30, 11))
+    pdf.save()
+    read: dict[str, str] = {}
+    for p in ingest(corpus).passages:
+        read[p.citation.section[-1]] = read.get(p.citation.section[-1], "") + " " + " ".join(p.text.split())
+    assert right in read["5.1 Mobiliteit"] and right not in read["5.2 Jeugd en Onderwijs"], read
+    assert chair in read["5.2 Jeugd en Onderwijs"], read
