@@ -58,6 +58,7 @@ from wordfreq import zipf_frequency
 from vraagbaak.index.keyword import STOPWORDS, TOKEN, Tokenizer, bm25_idf, fold, words
 from vraagbaak.index.person_names import ROLES, person_names
 from vraagbaak.index.spelling import on_a_word_list
+from vraagbaak.ingest.links import EMAIL, EMAIL_PLACEHOLDER
 
 Status = Literal["answered", "uncertain", "not_found"]
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
@@ -87,14 +88,15 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
                                                               for pattern, kind in (
     (r"welke (datum|dag)|what date|which day", "date"),
     (r"(wat|welk) (is|zijn|was|waren) (het|de|zijn|haar|hun) (telefoonnummer|telefoonnummers|e-?mailadres"
-     r"|e-?mailadressen|mailadres|nummer)|(telefoonnummer|e-?mailadres|mailadres)\b|hoe (kan|kun|kunt) (ik|je|u)\b"
-     r"[^?]*\b(bereiken|bellen|mailen|e-?mailen)|what (is|are) (the|his|her|their) (phone number|telephone number"
-     r"|e-?mail address)|how (can|do) (i|we) (reach|call|e-?mail)", "contact"),
+     r"|e-?mailadressen|mailadres)|(telefoonnummer|e-?mailadres|mailadres)\b|hoe (kan|kun|kunt) (ik|je|u)\b"
+     r"[^?]*\b(bellen|mailen|e-?mailen|contact opnemen)|what (is|are) (the|his|her|their) (phone number"
+     r"|telephone number|e-?mail address)|how (can|do) (i|we) (call|e-?mail|contact)", "contact"),
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
-    (r"hoeveel|hoe (groot|hoog|lang|veel|oud|vaak)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
+    (r"hoe vaak|how often", "frequency"),
+    (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
-     r"|how (many|much|long|old|big|large|often)|what (percentage|share|amount)", "number"),
+     r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
     (rf"(wie|who) (is|was|zijn|waren|are|were) (de|het|the) {ROLE}|wie (zit|zat|zitten|zaten)\b.*\bvoor(?=\W*$)"
      rf"|who (chairs|chaired)\b|(wat|what) (is|was|zijn|waren|are|were) (de|the) (naam|namen|name|names) (van|of)"
      rf" (de|het|the) {ROLE}|hoe (heet|heette|heten) (de|het) {ROLE}|(welke|which) {ROLE}", "person"),
@@ -150,8 +152,8 @@ ANSWER_TYPES: dict[str, re.Pattern[str]] = {
                       r"|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau|themagroep|pijler"
                       r"|hoogleraar|professor|mayor|alderman|chair)\b"),
     "where": re.compile(NAME),
-    "contact": re.compile(r"(?<![\d+])(?:\+31[\s-]?(?:\(0\))?|0)\d(?:[\s-]?\d){8}(?!\d)|[\w.+-]+@[\w-]+\.[\w.-]+"
-                         r"|\[e-mailadres verwijderd\]"),
+    "frequency": re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b({NUMBER_WORDS}|één|keer|maal|dagelijks"
+                           r"|wekelijks|maandelijks|jaarlijks|per (?:dag|week|maand|kwartaal|jaar))\b", re.IGNORECASE),
 }
 
 #: Words that ask rather than say what about (beyond the keyword index's stop words): not content to cover.
@@ -377,13 +379,22 @@ def holds_answer(asked: Asks, sentence: str, stem: Callable[[str], str]) -> bool
         return True
     if asked.counted:
         return counts(sentence, asked.counted, asked.named, stem)
-    candidates = (person_names(sentence) if kind == "person"
+    candidates = (person_names(sentence) if kind == "person" else contacts(sentence) if kind == "contact"
                   else (match.group() for match in ANSWER_TYPES[kind].finditer(sentence)))
     for candidate in candidates:
         found = set(TOKEN.findall(fold(candidate)))
         if not found or not found <= asked.named:  # "€" has no word, and is an answer
             return True
     return False
+
+
+def contacts(sentence: str) -> list[str]:
+    """The phone numbers (as ``phonenumbers`` finds them, in any spelling), e-mail addresses and removed
+    addresses of a sentence: what answers "Wat is het telefoonnummer van …?"."""
+    import phonenumbers
+
+    found = [match.raw_string for match in phonenumbers.PhoneNumberMatcher(sentence, "NL")]
+    return found + EMAIL.findall(sentence) + [EMAIL_PLACEHOLDER] * sentence.count(EMAIL_PLACEHOLDER)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ SAME_TEXT = 0.8
 LIKE_TEXT = 0.5
 #: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
 #: text that differ in one are two answers.
-FIGURE_KINDS = frozenset({"number", "time"})
+FIGURE_KINDS = frozenset({"number", "frequency", "time"})
 DATE_KINDS = frozenset({"date", "when"})
 FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
 MONTH = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
@@ -53,6 +53,7 @@ class Repeats:
         self.documents = documents
         self.words = words
         self._normal_forms: dict[int, bytes] = {}
+        self._contents: dict[int, frozenset[str]] = {}
 
     def distinct(self, ranked: list[int], years: set[int], limit: int, asked: frozenset[str] = frozenset(),
                  figures: str = "") -> tuple[list[int], dict[int, list[int]]]:
@@ -159,7 +160,7 @@ class Repeats:
         a, b = self.passages[i], self.passages[j]
         if a.document == b.document or self.family(a.document) != self.family(b.document):
             return False
-        if alike < SAME_TEXT and _heading(a) != _heading(b):
+        if alike < SAME_TEXT and (not _heading(a) or _heading(a) != _heading(b)):
             return False
         x, y = self._content(i), self._content(j)
         if not x or min(len(x), len(y)) < alike * max(len(x), len(y)):
@@ -171,8 +172,12 @@ class Repeats:
         as the same text, it would pass one year's figures off as the other's."""
         return figures_in(self.passages[i].text, False) != figures_in(self.passages[j].text, False)
 
-    def _content(self, i: int) -> set[str]:
-        return {w for w in self.words[i] if not COUNT_NUMBER.fullmatch(w)}
+    def _content(self, i: int) -> frozenset[str]:
+        """A passage's words without its figures (cached)."""
+        found = self._contents.get(i)
+        if found is None:
+            found = self._contents[i] = frozenset(w for w in self.words[i] if not COUNT_NUMBER.fullmatch(w))
+        return found
 
     def in_order(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
         """Two years of one text that differ in what is asked are two answers (``same``), and so are two years

@@ -8,8 +8,9 @@ import re
 #: digit, quote or bullet, or at a line break.
 BOUNDARY = re.compile(r"(?<=[.!?…])([¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]*)[’'\"”)]*\s+(?=[A-ZÀ-Ý0-9‘“'\"•(])|\n+")
 MIN_SENTENCE = 12
-#: A title or initials before a name end no sentence ("mr. drs. Annelies Verhoeff", "drs. M.C. Oudshoorn").
-TITLE_BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:[A-Z]\.(?:[A-Z]\.)*|(?i:mr|mrs|drs|dr|ir|ing|prof|dhr|mevr|mw)\.)$")
+#: A title or initials before a name end no sentence ("mr. drs. Annelies Verhoeff", "drs. M.C. Oudshoorn", "drs. A.
+#: Verhoeff"); one capital with a full stop alone does not say so ("energielabel A. Daarnaast").
+TITLE_BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:(?:[A-Z]\.){2,}|(?i:mr|mrs|drs|dr|ir|ing|prof|dhr|mevr|mw)\.(?:\s+[A-Z]\.)?)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -24,6 +25,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "De commissie bestaat uit mr. drs. A. Verhoeff en drs. M.C. Oudshoorn. Zij is onafhankelijk."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['De commissie bestaat uit mr. drs. A. Verhoeff en drs. M.C. Oudshoorn.', 'Zij is onafhankelijk.']
+    >>> t = "Elke woning krijgt energielabel A. Daarnaast komt er een moestuin."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Elke woning krijgt energielabel A.', 'Daarnaast komt er een moestuin.']
     """
     spans: list[tuple[int, int]] = []
     start = 0

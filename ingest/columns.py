@@ -15,6 +15,8 @@ from vraagbaak.ingest.blocks import SENTENCE_END
 from vraagbaak.ingest.clean import BULLET
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline
 
+#: A gutter is where at most this share of the page's fragments cross it (full-width headings and lines).
+MAX_CROSSING = 0.15
 #: A line at least this share as wide as its side of a gutter is prose (a table's cells are narrower) ...
 FULL_LINE = 0.8
 #: ... and a column whose lines are at least this share as wide as it, in the middle, is prose.
@@ -64,36 +66,46 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
     left, right = len(lefts), len(rights)
     if min(left, right) < 3:
         return None
-    if crossing > 0.15 * (left + right):
+    if crossing > MAX_CROSSING * (left + right):
         # Full-width text above or below the columns (a chapter that starts under them) crosses; where both
-        # columns have text, nothing may, and both must be prose (a form's labels and values are no columns).
+        # columns have text, few may, and both must be prose (a form's labels and values are no columns).
         top = max(min(f.y for f in lefts), min(f.y for f in rights))
         bottom = min(max(f.y for f in lefts), max(f.y for f in rights))
-        if (sum(1 for f in fragments if f.x0 < x < f.x1 and top <= f.y <= bottom) > 0.15 * (left + right)
+        if (sum(1 for f in fragments if f.x0 < x < f.x1 and top <= f.y <= bottom) > MAX_CROSSING * (left + right)
                 or not (_prose(lefts, x - left_edge) and _prose(rights, right_edge - x))):
             return None
-    rows: dict[int, list[Fragment]] = defaultdict(list)
-    for f in fragments:
-        rows[baseline(f)].append(f)
-    both = [row for row in rows.values() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)]
-    full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
-            if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
-    cells = {id(f) for row in both if _table_row(row) and not any(id(g) in full for g in row) for f in row}
-    tables = sum(1 for row in both if id(row[0]) in cells)
-    if len(both) >= 3 and tables * 2 >= len(both):
+    table = _table_across(fragments, x)
+    if table:
         # The gap between a wide table's names and its figures, each line with cells on both sides; unless,
         # the table left out (its rows and the lines of its cells that wrap, a line above and below them),
         # columns of prose stand above or below it (a box beside the text).
-        if prose_only or not cells:
+        if prose_only:
             return None
-        table = [f for f in fragments if id(f) in cells]
-        reach = 2 * LINE_SPACING * statistics.median(f.size for f in table)
-        top, bottom = min(f.y for f in table) - reach, max(f.y for f in table) + reach
+        cells = [f for f in fragments if id(f) in table]
+        reach = 2 * LINE_SPACING * statistics.median(f.size for f in cells)
+        top, bottom = min(f.y for f in cells) - reach, max(f.y for f in cells) + reach
         return _gutter([f for f in fragments if not top <= f.y <= bottom], prose_only=True)
     if prose_only and not (_prose([f for f in fragments if f.x1 <= x], x - left_edge)
                            and _prose([f for f in fragments if f.x0 >= x], right_edge - x)):
         return None
     return x
+
+
+def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
+    """The cells of a wide table's rows across ``x`` (fragment id to its row's baseline), where such rows are
+    most of the lines with text on both sides of ``x``: there it is the gap between the table's names and its
+    figures, not a gutter. Else none: a line beside a small table in the other column is no cell of it."""
+    left_edge, right_edge = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
+    rows: dict[int, list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        rows[baseline(f)].append(f)
+    both = {key: row for key, row in rows.items() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)}
+    full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
+            if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
+    tables = {key for key, row in both.items() if _table_row(row) and not any(id(f) in full for f in row)}
+    if len(both) < 3 or len(tables) * 2 < len(both):
+        return {}
+    return {id(f): key for key in tables for f in both[key]}
 
 
 def _prose(fragments: list[Fragment], width: float) -> bool:
@@ -134,8 +146,10 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
     edges = [float("-inf"), *found, float("inf")]
     runs: list[list[Fragment]] = []
     columns: list[list[Fragment]] = [[] for _ in found] + [[]]
-    across = _rows_across(ordered, found)
-    row: list[Fragment] = []  # the cells of a table's row across a gutter, so far
+    across: dict[int, int] = {}  # a wide table's cells across a gutter, to their row (``_table_across``)
+    for x in found:
+        across |= _table_across(ordered, x)
+    row: list[Fragment] = []  # the cells of the last such row, so far
 
     def close_band(followed: bool = True):
         below = _below_the_columns([c for c in columns if c]) if followed else []
@@ -150,7 +164,7 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
         column = next((i for i in range(len(columns)) if edges[i] <= f.x0 and f.x1 <= edges[i + 1]), None)
         if id(f) in across:
             close_band()
-            if row and id(row[-1]) in across and across[id(row[-1])] == across[id(f)]:
+            if row and across[id(row[-1])] == across[id(f)]:
                 row.append(f)
                 runs[-1] = _rows(row)
             else:
@@ -159,48 +173,34 @@ def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
         elif column is None:
             close_band()
             runs.append([f])
+            row = []
         else:
             columns[column].append(f)
+            row = []  # a row's cells interrupted: the rest of them a run of their own
     close_band(followed=False)
     return runs
 
 
 def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
-    """A heading (at most ``BELOW_LINES`` lines) that a column holds last, below the end of every other one, after
-    a gap of more than ``BELOW_GAP`` lines, where full-width text follows: the heading of what follows the
-    columns, taken out of the column to be read after all of them. A longer end of a column (the last page of
-    an article, its right column short) stays where it is."""
+    """A heading (at most ``BELOW_LINES`` lines, bold or larger than its column's text, ending no sentence) or
+    notes in small type that a column holds last, below the end of every other one, after a gap of more than
+    ``BELOW_GAP`` lines, where full-width text follows: what follows the columns, read after all of them. A
+    column's end in its own type (the last page of an article, its right column short) stays where it is."""
+    ends = [max(f.y for f in column) for column in columns]
     below: list[Fragment] = []
-    for column in columns if len(columns) > 1 else []:
-        others = max(f.y for other in columns if other is not column for f in other)
+    for n, column in enumerate(columns if len(columns) > 1 else []):
+        others = max(end for m, end in enumerate(ends) if m != n)
+        body = statistics.median(f.size for f in column)
         k = len(column) - BELOW_LINES
         while k < len(column) and (k < 1 or column[k].y <= others or column[k].y - column[k - 1].y
                                    <= BELOW_GAP * LINE_SPACING * max(column[k].size, column[k - 1].size)):
             k += 1
-        below += column[k:]
-        del column[k:]
+        tail = column[k:]
+        if tail and all(f.bold or abs(f.size - body) > 0.5 for f in tail) and not (  # a heading, or notes
+                tail[-1].size >= body and SENTENCE_END.search(tail[-1].text)):
+            below += tail
+            del column[k:]
     return below
-
-
-def _rows_across(ordered: list[Fragment], found: list[float]) -> dict[int, int]:
-    """The cells of table rows with cells on both sides of a gutter, by fragment id, to their row's number: they
-    stand across it, a row at a time, as a full-width line does (a table above columns, beside a box). A line
-    of prose as wide as its column is no cell ("Het aantal jongeren …" beside a box's "via 0800-0432.")."""
-    left_edge, right_edge = min(f.x0 for f in ordered), max(f.x1 for f in ordered)
-    edges = [left_edge, *found, right_edge]
-
-    def prose(f: Fragment) -> bool:
-        side = next((b - a for a, b in zip(edges, edges[1:]) if a - 1 <= f.x0 and f.x1 <= b + 1), right_edge - left_edge)
-        return f.x1 - f.x0 >= FULL_LINE * side
-
-    rows: list[list[Fragment]] = []
-    for f in ordered:
-        if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
-            rows[-1].append(f)
-        else:
-            rows.append([f])
-    return {id(f): n for n, row in enumerate(rows) if _table_row(row) and not any(prose(f) for f in row)
-            and any(any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row) for x in found) for f in row}
 
 
 def _rows(fragments: list[Fragment]) -> list[Fragment]:
@@ -215,7 +215,7 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
     width = max((f.x1 for f in fragments), default=0.0) - min((f.x0 for f in fragments), default=0.0)
     joined = []
     for row in rows:
-        if _justified(row, width):
+        if len(rows) > 1 and _justified(row, width):  # a column to be as wide as: one row alone is measured by itself
             first = row[0]
             joined.append(Fragment(first.page, first.x0, row[-1].x1, first.y, first.size, first.bold,
                                    " ".join(f.text for f in row)))

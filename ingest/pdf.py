@@ -42,8 +42,10 @@ COLUMN_GAP = 0.8
 #: A justified line's gaps wider than a plain space (in ems), and how many times wider a gap between its words
 #: must be to split it (``_justified_gap``).
 STRETCHED = 0.6
+#: ... at most this many ems (beyond it, alike gaps are a table's columns), and a word has two letters.
 MAX_STRETCH = 2.0
 JUSTIFIED = 1.4
+WORD = re.compile(r"[^\W\d_]{2}")
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
 #: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
 WORD_GAP = 0.2
@@ -372,7 +374,8 @@ def _justified_gap(line: list) -> float:
     three or more, most alike (within a fifth of their median), at most two ems (a table's evenly spaced
     figures stand further apart). A short justified line's gaps ("leden.  De  grootste  is") may pass
     ``FRAGMENT_GAP``; only a gap well beyond them (the gutter) splits it. 0 for any other line."""
-    wide = [b[1] - a[2] for a, b in zip(line, line[1:]) if b[1] - a[2] > STRETCHED * max(a[4], b[4])]
+    wide = [b[1] - a[2] for a, b in zip(line, line[1:])  # between words: a table's figures may stand alike
+            if b[1] - a[2] > STRETCHED * max(a[4], b[4]) and WORD.search(a[0]) and WORD.search(b[0])]
     if len(wide) < 3:
         return 0.0
     median = statistics.median(wide)

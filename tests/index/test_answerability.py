@@ -69,9 +69,12 @@ def row(evidence, question, passage):
     # a phone number or an e-mail address (black-box reports: "Wat is het telefoonnummer van …?" was answered with
     # a passage that names the person and no number); not an address, which a place and a street answer
     ("Wat is het telefoonnummer van wethouder Van Kessel?", "contact"), ("telefoonnummer wethouder Smeets", "contact"),
-    ("Wat is het e-mailadres van het bureau?", "contact"), ("Hoe kan ik de programmamanager bereiken?", "contact"),
+    ("Wat is het e-mailadres van het bureau?", "contact"), ("Hoe kan ik contact opnemen met het bureau?", "contact"),
     ("What is the phone number of the chair?", "contact"), ("Wat is het adres van het hoofdbureau?", None),
-    ("Met welke ministeries had de pijler contact?", None), ("Hoe vaak vergaderde het bestuur?", "number"),
+    ("Met welke ministeries had de pijler contact?", None), ("Hoe kun je kwetsbare inwoners beter bereiken?", None),
+    ("How can we reach the climate goals?", None), ("Wat is het nummer van de motie?", None),
+    # how often: a number, or a frequency in words ("Een paar keer per jaar", "maandelijks")
+    ("Hoe vaak vergaderde het bestuur?", "frequency"), ("How often do the administrators meet?", "frequency"),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -271,5 +274,16 @@ def test_a_phone_number_or_an_e_mail_address_answers_a_question_for_one():
     asked = asks("Wat is het telefoonnummer van Marieke Brouwer?", stem)
     assert holds_answer(asked, "Marieke Brouwer is bereikbaar via 06 41 72 93 05.", stem)
     assert holds_answer(asked, "Mail het bureau op info@nmsz.nl of bel 0341-123456.", stem)
+    assert holds_answer(asked, "Het secretariaat is bereikbaar op (020) 123 4567.", stem)
     assert not holds_answer(asked, "Marieke Brouwer is voorzitter van de Stuurgroep RES sinds 2021.", stem)
     assert not holds_answer(asked, "Het fonds leende 1.234.567 euro uit aan 12 coöperaties.", stem)
+
+
+def test_a_frequency_in_words_answers_how_often():
+    from vraagbaak.index.answerability import asks
+
+    stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
+    asked = asks("How often do the administrators of the theme group meet?", stem)
+    assert holds_answer(asked, "Een paar keer per jaar komen de bestuurders bijeen.", stem)
+    assert holds_answer(asked, "De themagroep vergadert maandelijks.", stem)
+    assert not holds_answer(asked, "De bestuurders bespreken de begeleiding van aandachtsgroepen.", stem)

@@ -274,6 +274,24 @@ def test_a_rewritten_section_shows_the_newest_year_first_and_other_figures_are_n
     assert board_hits("Hoe vaak vergaderde het dagelijks bestuur?") == [(2024, [], []), (2023, [], []), (2022, [], [])]
 
 
+def test_a_paragraph_of_figures_in_two_years_is_one_text_listed_with_other_figures(shelf):
+    """A review: near-identical texts were compared with their figures, so a paragraph whose five figures all
+    changed from one year to the next was no other version of itself, and both years took a place."""
+    corpus = Path(shelf.corpus_dir) / "net"
+    for year, figures in ((2023, ("1.034", "3.412", "612", "188", "41")), (2024, ("1.102", "3.780", "587", "405", "52"))):
+        path = corpus / f"stedennet-jaarverslag-{year}.txt"
+        path.write_text(path.read_text() + "Toezicht\n\nDe omgevingsdienst ontving {} meldingen, deed {} inspecties, "
+                        "verleende {} vergunningen, controleerde {} bedrijven op energiebesparing en nam {} "
+                        "handhavingsbesluiten.\n\n".format(*figures))
+    build_index(shelf, embedder=fake_embedder())
+    searcher = Searcher.load(shelf, embedder=fake_embedder())
+    hits = [h for h in searcher.search("Welke vergunningen en handhavingsbesluiten gaf de omgevingsdienst?", 10,
+                                       abstain=False, scope=Scope(collections=["net"])).hits
+            if "handhavingsbesluiten" in h.passage.text]
+    assert [(h.passage.citation.year, [p.citation.year for p in h.also],
+             [p.citation.year for p in h.also if p.id in h.other_figures]) for h in hits] == [(2024, [2023], [2023])]
+
+
 def test_the_figures_two_years_must_share_and_the_preferred_version_moves_up_without_pushing_the_other_down(searcher):
     """A review: a figure of one digit ("6 keer", "8 keer") was no figure, and a year's own "In 2024 …" counted as
     one for a "hoeveel" question; and the preferred version swapped places with the other, which could push that

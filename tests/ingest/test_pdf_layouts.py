@@ -888,3 +888,29 @@ def test_a_sub_heading_under_even_columns_before_a_full_width_line_is_read_after
         read[p.citation.section[-1]] = read.get(p.citation.section[-1], "") + " " + " ".join(p.text.split())
     assert right in read["5.1 Mobiliteit"] and right not in read["5.2 Jeugd en Onderwijs"], read
     assert chair in read["5.2 Jeugd en Onderwijs"], read
+
+
+def test_a_tables_years_set_evenly_apart_stay_cells_and_a_line_beside_a_small_table_stays_in_its_column(corpus):
+    """A review: figures the same distance apart ("2021  2022  2023  2024", 40 points) read as a justified line's
+    stretched spaces, one cell; and a short line ending the left column's paragraph was pulled into the row of
+    a small table beside it in the right column, across the gutter."""
+    pdf = canvas.Canvas(str(corpus / "kerncijfers-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Kerncijfers")
+    pdf.setFont("Helvetica", 10)
+    for n, cells in enumerate((["Soort", "2021", "2022", "2023", "2024"], ["Meldingen", "987", "1.034", "1.102", "1.190"],
+                               ["Inspecties", "3.205", "3.412", "3.780", "3.951"])):
+        for x, cell in zip((72, 200, 240, 280, 320), cells):  # 1.8 ems between the years
+            pdf.drawString(x, HEIGHT - 110 - 14 * n, cell)
+    pdf.showPage()
+    column = (WIDTH - 144 - 24) / 2
+    paragraph(pdf, 72 + column + 24, HEIGHT - 80, column, words(40, 3))
+    y = paragraph(pdf, 72, HEIGHT - 80, column, words(60))  # its last line short
+    pdf.setFont("Helvetica", 9)
+    for n, cells in enumerate((["Wijk", "2023", "2024"], ["Noord", "12.000", "13.000"], ["Zuid", "8.100", "8.900"])):
+        for x, cell in zip((72 + column + 24, 72 + column + 110, 72 + column + 170), cells):
+            pdf.drawString(x, y + 13 - 14 * n, cell)  # the table's first row on the left column's last line
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "Soort | 2021 | 2022 | 2023 | 2024" in text and "Inspecties | 3.205 | 3.412 | 3.780 | 3.951" in text, text
+    assert "Noord | 12.000 | 13.000" in text and " ".join(words(60)) in " ".join(text.split()), text
