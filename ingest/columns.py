@@ -215,6 +215,7 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
     width = max((f.x1 for f in fragments), default=0.0) - min((f.x0 for f in fragments), default=0.0)
     joined = []
     for row in rows:
+        row.sort(key=lambda f: f.x0)  # left to right: a list's number a little below its text's baseline first
         if len(rows) > 1 and _justified(row, width):  # a column to be as wide as: one row alone is measured by itself
             first = row[0]
             joined.append(Fragment(first.page, first.x0, row[-1].x1, first.y, first.size, first.bold,

@@ -61,7 +61,9 @@ def _alone(word: tuple, line: list, apart: float) -> bool:
 
 def note_marks(line: list) -> list:
     """A note mark set as a superscript ("stuk.¹") is written as one, joined to the word before it: as a
-    word of its own, "per stuk. 1 Daarnaast" reads as a number in the sentence."""
+    word of its own, "per stuk. 1 Daarnaast" reads as a number in the sentence. It is smaller than, and raised
+    above, both the line's type and the word before it: a box in smaller type on a baseline of its own beside
+    the text ("Op 27 september") holds no marks."""
     sizes = Counter()
     for w in line:
         sizes[w[4]] += len(w[0])
@@ -69,8 +71,8 @@ def note_marks(line: list) -> list:
     baseline = statistics.median(w[3] for w in line if w[4] == size)
     kept: list = []
     for w in line:
-        if (kept and MARK.fullmatch(w[0]) and w[4] <= MARK_SIZE_RATIO * size
-                and baseline - w[3] >= MARK_RAISE * w[4] and w[1] - kept[-1][2] <= 0.5 * size):
+        if (kept and MARK.fullmatch(w[0]) and w[4] <= MARK_SIZE_RATIO * min(size, kept[-1][4])
+                and min(baseline, kept[-1][3]) - w[3] >= MARK_RAISE * w[4] and w[1] - kept[-1][2] <= 0.5 * size):
             before = kept[-1]
             kept[-1] = (before[0] + w[0].translate(SUPERSCRIPT), before[1], w[2], before[3], before[4], before[5])
             continue

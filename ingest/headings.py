@@ -41,7 +41,7 @@ HEADING_SIZE_RATIO = 1.12
 #: Headings set in a font can run over more lines and words than the text rules allow.
 MAX_FONT_HEADING_LINES = 3
 MAX_FONT_HEADING_CHARS = 220
-NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*\.?\s+\S")
+NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*[a-z]?\.?\s+\S")  # "8a. Zienswijze …" too
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.

@@ -914,3 +914,48 @@ def test_a_tables_years_set_evenly_apart_stay_cells_and_a_line_beside_a_small_ta
     text = "\n".join(p.text for p in ingest(corpus).passages)
     assert "Soort | 2021 | 2022 | 2023 | 2024" in text and "Inspecties | 3.205 | 3.412 | 3.780 | 3.951" in text, text
     assert "Noord | 12.000 | 13.000" in text and " ".join(words(60)) in " ".join(text.split()), text
+
+
+def test_a_box_on_its_own_baseline_holds_no_note_marks_and_a_lists_numbers_below_their_text_come_first(corpus):
+    """A black-box report: a box in smaller type beside the text, its lines on a baseline two points above the
+    text's, read "Op²⁷ september 2024": the day was taken for a note mark of the line's larger type; and a
+    browser's list numbers, set half a point below their items' baselines, came after the line they open
+    ("… waarmee werkgevers de | 1.")."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Bereikbaarheid")
+    column = (WIDTH - 144 - 24) / 2
+    paragraph(pdf, 72, HEIGHT - 110, column, words(70))
+    box = ["Op 27 september 2024 opende de", "gedeputeerde de snelfietsroute", "tussen Culemborg en Geldermalsen."]
+    pdf.setFont("Helvetica", 8.5)
+    for n, line in enumerate(box):
+        pdf.drawString(72 + column + 24, HEIGHT - 108 - 13 * n, line)  # two points above the text's baselines
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Aanbevelingen")
+    items = ["Richt een regionaal Leerwerkfonds op van 3 miljoen euro per jaar voor omscholing.",
+             "Maak de huisvesting van arbeidsmigranten een gedeelde opgave van alle gemeenten."]
+    pdf.setFont("Helvetica", 10)
+    for n, item in enumerate(items, start=1):
+        pdf.drawString(72, HEIGHT - 110 - 20 * n - 0.6, f"{n}.")
+        pdf.drawString(96, HEIGHT - 110 - 20 * n, item)
+    pdf.save()
+    text = " ".join(" ".join(p.text.split()) for p in ingest(corpus).passages)
+    assert " ".join(box) in text, text
+    assert all(f"{n}. {item}" in text for n, item in enumerate(items, start=1)), text
+
+
+def test_a_decision_lists_item_with_a_letter_is_a_heading_of_its_own(corpus):
+    """A black-box report: "8a. Zienswijze begroting 2026 …", in the bold of the list's "8. Ingekomen stukken",
+    was no heading: a number with a letter was no number."""
+    pdf = canvas.Canvas(str(corpus / "besluitenlijst-db-2025.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 80, "Besluitenlijst Dagelijks Bestuur")
+    y = HEIGHT - 120
+    for title in ("8. Ingekomen stukken", "8a. Zienswijze begroting 2026 Veiligheidsregio", "9. Rondvraag en sluiting"):
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawString(72, y, title)
+        y = paragraph(pdf, 72, y - 18, WIDTH - 144, words(30)) - 14
+    pdf.save()
+    sections = {p.citation.section[-1] for p in ingest(corpus).passages}
+    assert "8a. Zienswijze begroting 2026 Veiligheidsregio" in sections, sections
