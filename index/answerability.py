@@ -94,6 +94,8 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoe laat|what time", "time"),
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoe vaak|how often", "frequency"),
+    (r"wat (kost|kosten|kostte|kostten)|hoeveel (geld|kost|kosten|kostte|kostten|budget)|welk bedrag|hoe duur"
+     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost", "money"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
      r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
@@ -152,6 +154,7 @@ ANSWER_TYPES: dict[str, re.Pattern[str]] = {
                       r"|staatssecretaris|voorzitter|directeur|ministerie|gemeente|vereniging|bureau|themagroep|pijler"
                       r"|hoogleraar|professor|mayor|alderman|chair)\b"),
     "where": re.compile(NAME),
+    "money": re.compile(r"€|\b(euro|eur|miljoen|miljard|mln|mld|million|billion)\b", re.IGNORECASE),
     "frequency": re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b({NUMBER_WORDS}|één|keer|maal|dagelijks"
                            r"|wekelijks|maandelijks|jaarlijks|per (?:dag|week|maand|kwartaal|jaar))\b", re.IGNORECASE),
 }

@@ -28,7 +28,7 @@ SAME_TEXT = 0.8
 LIKE_TEXT = 0.5
 #: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
 #: text that differ in one are two answers.
-FIGURE_KINDS = frozenset({"number", "frequency", "time"})
+FIGURE_KINDS = frozenset({"number", "money", "frequency", "time"})
 DATE_KINDS = frozenset({"date", "when"})
 FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
 MONTH = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)

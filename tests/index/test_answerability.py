@@ -40,7 +40,7 @@ def row(evidence, question, passage):
     ("Wie is de voorzitter?", "person"), ("Sinds wanneer bestaat de G40?", "when"), ("Hoeveel steden?", "number"),
     ("Waar was de netwerkdag?", "where"), ("When did they meet?", "when"), ("Wat doet de themagroep?", None),
     ("Op welke datum is het manifest ondertekend?", "date"), ("Hoe laat begint de netwerkdag?", "time"),
-    ("Met hoeveel mensen ging de themagroep op reis?", "number"), ("Wat kost de inzet van het bureau?", "number"),
+    ("Met hoeveel mensen ging de themagroep op reis?", "number"), ("Wat kost de inzet van het bureau?", "money"),
     ("Hoe heet de spreker?", "person"), ("Welke minister sprak met de G40?", "person"), ("Welke steden doen mee?", "where"),
     ("Van welke gemeente is hij burgemeester?", "where"), ("In welk jaar is de G40 opgericht?", "when"),
     # "waar ... over/voor/op" asks what about; a question word later in the sentence is no question word
@@ -54,10 +54,10 @@ def row(evidence, question, passage):
     ("Weet jij hoeveel steden lid zijn?", "number"), ("Kun je me vertellen wanneer de netwerkdag is?", "when"),
     ("Can you tell me who chairs the group?", "person"), ("‘Wie is de voorzitter?’", "person"),
     ("Welke wethouders spraken?", "person"), ("Welke organisaties werken samen met de G40?", "who"),
-    ("Wat kostte de lobby?", "number"), ("How long does the programme run?", "number"),
+    ("Wat kostte de lobby?", "money"), ("How long does the programme run?", "number"),
     # a name asked for in other words, a party, a cost asked for by its past participle
     ("Wat is de naam van de voorzitter?", "person"), ("What is the name of the chair?", "person"),
-    ("Van welke partij is de wethouder?", "who"), ("Wat heeft de aanschaf van de laptops gekost?", "number"),
+    ("Van welke partij is de wethouder?", "who"), ("Wat heeft de aanschaf van de laptops gekost?", "money"),
     ("Wat heeft de themagroep besproken?", None),
     # a person in a role, against a "wie" that an organisation may answer
     ("Wie zit de themagroep Veiligheid voor?", "person"), ("Wie was de dagvoorzitter van het symposium?", "person"),
@@ -75,6 +75,9 @@ def row(evidence, question, passage):
     ("How can we reach the climate goals?", None), ("Wat is het nummer van de motie?", None),
     # how often: a number, or a frequency in words ("Een paar keer per jaar", "maandelijks")
     ("Hoe vaak vergaderde het bestuur?", "frequency"), ("How often do the administrators meet?", "frequency"),
+    # what it costs, what money: an amount in euros, not any number ("186 flexwoningen" for "Hoeveel kost één?")
+    ("Hoeveel kost één flexwoning?", "money"), ("Hoeveel geld kreeg het DMI-ecosysteem?", "money"),
+    ("Wat heeft de opdracht aan Wepublic gekost?", "money"), ("How much money did the fund grant?", "money"),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -287,3 +290,13 @@ def test_a_frequency_in_words_answers_how_often():
     assert holds_answer(asked, "Een paar keer per jaar komen de bestuurders bijeen.", stem)
     assert holds_answer(asked, "De themagroep vergadert maandelijks.", stem)
     assert not holds_answer(asked, "De bestuurders bespreken de begeleiding van aandachtsgroepen.", stem)
+
+
+def test_an_amount_answers_what_something_costs_and_a_count_does_not():
+    from vraagbaak.index.answerability import asks
+
+    stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
+    asked = asks("Hoeveel kost één flexwoning?", stem)
+    assert holds_answer(asked, "De raamovereenkomst kost € 85.000 per woning.", stem)
+    assert holds_answer(asked, "Het Rijk trekt er 12 miljoen voor uit.", stem)
+    assert not holds_answer(asked, "In 2024 zijn 186 flexwoningen geplaatst.", stem)
