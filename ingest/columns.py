@@ -85,8 +85,7 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
         reach = 2 * LINE_SPACING * statistics.median(f.size for f in cells)
         top, bottom = min(f.y for f in cells) - reach, max(f.y for f in cells) + reach
         return _gutter([f for f in fragments if not top <= f.y <= bottom], prose_only=True)
-    if prose_only and not (_prose([f for f in fragments if f.x1 <= x], x - left_edge)
-                           and _prose([f for f in fragments if f.x0 >= x], right_edge - x)):
+    if prose_only and not (_prose(lefts, x - left_edge) and _prose(rights, right_edge - x)):
         return None
     return x
 

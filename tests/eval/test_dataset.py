@@ -174,31 +174,33 @@ def test_the_first_person_set_is_held_out_valid_and_speaks_of_its_asker(pairs):
     assert not [p.question for p in extra if dataset.normal(p.question) in known]
 
 
+def fresh_set(name: str, pairs, earlier: tuple[str, ...]) -> list:
+    """A later held-out set: valid against the report, all test part, no question of the set or the ``earlier``."""
+    extra = dataset.load(dataset.DEFAULT_QA.parent / f"{name}.jsonl")
+    assert dataset.problems(extra, REPORT.parent) == []
+    assert all(p.part == "test" for p in extra)
+    known = {dataset.normal(p.question) for p in pairs}
+    for other in earlier:
+        known |= {dataset.normal(p.question) for p in dataset.load(dataset.DEFAULT_QA.parent / f"{other}.jsonl")}
+    assert not [p.question for p in extra if dataset.normal(p.question) in known]
+    return extra
+
+
 def test_the_fresh_set_is_held_out_valid_and_new(pairs):
     """80 questions written on 2026-12-01 (sixth session) by a writer who read only the report, less the 9 that
     repeat a question of an earlier set: evidence verbatim, all held out (`vraagbaak eval --qa
     eval/fresh_extra.jsonl`), answerable questions, near misses and off-topic ones."""
-    extra = dataset.load(dataset.DEFAULT_QA.parent / "fresh_extra.jsonl")
-    assert dataset.problems(extra, REPORT.parent) == []
+    extra = fresh_set("fresh_extra", pairs, ("off_topic_extra", "answerable_extra", "first_person_extra"))
     groups = Counter(p.group for p in extra)
     assert sum(p.answerable for p in extra) >= 40 and groups["near_miss"] >= 15 and groups["off_topic"] >= 8
-    assert all(p.part == "test" for p in extra)
-    known = {dataset.normal(p.question) for p in pairs}
-    for name in ("off_topic_extra", "answerable_extra", "first_person_extra"):
-        known |= {dataset.normal(p.question) for p in dataset.load(dataset.DEFAULT_QA.parent / f"{name}.jsonl")}
-    assert not [p.question for p in extra if dataset.normal(p.question) in known]
 
 
 def test_the_second_fresh_set_is_held_out_valid_and_new(pairs):
     """120 questions written on 2026-12-01 (seventh session) by another writer who read only the report, less the
     11 that repeat a question of an earlier set; the answer is the first evidence string. Held out: `vraagbaak
     eval --qa eval/fresh_extra_2.jsonl`."""
-    extra = dataset.load(dataset.DEFAULT_QA.parent / "fresh_extra_2.jsonl")
-    assert dataset.problems(extra, REPORT.parent) == []
+    extra = fresh_set("fresh_extra_2", pairs, ("off_topic_extra", "answerable_extra", "first_person_extra",
+                                               "fresh_extra"))
     groups = Counter(p.group for p in extra)
     assert sum(p.answerable for p in extra) >= 60 and groups["near_miss"] >= 25 and groups["off_topic"] >= 15
-    assert all(p.part == "test" for p in extra)
-    known = {dataset.normal(p.question) for p in pairs}
-    for name in ("off_topic_extra", "answerable_extra", "first_person_extra", "fresh_extra"):
-        known |= {dataset.normal(p.question) for p in dataset.load(dataset.DEFAULT_QA.parent / f"{name}.jsonl")}
-    assert not [p.question for p in extra if dataset.normal(p.question) in known]
+    assert all(p.answer == p.evidence[0] for p in extra if p.answerable)

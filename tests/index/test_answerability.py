@@ -270,33 +270,26 @@ def test_a_model_fitted_on_other_evidence_is_refused():
     assert AnswerModel(answer=full, domain=full, answer_threshold=0.5, domain_threshold=0.5)
 
 
-def test_a_phone_number_or_an_e_mail_address_answers_a_question_for_one():
+@pytest.mark.parametrize("question,answers,no_answers", [
+    # a phone number in any spelling or an e-mail address; not a person named, nor an amount
+    ("Wat is het telefoonnummer van Marieke Brouwer?",
+     ["Marieke Brouwer is bereikbaar via 06 41 72 93 05.", "Mail het bureau op info@nmsz.nl of bel 0341-123456.",
+      "Het secretariaat is bereikbaar op (020) 123 4567."],
+     ["Marieke Brouwer is voorzitter van de Stuurgroep RES sinds 2021.",
+      "Het fonds leende 1.234.567 euro uit aan 12 coöperaties."]),
+    # a frequency in words
+    ("How often do the administrators of the theme group meet?",
+     ["Een paar keer per jaar komen de bestuurders bijeen.", "De themagroep vergadert maandelijks."],
+     ["De bestuurders bespreken de begeleiding van aandachtsgroepen."]),
+    # an amount answers what something costs, a count does not
+    ("Hoeveel kost één flexwoning?",
+     ["De raamovereenkomst kost € 85.000 per woning.", "Het Rijk trekt er 12 miljoen voor uit."],
+     ["In 2024 zijn 186 flexwoningen geplaatst."]),
+])
+def test_what_answers_a_question_for_a_contact_a_frequency_or_an_amount(question, answers, no_answers):
     from vraagbaak.index.answerability import asks
 
     stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
-    asked = asks("Wat is het telefoonnummer van Marieke Brouwer?", stem)
-    assert holds_answer(asked, "Marieke Brouwer is bereikbaar via 06 41 72 93 05.", stem)
-    assert holds_answer(asked, "Mail het bureau op info@nmsz.nl of bel 0341-123456.", stem)
-    assert holds_answer(asked, "Het secretariaat is bereikbaar op (020) 123 4567.", stem)
-    assert not holds_answer(asked, "Marieke Brouwer is voorzitter van de Stuurgroep RES sinds 2021.", stem)
-    assert not holds_answer(asked, "Het fonds leende 1.234.567 euro uit aan 12 coöperaties.", stem)
-
-
-def test_a_frequency_in_words_answers_how_often():
-    from vraagbaak.index.answerability import asks
-
-    stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
-    asked = asks("How often do the administrators of the theme group meet?", stem)
-    assert holds_answer(asked, "Een paar keer per jaar komen de bestuurders bijeen.", stem)
-    assert holds_answer(asked, "De themagroep vergadert maandelijks.", stem)
-    assert not holds_answer(asked, "De bestuurders bespreken de begeleiding van aandachtsgroepen.", stem)
-
-
-def test_an_amount_answers_what_something_costs_and_a_count_does_not():
-    from vraagbaak.index.answerability import asks
-
-    stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
-    asked = asks("Hoeveel kost één flexwoning?", stem)
-    assert holds_answer(asked, "De raamovereenkomst kost € 85.000 per woning.", stem)
-    assert holds_answer(asked, "Het Rijk trekt er 12 miljoen voor uit.", stem)
-    assert not holds_answer(asked, "In 2024 zijn 186 flexwoningen geplaatst.", stem)
+    asked = asks(question, stem)
+    assert all(holds_answer(asked, sentence, stem) for sentence in answers)
+    assert not any(holds_answer(asked, sentence, stem) for sentence in no_answers)
