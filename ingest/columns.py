@@ -256,10 +256,10 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     the item before it has its number, after a line that ends a sentence (at the list's own distance, the
     items read as one paragraph: "… of het beleid werkt. 2. De begroting …"), or its first after a line that
     announces it ("… de volgende aanbevelingen:")."""
-    distances = [b.y - a.y for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - a.y < 4 * a.size]
+    distances = [b.y - _last(a) for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - _last(a) < 4 * a.size]
     usual = statistics.median(distances) if distances else 0.0
-    in_text = [b.y - a.y for run in runs for a, b in zip(run, run[1:])  # within paragraphs, not from item to item
-               if 0 < b.y - a.y < 4 * a.size and not BULLET.match(a.text) and not BULLET.match(b.text)]
+    in_text = [b.y - _last(a) for run in runs for a, b in zip(run, run[1:])  # within paragraphs, not item to item
+               if 0 < b.y - _last(a) < 4 * a.size and not BULLET.match(a.text) and not BULLET.match(b.text)]
     text_distance = statistics.median(in_text) if in_text else usual
     lines: list[PdfLine] = []
     for run in runs:
@@ -274,8 +274,8 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
                 or f.table != previous.table
                 or abs(f.size - previous.size) > 0.5
                 or f.bold != previous.bold
-                or f.y - previous.y > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
-                or (item and not bullet and f.y - previous.y > AFTER_LIST * max(text_distance, LINE_SPACING * f.size))
+                or f.y - _last(previous) > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
+                or (item and not bullet and f.y - _last(previous) > AFTER_LIST * max(text_distance, LINE_SPACING * f.size))
                 or (f.bold and NUMBERED_TITLE.match(f.text) is not None and SENTENCE_END.search(previous.text) is not None)
                 or (numbered and numbered_at is not None and abs(f.x0 - numbered_at) <= ITEM_ALIGN * f.size
                     and SENTENCE_END.search(previous.text) is not None)
@@ -287,3 +287,8 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
             item = bullet or (item and not new_block)
             previous = f
     return lines
+
+
+def _last(fragment: Fragment) -> float:
+    """The baseline of a fragment's last line: a ruled table's row may hold several (``ruled_tables``)."""
+    return fragment.y if fragment.last_y is None else fragment.last_y

@@ -25,6 +25,8 @@ class Fragment:
     bold: bool
     text: str
     table: bool = False
+    #: The baseline of its last line, where it holds several (a table's row whose cells wrap).
+    last_y: float | None = None
 
 
 @dataclass

@@ -34,6 +34,7 @@ from vraagbaak.ingest.headings import body_font
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, Fragment, PdfLine
 from vraagbaak.ingest.pdf_margins import declared_numbers, running_lines
 from vraagbaak.ingest.redaction import address, covered, covering_boxes
+from vraagbaak.ingest.ruled_tables import Rules, cuts, drawn_rules, ruled_rows
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
@@ -180,6 +181,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
     try:
         handle = textpage.raw
         covers, order = covering_boxes(page)
+        rules = drawn_rules(page, crop_left, crop_bottom, height) if not rotated else Rules([], [])
         x, y = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
@@ -237,9 +239,11 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
         down = {0: height - origin_y, 270: origin_x, 180: origin_y, 90: width - origin_x}[direction]
         glyphs.append((char, *across(*box), down, size, bold, *across(*advance)))
     shown_width, shown_height = (width, height) if direction in (0, 180) else (height, width)
-    fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number)  # the middle on the page as
-                 if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # shown: a line over its edge
-    return fragments, shown_height, hidden  # stays, a printer's note in the bleed (outside the CropBox) goes
+    if direction != 0:
+        rules = Rules([], [])  # drawn as the page is stored, not as its text reads
+    fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
+                 if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # the page as shown: a line
+    return ruled_rows(fragments, rules), shown_height, hidden  # over its edge stays, a printer's note in the bleed
 
 
 def misread_accents(word: str) -> str:
@@ -338,10 +342,10 @@ def _letter_gaps(glyphs) -> dict[int, float]:
     return usual
 
 
-def _fragments(words, page: int) -> list[Fragment]:
+def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) -> list[Fragment]:
     """Words on one baseline, left to right, split where the gap is wider than the font (the larger of the
-    two words'), and where a word opens a column after a narrower gap (``_split_at``); a chapter's large
-    number stays with its title."""
+    two words'), where a table's vertical rule stands between them (``cuts``: x, top, bottom), and where a word
+    opens a column after a narrower gap (``_split_at``); a chapter's large number stays with its title."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (w[3], w[1])):
         for line in reversed(lines[-4:]):
@@ -357,7 +361,9 @@ def _fragments(words, page: int) -> list[Fragment]:
         stretched = _justified_gap(line)
         run = [line[0]]
         for word in line[1:]:
-            if word[1] - run[-1][2] > max(FRAGMENT_GAP * max(word[4], run[-1][4], 1), JUSTIFIED * stretched):
+            if (word[1] - run[-1][2] > max(FRAGMENT_GAP * max(word[4], run[-1][4], 1), JUSTIFIED * stretched)
+                    or any(run[-1][2] - 1 <= x <= word[1] + 1 and top < word[3] <= bottom
+                           for x, top, bottom in cuts)):
                 runs.append(run)
                 run = []
             run.append(word)

@@ -39,7 +39,7 @@ def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
             index = order[address(obj)] = len(order)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_FORM and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-                inner = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
+                inner = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
                 walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], inner)
             elif (kind == raw.FPDF_PAGEOBJ_PATH and _rectangle(obj)
                     and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value
@@ -68,7 +68,7 @@ def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
     return rows, order
 
 
-def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+def compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
     """The PDF matrix (a, b, c, d, e, f) that applies ``inner``, then ``outer``."""
     a, b, c, d, e, f = inner
     pa, pb, pc, pd, pe, pf = outer

@@ -959,3 +959,67 @@ def test_a_decision_lists_item_with_a_letter_is_a_heading_of_its_own(corpus):
     pdf.save()
     sections = {p.citation.section[-1] for p in ingest(corpus).passages}
     assert "8a. Zienswijze begroting 2026 Veiligheidsregio" in sections, sections
+
+
+ACTIONS = [("2024-21", "Toetredingsovereenkomst met Weert opstellen en laten ondertekenen", "Bureau (L. Hermans)",
+            "15 december 2024"),
+           ("2024-22", "Position paper Ravijnjaar 2026 aanbieden aan de vaste Kamercommissie voor Binnenlandse Zaken",
+            "Voorzitter en wethouder Raaijmakers", "3 december 2024"),
+           ("2024-23", "Offerteaanvraag voor de externe evaluatie van de themagroepen uitzetten bij drie bureaus",
+            "Bureau", "31 januari 2025")]
+
+
+def ruled_table(path: Path, style: list, rows: list[tuple[str, ...]], widths: list[float], rule_above: bool) -> None:
+    """A page with a heading, a table whose cells wrap (reportlab's platypus, each cell a paragraph) and a line
+    after it; with ``rule_above``, a running rule as wide as the table above the heading."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    def page(pdf, _document):
+        if rule_above:
+            pdf.line(72, HEIGHT - 50, 72 + sum(widths), HEIGHT - 50)
+
+    body = getSampleStyleSheet()["BodyText"]
+    table = Table([[Paragraph(cell, body) for cell in row] for row in rows], colWidths=widths, style=style)
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=72, rightMargin=WIDTH - 72 - sum(widths), topMargin=72).build(
+        [Paragraph("Actielijst", getSampleStyleSheet()["Heading2"]), table, Spacer(1, 24),
+         Paragraph("Vastgesteld in de vergadering van het Algemeen Bestuur van 11 februari 2025.", body)],
+        onFirstPage=page)
+
+
+def test_a_ruled_tables_row_whose_cells_wrap_is_one_row_with_or_without_vertical_rules(corpus):
+    """Black-box reports (Typst, WeasyPrint, Chromium): a table's cells that wrap over two or three lines were read
+    line by line, each line a row ("2024-22 | Position paper … | Voorzitter en | 3 december", then "aanbieden aan
+    de vaste | wethouder | 2024"), the action cut off from who does it and when. Between two of a table's rules
+    is one row: with a grid (a cell's words cut at its vertical rule however close), with rules under each row
+    only and the short cells set in the middle of the row, as a browser does, and under a running rule as wide
+    as the table, which makes no row of the heading above the table."""
+    rows = [("nr", "actie", "wie", "wanneer"), *ACTIONS]
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
+    lines_only = [("LINEBELOW", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("LINEABOVE", (0, 0), (-1, 0), 0.5, (0, 0, 0)),
+                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for name, style, rule_above in (("grid", grid, False), ("lijnen", lines_only, True)):
+        folder = corpus / name
+        folder.mkdir()
+        ruled_table(folder / f"besluitenlijst-{name}.pdf", style, rows, [60, 180, 110, 90], rule_above)
+        passages = ingest(folder).passages
+        text = "\n".join(p.text for p in passages)
+        for action in ACTIONS:
+            assert " | ".join(action) in text, (name, text)
+        assert "nr | actie | wie | wanneer" in text, (name, text)
+        assert "Actielijst" in {p.citation.section[-1] for p in passages}, (name, [p.citation.section for p in passages])
+
+
+def test_a_table_ruled_only_above_under_its_header_and_around_its_total_keeps_a_row_per_line(corpus):
+    """Rows between two rules are one row only where a cell wraps: a table ruled above, under its header, above
+    its total and below (no rule between its rows) holds its rows between two rules, each a line of every
+    column."""
+    rows = [("Gemeente", "Inwoners", "Bijdrage 2024", "Bijdrage 2025"), ("Arnhem", "165.000", "€ 412.500", "€ 429.000"),
+            ("Nijmegen", "179.000", "€ 447.500", "€ 465.400"), ("Ede", "121.000", "€ 302.500", "€ 314.600"),
+            ("Zevenaar", "44.000", "€ 110.000", "€ 114.400"), ("Totaal", "509.000", "€ 1.272.500", "€ 1.323.400")]
+    style = [("LINEABOVE", (0, 0), (-1, 0), 1, (0, 0, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.5, (0, 0, 0)),
+             ("LINEABOVE", (0, -1), (-1, -1), 0.5, (0, 0, 0)), ("LINEBELOW", (0, -1), (-1, -1), 1, (0, 0, 0))]
+    ruled_table(corpus / "bijdragen-2025.pdf", style, rows, [120, 90, 100, 100], rule_above=True)
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    for row in rows:
+        assert " | ".join(row) in text, text

@@ -1,0 +1,281 @@
+"""Tables drawn with rules: each row read whole, however many lines its cells wrap to.
+
+A table's row is what lies between two of its horizontal rules (a stroked line, a thin bar, or the edge of
+a cell's shading); its cells are split at its vertical rules, or else where no line of the table has text
+(the channels between its columns). Read line by line, a row whose cells wrap is several rows: "2024-22 |
+Position paper … | Voorzitter en | 3 december" and then "aanbieden aan de vaste | wethouder | 2024", the
+action cut off from who does it and when.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from vraagbaak.ingest.clean import Vocabulary, hyphen_joiner
+from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment
+from vraagbaak.ingest.redaction import compose
+
+#: A stroke at most this many points off level (or plumb) is a rule if it is at least this long: a cell's edge,
+#: not a mark or a letter's stroke.
+STRAIGHT = 0.5
+MIN_RULE = 10.0
+#: Pieces of one rule (each cell's edge drawn on its own) lie within this many points of one y ...
+SAME_Y = 1.5
+#: ... and meet within this many points.
+MEETS = 3.0
+#: The rules of one table start and end within this many points of each other.
+ALIGN = 4.0
+#: A table has at least this many rows between its horizontal rules (a table ruled above, under its header and
+#: below holds two, and may hold many rows between two rules) ...
+MIN_ROWS = 3
+#: ... and no row (the text between two of them) holds more than this many lines in any cell: a table ruled
+#: only above, below and under its header holds all its rows between two rules, and is left to the lines.
+MAX_ROW_LINES = 8
+#: Baselines within this many points are one line across a row's cells.
+SAME_LINE = 2.0
+#: A channel between columns is at least this share of the text's size wide.
+MIN_CHANNEL = 0.5
+_NO_WORDS = Vocabulary()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A page's horizontal (y, x0, x1) and vertical (x, y0, y1) rules, as the page reads (y down)."""
+
+    horizontal: list[tuple[float, float, float]]
+    vertical: list[tuple[float, float, float]]
+
+
+def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Rules:
+    """The straight horizontal and vertical strokes of the page's paths (their segments, and the sides of their
+    rectangles, a thin filled bar's too), in forms as placed on the page; curves are left out."""
+    import pypdfium2.raw as raw
+
+    horizontal, vertical = [], []
+    matrix = raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def add(a: tuple[float, float], b: tuple[float, float]) -> None:
+        (x0, y0), (x1, y1) = a, b
+        x0, x1, y0, y1 = x0 - crop_left, x1 - crop_left, height - (y0 - crop_bottom), height - (y1 - crop_bottom)
+        if abs(y1 - y0) <= STRAIGHT and abs(x1 - x0) >= MIN_RULE:
+            horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= STRAIGHT and abs(y1 - y0) >= MIN_RULE:
+            vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+    def walk(objects, to_page: tuple[float, ...]) -> None:
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                continue
+            placed = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], placed)
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                start = current = None
+                for k in range(raw.FPDFPath_CountSegments(obj)):
+                    segment = raw.FPDFPath_GetPathSegment(obj, k)
+                    raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+                    a, b, c, d, e, f = placed
+                    point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                    kind = raw.FPDFPathSegment_GetType(segment)
+                    if kind == raw.FPDF_SEGMENT_LINETO and current is not None:
+                        add(current, point)
+                    if kind == raw.FPDF_SEGMENT_MOVETO or start is None:
+                        start = point
+                    current = point
+                    if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                        add(current, start)
+                        current = start
+
+    walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))],
+         (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    return Rules(_merged(horizontal), _merged(vertical))
+
+
+def _merged(pieces: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Pieces on one line (within ``SAME_Y``) that meet, as one rule: a row's edge drawn cell by cell, a thin bar's
+    two long sides."""
+    rules: list[list[float]] = []
+    for at, start, end in sorted(pieces, key=lambda p: (p[0], p[1])):
+        joins = next((rule for rule in rules if at - rule[0] <= SAME_Y
+                      and start <= rule[2] + MEETS and end >= rule[1] - MEETS), None)
+        if joins is None:
+            rules.append([at, start, end])
+        else:
+            joins[1], joins[2] = min(joins[1], start), max(joins[2], end)
+    return [(at, start, end) for at, start, end in rules]
+
+
+@dataclass(frozen=True)
+class _Table:
+    left: float
+    right: float
+    #: The y of its horizontal rules, top to bottom: a row between each two.
+    rows: list[float]
+
+
+def _tables(rules: Rules) -> list[_Table]:
+    """Horizontal rules stacked with the same left and right ends (within ``ALIGN``), ``MIN_ROWS`` rows between them."""
+    stacks: list[list[tuple[float, float, float]]] = []
+    for rule in sorted(rules.horizontal):
+        for stack in stacks:
+            if abs(stack[-1][1] - rule[1]) <= ALIGN and abs(stack[-1][2] - rule[2]) <= ALIGN and rule[0] - stack[-1][0] > SAME_Y:
+                stack.append(rule)
+                break
+        else:
+            stacks.append([rule])
+    return [_Table(min(r[1] for r in s), max(r[2] for r in s), [r[0] for r in s]) for s in stacks if len(s) > MIN_ROWS]
+
+
+def cuts(rules: Rules) -> list[tuple[float, float, float]]:
+    """The vertical rules inside ruled tables, where a run of words is cut: a cell's last word close to the rule
+    and the next cell's first word are two cells, however narrow the gap."""
+    found = []
+    for table in _tables(rules):
+        top, bottom = table.rows[0], table.rows[-1]
+        found += [(x, y0, y1) for x, y0, y1 in rules.vertical
+                  if table.left + ALIGN < x < table.right - ALIGN and y0 < bottom and y1 > top]
+    return found
+
+
+def ruled_rows(fragments: list[Fragment], rules: Rules) -> list[Fragment]:
+    """The fragments with each ruled table's rows (``_Table``) as one fragment each, its cells joined by " | "
+    and a cell's lines joined into its text; what lies outside such tables as it was. A table of one column (boxes
+    stacked) or with a row of more than ``MAX_ROW_LINES`` lines in a cell is left as it was."""
+    taken: set[int] = set()
+    rows: list[Fragment] = []
+    for table in _tables(rules):
+        found = _read(table, [f for f in fragments if id(f) not in taken], rules)
+        if found is not None:
+            read, used = found
+            rows += read
+            taken |= used
+    if not taken:
+        return fragments
+    return [f for f in fragments if id(f) not in taken] + rows
+
+
+def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[Fragment], set[int]] | None:
+    """The table's rows, and the fragments they were read from; None if it is no table (``ruled_rows``). Where
+    it has vertical rules, its rows lie between their ends; a row at its top or bottom with text in one cell
+    only, or across its columns, is no row of it (a heading above it under the page's running rule)."""
+    drawn = [v for v in rules.vertical if table.left + ALIGN < v[0] < table.right - ALIGN
+             and v[1] < table.rows[-1] and v[2] > table.rows[0]]
+    ys = table.rows
+    if drawn:
+        top, bottom = min(v[1] for v in drawn), max(v[2] for v in drawn)
+        ys = [y for y in ys if top - ALIGN <= y <= bottom + ALIGN]
+    bands: list[list[Fragment]] = [[] for _ in ys[1:]]
+    for f in fragments:
+        if table.left - ALIGN <= (f.x0 + f.x1) / 2 <= table.right + ALIGN:
+            n = next((n for n, (top, bottom) in enumerate(zip(ys, ys[1:])) if top < f.y <= bottom), None)
+            if n is not None:
+                bands[n].append(f)
+    while bands and not bands[0]:
+        bands.pop(0)
+    while bands and not bands[-1]:
+        bands.pop()
+    while len(bands) >= 2:
+        core = bands[1:-1] if sum(1 for band in bands[1:-1] if band) >= 2 else bands
+        inside = [f for band in core for f in band]
+        separators = _separators(sorted({round(v[0]) for v in drawn}), inside)
+        if not separators:
+            return None
+        if not _fits(bands[0], separators):
+            bands.pop(0)
+        elif not _fits(bands[-1], separators):
+            bands.pop()
+        else:
+            break
+    if sum(1 for band in bands if band) < MIN_ROWS:
+        return None
+    edges = [float("-inf"), *separators, float("inf")]
+    read: list[Fragment] = []
+    used: set[int] = set()
+    for band in bands:
+        cells: list[list[Fragment]] = [[] for _ in edges[1:]]
+        for f in band:
+            middle = (f.x0 + f.x1) / 2
+            cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
+        lines = [_lines(cell) for cell in cells if cell]
+        if not band or _rows_of_a_grid(lines):
+            continue  # its lines are rows of their own, read as the page's other lines
+        if any(len(cell) > MAX_ROW_LINES for cell in lines):
+            return None
+        first = min(band, key=lambda f: (f.y, f.x0))
+        weights: Counter[tuple[float, bool]] = Counter()
+        for f in band:
+            weights[(f.size, f.bold)] += len(f.text)
+        (common, bold), _ = weights.most_common(1)[0]
+        text = TABLE_CELL_SEPARATOR.join(_joined([line for _, line in cell]) for cell in lines)
+        read.append(Fragment(first.page, min(f.x0 for f in band), max(f.x1 for f in band), first.y, common, bold,
+                             text, table=True, last_y=max(f.y for f in band)))
+        used |= {id(f) for f in band}
+    return read, used
+
+
+def _rows_of_a_grid(cells: list[list[tuple[float, str]]]) -> bool:
+    """Every cell on the same two or more baselines: rows a table ruled only above and below holds between two of
+    its rules, each line a row of its own; a row whose cells wrap has a cell of fewer lines than another."""
+    if len(cells) < 2:
+        return False
+    baselines = [[y for y, _ in cell] for cell in cells]
+    first = baselines[0]
+    return len(first) >= 2 and all(
+        len(other) == len(first) and all(abs(a - b) <= SAME_LINE for a, b in zip(first, other))
+        for other in baselines[1:])
+
+
+def _fits(band: list[Fragment], separators: list[float]) -> bool:
+    """Text in more than one of the table's columns, and none across where they meet (by more than an em each
+    side: a cell's text may run over its rule, "2024-26" in a narrow column)."""
+    columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
+    return len(columns) > 1 and not any(f.x0 < x - f.size and f.x1 > x + f.size for f in band for x in separators)
+
+
+def _separators(drawn: list[int], inside: list[Fragment]) -> list[float]:
+    """Where the table's columns meet: its vertical rules inside it, else the middles of the channels that no
+    text of the table crosses (at least ``MIN_CHANNEL`` of the text's size wide)."""
+    if drawn:
+        merged = [float(drawn[0])]
+        for x in drawn[1:]:
+            if x - merged[-1] > ALIGN:
+                merged.append(float(x))
+        return merged
+    if not inside:
+        return []
+    size = statistics.median(f.size for f in inside)
+    covered = sorted((f.x0, f.x1) for f in inside)
+    channels, reach = [], covered[0][1]
+    for start, end in covered[1:]:
+        if start - reach >= MIN_CHANNEL * size:
+            channels.append((reach + start) / 2)
+        reach = max(reach, end)
+    return channels
+
+
+def _lines(cell: list[Fragment]) -> list[tuple[float, str]]:
+    """A cell's lines top to bottom (baseline, text), pieces on one baseline joined left to right."""
+    lines: list[list[Fragment]] = []
+    for f in sorted(cell, key=lambda f: (f.y, f.x0)):
+        if lines and abs(lines[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return [(line[0].y, " ".join(f.text for f in sorted(line, key=lambda f: f.x0))) for line in lines]
+
+
+def _joined(lines: list[str]) -> str:
+    """A cell's wrapped lines as its text: a word broken at a line end ("Binnen-", "stadsmonitor") joined, as the
+    text's paragraphs are (``clean.hyphen_joiner``, without the corpus's words)."""
+    text = lines[0]
+    for line in lines[1:]:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text = text[:-1] + hyphen_joiner(text.rsplit(" ", 1)[-1][:-1], line, _NO_WORDS) + line
+        else:
+            text = f"{text} {line}"
+    return text
