@@ -14,6 +14,7 @@ from collections import defaultdict
 from vraagbaak.ingest.blocks import SENTENCE_END
 from vraagbaak.ingest.clean import BULLET
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline
+from vraagbaak.ingest.ruled_tables import wrapped
 
 #: A gutter is where at most this share of the page's fragments cross it (full-width headings and lines).
 MAX_CROSSING = 0.15
@@ -34,6 +35,10 @@ MAX_JUSTIFIED = 4
 #: below the other columns' ends, belongs to the full-width text after them.
 BELOW_LINES = 2
 BELOW_GAP = 2
+#: A line at most this many line distances below a table's row, set where a later cell of the row starts (within
+#: this many points), goes on in that cell.
+CONTINUED_LINE = 1.3
+CELL_ALIGN = 2.0
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -204,7 +209,8 @@ def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
 
 def _rows(fragments: list[Fragment]) -> list[Fragment]:
     """Fragments of one column, top to bottom; several on one baseline are a table row, joined into one, unless
-    they are a line of justified prose (``_justified``)."""
+    they are a line of justified prose (``_justified``); a line below a row with nothing in its first column and
+    each piece where a later cell starts goes on in those cells (``_continues``)."""
     rows: list[list[Fragment]] = []
     for f in sorted(fragments, key=lambda f: (f.y, f.x0)):
         if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
@@ -212,9 +218,19 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
         else:
             rows.append([f])
     width = max((f.x1 for f in fragments), default=0.0) - min((f.x0 for f in fragments), default=0.0)
-    joined = []
+    joined: list[Fragment] = []
+    cells: list[list[Fragment]] = []  # the last table row's cells, each with the lines it goes on with
     for row in rows:
         row.sort(key=lambda f: f.x0)  # left to right: a list's number a little below its text's baseline first
+        if cells and (found := _continues(cells, row)) is not None:
+            for n, f in zip(found, row):
+                cells[n].append(f)
+            first = cells[0][0]
+            joined[-1] = Fragment(first.page, first.x0, max(f.x1 for cell in cells for f in cell), first.y,
+                                  first.size, first.bold, TABLE_CELL_SEPARATOR.join(
+                                      wrapped([f.text for f in cell]) for cell in cells), table=True, last_y=row[0].y)
+            continue
+        cells = []
         if len(rows) > 1 and _justified(row, width):  # a column to be as wide as: one row alone is measured by itself
             first = row[0]
             joined.append(Fragment(first.page, first.x0, row[-1].x1, first.y, first.size, first.bold,
@@ -229,9 +245,30 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
             joined.append(row[0])
             continue
         first = row[0]
+        cells = [[f] for f in row]
         joined.append(Fragment(first.page, first.x0, max(f.x1 for f in row), first.y, first.size, first.bold,
                                TABLE_CELL_SEPARATOR.join(f.text for f in row), table=True))
     return joined
+
+
+def _continues(cells: list[list[Fragment]], row: list[Fragment]) -> list[int] | None:
+    """The cells (their numbers) that a line's pieces go on in, if it goes on with a table's row: at most a line
+    below the row's last line, in its type, nothing where the first cell starts, and each piece where a later
+    cell starts ("Aanwezig: | M. Verhoeven-de Graaf (voorzitter), …, A. Roozendaal", then "(secretaris-directeur)"
+    under the names). A row whose cells wrap under a first cell that does not is read whole; where the first cell
+    wraps too, its next line cannot be told from the next row's, and is a row of its own."""
+    last = max(f.y for cell in cells for f in cell)
+    size = cells[0][0].size
+    if any(abs(f.size - size) > 0.5 or BULLET.match(f.text) for f in row) or not (
+            0 < row[0].y - last <= CONTINUED_LINE * LINE_SPACING * size):
+        return None
+    found = []
+    for f in row:
+        n = next((n for n, cell in enumerate(cells) if abs(cell[0].x0 - f.x0) <= CELL_ALIGN), None)
+        if not n or (found and n <= found[-1]) or (_figure(f.text) and _figure(cells[n][-1].text)):
+            return None  # a figure under a figure: the next row's, its first cell left empty (the same name)
+        found.append(n)
+    return found
 
 
 def _justified(row: list[Fragment], width: float) -> bool:

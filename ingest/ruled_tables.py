@@ -160,15 +160,12 @@ def ruled_rows(fragments: list[Fragment], rules: Rules) -> list[Fragment]:
 
 
 def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[Fragment], set[int]] | None:
-    """The table's rows, and the fragments they were read from; None if it is no table (``ruled_rows``). Where
-    it has vertical rules, its rows lie between their ends; a row at its top or bottom with text in one cell
-    only, or across its columns, is no row of it (a heading above it under the page's running rule)."""
+    """The table's rows, and the fragments they were read from; None if it is no table (``ruled_rows``). A row
+    at its top or bottom with text in one cell only, or across its columns, is no row of it: a heading above it
+    under the page's running rule, a box or text between rules as wide as the table."""
     drawn = [v for v in rules.vertical if table.left + ALIGN < v[0] < table.right - ALIGN
              and v[1] < table.rows[-1] and v[2] > table.rows[0]]
     ys = table.rows
-    if drawn:
-        top, bottom = min(v[1] for v in drawn), max(v[2] for v in drawn)
-        ys = [y for y in ys if top - ALIGN <= y <= bottom + ALIGN]
     bands: list[list[Fragment]] = [[] for _ in ys[1:]]
     for f in fragments:
         if table.left - ALIGN <= (f.x0 + f.x1) / 2 <= table.right + ALIGN:
@@ -191,8 +188,10 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             bands.pop()
         else:
             break
-    if sum(1 for band in bands if band) < MIN_ROWS:
-        return None
+    width = table.right - table.left
+    if sum(1 for band in bands if band) < MIN_ROWS or any(
+            f.x1 - f.x0 > width / 2 for band in bands for f in band if _across([f], separators)):
+        return None  # lines of text across its columns inside it: prose between a chart's lines, no table
     edges = [float("-inf"), *separators, float("inf")]
     read: list[Fragment] = []
     used: set[int] = set()
@@ -211,7 +210,7 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
         for f in band:
             weights[(f.size, f.bold)] += len(f.text)
         (common, bold), _ = weights.most_common(1)[0]
-        text = TABLE_CELL_SEPARATOR.join(_joined([line for _, line in cell]) for cell in lines)
+        text = TABLE_CELL_SEPARATOR.join(wrapped([line for _, line in cell]) for cell in lines)
         read.append(Fragment(first.page, min(f.x0 for f in band), max(f.x1 for f in band), first.y, common, bold,
                              text, table=True, last_y=max(f.y for f in band)))
         used |= {id(f) for f in band}
@@ -234,7 +233,11 @@ def _fits(band: list[Fragment], separators: list[float]) -> bool:
     """Text in more than one of the table's columns, and none across where they meet (by more than an em each
     side: a cell's text may run over its rule, "2024-26" in a narrow column)."""
     columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
-    return len(columns) > 1 and not any(f.x0 < x - f.size and f.x1 > x + f.size for f in band for x in separators)
+    return len(columns) > 1 and not _across(band, separators)
+
+
+def _across(band: list[Fragment], separators: list[float]) -> bool:
+    return any(f.x0 < x - f.size and f.x1 > x + f.size for f in band for x in separators)
 
 
 def _separators(drawn: list[int], inside: list[Fragment]) -> list[float]:
@@ -269,7 +272,7 @@ def _lines(cell: list[Fragment]) -> list[tuple[float, str]]:
     return [(line[0].y, " ".join(f.text for f in sorted(line, key=lambda f: f.x0))) for line in lines]
 
 
-def _joined(lines: list[str]) -> str:
+def wrapped(lines: list[str]) -> str:
     """A cell's wrapped lines as its text: a word broken at a line end ("Binnen-", "stadsmonitor") joined, as the
     text's paragraphs are (``clean.hyphen_joiner``, without the corpus's words)."""
     text = lines[0]

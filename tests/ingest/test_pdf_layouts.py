@@ -992,13 +992,16 @@ def test_a_ruled_tables_row_whose_cells_wrap_is_one_row_with_or_without_vertical
     line by line, each line a row ("2024-22 | Position paper … | Voorzitter en | 3 december", then "aanbieden aan
     de vaste | wethouder | 2024"), the action cut off from who does it and when. Between two of a table's rules
     is one row: with a grid (a cell's words cut at its vertical rule however close), with rules under each row
-    only and the short cells set in the middle of the row, as a browser does, and under a running rule as wide
-    as the table, which makes no row of the heading above the table."""
+    only and the short cells set in the middle of the row, as a browser does, under a running rule as wide
+    as the table, which makes no row of the heading above the table, and where only the header's shaded cells
+    have upright sides."""
     rows = [("nr", "actie", "wie", "wanneer"), *ACTIONS]
     grid = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
     lines_only = [("LINEBELOW", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("LINEABOVE", (0, 0), (-1, 0), 0.5, (0, 0, 0)),
                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-    for name, style, rule_above in (("grid", grid, False), ("lijnen", lines_only, True)):
+    shaded_header = [("LINEBELOW", (0, 0), (-1, -1), 0.5, (0, 0, 0)),  # each header cell shaded: its sides the
+                     *[("BACKGROUND", (n, 0), (n, 0), (0.8, 0.85, 0.9 - 0.05 * n)) for n in range(4)]]  # only uprights
+    for name, style, rule_above in (("grid", grid, False), ("lijnen", lines_only, True), ("kop", shaded_header, False)):
         folder = corpus / name
         folder.mkdir()
         ruled_table(folder / f"besluitenlijst-{name}.pdf", style, rows, [60, 180, 110, 90], rule_above)
@@ -1023,3 +1026,60 @@ def test_a_table_ruled_only_above_under_its_header_and_around_its_total_keeps_a_
     text = "\n".join(p.text for p in ingest(corpus).passages)
     for row in rows:
         assert " | ".join(row) in text, text
+
+
+def test_a_line_under_a_rows_later_cell_goes_on_in_that_cell_but_a_figure_under_a_figure_is_the_next_row(corpus):
+    """A black-box report (reportlab): a decision list's unruled table of who was there, its names wrapping
+    under themselves ("… A. Roozendaal" / "(secretaris-directeur)"), read the second line as a paragraph of its
+    own. Under a name left out for the rows after it, a year under a year is the next row's."""
+    pdf = canvas.Canvas(str(corpus / "besluitenlijst-db-2025.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 80, "Besluitenlijst Dagelijks Bestuur")
+    names = ["M. Verhoeven-de Graaf (voorzitter), H. el Ouazzani, P. Schoonderwoerd, A. Roozendaal",
+             "(secretaris-directeur)"]
+    for n, (label, lines) in enumerate((("Aanwezig:", names), ("Afwezig:", ["K. van Lienden (met kennisgeving)"]))):
+        y = HEIGHT - 120 - 30 * n
+        pdf.setFont("Helvetica-Bold", 9)
+        pdf.drawString(72, y, label)
+        pdf.setFont("Helvetica", 9)
+        for k, line in enumerate(lines):
+            pdf.drawString(160, y - 12 * k, line)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 220, "Kerncijfers")
+    pdf.setFont("Helvetica", 10)
+    for n, cells in enumerate((["Meldingen", "2023", "987"], ["", "2024", "1.034"], ["Inspecties", "2023", "3.205"],
+                               ["", "2024", "3.412"])):
+        for x, cell in zip((72, 200, 260), cells):
+            pdf.drawString(x, HEIGHT - 245 - 13 * n, cell)
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert f"Aanwezig: | {' '.join(names)}" in text, text
+    assert "Afwezig: | K. van Lienden (met kennisgeving)" in text, text
+    assert "Meldingen | 2023 | 987\n2024 | 1.034\nInspecties | 2023 | 3.205\n2024 | 3.412" in text, text
+
+
+def test_text_between_two_charts_boxes_as_wide_as_each_other_is_no_table_row(corpus):
+    """Two bar charts, each on a box of the same width, their bars' sides upright: the boxes' edges stack like a
+    table's rules and the bars' sides stand where its columns would meet, and the paragraph between the
+    charts was read as a row of a table, its lines cut into cells."""
+    pdf = canvas.Canvas(str(corpus / "gezondheidsmonitor-2023.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 80, "Gezondheidsmonitor")
+
+    def chart(top: float, values: list[int], labels: list[str]) -> None:
+        pdf.setFillGray(0.95)
+        pdf.rect(72, top - 150, 300, 150, stroke=0, fill=1)
+        for n, (value, label) in enumerate(zip(values, labels)):
+            pdf.setFillGray(0.4)
+            pdf.rect(95 + 65 * n, top - 125, 30, value * 1.6, stroke=0, fill=1)
+            pdf.setFillGray(0)
+            pdf.setFont("Helvetica", 7)
+            pdf.drawString(98 + 65 * n, top - 125 + value * 1.6 + 4, f"{value}%")
+            pdf.drawString(98 + 65 * n, top - 138, label)
+
+    chart(HEIGHT - 100, [44, 47, 51], ["2016", "2020", "2023"])
+    y = paragraph(pdf, 72, HEIGHT - 280, WIDTH - 144, words(45))
+    chart(y - 10, [52, 41, 49, 57], ["18-25", "26-64", "65+", "75+"])
+    pdf.save()
+    text = " ".join(p.text for p in ingest(corpus).passages)
+    assert " ".join(words(45)) in text, text
