@@ -31,9 +31,9 @@ ALIGN = 4.0
 #: A table has at least this many rows between its horizontal rules (a table ruled above, under its header and
 #: below holds two, and may hold many rows between two rules) ...
 MIN_ROWS = 3
-#: ... and no row (the text between two of them) holds more than this many lines in any cell: a table ruled
-#: only above, below and under its header holds all its rows between two rules, and is left to the lines.
-MAX_ROW_LINES = 8
+#: ... and a row (the text between two of them) holds at most this many lines in a cell: a table ruled only
+#: above, below and under its header holds all its rows between two rules, left to the lines.
+MAX_ROW_LINES = 12
 #: Baselines within this many points are one line across a row's cells.
 SAME_LINE = 2.0
 #: A channel between columns is at least this share of the text's size wide.
@@ -144,76 +144,68 @@ def cuts(rules: Rules) -> list[tuple[float, float, float]]:
 
 def ruled_rows(fragments: list[Fragment], rules: Rules) -> list[Fragment]:
     """The fragments with each ruled table's rows (``_Table``) as one fragment each, its cells joined by " | "
-    and a cell's lines joined into its text; what lies outside such tables as it was. A table of one column (boxes
-    stacked) or with a row of more than ``MAX_ROW_LINES`` lines in a cell is left as it was."""
+    and a cell's lines joined into its text; what lies outside such tables as it was, and so are rules stacked
+    round text of one column (boxes) and a row of more than ``MAX_ROW_LINES`` lines in a cell."""
     taken: set[int] = set()
     rows: list[Fragment] = []
     for table in _tables(rules):
-        found = _read(table, [f for f in fragments if id(f) not in taken], rules)
-        if found is not None:
-            read, used = found
-            rows += read
-            taken |= used
+        read, used = _read(table, [f for f in fragments if id(f) not in taken], rules)
+        rows += read
+        taken |= used
     if not taken:
         return fragments
     return [f for f in fragments if id(f) not in taken] + rows
 
 
-def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[Fragment], set[int]] | None:
-    """The table's rows, and the fragments they were read from; None if it is no table (``ruled_rows``). A row
-    at its top or bottom with text in one cell only, or across its columns, is no row of it: a heading above it
-    under the page's running rule, a box or text between rules as wide as the table."""
-    drawn = [v for v in rules.vertical if table.left + ALIGN < v[0] < table.right - ALIGN
-             and v[1] < table.rows[-1] and v[2] > table.rows[0]]
-    ys = table.rows
-    bands: list[list[Fragment]] = [[] for _ in ys[1:]]
+def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[Fragment], set[int]]:
+    """The table's rows, and the fragments they were read from. Rows follow each other only while each holds text
+    in more than one of the columns and no line across them (``_fits``): what does not, a heading above the table
+    under the page's running rule, the text between two tables under each other, a box as wide as them, ends
+    one table; a run of fewer than ``MIN_ROWS`` rows is none."""
+    width = table.right - table.left
+    inner = [v for v in rules.vertical if table.left + ALIGN < v[0] < table.right - ALIGN]
+    bands: list[list[Fragment]] = [[] for _ in table.rows[1:]]
     for f in fragments:
         if table.left - ALIGN <= (f.x0 + f.x1) / 2 <= table.right + ALIGN:
-            n = next((n for n, (top, bottom) in enumerate(zip(ys, ys[1:])) if top < f.y <= bottom), None)
+            n = next((n for n, (top, bottom) in enumerate(zip(table.rows, table.rows[1:])) if top < f.y <= bottom), None)
             if n is not None:
                 bands[n].append(f)
-    while bands and not bands[0]:
-        bands.pop(0)
-    while bands and not bands[-1]:
-        bands.pop()
-    while len(bands) >= 2:
-        core = bands[1:-1] if sum(1 for band in bands[1:-1] if band) >= 2 else bands
-        inside = [f for band in core for f in band]
-        separators = _separators(sorted({round(v[0]) for v in drawn}), inside)
-        if not separators:
-            return None
-        if not _fits(bands[0], separators):
-            bands.pop(0)
-        elif not _fits(bands[-1], separators):
-            bands.pop()
-        else:
-            break
-    width = table.right - table.left
-    if sum(1 for band in bands if band) < MIN_ROWS or any(
-            f.x1 - f.x0 > width / 2 for band in bands for f in band if _across([f], separators)):
-        return None  # lines of text across its columns inside it: prose between a chart's lines, no table
-    edges = [float("-inf"), *separators, float("inf")]
+    channels = _channels([f for band in bands if len(band) > 1 for f in band if f.x1 - f.x0 <= width / 2])
+    runs: list[list[tuple[list[Fragment], list[float]]]] = [[]]
+    above: list[float] = []  # the columns of the row above: a header's shaded cells may be its only uprights
+    for (top, bottom), band in zip(zip(table.rows, table.rows[1:]), bands):
+        drawn = _one_each(sorted({round(v[0]) for v in inner if v[1] < bottom - SAME_Y and v[2] > top + SAME_Y}))
+        separators = drawn or above or channels
+        above = drawn or above
+        if not band:
+            continue
+        if _fits(band, separators, width):
+            runs[-1].append((band, separators))
+        elif runs[-1]:
+            runs.append([])
     read: list[Fragment] = []
     used: set[int] = set()
-    for band in bands:
-        cells: list[list[Fragment]] = [[] for _ in edges[1:]]
-        for f in band:
-            middle = (f.x0 + f.x1) / 2
-            cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
-        lines = [_lines(cell) for cell in cells if cell]
-        if not band or _rows_of_a_grid(lines):
-            continue  # its lines are rows of their own, read as the page's other lines
-        if any(len(cell) > MAX_ROW_LINES for cell in lines):
-            return None
-        first = min(band, key=lambda f: (f.y, f.x0))
-        weights: Counter[tuple[float, bool]] = Counter()
-        for f in band:
-            weights[(f.size, f.bold)] += len(f.text)
-        (common, bold), _ = weights.most_common(1)[0]
-        text = TABLE_CELL_SEPARATOR.join(wrapped([line for _, line in cell]) for cell in lines)
-        read.append(Fragment(first.page, min(f.x0 for f in band), max(f.x1 for f in band), first.y, common, bold,
-                             text, table=True, last_y=max(f.y for f in band)))
-        used |= {id(f) for f in band}
+    for run in runs:
+        if len(run) < MIN_ROWS:
+            continue
+        for band, separators in run:
+            edges = [float("-inf"), *separators, float("inf")]
+            cells: list[list[Fragment]] = [[] for _ in edges[1:]]
+            for f in band:
+                middle = (f.x0 + f.x1) / 2
+                cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
+            lines = [_lines(cell) for cell in cells if cell]
+            if _rows_of_a_grid(lines) or any(len(cell) > MAX_ROW_LINES for cell in lines):
+                continue  # its lines are rows of their own, read as the page's other lines
+            first = min(band, key=lambda f: (f.y, f.x0))
+            weights: Counter[tuple[float, bool]] = Counter()
+            for f in band:
+                weights[(f.size, f.bold)] += len(f.text)
+            (common, bold), _ = weights.most_common(1)[0]
+            text = TABLE_CELL_SEPARATOR.join(wrapped([line for _, line in cell]) for cell in lines)
+            read.append(Fragment(first.page, min(f.x0 for f in band), max(f.x1 for f in band), first.y, common,
+                                 bold, text, table=True, last_y=max(f.y for f in band)))
+            used |= {id(f) for f in band}
     return read, used
 
 
@@ -229,30 +221,31 @@ def _rows_of_a_grid(cells: list[list[tuple[float, str]]]) -> bool:
         for other in baselines[1:])
 
 
-def _fits(band: list[Fragment], separators: list[float]) -> bool:
-    """Text in more than one of the table's columns, and none across where they meet (by more than an em each
-    side: a cell's text may run over its rule, "2024-26" in a narrow column)."""
+def _fits(band: list[Fragment], separators: list[float], width: float) -> bool:
+    """Text in more than one of the table's columns, and no line of text across where they meet (wider than half
+    the table, by more than an em each side: a cell's text may run over its rule, "2024-26" in a narrow
+    column, or into the next cell where a browser set them close, "Steenwijkerland Inhuur van twee")."""
     columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
-    return len(columns) > 1 and not _across(band, separators)
+    return len(columns) > 1 and not any(f.x1 - f.x0 > width / 2 and f.x0 < x - f.size and f.x1 > x + f.size
+                                        for f in band for x in separators)
 
 
-def _across(band: list[Fragment], separators: list[float]) -> bool:
-    return any(f.x0 < x - f.size and f.x1 > x + f.size for f in band for x in separators)
+def _one_each(xs: list[int]) -> list[float]:
+    """Vertical rules within ``ALIGN`` of each other as one (a cell's side drawn by both cells)."""
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > ALIGN:
+            merged.append(float(x))
+    return merged
 
 
-def _separators(drawn: list[int], inside: list[Fragment]) -> list[float]:
-    """Where the table's columns meet: its vertical rules inside it, else the middles of the channels that no
-    text of the table crosses (at least ``MIN_CHANNEL`` of the text's size wide)."""
-    if drawn:
-        merged = [float(drawn[0])]
-        for x in drawn[1:]:
-            if x - merged[-1] > ALIGN:
-                merged.append(float(x))
-        return merged
-    if not inside:
+def _channels(fragments: list[Fragment]) -> list[float]:
+    """The middles of the channels between columns that no cell's text crosses (at least ``MIN_CHANNEL`` of the
+    text's size wide); of rows in more than one piece, so a heading between the rules above does not count."""
+    if not fragments:
         return []
-    size = statistics.median(f.size for f in inside)
-    covered = sorted((f.x0, f.x1) for f in inside)
+    size = statistics.median(f.size for f in fragments)
+    covered = sorted((f.x0, f.x1) for f in fragments)
     channels, reach = [], covered[0][1]
     for start, end in covered[1:]:
         if start - reach >= MIN_CHANNEL * size:
