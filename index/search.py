@@ -322,6 +322,8 @@ class Searcher:
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
+            if status == "answered" and not self._bears_out(years, ranked[0]):
+                status = "uncertain"
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
         hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], asked), also.get(i, []))
@@ -329,6 +331,14 @@ class Searcher:
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
                             round(confidence, 4), evidence)
+
+    def _bears_out(self, years: set[int], first: int) -> bool:
+        """Whether each year the question names is the first passage's document's, or stands in its text: a
+        report of 2024 that gives the houses built in 2024 does not answer "Hoeveel woningen worden er in 2025
+        opgeleverd?", nor the unemployment of 2024 "Wat was de werkloosheid in 2023?"."""
+        passage = self.passages[first]
+        return all(self.shelf.documents[passage.document].year == year
+                   or re.search(rf"(?<!\d){year}(?!\d)", passage.text) for year in years)
 
     def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:
         passage = self.passages[i]

@@ -105,6 +105,18 @@ def test_a_question_outside_the_reports_is_not_found(searcher, question):
     assert result.suggestions and all((s.document, s.section_index) in sections for s in result.suggestions)
 
 
+def test_a_year_the_first_passage_and_its_report_do_not_name_is_not_answered(searcher):
+    """A black-box report: a report of 2024 that gives the unemployment of 2024 answered "Wat was de werkloosheid
+    in 2023?". The 2023 report says how many cities the network has; asked for 2019, the same passage is shown
+    under the caveat, however sure the answer model is; asked for the report's own year, it is an answer."""
+    plain = searcher.search("Hoeveel steden telt het G40 Stedennetwerk?", 3)
+    other_year = searcher.search("Hoeveel steden telde het G40 Stedennetwerk in 2019?", 3)
+    own_year = searcher.search("Hoeveel steden telde het G40 Stedennetwerk in 2023?", 3)
+    assert plain.status == "answered" and "eenenveertig" in plain.hits[0].passage.text
+    assert other_year.status == "uncertain" and other_year.hits[0].passage.id == plain.hits[0].passage.id
+    assert own_year.status == "answered"
+
+
 def test_confidence_orders_answerable_over_near_misses_over_off_topic_questions(searcher):
     """On the held-out test part; the shares per status are gated in tests/eval/test_quality_gate.py."""
     confidence: dict[str, list[float]] = {}

@@ -335,6 +335,19 @@ def test_a_year_or_organisation_in_the_question_favours_its_documents(searcher):
         == "net"
 
 
+def test_a_year_is_borne_out_by_the_passages_report_or_its_text(searcher):
+    """What ``Searcher.search`` asks of its first passage before it calls a confident answer an answer: each year
+    the question names is its report's year or stands in its text (tested with the real model in
+    tests/index/test_search.py)."""
+    housing = {p.document: i for i, p in enumerate(searcher.passages) if p.text.startswith("De steden bouwden")}
+    climate = next(i for i, p in enumerate(searcher.passages) if "warmtenetten" in p.text)
+    assert searcher._bears_out({2024}, housing["stedennet-jaarverslag-2024"])
+    assert not searcher._bears_out({2024}, housing["stedennet-jaarverslag-2023"])
+    assert not searcher._bears_out({2023, 2024}, housing["stedennet-jaarverslag-2024"])
+    assert searcher._bears_out({2024}, climate) and not searcher._bears_out({2025}, climate)
+    assert searcher._bears_out(set(), housing["stedennet-jaarverslag-2023"])
+
+
 def test_a_file_of_the_same_name_in_another_collection_leaves_the_links_handed_out_good(shelf):
     before = {p.id for p in store.read_passages(store.current_build(shelf.data_dir))}
     (Path(shelf.corpus_dir) / "kopie").mkdir()
