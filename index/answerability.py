@@ -95,7 +95,10 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoe vaak|how often", "frequency"),
     (r"wat (kost|kosten|kostte|kostten)|hoeveel (geld|kost|kosten|kostte|kostten|budget)|welk bedrag|hoe duur"
-     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost", "money"),
+     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost"
+     r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) (budget|salaris|loon|prijs|kosten|bedrag)"
+     r"|wat (verdient|verdiende|verdienen|verdienden)|what (is|was) (the|his|her|their) (budget|salary|price|cost)"
+     r"|how much (does|did) .* earn", "money"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)"
      r"|how (many|much|long|old|big|large)|what (percentage|share|amount)", "number"),
@@ -139,6 +142,10 @@ NUMBER_WORD = (r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf
                r"|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|en)+")
 COUNT_NUMBER = re.compile(rf"\d[\d.,]*|(?!(?:een|en|eens|enen)$){NUMBER_WORD}|{NUMBER_WORDS}")  # not "een": mostly "a"
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+#: Numbers that count nothing: an amount ("€ 1,15", "2,3 miljoen euro"), a share ("34 procent", "12%") or a rate
+#: ("1,15 per inwoner").
+NOT_A_COUNT = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard|mld)\b)?"
+                         r"|\b\d[\d.,]*\s*(?:(?:mln|miljoen|miljard|mld)\s+)?(?:euro|eur|procent|%|per\b)", re.IGNORECASE)
 #: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
 NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
 #: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.
@@ -354,8 +361,9 @@ def counts(sentence: str, counted: frozenset[str], named: frozenset[str], stem: 
     """Whether the sentence puts a number (not one the question names, not a year) within ``COUNT_WINDOW`` words of
     a thing the question counts: "twaalf bijeenkomsten" answers "Hoeveel bijeenkomsten ...?", "Het aantal woningen
     steeg tot 1.240" answers "Hoeveel woningen ...?", and "twaalf bijeenkomsten" does not answer "Hoeveel
-    woningen ...?". A compound counts for its last part ("woningbouwprojecten" for "projecten")."""
-    tokens = NUMBER_TOKEN.findall(fold(sentence))
+    woningen ...?". A compound counts for its last part ("woningbouwprojecten" for "projecten"). An amount of money,
+    a share or a rate counts nothing: "€ 1,15 per inwoner" does not answer "Hoeveel inwoners ...?" (``NOT_A_COUNT``)."""
+    tokens = NUMBER_TOKEN.findall(fold(NOT_A_COUNT.sub(" ", sentence)))
     stems = [stem(t) for t in tokens]
     for i, token in enumerate(tokens):
         if not COUNT_NUMBER.fullmatch(token) or token in named or YEAR_LIKE.fullmatch(token):

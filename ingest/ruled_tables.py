@@ -171,7 +171,7 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             if n is not None:
                 bands[n].append(f)
     channels = _channels([f for band in bands if len(band) > 1 for f in band if f.x1 - f.x0 <= width / 2])
-    runs: list[list[tuple[list[Fragment], list[float]]]] = [[]]
+    runs: list[list[tuple[list[Fragment], list[float], float, float]]] = [[]]
     above: list[float] = []  # the columns of the row above: a header's shaded cells may be its only uprights
     for (top, bottom), band in zip(zip(table.rows, table.rows[1:]), bands):
         drawn = _one_each(sorted({round(v[0]) for v in inner if v[1] < bottom - SAME_Y and v[2] > top + SAME_Y}))
@@ -180,7 +180,7 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
         if not band:
             continue
         if _fits(band, separators, width):
-            runs[-1].append((band, separators))
+            runs[-1].append((band, separators, top, bottom))
         elif runs[-1]:
             runs.append([])
     read: list[Fragment] = []
@@ -188,25 +188,57 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
     for run in runs:
         if len(run) < MIN_ROWS:
             continue
-        for band, separators in run:
-            edges = [float("-inf"), *separators, float("inf")]
-            cells: list[list[Fragment]] = [[] for _ in edges[1:]]
-            for f in band:
-                middle = (f.x0 + f.x1) / 2
-                cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
-            lines = [_lines(cell) for cell in cells if cell]
-            if _rows_of_a_grid(lines) or any(len(cell) > MAX_ROW_LINES for cell in lines):
-                continue  # its lines are rows of their own, read as the page's other lines
-            first = min(band, key=lambda f: (f.y, f.x0))
-            weights: Counter[tuple[float, bool]] = Counter()
-            for f in band:
-                weights[(f.size, f.bold)] += len(f.text)
-            (common, bold), _ = weights.most_common(1)[0]
-            text = TABLE_CELL_SEPARATOR.join(wrapped([line for _, line in cell]) for cell in lines)
-            read.append(Fragment(first.page, min(f.x0 for f in band), max(f.x1 for f in band), first.y, common,
-                                 bold, text, table=True, last_y=max(f.y for f in band)))
-            used |= {id(f) for f in band}
+        for band, separators, top, bottom in run:
+            rows = [_row(merged + row, separators, row)
+                    for merged, row in _split_rows(band, separators, top, bottom, table, rules)]
+            if len(rows) > 1 and None in rows:
+                rows = [_row(band, separators, band)]
+            if None not in rows:
+                read += rows
+                used |= {id(f) for f in band}
     return read, used
+
+
+def _split_rows(band: list[Fragment], separators: list[float], top: float, bottom: float, table: _Table,
+                rules: Rules) -> list[tuple[list[Fragment], list[Fragment]]]:
+    """The rows a row holds where its first cells are merged over several (rules from a later column to the
+    table's right end: "Lasten" beside four programmes, each with its figures): for each, the merged cells and
+    its own fragments; else the row itself. A header's cell over two columns ("2024" over "Begroting |
+    Realisatie") splits nothing."""
+    inside = sorted(r for r in rules.horizontal if top + SAME_Y < r[0] < bottom - SAME_Y
+                    and r[1] > table.left + ALIGN and r[2] >= table.right - ALIGN)
+    if not inside:
+        return [([], band)]
+    start = min(r[1] for r in inside)
+    merged = [f for f in band if (f.x0 + f.x1) / 2 < start]
+    edges = [top, *(r[0] for r in inside), bottom]
+    rows = [[f for f in band if (f.x0 + f.x1) / 2 >= start and upper < f.y <= lower]
+            for upper, lower in zip(edges, edges[1:])]
+    if not merged or any(len({sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in row}) < 2 for row in rows):
+        return [([], band)]
+    return [(merged, row) for row in rows]
+
+
+def _row(band: list[Fragment], separators: list[float], own: list[Fragment]) -> Fragment | None:
+    """A row's fragments as one, its cells joined by " | " and each cell's lines into its text, standing where its
+    ``own`` fragments stand (not the cells merged over it and the rows beside it); None where its lines are rows
+    of their own (``_rows_of_a_grid``, or a cell of more than ``MAX_ROW_LINES``)."""
+    edges = [float("-inf"), *separators, float("inf")]
+    cells: list[list[Fragment]] = [[] for _ in edges[1:]]
+    for f in band:
+        middle = (f.x0 + f.x1) / 2
+        cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
+    lines = [_lines(cell) for cell in cells if cell]
+    if _rows_of_a_grid(lines) or any(len(cell) > MAX_ROW_LINES for cell in lines):
+        return None
+    first = min(own, key=lambda f: (f.y, f.x0))
+    weights: Counter[tuple[float, bool]] = Counter()
+    for f in band:
+        weights[(f.size, f.bold)] += len(f.text)
+    (common, bold), _ = weights.most_common(1)[0]
+    text = TABLE_CELL_SEPARATOR.join(wrapped([line for _, line in cell]) for cell in lines)
+    return Fragment(first.page, min(f.x0 for f in band), max(f.x1 for f in band), first.y, common, bold, text,
+                    table=True, last_y=max(f.y for f in own))
 
 
 def _rows_of_a_grid(cells: list[list[tuple[float, str]]]) -> bool:

@@ -285,6 +285,19 @@ def test_a_model_fitted_on_other_evidence_is_refused():
     ("Hoeveel kost één flexwoning?",
      ["De raamovereenkomst kost € 85.000 per woning.", "Het Rijk trekt er 12 miljoen voor uit."],
      ["In 2024 zijn 186 flexwoningen geplaatst."]),
+    # a salary, a budget, what someone earns: an amount (black-box near misses answered by an appointment)
+    ("Wat is het salaris van secretaris-directeur Annemieke Roozendaal?",
+     ["Haar salaris bedraagt € 8.650 per maand.", "De directeur verdient 120.000 euro per jaar."],
+     ["Per 1 september 2024 is Annemieke Roozendaal benoemd tot secretaris-directeur."]),
+    ("Wat is het budget van de regionale woonconferentie?", ["Het budget is 2,5 miljoen."],
+     ["6 | Organiseren van een regionale woonconferentie | Regiosecretaris Hanneke Vos | September 2025"]),
+    ("Wat verdient de burgemeester?", ["De burgemeester verdient € 9.000 bruto per maand."],
+     ["De burgemeester verdient het vertrouwen van de raad."]),
+    # an amount, a share or a rate counts nothing
+    ("Hoeveel inwoners heeft de gemeente Hoogsloot?",
+     ["Hoogsloot telt 41.200 inwoners.", "De gemeente heeft eenenveertigduizend inwoners."],
+     ["De bijdrage stijgt met € 1,15 per inwoner.", "Het Energieloket kost 2,30 euro per inwoner.",
+      "34 procent van de inwoners woont in de kern."]),
 ])
 def test_what_answers_a_question_for_a_contact_a_frequency_or_an_amount(question, answers, no_answers):
     from vraagbaak.index.answerability import asks

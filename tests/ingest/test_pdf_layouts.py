@@ -1083,3 +1083,21 @@ def test_text_between_two_charts_boxes_as_wide_as_each_other_is_no_table_row(cor
     pdf.save()
     text = " ".join(p.text for p in ingest(corpus).passages)
     assert " ".join(words(45)) in text, text
+
+
+def test_a_cell_merged_over_several_rows_stands_in_each_of_them(corpus):
+    """A black-box report (LibreOffice): "Lasten", merged over the rows of four programmes, read those rows'
+    names and figures as one row ("Lasten | Wonen Mobiliteit … | 2.140 1.860 …"), so no figure kept its
+    programme. Each of the rows it spans is a row of its own, with the merged cell; a header's year over
+    two columns splits nothing."""
+    rows = [("Onderdeel", "Programma", "2024", ""), ("", "", "Begroting", "Realisatie"),
+            ("Lasten", "Wonen", "2.140", "2.015"), ("", "Mobiliteit", "1.860", "1.902"),
+            ("", "Energie en klimaat", "1.320", "1.188"), ("Baten", "Bijdragen gemeenten", "5.900", "5.900"),
+            ("", "Subsidies Rijk en provincie", "400", "548")]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+             ("SPAN", (2, 0), (3, 0)), ("SPAN", (0, 2), (0, 4)), ("SPAN", (0, 5), (0, 6))]
+    ruled_table(corpus / "jaarrekening-2024.pdf", style, rows, [80, 160, 90, 90], rule_above=False)
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert ("Onderdeel | Programma | 2024 Begroting | Realisatie\nLasten | Wonen | 2.140 | 2.015\n"
+            "Lasten | Mobiliteit | 1.860 | 1.902\nLasten | Energie en klimaat | 1.320 | 1.188\n"
+            "Baten | Bijdragen gemeenten | 5.900 | 5.900\nBaten | Subsidies Rijk en provincie | 400 | 548") in text, text
