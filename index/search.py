@@ -167,6 +167,12 @@ def _mean_of_best(scores: np.ndarray, n: int) -> float:
     return float(np.partition(scores, len(scores) - k)[len(scores) - k:].mean()) if k else 0.0
 
 
+#: How much a year named in a question favours that year's documents, as a share of the spread of the candidates'
+#: scores: enough to put the asked year's version of a text first, not a document of that year that answers
+#: something else ("Wat was de exploitatieruimte in de begroting 2024?" in the budget of 2025).
+YEAR_WEIGHT = 0.25
+
+
 class Searcher:
     """A loaded index: what the service holds between requests (``service.state``)."""
 
@@ -305,10 +311,14 @@ class Searcher:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         years = years_in(text)
-        named = self.shelf.named(text, years, None if selection is None else selection.documents)
-        if named:  # the question names a year or an organisation: its documents' candidates come first
-            bonus = max(fused.values()) - min(fused.values())
-            fused = {i: f + bonus if self.passages[i].document in named else f for i, f in fused.items()}
+        within = None if selection is None else selection.documents
+        named = self.shelf.named(text, set(), within)
+        by_year = self.shelf.named(text, years, within) if years else frozenset()
+        if named or by_year:  # the question names an organisation or a kind of document: its candidates come
+            spread = max(fused.values()) - min(fused.values())  # first; a year, which may be what it asks about
+            fused = {i: f + spread * ((self.passages[i].document in named)  # ("gepland in juni 2025"), only
+                                      + YEAR_WEIGHT * (self.passages[i].document in by_year))  # weighs in
+                     for i, f in fused.items()}
         order = sorted(candidates, key=lambda i: -fused[i])
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
         asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
