@@ -34,7 +34,7 @@ from vraagbaak.ingest.headings import body_font
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, Fragment, PdfLine
 from vraagbaak.ingest.pdf_margins import declared_numbers, running_lines
 from vraagbaak.ingest.redaction import address, covered, covering_boxes
-from vraagbaak.ingest.ruled_tables import Rules, cuts, drawn_rules, ruled_rows
+from vraagbaak.ingest.ruled_tables import Rules, cell_breaks_resolved, cuts, drawn_rules, ruled_rows
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
@@ -157,6 +157,7 @@ def read_layout(data: bytes) -> PdfLayout:
         lines += footnotes_after_their_marks(page_lines(reading_order(kept)), body)
     lines = footnotes_before_their_paragraph(lines)
     _join_continuations(lines)
+    cell_breaks_resolved(lines)
     return PdfLayout(lines, len(pages), labels, examples, title, scanned, covered, author)
 
 

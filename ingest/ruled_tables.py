@@ -10,12 +10,13 @@ action cut off from who does it and when.
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 
 from vraagbaak.ingest.clean import Vocabulary, hyphen_joiner
-from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment
+from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine
 from vraagbaak.ingest.redaction import compose
 
 #: A stroke at most this many points off level (or plumb) is a rule if it is at least this long: a cell's edge,
@@ -39,6 +40,9 @@ SAME_LINE = 2.0
 #: A channel between columns is at least this share of the text's size wide.
 MIN_CHANNEL = 0.5
 _NO_WORDS = Vocabulary()
+#: Where a cell's line ends in a letter and the next starts with a lowercase one, until the document's words
+#: say whether a word was broken there (``cell_breaks_resolved``).
+CELL_BREAK = "\ue000"
 
 
 @dataclass(frozen=True)
@@ -299,11 +303,35 @@ def _lines(cell: list[Fragment]) -> list[tuple[float, str]]:
 
 def wrapped(lines: list[str]) -> str:
     """A cell's wrapped lines as its text: a word broken at a line end ("Binnen-", "stadsmonitor") joined, as the
-    text's paragraphs are (``clean.hyphen_joiner``, without the corpus's words)."""
+    text's paragraphs are (``clean.hyphen_joiner``, without the corpus's words); between a letter and a
+    lowercase letter, a ``CELL_BREAK`` that ``cell_breaks_resolved`` makes a space or nothing."""
     text = lines[0]
     for line in lines[1:]:
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
             text = text[:-1] + hyphen_joiner(text.rsplit(" ", 1)[-1][:-1], line, _NO_WORDS) + line
+        elif text[-1:].isalpha() and line[:1].islower():
+            text = f"{text}{CELL_BREAK}{line}"
         else:
             text = f"{text} {line}"
     return text
+
+
+def cell_breaks_resolved(lines: list[PdfLine]) -> None:
+    """Each ``CELL_BREAK`` in the document's lines as nothing where a word processor broke a word to fit a narrow
+    cell ("Volksgezondh" / "eid": the whole is a word of the document or of Dutch, a piece is not; "vastgoedonderho"
+    / "ud": a piece of one or two letters the document never has alone), else as a space (words that wrapped:
+    "wethouder" / "en")."""
+    words = Vocabulary.from_texts(["\n".join(line.text.replace(CELL_BREAK, "\n") for line in lines)])
+
+    def broken(left: str, right: str) -> bool:
+        piece = not (words.is_word(left) and words.is_word(right))
+        return (piece and words.is_word(left + right)) or (len(right) <= 2 and not words.count(right))
+
+    for line in lines:
+        if CELL_BREAK in line.text:
+            parts = line.text.split(CELL_BREAK)
+            text = parts[0]
+            for part in parts[1:]:
+                left, right = re.search(r"\w*$", text).group(), re.match(r"\w*", part).group()
+                text += ("" if left and right and broken(left, right) else " ") + part
+            line.text = text
