@@ -145,7 +145,7 @@ YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 #: Numbers that count nothing: an amount ("€ 1,15", "2,3 miljoen euro"), a share ("34 procent", "12%") or a rate
 #: ("1,15 per inwoner").
 NOT_A_COUNT = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard|mld)\b)?"
-                         r"|\b\d[\d.,]*\s*(?:(?:mln|miljoen|miljard|mld)\s+)?(?:euro|eur|procent|%|per\b)", re.IGNORECASE)
+                         r"|\b\d[\d.,]*\s*(?:(?:mln|miljoen|miljard|mld)\s+)?(?:(?:euro|eur|procent|per)\b|%)", re.IGNORECASE)
 #: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
 NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
 #: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.

@@ -311,14 +311,7 @@ class Searcher:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         years = years_in(text)
-        within = None if selection is None else selection.documents
-        named = self.shelf.named(text, set(), within)
-        by_year = self.shelf.named(text, years, within) if years else frozenset()
-        if named or by_year:  # the question names an organisation or a kind of document: its candidates come
-            spread = max(fused.values()) - min(fused.values())  # first; a year, which may be what it asks about
-            fused = {i: f + spread * ((self.passages[i].document in named)  # ("gepland in juni 2025"), only
-                                      + YEAR_WEIGHT * (self.passages[i].document in by_year))  # weighs in
-                     for i, f in fused.items()}
+        fused = self._favour_named(fused, text, years, None if selection is None else selection.documents)
         order = sorted(candidates, key=lambda i: -fused[i])
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
         asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
@@ -342,13 +335,29 @@ class Searcher:
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
                             round(confidence, 4), evidence)
 
+    def _favour_named(self, fused: dict[int, float], text: str, years: set[int],
+                      within: frozenset[str] | None) -> dict[int, float]:
+        """The candidates' scores with those of the documents the question names raised: by an organisation or a
+        kind of document, by the spread of the scores (they come first); by a year, which may be what it asks
+        about ("gepland in juni 2025"), by ``YEAR_WEIGHT`` of it, unless the year picks one of the reports an
+        organisation or kind names ("de politie in 2017")."""
+        named = self.shelf.named(text, set(), within)
+        by_year = self.shelf.named(text, years, within) if years else frozenset()
+        if not (named or by_year):
+            return fused
+        spread = max(fused.values()) - min(fused.values())
+        weight = 1.0 if named and by_year < named else YEAR_WEIGHT
+        return {i: f + spread * ((self.passages[i].document in named) + weight * (self.passages[i].document in by_year))
+                for i, f in fused.items()}
+
     def _bears_out(self, years: set[int], first: int) -> bool:
-        """Whether each year the question names is the first passage's document's, or stands in its text: a
+        """Whether each year the question names is the first passage's document's, or stands in its text or its
+        section's title: a
         report of 2024 that gives the houses built in 2024 does not answer "Hoeveel woningen worden er in 2025
         opgeleverd?", nor the unemployment of 2024 "Wat was de werkloosheid in 2023?"."""
-        passage = self.passages[first]
+        passage = self.passages[first]  # its text with its section path ("Kerncijfers 2023")
         return all(self.shelf.documents[passage.document].year == year
-                   or re.search(rf"(?<!\d){year}(?!\d)", passage.text) for year in years)
+                   or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years)
 
     def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:
         passage = self.passages[i]

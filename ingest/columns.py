@@ -39,6 +39,8 @@ BELOW_GAP = 2
 #: this many points), goes on in that cell.
 CONTINUED_LINE = 1.3
 CELL_ALIGN = 2.0
+#: A section's number set apart from its title ("1.1", "2.3.4."), in bold: a heading's, whose text is no table's.
+SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -255,17 +257,20 @@ def _continues(cells: list[list[Fragment]], row: list[Fragment]) -> list[int] | 
     """The cells (their numbers) that a line's pieces go on in, if it goes on with a table's row: at most a line
     below the row's last line, in its type, nothing where the first cell starts, and each piece where a later
     cell starts ("Aanwezig: | M. Verhoeven-de Graaf (voorzitter), …, A. Roozendaal", then "(secretaris-directeur)"
-    under the names). A row whose cells wrap under a first cell that does not is read whole; where the first cell
-    wraps too, its next line cannot be told from the next row's, and is a row of its own."""
+    under the names), in the weight of the cell it goes on in. A row whose cells wrap under a first cell that does
+    not is read whole; where the first cell wraps too, its next line cannot be told from the next row's, and is a
+    row of its own."""
     last = max(f.y for cell in cells for f in cell)
     size = cells[0][0].size
     if any(abs(f.size - size) > 0.5 or BULLET.match(f.text) for f in row) or not (
-            0 < row[0].y - last <= CONTINUED_LINE * LINE_SPACING * size):
-        return None
+            0 < row[0].y - last <= CONTINUED_LINE * LINE_SPACING * size) or (
+            cells[0][0].bold and SECTION_NUMBER.fullmatch(cells[0][0].text)):
+        return None  # "1.1 | Aanleiding" and the paragraph under its title: a numbered heading, not a row
     found = []
     for f in row:
         n = next((n for n, cell in enumerate(cells) if abs(cell[0].x0 - f.x0) <= CELL_ALIGN), None)
-        if not n or (found and n <= found[-1]) or (_figure(f.text) and _figure(cells[n][-1].text)):
+        if not n or (found and n <= found[-1]) or f.bold != cells[n][-1].bold or (
+                _figure(f.text) and _figure(cells[n][-1].text)):
             return None  # a figure under a figure: the next row's, its first cell left empty (the same name)
         found.append(n)
     return found

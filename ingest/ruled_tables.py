@@ -15,7 +15,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from vraagbaak.ingest.clean import Vocabulary, hyphen_joiner
+from vraagbaak.ingest.clean import KNOWN_ZIPF, Vocabulary, hyphen_joiner, zipf_nl
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine
 from vraagbaak.ingest.redaction import compose
 
@@ -23,6 +23,9 @@ from vraagbaak.ingest.redaction import compose
 #: not a mark or a letter's stroke.
 STRAIGHT = 0.5
 MIN_RULE = 10.0
+#: A path of more segments is a drawing (a map's outlines, a chart's curve), not a table's rules, and is passed
+#: over unread: reading each segment costs a call into PDFium.
+MAX_SEGMENTS = 400
 #: Pieces of one rule (each cell's edge drawn on its own) lie within this many points of one y ...
 SAME_Y = 1.5
 #: ... and meet within this many points.
@@ -35,6 +38,8 @@ MIN_ROWS = 3
 #: ... and a row (the text between two of them) holds at most this many lines in a cell: a table ruled only
 #: above, below and under its header holds all its rows between two rules, left to the lines.
 MAX_ROW_LINES = 12
+#: Where only the channels between the text split a table's columns, a row's cell holds at most this many lines.
+CHANNEL_ROW_LINES = 6
 #: Baselines within this many points are one line across a row's cells.
 SAME_LINE = 2.0
 #: A channel between columns is at least this share of the text's size wide.
@@ -78,17 +83,17 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
             placed = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
             if kind == raw.FPDF_PAGEOBJ_FORM:
                 walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], placed)
-            elif kind == raw.FPDF_PAGEOBJ_PATH:
+            elif kind == raw.FPDF_PAGEOBJ_PATH and (count := raw.FPDFPath_CountSegments(obj)) <= MAX_SEGMENTS:
                 start = current = None
-                for k in range(raw.FPDFPath_CountSegments(obj)):
+                a, b, c, d, e, f = placed
+                for k in range(count):
                     segment = raw.FPDFPath_GetPathSegment(obj, k)
                     raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-                    a, b, c, d, e, f = placed
                     point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-                    kind = raw.FPDFPathSegment_GetType(segment)
-                    if kind == raw.FPDF_SEGMENT_LINETO and current is not None:
+                    step = raw.FPDFPathSegment_GetType(segment)
+                    if step == raw.FPDF_SEGMENT_LINETO and current is not None:
                         add(current, point)
-                    if kind == raw.FPDF_SEGMENT_MOVETO or start is None:
+                    if step == raw.FPDF_SEGMENT_MOVETO or start is None:
                         start = point
                     current = point
                     if raw.FPDFPathSegment_GetClose(segment) and start is not None:
@@ -165,7 +170,9 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
     """The table's rows, and the fragments they were read from. Rows follow each other only while each holds text
     in more than one of the columns and no line across them (``_fits``): what does not, a heading above the table
     under the page's running rule, the text between two tables under each other, a box as wide as them, ends
-    one table; a run of fewer than ``MIN_ROWS`` rows is none."""
+    one table; a run of fewer than ``MIN_ROWS`` rows is none. Where only the channels between the text split
+    the columns, a row is at most ``CHANNEL_ROW_LINES`` lines and opens with no heading (``_a_row_of_cells``):
+    columns of prose between rules are no table."""
     width = table.right - table.left
     inner = [v for v in rules.vertical if table.left + ALIGN < v[0] < table.right - ALIGN]
     bands: list[list[Fragment]] = [[] for _ in table.rows[1:]]
@@ -174,66 +181,102 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             n = next((n for n, (top, bottom) in enumerate(zip(table.rows, table.rows[1:])) if top < f.y <= bottom), None)
             if n is not None:
                 bands[n].append(f)
-    channels = _channels([f for band in bands if len(band) > 1 for f in band if f.x1 - f.x0 <= width / 2])
+    channels = _channels([f for band in bands if _in_pieces(band) for f in band if f.x1 - f.x0 <= width / 2])
     runs: list[list[tuple[list[Fragment], list[float], float, float]]] = [[]]
     above: list[float] = []  # the columns of the row above: a header's shaded cells may be its only uprights
     for (top, bottom), band in zip(zip(table.rows, table.rows[1:]), bands):
         drawn = _one_each(sorted({round(v[0]) for v in inner if v[1] < bottom - SAME_Y and v[2] > top + SAME_Y}))
-        separators = drawn or above or channels
-        above = drawn or above
+        ruled = drawn or above
+        separators = ruled or channels
+        above = ruled
         if not band:
             continue
-        if _fits(band, separators, width):
+        if _fits(band, separators, width) and (ruled or _a_row_of_cells(band, separators)):
             runs[-1].append((band, separators, top, bottom))
         elif runs[-1]:
             runs.append([])
     read: list[Fragment] = []
     used: set[int] = set()
     for run in runs:
+        while run and _stray(*run[0][:2]):
+            run.pop(0)
+        while run and _stray(*run[-1][:2]):
+            run.pop()
         if len(run) < MIN_ROWS:
             continue
+        usual = statistics.median(_depth(band, separators) for band, separators, _, _ in run)
         for band, separators, top, bottom in run:
-            rows = [_row(merged + row, separators, row)
+            deep = _depth(band, separators) > usual
+            rows = [_row(merged + row, separators, row, deep)
                     for merged, row in _split_rows(band, separators, top, bottom, table, rules)]
             if len(rows) > 1 and None in rows:
-                rows = [_row(band, separators, band)]
+                rows = [_row(band, separators, band, deep)]
             if None not in rows:
                 read += rows
                 used |= {id(f) for f in band}
     return read, used
 
 
+def _cells(band: list[Fragment], separators: list[float]) -> list[list[Fragment]]:
+    """A row's fragments by the column their middle stands in."""
+    edges = [float("-inf"), *separators, float("inf")]
+    cells: list[list[Fragment]] = [[] for _ in edges[1:]]
+    for f in band:
+        middle = (f.x0 + f.x1) / 2
+        cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
+    return cells
+
+
+def _depth(band: list[Fragment], separators: list[float]) -> int:
+    """The most lines a cell of the row holds."""
+    return max(len(_lines(cell)) for cell in _cells(band, separators))
+
+
+def _in_pieces(band: list[Fragment]) -> bool:
+    """Whether a line of the row holds two fragments or more: cells side by side, not a heading or a note."""
+    return any(abs(a.y - b.y) <= BASELINE_TOLERANCE * max(a.size, 1) for n, a in enumerate(band) for b in band[n + 1:])
+
+
+def _a_row_of_cells(band: list[Fragment], separators: list[float]) -> bool:
+    """Without rules between the columns: no cell of more than ``CHANNEL_ROW_LINES`` lines, and no heading above
+    the rest (a line alone on its baseline, bold or larger where the rest is not), as an article's columns have."""
+    if _depth(band, separators) > CHANNEL_ROW_LINES:
+        return False
+    first = min(f.y for f in band)
+    opening = [f for f in band if abs(f.y - first) <= BASELINE_TOLERANCE * max(f.size, 1)]
+    rest = [f for f in band if f not in opening]
+    body = statistics.median(f.size for f in band)
+    return not (len(opening) == 1 and rest and (opening[0].bold and not all(f.bold for f in rest)
+                                                 or opening[0].size > body + 0.5))
+
+
 def _split_rows(band: list[Fragment], separators: list[float], top: float, bottom: float, table: _Table,
                 rules: Rules) -> list[tuple[list[Fragment], list[Fragment]]]:
-    """The rows a row holds where its first cells are merged over several (rules from a later column to the
-    table's right end: "Lasten" beside four programmes, each with its figures): for each, the merged cells and
-    its own fragments; else the row itself. A header's cell over two columns ("2024" over "Begroting |
-    Realisatie") splits nothing."""
+    """The rows a row holds where cells of it are merged over several (rules inside it that do not reach across
+    the table: "Lasten" beside four programmes, each with its figures; a portfolio holder beside three): for each,
+    the merged cells and its own fragments; else the row itself. A header's cell over two columns ("2024" over
+    "Begroting | Realisatie") splits nothing."""
     inside = sorted(r for r in rules.horizontal if top + SAME_Y < r[0] < bottom - SAME_Y
-                    and r[1] > table.left + ALIGN and r[2] >= table.right - ALIGN)
+                    and r[1] < table.right - ALIGN and r[2] > table.left + ALIGN)
     if not inside:
         return [([], band)]
-    start = min(r[1] for r in inside)
-    merged = [f for f in band if (f.x0 + f.x1) / 2 < start]
+    start, end = min(r[1] for r in inside), max(r[2] for r in inside)
+    merged = [f for f in band if not start <= (f.x0 + f.x1) / 2 <= end]
     edges = [top, *(r[0] for r in inside), bottom]
-    rows = [[f for f in band if (f.x0 + f.x1) / 2 >= start and upper < f.y <= lower]
+    rows = [[f for f in band if start <= (f.x0 + f.x1) / 2 <= end and upper < f.y <= lower]
             for upper, lower in zip(edges, edges[1:])]
     if not merged or any(len({sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in row}) < 2 for row in rows):
         return [([], band)]
     return [(merged, row) for row in rows]
 
 
-def _row(band: list[Fragment], separators: list[float], own: list[Fragment]) -> Fragment | None:
+def _row(band: list[Fragment], separators: list[float], own: list[Fragment], deep: bool) -> Fragment | None:
     """A row's fragments as one, its cells joined by " | " and each cell's lines into its text, standing where its
     ``own`` fragments stand (not the cells merged over it and the rows beside it); None where its lines are rows
-    of their own (``_rows_of_a_grid``, or a cell of more than ``MAX_ROW_LINES``)."""
-    edges = [float("-inf"), *separators, float("inf")]
-    cells: list[list[Fragment]] = [[] for _ in edges[1:]]
-    for f in band:
-        middle = (f.x0 + f.x1) / 2
-        cells[next(i for i in range(len(cells)) if edges[i] <= middle < edges[i + 1])].append(f)
-    lines = [_lines(cell) for cell in cells if cell]
-    if _rows_of_a_grid(lines) or any(len(cell) > MAX_ROW_LINES for cell in lines):
+    of their own: in a row ``deep``er than the table's usual one, every cell on the same baselines
+    (``_rows_of_a_grid``), or a cell of more than ``MAX_ROW_LINES``."""
+    lines = [_lines(cell) for cell in _cells(band, separators) if cell]
+    if (deep and _rows_of_a_grid(lines)) or any(len(cell) > MAX_ROW_LINES for cell in lines):
         return None
     first = min(own, key=lambda f: (f.y, f.x0))
     weights: Counter[tuple[float, bool]] = Counter()
@@ -264,6 +307,15 @@ def _fits(band: list[Fragment], separators: list[float], width: float) -> bool:
     columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
     return len(columns) > 1 and not any(f.x1 - f.x0 > width / 2 and f.x0 < x - f.size and f.x1 > x + f.size
                                         for f in band for x in separators)
+
+
+def _stray(band: list[Fragment], separators: list[float]) -> bool:
+    """Text in at most half the columns and across where two of them meet (by more than an em each side): notes in
+    two columns between the table's last rule and the footer's, no row of it. Inside a table, and in a row that
+    fills its columns, it is a cell's text run into the next (``_fits``)."""
+    columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
+    return 2 * len(columns) <= len(separators) + 1 and any(
+        f.x0 < x - f.size and f.x1 > x + f.size for f in band for x in separators)
 
 
 def _one_each(xs: list[int]) -> list[float]:
@@ -319,13 +371,15 @@ def wrapped(lines: list[str]) -> str:
 def cell_breaks_resolved(lines: list[PdfLine]) -> None:
     """Each ``CELL_BREAK`` in the document's lines as nothing where a word processor broke a word to fit a narrow
     cell ("Volksgezondh" / "eid": the whole is a word of the document or of Dutch, a piece is not; "vastgoedonderho"
-    / "ud": a piece of one or two letters the document never has alone), else as a space (words that wrapped:
-    "wethouder" / "en")."""
-    words = Vocabulary.from_texts(["\n".join(line.text.replace(CELL_BREAK, "\n") for line in lines)])
+    / "ud": a piece of one or two letters the document never has alone, after no Dutch word), else as a space (words
+    that wrapped: "wethouder" / "en", "Wat doen we" / "nu")."""
+    words = Vocabulary.from_texts(["\n".join(line.text.replace(CELL_BREAK, "-\n") for line in lines)])  # pieces
 
-    def broken(left: str, right: str) -> bool:
-        piece = not (words.is_word(left) and words.is_word(right))
-        return (piece and words.is_word(left + right)) or (len(right) <= 2 and not words.count(right))
+    def broken(left: str, right: str) -> bool:  # counted as neither words nor line ends
+        short = len(right) <= 2 and not words.count(right)  # "s", "ud"; not "de", "nu", "ha"
+        if words.is_word(left + right):
+            return short or not (words.is_word(left) and words.is_word(right))
+        return short and zipf_nl(left.lower()) < KNOWN_ZIPF  # "vastgoedonderho" / "ud"; not "we" / "nu"
 
     for line in lines:
         if CELL_BREAK in line.text:

@@ -294,6 +294,7 @@ def test_a_model_fitted_on_other_evidence_is_refused():
     ("Wat verdient de burgemeester?", ["De burgemeester verdient € 9.000 bruto per maand."],
      ["De burgemeester verdient het vertrouwen van de raad."]),
     # an amount, a share or a rate counts nothing
+    ("Hoeveel Europese steden doen mee?", ["Er doen 12 Europese steden mee."], ["Er doen 12 procent van de steden mee."]),
     ("Hoeveel inwoners heeft de gemeente Hoogsloot?",
      ["Hoogsloot telt 41.200 inwoners.", "De gemeente heeft eenenveertigduizend inwoners."],
      ["De bijdrage stijgt met € 1,15 per inwoner.", "Het Energieloket kost 2,30 euro per inwoner.",

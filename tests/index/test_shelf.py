@@ -18,7 +18,7 @@ from vraagbaak.errors import InvalidQuestion
 from vraagbaak.index import dense, keyword, store
 from vraagbaak.index.build import build_index, corpus_checksums
 from vraagbaak.index.repeats import Repeats
-from vraagbaak.index.scope import Scope
+from vraagbaak.index.scope import Scope, years_in
 from vraagbaak.index.search import Searcher
 from vraagbaak.ingest.pipeline import ingest_corpus
 
@@ -341,6 +341,22 @@ def test_a_year_in_the_question_weighs_in_but_does_not_put_another_documents_pas
     may be what the question asks about; an organisation or a kind of document named is what it asks in."""
     question = "spreekuur van de wijkagent over veiligheid in wijk 12 in 2023"
     assert searcher.search(question, 3, abstain=False).hits[0].passage.document == "politie-jaarverslag-2024"
+
+
+def test_a_year_that_picks_one_of_the_reports_an_organisation_names_weighs_in_fully(searcher):
+    """A review: "de politie in 2017" picks that year's report of the police; a year alone only weighs in."""
+    documents = [p.document for p in searcher.passages]
+    best = documents.index("stedennet-jaarverslag-2023")  # a passage of 2023 fits best by far
+    base = {"stedennet-jaarverslag-2023": 0.0, "stedennet-jaarverslag-2024": 0.2, "politie-jaarverslag-2024": 0.1}
+    fused = {i: 1.0 if i == best else base[document] for i, document in enumerate(documents)}
+
+    def first(question: str) -> str:
+        favoured = searcher._favour_named(fused, question, years_in(question), None)
+        return documents[max(favoured, key=favoured.get)]
+
+    assert first("Wat deden de steden aan wonen in 2024?") == "stedennet-jaarverslag-2023"
+    assert first("Wat deed het Stedennet aan wonen in 2024?") == "stedennet-jaarverslag-2024"
+    assert first("Wat deed de politie aan veiligheid?") == "politie-jaarverslag-2024"
 
 
 def test_a_year_is_borne_out_by_the_passages_report_or_its_text(searcher):

@@ -970,9 +970,11 @@ ACTIONS = [("2024-21", "Toetredingsovereenkomst met Weert opstellen en laten ond
 
 
 def ruled_table(path: Path, style: list, rows: list[tuple[str, ...]], widths: list[float], rule_above: bool,
-                closing: str = "Vastgesteld in de vergadering van het Algemeen Bestuur van 11 februari 2025.") -> None:
-    """A page with a heading, a table whose cells wrap (reportlab's platypus, each cell a paragraph) and a
-    ``closing`` paragraph after it; with ``rule_above``, a running rule as wide as the table above the heading."""
+                closing: str = "Vastgesteld in de vergadering van het Algemeen Bestuur van 11 februari 2025.",
+                intro: str = "") -> None:
+    """A page with a heading, an ``intro`` line, a table whose cells wrap (reportlab's platypus, each cell a
+    paragraph) and a ``closing`` paragraph after it; with ``rule_above``, a running rule as wide as the table
+    above the heading."""
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
@@ -983,7 +985,8 @@ def ruled_table(path: Path, style: list, rows: list[tuple[str, ...]], widths: li
     body = getSampleStyleSheet()["BodyText"]
     table = Table([[Paragraph(cell, body) for cell in row] for row in rows], colWidths=widths, style=style)
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=72, rightMargin=WIDTH - 72 - sum(widths), topMargin=72).build(
-        [Paragraph("Actielijst", getSampleStyleSheet()["Heading2"]), table, Spacer(1, 24),
+        [Paragraph("Actielijst", getSampleStyleSheet()["Heading2"]), *([Paragraph(intro, body)] if intro else []),
+         table, Spacer(1, 24),
          Paragraph(closing, body)],
         onFirstPage=page)
 
@@ -994,7 +997,8 @@ def test_a_ruled_tables_row_whose_cells_wrap_is_one_row_with_or_without_vertical
     de vaste | wethouder | 2024"), the action cut off from who does it and when. Between two of a table's rules
     is one row: with a grid (a cell's words cut at its vertical rule however close), with rules under each row
     only and the short cells set in the middle of the row, as a browser does, under a running rule as wide
-    as the table, which makes no row of the heading above the table, and where only the header's shaded cells
+    as the table, which makes no row of the heading above the table (nor, in a review, hides the channel
+    between the first two columns with a line under the heading), and where only the header's shaded cells
     have upright sides."""
     rows = [("nr", "actie", "wie", "wanneer"), *ACTIONS]
     grid = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
@@ -1002,10 +1006,12 @@ def test_a_ruled_tables_row_whose_cells_wrap_is_one_row_with_or_without_vertical
                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     shaded_header = [("LINEBELOW", (0, 0), (-1, -1), 0.5, (0, 0, 0)),  # each header cell shaded: its sides the
                      *[("BACKGROUND", (n, 0), (n, 0), (0.8, 0.85, 0.9 - 0.05 * n)) for n in range(4)]]  # only uprights
-    for name, style, rule_above in (("grid", grid, False), ("lijnen", lines_only, True), ("kop", shaded_header, False)):
+    for name, style, rule_above, intro in (("grid", grid, False, ""), ("lijnen", lines_only, True, ""),
+                                           ("kop", shaded_header, False, ""),
+                                           ("intro", lines_only, True, "Stand van zaken per maart.")):
         folder = corpus / name
         folder.mkdir()
-        ruled_table(folder / f"besluitenlijst-{name}.pdf", style, rows, [60, 180, 110, 90], rule_above)
+        ruled_table(folder / f"besluitenlijst-{name}.pdf", style, rows, [60, 180, 110, 90], rule_above, intro=intro)
         passages = ingest(folder).passages
         text = "\n".join(p.text for p in passages)
         for action in ACTIONS:
@@ -1119,3 +1125,71 @@ def test_a_word_broken_to_fit_a_narrow_cell_is_joined_and_words_that_wrap_are_no
     text = "\n".join(p.text for p in ingest(corpus).passages)
     for row in rows:
         assert " | ".join(row) in text, text
+
+
+def test_rows_whose_cells_all_wrap_and_a_cell_merged_in_the_last_column_read_as_rows(corpus):
+    """A review: a grid whose every cell wraps to two lines on shared baselines was read line by line (taken for a
+    table ruled only round its header); and a cell merged over three rows in the last column merged their
+    figures again."""
+    rows = [("Organisatie", "Contactpersoon"), ("Gemeente Zwolle<br/>Afdeling Wonen", "Jan Jansen<br/>038 123 4567"),
+            ("Gemeente Deventer<br/>Team Zorg", "Fatima el Amrani<br/>0570 765 432"),
+            ("Provincie Overijssel<br/>Eenheid Economie", "Piet de Boer<br/>038 999 0000")]
+    ruled_table(corpus / "contacten.pdf", [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))], rows, [160, 160], False)
+    portfolios = [("Programma", "Begroting", "Portefeuille"), ("Wonen", "2.140", "Wethouder Jansen"),
+                  ("Mobiliteit", "1.860", ""), ("Energie en klimaat", "1.320", ""), ("Cultuur", "300", "Wethouder Smit")]
+    ruled_table(corpus / "portefeuilles.pdf", [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("SPAN", (2, 1), (2, 3))],
+                portfolios, [120, 90, 130], False)
+    for name, folder in (("contacten", "a"), ("portefeuilles", "b")):
+        (corpus / folder).mkdir()
+        (corpus / f"{name}.pdf").rename(corpus / folder / f"{name}.pdf")
+    text = "\n".join(p.text for p in ingest(corpus / "a").passages)
+    assert "Gemeente Zwolle Afdeling Wonen | Jan Jansen 038 123 4567" in text, text
+    text = "\n".join(p.text for p in ingest(corpus / "b").passages)
+    for programme, figure in (("Wonen", "2.140"), ("Mobiliteit", "1.860"), ("Energie en klimaat", "1.320")):
+        assert f"{programme} | {figure} | Wethouder Jansen" in text, text
+    assert "Cultuur | 300 | Wethouder Smit" in text, text
+
+
+def test_a_numbered_heading_and_articles_between_rules_are_no_table_rows(corpus):
+    """A review: a numbered heading set apart from its title ("1.1   Aanleiding") with its paragraph hanging under
+    the title became one row, "1.1 | Aanleiding De gemeente …"; and short articles in two columns between
+    rules as wide as the page became one row each, the heading in the first cell."""
+    pdf = canvas.Canvas(str(corpus / "raadsvoorstel.pdf"), pagesize=A4)
+    y = HEIGHT - 80
+    for k, title in enumerate(("Aanleiding", "Doel van het voorstel")):
+        pdf.setFont("Helvetica-Bold", 10)
+        pdf.drawString(72, y, f"1.{k + 1}")
+        pdf.drawString(100, y, title)
+        y = paragraph(pdf, 100, y - 13, WIDTH - 172, words(40, k)) - 14
+    pdf.showPage()
+    y = HEIGHT - 72
+    column = (WIDTH - 164) / 2
+    for k in range(3):
+        pdf.line(72, y, WIDTH - 72, y)
+        pdf.setFont("Helvetica-Bold", 12)
+        pdf.drawString(72, y - 18, f"Nieuws uit de regio {k + 1}")
+        y = min(paragraph(pdf, 72, y - 36, column, words(40, k)), paragraph(pdf, 92 + column, y - 36, column,
+                                                                            words(30, k + 3))) - 10
+    pdf.line(72, y, WIDTH - 72, y)
+    pdf.save()
+    passages = ingest(corpus).passages
+    text = "\n".join(p.text for p in passages)
+    assert not [line for line in text.splitlines() if " | " in line and line not in ("1.1 | Aanleiding",
+                                                                                    "1.2 | Doel van het voorstel")]
+    assert " ".join(words(40)) in " ".join(text.split()), text
+    assert "Nieuws uit de regio 2" in {p.citation.section[-1] for p in passages if p.citation.section}, text
+
+
+def test_only_a_word_broken_to_fit_its_cell_is_joined_not_short_words_that_wrap():
+    """A review: "Wat doen we" / "nu", "Oppervlakte in" / "ha" and "Kosten per" / "m2" were glued ("wenu"): a piece
+    of one or two letters the document never has alone is joined only after a piece that is no Dutch word."""
+    from vraagbaak.ingest.layout import PdfLine
+    from vraagbaak.ingest.ruled_tables import CELL_BREAK, cell_breaks_resolved
+
+    cells = ["Wat doen we", "nu", "Oppervlakte in", "ha", "Kosten per", "m2", "Volksgezondh", "eid", "vastgoedonderho",
+             "ud"]
+    lines = [PdfLine(1, " | ".join(f"{a}{CELL_BREAK}{b}" for a, b in zip(cells[::2], cells[1::2])), 10, False, True,
+                     True), PdfLine(1, "Het vastgoedonderhoud van de gemeente gaat voor.", 10, False, False, True)]
+    cell_breaks_resolved(lines)
+    assert lines[0].text == ("Wat doen we nu | Oppervlakte in ha | Kosten per m2 | Volksgezondheid | "
+                             "vastgoedonderhoud"), lines[0].text
