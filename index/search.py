@@ -352,9 +352,8 @@ class Searcher:
 
     def _bears_out(self, years: set[int], first: int) -> bool:
         """Whether each year the question names is the first passage's document's, or stands in its text or its
-        section's title: a
-        report of 2024 that gives the houses built in 2024 does not answer "Hoeveel woningen worden er in 2025
-        opgeleverd?", nor the unemployment of 2024 "Wat was de werkloosheid in 2023?"."""
+        section's title: a report of 2024 that gives the houses built in 2024 does not answer "Hoeveel woningen
+        worden er in 2025 opgeleverd?", nor the unemployment of 2024 "Wat was de werkloosheid in 2023?"."""
         passage = self.passages[first]  # its text with its section path ("Kerncijfers 2023")
         return all(self.shelf.documents[passage.document].year == year
                    or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years)

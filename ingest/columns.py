@@ -271,7 +271,7 @@ def _continues(cells: list[list[Fragment]], row: list[Fragment]) -> list[int] | 
         n = next((n for n, cell in enumerate(cells) if abs(cell[0].x0 - f.x0) <= CELL_ALIGN), None)
         if not n or (found and n <= found[-1]) or f.bold != cells[n][-1].bold or (
                 _figure(f.text) and _figure(cells[n][-1].text)):
-            return None  # a figure under a figure: the next row's, its first cell left empty (the same name)
+            return None  # in another weight, or a figure under a figure: the next row's, its name left out
         found.append(n)
     return found
 
