@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from vraagbaak.ingest.blocks import SENTENCE_END
 from vraagbaak.ingest.clean import BULLET
-from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline
+from vraagbaak.ingest.layout import TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline, on_baselines
 from vraagbaak.ingest.ruled_tables import wrapped
 
 #: A gutter is where at most this share of the page's fragments cross it (full-width headings and lines).
@@ -213,12 +213,7 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
     """Fragments of one column, top to bottom; several on one baseline are a table row, joined into one, unless
     they are a line of justified prose (``_justified``); a line below a row with nothing in its first column and
     each piece where a later cell starts goes on in those cells (``_continues``)."""
-    rows: list[list[Fragment]] = []
-    for f in sorted(fragments, key=lambda f: (f.y, f.x0)):
-        if rows and abs(rows[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
-            rows[-1].append(f)
-        else:
-            rows.append([f])
+    rows = on_baselines(fragments)
     width = max((f.x1 for f in fragments), default=0.0) - min((f.x0 for f in fragments), default=0.0)
     joined: list[Fragment] = []
     cells: list[list[Fragment]] = []  # the last table row's cells, each with the lines it goes on with

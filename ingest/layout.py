@@ -45,3 +45,14 @@ class PdfLine:
 def baseline(fragment: Fragment) -> int:
     """Fragments with one key stand on one baseline, give or take a point (cells of a table's row)."""
     return round(fragment.y / 2)
+
+
+def on_baselines(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """Fragments top to bottom, those on one baseline (within ``BASELINE_TOLERANCE`` of the first's) together."""
+    lines: list[list[Fragment]] = []
+    for f in sorted(fragments, key=lambda f: (f.y, f.x0)):
+        if lines and abs(lines[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return lines

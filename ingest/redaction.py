@@ -8,6 +8,7 @@ characters out of the text and counts them.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -32,24 +33,14 @@ def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     box = [ctypes.c_float() for _ in range(4)]
-    matrix = raw.FS_MATRIX()
-
-    def walk(objects, to_page: tuple[float, ...]) -> None:
-        for obj in objects:
-            index = order[address(obj)] = len(order)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-                inner = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
-                walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], inner)
-            elif (kind == raw.FPDF_PAGEOBJ_PATH and _rectangle(obj)
-                    and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value
-                    and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
-                    and max(r.value, g.value, b.value) <= DARK and a.value >= 200
-                    and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(c) for c in box))):
-                covers.append((index, *_on_page([c.value for c in box], to_page)))
-
-    walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))],
-         (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    for obj, kind, to_page in placed_objects(page):
+        index = order[address(obj)] = len(order)
+        if (kind == raw.FPDF_PAGEOBJ_PATH and _rectangle(obj)
+                and raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value
+                and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
+                and max(r.value, g.value, b.value) <= DARK and a.value >= 200
+                and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(c) for c in box))):
+            covers.append((index, *_on_page([c.value for c in box], to_page)))
     count = len(order)
     rect = raw.FS_RECTF()
     for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
@@ -66,6 +57,27 @@ def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
             raw.FPDFPage_CloseAnnot(annot)
     rows = np.array([c for c in covers if c[3] - c[1] >= 3 and c[4] - c[2] >= 3], dtype=float).reshape(-1, 5)
     return rows, order
+
+
+def placed_objects(page) -> Iterator[tuple[object, int, tuple[float, ...]]]:
+    """Every object of the page in the order it is drawn (object, type, the matrix that places the form it stands
+    in on the page), the objects inside a form object after it: a whole page wrapped in one by a stamping or
+    merging tool is drawn where the form puts it."""
+    import pypdfium2.raw as raw
+
+    matrix = raw.FS_MATRIX()
+
+    def walk(objects, to_page: tuple[float, ...]) -> Iterator[tuple[object, int, tuple[float, ...]]]:
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            yield obj, kind, to_page
+            if kind == raw.FPDF_PAGEOBJ_FORM and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                inner = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
+                yield from walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))],
+                                inner)
+
+    yield from walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))],
+                    (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
 
 
 def compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:

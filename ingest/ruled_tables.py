@@ -14,10 +14,11 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from vraagbaak.ingest.clean import KNOWN_ZIPF, Vocabulary, hyphen_joiner, zipf_nl
-from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine
-from vraagbaak.ingest.redaction import compose
+from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, on_baselines
+from vraagbaak.ingest.redaction import compose, placed_objects
 
 #: A stroke at most this many points off level (or plumb) is a rule if it is at least this long: a cell's edge,
 #: not a mark or a letter's stroke.
@@ -57,6 +58,11 @@ class Rules:
     horizontal: list[tuple[float, float, float]]
     vertical: list[tuple[float, float, float]]
 
+    @cached_property
+    def tables(self) -> list[_Table]:
+        """Once per page, for both the words cut at the tables' rules and the rows read between them."""
+        return _tables(self)
+
 
 def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Rules:
     """The straight horizontal and vertical strokes of the page's paths (their segments, and the sides of their
@@ -75,33 +81,25 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
         elif abs(x1 - x0) <= STRAIGHT and abs(y1 - y0) >= MIN_RULE:
             vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
-    def walk(objects, to_page: tuple[float, ...]) -> None:
-        for obj in objects:
-            kind = raw.FPDFPageObj_GetType(obj)
-            if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-                continue
-            placed = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                walk([raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], placed)
-            elif kind == raw.FPDF_PAGEOBJ_PATH and (count := raw.FPDFPath_CountSegments(obj)) <= MAX_SEGMENTS:
-                start = current = None
-                a, b, c, d, e, f = placed
-                for k in range(count):
-                    segment = raw.FPDFPath_GetPathSegment(obj, k)
-                    raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-                    point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-                    step = raw.FPDFPathSegment_GetType(segment)
-                    if step == raw.FPDF_SEGMENT_LINETO and current is not None:
-                        add(current, point)
-                    if step == raw.FPDF_SEGMENT_MOVETO or start is None:
-                        start = point
-                    current = point
-                    if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-                        add(current, start)
-                        current = start
-
-    walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))],
-         (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    for obj, kind, to_page in placed_objects(page):
+        if (kind != raw.FPDF_PAGEOBJ_PATH or (count := raw.FPDFPath_CountSegments(obj)) > MAX_SEGMENTS
+                or not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))):
+            continue
+        a, b, c, d, e, f = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
+        start = current = None
+        for k in range(count):
+            segment = raw.FPDFPath_GetPathSegment(obj, k)
+            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            step = raw.FPDFPathSegment_GetType(segment)
+            if step == raw.FPDF_SEGMENT_LINETO and current is not None:
+                add(current, point)
+            if step == raw.FPDF_SEGMENT_MOVETO or start is None:
+                start = point
+            current = point
+            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                add(current, start)
+                current = start
     return Rules(_merged(horizontal), _merged(vertical))
 
 
@@ -144,7 +142,7 @@ def cuts(rules: Rules) -> list[tuple[float, float, float]]:
     """The vertical rules inside ruled tables, where a run of words is cut: a cell's last word close to the rule
     and the next cell's first word are two cells, however narrow the gap."""
     found = []
-    for table in _tables(rules):
+    for table in rules.tables:
         top, bottom = table.rows[0], table.rows[-1]
         found += [(x, y0, y1) for x, y0, y1 in rules.vertical
                   if table.left + ALIGN < x < table.right - ALIGN and y0 < bottom and y1 > top]
@@ -157,7 +155,7 @@ def ruled_rows(fragments: list[Fragment], rules: Rules) -> list[Fragment]:
     round text of one column (boxes) and a row of more than ``MAX_ROW_LINES`` lines in a cell."""
     taken: set[int] = set()
     rows: list[Fragment] = []
-    for table in _tables(rules):
+    for table in rules.tables:
         read, used = _read(table, [f for f in fragments if id(f) not in taken], rules)
         rows += read
         taken |= used
@@ -204,9 +202,10 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             run.pop()
         if len(run) < MIN_ROWS:
             continue
-        usual = statistics.median(_depth(band, separators) for band, separators, _, _ in run)
-        for band, separators, top, bottom in run:
-            deep = _depth(band, separators) > usual
+        depths = [_depth(band, separators) for band, separators, _, _ in run]
+        usual = statistics.median(depths)
+        for (band, separators, top, bottom), depth in zip(run, depths):
+            deep = depth > usual
             rows = [_row(merged + row, separators, row, deep)
                     for merged, row in _split_rows(band, separators, top, bottom, table, rules)]
             if len(rows) > 1 and None in rows:
@@ -265,7 +264,7 @@ def _split_rows(band: list[Fragment], separators: list[float], top: float, botto
     edges = [top, *(r[0] for r in inside), bottom]
     rows = [[f for f in band if start <= (f.x0 + f.x1) / 2 <= end and upper < f.y <= lower]
             for upper, lower in zip(edges, edges[1:])]
-    if not merged or any(len({sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in row}) < 2 for row in rows):
+    if not merged or any(len(_columns_of(row, separators)) < 2 for row in rows):
         return [([], band)]
     return [(merged, row) for row in rows]
 
@@ -304,18 +303,26 @@ def _fits(band: list[Fragment], separators: list[float], width: float) -> bool:
     """Text in more than one of the table's columns, and no line of text across where they meet (wider than half
     the table, by more than an em each side: a cell's text may run over its rule, "2024-26" in a narrow
     column, or into the next cell where a browser set them close, "Steenwijkerland Inhuur van twee")."""
-    columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
-    return len(columns) > 1 and not any(f.x1 - f.x0 > width / 2 and f.x0 < x - f.size and f.x1 > x + f.size
-                                        for f in band for x in separators)
+    return len(_columns_of(band, separators)) > 1 and not any(
+        f.x1 - f.x0 > width / 2 and _crosses(f, x) for f in band for x in separators)
 
 
 def _stray(band: list[Fragment], separators: list[float]) -> bool:
     """Text in at most half the columns and across where two of them meet (by more than an em each side): notes in
     two columns between the table's last rule and the footer's, no row of it. Inside a table, and in a row that
     fills its columns, it is a cell's text run into the next (``_fits``)."""
-    columns = {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
-    return 2 * len(columns) <= len(separators) + 1 and any(
-        f.x0 < x - f.size and f.x1 > x + f.size for f in band for x in separators)
+    return 2 * len(_columns_of(band, separators)) <= len(separators) + 1 and any(
+        _crosses(f, x) for f in band for x in separators)
+
+
+def _columns_of(band: list[Fragment], separators: list[float]) -> set[int]:
+    """The columns (their numbers) the row's fragments stand in, by their middles."""
+    return {sum(1 for x in separators if x <= (f.x0 + f.x1) / 2) for f in band}
+
+
+def _crosses(f: Fragment, x: float) -> bool:
+    """Whether the fragment runs across ``x`` by more than an em each side."""
+    return f.x0 < x - f.size and f.x1 > x + f.size
 
 
 def _one_each(xs: list[int]) -> list[float]:
@@ -344,13 +351,7 @@ def _channels(fragments: list[Fragment]) -> list[float]:
 
 def _lines(cell: list[Fragment]) -> list[tuple[float, str]]:
     """A cell's lines top to bottom (baseline, text), pieces on one baseline joined left to right."""
-    lines: list[list[Fragment]] = []
-    for f in sorted(cell, key=lambda f: (f.y, f.x0)):
-        if lines and abs(lines[-1][0].y - f.y) <= BASELINE_TOLERANCE * max(f.size, 1):
-            lines[-1].append(f)
-        else:
-            lines.append([f])
-    return [(line[0].y, " ".join(f.text for f in sorted(line, key=lambda f: f.x0))) for line in lines]
+    return [(line[0].y, " ".join(f.text for f in sorted(line, key=lambda f: f.x0))) for line in on_baselines(cell)]
 
 
 def wrapped(lines: list[str]) -> str:
