@@ -338,6 +338,31 @@ def asks(question: str, stem: Callable[[str], str]) -> Asks:
                 ASKS_REASON.search(" ".join(fold(question).split())) is not None)
 
 
+#: A thing named by its number: "fase 2", "buslijn 47", "actie 2024-023". A stopword before the number ("op 12
+#: december", "tot 21 jaar") names nothing.
+NUMBERED = re.compile(r"\b([a-z][a-z-]{2,})\s+(\d+(?:[./-]\d+)*[a-z]?)(?![\w.,/-]*\d)")
+
+
+def numbered(text: str) -> dict[str, set[str]]:
+    """The things a text names by number, each with its numbers: {"fase": {"1", "2"}}. Years are left out: a year
+    the question names is checked on its own (``Searcher._bears_out``)."""
+    found: dict[str, set[str]] = {}
+    for thing, number in NUMBERED.findall(fold(text)):
+        if thing not in STOPWORDS and not YEAR_LIKE.fullmatch(number):
+            found.setdefault(thing, set()).add(number)
+    return found
+
+
+def other_number(question: dict[str, set[str]], passage: str) -> bool:
+    """Whether the passage names a thing the question names by number only by other numbers: "Fase 1 is in oktober
+    opgeleverd" does not answer "Wanneer wordt fase 2 opgeleverd?", nor "ruim 5 miljoen inwoners" "Welke steden
+    hebben ruim 100.000 inwoners?"."""
+    if not question:
+        return False
+    in_passage = numbered(passage)
+    return any(thing in in_passage and not numbers & in_passage[thing] for thing, numbers in question.items())
+
+
 def gives_reason(sentence: str) -> bool:
     """Whether a sentence says why: "De stijging komt vooral door de hoge energierekening", "omdat", "vanwege"."""
     return REASON.search(" ".join(fold(sentence).split())) is not None

@@ -36,6 +36,8 @@ from vraagbaak.index.answerability import (
     asks,
     gives_reason,
     holds_answer,
+    numbered,
+    other_number,
 )
 from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
@@ -325,7 +327,7 @@ class Searcher:
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
-            if status == "answered" and not self._bears_out(years, ranked[0]):
+            if status == "answered" and not self._bears_out(years, numbered(text), ranked[0]):
                 status = "uncertain"
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
@@ -350,13 +352,16 @@ class Searcher:
         return {i: f + spread * ((self.passages[i].document in named) + weight * (self.passages[i].document in by_year))
                 for i, f in fused.items()}
 
-    def _bears_out(self, years: set[int], first: int) -> bool:
+    def _bears_out(self, years: set[int], things: dict[str, set[str]], first: int) -> bool:
         """Whether each year the question names is the first passage's document's, or stands in its text or its
-        section's title: a report of 2024 that gives the houses built in 2024 does not answer "Hoeveel woningen
-        worden er in 2025 opgeleverd?", nor the unemployment of 2024 "Wat was de werkloosheid in 2023?"."""
+        section's title, and each thing it names by number is not named there by other numbers only: a report of
+        2024 that gives the houses built in 2024 does not answer "Hoeveel woningen worden er in 2025 opgeleverd?",
+        nor the unemployment of 2024 "Wat was de werkloosheid in 2023?", nor "Fase 1 is opgeleverd" "Wanneer wordt
+        fase 2 opgeleverd?"."""
         passage = self.passages[first]  # its text with its section path ("Kerncijfers 2023")
         return all(self.shelf.documents[passage.document].year == year
-                   or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years)
+                   or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years
+                   ) and not other_number(things, passage.embed_text)
 
     def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:
         passage = self.passages[i]

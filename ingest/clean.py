@@ -17,7 +17,7 @@ from functools import lru_cache
 from vraagbaak.ingest.read import Line
 
 WORD = re.compile(r"[^\W\d_](?:[\w’']|-(?=\w))*")
-BULLET = re.compile(r"^[•·▪◦‣*–-]\s+")
+BULLET = re.compile(r"^[•·▪◦‣*–●○■□❑◆❖➢-]\s+")
 #: Words after "X- " that mark an elision hyphen ("aan- en verkoop"), which stays as written.
 ELISION_WORDS = frozenset({"en", "of", "tot", "noch", "als", "dan"})
 #: Vowel pairs that would read as one sound if written together ("zee-eend", not "zeeeend").

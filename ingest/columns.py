@@ -41,6 +41,10 @@ CONTINUED_LINE = 1.3
 CELL_ALIGN = 2.0
 #: A section's number set apart from its title ("1.1", "2.3.4."), in bold: a heading's, whose text is no table's.
 SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+#: Text boxes side by side overlap in height by at least this share of the lower one; boxes that meet within this
+#: many points are a table's shaded cells.
+BESIDE = 0.5
+CELL_MEETS = 2.0
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -142,9 +146,83 @@ def gutters(fragments: list[Fragment], depth: int = 2) -> list[float]:
     return [*left, gutter, *right]
 
 
-def reading_order(fragments: list[Fragment]) -> list[list[Fragment]]:
+def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, float, float]] = ()
+                  ) -> list[list[Fragment]]:
     """Runs of fragments in reading order: per band between fragments that cross a gutter (full width), each
-    column top to bottom, left to right, and then what stands below the columns (``_below_the_columns``)."""
+    column top to bottom, left to right, and then what stands below the columns (``_below_the_columns``). Text
+    boxes beside other text (``_beside``) are read each on their own, a row of them left to right, after the
+    text beside them: before the first sentence (or the first line after a table) that starts below
+    them."""
+    groups = _beside(fragments, boxes)
+    if not groups:
+        return _in_columns(fragments)
+    inside = {id(f) for _, _, group in groups for f in group}
+    waiting = [(top, bottom, Boxed(_rows(sorted(group, key=lambda f: (f.y, f.x0))))) for top, bottom, group in groups]
+    runs: list[list[Fragment]] = []
+    for run in _in_columns([f for f in fragments if id(f) not in inside]):
+        while waiting:
+            top, bottom, box = waiting[0]
+            at = next((k for k, f in enumerate(run) if f.y > bottom and (
+                k == 0 or run[k - 1].y < top or run[k - 1].table and not f.table or SENTENCE_END.search(run[k - 1].text))),
+                      None)
+            if at is None:
+                break
+            if at:
+                runs.append(run[:at])
+                run = run[at:]
+            runs.append(box)
+            waiting.pop(0)
+        runs.append(run)
+    return runs + [box for _, _, box in waiting]
+
+
+def _a_cell(box: tuple[float, float, float, float], boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether another box meets this one side to side or top to bottom: a table's shaded cells, not a text box."""
+    left, top, right, bottom = box
+    return any(other != box and (
+        (abs(other[0] - right) <= CELL_MEETS or abs(left - other[2]) <= CELL_MEETS)
+        and min(bottom, other[3]) - max(top, other[1]) > 0
+        or (abs(other[1] - bottom) <= CELL_MEETS or abs(top - other[3]) <= CELL_MEETS)
+        and min(right, other[2]) - max(left, other[0]) > 0) for other in boxes)
+
+
+class Boxed(list):
+    """A text box's lines: a block of its own, not a column that may go on with the sentence before it."""
+
+
+def _beside(fragments: list[Fragment], boxes: list[tuple[float, float, float, float]]
+            ) -> list[tuple[float, float, list[Fragment]]]:
+    """The text of each box (two lines or more) with text beside it (two lines or more at its height: a slide's
+    callouts, a frame beside the text), with the top and bottom of its row of boxes (side by side: overlapping in
+    height by at least ``BESIDE`` of the lower), in reading order: read line by line, their lines ran on across the boxes
+    as a table's rows. A line stands in the smallest box round it; a ruled table's rows are read by their rules."""
+    held: dict[tuple[float, float, float, float], list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        around = [b for b in boxes if b[0] - 1 <= f.x0 and f.x1 <= b[2] + 1 and b[1] <= f.y <= b[3]]
+        if around and not f.table:
+            held[min(around, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))].append(f)
+    texted = [b for b, group in held.items() if len(on_baselines(group)) >= 2 and not _a_cell(b, boxes)]
+
+    def side_by_side(a, b) -> bool:
+        overlap = min(a[3], b[3]) - max(a[1], b[1])
+        return (a[2] <= b[0] or b[2] <= a[0]) and overlap >= BESIDE * min(a[3] - a[1], b[3] - b[1])
+
+    def beside_text(box) -> bool:
+        return sum(1 for f in fragments if f not in held[box] and box[1] <= f.y <= box[3]
+                   and (f.x1 <= box[0] or box[2] <= f.x0)) >= 2
+
+    found = sorted((b for b in texted if beside_text(b)), key=lambda b: b[1])
+    rows: list[list[tuple[float, float, float, float]]] = []
+    for box in found:
+        if rows and any(side_by_side(box, other) for other in rows[-1]):
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    return [(min(b[1] for b in row), max(b[3] for b in row), held[box])
+            for row in rows for box in sorted(row, key=lambda b: b[0])]
+
+
+def _in_columns(fragments: list[Fragment]) -> list[list[Fragment]]:
     found = gutters(fragments)
     ordered = sorted(fragments, key=lambda f: (f.y, f.x0))
     if not found:
@@ -320,7 +398,8 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
             )
             if numbered:
                 numbered_at = f.x0
-            lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block, run_start=previous is None))
+            lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block,
+                                 run_start=previous is None and not isinstance(run, Boxed)))
             item = bullet or (item and not new_block)
             previous = f
     return lines

@@ -101,7 +101,9 @@ def footnotes_after_their_marks(lines: list[PdfLine], body: float) -> list[PdfLi
     end = len(lines)
     while end > 0 and lines[end - 1].size < body - 0.5 and not lines[end - 1].table:
         end -= 1
-    if end in (0, len(lines)) or not FOOTNOTE.match(lines[end].text):
+    end = next((k for k in range(end, len(lines)) if FOOTNOTE.match(lines[k].text) and (
+        k == end or lines[k].new_block)), len(lines))  # after a text box in small type read before them
+    if end in (0, len(lines)):
         return lines
     notes: list[tuple[int, list[PdfLine]]] = []
     for line in lines[end:]:
@@ -147,7 +149,8 @@ def footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
         k = i
         while k > 0 and not lines[k - 1].table and lines[k - 1].size < body - 0.5 and not lines[k - 1].run_start:
             k -= 1
-        if k == i or k == 0 or lines[k - 1].table or not continues(lines[k - 1], line):
+        if (k == i or k == 0 or lines[k - 1].table or abs(lines[k - 1].size - body) > 0.5  # notes under a title
+                or not continues(lines[k - 1], line)):  # or in a box's small type: no sentence of the body runs on
             continue
         start = k - 1
         while start > 0 and (not (lines[start].new_block or lines[start].run_start)

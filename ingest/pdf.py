@@ -38,8 +38,13 @@ from vraagbaak.ingest.ruled_tables import Rules, cell_breaks_resolved, cuts, dra
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
 FRAGMENT_GAP = 1.5
-#: ... and this many where the word after it opens a column: three columns may stand 18 points apart.
+#: ... and this many where the word after it opens a column: three columns may stand 18 points apart. Where the
+#: font size changes by more than ``SIZE_STEP`` points (a text box in smaller type beside the text), a gap of an em
+#: splits, up to ``SIZE_RATIO`` times the size: a chapter's number in display type stays with its title, a key
+#: figure with its label, and a note's number with its text.
 COLUMN_GAP = 0.8
+SIZE_STEP = 0.5
+SIZE_RATIO = 1.5
 #: A justified line's gaps wider than a plain space (in ems), and how many times wider a gap between its words
 #: must be to split it (``_justified_gap``).
 STRETCHED = 0.6
@@ -59,7 +64,8 @@ CLOSE_UP = 0.15
 #: U+F0A7, U+F0D8, ...) and the signs a text uses; a glyph PDFium cannot name at all (0) is left out.
 SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf06e": "■",
                              "\uf0a8": "□", "\uf0fc": "✓", "\uf0fb": "✗", "\uf0b3": "≥", "\uf0a3": "≤",
-                             "\uf0b1": "±", "\uf0ae": "→", "\uf0b4": "×", "\uf0b0": "°", "\x00": None})
+                             "\uf0b1": "±", "\uf0ae": "→", "\uf0b4": "×", "\uf0b0": "°", "\uf02d": "–",
+                             "\uf06c": "●", "\uf06f": "□", "\uf071": "❑", "\uf075": "◆", "\x00": None})
 #: A simple TrueType font marked symbolic is read by PDFium through the Mac Roman table whatever encoding
 #: the PDF gives it: a Windows "ö" (code 0xF6) comes out as "ˆ", "ë" as "Î", "é" as "È". These are the
 #: characters that then stand for a Windows accented letter; no Dutch word holds one among lowercase letters.
@@ -127,10 +133,12 @@ def read_layout(data: bytes) -> PdfLayout:
         declared = {i + 1: label for i in range(len(document)) if (label := document.get_page_label(i).strip())}
         if all(label == str(page) for page, label in declared.items()):
             declared = {}  # the physical count again: nothing a reader would look for
-        pages, heights, scanned, covered = [], [], [], []
+        pages, heights, scanned, covered, page_boxes = [], [], [], [], []
+        drawn = 0  # pages without text that hold a picture or a drawing
         for i in range(len(document)):
-            fragments, height, hidden = _page_fragments(document[i], i + 1)
+            fragments, height, hidden, boxes = _page_fragments(document[i], i + 1)
             pages.append(fragments)
+            page_boxes.append(boxes)
             heights.append(height)
             if hidden:
                 covered.append(i + 1)
@@ -138,11 +146,14 @@ def read_layout(data: bytes) -> PdfLayout:
                 page = document[i]
                 if next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2), None) is not None:
                     scanned.append(i + 1)
+                drawn += next(page.get_objects(max_depth=2), None) is not None
                 page.close()
     except pdfium.PdfiumError as exc:
         raise PdfUnreadable("de PDF is beschadigd") from exc
     finally:
         document.close()
+    if not any(pages) and not drawn:
+        raise PdfUnreadable("de PDF bevat geen tekst: de pagina's zijn leeg")
     if not any(pages):
         raise PdfUnreadable("de PDF heeft geen tekstlaag (gescand?); maak er eerst doorzoekbare tekst van (OCR)")
     body, _ = body_font(f for fragments in pages for f in fragments)
@@ -152,18 +163,19 @@ def read_layout(data: bytes) -> PdfLayout:
     removed |= declared_numbers(pages, heights, declared)
     labels = {**declared, **labels}  # what the page prints, else the label the PDF gives it (/PageLabels)
     lines: list[PdfLine] = []
-    for fragments in pages:
+    for fragments, boxes in zip(pages, page_boxes):
         kept = [f for f in fragments if id(f) not in removed]
-        lines += footnotes_after_their_marks(page_lines(reading_order(kept)), body)
+        lines += footnotes_after_their_marks(page_lines(reading_order(kept, boxes)), body)
     lines = footnotes_before_their_paragraph(lines)
     _join_continuations(lines)
     cell_breaks_resolved(lines)
     return PdfLayout(lines, len(pages), labels, examples, title, scanned, covered, author)
 
 
-def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
-    """Glyphs -> words -> fragments (top-down y, as the page reads), the page's height as it reads, and how
-    many characters a dark box drawn over them hides (``redaction.covering_boxes``), which are left out.
+def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list[tuple[float, float, float, float]]]:
+    """Glyphs -> words -> fragments (top-down y, as the page reads), the page's height as it reads, how many
+    characters a dark box drawn over them hides (``redaction.covering_boxes``), which are left out, and the
+    rectangles drawn on it (``Rules.boxes``: text boxes are read box by box).
 
     A landscape page is often a portrait page turned (``/Rotate 90``) with its text drawn turned the other
     way: the text's own direction, that of most of its characters, says how the page reads, and positions
@@ -244,7 +256,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int]:
         rules = Rules([], [])  # drawn as the page is stored, not as its text reads
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
                  if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # the page as shown: a line
-    return ruled_rows(fragments, rules), shown_height, hidden  # over its edge stays, a printer's note in the bleed
+    return ruled_rows(fragments, rules), shown_height, hidden, rules.boxes  # over its edge stays, a printer's note in the bleed
 
 
 def misread_accents(word: str) -> str:
@@ -345,7 +357,7 @@ def _letter_gaps(glyphs) -> dict[int, float]:
 
 def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) -> list[Fragment]:
     """Words on one baseline, left to right, split where the gap is wider than the font (the larger of the
-    two words'), where a table's vertical rule stands between them (``cuts``: x, top, bottom), and where a word
+    two words'), or than an em where the size changes a little, where a table's vertical rule stands between them (``cuts``: x, top, bottom), and where a word
     opens a column after a narrower gap (``_split_at``); a chapter's large number stays with its title."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (w[3], w[1])):
@@ -362,7 +374,10 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
         stretched = _justified_gap(line)
         run = [line[0]]
         for word in line[1:]:
-            if (word[1] - run[-1][2] > max(FRAGMENT_GAP * max(word[4], run[-1][4], 1), JUSTIFIED * stretched)
+            gap = word[1] - run[-1][2]
+            if (gap > max(FRAGMENT_GAP * max(word[4], run[-1][4], 1), JUSTIFIED * stretched)
+                    or SIZE_STEP < abs(word[4] - run[-1][4]) <= (SIZE_RATIO - 1) * min(word[4], run[-1][4])
+                    and gap > max(word[4], run[-1][4])
                     or any(run[-1][2] - 1 <= x <= word[1] + 1 and top < word[3] <= bottom
                            for x, top, bottom in cuts)):
                 runs.append(run)

@@ -100,8 +100,9 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
                 removed.update(id(g) for g in block)
                 examples += [g.text for g in block]
                 labels.setdefault(f.page, said.group(1))
-    for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's
-        found = [f for f in found if id(f) not in removed]  # 1-3 after a front matter numbered ii and iii
+    for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's 1-3
+        found = [f for f in found if id(f) not in removed  # after a front matter numbered ii and iii; not where a
+                 and f.page not in labels]  # footer numbers the page ("pagina 8" above the notes 1 and 2)
         if len({f.page for f in found}) >= 2:
             removed.update(id(f) for f in found)
             examples.append(found[0].text)

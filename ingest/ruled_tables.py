@@ -10,10 +10,11 @@ action cut off from who does it and when.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from vraagbaak.ingest.clean import KNOWN_ZIPF, Vocabulary, hyphen_joiner, zipf_nl
@@ -27,6 +28,9 @@ MIN_RULE = 10.0
 #: A path of more segments is a drawing (a map's outlines, a chart's curve), not a table's rules, and is passed
 #: over unread: reading each segment costs a call into PDFium.
 MAX_SEGMENTS = 400
+#: A closed path of at most this many segments is a box round what it holds (a rectangle, one with rounded
+#: corners, a speech bubble): read as a whole where it stands beside other text (``columns.reading_order``).
+BOX_SEGMENTS = 60
 #: Pieces of one rule (each cell's edge drawn on its own) lie within this many points of one y ...
 SAME_Y = 1.5
 #: ... and meet within this many points.
@@ -57,6 +61,8 @@ class Rules:
 
     horizontal: list[tuple[float, float, float]]
     vertical: list[tuple[float, float, float]]
+    #: Closed shapes' bounds (left, top, right, bottom): a text box's fill or frame, a cell's shading.
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
     @cached_property
     def tables(self) -> list[_Table]:
@@ -66,10 +72,11 @@ class Rules:
 
 def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Rules:
     """The straight horizontal and vertical strokes of the page's paths (their segments, and the sides of their
-    rectangles, a thin filled bar's too), in forms as placed on the page; curves are left out."""
+    rectangles, a thin filled bar's too), in forms as placed on the page, and the bounds of short closed paths
+    (``BOX_SEGMENTS``); curves are left out of the rules."""
     import pypdfium2.raw as raw
 
-    horizontal, vertical = [], []
+    horizontal, vertical, boxes = [], [], []
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
 
@@ -87,11 +94,14 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
             continue
         a, b, c, d, e, f = compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), to_page)
         start = current = None
+        outline: list[tuple[float, float]] = []  # a short path's points: a box round text, if it closes
         for k in range(count):
             segment = raw.FPDFPath_GetPathSegment(obj, k)
             raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
             point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             step = raw.FPDFPathSegment_GetType(segment)
+            if count <= BOX_SEGMENTS:
+                outline.append(point)
             if step == raw.FPDF_SEGMENT_LINETO and current is not None:
                 add(current, point)
             if step == raw.FPDF_SEGMENT_MOVETO or start is None:
@@ -100,7 +110,13 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
             if raw.FPDFPathSegment_GetClose(segment) and start is not None:
                 add(current, start)
                 current = start
-    return Rules(_merged(horizontal), _merged(vertical))
+        if outline and (raw.FPDFPathSegment_GetClose(segment) or math.dist(outline[0], outline[-1]) < MEETS):
+            left, right = min(p[0] for p in outline), max(p[0] for p in outline)
+            low, high = min(p[1] for p in outline), max(p[1] for p in outline)
+            if right - left >= MIN_RULE and high - low >= MIN_RULE:
+                boxes.append((left - crop_left, height - (high - crop_bottom), right - crop_left,
+                              height - (low - crop_bottom)))
+    return Rules(_merged(horizontal), _merged(vertical), boxes)
 
 
 def _merged(pieces: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:

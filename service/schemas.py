@@ -107,11 +107,11 @@ MESSAGES = {
     "answered": "",
     "uncertain": "Ik weet niet zeker of dit je vraag beantwoordt. Dit komt het dichtst in de buurt:",
     "not_found": "Dat staat niet in de rapporten. Kijk eens in deze secties, of stel je vraag anders: "
-                 "noem bijvoorbeeld het thema, de stad of de themagroep waar het over gaat.",
+                 "noem bijvoorbeeld het onderwerp, de organisatie of de plaats waar het over gaat.",
 }
 #: Not found, and no section comes near enough to suggest.
-NOT_FOUND_NOTHING_NEAR = ("Dat staat niet in de rapporten. Stel je vraag anders: noem bijvoorbeeld het thema, de stad of "
-                          "de themagroep waar het over gaat.")
+NOT_FOUND_NOTHING_NEAR = ("Dat staat niet in de rapporten. Stel je vraag anders: noem bijvoorbeeld het onderwerp, de "
+                          "organisatie of de plaats waar het over gaat.")
 
 
 class SpellingFix(BaseModel):

@@ -15,7 +15,9 @@ from vraagbaak.index.answerability import (
     gives_reason,
     holds_answer,
     named_in,
+    numbered,
     off_domain,
+    other_number,
     personal,
     question_type,
 )
@@ -307,3 +309,23 @@ def test_what_answers_a_question_for_a_contact_a_frequency_or_an_amount(question
     asked = asks(question, stem)
     assert all(holds_answer(asked, sentence, stem) for sentence in answers)
     assert not any(holds_answer(asked, sentence, stem) for sentence in no_answers)
+
+
+@pytest.mark.parametrize(("question", "things"), [
+    ("Wanneer wordt fase 2 van het snelfietspad opgeleverd?", {"fase": {"2"}}),
+    ("Wie is verantwoordelijk voor actie 2024-023?", {"actie": {"2024-023"}}),
+    ("Hoeveel reizigers had buslijn 47 in 2024?", {"buslijn": {"47"}}),
+    ("Wie waren afwezig op 12 december 2024?", {}),  # a stopword before the number: a date
+    ("Hoeveel geld is er voor opvang tot 21 jaar?", {}),
+    ("Welke plannen zijn er voor 2025?", {}),  # a year is checked on its own
+])
+def test_the_things_a_question_names_by_number(question, things):
+    assert numbered(question) == things
+
+
+def test_a_passage_that_names_the_thing_only_by_another_number_does_not_bear_the_question_out():
+    asked = numbered("Wanneer wordt Fase 2 opgeleverd?")
+    assert other_number(asked, "Fase 1 is in oktober 2024 opgeleverd.")
+    assert not other_number(asked, "Fase 1 is opgeleverd; fase 2 is vertraagd.")
+    assert not other_number(asked, "Het snelfietspad wordt in 2026 opgeleverd.")  # names no phase: may still answer
+    assert not other_number({}, "Fase 1 is in oktober 2024 opgeleverd.")

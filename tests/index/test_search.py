@@ -117,6 +117,16 @@ def test_a_year_the_first_passage_and_its_report_do_not_name_is_not_answered(sea
     assert own_year.status == "answered"
 
 
+def test_a_thing_named_by_a_number_the_first_passage_gives_another_number_is_not_answered(searcher):
+    """A black-box report: "Wanneer wordt fase 2 opgeleverd?" was answered by "Fase 1 opgeleverd in oktober 2024".
+    The report says its cities have "ruim 5 miljoen" inhabitants: asked with that number the passage answers, asked
+    with another it is shown under the caveat."""
+    same = searcher.search("Welk netwerk van steden heeft samen ruim 5 miljoen inwoners?", 3)
+    other = searcher.search("Welk netwerk van steden heeft samen ruim 6 miljoen inwoners?", 3)
+    assert same.status == "answered" and "ruim 5 miljoen" in same.hits[0].passage.text
+    assert other.status == "uncertain" and other.hits[0].passage.id == same.hits[0].passage.id
+
+
 def test_confidence_orders_answerable_over_near_misses_over_off_topic_questions(searcher):
     """On the held-out test part; the shares per status are gated in tests/eval/test_quality_gate.py."""
     confidence: dict[str, list[float]] = {}

@@ -365,11 +365,11 @@ def test_a_year_is_borne_out_by_the_passages_report_or_its_text(searcher):
     tests/index/test_search.py)."""
     housing = {p.document: i for i, p in enumerate(searcher.passages) if p.text.startswith("De steden bouwden")}
     climate = next(i for i, p in enumerate(searcher.passages) if "warmtenetten" in p.text)
-    assert searcher._bears_out({2024}, housing["stedennet-jaarverslag-2024"])
-    assert not searcher._bears_out({2024}, housing["stedennet-jaarverslag-2023"])
-    assert not searcher._bears_out({2023, 2024}, housing["stedennet-jaarverslag-2024"])
-    assert searcher._bears_out({2024}, climate) and not searcher._bears_out({2025}, climate)
-    assert searcher._bears_out(set(), housing["stedennet-jaarverslag-2023"])
+    assert searcher._bears_out({2024}, {}, housing["stedennet-jaarverslag-2024"])
+    assert not searcher._bears_out({2024}, {}, housing["stedennet-jaarverslag-2023"])
+    assert not searcher._bears_out({2023, 2024}, {}, housing["stedennet-jaarverslag-2024"])
+    assert searcher._bears_out({2024}, {}, climate) and not searcher._bears_out({2025}, {}, climate)
+    assert searcher._bears_out(set(), {}, housing["stedennet-jaarverslag-2023"])
 
 
 def test_a_file_of_the_same_name_in_another_collection_leaves_the_links_handed_out_good(shelf):

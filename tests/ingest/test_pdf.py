@@ -131,11 +131,15 @@ def test_an_encrypted_or_scanned_pdf_is_skipped_with_a_reason(tmp_path):
     scanned = canvas.Canvas(str(tmp_path / "gescand.pdf"))
     scanned.rect(50, 50, 400, 600, fill=1)
     scanned.save()
+    empty = canvas.Canvas(str(tmp_path / "leeg.pdf"))  # an empty slide deck: nothing to scan either
+    empty.showPage()
+    empty.save()
     (tmp_path / "goed.txt").write_text("Thema Goed\n\nDeze tekst is gewoon leesbaar.\n", encoding="utf-8")
     result = ingest_corpus(Settings(corpus_dir=tmp_path))
     assert [d.source.path.name for d in result.documents] == ["goed.txt"]
     reasons = dict(problem.split(": ", 1) for problem in result.problems)
     assert "versleuteld" in reasons["beveiligd.pdf"] and "tekstlaag" in reasons["gescand.pdf"]
+    assert "leeg" in reasons["leeg.pdf"] and "tekstlaag" not in reasons["leeg.pdf"]
 
 
 def test_a_real_council_decision_list(tmp_path):

@@ -401,6 +401,7 @@ def test_symbol_font_signs_keep_their_meaning_and_only_a_lone_nameless_glyph_is_
     assert [w[0] for w in _words(glyphs("\uf0b3", "65", "jaar"))] == ["≥", "65", "jaar"]
     assert [w[0] for w in _words(glyphs("\uf0fc", "klaar", "\uf0fb", "open"))] == ["✓", "klaar", "✗", "open"]
     assert [w[0] for w in _words(glyphs("\x00", "item", "ko\x00ffie"))] == ["•", "item", "koffie"]
+    assert [w[0] for w in _words(glyphs("\uf02d", "kosten", "\uf06c", "punt"))] == ["–", "kosten", "●", "punt"]
 
 
 def test_numbered_lines_on_three_pages_of_many_are_no_running_lines_and_give_no_page_labels(corpus):
@@ -1193,3 +1194,71 @@ def test_only_a_word_broken_to_fit_its_cell_is_joined_not_short_words_that_wrap(
     cell_breaks_resolved(lines)
     assert lines[0].text == ("Wat doen we nu | Oppervlakte in ha | Kosten per m2 | Volksgezondheid | "
                              "vastgoedonderhoud"), lines[0].text
+
+
+def test_text_boxes_side_by_side_and_a_box_beside_the_text_are_read_box_by_box(corpus):
+    """Black-box reports (LibreOffice Impress, Writer): three callouts side by side were read line by line across
+    them as a table's rows ("Aanleg warmtenet kost € 14,8 | De warmtepomp bij het gemaal"), and a frame in smaller
+    type beside the text ran into its lines ("… Lingehoven, Maasdal, Op 3 juni 2024 is de"). Boxes whose cells meet
+    are a table's shading, read as before."""
+    pdf = canvas.Canvas(str(corpus / "stuurgroep-warmte.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(72, HEIGHT - 80, "Risico's")
+    callouts = (("Draagvlak", "Slechts 31% van de bewoners van Oostpoort is positief over het warmtenet."),
+                ("Kosten", "Aanleg warmtenet kost € 14,8 miljoen; de gemeente staat garant voor € 3 miljoen."),
+                ("Techniek", "De warmtepomp bij het gemaal Oostpoort is pas in maart 2026 leverbaar."))
+    for n, (title, text) in enumerate(callouts):
+        x = 60 + 165 * n
+        pdf.setFillColorRGB(0.9, 0.8, 0.6)
+        pdf.roundRect(x, HEIGHT - 260, 150, 140, 8, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(x + 8, HEIGHT - 140, title)
+        paragraph(pdf, x + 8, HEIGHT - 156, 134, text.split(), size=11)
+    body = " ".join(words(60))
+    frame = "Op 3 juni 2024 is de gemeenschappelijke meldkamer verhuisd naar het Veiligheidshuis in Zaltbrug."
+    justified(pdf, 72, HEIGHT - 320, 270, body, size=11)
+    paragraph(pdf, 354, HEIGHT - 321, 160, frame.split(), size=9.5)  # a frame without a border, 12 points away
+    pdf.setFont("Helvetica", 8)
+    for n, cells in enumerate((("Volksgezondheid", "Containers Wolderveen", "2025", "228.000"),
+                               ("", "Klimaatadaptatie wijk\nMolenakkers", "2026", "515.000"))):
+        y = HEIGHT - 480 - 12 * n
+        for x, width, cell in zip((72, 180, 300, 400), (108, 120, 100, 100), cells):
+            pdf.setFillColorRGB(0.85, 0.9, 0.95)
+            pdf.rect(x, y - 13 * n - 3, width, 12 + 10 * n, stroke=0, fill=1)  # the second row two lines deep
+            pdf.setFillColorRGB(0, 0, 0)
+            for k, line in enumerate(cell.split("\n")):
+                pdf.drawString(x + 2, y - 10 * k, line)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(72, HEIGHT - 560, "Reserves")
+    paragraph(pdf, 72, HEIGHT - 580, 400, words(20), size=10)
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
+    for title, callout in callouts:
+        assert f"{title} {callout}" in paragraphs, paragraphs
+    assert text.index("Draagvlak") < text.index("Kosten") < text.index("Techniek") < text.index(body[:40])
+    assert body in paragraphs and frame in paragraphs, paragraphs
+    assert "Klimaatadaptatie wijk | 2026 | 515.000" in text, text
+
+
+def test_footnote_numbers_that_rise_with_their_pages_label_no_page_a_footer_numbers(corpus):
+    """A black-box report (LibreOffice Writer): notes 1 and 2 at the foot of pages 3 and 4 of a report whose footer
+    says "pagina 3" and "pagina 4" counted with the pages and labelled them "1" and "2"."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    for page in range(1, 6):
+        pdf.setFont("Helvetica-Bold", 14)
+        pdf.drawString(72, HEIGHT - 80, f"{page} Hoofdstuk {page}")
+        paragraph(pdf, 72, HEIGHT - 110, WIDTH - 144, words(120, page))
+        if page in (3, 4):
+            pdf.setFont("Helvetica", 8)
+            pdf.drawString(72, 70, str(page - 2))
+            pdf.drawString(100, 70, f"Noot {page - 2}: de leverancier heeft een boete betaald.")
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 40, f"Jaarverslag 2024 | pagina {page}")
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    assert document.source.page_labels == {page: str(page) for page in range(1, 6)}
+    text = "\n".join(p.text for p in document.passages)
+    assert "Noot 1" in text and "pagina" not in text
