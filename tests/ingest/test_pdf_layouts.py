@@ -1262,3 +1262,58 @@ def test_footnote_numbers_that_rise_with_their_pages_label_no_page_a_footer_numb
     assert document.source.page_labels == {page: str(page) for page in range(1, 6)}
     text = "\n".join(p.text for p in document.passages)
     assert "Noot 1" in text and "pagina" not in text
+
+
+def test_a_slides_small_text_under_its_title_and_a_box_before_the_notes_stay_in_place(corpus):
+    """A black-box report (LibreOffice Impress): on a slide whose text is smaller than the deck's usual, the text
+    under the title was taken for footnotes and put before the title, out of its section. And notes at a page's
+    foot, after a box in small type read before them, stayed at the foot, away from their marks."""
+    pdf = canvas.Canvas(str(corpus / "presentatie-warmte.pdf"), pagesize=(960, 540))
+    pdf.setFont("Helvetica", 30)
+    pdf.drawString(46, 456, "Het warmtebedrijf")
+    for n, line in enumerate(("WarmteVecht B.V.", "Joint venture van Energiecoöperatie Vechtstroom",
+                              "Warmtebron: aquathermie uit de Vecht,", "aangevuld met een elektrische piekketel")):
+        pdf.setFont("Helvetica", 16)
+        pdf.drawString(50, 380 - 20 * n, line)
+    pdf.setFillColorRGB(0.9, 0.95, 0.9)
+    pdf.rect(500, 280, 400, 140, stroke=0, fill=1)
+    pdf.setFillColorRGB(0, 0, 0)
+    for n, line in enumerate(("Wat betaalt een bewoner?", "Aansluitbijdrage: € 0 voor huurders")):
+        pdf.drawString(510, 390 - 20 * n, line)
+    pdf.showPage()
+    for title in ("Planning", "Vervolg"):
+        pdf.setFont("Helvetica", 30)
+        pdf.drawString(46, 456, title)
+        paragraph(pdf, 50, 400, 860, words(90, len(title)), size=18)
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    [slide] = [p for p in document.passages if "piekketel" in p.text]
+    assert slide.citation.section[-1] == "Het warmtebedrijf", slide.citation
+    assert slide.text.index("piekketel") < slide.text.index("Wat betaalt een bewoner?")
+
+
+def test_notes_after_a_box_in_small_type_at_the_foot_go_after_their_marks(corpus):
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Het netwerk")
+    x = superscript(pdf, 72, HEIGHT - 110, "Het netwerk telt 164 ambtenaren.", "1")
+    superscript(pdf, x + 3, HEIGHT - 110, "De bijdrage is gelijk gebleven.", "2")
+    paragraph(pdf, 72, HEIGHT - 140, WIDTH - 144, words(60), size=10)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 300, "Lobby")
+    bottom = paragraph(pdf, 72, HEIGHT - 330, WIDTH - 144, words(80, 5), size=10)
+    paragraph(pdf, 72, bottom - 20, 250, words(40, 9), size=10)
+    pdf.setFillColorRGB(0.95, 0.9, 0.8)
+    pdf.rect(340, bottom - 110, 190, 100, stroke=0, fill=1)
+    pdf.setFillColorRGB(0, 0, 0)
+    paragraph(pdf, 348, bottom - 24, 170, "Contact: het secretariaat is elke werkdag bereikbaar.".split(), size=8)
+    pdf.setFont("Helvetica", 7)
+    pdf.drawString(72, 70, "1 Geteld zijn ambtenaren met een vaste rol in een themagroep.")
+    pdf.drawString(72, 60, "2 De bijdrage volgt het aantal inwoners per 1 januari.")
+    pdf.save()
+    from vraagbaak.ingest.pdf import read_layout
+
+    lines = [line.text for line in read_layout((corpus / "jaarverslag-2024.pdf").read_bytes()).lines]
+    marks = next(n for n, line in enumerate(lines) if line.endswith("gelijk gebleven.²"))
+    assert lines[marks + 1].startswith("1 Geteld") and lines[marks + 2].startswith("2 De bijdrage"), lines
