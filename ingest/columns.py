@@ -22,6 +22,8 @@ MAX_CROSSING = 0.15
 FULL_LINE = 0.8
 #: ... and a column whose lines are at least this share as wide as it, in the middle, is prose.
 PROSE_LINE = 0.6
+#: ... or at least this share of its lines open a list's item with a bullet.
+LISTED = 0.4
 #: A vertical gap larger than this many times the usual line distance starts a new block.
 BLOCK_GAP = 1.45
 #: Line distance assumed for a font size where the page gives no better measure (large headings).
@@ -119,8 +121,10 @@ def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
 
 
 def _prose(fragments: list[Fragment], width: float) -> bool:
-    """Most lines fill their column (``width``, to the gutter): text, not a table's short cells."""
-    return statistics.median(f.x1 - f.x0 for f in fragments) >= PROSE_LINE * width
+    """Most lines fill their column (``width``, to the gutter), or many open a list's item (a slide's two lists
+    side by side, their items wrapping short): text, not a table's short cells."""
+    return (statistics.median(f.x1 - f.x0 for f in fragments) >= PROSE_LINE * width
+            or sum(1 for f in fragments if BULLET.match(f.text)) >= LISTED * len(fragments))
 
 
 def _table_row(row: list[Fragment]) -> bool:

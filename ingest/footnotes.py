@@ -150,7 +150,8 @@ def footnotes_before_their_paragraph(lines: list[PdfLine]) -> list[PdfLine]:
         while k > 0 and not lines[k - 1].table and lines[k - 1].size < body - 0.5 and not lines[k - 1].run_start:
             k -= 1
         if (k == i or k == 0 or lines[k - 1].table or abs(lines[k - 1].size - body) > 0.5  # notes under a title
-                or not continues(lines[k - 1], line)):  # or in a box's small type: no sentence of the body runs on
+                or line.page == lines[k - 1].page  # or in a box's small type, or a column's: no sentence of the
+                or not continues(lines[k - 1], line)):  # body runs on over them to the next page
             continue
         start = k - 1
         while start > 0 and (not (lines[start].new_block or lines[start].run_start)

@@ -1317,3 +1317,34 @@ def test_notes_after_a_box_in_small_type_at_the_foot_go_after_their_marks(corpus
     lines = [line.text for line in read_layout((corpus / "jaarverslag-2024.pdf").read_bytes()).lines]
     marks = next(n for n, line in enumerate(lines) if line.endswith("gelijk gebleven.²"))
     assert lines[marks + 1].startswith("1 Geteld") and lines[marks + 2].startswith("2 De bijdrage"), lines
+
+
+def test_two_lists_side_by_side_on_a_slide_are_two_columns_each_under_its_own_head(corpus):
+    """A black-box report (LibreOffice Impress, "Title, 2 Content"): two lists side by side, their items wrapping
+    short, were read as a table's rows ("– 600 nieuwe sociale | – 250 nieuwe sociale"), and where columns were
+    found, one list's items were put before both heads as if they were footnotes."""
+    pdf = canvas.Canvas(str(corpus / "presentatie-woningbouw.pdf"), pagesize=(960, 540))
+    columns = {44: ("• Lindeveen Wonen", "– 600 nieuwe sociale", "huurwoningen tot 2030", "– 1.100 bestaande woningen",
+                    "verduurzaamd naar minimaal", "label B"),
+               374: ("• Vechtstaete Wonen", "– 250 nieuwe sociale", "huurwoningen tot 2030",
+                     "– huurbevriezing in 2025 voor", "huurders met een laag", "inkomen")}
+    pdf.setFont("Helvetica", 44)
+    pdf.drawString(73, 482, "Prestatieafspraken met de")
+    pdf.drawString(238, 430, "corporaties")
+    for x, lines in columns.items():
+        for n, line in enumerate(lines):
+            pdf.setFont("Helvetica", 20 if n == 0 else 16)
+            indent = 0 if n == 0 else 35 if line.startswith("–") else 59
+            pdf.drawString(x + indent, 390 - (23 if n else 0) - 20 * max(n - 1, 0), line)
+    pdf.showPage()
+    for title in ("Planning", "Vervolg"):
+        pdf.setFont("Helvetica", 44)
+        pdf.drawString(73, 482, title)
+        paragraph(pdf, 44, 420, 860, words(80, len(title)), size=20)
+        pdf.showPage()
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    read = text.split("• Lindeveen Wonen")[1].split("• Vechtstaete Wonen")
+    assert " | " not in text, text
+    assert " ".join(" ".join(columns[44][1:]).split()) in " ".join(read[0].split()), text
+    assert " ".join(" ".join(columns[374][1:]).split()) in " ".join(read[1].split()), text
