@@ -42,6 +42,8 @@ HEADING_SIZE_RATIO = 1.12
 MAX_FONT_HEADING_LINES = 3
 MAX_FONT_HEADING_CHARS = 220
 NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*[a-z]?\.?\s+\S")  # "8a. Zienswijze …" too
+#: A title that opens with a year ("2024 in cijfers: 412 woningen opgeleverd"), set as a heading: a heading.
+YEAR_FIRST = re.compile(r"(?:19|20)\d\d\s+[^\W\d_]")
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
@@ -296,7 +298,7 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
         head = title.lstrip(OPENERS)
         end = title.rstrip(CLOSERS)[-1:]  # a quotation set large ("“We liggen op koers.”") is no heading
         numbered = NUMBERED.match(title) is not None  # "6. Voorstel tot ... Den Helder." is an agenda item's title
-        if not (0 < len(title) <= MAX_FONT_HEADING_CHARS and (head[:1].isupper() or numbered)
+        if not (0 < len(title) <= MAX_FONT_HEADING_CHARS and (head[:1].isupper() or numbered or YEAR_FIRST.match(head))
                 and (end not in ".,;:-…" or (numbered and end == ".")) and not URL.search(title)):
             continue
         if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5):
