@@ -59,6 +59,9 @@ PUBLIC_BODY = re.compile(
 FIRST_LINES = 40
 #: The lines of a cover, where a document names its maker above or under its title.
 COVER_LINES = 6
+#: A date in a file name ends the organisation's name before it.
+MONTHS = frozenset("""januari februari maart april mei juni juli augustus september oktober november december jan feb
+mrt apr jun jul aug sep sept okt nov dec""".split())
 #: File name words that are not the organisation's name.
 NOT_ORGANISATION = frozenset("def definitief concept versie final v1 v2 v3 nl en".split())
 
@@ -238,13 +241,14 @@ PARTICLES = frozenset({"de", "den", "der", "het", "van", "in", "op", "en", "te",
 
 
 def organisation_from_name(path: Path) -> str:
-    """The file name's words before the kind word ("politie-jaarverslag-2017" -> "Politie"), or before a word that
-    names a document ("notitie-afvalbeleid-2024" names no organisation, "utrecht-programmabegroting-2025" does)."""
+    """The file name's words before the kind word ("politie-jaarverslag-2017" -> "Politie"), a year or a date, or
+    before a word that names a document ("notitie-afvalbeleid-2024" names no organisation,
+    "utrecht-programmabegroting-2025" does)."""
     words = re.split(r"[-_\s]+", Path(path).stem)
     before: list[str] = []
     for word in words:
         if (any(pattern.fullmatch(word) or pattern.match(word) for _, pattern in KIND_WORDS) or YEAR.fullmatch(word)
-                or DOCUMENT_WORD.search(word)):
+                or DOCUMENT_WORD.search(word) or word.lower() in MONTHS):  # "stuurgroep-warmte-3-juni-2025"
             break
         before.append(word)
     else:
