@@ -106,7 +106,9 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
 def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
     """The cells of a wide table's rows across ``x`` (fragment id to its row's baseline), where such rows are
     most of the lines with text on both sides of ``x``: there it is the gap between the table's names and its
-    figures, not a gutter. Else none: a line beside a small table in the other column is no cell of it."""
+    figures, not a gutter. Else none: a line beside a small table in the other column is no cell of it. A row of a
+    table on the left whose text on the right starts a sentence is a row too: the table's notes, in a last column
+    of prose."""
     left_edge, right_edge = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     rows: dict[int, list[Fragment]] = defaultdict(list)
     for f in fragments:
@@ -114,7 +116,12 @@ def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
     both = {key: row for key, row in rows.items() if any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)}
     full = {id(f) for f in fragments  # a prose line as wide as its side: a column's, beside a table or not
             if f.x1 - f.x0 >= FULL_LINE * ((x - left_edge) if f.x1 <= x else (right_edge - x))}
-    tables = {key for key, row in both.items() if _table_row(row) and not any(id(f) in full for f in row)}
+    right = sorted((f for f in fragments if f.x0 >= x), key=lambda f: f.y)
+    opening = {id(f) for before, f in zip([None, *right], right)  # a line of the right side that starts a sentence
+               if before is None or SENTENCE_END.search(before.text)}
+    tables = {key for key, row in both.items() if _table_row(row) and not any(id(f) in full for f in row)
+              or _table_row([f for f in row if f.x1 <= x]) and id(min((f for f in row if f.x0 >= x),
+                                                                    key=lambda f: f.x0)) in opening}
     if len(both) < 3 or len(tables) * 2 < len(both):
         return {}
     return {id(f): key for key in tables for f in both[key]}

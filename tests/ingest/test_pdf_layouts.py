@@ -1348,3 +1348,36 @@ def test_two_lists_side_by_side_on_a_slide_are_two_columns_each_under_its_own_he
     assert " | " not in text, text
     assert " ".join(" ".join(columns[44][1:]).split()) in " ".join(read[0].split()), text
     assert " ".join(" ".join(columns[374][1:]).split()) in " ".join(read[1].split()), text
+
+
+def test_a_tables_notes_in_a_last_column_of_prose_stay_in_their_rows(corpus):
+    """A black-box report (LibreOffice Calc): a monitor's last column of notes, two lines each, was read as a
+    column of text of its own after the table (its header cell a heading): no note kept its row's subject. Its
+    header over the figures, one line across their columns, and a line above the table left only the gap before
+    the notes for a gutter."""
+    pdf = canvas.Canvas(str(corpus / "monitor-sociaal-domein.pdf"), pagesize=(842, 595))
+    rows = [(theme, indicator, str(100 + 7 * n), str(110 + 9 * n), str(120 + 5 * n), note)
+            for n, (theme, indicator, note) in enumerate((
+                ("Jeugd", "Jeugdigen met jeugdhulp", "De stijging zit vooral bij ambulante hulp voor 12- tot "
+                                                     "17-jarigen in de wijk Oostpoort."),
+                ("Wmo", "Cliënten met huishoudelijke hulp", "Effect van het abonnementstarief van € 21,80 per "
+                                                            "maand; de wachtlijst is 38 inwoners."),
+                ("Schulden", "Nieuwe aanmeldingen schuldhulp", "Hoogste aantal sinds de start van de monitor door "
+                                                              "hoge energierekeningen."),
+                ("Armoede", "Huishoudens met Lindeveenpas", "De pas geeft korting op sport, cultuur en het zwembad; "
+                                                           "de inkomensgrens is 130%.")))]
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(40, 545, "Peildatum 30 september 2025. Samengesteld door het team Onderzoek en Statistiek van de gemeente.")
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, cell in ((40, "Thema"), (110, "Indicator"), (360, "Q1 2025     Q2 2025     Q3 2025"), (520, "Toelichting")):
+        pdf.drawString(x, 520, cell)
+    y = 504
+    for row in rows:
+        pdf.setFont("Helvetica", 9)
+        for x, cell in zip((40, 110, 360, 415, 470), row[:5]):
+            pdf.drawString(x, y, cell)
+        y = paragraph(pdf, 520, y, 230, row[5].split(), size=9) - 4
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    for *cells, note in rows:
+        assert f"{' | '.join(cells)} | {note}" in text, text
