@@ -173,9 +173,10 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
     for run in _in_columns([f for f in fragments if id(f) not in inside]):
         while waiting:
             top, bottom, box = waiting[0]
+            before = [runs[-1][-1] if runs and not isinstance(runs[-1], Boxed) else None, *run]  # the line before each
             at = next((k for k, f in enumerate(run) if f.y > bottom and (
-                k == 0 or run[k - 1].y < top or run[k - 1].table and not f.table or SENTENCE_END.search(run[k - 1].text))),
-                      None)
+                before[k] is None or before[k].y < top or before[k].table and not f.table
+                or SENTENCE_END.search(before[k].text))), None)
             if at is None:
                 break
             if at:

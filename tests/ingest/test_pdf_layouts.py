@@ -1215,10 +1215,17 @@ def test_text_boxes_side_by_side_and_a_box_beside_the_text_are_read_box_by_box(c
         pdf.setFont("Helvetica", 11)
         pdf.drawString(x + 8, HEIGHT - 140, title)
         paragraph(pdf, x + 8, HEIGHT - 156, 134, text.split(), size=11)
-    body = " ".join(words(60))
-    frame = "Op 3 juni 2024 is de gemeenschappelijke meldkamer verhuisd naar het Veiligheidshuis in Zaltbrug."
-    justified(pdf, 72, HEIGHT - 320, 270, body, size=11)
-    paragraph(pdf, 354, HEIGHT - 321, 160, frame.split(), size=9.5)  # a frame without a border, 12 points away
+    beside, below = " ".join((FILLER * 3)[:50]), " ".join(words(30, 50))  # one sentence, beside the frame and below
+    body = f"{beside} {below}"
+    frame = ("Op 3 juni 2024 is de gemeenschappelijke meldkamer verhuisd naar het Veiligheidshuis in Zaltbrug. In het "
+             "nieuwe gebouw werken 64 meldkamercentralisten van brandweer, ambulancezorg en politie samen.")
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Bestuur")
+    y = justified(pdf, 72, HEIGHT - 110, 270, beside, size=11)
+    paragraph(pdf, 72, y, WIDTH - 144, below.split(), size=11)
+    bottom = paragraph(pdf, 354, HEIGHT - 111, 160, frame.split(), size=9.5)  # a frame 12 points away
+    pdf.rect(350, bottom + 6, 170, HEIGHT - 111 - bottom + 6, stroke=1, fill=0)
     pdf.setFont("Helvetica", 8)
     for n, cells in enumerate((("Volksgezondheid", "Containers Wolderveen", "2025", "228.000"),
                                ("", "Klimaatadaptatie wijk\nMolenakkers", "2026", "515.000"))):
@@ -1233,7 +1240,7 @@ def test_text_boxes_side_by_side_and_a_box_beside_the_text_are_read_box_by_box(c
     pdf.drawString(72, HEIGHT - 560, "Reserves")
     paragraph(pdf, 72, HEIGHT - 580, 400, words(20), size=10)
     pdf.save()
-    text = "\n".join(p.text for p in ingest(corpus).passages)
+    text = "\n\n".join(p.text for p in ingest(corpus).passages)
     paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
     for title, callout in callouts:
         assert f"{title} {callout}" in paragraphs, paragraphs
@@ -1381,3 +1388,22 @@ def test_a_tables_notes_in_a_last_column_of_prose_stay_in_their_rows(corpus):
     text = "\n".join(p.text for p in ingest(corpus).passages)
     for *cells, note in rows:
         assert f"{' | '.join(cells)} | {note}" in text, text
+
+
+def test_a_box_waits_for_the_sentence_beside_it_to_end_also_where_the_text_goes_on_in_a_run_of_its_own(monkeypatch):
+    """A black-box report (LibreOffice Writer): the text beside a box went on below it in lines as wide as the
+    page, which the columns' reading put in a run of their own; the box was read between the two halves of a
+    sentence ("Om dit doel te halen wordt" | box | "de dagdienstploeg in Varikhem …")."""
+    from vraagbaak.ingest import columns
+    from vraagbaak.ingest.layout import Fragment
+
+    def line(y: float, text: str, x0: float = 72, x1: float = 340) -> Fragment:
+        return Fragment(1, x0, x1, y, 11, False, text)
+
+    beside = [line(100, "Het doel is dat de brandweer snel ter plaatse is."), line(114, "Om dit doel te halen wordt")]
+    below = [line(128, "de dagdienstploeg structureel gemaakt.", x1=520), line(142, "Daarna volgt de tabel.", x1=520)]
+    box = [line(96, "Investering 2026", 360, 520), line(110, "Zes nieuwe tankautospuiten.", 360, 520)]
+    monkeypatch.setattr(columns, "_in_columns", lambda fragments: [beside, below])
+    runs = columns.reading_order([*beside, *below, *box], [(355, 84, 525, 120)])
+    assert [[f.text for f in run] for run in runs] == [
+        [f.text for f in beside], [f.text for f in below[:1]], [f.text for f in box], [f.text for f in below[1:]]]
