@@ -166,7 +166,7 @@ def read_layout(data: bytes) -> PdfLayout:
     for fragments, boxes in zip(pages, page_boxes):
         kept = [f for f in fragments if id(f) not in removed]
         lines += footnotes_after_their_marks(page_lines(reading_order(kept, boxes)), body)
-    lines = footnotes_before_their_paragraph(lines)
+    lines = _tables_over_pages(footnotes_before_their_paragraph(lines))
     _join_continuations(lines)
     cell_breaks_resolved(lines)
     return PdfLayout(lines, len(pages), labels, examples, title, scanned, covered, author)
@@ -463,6 +463,33 @@ def _fragment(words, page: int) -> Fragment:
     (size, bold), _ = chars.most_common(1)[0]
     return Fragment(page, words[0][1], max(w[2] for w in words), statistics.median(w[3] for w in words), size, bold,
                     " ".join(w[0] for w in words))
+
+
+def _tables_over_pages(lines: list[PdfLine]) -> list[PdfLine]:
+    """A table that runs on over a page: its header row, repeated atop the next page, is left out, and the last
+    cell of the page's last row, where it goes on there ("Ook de locatie van de regionale" / "meldkamer sinds juni
+    2024."), is joined to it: the lines of text between the repeated header and the next row."""
+    kept: list[PdfLine] = []
+    header: PdfLine | None = None  # the first row of the last table
+    last_row: PdfLine | None = None
+    repeated_on: int | None = None  # the page whose repeated header was left out
+    for line in lines:
+        opens = line.table and not (kept and kept[-1].table and kept[-1].page == line.page) and repeated_on != line.page
+        if (opens and header is not None and last_row is not None and line.text == header.text
+                and line.page == last_row.page + 1 and kept[-1] is last_row):  # the table ran to the page's end
+            repeated_on = line.page
+            continue
+        if repeated_on == line.page and not line.table and last_row is not None:
+            last_row.text = f"{last_row.text} {line.text}"  # text between the header and the next row: the row's
+            continue  # last cell, cut off by the page's end
+        if line.table and repeated_on == line.page:
+            repeated_on = None
+        if opens:
+            header = line
+        if line.table:
+            last_row = line
+        kept.append(line)
+    return kept
 
 
 def _join_continuations(lines: list[PdfLine]) -> None:

@@ -1407,3 +1407,66 @@ def test_a_box_waits_for_the_sentence_beside_it_to_end_also_where_the_text_goes_
     runs = columns.reading_order([*beside, *below, *box], [(355, 84, 525, 120)])
     assert [[f.text for f in run] for run in runs] == [
         [f.text for f in beside], [f.text for f in below[:1]], [f.text for f in box], [f.text for f in below[1:]]]
+
+
+def test_a_table_over_two_pages_loses_its_repeated_header(corpus):
+    """A black-box report (LibreOffice Writer): a table that runs on over a page repeats its header there, which
+    was read as a row of content."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from vraagbaak.ingest.pdf import read_layout
+
+    body = getSampleStyleSheet()["BodyText"]
+    rows = [("Post", "Gemeente", "Bijzonderheden")] + [
+        (f"Post {n}", "Zaltbrug", f"Uitrukpost nummer {n} met een eigen tankautospuit.") for n in range(1, 50)]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    table = Table([[Paragraph(cell, body) for cell in row] for row in rows], colWidths=[110, 90, 250], style=style,
+                  repeatRows=1)
+    SimpleDocTemplate(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4, leftMargin=72, rightMargin=WIDTH - 522,
+                      topMargin=72).build([Paragraph("Posten", getSampleStyleSheet()["Heading2"]), table])
+    layout = read_layout((corpus / "jaarverslag-2024.pdf").read_bytes())
+    lines = [line.text for line in layout.lines]
+    assert layout.pages == 2 and lines.count("Post | Gemeente | Bijzonderheden") == 1, lines
+    assert all(" | ".join(row) in lines for row in rows), lines
+
+
+def test_the_rest_of_a_row_the_page_cut_off_goes_on_in_its_last_cell():
+    """The row's last cell ran on below the repeated header of the next page, as text of its own: "Ook de locatie
+    van de regionale" / "meldkamer sinds juni 2024." (LibreOffice Writer, a black-box report)."""
+    from vraagbaak.ingest.layout import PdfLine
+    from vraagbaak.ingest.pdf import _tables_over_pages
+
+    def line(page: int, text: str, table: bool = True) -> PdfLine:
+        return PdfLine(page, text, 10, False, table, False)
+
+    header = "Post | Gemeente | Bijzonderheden"
+    read = _tables_over_pages([
+        line(8, "Tabel 1. Posten", False), line(8, header), line(8, "Dreumelstad | Dreumelstad | Watertankspuit."),
+        line(8, "Zaltbrug | Zaltbrug | Ook de locatie van de regionale"), line(9, header),
+        line(9, "meldkamer sinds juni 2024.", False), line(9, "Heukelveen | Heukelveen | Oudste post."),
+        line(9, "Toelichting bij tabel 1.", False), line(10, header)])  # another table with the same header
+    assert [r.text for r in read] == [
+        "Tabel 1. Posten", header, "Dreumelstad | Dreumelstad | Watertankspuit.",
+        "Zaltbrug | Zaltbrug | Ook de locatie van de regionale meldkamer sinds juni 2024.",
+        "Heukelveen | Heukelveen | Oudste post.", "Toelichting bij tabel 1.", header]
+
+
+def test_a_footnotes_raised_number_a_tab_from_its_text_opens_its_note(corpus):
+    """A black-box report (LibreOffice Writer): a note's number, raised and set a tab (1.4 ems) before its text,
+    stood alone as a line "1", so the note was not found as one and stayed at the foot of the page."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Posten")
+    superscript(pdf, 72, HEIGHT - 110, "De levering is uitgesteld door een tekort aan chassis.", "1")
+    paragraph(pdf, 72, HEIGHT - 140, WIDTH - 144, words(200), size=10)
+    pdf.setFont("Helvetica", 5)
+    pdf.drawString(72, 82, "1")
+    pdf.setFont("Helvetica", 8.5)
+    pdf.drawString(85.5, 79, "De leverancier heeft een boete van € 38.500 betaald wegens de te late levering.")
+    pdf.save()
+    from vraagbaak.ingest.pdf import read_layout
+
+    lines = [line.text for line in read_layout((corpus / "jaarverslag-2024.pdf").read_bytes()).lines]
+    assert lines[lines.index("De levering is uitgesteld door een tekort aan chassis.¹") + 1] == (
+        "1 De leverancier heeft een boete van € 38.500 betaald wegens de te late levering."), lines
