@@ -196,7 +196,7 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             if n is not None:
                 bands[n].append(f)
     channels = _channels([f for band in bands if _in_pieces(band) for f in band if f.x1 - f.x0 <= width / 2])
-    runs: list[list[tuple[list[Fragment], list[float], float, float]]] = [[]]
+    runs: list[list[tuple[list[Fragment], list[float], float, float, bool]]] = [[]]
     above: list[float] = []  # the columns of the row above: a header's shaded cells may be its only uprights
     for (top, bottom), band in zip(zip(table.rows, table.rows[1:]), bands):
         drawn = _one_each(sorted({round(v[0]) for v in inner if v[1] < bottom - SAME_Y and v[2] > top + SAME_Y}))
@@ -206,7 +206,7 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
         if not band:
             continue
         if _fits(band, separators, width) and (ruled or _a_row_of_cells(band, separators)):
-            runs[-1].append((band, separators, top, bottom))
+            runs[-1].append((band, separators, top, bottom, bool(drawn)))
         elif runs[-1]:
             runs.append([])
     read: list[Fragment] = []
@@ -218,14 +218,14 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             run.pop()
         if len(run) < MIN_ROWS:
             continue
-        depths = [_depth(band, separators) for band, separators, _, _ in run]
+        depths = [_depth(band, separators) for band, separators, _, _, _ in run]
         usual = statistics.median(depths)
-        for (band, separators, top, bottom), depth in zip(run, depths):
+        for (band, separators, top, bottom, boxed), depth in zip(run, depths):
             deep = depth > usual
-            rows = [_row(merged + row, separators, row, deep)
+            rows = [_row(merged + row, separators, row, deep, boxed)
                     for merged, row in _split_rows(band, separators, top, bottom, table, rules)]
             if len(rows) > 1 and None in rows:
-                rows = [_row(band, separators, band, deep)]
+                rows = [_row(band, separators, band, deep, boxed)]
             if None not in rows:
                 read += rows
                 used |= {id(f) for f in band}
@@ -285,13 +285,15 @@ def _split_rows(band: list[Fragment], separators: list[float], top: float, botto
     return [(merged, row) for row in rows]
 
 
-def _row(band: list[Fragment], separators: list[float], own: list[Fragment], deep: bool) -> Fragment | None:
+def _row(band: list[Fragment], separators: list[float], own: list[Fragment], deep: bool,
+         boxed: bool = False) -> Fragment | None:
     """A row's fragments as one, its cells joined by " | " and each cell's lines into its text, standing where its
     ``own`` fragments stand (not the cells merged over it and the rows beside it); None where its lines are rows
     of their own: in a row ``deep``er than the table's usual one, every cell on the same baselines
-    (``_rows_of_a_grid``), or a cell of more than ``MAX_ROW_LINES``."""
+    (``_rows_of_a_grid``), or a cell of more than ``MAX_ROW_LINES`` where no vertical rule drawn through the row
+    (``boxed``) closes its cells."""
     lines = [_lines(cell) for cell in _cells(band, separators) if cell]
-    if (deep and _rows_of_a_grid(lines)) or any(len(cell) > MAX_ROW_LINES for cell in lines):
+    if (deep and _rows_of_a_grid(lines)) or (not boxed and any(len(cell) > MAX_ROW_LINES for cell in lines)):
         return None
     first = min(own, key=lambda f: (f.y, f.x0))
     weights: Counter[tuple[float, bool]] = Counter()

@@ -1470,3 +1470,18 @@ def test_a_footnotes_raised_number_a_tab_from_its_text_opens_its_note(corpus):
     lines = [line.text for line in read_layout((corpus / "jaarverslag-2024.pdf").read_bytes()).lines]
     assert lines[lines.index("De levering is uitgesteld door een tekort aan chassis.¹") + 1] == (
         "1 De leverancier heeft een boete van € 38.500 betaald wegens de te late levering."), lines
+
+
+def test_a_grid_tables_cell_of_many_lines_is_one_row(corpus):
+    """A black-box report (LibreOffice Writer): a grid table's rows whose second cell runs to fourteen lines were
+    read line by line ("Regionaal | Het Regionaal …" / "Operationeel Team | oefening was …"): a cell that deep was
+    taken for rows of their own between two rules. Where vertical rules close the cells, it is one row."""
+    long = ("Het Regionaal Operationeel Team oefende in 2024 vier keer. De grootste oefening was Hoog Water op 21 "
+            "november 2024, waarbij een dijkdoorbraak bij Waardenburcht werd nagebootst. ") * 8
+    rows = [("Onderdeel", "Activiteiten en resultaten 2024"), ("Commando Plaats Incident", "In 2024 zijn er 38 "
+            "teamtrainingen gegeven."), ("Regionaal Operationeel Team", long.strip()),
+            ("Bevolkingszorg", "In 2024 volgden 214 medewerkers een training.")]
+    ruled_table(corpus / "jaarverslag-2024.pdf", [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))], rows, [110, 340], False)
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    for row in rows:
+        assert " | ".join(row) in " ".join(text.split()), text
