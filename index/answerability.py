@@ -338,29 +338,47 @@ def asks(question: str, stem: Callable[[str], str]) -> Asks:
                 ASKS_REASON.search(" ".join(fold(question).split())) is not None)
 
 
-#: A thing named by its number: "fase 2", "buslijn 47", "actie 2024-023". A stopword before the number ("op 12
-#: december", "tot 21 jaar") names nothing.
-NUMBERED = re.compile(r"\b([a-z][a-z-]{2,})\s+(\d+(?:[./-]\d+)*[a-z]?)(?![\w.,/-]*\d)")
+#: A thing named by its number: "fase 2", "buslijn 47", "actie 2024-023", and in a passage the numbers listed after
+#: it ("fase 1 en 2", "fase 1, 2 en 3", "fase 1 t/m 3"). A stopword ("op 12 december", "tot 21 jaar") or a word of
+#: quantity ("ruim 300 woningen") before the number names nothing.
+NUMBER = r"\d+(?:[./-]\d+)*[a-z]?(?![\w.,/-]*\d)"
+NUMBERED = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+({NUMBER}(?:\s*(?:,|en|of|t/m|tot en met|[-–])\s*{NUMBER})*)")
+LISTED = re.compile(rf"{NUMBER}|t/m|tot en met|[-–]")
+QUANTITY = frozenset("""ruim ongeveer circa bijna ruwweg hooguit maximaal minimaal maximum minimum gemiddeld slechts
+precies exact totaal zeker pakweg krap omstreeks rond""".split())
 
 
 def numbered(text: str) -> dict[str, set[str]]:
-    """The things a text names by number, each with its numbers: {"fase": {"1", "2"}}. Years are left out: a year
-    the question names is checked on its own (``Searcher._bears_out``)."""
+    """The things a text names by number, each with its numbers: {"fase": {"1", "2"}}, a range written out ("fase 1
+    t/m 3": 1, 2 and 3). Years are left out: a year the question names is checked on its own
+    (``Searcher._bears_out``)."""
     found: dict[str, set[str]] = {}
-    for thing, number in NUMBERED.findall(fold(text)):
-        if thing not in STOPWORDS and not YEAR_LIKE.fullmatch(number):
-            found.setdefault(thing, set()).add(number)
+    for thing, listed in NUMBERED.findall(fold(text)):
+        if thing in STOPWORDS or thing in QUANTITY:
+            continue
+        items = LISTED.findall(listed)
+        numbers = {n for n in items if n[0].isdigit() and not YEAR_LIKE.fullmatch(n)}
+        for low, mark, high in zip(items, items[1:], items[2:]):
+            if mark in ("t/m", "tot en met", "-", "–") and low.isdigit() and high.isdigit() and int(high) - int(low) < 50:
+                numbers |= {str(n) for n in range(int(low), int(high) + 1)}
+        if numbers:
+            found.setdefault(thing, set()).update(numbers)
     return found
 
 
 def other_number(question: dict[str, set[str]], passage: str) -> bool:
     """Whether the passage names a thing the question names by number only by other numbers: "Fase 1 is in oktober
-    opgeleverd" does not answer "Wanneer wordt fase 2 opgeleverd?", nor "ruim 5 miljoen inwoners" "Welke steden
-    hebben ruim 100.000 inwoners?"."""
+    opgeleverd" does not answer "Wanneer wordt fase 2 opgeleverd?". A number and its parts are one ("fase 2" and
+    "fase 2a", "artikel 5" and "artikel 5.2")."""
     if not question:
         return False
     in_passage = numbered(passage)
-    return any(thing in in_passage and not numbers & in_passage[thing] for thing, numbers in question.items())
+
+    def alike(a: str, b: str) -> bool:
+        return a == b or re.match(rf"{re.escape(a)}(?!\d)", b) is not None or re.match(rf"{re.escape(b)}(?!\d)", a) is not None
+
+    return any(thing in in_passage and not any(alike(n, m) for n in numbers for m in in_passage[thing])
+               for thing, numbers in question.items())
 
 
 def gives_reason(sentence: str) -> bool:

@@ -50,7 +50,7 @@ CELL_MEETS = 2.0
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
-LIST_MARKER = re.compile(r"^([-–•▪·*●○]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
+LIST_MARKER = re.compile(r"^([-–•▪·*●○■□❑◆❖➢]|\(?\d{1,3}[.)]|\(?[a-z][.)])$")
 #: A line that opens a numbered list's item ("2. De begroting ...", "b) Verzoek ..."), and how far (in ems) from
 #: the number of the item before it.
 NUMBERED_ITEM = re.compile(r"\(?(?:\d{1,3}|[a-z])[.)]\s")
@@ -162,30 +162,37 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
     """Runs of fragments in reading order: per band between fragments that cross a gutter (full width), each
     column top to bottom, left to right, and then what stands below the columns (``_below_the_columns``). Text
     boxes beside other text (``_beside``) are read each on their own, a row of them left to right, after the
-    text beside them: before the first sentence (or the first line after a table) that starts below
-    them."""
+    text beside them: in the run that goes on under them (their column), else the one beside them, before its first
+    sentence (or first line after a table) that starts below them."""
     groups = _beside(fragments, boxes)
     if not groups:
         return _in_columns(fragments)
-    inside = {id(f) for _, _, group in groups for f in group}
-    waiting = [(top, bottom, Boxed(_rows(sorted(group, key=lambda f: (f.y, f.x0))))) for top, bottom, group in groups]
+    inside = {id(f) for *_, group in groups for f in group}
+    flow = _in_columns([f for f in fragments if id(f) not in inside])
+
+    def column(top: float, bottom: float, left: float, right: float) -> int | None:
+        """The run the box belongs to: the one that goes on under it, else the one beside it."""
+        under = [n for n, run in enumerate(flow) if any(f.y > bottom and f.x0 < right and f.x1 > left for f in run)]
+        beside = [n for n, run in enumerate(flow) if any(top <= f.y <= bottom for f in run)]
+        return (under or beside or [None])[0]
+
+    waiting: dict[int | None, list[tuple[float, float, Boxed]]] = defaultdict(list)
+    for top, bottom, left, right, group in groups:
+        waiting[column(top, bottom, left, right)].append((top, bottom, Boxed(_rows(sorted(group, key=lambda f: (f.y, f.x0))))))
     runs: list[list[Fragment]] = []
-    for run in _in_columns([f for f in fragments if id(f) not in inside]):
-        while waiting:
-            top, bottom, box = waiting[0]
+    for n, run in enumerate(flow):
+        for top, bottom, box in waiting.pop(n, []):
             before = [runs[-1][-1] if runs and not isinstance(runs[-1], Boxed) else None, *run]  # the line before each
             at = next((k for k, f in enumerate(run) if f.y > bottom and (
                 before[k] is None or before[k].y < top or before[k].table and not f.table
-                or SENTENCE_END.search(before[k].text))), None)
-            if at is None:
-                break
+                or SENTENCE_END.search(before[k].text))), len(run))
             if at:
                 runs.append(run[:at])
                 run = run[at:]
             runs.append(box)
-            waiting.pop(0)
-        runs.append(run)
-    return runs + [box for _, _, box in waiting]
+        if run:
+            runs.append(run)
+    return runs + [box for boxes_left in waiting.values() for *_, box in boxes_left]
 
 
 def _a_cell(box: tuple[float, float, float, float], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -203,10 +210,10 @@ class Boxed(list):
 
 
 def _beside(fragments: list[Fragment], boxes: list[tuple[float, float, float, float]]
-            ) -> list[tuple[float, float, list[Fragment]]]:
+            ) -> list[tuple[float, float, float, float, list[Fragment]]]:
     """The text of each box (two lines or more) with text beside it (two lines or more at its height: a slide's
-    callouts, a frame beside the text), with the top and bottom of its row of boxes (side by side: overlapping in
-    height by at least ``BESIDE`` of the lower), in reading order: read line by line, their lines ran on across the boxes
+    callouts, a frame beside the text), with the top, bottom, left and right of its row of boxes (side by side:
+    overlapping in height by at least ``BESIDE`` of the lower), in reading order: read line by line, their lines ran on across the boxes
     as a table's rows. A line stands in the smallest box round it; a ruled table's rows are read by their rules."""
     held: dict[tuple[float, float, float, float], list[Fragment]] = defaultdict(list)
     for f in fragments:
@@ -214,6 +221,8 @@ def _beside(fragments: list[Fragment], boxes: list[tuple[float, float, float, fl
         if around and not f.table:
             held[min(around, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))].append(f)
     texted = [b for b, group in held.items() if len(on_baselines(group)) >= 2 and not _a_cell(b, boxes)]
+    texted = [b for b in texted if not any(o != b and b[0] <= o[0] and o[2] <= b[2] and b[1] <= o[1] and o[3] <= b[3]
+                                           for o in texted)]  # a box round another is read as the text round it
 
     def side_by_side(a, b) -> bool:
         overlap = min(a[3], b[3]) - max(a[1], b[1])
@@ -230,7 +239,7 @@ def _beside(fragments: list[Fragment], boxes: list[tuple[float, float, float, fl
             rows[-1].append(box)
         else:
             rows.append([box])
-    return [(min(b[1] for b in row), max(b[3] for b in row), held[box])
+    return [(min(b[1] for b in row), max(b[3] for b in row), min(b[0] for b in row), max(b[2] for b in row), held[box])
             for row in rows for box in sorted(row, key=lambda b: b[0])]
 
 

@@ -42,8 +42,8 @@ HEADING_SIZE_RATIO = 1.12
 MAX_FONT_HEADING_LINES = 3
 MAX_FONT_HEADING_CHARS = 220
 NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*[a-z]?\.?\s+\S")  # "8a. Zienswijze …" too
-#: A title that opens with a year ("2024 in cijfers: 412 woningen opgeleverd"), set as a heading: a heading.
-YEAR_FIRST = re.compile(r"(?:19|20)\d\d\s+[^\W\d_]")
+#: A title that opens with a year ("2024 in cijfers: 412 woningen", "2025: nieuwe financiering"), set as a heading.
+YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.

@@ -248,7 +248,8 @@ def organisation_from_name(path: Path) -> str:
     before: list[str] = []
     for word in words:
         if (any(pattern.fullmatch(word) or pattern.match(word) for _, pattern in KIND_WORDS) or YEAR.fullmatch(word)
-                or DOCUMENT_WORD.search(word) or word.lower() in MONTHS):  # "stuurgroep-warmte-3-juni-2025"
+                or DOCUMENT_WORD.search(word)
+                or word.lower() in MONTHS and before and re.fullmatch(r"\d{1,2}", before[-1])):  # "… 3 juni 2025"
             break
         before.append(word)
     else:

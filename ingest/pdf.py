@@ -40,8 +40,8 @@ from vraagbaak.ingest.ruled_tables import Rules, cell_breaks_resolved, cuts, dra
 FRAGMENT_GAP = 1.5
 #: ... and this many where the word after it opens a column: three columns may stand 18 points apart. Where the
 #: font size changes by more than ``SIZE_STEP`` points (a text box in smaller type beside the text), a gap of an em
-#: splits, up to ``SIZE_RATIO`` times the size: a chapter's number in display type stays with its title, a key
-#: figure with its label, and a note's number with its text.
+#: splits between words, up to ``SIZE_RATIO`` times the size: a chapter's number in display type stays with its
+#: title, a key figure with its label, and a note's number with its text.
 COLUMN_GAP = 0.8
 SIZE_STEP = 0.5
 SIZE_RATIO = 1.5
@@ -52,6 +52,8 @@ STRETCHED = 0.6
 MAX_STRETCH = 2.0
 JUSTIFIED = 1.4
 WORD = re.compile(r"[^\W\d_]{2}")
+#: A box at most this share of the page's height is a text box; a taller one is a background or a column's panel.
+PANEL = 0.6
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
 #: 0.25-0.28 of it in common fonts; letters follow each other's advance, however tightly a line is justified).
 WORD_GAP = 0.2
@@ -256,7 +258,8 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
         rules = Rules([], [])  # drawn as the page is stored, not as its text reads
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
                  if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # the page as shown: a line
-    return ruled_rows(fragments, rules), shown_height, hidden, rules.boxes  # over its edge stays, a printer's note in the bleed
+    boxes = [b for b in rules.boxes if b[3] - b[1] <= PANEL * shown_height]
+    return ruled_rows(fragments, rules), shown_height, hidden, boxes  # over its edge stays, a printer's note in the bleed
 
 
 def misread_accents(word: str) -> str:
@@ -378,6 +381,7 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
             if (gap > max(FRAGMENT_GAP * max(word[4], run[-1][4], 1), JUSTIFIED * stretched)
                     or SIZE_STEP < abs(word[4] - run[-1][4]) <= (SIZE_RATIO - 1) * min(word[4], run[-1][4])
                     and gap > max(word[4], run[-1][4])
+                    and WORD.search(word[0]) and WORD.search(run[-1][0])
                     or any(run[-1][2] - 1 <= x <= word[1] + 1 and top < word[3] <= bottom
                            for x, top, bottom in cuts)):
                 runs.append(run)
@@ -468,22 +472,25 @@ def _fragment(words, page: int) -> Fragment:
 def _tables_over_pages(lines: list[PdfLine]) -> list[PdfLine]:
     """A table that runs on over a page: its header row, repeated atop the next page, is left out, and the last
     cell of the page's last row, where it goes on there ("Ook de locatie van de regionale" / "meldkamer sinds juni
-    2024."), is joined to it: the lines of text between the repeated header and the next row."""
+    2024."), is joined to it: the block of text right under the repeated header."""
     kept: list[PdfLine] = []
     header: PdfLine | None = None  # the first row of the last table
     last_row: PdfLine | None = None
     repeated_on: int | None = None  # the page whose repeated header was left out
+    joined = False  # a line was joined to the row cut off
     for line in lines:
         opens = line.table and not (kept and kept[-1].table and kept[-1].page == line.page) and repeated_on != line.page
         if (opens and header is not None and last_row is not None and line.text == header.text
                 and line.page == last_row.page + 1 and kept[-1] is last_row):  # the table ran to the page's end
             repeated_on = line.page
             continue
-        if repeated_on == line.page and not line.table and last_row is not None:
-            last_row.text = f"{last_row.text} {line.text}"  # text between the header and the next row: the row's
-            continue  # last cell, cut off by the page's end
-        if line.table and repeated_on == line.page:
-            repeated_on = None
+        if repeated_on == line.page and not line.table and last_row is not None and not (line.new_block and joined):
+            last_row.text = f"{last_row.text} {line.text}"  # the block right under the header: the row's last
+            joined = True  # cell, cut off by the page's end
+            continue
+        if repeated_on == line.page:
+            repeated_on = None  # a row, or the page's own text after that block
+        joined = False
         if opens:
             header = line
         if line.table:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from vraagbaak.ingest.clean import KNOWN_ZIPF, Vocabulary, hyphen_joiner, zipf_nl
+from vraagbaak.ingest.clean import BULLET, KNOWN_ZIPF, Vocabulary, hyphen_joiner, zipf_nl
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, TABLE_CELL_SEPARATOR, Fragment, PdfLine, on_baselines
 from vraagbaak.ingest.redaction import compose, placed_objects
 
@@ -290,10 +290,12 @@ def _row(band: list[Fragment], separators: list[float], own: list[Fragment], dee
     """A row's fragments as one, its cells joined by " | " and each cell's lines into its text, standing where its
     ``own`` fragments stand (not the cells merged over it and the rows beside it); None where its lines are rows
     of their own: in a row ``deep``er than the table's usual one, every cell on the same baselines
-    (``_rows_of_a_grid``), or a cell of more than ``MAX_ROW_LINES`` where no vertical rule drawn through the row
-    (``boxed``) closes its cells."""
-    lines = [_lines(cell) for cell in _cells(band, separators) if cell]
-    if (deep and _rows_of_a_grid(lines)) or (not boxed and any(len(cell) > MAX_ROW_LINES for cell in lines)):
+    (``_rows_of_a_grid``), or a cell of more than ``MAX_ROW_LINES``, unless vertical rules drawn through the row
+    close its cells (``boxed``) and it is running text (``_plain``)."""
+    cells = [cell for cell in _cells(band, separators) if cell]
+    lines = [_lines(cell) for cell in cells]
+    if (deep and _rows_of_a_grid(lines)) or any(len(own) > MAX_ROW_LINES and not (boxed and _plain(cell))
+                                                 for cell, own in zip(cells, lines)):
         return None
     first = min(own, key=lambda f: (f.y, f.x0))
     weights: Counter[tuple[float, bool]] = Counter()
@@ -365,6 +367,12 @@ def _channels(fragments: list[Fragment]) -> list[float]:
             channels.append((reach + start) / 2)
         reach = max(reach, end)
     return channels
+
+
+def _plain(cell: list[Fragment]) -> bool:
+    """A cell of running text, without a bullet or a line in another weight: a long one is still a row's, where a
+    form's cell laid out as a page ("Toelichting" with its bold headings and bullets) is read as a page."""
+    return len({f.bold for f in cell}) == 1 and not any(BULLET.match(f.text) for f in cell)
 
 
 def _lines(cell: list[Fragment]) -> list[tuple[float, str]]:

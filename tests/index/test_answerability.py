@@ -329,3 +329,11 @@ def test_a_passage_that_names_the_thing_only_by_another_number_does_not_bear_the
     assert not other_number(asked, "Fase 1 is opgeleverd; fase 2 is vertraagd.")
     assert not other_number(asked, "Het snelfietspad wordt in 2026 opgeleverd.")  # names no phase: may still answer
     assert not other_number({}, "Fase 1 is in oktober 2024 opgeleverd.")
+    # A review: numbers listed after the thing, a range, and a number's parts name it too; a word of quantity
+    # names nothing ("Utrecht heeft ruim 360.000 inwoners" answers "… ruim 100.000 inwoners?").
+    for passage in ("Fase 1 en 2 worden in 2026 opgeleverd.", "In fase 1, 2 en 3 wordt gebouwd.", "fase 1 t/m 3",
+                    "Fase 2a start in mei."):
+        assert not other_number(asked, passage), passage
+    assert other_number(asked, "Fase 1 en fase 3 zijn klaar.")
+    assert not other_number(numbered("Wat regelt artikel 5?"), "In artikel 5.2 staat de regel.")
+    assert not other_number(numbered("Welke steden hebben ruim 100.000 inwoners?"), "Utrecht heeft ruim 360.000 inwoners.")

@@ -117,14 +117,28 @@ def test_a_year_the_first_passage_and_its_report_do_not_name_is_not_answered(sea
     assert own_year.status == "answered"
 
 
-def test_a_thing_named_by_a_number_the_first_passage_gives_another_number_is_not_answered(searcher):
-    """A black-box report: "Wanneer wordt fase 2 opgeleverd?" was answered by "Fase 1 opgeleverd in oktober 2024".
-    The report says its cities have "ruim 5 miljoen" inhabitants: asked with that number the passage answers, asked
-    with another it is shown under the caveat."""
-    same = searcher.search("Welk netwerk van steden heeft samen ruim 5 miljoen inwoners?", 3)
-    other = searcher.search("Welk netwerk van steden heeft samen ruim 6 miljoen inwoners?", 3)
-    assert same.status == "answered" and "ruim 5 miljoen" in same.hits[0].passage.text
-    assert other.status == "uncertain" and other.hits[0].passage.id == same.hits[0].passage.id
+def test_a_thing_named_by_a_number_the_first_passage_gives_another_number_is_not_answered(tmp_path, embedder):
+    """A black-box report: "Wanneer wordt fase 2 opgeleverd?" was answered by "Fase 1 opgeleverd in oktober 2024",
+    however sure the answer model is. Asked for phase 1, or for the path without a phase, it is an answer."""
+    from vraagbaak.index.build import build_index
+    from vraagbaak.index.search import Searcher
+
+    corpus = tmp_path / "fase"
+    corpus.mkdir()
+    (corpus / "fietsroutes-jaarverslag-2024.txt").write_text(
+        "Jaarverslag fietsroutes 2024\n\nSnelfietspad Aldermeer–Zandwijk\n\nFase 1 van het snelfietspad Aldermeer–"
+        "Zandwijk is in oktober 2024 opgeleverd. Het traject van 4,2 kilometer loopt langs het kanaal en kostte 3,1 "
+        "miljoen euro.\n\nFietsenstallingen\n\nBij station Aldermeer is in 2024 een bewaakte stalling voor 1.200 "
+        "fietsen geopend. De stalling is dagelijks open van 5.30 tot 1.00 uur.\n\nVerkeersveiligheid\n\nIn 2024 "
+        "vielen op de fietsroutes in de regio 14 gewonden, vier minder dan in 2023.\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    build_index(settings, embedder=embedder)
+    searcher = Searcher.load(settings, embedder=embedder)
+    asked = {phase: searcher.search(f"Wanneer wordt {phase}het snelfietspad Aldermeer–Zandwijk opgeleverd?", 3)
+             for phase in ("fase 1 van ", "fase 2 van ", "")}
+    assert {phase: result.status for phase, result in asked.items()} == {
+        "fase 1 van ": "answered", "fase 2 van ": "uncertain", "": "answered"}
+    assert len({result.hits[0].passage.id for result in asked.values()}) == 1
 
 
 def test_confidence_orders_answerable_over_near_misses_over_off_topic_questions(searcher):

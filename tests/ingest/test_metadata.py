@@ -48,6 +48,7 @@ def test_year_kind_and_organisation_from_the_file_name_first():
     assert organisation_from_name(Path("notitie.txt")) == ""
     # A black-box run (LibreOffice Impress): "Stuurgroep Warmte 3 juni 2025.pdf" named "Stuurgroep Warmte Juni".
     assert organisation_from_name(Path("Stuurgroep Warmte 3 juni 2025.pdf")) == "Stuurgroep Warmte"
+    assert organisation_from_name(Path("stichting-maart-wonen-jaarverslag-2023.pdf")) == "Stichting Maart Wonen"
     # A black-box run: "Notitie Afvalbeleid" was taken for the organisation; a document word ends its name.
     assert organisation_from_name(Path("notitie-afvalbeleid-2024.txt")) == ""
     assert organisation_from_name(Path("gemeente-utrecht-programmabegroting-2025.pdf")) == "Gemeente Utrecht"

@@ -362,10 +362,12 @@ def test_a_title_set_as_a_heading_that_opens_with_a_year_is_a_heading(tmp_path, 
     lines_pdf(corpus / "presentatie.pdf", (
         (24, "Waarom we vanavond bij elkaar zijn"), (12, "De raad besluit op 23 april 2025 over de Woonvisie."),
         (24, "2024 in cijfers: 412 woningen opgeleverd"), (12, "Het doel was 450 woningen; netcongestie remde."),
-        (12, "2023 was het jaar waarin de bouw begon.")))
+        (12, "2023 was het jaar waarin de bouw begon."), (24, "2025: nieuwe financiering"),
+        (12, "Het Rijk betaalt voortaan per woning.")))
     result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
     cited = {p.text.split(".")[0]: p.citation.section for p in result.passages}
     assert cited["Het doel was 450 woningen; netcongestie remde"] == ["2024 in cijfers: 412 woningen opgeleverd"], cited
+    assert cited["Het Rijk betaalt voortaan per woning"] == ["2025: nieuwe financiering"], cited
 
 
 def test_numbered_chapters_nest_by_their_numbers_not_under_a_larger_foreword(tmp_path, corpus):

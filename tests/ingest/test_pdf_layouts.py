@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -1437,19 +1438,23 @@ def test_the_rest_of_a_row_the_page_cut_off_goes_on_in_its_last_cell():
     from vraagbaak.ingest.layout import PdfLine
     from vraagbaak.ingest.pdf import _tables_over_pages
 
-    def line(page: int, text: str, table: bool = True) -> PdfLine:
-        return PdfLine(page, text, 10, False, table, False)
+    def line(page: int, text: str, table: bool = True, new_block: bool = True) -> PdfLine:
+        return PdfLine(page, text, 10, False, table, new_block)
 
     header = "Post | Gemeente | Bijzonderheden"
     read = _tables_over_pages([
         line(8, "Tabel 1. Posten", False), line(8, header), line(8, "Dreumelstad | Dreumelstad | Watertankspuit."),
         line(8, "Zaltbrug | Zaltbrug | Ook de locatie van de regionale"), line(9, header),
-        line(9, "meldkamer sinds juni 2024.", False), line(9, "Heukelveen | Heukelveen | Oudste post."),
-        line(9, "Toelichting bij tabel 1.", False), line(10, header)])  # another table with the same header
+        line(9, "meldkamer sinds", False), line(9, "juni 2024.", False, new_block=False),
+        line(9, "Heukelveen | Heukelveen | Oudste post."), line(9, "Toelichting bij tabel 1.", False),
+        line(10, header),  # another table with the same header, after text: no repeat
+        line(10, "Varikhem | Varikhem | Heide"), line(11, header), line(11, "natuurbrand.", False),
+        line(11, "Een paragraaf onder de tabel.", False)])  # a block of its own after the row's rest
     assert [r.text for r in read] == [
         "Tabel 1. Posten", header, "Dreumelstad | Dreumelstad | Watertankspuit.",
         "Zaltbrug | Zaltbrug | Ook de locatie van de regionale meldkamer sinds juni 2024.",
-        "Heukelveen | Heukelveen | Oudste post.", "Toelichting bij tabel 1.", header]
+        "Heukelveen | Heukelveen | Oudste post.", "Toelichting bij tabel 1.", header,
+        "Varikhem | Varikhem | Heide natuurbrand.", "Een paragraaf onder de tabel."]
 
 
 def test_a_footnotes_raised_number_a_tab_from_its_text_opens_its_note(corpus):
@@ -1485,3 +1490,104 @@ def test_a_grid_tables_cell_of_many_lines_is_one_row(corpus):
     text = "\n".join(p.text for p in ingest(corpus).passages)
     for row in rows:
         assert " | ".join(row) in " ".join(text.split()), text
+
+
+def boxes_review_pdf(path: Path, case: str) -> None:
+    """Layouts a review built against reading text boxes on their own (each read as before the box rules)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    column = (WIDTH - 144 - 20) / 2
+    left, right = 72, 72 + column + 20
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "1 Wonen")
+    if case == "sidebar":  # a framed box in the middle of the right column
+        y = HEIGHT - 110
+        for n in range(6):
+            y = paragraph(pdf, left, y, column, (f"Links alinea {n}. " + " ".join(words(30, n))).split()) - 8
+        top = paragraph(pdf, right, HEIGHT - 110, column, ("Rechts boven A. " + " ".join(words(40, 5))).split()) - 4
+        pdf.rect(right - 4, top - 80, column + 8, 86, stroke=1, fill=0)
+        paragraph(pdf, right + 4, top - 10, column - 8, "KADER In 2024 zijn 312 woningen opgeleverd in de wijk "
+                  "Oostpoort, meer dan verwacht.".split(), size=9)
+        paragraph(pdf, right, top - 100, column, ("Rechts onder B. " + " ".join(words(60, 7))).split())
+    elif case == "panel":  # the left column on a light panel as tall as the text
+        pdf.setFillColorRGB(0.93, 0.95, 0.98)
+        pdf.rect(left - 6, 90, column + 12, HEIGHT - 190, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        for side, x in (("Links", left), ("Rechts", right)):
+            y = HEIGHT - 110
+            for n in range(4):
+                y = paragraph(pdf, x, y, column, (f"{side} {n}. " + " ".join(words(40, n))).split()) - 8
+    else:  # a framed case study beside the text, holding a shaded quote
+        y = HEIGHT - 110
+        for n in range(5):
+            y = paragraph(pdf, 72, y, 250, (f"Tekst {n}. " + " ".join(words(30, n))).split()) - 6
+        pdf.rect(340, HEIGHT - 400, 190, 300, stroke=1, fill=0)
+        y = paragraph(pdf, 348, HEIGHT - 115, 175, ("Casus boven. " + " ".join(words(25, 2))).split(), size=9)
+        pdf.setFillColorRGB(0.9, 0.9, 0.9)
+        pdf.rect(348, y - 70, 174, 76, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        y = paragraph(pdf, 354, y - 8, 160, "Citaat: “We hebben nu eindelijk een warme woning.”".split(), size=9) - 60
+        paragraph(pdf, 348, y, 175, ("Casus onder. " + " ".join(words(25, 6))).split(), size=9)
+    pdf.save()
+
+
+@pytest.mark.parametrize(("case", "order"), [
+    ("sidebar", ["Links alinea 5.", "Rechts boven A.", "KADER", "Rechts onder B."]),
+    ("panel", ["Links 3.", "Rechts 0."]),
+    ("nested", ["Tekst 4.", "Casus boven.", "Citaat:", "Casus onder."])])
+def test_a_sidebar_in_a_column_a_columns_panel_and_a_box_in_a_box_keep_their_reading_order(corpus, case, order):
+    """A review: a box in the right column was read in the middle of the left one (after its first sentence
+    below the box), a column on a panel as tall as the page after the other column, and a quote in a framed
+    case study after the case's last line."""
+    from vraagbaak.ingest.pdf import read_layout
+
+    boxes_review_pdf(corpus / f"{case}.pdf", case)
+    text = "\n".join(line.text for line in read_layout((corpus / f"{case}.pdf").read_bytes()).lines)
+    places = [text.index(start) for start in order]
+    assert places == sorted(places), text
+
+
+def test_a_notes_smaller_number_a_figure_beside_its_label_and_a_forms_cell_laid_out_as_a_page_stay_as_they_were(
+        corpus):
+    """A review of the rules for boxes: a note's number in 7-point type a tab before its 9-point text, and a
+    13-point figure 14 points after its 10-point label, were split off as table cells by the split where the
+    type's size changes; and a council proposal's grid with a long "Toelichting" cell (a bold heading, bullets)
+    became one row of 1,300 characters."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from vraagbaak.ingest.pdf import read_layout
+
+    pdf = canvas.Canvas(str(corpus / "notes.pdf"), pagesize=A4)
+    for page in range(1, 4):
+        pdf.setFont("Helvetica-Bold", 14)
+        pdf.drawString(72, HEIGHT - 80, f"{page} Hoofdstuk")
+        paragraph(pdf, 72, HEIGHT - 110, WIDTH - 144, words(150, page))
+        if page == 2:
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(72, 200, "Inwoners")
+            pdf.setFont("Helvetica-Bold", 13)
+            pdf.drawString(72 + pdf.stringWidth("Inwoners", "Helvetica", 10) + 14, 200, "48.312")
+            pdf.setFont("Helvetica", 7)
+            pdf.drawString(72, 140, "1")
+            pdf.setFont("Helvetica", 9)
+            pdf.drawString(84.6, 140, "Bron 1: CBS Statline, geraadpleegd op 3 juni 2025.")
+        pdf.setFont("Helvetica", 8)
+        pdf.drawRightString(WIDTH - 72, 40, str(page))
+        pdf.showPage()
+    pdf.save()
+    lines = [(line.text, line.table) for line in read_layout((corpus / "notes.pdf").read_bytes()).lines]
+    assert ("Inwoners 48.312", False) in lines and ("1 Bron 1: CBS Statline, geraadpleegd op 3 juni 2025.", False) \
+        in lines, lines
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    explained = [Paragraph("Aanleiding. " + " ".join(words(70)), body), Paragraph("<b>Argumenten</b>", body),
+                 *[Paragraph(f"• Argument {n}: " + " ".join(words(25, n)), body) for n in range(1, 4)]]
+    rows = [[Paragraph("Onderwerp", body), Paragraph("Verduurzaming sporthal De Lind", body)],
+            [Paragraph("Voorstel", body), Paragraph("Het college stelt de raad een krediet voor.", body)],
+            [Paragraph("Toelichting", body), explained]]
+    table = Table(rows, colWidths=[110, 340], style=[("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                                                     ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    SimpleDocTemplate(str(corpus / "form.pdf"), pagesize=A4, leftMargin=72, topMargin=72).build(
+        [Paragraph("Raadsvoorstel", styles["Heading2"]), table])
+    lines = [line.text for line in read_layout((corpus / "form.pdf").read_bytes()).lines]
+    assert "Argumenten" in lines and any(line.startswith("• Argument 2:") for line in lines), lines
