@@ -11,7 +11,7 @@ import re
 import statistics
 from collections import defaultdict
 
-from vraagbaak.ingest.blocks import SENTENCE_END
+from vraagbaak.ingest.blocks import OPENERS, SENTENCE_END
 from vraagbaak.ingest.clean import BULLET
 from vraagbaak.ingest.layout import TABLE_CELL_SEPARATOR, Fragment, PdfLine, baseline, on_baselines
 from vraagbaak.ingest.ruled_tables import wrapped
@@ -166,9 +166,9 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
     sentence (or first line after a table) that starts below them."""
     groups = _beside(fragments, boxes)
     if not groups:
-        return _in_columns(fragments)
+        return _asides(_in_columns(fragments))
     inside = {id(f) for *_, group in groups for f in group}
-    flow = _in_columns([f for f in fragments if id(f) not in inside])
+    flow = _asides(_in_columns([f for f in fragments if id(f) not in inside]))
 
     def column(top: float, bottom: float, left: float, right: float) -> int | None:
         """The run the box belongs to: the one that goes on under it, else the one beside it."""
@@ -193,6 +193,37 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
         if run:
             runs.append(run)
     return runs + [box for boxes_left in waiting.values() for *_, box in boxes_left]
+
+
+def _asides(runs: list[list[Fragment]]) -> list[list[Fragment]]:
+    """A column beside the end of a paragraph that goes on below both columns, as wide as the page (a frame
+    without a border beside the text: "… tot na de inwerkingtreding van de Omgevingswet," | "Doorlooptijd …" |
+    "omdat zij verwachtten …"), is read after the paragraph's sentence ends, as a text box is. Only where the text
+    below opens in lowercase where the paragraph's column starts, in its type, and the column beside does not
+    go on with the paragraph's sentence itself."""
+    runs = list(runs)
+    n = 0
+    while n + 2 < len(runs):
+        first, aside, below = runs[n], runs[n + 1], runs[n + 2]
+        last, opening = first[-1], below[0]
+        if (not last.table and not SENTENCE_END.search(last.text) and not opening.table
+                and opening.text.lstrip(OPENERS)[:1].islower() and abs(opening.size - last.size) <= 0.5
+                and abs(opening.x0 - min(f.x0 for f in first)) <= CELL_ALIGN
+                and min(f.x0 for f in aside) >= max(f.x1 for f in first) - CELL_ALIGN
+                and min(f.y for f in aside) < last.y
+                and not aside[0].text.lstrip(OPENERS)[:1].islower()):
+            taken = 3  # the paragraph may go on in the runs after ``below``, as far as its sentence
+            while (not any(SENTENCE_END.search(f.text) for f in below) and n + taken < len(runs)
+                   and not runs[n + taken][0].table and abs(runs[n + taken][0].x0 - opening.x0) <= CELL_ALIGN
+                   and abs(runs[n + taken][0].size - opening.size) <= 0.5):
+                below = [*below, *runs[n + taken]]
+                taken += 1
+            end = next((k + 1 for k, f in enumerate(below) if SENTENCE_END.search(f.text)), len(below))
+            runs[n:n + taken] = [[*first, *below[:end]], Boxed(aside), *([below[end:]] if below[end:] else [])]
+            n += 2
+        else:
+            n += 1
+    return runs
 
 
 def _a_cell(box: tuple[float, float, float, float], boxes: list[tuple[float, float, float, float]]) -> bool:

@@ -1240,13 +1240,24 @@ def test_text_boxes_side_by_side_and_a_box_beside_the_text_are_read_box_by_box(c
     pdf.setFont("Helvetica-Bold", 12)
     pdf.drawString(72, HEIGHT - 560, "Reserves")
     paragraph(pdf, 72, HEIGHT - 580, 400, words(20), size=10)
+    pdf.showPage()  # the frame again without its border: a column beside the paragraph's end
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Meldkamer")
+    y = justified(pdf, 72, HEIGHT - 110, 270, beside, size=11)
+    paragraph(pdf, 72, y, WIDTH - 144, below.split(), size=11)
+    paragraph(pdf, 354, HEIGHT - 111, 160, frame.split(), size=9.5)
     pdf.save()
     text = "\n\n".join(p.text for p in ingest(corpus).passages)
     paragraphs = [" ".join(block.split()) for block in text.split("\n\n")]
     for title, callout in callouts:
         assert f"{title} {callout}" in paragraphs, paragraphs
     assert text.index("Draagvlak") < text.index("Kosten") < text.index("Techniek") < text.index(body[:40])
-    assert body in paragraphs and frame in paragraphs, paragraphs
+    assert paragraphs.count(body) == 2 and paragraphs.count(frame) == 2, paragraphs
+    from vraagbaak.ingest.pdf import read_layout
+
+    lines = [line for line in read_layout((corpus / "stuurgroep-warmte.pdf").read_bytes()).lines if line.page == 3]
+    read = " ".join(line.text for line in lines)
+    assert body in " ".join(read.split()) and not lines[-1].text.startswith("Op 3 juni"), read  # the frame after
     assert "Klimaatadaptatie wijk | 2026 | 515.000" in text, text
 
 
