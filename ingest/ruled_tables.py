@@ -395,17 +395,26 @@ def wrapped(lines: list[str]) -> str:
     return text
 
 
+#: A line that ends so is followed by its block's next word, not a piece of its last one.
+WORD_END = tuple("abcdefghijklmnopqrstuvwxyzàáâäçèéêëíïóôöúüABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?)’”'\"%")
+
+
 def cell_breaks_resolved(lines: list[PdfLine]) -> None:
     """Each ``CELL_BREAK`` in the document's lines as nothing where a word processor broke a word to fit a narrow
     cell ("Volksgezondh" / "eid": the whole is a word of the document or of Dutch, a piece is not; "vastgoedonderho"
     / "ud": a piece of one or two letters the document never has alone, after no Dutch word), else as a space (words
     that wrapped: "wethouder" / "en", "Wat doen we" / "nu")."""
-    words = Vocabulary.from_texts(["\n".join(line.text.replace(CELL_BREAK, "-\n") for line in lines)])  # pieces
+    running = "".join(("\n" if line.new_block or not before.endswith(WORD_END) else " ") + line.text
+                      for before, line in zip(["", *(line.text for line in lines)], lines))  # a block's words run on:
+    words = Vocabulary.from_texts([running.replace(CELL_BREAK, "-\n")])  # a line's first word counts; pieces do not
+
+    def known(piece: str) -> bool:  # a word of Dutch, or of the document more than once (not a stray piece)
+        return zipf_nl(piece.lower()) >= KNOWN_ZIPF or words.count(piece) > 1
 
     def broken(left: str, right: str) -> bool:  # counted as neither words nor line ends
         short = len(right) <= 2 and not words.count(right)  # "s", "ud"; not "de", "nu", "ha"
         if words.is_word(left + right):
-            return short or not (words.is_word(left) and words.is_word(right))
+            return short or not (known(left) and known(right))
         return short and zipf_nl(left.lower()) < KNOWN_ZIPF  # "vastgoedonderho" / "ud"; not "we" / "nu"
 
     for line in lines:

@@ -1195,6 +1195,14 @@ def test_only_a_word_broken_to_fit_its_cell_is_joined_not_short_words_that_wrap(
     cell_breaks_resolved(lines)
     assert lines[0].text == ("Wat doen we nu | Oppervlakte in ha | Kosten per m2 | Volksgezondheid | "
                              "vastgoedonderhoud"), lines[0].text
+    # A black-box report (LibreOffice Writer): the whole word opened a line of the text, so it was not counted as
+    # the document's, and one stray count of the piece before the break made that a word: "uitvoeringsprogram ma".
+    lines = [PdfLine(1, "In 2023 voerde de ODRV 1.946 controles uit. In het", 10, False, False, True),
+             PdfLine(1, "uitvoeringsprogramma waren 2.150 controles gepland.", 10, False, False, False),
+             PdfLine(1, f"Ede | Regulier volgens het uitvoeringsprogram{CELL_BREAK}ma 2023.", 10, False, True, True),
+             PdfLine(1, "Zie uitvoeringsprogram en ma.", 10, False, False, True)]
+    cell_breaks_resolved(lines)
+    assert lines[2].text == "Ede | Regulier volgens het uitvoeringsprogramma 2023.", lines[2].text
 
 
 def test_text_boxes_side_by_side_and_a_box_beside_the_text_are_read_box_by_box(corpus):
