@@ -470,9 +470,10 @@ def _fragment(words, page: int) -> Fragment:
 
 
 def _tables_over_pages(lines: list[PdfLine]) -> list[PdfLine]:
-    """A table that runs on over a page: its header row, repeated atop the next page, is left out, and the last
-    cell of the page's last row, where it goes on there ("Ook de locatie van de regionale" / "meldkamer sinds juni
-    2024."), is joined to it: the block of text right under the repeated header."""
+    """A table that runs on over a page: its header row, repeated atop the next page, is left out, and the rest of
+    the page's last row, where it goes on there ("Ook de locatie van de regionale" / "meldkamer sinds juni 2024."),
+    stays in the table's block, right under that row: the block of text right under the repeated header. It keeps
+    its own page, so a passage that holds it cites both."""
     kept: list[PdfLine] = []
     header: PdfLine | None = None  # the first row of the last table
     last_row: PdfLine | None = None
@@ -485,8 +486,9 @@ def _tables_over_pages(lines: list[PdfLine]) -> list[PdfLine]:
             repeated_on = line.page
             continue
         if repeated_on == line.page and not line.table and last_row is not None and not (line.new_block and joined):
-            last_row.text = f"{last_row.text} {line.text}"  # the block right under the header: the row's last
-            joined = True  # cell, cut off by the page's end
+            line.new_block, line.table = False, True  # the block right under the header: the rest of the row the
+            kept.append(line)  # page's end cut off, read in its table's block (on its own page, as cited)
+            joined = True
             continue
         if repeated_on == line.page:
             repeated_on = None  # a row, or the page's own text after that block

@@ -1451,9 +1451,10 @@ def test_a_table_over_two_pages_loses_its_repeated_header(corpus):
     assert all(" | ".join(row) in lines for row in rows), lines
 
 
-def test_the_rest_of_a_row_the_page_cut_off_goes_on_in_its_last_cell():
+def test_the_rest_of_a_row_the_page_cut_off_stays_in_its_table_on_its_own_page():
     """The row's last cell ran on below the repeated header of the next page, as text of its own: "Ook de locatie
-    van de regionale" / "meldkamer sinds juni 2024." (LibreOffice Writer, a black-box report)."""
+    van de regionale" / "meldkamer sinds juni 2024." (LibreOffice Writer, a black-box report). It stays in the
+    table's block, under its row, and keeps its page for the citation."""
     from vraagbaak.ingest.layout import PdfLine
     from vraagbaak.ingest.pdf import _tables_over_pages
 
@@ -1469,11 +1470,14 @@ def test_the_rest_of_a_row_the_page_cut_off_goes_on_in_its_last_cell():
         line(10, header),  # another table with the same header, after text: no repeat
         line(10, "Varikhem | Varikhem | Heide"), line(11, header), line(11, "natuurbrand.", False),
         line(11, "Een paragraaf onder de tabel.", False)])  # a block of its own after the row's rest
-    assert [r.text for r in read] == [
-        "Tabel 1. Posten", header, "Dreumelstad | Dreumelstad | Watertankspuit.",
-        "Zaltbrug | Zaltbrug | Ook de locatie van de regionale meldkamer sinds juni 2024.",
-        "Heukelveen | Heukelveen | Oudste post.", "Toelichting bij tabel 1.", header,
-        "Varikhem | Varikhem | Heide natuurbrand.", "Een paragraaf onder de tabel."]
+    assert [(r.page, r.text, r.table, r.new_block) for r in read] == [
+        (8, "Tabel 1. Posten", False, True), (8, header, True, True),
+        (8, "Dreumelstad | Dreumelstad | Watertankspuit.", True, True),
+        (8, "Zaltbrug | Zaltbrug | Ook de locatie van de regionale", True, True), (9, "meldkamer sinds", True, False),
+        (9, "juni 2024.", True, False), (9, "Heukelveen | Heukelveen | Oudste post.", True, True),
+        (9, "Toelichting bij tabel 1.", False, True), (10, header, True, True),
+        (10, "Varikhem | Varikhem | Heide", True, True), (11, "natuurbrand.", True, False),
+        (11, "Een paragraaf onder de tabel.", False, True)]
 
 
 def test_a_footnotes_raised_number_a_tab_from_its_text_opens_its_note(corpus):
