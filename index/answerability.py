@@ -359,7 +359,8 @@ def numbered(text: str) -> dict[str, set[str]]:
         items = LISTED.findall(listed)
         numbers = {n for n in items if n[0].isdigit() and not YEAR_LIKE.fullmatch(n)}
         for low, mark, high in zip(items, items[1:], items[2:]):
-            if mark in ("t/m", "tot en met", "-", "–") and low.isdigit() and high.isdigit() and int(high) - int(low) < 50:
+            if (mark in ("t/m", "tot en met", "-", "–") and low.isdigit() and high.isdigit()
+                    and int(high) - int(low) < 50):
                 numbers |= {str(n) for n in range(int(low), int(high) + 1)}
         if numbers:
             found.setdefault(thing, set()).update(numbers)
@@ -375,7 +376,7 @@ def other_number(question: dict[str, set[str]], passage: str) -> bool:
     in_passage = numbered(passage)
 
     def alike(a: str, b: str) -> bool:
-        return a == b or re.match(rf"{re.escape(a)}(?!\d)", b) is not None or re.match(rf"{re.escape(b)}(?!\d)", a) is not None
+        return any(re.match(rf"{re.escape(one)}(?!\d)", other) for one, other in ((a, b), (b, a)))
 
     return any(thing in in_passage and not any(alike(n, m) for n in numbers for m in in_passage[thing])
                for thing, numbers in question.items())

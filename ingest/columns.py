@@ -178,7 +178,8 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
 
     waiting: dict[int | None, list[tuple[float, float, Boxed]]] = defaultdict(list)
     for top, bottom, left, right, group in groups:
-        waiting[column(top, bottom, left, right)].append((top, bottom, Boxed(_rows(sorted(group, key=lambda f: (f.y, f.x0))))))
+        box = Boxed(_rows(sorted(group, key=lambda f: (f.y, f.x0))))
+        waiting[column(top, bottom, left, right)].append((top, bottom, box))
     runs: list[list[Fragment]] = []
     for n, run in enumerate(flow):
         for top, bottom, box in waiting.pop(n, []):
@@ -244,8 +245,9 @@ def _beside(fragments: list[Fragment], boxes: list[tuple[float, float, float, fl
             ) -> list[tuple[float, float, float, float, list[Fragment]]]:
     """The text of each box (two lines or more) with text beside it (two lines or more at its height: a slide's
     callouts, a frame beside the text), with the top, bottom, left and right of its row of boxes (side by side:
-    overlapping in height by at least ``BESIDE`` of the lower), in reading order: read line by line, their lines ran on across the boxes
-    as a table's rows. A line stands in the smallest box round it; a ruled table's rows are read by their rules."""
+    overlapping in height by at least ``BESIDE`` of the lower), in reading order: read line by line, their lines
+    ran on across the boxes as a table's rows. A line stands in the smallest box round it; a ruled table's rows
+    are read by their rules."""
     held: dict[tuple[float, float, float, float], list[Fragment]] = defaultdict(list)
     for f in fragments:
         around = [b for b in boxes if b[0] - 1 <= f.x0 and f.x1 <= b[2] + 1 and b[1] <= f.y <= b[3]]

@@ -259,7 +259,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
                  if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # the page as shown: a line
     boxes = [b for b in rules.boxes if b[3] - b[1] <= PANEL * shown_height]
-    return ruled_rows(fragments, rules), shown_height, hidden, boxes  # over its edge stays, a printer's note in the bleed
+    return ruled_rows(fragments, rules), shown_height, hidden, boxes  # over its edge stays: a printer's note
 
 
 def misread_accents(word: str) -> str:
@@ -360,8 +360,9 @@ def _letter_gaps(glyphs) -> dict[int, float]:
 
 def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) -> list[Fragment]:
     """Words on one baseline, left to right, split where the gap is wider than the font (the larger of the
-    two words'), or than an em where the size changes a little, where a table's vertical rule stands between them (``cuts``: x, top, bottom), and where a word
-    opens a column after a narrower gap (``_split_at``); a chapter's large number stays with its title."""
+    two words'), or than an em between words whose size changes a little, where a table's vertical rule stands
+    between them (``cuts``: x, top, bottom), and where a word opens a column after a narrower gap (``_split_at``);
+    a chapter's large number stays with its title."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (w[3], w[1])):
         for line in reversed(lines[-4:]):

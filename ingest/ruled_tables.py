@@ -395,8 +395,8 @@ def wrapped(lines: list[str]) -> str:
     return text
 
 
-#: A line that ends so is followed by its block's next word, not a piece of its last one.
-WORD_END = tuple("abcdefghijklmnopqrstuvwxyzàáâäçèéêëíïóôöúüABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?)’”'\"%")
+#: Besides a letter or digit, what a line may end with where its block's next word follows, not a piece of its last.
+WORD_END = tuple(".,;:!?)’”'\"%")
 
 
 def cell_breaks_resolved(lines: list[PdfLine]) -> None:
@@ -404,7 +404,8 @@ def cell_breaks_resolved(lines: list[PdfLine]) -> None:
     cell ("Volksgezondh" / "eid": the whole is a word of the document or of Dutch, a piece is not; "vastgoedonderho"
     / "ud": a piece of one or two letters the document never has alone, after no Dutch word), else as a space (words
     that wrapped: "wethouder" / "en", "Wat doen we" / "nu")."""
-    running = "".join(("\n" if line.new_block or not before.endswith(WORD_END) else " ") + line.text
+    running = "".join(("\n" if line.new_block or not (before[-1:].isalnum() or before.endswith(WORD_END)) else " ")
+                      + line.text
                       for before, line in zip(["", *(line.text for line in lines)], lines))  # a block's words run on:
     words = Vocabulary.from_texts([running.replace(CELL_BREAK, "-\n")])  # a line's first word counts; pieces do not
 
