@@ -262,7 +262,8 @@ def _beside(fragments: list[Fragment], boxes: list[tuple[float, float, float, fl
         return (a[2] <= b[0] or b[2] <= a[0]) and overlap >= BESIDE * min(a[3] - a[1], b[3] - b[1])
 
     def beside_text(box) -> bool:
-        return sum(1 for f in fragments if f not in held[box] and box[1] <= f.y <= box[3]
+        own = {id(f) for f in held[box]}
+        return sum(1 for f in fragments if id(f) not in own and box[1] <= f.y <= box[3]
                    and (f.x1 <= box[0] or box[2] <= f.x0)) >= 2
 
     found = sorted((b for b in texted if beside_text(b)), key=lambda b: b[1])

@@ -82,7 +82,6 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
 
     def add(a: tuple[float, float], b: tuple[float, float]) -> None:
         (x0, y0), (x1, y1) = a, b
-        x0, x1, y0, y1 = x0 - crop_left, x1 - crop_left, height - (y0 - crop_bottom), height - (y1 - crop_bottom)
         if abs(y1 - y0) <= STRAIGHT and abs(x1 - x0) >= MIN_RULE:
             horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
         elif abs(x1 - x0) <= STRAIGHT and abs(y1 - y0) >= MIN_RULE:
@@ -98,7 +97,8 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
         for k in range(count):
             segment = raw.FPDFPath_GetPathSegment(obj, k)
             raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            point = (a * x.value + c * y.value + e - crop_left,  # on the page, as it reads (y down)
+                     height - (b * x.value + d * y.value + f - crop_bottom))
             step = raw.FPDFPathSegment_GetType(segment)
             if count <= BOX_SEGMENTS:
                 outline.append(point)
@@ -112,10 +112,9 @@ def drawn_rules(page, crop_left: float, crop_bottom: float, height: float) -> Ru
                 current = start
         if outline and (raw.FPDFPathSegment_GetClose(segment) or math.dist(outline[0], outline[-1]) < MEETS):
             left, right = min(p[0] for p in outline), max(p[0] for p in outline)
-            low, high = min(p[1] for p in outline), max(p[1] for p in outline)
-            if right - left >= MIN_RULE and high - low >= MIN_RULE:
-                boxes.append((left - crop_left, height - (high - crop_bottom), right - crop_left,
-                              height - (low - crop_bottom)))
+            top, bottom = min(p[1] for p in outline), max(p[1] for p in outline)
+            if right - left >= MIN_RULE and bottom - top >= MIN_RULE:
+                boxes.append((left, top, right, bottom))
     return Rules(_merged(horizontal), _merged(vertical), boxes)
 
 

@@ -1291,6 +1291,16 @@ def test_footnote_numbers_that_rise_with_their_pages_label_no_page_a_footer_numb
     assert "Noot 1" in text and "pagina" not in text
 
 
+def slides_of_text(pdf, title_size: float, size: float) -> None:
+    """Two slides of running text in ``size`` under titles in ``title_size``: the deck's usual type, which a slide
+    of smaller text is measured against."""
+    for title in ("Planning", "Vervolg"):
+        pdf.setFont("Helvetica", title_size)
+        pdf.drawString(46, 456, title)
+        paragraph(pdf, 46, 410, 860, words(85, len(title)), size=size)
+        pdf.showPage()
+
+
 def test_a_slides_small_text_under_its_title_and_a_box_before_the_notes_stay_in_place(corpus):
     """A black-box report (LibreOffice Impress): on a slide whose text is smaller than the deck's usual, the text
     under the title was taken for footnotes and put before the title, out of its section. And notes at a page's
@@ -1308,11 +1318,7 @@ def test_a_slides_small_text_under_its_title_and_a_box_before_the_notes_stay_in_
     for n, line in enumerate(("Wat betaalt een bewoner?", "Aansluitbijdrage: € 0 voor huurders")):
         pdf.drawString(510, 390 - 20 * n, line)
     pdf.showPage()
-    for title in ("Planning", "Vervolg"):
-        pdf.setFont("Helvetica", 30)
-        pdf.drawString(46, 456, title)
-        paragraph(pdf, 50, 400, 860, words(90, len(title)), size=18)
-        pdf.showPage()
+    slides_of_text(pdf, title_size=30, size=18)
     pdf.save()
     document = ingest(corpus)
     [slide] = [p for p in document.passages if "piekketel" in p.text]
@@ -1364,11 +1370,7 @@ def test_two_lists_side_by_side_on_a_slide_are_two_columns_each_under_its_own_he
             indent = 0 if n == 0 else 35 if line.startswith("–") else 59
             pdf.drawString(x + indent, 390 - (23 if n else 0) - 20 * max(n - 1, 0), line)
     pdf.showPage()
-    for title in ("Planning", "Vervolg"):
-        pdf.setFont("Helvetica", 44)
-        pdf.drawString(73, 482, title)
-        paragraph(pdf, 44, 420, 860, words(80, len(title)), size=20)
-        pdf.showPage()
+    slides_of_text(pdf, title_size=44, size=20)
     pdf.save()
     text = "\n".join(p.text for p in ingest(corpus).passages)
     read = text.split("• Lindeveen Wonen")[1].split("• Vechtstaete Wonen")
