@@ -33,7 +33,7 @@ from vraagbaak.eval.baselines import Chunk, Ranking
 from vraagbaak.eval.bench import bench_http
 from vraagbaak.eval.report import format_figure
 from vraagbaak.eval.run import K, evaluate
-from vraagbaak.index import store
+from vraagbaak.index import store, table_rows
 from vraagbaak.index.build import build_index
 from vraagbaak.index.embed import EmbeddingCache, text_hash
 from vraagbaak.index.model import load_embedder
@@ -114,7 +114,7 @@ def forget_earlier_texts(settings: Settings) -> None:
     build = store.current_build(settings.data_dir)
     passages = store.read_passages(build)
     sentences = json.loads((build / "sentences.json").read_text())
-    keep = {text_hash(t) for t in [p.embed_text for p in passages] + [passages[i].text[a:b] for i, a, b in sentences]}
+    keep = {text_hash(t) for t in [p.embed_text for p in passages] + table_rows.sentence_texts(passages, sentences)}
     dimensions = store.read_manifest(build).dimensions
     for folder in (Path(settings.data_dir) / "cache" / "embeddings").glob("*/batch-*"):
         cache = EmbeddingCache(folder.parent.parent, folder.parent.name, dimensions, int(folder.name.split("-")[1]))

@@ -19,7 +19,7 @@ import numpy as np
 from vraagbaak.build_format import DocumentRecord, Manifest, Passage
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMissing, VraagbaakError
-from vraagbaak.index import dense, store
+from vraagbaak.index import dense, store, table_rows
 from vraagbaak.index.calibration import load_calibration, uncalibrated
 from vraagbaak.index.embed import EmbeddingCache, embed_cached, text_hash
 from vraagbaak.index.keyword import KeywordIndex
@@ -61,12 +61,17 @@ def corpus_checksums(result: IngestResult) -> dict[str, str]:
 
 
 def ingest_digest(result: IngestResult) -> str:
-    """SHA-256 of the passages, their sentences and the document descriptions ingest made (not when): the same
-    files read, or split into sentences, by a version that does it differently must not count as unchanged."""
+    """SHA-256 of the passages, their sentences (as embedded) and the document descriptions ingest made (not when):
+    the same files read, split into sentences or embedded by a version that does it differently must not count as
+    unchanged."""
     digest = hashlib.sha256()
-    for passage in result.passages:
+    sentences = [(i, a, b) for i, p in enumerate(result.passages) for a, b in sentence_spans(p.text)]
+    of_passage: dict[int, list[tuple[int, int, str]]] = {}
+    for (i, a, b), text in zip(sentences, table_rows.sentence_texts(result.passages, sentences)):
+        of_passage.setdefault(i, []).append((a, b, text))
+    for i, passage in enumerate(result.passages):
         digest.update(passage.model_dump_json().encode())
-        digest.update(repr(sentence_spans(passage.text)).encode())
+        digest.update(repr(of_passage.get(i, [])).encode())
     for document in result.documents:
         digest.update(document_record(document, "").model_dump_json().encode())
     return digest.hexdigest()
@@ -242,7 +247,7 @@ def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say:
                            embedder.info.dimensions, settings.batch_size or embedder.batch_size)
     texts = [p.embed_text for p in passages]
     sentences = [(i, a, b) for i, p in enumerate(passages) for a, b in sentence_spans(p.text)]
-    sentence_texts = [passages[i].text[a:b] for i, a, b in sentences]
+    sentence_texts = table_rows.sentence_texts(passages, sentences)
     vectors, new_passages = embed_cached(embedder, texts, cache, progress,
                                          lambda n: say(f"Inbedden: {n} van {len(texts)} passages (de rest staat in de cache)"))
     sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, progress,

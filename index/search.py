@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from vraagbaak.build_format import Manifest, Passage, chunking_settings
 from vraagbaak.config import Settings
 from vraagbaak.errors import IndexMismatch, IndexMissing, InvalidQuestion
-from vraagbaak.index import dense, store
+from vraagbaak.index import dense, store, table_rows
 from vraagbaak.index.answerability import (
     CONSIDERED,
     AnswerModel,
@@ -198,7 +198,7 @@ class Searcher:
         self.dense = dense.load_dense(build / "dense.faiss")
         self.keyword = KeywordIndex.load(build / "keyword")
         self.evidence = Evidence(self.keyword.tokenizer, [p.embed_text for p in self.passages],
-                                 [self.passages[i].text[a:b] for i, a, b in self.sentences])
+                                 table_rows.sentence_texts(self.passages, self.sentences))
         self.speller = Speller(self.keyword.tokenizer, self.evidence.passage_words,
                               [p.embed_text for p in self.passages])
         self.shelf = Shelf(store.read_documents(build), self.passages)

@@ -325,3 +325,41 @@ def test_a_typing_error_in_the_key_word_is_corrected_and_the_result_says_so(sear
 def test_a_question_without_typing_errors_is_searched_as_asked(searcher):
     result = searcher.search("Wat doet de themagroep Financiën?", 3)
     assert (result.searched, result.corrections) == (None, [])
+
+
+def test_a_table_row_is_judged_under_the_header_that_names_its_figures(tmp_path, embedder):
+    """A black-box report: "Hoeveel keer werd er in 2024 uitgerukt voor dieren in nood?" found the table's header
+    row (it names 2024) as the best sentence, not the row of "Dier in nood", and judged that no sentence held a
+    number: shown under the caveat at 0.10. A row is embedded and judged under its header; shown as printed."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from vraagbaak.index.answerability import FEATURES
+    from vraagbaak.index.build import build_index
+    from vraagbaak.index.search import Searcher
+
+    corpus = tmp_path / "brandweer"
+    corpus.mkdir()
+    styles = getSampleStyleSheet()
+    rows = [("Categorie", "Soort incident", "2023", "2024", "Verschil"),
+            ("Brand", "Woningbrand", "438", "412", "-26"), ("Brand", "Buitenbrand", "1.402", "1.610", "+208"),
+            ("Hulpverlening", "Beknelling bij verkeersongeval", "203", "188", "-15"),
+            ("Hulpverlening", "Dier in nood", "517", "546", "+29"), ("Hulpverlening", "Waterongeval", "74", "81", "+7"),
+            ("Loos alarm", "Automatische brandmelding", "3.904", "3.688", "-216")]
+    prose = ("De brandweer van de regio Lingemaas rukte in 2024 vaker uit dan in 2023. Vooral buitenbranden namen toe "
+             "door de droge zomer; het aantal loze automatische meldingen daalde na gesprekken met de eigenaren.")
+    SimpleDocTemplate(str(corpus / "brandweer-lingemaas-jaarverslag-2024.pdf"), pagesize=A4).build([
+        Paragraph("Jaarverslag Brandweer Lingemaas 2024", styles["Title"]),
+        Paragraph("1. Uitrukken naar soort incident", styles["Heading2"]), Paragraph(prose, styles["BodyText"]),
+        Table(rows, style=[("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]),
+        Paragraph("2. Personeel", styles["Heading2"]),
+        Paragraph("Op 31 december 2024 telde de brandweer 812 vrijwilligers en 234 beroepsmedewerkers. Het "
+                  "ziekteverzuim van de beroepsmedewerkers was 5,3 procent.", styles["BodyText"])])
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    build_index(settings, embedder=embedder)
+    searcher = Searcher.load(settings, embedder=embedder)
+    result = searcher.search("Hoeveel keer werd er in 2024 uitgerukt voor dieren in nood?", 3)
+    first = result.hits[0]
+    assert [first.passage.text[a:b] for a, b in first.highlights] == ["Hulpverlening | Dier in nood | 517 | 546 | +29"]
+    assert result.evidence[0][FEATURES.index("type_missing")] == 0.0
