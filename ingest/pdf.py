@@ -33,7 +33,7 @@ from vraagbaak.ingest.footnotes import (
 from vraagbaak.ingest.headings import body_font
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, Fragment, PdfLine
 from vraagbaak.ingest.pdf_margins import declared_numbers, running_lines
-from vraagbaak.ingest.redaction import address, covered, covering_boxes
+from vraagbaak.ingest.redaction import address, covered, covering_boxes, shown
 from vraagbaak.ingest.ruled_tables import Rules, cell_breaks_resolved, cuts, drawn_rules, ruled_rows
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
@@ -203,6 +203,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
         loose = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
         raw_glyphs: list[tuple] = []
+        suspects: list[tuple[int, tuple[float, float, float, float]]] = []  # under a dark box drawn after them
         for i in range(textpage.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
             if char in "\r\n":
@@ -213,10 +214,9 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
             left, bottom, right, top = textpage.get_charbox(i)
             box = (left - crop_left, bottom - crop_bottom, right - crop_left, top - crop_bottom)
             raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(loose))  # the advance, where the ink is narrower
-            if len(covers) and covered((left, bottom, right, top), order.get(address(raw.FPDFText_GetTextObject(
-                    handle, i))), covers):
-                hidden += not char.isspace()
-                char = COVERED  # gone from the text; the place keeps a mark, so the sentence reads on
+            if len(covers) and not char.isspace() and covered((left, bottom, right, top), order.get(address(
+                    raw.FPDFText_GetTextObject(handle, i))), covers):
+                suspects.append((len(raw_glyphs), box))
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
             raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix))  # the size as drawn: the font's, times the
             size = raw.FPDFText_GetFontSize(handle, i) * math.hypot(matrix.c, matrix.d)  # scale it is drawn at
@@ -229,6 +229,12 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
                                       round(math.degrees(angle)) % 360 if angle >= 0 else None,
                                       (loose.left - crop_left, loose.bottom - crop_bottom, loose.right - crop_left,
                                        loose.top - crop_bottom))))
+        if suspects:  # a turned page is drawn turned: its boxes are not checked against the drawing
+            seen_at = [False] * len(suspects) if rotated else shown(page, [b for _, b in suspects], height)
+            for (k, _), seen in zip(suspects, seen_at):
+                if not seen:  # gone from the text; the place keeps a mark, so the sentence reads on
+                    raw_glyphs[k] = (COVERED, raw_glyphs[k][1])
+                    hidden += 1
     finally:
         textpage.close()
         page.close()

@@ -1,8 +1,10 @@
 """Text a reader cannot see because a dark box is drawn over it: a redaction that left the text in the file.
 
 A black bar drawn after the text it covers hides it from a reader; text drawn after a dark banner (white on
-black) is shown, and a dark frame (a rectangle with a hole) covers nothing. ``ingest.pdf`` leaves covered
-characters out of the text and counts them.
+black) is shown, and a dark frame (a rectangle with a hole) covers nothing. What the drawing order suggests, the
+drawn page decides: a character whose place shows more than one flat colour is seen (a slide's block title,
+white on a bar, under the black shape a shadow is faded from). ``ingest.pdf`` leaves covered characters out of
+the text and counts them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ import numpy as np
 
 #: A filled shape at most this bright in every channel (0-255) hides the text it is drawn over.
 DARK = 60
+#: The page is drawn at this many pixels per point to see whether a character under a dark box shows.
+SCALE = 2
+#: A character's place that spans at least this range of grey (0-255) as drawn shows something: not one flat box.
+CONTRAST = 48
+INSET = 0.15
 
 
 def address(handle) -> int | None:
@@ -123,3 +130,20 @@ def covered(charbox: tuple[float, float, float, float], drawn: int | None, cover
     x, y = (left + right) / 2, (bottom + top) / 2
     return bool(((covers[:, 0] > drawn) & (covers[:, 1] <= x) & (x <= covers[:, 3]) & (covers[:, 2] <= y)
                  & (y <= covers[:, 4])).any())
+
+
+def shown(page, boxes: list[tuple[float, float, float, float]], height: float) -> list[bool]:
+    """For each character box (left, bottom, right, top, from the page's lower left corner as shown) whether
+    the drawn page shows something there: the box, less an ``INSET`` share at each side (so the edge of a bar
+    that barely covers it shows nothing), spans more than one flat colour."""
+    grey = page.render(scale=SCALE, grayscale=True).to_numpy()
+    grey = grey.reshape(grey.shape[0], grey.shape[1], -1)[:, :, 0]
+    seen = []
+    for left, bottom, right, top in boxes:
+        dx, dy = (right - left) * INSET, (top - bottom) * INSET
+        x0, x1 = int((left + dx) * SCALE), int(np.ceil((right - dx) * SCALE))
+        y0, y1 = int((height - top + dy) * SCALE), int(np.ceil((height - bottom - dy) * SCALE))
+        region = grey[max(y0, 0):max(y1, y0 + 1), max(x0, 0):max(x1, x0 + 1)]
+        seen.append(bool(region.size) and int(region.max()) - int(region.min()) >= CONTRAST)
+    return seen
+

@@ -330,6 +330,36 @@ def test_text_under_a_black_bar_is_left_out_and_said_and_white_text_on_a_dark_ba
         "kan hem kopiëren. Lak het bestand echt (met een programma dat de tekst verwijdert)."]
 
 
+def test_a_block_title_under_a_black_shape_that_does_not_show_is_kept_and_a_real_bar_still_hides(corpus):
+    """A black-box report (LaTeX Beamer): a block's white title on its coloured bar lay under a black shape drawn
+    after it, from which the block's shadow is faded, so the title was read as blacked out and the whole deck's
+    original was withheld. Whether text under a dark box drawn after it is hidden, the drawn page decides: here
+    the black shape is blended so it changes nothing (as the faded shadow shows nearly nothing), and the title
+    shows. A real bar on the same page still hides the name under it."""
+    path = corpus / "presentatie.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFillColorRGB(0.2, 0.2, 0.7)
+    pdf.rect(60, HEIGHT - 110, WIDTH - 120, 30, fill=1, stroke=0)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 100, "Nieuwe norm voor de opkomsttijd")
+    pdf.saveState()
+    pdf.setBlendMode("Lighten")  # black over anything, lightened: the page as it was
+    pdf.setFillColorRGB(0, 0, 0)
+    pdf.rect(55, HEIGHT - 115, WIDTH - 110, 40, fill=1, stroke=0)
+    pdf.restoreState()
+    pdf.setFillColorRGB(0, 0, 0)
+    y = paragraph(pdf, 72, HEIGHT - 140, WIDTH - 144, words(80))
+    blacked_out(pdf, y, "De betrokken ambtenaar, ", "Pieter van Dalen-Smit", ", heeft de stukken verzameld.")
+    pdf.showPage()
+    pdf.save()
+    result = ingest_corpus(Settings(corpus_dir=corpus, data_dir=corpus.parent / "data"))
+    [document] = result.documents
+    text = "\n".join(p.text for p in document.passages)
+    assert "Nieuwe norm voor de opkomsttijd" in [s.path[-1] for s in document.sections if s.path], text
+    assert "Dalen" not in text and "De betrokken ambtenaar, [zwartgelakt], heeft" in text
+
+
 def test_a_full_stop_set_apart_after_a_note_mark_stays_with_its_word(corpus):
     """"voorlopig¹ ." once: the full stop, drawn on its own after the raised mark, read as a word."""
     pdf = canvas.Canvas(str(corpus / "verslag.pdf"), pagesize=A4)
