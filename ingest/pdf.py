@@ -83,8 +83,15 @@ SYMBOLIC = 4
 COVERED = "\u2588"
 #: A page without /Rotate reads in another direction only if this share of its characters runs that way.
 TURNED_SHARE = 0.8
-#: Degrees a character may lean from the text's direction and still belong to it.
-MAX_TILT = 2
+#: Degrees a character may lean from the text's direction and still belong to it: a scan's lines lean as much as
+#: it was skewed, and its OCR layer sets each at its slant; a diagonal "CONCEPT" or a line up the margin does not.
+MAX_TILT = 6
+#: A page whose lines slant this many degrees or more is made level before lines are found (``_straightened``),
+#: judged on at least ``SLANT_SAMPLE`` lines.
+MIN_TILT = 0.05
+SLANT_SAMPLE = 3
+#: A run of characters this many font sizes long is a line whose slope tells the page's slant.
+SLANT_RUN = 15
 #: PDFium's weight estimate is unreliable (695 for regular Arial); the font's name says it.
 BOLD_NAME = re.compile(rb"(?i)bold|black|heavy|semibold|demi")
 
@@ -226,7 +233,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
             bold = bool(known) and BOLD_NAME.search(name.value) is not None
             angle = raw.FPDFText_GetCharAngle(handle, i)
             raw_glyphs.append((char, (box, x.value - crop_left, y.value - crop_bottom, size, bold,
-                                      round(math.degrees(angle)) % 360 if angle >= 0 else None,
+                                      math.degrees(angle) % 360 if angle >= 0 else None,
                                       (loose.left - crop_left, loose.bottom - crop_bottom, loose.right - crop_left,
                                        loose.top - crop_bottom))))
         if suspects:  # a turned page is drawn turned: its boxes are not checked against the drawing
@@ -238,12 +245,13 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
     finally:
         textpage.close()
         page.close()
-    angles = Counter(g[1][5] for g in raw_glyphs if g[1] and g[1][5] is not None and not g[0].isspace())
+    quarters = Counter(round(g[1][5] / 90) % 4 for g in raw_glyphs if g[1] and g[1][5] is not None
+                       and not g[0].isspace())
     direction = 0
-    if angles:
-        angle, count = angles.most_common(1)[0]
-        if rotated or count >= TURNED_SHARE * sum(angles.values()):  # a long line up the margin of a sparse page
-            direction = (round(angle / 90) % 4) * 90  # does not turn the page
+    if quarters:
+        quarter, count = quarters.most_common(1)[0]
+        if rotated or count >= TURNED_SHARE * sum(quarters.values()):  # a long line up the margin of a sparse page
+            direction = quarter * 90  # does not turn the page
     def across(left: float, bottom: float, right: float, top: float) -> tuple[float, float]:
         """A box's extent along the text's own direction, as the page reads."""
         return {0: (left, right), 270: (bottom, top), 180: (width - right, width - left),
@@ -255,17 +263,50 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
             glyphs.append((" ", 0, 0, 0, 0, False, 0, 0))
             continue
         box, origin_x, origin_y, size, bold, angle, advance = data
-        if angle is not None and min(abs(angle - direction), 360 - abs(angle - direction)) > MAX_TILT:
+        tilt = 0.0 if angle is None else (angle - direction + 180) % 360 - 180
+        if abs(tilt) > MAX_TILT:
             continue
         down = {0: height - origin_y, 270: origin_x, 180: origin_y, 90: width - origin_x}[direction]
         glyphs.append((char, *across(*box), down, size, bold, *across(*advance)))
     shown_width, shown_height = (width, height) if direction in (0, 180) else (height, width)
+    glyphs = _straightened(glyphs, shown_width / 2)
     if direction != 0:
         rules = Rules([], [])  # drawn as the page is stored, not as its text reads
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
                  if 0 <= (f.x0 + f.x1) / 2 <= shown_width and 0 <= f.y <= shown_height]  # the page as shown: a line
     boxes = [b for b in rules.boxes if b[3] - b[1] <= PANEL * shown_height]
     return ruled_rows(fragments, rules), shown_height, hidden, boxes  # over its edge stays: a printer's note
+
+
+def _straightened(glyphs: list[tuple], middle: float) -> list[tuple]:
+    """A skewed scan's lines made level: its OCR layer sets each word where the scan shows it, so a line of a
+    page turned by one degree falls 9 points over 500 and its halves join the lines above and below. The slant
+    is the typical slope of the page's runs of characters (one after the other, each close to the right of the
+    one before, as a line's words are); each character is lowered by the rise at its place, measured from the
+    page's middle. A page set by a writer has level lines and is left as it is."""
+    steepest = math.tan(math.radians(MAX_TILT))
+    slopes, run = [], []
+    for glyph in glyphs:
+        if not (glyph[4] and glyph[0].strip()):
+            continue
+        if run and not (0 < glyph[1] - run[-1][1] <= 3 * glyph[4]
+                        and abs(glyph[3] - run[-1][3]) <= steepest * (glyph[1] - run[-1][1]) + glyph[4] / 4):
+            slopes += _slope(run)
+            run = []
+        run.append(glyph)
+    slopes += _slope(run)
+    if len(slopes) < SLANT_SAMPLE:
+        return glyphs
+    slant = statistics.median(slopes)
+    if abs(slant) < math.tan(math.radians(MIN_TILT)):
+        return glyphs
+    return [(g[0], g[1], g[2], g[3] - ((g[1] + g[2]) / 2 - middle) * slant, *g[4:]) if g[4] else g for g in glyphs]
+
+
+def _slope(run: list[tuple]) -> list[float]:
+    """The slope of a run of characters as long as a line of words (none for a shorter one)."""
+    span = run[-1][1] - run[0][1] if run else 0.0
+    return [(run[-1][3] - run[0][3]) / span] if run and span >= SLANT_RUN * run[0][4] else []
 
 
 def misread_accents(word: str) -> str:
