@@ -17,6 +17,7 @@ import ctypes
 import math
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -92,6 +93,12 @@ MIN_TILT = 0.05
 SLANT_SAMPLE = 3
 #: A run of characters this many font sizes long is a line whose slope tells the page's slant.
 SLANT_RUN = 15
+#: Accents set as characters of their own, and the combining mark each puts on the letter it stands over.
+OVER = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "\u02dc": "\u0303",
+        "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a", "\u00af": "\u0304",
+        "\u02dd": "\u030b", "\u02d9": "\u0307"}
+#: A dotless letter takes an accent in place of its dot (TeX sets "ï" as "¨" over "ı").
+DOTLESS = {"\u0131": "i", "\u0237": "j"}
 #: PDFium's weight estimate is unreliable (695 for regular Arial); the font's name says it.
 BOLD_NAME = re.compile(rb"(?i)bold|black|heavy|semibold|demi")
 
@@ -269,7 +276,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
         down = {0: height - origin_y, 270: origin_x, 180: origin_y, 90: width - origin_x}[direction]
         glyphs.append((char, *across(*box), down, size, bold, *across(*advance)))
     shown_width, shown_height = (width, height) if direction in (0, 180) else (height, width)
-    glyphs = _straightened(glyphs, shown_width / 2)
+    glyphs = _accents_placed(_straightened(glyphs, shown_width / 2))
     if direction != 0:
         rules = Rules([], [])  # drawn as the page is stored, not as its text reads
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
@@ -301,6 +308,36 @@ def _straightened(glyphs: list[tuple], middle: float) -> list[tuple]:
     if abs(slant) < math.tan(math.radians(MIN_TILT)):
         return glyphs
     return [(g[0], g[1], g[2], g[3] - ((g[1] + g[2]) / 2 - middle) * slant, *g[4:]) if g[4] else g for g in glyphs]
+
+
+def _accents_placed(glyphs: list[tuple]) -> list[tuple]:
+    """An accent set as a character of its own over a letter (TeX's old OT1 fonts have no "é": "´e´en" for
+    "één", "Financi¨en") joined to the letter it stands over: the letter beside it whose width holds the accent's
+    middle. An accent that stands over no letter ("auto´s") stays."""
+    joined: list[tuple] = []
+    skip = -1
+    for i, glyph in enumerate(glyphs):
+        if i == skip:
+            continue
+        mark = OVER.get(glyph[0])
+        if mark and glyph[4]:
+            middle = (glyph[1] + glyph[2]) / 2
+            for k in (i + 1, i - 1):
+                if 0 <= k < len(glyphs) and k != skip and glyphs[k][4] and glyphs[k][0].isalpha():
+                    letter = glyphs[k]
+                    if letter[1] <= middle <= letter[2] and abs(letter[3] - glyph[3]) <= letter[4] / 2:
+                        placed = unicodedata.normalize("NFC", DOTLESS.get(letter[0], letter[0]) + mark)
+                        if k < i:
+                            joined[-1] = (placed, *letter[1:])
+                        else:
+                            joined.append((placed, *letter[1:]))
+                            skip = k
+                        break
+            else:
+                joined.append(glyph)
+            continue
+        joined.append(glyph)
+    return joined
 
 
 def _slope(run: list[tuple]) -> list[float]:

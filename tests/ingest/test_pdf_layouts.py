@@ -1691,3 +1691,30 @@ def test_a_skewed_scans_ocr_lines_are_read_level(corpus, degrees, words_turned):
     text = " ".join(" ".join(p.text for p in document.passages).split())
     assert " ".join(SCANNED_LINES) in text, text
     assert "5. Personeel en financiën" in [s.path[-1] for s in document.sections if s.path]
+
+
+def test_an_accent_set_over_its_letter_as_a_character_of_its_own_joins_the_letter(corpus):
+    """A black-box report (LaTeX with the old OT1 fonts, which have no accented letters): "één" read as "´e´en",
+    "Financiën" as "Financi¨en". An accent over a letter joins it; one beside the letters ("auto´s", a typed
+    apostrophe) stays as it is."""
+    import unicodedata
+
+    pdf = canvas.Canvas(str(corpus / "beleidsbrief.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    x, y = 72.0, HEIGHT - 100
+    for char in "Er is maar één weg naar de camping. De Financiën zijn op orde en de auto´s staan buiten.":
+        base = unicodedata.normalize("NFD", char)
+        if len(base) == 2 and char != "´":
+            letter, accent = base[0], {"\u0301": "´", "\u0308": "¨"}[base[1]]
+            width = pdf.stringWidth(letter, "Helvetica", 10)
+            pdf.drawString(x + (width - pdf.stringWidth(accent, "Helvetica", 10)) / 2, y, accent)
+            pdf.drawString(x, y, letter)
+        else:
+            width = pdf.stringWidth(char, "Helvetica", 10)
+            pdf.drawString(x, y, char)
+        x += width
+    paragraph(pdf, 72, y - 20, WIDTH - 144, words(60))
+    pdf.showPage()
+    pdf.save()
+    text = " ".join(p.text for p in ingest(corpus).passages)
+    assert "Er is maar één weg naar de camping. De Financiën zijn op orde en de auto´s staan buiten." in text, text
