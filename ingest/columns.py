@@ -84,6 +84,9 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
         # columns have text, few may, and both must be prose (a form's labels and values are no columns).
         top = max(min(f.y for f in lefts), min(f.y for f in rights))
         bottom = min(max(f.y for f in lefts), max(f.y for f in rights))
+        side_by_side = sorted({baseline(f) for f in lefts} & {baseline(f) for f in rights})
+        if len(side_by_side) >= 3:  # where the columns stand side by side (a page number far below is no column)
+            top, bottom = max(top, side_by_side[0]), min(bottom, side_by_side[-1])
         if (sum(1 for f in fragments if f.x0 < x < f.x1 and top <= f.y <= bottom) > MAX_CROSSING * (left + right)
                 or not (_prose(lefts, x - left_edge) and _prose(rights, right_edge - x))):
             return None
@@ -332,7 +335,7 @@ def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
         body = statistics.median(f.size for f in column)
         k = len(column) - BELOW_LINES
         while k < len(column) and (k < 1 or column[k].y <= others or column[k].y - column[k - 1].y
-                                   <= BELOW_GAP * LINE_SPACING * max(column[k].size, column[k - 1].size)):
+                                   <= BELOW_GAP * LINE_SPACING * column[k - 1].size):  # lines of the text above
             k += 1
         tail = column[k:]
         if tail and all(f.bold or abs(f.size - body) > 0.5 for f in tail) and not (  # a heading, or notes

@@ -18,7 +18,7 @@ import math
 import re
 import statistics
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vraagbaak.ingest.columns import gutters, page_lines, reading_order
@@ -46,6 +46,9 @@ FRAGMENT_GAP = 1.5
 COLUMN_GAP = 0.8
 SIZE_STEP = 0.5
 SIZE_RATIO = 1.5
+#: A narrow gutter (``_narrow_gutters``) is seen on this many lines, with this many ems of text before it.
+NARROW_LINES = 4
+NARROW_SIDE = 8
 #: A justified line's gaps wider than a plain space (in ems), and how many times wider a gap between its words
 #: must be to split it (``_justified_gap``).
 STRETCHED = 0.6
@@ -474,7 +477,7 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
             run.append(word)
         runs.append(run)
     fragments = [_fragment(run, page) for run in runs]
-    edges = _column_edges(fragments)
+    edges = sorted({*_column_edges(fragments), *_narrow_gutters(runs)})
     if not edges:
         return fragments
     return [_fragment(part, page) for run in runs for part in _split_at(run, edges)]
@@ -529,6 +532,32 @@ def _column_edges(fragments: list[Fragment]) -> list[float]:
         starts = Counter(round(f.x0) for f in fragments if gutter <= f.x0 < end)
         if starts and (found := starts.most_common(1)[0])[1] >= 3:
             edges.append(float(found[0]))
+    return edges
+
+
+def _narrow_gutters(runs: list[list]) -> list[float]:
+    """Where columns set a gutter of an em or so apart start (LaTeX's ``multicols`` and ``twocolumn`` leave 10
+    points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with a
+    line's worth of text on either side, words on both sides, and where no word of a line between the first and
+    the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's text after
+    its bullets has too little before it."""
+    starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
+    for run in runs:
+        size = max(statistics.median(w[4] for w in run), 1)
+        for before, after in zip(run, run[1:]):
+            if (after[1] - before[2] > COLUMN_GAP * size and before[2] - run[0][1] >= NARROW_SIDE * size
+                    and run[-1][2] - after[1] >= NARROW_SIDE / 2 * size
+                    and WORD.search(before[0]) and WORD.search(after[0])):  # not a contents page's dot leaders
+                starts[round(after[1])].append(after[3])
+    edges = []
+    for x in sorted(starts):
+        baselines = sorted(y for near in (x - 1, x, x + 1) for y in starts.get(near, []))
+        if len(baselines) < NARROW_LINES or edges and x - edges[-1] <= 2:
+            continue
+        gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run)
+        if not any(w[1] < x - 1 and w[2] > x - gap for run in runs if baselines[0] <= run[0][3] <= baselines[-1]
+                   for w in run):
+            edges.append(float(x))
     return edges
 
 

@@ -1718,3 +1718,47 @@ def test_an_accent_set_over_its_letter_as_a_character_of_its_own_joins_the_lette
     pdf.save()
     text = " ".join(p.text for p in ingest(corpus).passages)
     assert "Er is maar één weg naar de camping. De Financiën zijn op orde en de auto´s staan buiten." in text, text
+
+
+def test_columns_a_gutter_of_ten_points_apart_are_read_one_after_the_other(corpus):
+    """A black-box report (LaTeX's ``multicols``, 10 points between justified columns): each line was read across
+    both columns ("werkten 498 mede- functies steeg van 24 …"), and the heading under the columns (a section's
+    usual space above it, a page number far below the right column) inside the left one. Columns are read one
+    after the other, then the heading, then the full-width text under it."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Frame, Paragraph
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, alignment=TA_JUSTIFY)
+    heading = ParagraphStyle("kop", fontName="Helvetica-Bold", fontSize=14, leading=17)
+    left_text = ("Op 31 december 2024 werkten 498 medewerkers in loondienst bij de veiligheidsregio, samen goed voor "
+                 "451,6 fte. Daarnaast is de organisatie afhankelijk van ruim elfhonderd brandweervrijwilligers. De "
+                 "instroom bedroeg 41 medewerkers, de uitstroom 33. Van de uitstroom ging ruim de helft met pensioen.")
+    right_text = ("Het aandeel vrouwen in leidinggevende functies steeg van 24 naar 29 procent. In de repressieve "
+                  "dienst blijft het aandeel vrouwen met 7 procent laag. De veiligheidsregio heeft zich aangesloten "
+                  "bij het landelijke programma voor diversiteit om de verschillen te verkleinen.")
+    below = ("Het ziekteverzuim steeg van 5,1 procent in 2023 naar 5,9 procent in 2024. De stijging wordt vooral "
+             "veroorzaakt door langdurig verzuim; het kortdurend verzuim bleef stabiel in alle teams. Binnen de "
+             "meldkamer en het team Bevolkingszorg was het verzuim met respectievelijk 8,3 en 7,6 procent het hoogst. "
+             "Het management heeft samen met de arbodienst een plan opgesteld om de werkdruk te verminderen, waarin "
+             "onder meer extra formatie voor de meldkamer en minder piketdiensten per medewerker zijn opgenomen.")
+    pdf = canvas.Canvas(str(corpus / "jaarverslag.pdf"), pagesize=A4)
+    half = (WIDTH - 144 - 10) / 2
+    Frame(72, HEIGHT - 130, WIDTH - 144, 60, showBoundary=0).addFromList(
+        [Paragraph("4.1 Personeel in cijfers", heading)], pdf)
+    Frame(72, HEIGHT - 250, half, 130, leftPadding=0, rightPadding=0).addFromList([Paragraph(left_text, body)], pdf)
+    Frame(72 + half + 10, HEIGHT - 250, half, 130, leftPadding=0, rightPadding=0).addFromList(
+        [Paragraph(right_text, body)], pdf)
+    pdf.setFont("Helvetica-Bold", 14)  # 30 points under the last line: a LaTeX section's space
+    pdf.drawString(72, HEIGHT - 244, "4.2 Ziekteverzuim")
+    Frame(72, HEIGHT - 400, WIDTH - 144, 146, leftPadding=0, rightPadding=0).addFromList(
+        [Paragraph(below, body), Paragraph("Zie ook bijlage 3.", body)], pdf)  # a short line far below the left
+    pdf.setFont("Helvetica", 9)
+    pdf.drawRightString(WIDTH - 72, 40, "7")  # a page number far below the right column
+    pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    by_section = {name: " ".join(" ".join(p.text for p in document.passages if p.citation.section[-1] == name).split())
+                  for name in ("4.1 Personeel in cijfers", "4.2 Ziekteverzuim")}
+    assert f"{left_text} {right_text}" in by_section["4.1 Personeel in cijfers"], by_section
+    assert by_section["4.2 Ziekteverzuim"].startswith(below), by_section
