@@ -56,6 +56,8 @@ STRETCHED = 0.6
 MAX_STRETCH = 2.0
 JUSTIFIED = 1.4
 WORD = re.compile(r"[^\W\d_]{2}")
+#: A table's cell holds a word or a figure (a contents page's dot leaders do not).
+CELL_TEXT = re.compile(r"[^\W_]")
 #: A box at most this share of the page's height is a text box; a taller one is a background or a column's panel.
 PANEL = 0.6
 #: A gap between two characters' advances wider than this share of the font size is a space (a space is
@@ -477,10 +479,12 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
             run.append(word)
         runs.append(run)
     fragments = [_fragment(run, page) for run in runs]
-    edges = sorted({*_column_edges(fragments), *_narrow_gutters(runs)})
-    if not edges:
+    edges = _column_edges(fragments)
+    narrow = _narrow_gutters(runs, edges)
+    if not (edges or narrow):
         return fragments
-    return [_fragment(part, page) for run in runs for part in _split_at(run, edges)]
+    return [_fragment(part, page) for run in runs
+            for part in _split_at(run, sorted({*edges, *(x for x, top, bottom in narrow if top <= run[0][3] <= bottom)}))]
 
 
 def _justified_gap(line: list) -> float:
@@ -535,12 +539,12 @@ def _column_edges(fragments: list[Fragment]) -> list[float]:
     return edges
 
 
-def _narrow_gutters(runs: list[list]) -> list[float]:
+def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float, float, float]]:
     """Where columns set a gutter of an em or so apart start (LaTeX's ``multicols`` and ``twocolumn`` leave 10
     points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with a
     line's worth of text on either side, words on both sides, and where no word of a line between the first and
     the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's text after
-    its bullets has too little before it."""
+    its bullets has too little before it. Each with the baselines between which it stands (x, top, bottom)."""
     starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
     for run in runs:
         size = max(statistics.median(w[4] for w in run), 1)
@@ -552,13 +556,42 @@ def _narrow_gutters(runs: list[list]) -> list[float]:
     edges = []
     for x in sorted(starts):
         baselines = sorted(y for near in (x - 1, x, x + 1) for y in starts.get(near, []))
-        if len(baselines) < NARROW_LINES or edges and x - edges[-1] <= 2:
+        if len(baselines) < NARROW_LINES or edges and x - edges[-1][0] <= 2:
             continue
         gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run)
         if not any(w[1] < x - 1 and w[2] > x - gap for run in runs if baselines[0] <= run[0][3] <= baselines[-1]
                    for w in run):
-            edges.append(float(x))
-    return edges
+            edges.append((float(x), baselines[0], baselines[-1]))
+    return edges + _table_columns(runs, [*columns, *(x for x, _, _ in edges)])
+
+
+def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, float, float]]:
+    """Where a table's columns start that stand an em or so apart (LaTeX's tables, no rules between their
+    columns): the x's at which, on ``NARROW_LINES`` lines or more, a word starts after a gap of ``COLUMN_GAP``,
+    where as many lines have two of them or more: the table's rows, between whose first and last baseline they
+    hold. A list's text after its bullets lines up at one x only; the page's own columns (``gutters``) count
+    for none."""
+    lines: dict[int, list] = defaultdict(list)
+    for run in runs:
+        lines[round(run[0][3])].extend(run)
+    starts: dict[int, set[int]] = defaultdict(set)  # x -> the lines (baselines) with a word starting there after a gap
+    for key, words in lines.items():
+        words.sort(key=lambda w: w[1])
+        for before, after in zip(words, words[1:]):
+            if (after[1] - before[2] > COLUMN_GAP * max(before[4], after[4], 1)
+                    and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])
+                    and not any(abs(after[1] - edge) <= 2 for edge in gutters)):  # the page's own columns
+                starts[round(after[1])].add(key)
+    columns = {}
+    for x in sorted(starts):
+        near = set().union(*(starts.get(n, set()) for n in (x - 1, x, x + 1)))
+        if len(near) >= NARROW_LINES and not (columns and x - max(columns) <= 2):
+            columns[x] = near
+    rows = sorted(key for key in lines if sum(key in near for near in columns.values()) >= 2)
+    if len(rows) < NARROW_LINES:
+        return []
+    top, bottom = min(w[3] for w in lines[rows[0]]), max(w[3] for w in lines[rows[-1]])
+    return [(float(x), top, bottom) for x, near in columns.items() if len(near & set(rows)) >= NARROW_LINES]
 
 
 def _split_at(run: list, edges: list[float]) -> list[list]:

@@ -1762,3 +1762,34 @@ def test_columns_a_gutter_of_ten_points_apart_are_read_one_after_the_other(corpu
                   for name in ("4.1 Personeel in cijfers", "4.2 Ziekteverzuim")}
     assert f"{left_text} {right_text}" in by_section["4.1 Personeel in cijfers"], by_section
     assert by_section["4.2 Ziekteverzuim"].startswith(below), by_section
+
+
+INCIDENTS = [("4 jan.", "Heukelom", "Woningbrand met drie slachtoffers in rijtjeswoning", "CoPI"),
+             ("21 jan.", "Oosterwaard", "Stormschade, ingestorte kapconstructie sporthal", "GRIP 1"),
+             ("22 jan.", "Lingedal", "Stormschade, omgewaaide bomen op spoorlijn", "CoPI"),
+             ("9 feb.", "Maasbeek", "Gaslekkage bij graafwerkzaamheden aan de Dorpsstraat", "CoPI"),
+             ("2 mrt.", "Zandhove", "Brand in kas met gewasbeschermingsmiddelen", "CoPI"),
+             ("15 mrt.", "Oosterwaard", "Verkeersongeval met touringcar op de A73", "GRIP 1")]
+
+
+def test_a_tables_columns_an_em_apart_without_rules_between_them_stay_cells_of_their_rows(corpus):
+    """A black-box report (LaTeX, booktabs: rules above and below, none between columns set 12 points apart):
+    the date and the municipality read as one cell, the incident's second line after the phase ("Brand in kas met
+    gewasbescher- CoPI mingsmiddelen"), and on a page of such rows the dates apart from their incidents. Where, on
+    four lines or more, words start at two x's or more after a gap of 0.8 em, those are a table's columns."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    cell = ParagraphStyle("cel", fontName="Helvetica", fontSize=10, leading=12)
+    rows = [("Datum", "Gemeente", "Incident", "Fase"), *INCIDENTS]
+    table = Table([[Paragraph(text, cell) for text in row] for row in rows], colWidths=[44, 70, 150, 40],
+                  style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEABOVE", (0, 0), (-1, 0), 1, (0, 0, 0)),
+                         ("LINEBELOW", (0, -1), (-1, -1), 1, (0, 0, 0))])
+    intro = ParagraphStyle("tekst", fontName="Helvetica", fontSize=10, leading=13)
+    SimpleDocTemplate(str(corpus / "jaarverslag.pdf"), pagesize=A4).build(
+        [Paragraph(" ".join(words(60)), intro), table, Paragraph(" ".join(words(40, 3)), intro)])
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "Datum | Gemeente | Incident | Fase" in text, text
+    for row in INCIDENTS:
+        assert " | ".join(row) in text, text
