@@ -82,7 +82,9 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
         filled = {f.page for f in found}  # each repeated or a heading's title (not footnotes or rows); the place filled
         found = [f for f in found if id(f) not in removed]  # on most pages, also by a line already left out (the
         repeated = Counter(f.text for f in found)  # report's name on even pages, after a cover without a header)
-        if not (found and len(filled) >= needed and all(f.size < body - 0.5 for f in found)
+        beside = all(any(id(g) in removed and abs(g.y - f.y) <= 1 for g in pages[f.page - 1]) for f in found)
+        if not (found and (len(filled) >= needed or beside and len(filled) >= MIN_REPEATS)  # or beside a running
+                and all(f.size < body - 0.5 for f in found)  # line on each page (a short report's chapters open pages)
                 and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
                 and not any(FOOTNOTE.match(f.text) and _plain(f.text) not in headings for f in found)):
             continue  # a note that opens with its number, not a chapter's "2 Bevindingen"

@@ -531,6 +531,36 @@ def test_chapter_names_in_the_header_go_also_after_a_cover_without_one(corpus):
     assert [s.path[-1] for s in document.sections if s.path][-3:] == list(chapters)
 
 
+def test_a_chapters_name_beside_the_reports_in_the_header_of_a_few_pages_goes_too(corpus):
+    """A black-box report (LaTeX, a short report whose chapters each open a page without a header): the header
+    "3. Crisisbeheersing en GHOR … Jaarverslag 2024" stood on five of sixteen pages; the report's name went, the
+    chapter's stayed mid-sentence ("4. Organisatie en personeel van het opkomstpercentage"). A line in a small
+    font that names a chapter, beside a running line on each of its pages, is a running line too."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-2024.pdf"), pagesize=A4)
+    chapters = ("Brandweerzorg", "Crisisbeheersing", "Organisatie en personeel", "Financien")
+    for number, chapter in enumerate(chapters, start=1):
+        pdf.setFont("Helvetica-Bold", 20)
+        pdf.drawString(72, HEIGHT - 150, f"Hoofdstuk {number}")
+        pdf.drawString(72, HEIGHT - 180, chapter)
+        paragraph(pdf, 72, HEIGHT - 220, WIDTH - 144, words(400, number))
+        pdf.showPage()
+        if number % 2:  # every other chapter runs on to a page with the header
+            pdf.setFont("Helvetica-Oblique", 9)
+            pdf.drawString(72, HEIGHT - 40, f"{number}. {chapter}")
+            pdf.drawRightString(WIDTH - 72, HEIGHT - 40, "Jaarverslag 2024")
+            paragraph(pdf, 72, HEIGHT - 80, WIDTH - 144, words(200, number + 1))
+            pdf.showPage()
+    pdf.setFont("Helvetica-Oblique", 9)
+    pdf.drawString(72, HEIGHT - 40, "4. Organisatie en personeel")
+    pdf.drawRightString(WIDTH - 72, HEIGHT - 40, "Jaarverslag 2024")
+    paragraph(pdf, 72, HEIGHT - 80, WIDTH - 144, words(200, 2))
+    pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    body = " ".join(p.text for p in document.passages)
+    assert "Jaarverslag 2024" not in body and not any(f". {chapter}" in body for chapter in chapters), body
+
+
 def test_a_letters_follow_up_header_on_its_second_page_is_no_text(corpus):
     """A black-box test: in a letter of two pages, the second page's "Datum … / Kenmerk … / Blad 2" (once, so no
     running header) stayed in the text and split a sentence: "De uitvoering ligt bij het team Ruimte Pagina 2
