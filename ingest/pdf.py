@@ -19,6 +19,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sized
 from dataclasses import dataclass, field
 
 from vraagbaak.ingest.columns import gutters, page_lines, reading_order
@@ -484,7 +485,8 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
     if not (edges or narrow):
         return fragments
     return [_fragment(part, page) for run in runs
-            for part in _split_at(run, sorted({*edges, *(x for x, top, bottom in narrow if top <= run[0][3] <= bottom)}))]
+            for part in _split_at(run, sorted({*edges, *(x for x, top, bottom in narrow  # a line's words' baselines
+                                                        if top - 2 <= run[0][3] <= bottom + 2)}))]  # differ a little
 
 
 def _justified_gap(line: list) -> float:
@@ -542,8 +544,8 @@ def _column_edges(fragments: list[Fragment]) -> list[float]:
 def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float, float, float]]:
     """Where columns set a gutter of an em or so apart start (LaTeX's ``multicols`` and ``twocolumn`` leave 10
     points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with a
-    line's worth of text on either side, words on both sides, and where no word of a line between the first and
-    the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's text after
+    line's worth of text on either side, a word or figure on both sides, and where no word of a line between the
+    first and the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's text after
     its bullets has too little before it. Each with the baselines between which it stands (x, top, bottom)."""
     starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
     for run in runs:
@@ -551,16 +553,16 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
         for before, after in zip(run, run[1:]):
             if (after[1] - before[2] > COLUMN_GAP * size and before[2] - run[0][1] >= NARROW_SIDE * size
                     and run[-1][2] - after[1] >= NARROW_SIDE / 2 * size
-                    and WORD.search(before[0]) and WORD.search(after[0])):  # not a contents page's dot leaders
+                    and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])):  # not a contents page's leaders
                 starts[round(after[1])].append(after[3])
     edges = []
-    for x in sorted(starts):
-        baselines = sorted(y for near in (x - 1, x, x + 1) for y in starts.get(near, []))
-        if len(baselines) < NARROW_LINES or edges and x - edges[-1][0] <= 2:
+    for x, group in _clustered(starts):
+        baselines = sorted(y for near in group for y in starts[near])
+        if len(baselines) < NARROW_LINES:
             continue
-        gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run)
-        if not any(w[1] < x - 1 and w[2] > x - gap for run in runs if baselines[0] <= run[0][3] <= baselines[-1]
-                   for w in run):
+        gap, first = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run), min(group)
+        if not any(w[1] < first - 1 and w[2] > first - gap for run in runs
+                   if baselines[0] <= run[0][3] <= baselines[-1] for w in run):
             edges.append((float(x), baselines[0], baselines[-1]))
     return edges + _table_columns(runs, [*columns, *(x for x, _, _ in edges)])
 
@@ -583,15 +585,27 @@ def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, 
                     and not any(abs(after[1] - edge) <= 2 for edge in gutters)):  # the page's own columns
                 starts[round(after[1])].add(key)
     columns = {}
-    for x in sorted(starts):
-        near = set().union(*(starts.get(n, set()) for n in (x - 1, x, x + 1)))
-        if len(near) >= NARROW_LINES and not (columns and x - max(columns) <= 2):
+    for x, group in _clustered(starts):
+        near = set().union(*(starts[n] for n in group))
+        if len(near) >= NARROW_LINES:
             columns[x] = near
     rows = sorted(key for key in lines if sum(key in near for near in columns.values()) >= 2)
     if len(rows) < NARROW_LINES:
         return []
     top, bottom = min(w[3] for w in lines[rows[0]]), max(w[3] for w in lines[rows[-1]])
     return [(float(x), top, bottom) for x, near in columns.items() if len(near & set(rows)) >= NARROW_LINES]
+
+
+def _clustered(starts: dict[int, Sized]) -> list[tuple[int, list[int]]]:
+    """The x's at which words start, in groups within two points of the first (one column's edge, give or take
+    its glyphs' bearings), each with the x most of its words start at."""
+    groups: list[list[int]] = []
+    for x in sorted(starts):
+        if groups and x - groups[-1][0] <= 2:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [(max(group, key=lambda x: len(starts[x])), group) for group in groups]
 
 
 def _split_at(run: list, edges: list[float]) -> list[list]:

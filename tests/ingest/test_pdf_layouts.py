@@ -1823,3 +1823,37 @@ def test_a_tables_columns_an_em_apart_without_rules_between_them_stay_cells_of_t
     assert "Datum | Gemeente | Incident | Fase" in text, text
     for row in INCIDENTS:
         assert " | ".join(row) in text, text
+
+
+def spread_line(pdf, x: float, y: float, width: float, text: str, first_lower: float = 0.0) -> None:
+    """One line of words spread to fill ``width``; its first word ``first_lower`` points below the baseline."""
+    line = text.split()
+    spare = width - sum(pdf.stringWidth(word, "Helvetica", 10) for word in line)
+    for n, word in enumerate(line):
+        pdf.drawString(x, y - (first_lower if n == 0 else 0), word)
+        x += pdf.stringWidth(word, "Helvetica", 10) + spare / (len(line) - 1)
+
+
+def test_columns_ten_points_apart_whose_edges_and_baselines_waver_a_little_are_columns_throughout(corpus):
+    """The multicols report again, as LaTeX set it: the right column's lines start a point apart (their first
+    letters' bearings), and the paragraph's first word, after its indent, stands a hair below its line. The
+    first line was still read across both columns ("werkten 498 mede- functies steeg …")."""
+    left = ["Op 31 december 2024 werkten 498 mede-", "werkers in loondienst bij de regio, samen",
+            "goed voor 451,6 fte. Daarnaast is de organi-", "satie afhankelijk van ruim elfhonderd brand-",
+            "weervrijwilligers in de hele regio. De in-", "stroom bedroeg 41 medewerkers in 2024."]
+    right = ["functies steeg van 24 naar 29 procent. In de", "repressieve dienst blijft het aandeel vrouwen",
+             "met 7 procent laag. De veiligheidsregio heeft", "zich aangesloten bij het landelijke programma",
+             "voor diversiteit om de verschillen te verklei-", "nen en meer vrouwen te werven voor de posten."]
+    pdf = canvas.Canvas(str(corpus / "jaarverslag.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    half = (WIDTH - 144 - 10) / 2
+    for n, (one, other) in enumerate(zip(left, right)):
+        y = HEIGHT - 100 - 13 * n
+        spread_line(pdf, 72 + (12 if n == 0 else 0), y, half - (12 if n == 0 else 0), one, 0.05 if n == 0 else 0)
+        spread_line(pdf, 72 + half + 10 + (0.0, 0.7, 1.4, 0.3, 1.1, 0.6)[n], y, half - 2, other)
+    paragraph(pdf, 72, HEIGHT - 200, WIDTH - 144, words(60))
+    pdf.showPage()
+    pdf.save()
+    text = " ".join(" ".join(p.text for p in ingest(corpus).passages).split())
+    assert "Op 31 december 2024 werkten 498 medewerkers in loondienst" in text, text
+    assert "te verkleinen en meer vrouwen te werven voor de posten." in text, text
