@@ -484,9 +484,12 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
     narrow = _narrow_gutters(runs, edges)
     if not (edges or narrow):
         return fragments
-    return [_fragment(part, page) for run in runs
-            for part in _split_at(run, sorted({*edges, *(x for x, top, bottom in narrow  # a line's words' baselines
-                                                        if top - 2 <= run[0][3] <= bottom + 2)}))]  # differ a little
+    result = []
+    for run in runs:
+        near = [(x, end) for x, top, bottom, end in narrow if top - 2 <= run[0][3] <= bottom + 2]  # a line's words'
+        result += [_fragment(part, page) for part in _split_at(  # baselines differ a little
+            run, sorted({*edges, *(x for x, end in near if not end)}), sorted(x for x, end in near if end))]
+    return result
 
 
 def _justified_gap(line: list) -> float:
@@ -541,12 +544,13 @@ def _column_edges(fragments: list[Fragment]) -> list[float]:
     return edges
 
 
-def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float, float, float]]:
+def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float, float, float, bool]]:
     """Where columns set a gutter of an em or so apart start (LaTeX's ``multicols`` and ``twocolumn`` leave 10
     points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with a
     line's worth of text on either side, a word or figure on both sides, and where no word of a line between the
     first and the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's text after
-    its bullets has too little before it. Each with the baselines between which it stands (x, top, bottom)."""
+    its bullets has too little before it. Each with the baselines between which it stands, and whether it is a
+    column's right edge (x, top, bottom, end): a table's figures set flush right end at one x."""
     starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
     for run in runs:
         size = max(statistics.median(w[4] for w in run), 1)
@@ -563,37 +567,43 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
         gap, first = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run), min(group)
         if not any(w[1] < first - 1 and w[2] > first - gap for run in runs
                    if baselines[0] <= run[0][3] <= baselines[-1] for w in run):
-            edges.append((float(x), baselines[0], baselines[-1]))
-    return edges + _table_columns(runs, [*columns, *(x for x, _, _ in edges)])
+            edges.append((float(x), baselines[0], baselines[-1], False))
+    return edges + _table_columns(runs, [*columns, *(x for x, *_ in edges)])
 
 
-def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, float, float]]:
-    """Where a table's columns start that stand an em or so apart (LaTeX's tables, no rules between their
-    columns): the x's at which, on ``NARROW_LINES`` lines or more, a word starts after a gap of ``COLUMN_GAP``,
-    where as many lines have two of them or more: the table's rows, between whose first and last baseline they
-    hold. A list's text after its bullets lines up at one x only; the page's own columns (``gutters``) count
-    for none."""
+def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, float, float, bool]]:
+    """Where a table's columns start or end that stand an em or so apart (LaTeX's tables, no rules between their
+    columns): the x's at which, on ``NARROW_LINES`` lines or more, a word starts after (or, figures set flush
+    right, ends before) a gap of ``COLUMN_GAP``, where as many lines have two of them or more: the table's rows,
+    between whose first and last baseline they hold. A list's text after its bullets lines up at one x only; the
+    page's own columns (``gutters``) count for none."""
     lines: dict[int, list] = defaultdict(list)
     for run in runs:
         lines[round(run[0][3])].extend(run)
-    starts: dict[int, set[int]] = defaultdict(set)  # x -> the lines (baselines) with a word starting there after a gap
+    gaps: list[tuple[int, int, int]] = []  # (line, where the word before ends, where the word after starts)
     for key, words in lines.items():
         words.sort(key=lambda w: w[1])
-        for before, after in zip(words, words[1:]):
-            if (after[1] - before[2] > COLUMN_GAP * max(before[4], after[4], 1)
-                    and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])
-                    and not any(abs(after[1] - edge) <= 2 for edge in gutters)):  # the page's own columns
-                starts[round(after[1])].add(key)
-    columns = {}
-    for x, group in _clustered(starts):
-        near = set().union(*(starts[n] for n in group))
-        if len(near) >= NARROW_LINES:
-            columns[x] = near
-    rows = sorted(key for key in lines if sum(key in near for near in columns.values()) >= 2)
+        gaps += [(key, round(before[2]), round(after[1])) for before, after in zip(words, words[1:])
+                 if after[1] - before[2] > COLUMN_GAP * max(before[4], after[4], 1)
+                 and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])
+                 and not any(abs(after[1] - edge) <= 2 for edge in gutters)]  # the page's own columns
+    columns = []  # (x, whether a column's right edge)
+    for side in (False, True):
+        found: dict[int, set[int]] = defaultdict(set)
+        for key, end, start in gaps:
+            found[end if side else start].add(key)
+        columns += [(x, side) for x, group in _clustered(found)
+                    if len(set().union(*(found[n] for n in group))) >= NARROW_LINES]
+    aligned = Counter(key for key, end, start in gaps  # a gap between two of the table's columns: a row has two
+                      if any(abs((end if side else start) - x) <= 2 for x, side in columns))  # (three cells or more)
+    rows = sorted(key for key, count in aligned.items() if count >= 2)
     if len(rows) < NARROW_LINES:
         return []
     top, bottom = min(w[3] for w in lines[rows[0]]), max(w[3] for w in lines[rows[-1]])
-    return [(float(x), top, bottom) for x, near in columns.items() if len(near & set(rows)) >= NARROW_LINES]
+    in_rows = set(rows)
+    return [(float(x), top, bottom, side) for (x, side) in columns
+            if sum(1 for key, end, start in gaps if key in in_rows and abs((end if side else start) - x) <= 2)
+            >= NARROW_LINES]
 
 
 def _clustered(starts: dict[int, Sized]) -> list[tuple[int, list[int]]]:
@@ -608,15 +618,16 @@ def _clustered(starts: dict[int, Sized]) -> list[tuple[int, list[int]]]:
     return [(max(group, key=lambda x: len(starts[x])), group) for group in groups]
 
 
-def _split_at(run: list, edges: list[float]) -> list[list]:
-    """A run split where a word opens a column (at its left edge) after a gap wider than ``COLUMN_GAP`` of
-    the smaller of the two fonts: a heading in large type, or a line of a narrow column, must not bridge
-    the gutter to the next column's line."""
+def _split_at(run: list, edges: list[float], ends: list[float] = ()) -> list[list]:
+    """A run split where a word opens a column (at its left edge), or closes one set flush right (at its right
+    edge, ``ends``: a table's figures), before or after a gap wider than ``COLUMN_GAP`` of the smaller of the two
+    fonts: a heading in large type, or a line of a narrow column, must not bridge the gutter to the next column's
+    line."""
     for i in range(1, len(run)):
         before, after = run[i - 1], run[i]
-        if (any(abs(after[1] - edge) <= 2 for edge in edges)
+        if ((any(abs(after[1] - edge) <= 2 for edge in edges) or any(abs(before[2] - end) <= 2 for end in ends))
                 and after[1] - before[2] > COLUMN_GAP * max(min(before[4], after[4]), 1)):
-            return [run[:i], *_split_at(run[i:], edges)]
+            return [run[:i], *_split_at(run[i:], edges, ends)]
     return [run]
 
 

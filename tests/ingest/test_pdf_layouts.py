@@ -1857,3 +1857,29 @@ def test_columns_ten_points_apart_whose_edges_and_baselines_waver_a_little_are_c
     text = " ".join(" ".join(p.text for p in ingest(corpus).passages).split())
     assert "Op 31 december 2024 werkten 498 medewerkers in loondienst" in text, text
     assert "te verkleinen en meer vrouwen te werven voor de posten." in text, text
+
+
+def test_a_tables_figures_set_flush_right_an_em_apart_are_cells_of_their_own(corpus):
+    """A black-box report (a LaTeX slide's table, its year columns set flush right): "Kazerne Brakel/Rossum |
+    3.200 1.100 | – | –" and a header "2025 2026 2027 2028" in one cell. Figures whose right edges line up on four
+    lines or more, each after a gap of 0.8 em, end a column; a numbered list's numbers do not make a table."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    rows = [("Onderdeel (x 1.000 euro)", "2025", "2026", "2027", "2028"),
+            ("Snelle interventievoertuigen", "480", "240", "–", "–"), ("Kazerne Brakel/Rossum", "3.200", "1.100", "–", "–"),
+            ("Werving vrijwilligers", "150", "150", "120", "120"), ("Buurtbrandweer", "60", "90", "90", "60"),
+            ("Totaal", "3.890", "1.580", "210", "180")]
+    table = Table(rows, colWidths=[150, 34, 34, 34, 34],
+                  style=[("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("FONTSIZE", (0, 0), (-1, -1), 10)])
+    body = ParagraphStyle("tekst", fontName="Helvetica", fontSize=10, leading=13)
+    items = [Paragraph(f"{n} {text}", body) for n, text in enumerate(
+        ("Maak meer speelplekken met water en zand.", "Zet bij elke speelplek een bankje neer.",
+         "Zorg dat de kabelbaan in het park blijft.", "Laat kinderen meebeslissen over toestellen."), start=1)]
+    SimpleDocTemplate(str(corpus / "koersplan.pdf"), pagesize=A4).build(
+        [Paragraph(" ".join(words(40)), body), table, *items])
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    for row in rows:
+        assert " | ".join(row) in text, text
+    assert "1 Maak meer speelplekken met water en zand." in text, text
