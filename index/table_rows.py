@@ -76,7 +76,7 @@ class _Reader:
             self._start(row)
             return None if self.headers_only else self.header or None
         if self.headers_only and not self.blank and row[0] == self.header[0][0] and names_columns(row):
-            self.header = (*self.header, row)  # a second header row: "Programma | Lasten | Baten" / "Programma | 2024 …"
+            self.header = (*self.header, row)  # a second row: "Programma | Lasten | Baten", "Programma | 2024 …"
             return None
         self.headers_only = self.blank = False
         return self.header or None

@@ -223,7 +223,7 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
         loose = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
         raw_glyphs: list[tuple] = []
-        suspects: list[tuple[int, tuple[float, float, float, float]]] = []  # under a dark box drawn after them
+        suspects: list[tuple[int, tuple, int | None]] = []  # under a dark box drawn after them: (glyph, box, object)
         for i in range(textpage.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
             if char in "\r\n":
@@ -234,9 +234,9 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
             left, bottom, right, top = textpage.get_charbox(i)
             box = (left - crop_left, bottom - crop_bottom, right - crop_left, top - crop_bottom)
             raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(loose))  # the advance, where the ink is narrower
-            if len(covers) and not char.isspace() and covered((left, bottom, right, top), order.get(address(
-                    raw.FPDFText_GetTextObject(handle, i))), covers):
-                suspects.append((len(raw_glyphs), box))
+            drawn_in = address(raw.FPDFText_GetTextObject(handle, i)) if len(covers) else None
+            if len(covers) and not char.isspace() and covered((left, bottom, right, top), order.get(drawn_in), covers):
+                suspects.append((len(raw_glyphs), box, drawn_in))
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
             raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix))  # the size as drawn: the font's, times the
             size = raw.FPDFText_GetFontSize(handle, i) * math.hypot(matrix.c, matrix.d)  # scale it is drawn at
@@ -250,9 +250,13 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
                                       (loose.left - crop_left, loose.bottom - crop_bottom, loose.right - crop_left,
                                        loose.top - crop_bottom))))
         if suspects:  # a turned page is drawn turned: its boxes are not checked against the drawing
-            seen_at = [False] * len(suspects) if rotated else shown(page, [b for _, b in suspects], height)
-            for (k, _), seen in zip(suspects, seen_at):
-                if not seen:  # gone from the text; the place keeps a mark, so the sentence reads on
+            seen_at = [False] * len(suspects) if rotated else shown(page, [b for _, b, _ in suspects], height)
+            seen_in: dict[int | None, list[bool]] = defaultdict(list)
+            for (_, _, drawn_in), seen in zip(suspects, seen_at):
+                seen_in[drawn_in].append(seen)
+            for k, _, drawn_in in suspects:  # the characters of one text object shown or hidden together: an "i"
+                if sum(seen_in[drawn_in]) * 2 < len(seen_in[drawn_in]):  # has too little ink to show on its own
+                    # gone from the text; the place keeps a mark, so the sentence reads on
                     raw_glyphs[k] = (COVERED, raw_glyphs[k][1])
                     hidden += 1
     finally:
@@ -548,9 +552,9 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
     """Where columns set a gutter of an em or so apart start (LaTeX's ``multicols`` and ``twocolumn`` leave 10
     points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with a
     line's worth of text on either side, a word or figure on both sides, and where no word of a line between the
-    first and the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's text after
-    its bullets has too little before it. Each with the baselines between which it stands, and whether it is a
-    column's right edge (x, top, bottom, end): a table's figures set flush right end at one x."""
+    first and the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's
+    text after its bullets has too little before it. Each with the baselines between which it stands, and whether
+    it is a column's right edge (x, top, bottom, end): a table's figures set flush right end at one x."""
     starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
     for run in runs:
         size = max(statistics.median(w[4] for w in run), 1)

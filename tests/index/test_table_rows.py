@@ -36,12 +36,13 @@ def test_a_header_names_columns_with_words_and_years_and_a_row_of_figures_or_sen
     assert names_columns(cells("Gemeente | Kwartaal 1 | Bijdrage 2025 | 2025 (prognose)"))
     assert not names_columns(cells("Brand | Woningbrand | 438 | 412 | -26"))
     assert not names_columns(cells("Meldkamer | 8,2%"))
-    assert not names_columns(cells("Lingehoven-Oost | Nieuwe kazerne aan de Kanaaldijk in gebruik sinds 11 maart 2024."))
+    assert not names_columns(cells("Lingehoven-Oost | Nieuwe kazerne in gebruik sinds 11 maart 2024."))
 
 
 def test_rows_under_a_header_a_blank_line_and_a_second_header_row_are_named_and_other_sentences_stand():
     read_as = read(passage(
-        "Lasten per programma in duizenden euro\n\nProgramma | Lasten | Baten\nProgramma | 2024 | 2025 | 2024 | 2025\n\n"
+        "Lasten per programma in duizenden euro\n\nProgramma | Lasten | Baten\n"
+        "Programma | 2024 | 2025 | 2024 | 2025\n\n"
         "Brandweerzorg | 44.310 | 46.020 | 1.240 | 1.180\nMeldkamer | 8.960 | 9.210 | 2.980 | 3.050\n\n"
         "De cijfers voor 2025 komen uit de begroting."))
     assert read_as["Meldkamer | 8.960 | 9.210 | 2.980 | 3.050"] == (
@@ -63,7 +64,8 @@ def test_rows_of_words_after_the_headers_blank_line_are_rows_and_a_new_table_aft
 def test_a_table_cut_over_two_passages_lends_its_header_to_the_second_within_its_section_only():
     first = passage("Tabel 2. Uitrukken\n\nCategorie | Soort incident | 2023 | 2024 | Verschil\n\n"
                     "Brand | Woningbrand | 438 | 412 | -26", order=0)
-    second = passage("Hulpverlening | Dier in nood | 517 | 546 | +29\nHulpverlening | Stormschade | 622 | 1.091 | +469\n\n"
+    second = passage("Hulpverlening | Dier in nood | 517 | 546 | +29\n"
+                     "Hulpverlening | Stormschade | 622 | 1.091 | +469\n\n"
                      "De stormschade komt door storm Ciarán.", order=1)
     elsewhere = passage(second.text, order=1, section=1)
     assert read(first, second)["Hulpverlening | Dier in nood | 517 | 546 | +29"] == (
