@@ -23,8 +23,11 @@ PAGE_OF = re.compile(r"\s*(?:pagina|bladzijde|blad|blz\.?|pag\.?|page)\s*(\d{1,4
 LETTER_FIELD = re.compile(r"(?:datum|(?:ons |uw )?kenmerk|zaaknummer|referentie|onderwerp)\b", re.IGNORECASE)
 #: A running header that changes from page to page (the chapter's title) has at most this many words.
 MAX_RUNNING_WORDS = 12
-#: Share of the page height at the top and at the bottom where running headers and footers stand.
+#: Share of the page height at the top and at the bottom where running headers and footers stand; a bare page
+#: number that counts with the pages may stand further in, on a line of its own (LaTeX's KOMA-Script sets it 15 %
+#: from the foot).
 MARGIN_ZONE = 0.12
+NUMBER_ZONE = 0.2
 #: A line repeated word for word at one place in the margin of this many pages is a running line however
 #: long the document: a header that only a report's chapters carry, after a long front matter without it.
 MIN_REPEATS = 3
@@ -52,12 +55,13 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
         for f in fragments:
             if _in_table_row(f, cells):  # a table's first row on each page repeats its shape, not its words
                 continue
-            if _in_margin(f.y, height):  # a footer by its distance from
-                edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # the foot: landscape too
+            edge = round(f.y / 4) if f.y < height / 2 else -round((height - f.y) / 4)  # from the foot: landscape too
+            if _in_margin(f.y, height):  # a footer by its distance from the foot
                 seen[(edge > 0, line_shape(f.text))].append((edge, f))
                 slots[edge].append(f)
-                if (value := page_number(f.text)) is not None:
-                    counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page)].append(f)
+            if ((_in_margin(f.y, height) or _in_margin(f.y, height, NUMBER_ZONE) and _alone(f, fragments))
+                    and (value := page_number(f.text)) is not None):
+                counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page)].append(f)
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
@@ -83,9 +87,9 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
         found = [f for f in found if id(f) not in removed]  # on most pages, also by a line already left out (the
         repeated = Counter(f.text for f in found)  # report's name on even pages, after a cover without a header)
         beside = all(any(id(g) in removed and abs(g.y - f.y) <= 1 for g in pages[f.page - 1]) for f in found)
-        if not (found and (len(filled) >= needed or beside and len(filled) >= MIN_REPEATS)  # or beside a running
-                and all(f.size < body - 0.5 for f in found)  # line on each page (a short report's chapters open pages)
-                and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)
+        small = all(f.size < body - 0.5 for f in found)  # or, in any type, beside a running line on each page, on
+        if not (found and (len(filled) >= needed and small or beside and len(filled) >= MIN_REPEATS)  # a few (a
+                and all(len(f.text.split()) <= MAX_RUNNING_WORDS for f in found)  # short report's chapters open pages)
                 and not any(FOOTNOTE.match(f.text) and _plain(f.text) not in headings for f in found)):
             continue  # a note that opens with its number, not a chapter's "2 Bevindingen"
         named = [_heading_named(f.text, headings) for f in found if repeated[f.text] == 1]
@@ -121,9 +125,14 @@ def _counts_with_pages(found: list[Fragment]) -> bool:
                for values in number_columns(found))
 
 
-def _in_margin(y: float, height: float) -> bool:
-    """Whether a line this far down a page of this height stands in its top or bottom margin."""
-    return y < height * MARGIN_ZONE or y > height * (1 - MARGIN_ZONE)
+def _alone(fragment: Fragment, fragments: list[Fragment]) -> bool:
+    """Whether no other line stands within a line and a half of this one (a footer, not a note's raised mark)."""
+    return not any(g is not fragment and abs(g.y - fragment.y) < 1.5 * fragment.size for g in fragments)
+
+
+def _in_margin(y: float, height: float, zone: float = MARGIN_ZONE) -> bool:
+    """Whether a line this far down a page of this height stands in its top or bottom margin (``zone`` of it)."""
+    return y < height * zone or y > height * (1 - zone)
 
 
 def declared_numbers(pages: list[list[Fragment]], heights: list[float], declared: dict[int, str]) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1885,3 +1886,31 @@ def test_a_tables_figures_set_flush_right_an_em_apart_are_cells_of_their_own(cor
     for row in rows:
         assert " | ".join(row) in text, text
     assert "1 Maak meer speelplekken met water en zand." in text, text
+
+
+def test_a_twoside_reports_header_in_body_type_and_its_page_numbers_high_above_the_foot_go(corpus):
+    """A black-box report (LaTeX, KOMA-Script, twoside): each chapter opens a page without a header; the pages after
+    carry "Waterschap Lindevecht" and the chapter's name in the body's type, and a bare page number 126 points
+    above the foot. The chapter's name stayed mid-sentence ("fysisch-chemische 1 Inleiding kwaliteit") and so did
+    the numbers. A chapter's name beside a running line is a running line in any type; a bare number that counts
+    with the pages, on a line of its own, is a page number up to a fifth of the page from its edge."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-waterkwaliteit-2024.pdf"), pagesize=A4)
+    chapters = ("Inleiding", "Organisatie en bestuur", "Meetresultaten")
+    for number, chapter in enumerate(chapters, start=1):
+        pdf.setFont("Helvetica-Bold", 20)
+        pdf.drawString(72, HEIGHT - 150, f"{number} {chapter}")
+        paragraph(pdf, 72, HEIGHT - 190, WIDTH - 144, words(420, number))
+        pdf.showPage()
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(72, HEIGHT - 60, "Waterschap Lindevecht")
+        pdf.drawRightString(WIDTH - 72, HEIGHT - 60, f"{number} {chapter}")
+        pdf.drawString(72, 126, str(2 * number))
+        paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(200, number + 1))
+        pdf.showPage()
+    pdf.save()
+    document = ingest(corpus)
+    body = " ".join(p.text for p in document.passages)
+    assert "Lindevecht" not in body and not any(f"{n} {chapter}" in body for n, chapter in enumerate(chapters, 1))
+    assert {page: label for page, label in document.source.page_labels.items() if page % 2 == 0} == {
+        2: "2", 4: "4", 6: "6"}
+    assert not any(re.search(r"(^|\s)[246](\s|$)", p.text) for p in document.passages), body
