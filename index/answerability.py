@@ -96,7 +96,8 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoe vaak|how often", "frequency"),
     (r"wat (kost|kosten|kostte|kostten)|hoeveel (geld|kost|kosten|kostte|kostten|budget)|welk bedrag|hoe duur"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost"
-     r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) (budget|salaris|loon|prijs|kosten|bedrag)"
+     r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) ([\w-]+ ){0,2}(budget|salaris|loon|prijs"
+     r"|kosten|bedrag|tarief|tarieven|uurtarief|huur|huurprijs|vergoeding|boete|leges)"
      r"|wat (verdient|verdiende|verdienen|verdienden)|what (is|was) (the|his|her|their) (budget|salary|price|cost)"
      r"|how much (does|did) .* earn", "money"),
     (r"hoeveel|hoe (groot|hoog|lang|veel|oud)|welk (percentage|deel|bedrag)|wat (kost|kosten|kostte|kostten)"
@@ -109,9 +110,14 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
      r" names?|(welke|which) (persoon|personen|minister|ministers|burgemeester"
      r"|burgemeesters|wethouder|wethouders|voorzitter|voorzitters|rechter|spreker|sprekers|hoogleraar|bestuurder"
      r"|bestuurders|ervaringsdeskundige|organisatie|organisaties|person|people|minister|ministers|mayor|mayors"
-     r"|speaker|speakers|organisation|organisations|organization|organizations|partij|partijen|party|parties)", "who"),
+     r"|speaker|speakers|organisation|organisations|organization|organizations|partij|partijen|party|parties)"
+     r"|(welke|welk|which) (\w+ )?(aannemer|aannemers|bedrijf|bedrijven|leverancier|leveranciers|adviesbureau"
+     r"|adviesbureaus|instelling|instellingen|school|scholen|basisschool|basisscholen|vereniging|verenigingen"
+     r"|stichting|stichtingen|corporatie|corporaties|woningcorporatie|woningcorporaties|company|companies"
+     r"|contractor|supplier|schools)", "who"),
     (r"waar|where|(welke|which) (stad|steden|gemeente|gemeenten|plaats|plaatsen|regio|regio's|city|cities|town"
-     r"|towns|municipality|municipalities)", "where"),
+     r"|towns|municipality|municipalities)|(welke|which) (\w+ )?(straat|straten|wijk|wijken|buurt|buurten|dorp"
+     r"|dorpen|kern|kernen|locatie|locaties|street|streets|neighbourhood|neighbourhoods|village|villages)", "where"),
 ))
 #: A question that asks why ("Waarom ...?", "Hoe komt het dat ...?", "Wat is de reden ...?", "Why ...?"): shown with
 #: a sentence that gives a reason (``REASON``) where the best ones do not; not answer evidence (the answer models
@@ -344,14 +350,17 @@ def asks(question: str, stem: Callable[[str], str]) -> Asks:
 NUMBER = r"\d+(?:[./-]\d+)*[a-z]?(?![\w.,/-]*\d)"
 NUMBERED = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+({NUMBER}(?:\s*(?:,|en|of|t/m|tot en met|[-–])\s*{NUMBER})*)")
 LISTED = re.compile(rf"{NUMBER}|t/m|tot en met|[-–]")
+#: A thing named by an ordinal before it, as "fase 2" is by a number after it: "de tweede fase", "het derde kwartaal".
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
+ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})\s+([a-z][a-z-]{{2,}})")
 QUANTITY = frozenset("""ruim ongeveer circa bijna ruwweg hooguit maximaal minimaal maximum minimum gemiddeld slechts
 precies exact totaal zeker pakweg krap omstreeks rond""".split())
 
 
 def numbered(text: str) -> dict[str, set[str]]:
     """The things a text names by number, each with its numbers: {"fase": {"1", "2"}}, a range written out ("fase 1
-    t/m 3": 1, 2 and 3). Years are left out: a year the question names is checked on its own
-    (``Searcher._bears_out``)."""
+    t/m 3": 1, 2 and 3), an ordinal before it as its number ("de tweede fase": 2). Years are left out: a year the
+    question names is checked on its own (``Searcher._bears_out``)."""
     found: dict[str, set[str]] = {}
     for thing, listed in NUMBERED.findall(fold(text)):
         if thing in STOPWORDS or thing in QUANTITY:
@@ -364,6 +373,9 @@ def numbered(text: str) -> dict[str, set[str]]:
                 numbers |= {str(n) for n in range(int(low), int(high) + 1)}
         if numbers:
             found.setdefault(thing, set()).update(numbers)
+    for ordinal, thing in ORDINAL.findall(fold(text)):
+        if thing not in STOPWORDS:
+            found.setdefault(thing, set()).add(str(ORDINALS.index(ordinal) + 1))
     return found
 
 

@@ -80,6 +80,12 @@ def row(evidence, question, passage):
     # what it costs, what money: an amount in euros, not any number ("186 flexwoningen" for "Hoeveel kost één?")
     ("Hoeveel kost één flexwoning?", "money"), ("Hoeveel geld kreeg het DMI-ecosysteem?", "money"),
     ("Wat heeft de opdracht aan Wepublic gekost?", "money"), ("How much money did the fund grant?", "money"),
+    # black-box near misses (2026-12-01, tenth session): a rate with an adjective before it, a contractor, a company,
+    # schools, streets; "Wat is de bijdrage van …?" may ask what someone contributes, not money
+    ("Wat is het variabele tarief per gigajoule?", "money"), ("Wat is het uurtarief in 2025?", "money"),
+    ("Welke aannemer bouwt de kazerne?", "who"), ("Welk bedrijf was de tweede inschrijver?", "who"),
+    ("Welke vijf basisscholen deden mee?", "who"), ("In welke straten is een petitie ingediend?", "where"),
+    ("Welke wijken krijgen het eerst warmte?", "where"), ("Wat is de bijdrage van Platform31 aan de G40?", None),
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -318,6 +324,8 @@ def test_what_answers_a_question_for_a_contact_a_frequency_or_an_amount(question
     ("Wie waren afwezig op 12 december 2024?", {}),  # a stopword before the number: a date
     ("Hoeveel geld is er voor opvang tot 21 jaar?", {}),
     ("Welke plannen zijn er voor 2025?", {}),  # a year is checked on its own
+    ("Hoeveel woningen komen er in de tweede fase?", {"fase": {"2"}}),  # an ordinal before the thing
+    ("Wat gebeurde er in het derde kwartaal van 2025?", {"kwartaal": {"3"}}),
 ])
 def test_the_things_a_question_names_by_number(question, things):
     assert numbered(question) == things
@@ -337,3 +345,7 @@ def test_a_passage_that_names_the_thing_only_by_another_number_does_not_bear_the
     assert other_number(asked, "Fase 1 en fase 3 zijn klaar.")
     assert not other_number(numbered("Wat regelt artikel 5?"), "In artikel 5.2 staat de regel.")
     assert not other_number(numbered("Welke steden hebben ruim 100.000 inwoners?"), "Utrecht heeft ruim 360.000 inwoners.")
+    # A black-box near miss: "de tweede fase" is not answered by the homes of "de eerste fase"; "fase 2" names it too.
+    second = numbered("Hoeveel woningen worden er in de tweede fase aangesloten?")
+    assert other_number(second, "Van de 1.240 woningen in de eerste fase hebben 612 huishoudens getekend.")
+    assert not other_number(second, "In fase 2 volgen nog 800 woningen.")
