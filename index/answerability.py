@@ -96,7 +96,8 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"hoe vaak|how often", "frequency"),
     (r"wat (kost|kosten|kostte|kostten)|hoeveel (geld|kost|kosten|kostte|kostten|budget)|welk bedrag|hoe duur"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost"
-     r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) ([\w-]+ ){0,2}(budget|salaris|loon|prijs"
+     r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) ((?!(van|voor|rond|over|bij|met|om|of|en"
+     r"|die|dat|de|het|een)\b)[\w-]+ ){0,2}(budget|salaris|loon|prijs"
      r"|kosten|bedrag|tarief|tarieven|uurtarief|huur|huurprijs|vergoeding|boete|leges)"
      r"|wat (verdient|verdiende|verdienen|verdienden)|what (is|was) (the|his|her|their) (budget|salary|price|cost)"
      r"|how much (does|did) .* earn", "money"),
@@ -350,9 +351,13 @@ def asks(question: str, stem: Callable[[str], str]) -> Asks:
 NUMBER = r"\d+(?:[./-]\d+)*[a-z]?(?![\w.,/-]*\d)"
 NUMBERED = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+({NUMBER}(?:\s*(?:,|en|of|t/m|tot en met|[-–])\s*{NUMBER})*)")
 LISTED = re.compile(rf"{NUMBER}|t/m|tot en met|[-–]")
-#: A thing named by an ordinal before it, as "fase 2" is by a number after it: "de tweede fase", "het derde kwartaal".
+#: A thing named by an ordinal before it, as "fase 2" is by a number after it: "de tweede fase", "het derde kwartaal";
+#: not a number word ("de eerste twee jaar"), a phrase ("in de eerste plaats", "de Tweede Kamer") or a unit of the
+#: calendar, which an ordinal counts within another ("de tweede week van maart" is no "week 10").
 ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
 ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})\s+([a-z][a-z-]{{2,}})")
+NOT_ORDINAL_THINGS = frozenset("""plaats keer kamer lijn hand instantie orde graad helft week weken dag dagen maand
+maanden jaar jaren kwart""".split())
 QUANTITY = frozenset("""ruim ongeveer circa bijna ruwweg hooguit maximaal minimaal maximum minimum gemiddeld slechts
 precies exact totaal zeker pakweg krap omstreeks rond""".split())
 
@@ -374,7 +379,7 @@ def numbered(text: str) -> dict[str, set[str]]:
         if numbers:
             found.setdefault(thing, set()).update(numbers)
     for ordinal, thing in ORDINAL.findall(fold(text)):
-        if thing not in STOPWORDS:
+        if not (thing in STOPWORDS or thing in NOT_ORDINAL_THINGS or re.fullmatch(NUMBER_WORDS, thing)):
             found.setdefault(thing, set()).add(str(ORDINALS.index(ordinal) + 1))
     return found
 

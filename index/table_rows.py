@@ -78,6 +78,8 @@ class _Reader:
         if self.headers_only and not self.blank and row[0] == self.header[0][0] and names_columns(row):
             self.header = (*self.header, row)  # a second row: "Programma | Lasten | Baten", "Programma | 2024 …"
             return None
+        if self.headers_only and not self.blank and len(self.header) == 1 and len(self.header[0]) == 2:
+            self.header = ()  # two names right above the next row: a fact sheet's first label and value
         self.headers_only = self.blank = False
         return self.header or None
 
@@ -114,12 +116,15 @@ def sentence_texts(passages: Sequence[Passage], sentences: Sequence[tuple[int, i
 
 
 def _sentence_text(text: str, start: int, end: int, lines: list[tuple[int, Header | None]]) -> str:
+    """The sentence with each whole row in it named by its header; a piece of a row (a sentence that ends inside a
+    cell: "Brand | Het pand brandde af." and "Niemand raakte gewond | 3") stays as it stands."""
     sentence = text[start:end]
     if CELL not in sentence:
         return sentence
     out, offset = [], start
     for part in sentence.split("\n"):
-        header = next((h for at, h in reversed(lines) if at <= offset), None)
-        out.append(named(header, cells(part)) if header and CELL in part else part)
+        at, header = next(((at, h) for at, h in reversed(lines) if at <= offset), (0, None))
+        whole = at == offset and text.find("\n", offset) in (offset + len(part), -1)
+        out.append(named(header, cells(part)) if header and CELL in part and whole else part)
         offset += len(part) + 1
     return "\n".join(out)

@@ -35,7 +35,7 @@ from vraagbaak.ingest.footnotes import (
 from vraagbaak.ingest.headings import body_font
 from vraagbaak.ingest.layout import BASELINE_TOLERANCE, Fragment, PdfLine
 from vraagbaak.ingest.pdf_margins import declared_numbers, running_lines
-from vraagbaak.ingest.redaction import address, covered, covering_boxes, shown
+from vraagbaak.ingest.redaction import address, covered, covering_boxes, hidden_where_drawn
 from vraagbaak.ingest.ruled_tables import Rules, cell_breaks_resolved, cuts, drawn_rules, ruled_rows
 
 #: A horizontal gap wider than this many font sizes separates two fragments (cells, columns).
@@ -90,9 +90,12 @@ SYMBOLIC = 4
 COVERED = "\u2588"
 #: A page without /Rotate reads in another direction only if this share of its characters runs that way.
 TURNED_SHARE = 0.8
-#: Degrees a character may lean from the text's direction and still belong to it: a scan's lines lean as much as
-#: it was skewed, and its OCR layer sets each at its slant; a diagonal "CONCEPT" or a line up the margin does not.
+#: Degrees a character may lean from the text's direction and be read: a scan's lines lean as much as it was
+#: skewed, and its OCR layer sets each at its slant; a diagonal "CONCEPT" or a line up the margin does not. Of
+#: those, a character that leans more than ``LEAN`` degrees both from level and from the page's own slant (a stamp
+#: set askew over a level page) is no part of its text.
 MAX_TILT = 6
+LEAN = 2
 #: A page whose lines slant this many degrees or more is made level before lines are found (``_straightened``),
 #: judged on at least ``SLANT_SAMPLE`` lines.
 MIN_TILT = 0.05
@@ -223,7 +226,8 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
         loose = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
         raw_glyphs: list[tuple] = []
-        suspects: list[tuple[int, tuple, int | None]] = []  # under a dark box drawn after them: (glyph, box, object)
+        suspects: list[tuple[int, tuple, float, int]] = []  # under a dark box drawn after them (glyph, box, its
+        # grey, the text object)
         for i in range(textpage.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
             if char in "\r\n":
@@ -235,8 +239,9 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
             box = (left - crop_left, bottom - crop_bottom, right - crop_left, top - crop_bottom)
             raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(loose))  # the advance, where the ink is narrower
             drawn_in = address(raw.FPDFText_GetTextObject(handle, i)) if len(covers) else None
-            if len(covers) and not char.isspace() and covered((left, bottom, right, top), order.get(drawn_in), covers):
-                suspects.append((len(raw_glyphs), box, drawn_in))
+            cover = covered((left, bottom, right, top), order.get(drawn_in), covers) if drawn_in else None
+            if cover is not None and not char.isspace():
+                suspects.append((len(raw_glyphs), box, cover, drawn_in))
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
             raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix))  # the size as drawn: the font's, times the
             size = raw.FPDFText_GetFontSize(handle, i) * math.hypot(matrix.c, matrix.d)  # scale it is drawn at
@@ -250,13 +255,11 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
                                       (loose.left - crop_left, loose.bottom - crop_bottom, loose.right - crop_left,
                                        loose.top - crop_bottom))))
         if suspects:  # a turned page is drawn turned: its boxes are not checked against the drawing
-            seen_at = [False] * len(suspects) if rotated else shown(page, [b for _, b, _ in suspects], height)
-            seen_in: dict[int | None, list[bool]] = defaultdict(list)
-            for (_, _, drawn_in), seen in zip(suspects, seen_at):
-                seen_in[drawn_in].append(seen)
-            for k, _, drawn_in in suspects:  # the characters of one text object shown or hidden together: an "i"
-                if sum(seen_in[drawn_in]) * 2 < len(seen_in[drawn_in]):  # has too little ink to show on its own
-                    # gone from the text; the place keeps a mark, so the sentence reads on
+            at = [True] * len(suspects) if rotated else hidden_where_drawn(page, [(b, c) for _, b, c, _ in suspects],
+                                                                            height)
+            hiding = {drawn_in for (*_, drawn_in), gone in zip(suspects, at) if gone}
+            for k, *_, drawn_in in suspects:  # one character of a text object hidden: all of them under the box
+                if drawn_in in hiding:  # gone from the text; the place keeps a mark, so the sentence reads on
                     raw_glyphs[k] = (COVERED, raw_glyphs[k][1])
                     hidden += 1
     finally:
@@ -275,9 +278,11 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
                 90: (height - top, height - bottom)}[direction]
 
     glyphs: list[tuple[str, float, float, float, float, bool, float, float]] = []
+    tilts: list[float] = []
     for char, data in raw_glyphs:
         if data is None:
             glyphs.append((" ", 0, 0, 0, 0, False, 0, 0))
+            tilts.append(0.0)
             continue
         box, origin_x, origin_y, size, bold, angle, advance = data
         tilt = 0.0 if angle is None else (angle - direction + 180) % 360 - 180
@@ -285,8 +290,12 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
             continue
         down = {0: height - origin_y, 270: origin_x, 180: origin_y, 90: width - origin_x}[direction]
         glyphs.append((char, *across(*box), down, size, bold, *across(*advance)))
+        tilts.append(tilt)
     shown_width, shown_height = (width, height) if direction in (0, 180) else (height, width)
-    glyphs = _accents_placed(_straightened(glyphs, shown_width / 2))
+    slant = _slant(glyphs)  # a character leaning from level and from the page's slant (a stamp set askew) is no text
+    lean = math.degrees(math.atan(slant))
+    glyphs = [g for g, tilt in zip(glyphs, tilts) if min(abs(tilt), abs(tilt - lean)) <= LEAN or not g[0].strip()]
+    glyphs = _accents_placed(_straightened(glyphs, shown_width / 2, slant))
     if direction != 0:
         rules = Rules([], [])  # drawn as the page is stored, not as its text reads
     fragments = [f for f in _fragments(_words(glyphs, gaps=direction != 0), number, cuts(rules))  # the middle on
@@ -295,12 +304,10 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
     return ruled_rows(fragments, rules), shown_height, hidden, boxes  # over its edge stays: a printer's note
 
 
-def _straightened(glyphs: list[tuple], middle: float) -> list[tuple]:
-    """A skewed scan's lines made level: its OCR layer sets each word where the scan shows it, so a line of a
-    page turned by one degree falls 9 points over 500 and its halves join the lines above and below. The slant
-    is the typical slope of the page's runs of characters (one after the other, each close to the right of the
-    one before, as a line's words are); each character is lowered by the rise at its place, measured from the
-    page's middle. A page set by a writer has level lines and is left as it is."""
+def _slant(glyphs: list[tuple]) -> float:
+    """How much a skewed scan's lines fall (points down per point across; 0 for a page set by a writer): the typical
+    slope of the page's runs of characters (one after the other, each close to the right of the one before, as a
+    line's words are), from ``SLANT_SAMPLE`` runs as long as a line."""
     steepest = math.tan(math.radians(MAX_TILT))
     slopes, run = [], []
     for glyph in glyphs:
@@ -312,10 +319,15 @@ def _straightened(glyphs: list[tuple], middle: float) -> list[tuple]:
             run = []
         run.append(glyph)
     slopes += _slope(run)
-    if len(slopes) < SLANT_SAMPLE:
-        return glyphs
-    slant = statistics.median(slopes)
-    if abs(slant) < math.tan(math.radians(MIN_TILT)):
+    slant = statistics.median(slopes) if len(slopes) >= SLANT_SAMPLE else 0.0
+    return slant if abs(slant) >= math.tan(math.radians(MIN_TILT)) else 0.0
+
+
+def _straightened(glyphs: list[tuple], middle: float, slant: float) -> list[tuple]:
+    """A skewed scan's lines made level: its OCR layer sets each word where the scan shows it, so a line of a
+    page turned by one degree falls 9 points over 500 and its halves join the lines above and below. Each
+    character is lowered by the rise of the page's ``slant`` at its place, measured from the page's middle."""
+    if not slant:
         return glyphs
     return [(g[0], g[1], g[2], g[3] - ((g[1] + g[2]) / 2 - middle) * slant, *g[4:]) if g[4] else g for g in glyphs]
 
@@ -550,11 +562,12 @@ def _column_edges(fragments: list[Fragment]) -> list[float]:
 
 def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float, float, float, bool]]:
     """Where columns set a gutter of an em or so apart start (LaTeX's ``multicols`` and ``twocolumn`` leave 10
-    points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with a
-    line's worth of text on either side, a word or figure on both sides, and where no word of a line between the
-    first and the last of them stands in the gap before it. A justified page's wide gaps do not line up; a list's
-    text after its bullets has too little before it. Each with the baselines between which it stands, and whether
-    it is a column's right edge (x, top, bottom, end): a table's figures set flush right end at one x."""
+    points): the x at which, on ``NARROW_LINES`` or more lines, a word starts after a gap of ``COLUMN_GAP`` with
+    ``NARROW_SIDE`` ems of text before it and half that after, a word or figure on both sides, and where no word of a
+    line between the first and the last of them stands in the gap before it. A justified page's wide gaps do not
+    line up; a list's text after its bullets has too little before it. With them, a table's columns as narrowly
+    apart (``_table_columns``). Each with the baselines between which it stands, and whether it is a column's right
+    edge (x, top, bottom, end): a table's figures set flush right end at one x."""
     starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
     for run in runs:
         size = max(statistics.median(w[4] for w in run), 1)
@@ -564,11 +577,12 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
                     and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])):  # not a contents page's leaders
                 starts[round(after[1])].append(after[3])
     edges = []
+    gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run) if starts else 0.0
     for x, group in _clustered(starts):
         baselines = sorted(y for near in group for y in starts[near])
         if len(baselines) < NARROW_LINES:
             continue
-        gap, first = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run), min(group)
+        first = min(group)
         if not any(w[1] < first - 1 and w[2] > first - gap for run in runs
                    if baselines[0] <= run[0][3] <= baselines[-1] for w in run):
             edges.append((float(x), baselines[0], baselines[-1], False))
@@ -579,8 +593,11 @@ def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, 
     """Where a table's columns start or end that stand an em or so apart (LaTeX's tables, no rules between their
     columns): the x's at which, on ``NARROW_LINES`` lines or more, a word starts after (or, figures set flush
     right, ends before) a gap of ``COLUMN_GAP``, where as many lines have two of them or more: the table's rows,
-    between whose first and last baseline they hold. A list's text after its bullets lines up at one x only; the
-    page's own columns (``gutters``) count for none."""
+    between whose first and last baseline they hold, and where no word of the lines between stands in that gap
+    (justified prose's wide gaps line up by chance, its words across them on other lines). A list's text after its
+    bullets lines up at one x only; the page's own columns (``gutters``) count for none."""
+    if not runs:
+        return []
     lines: dict[int, list] = defaultdict(list)
     for run in runs:
         lines[round(run[0][3])].extend(run)
@@ -591,21 +608,27 @@ def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, 
                  if after[1] - before[2] > COLUMN_GAP * max(before[4], after[4], 1)
                  and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])
                  and not any(abs(after[1] - edge) <= 2 for edge in gutters)]  # the page's own columns
-    columns = []  # (x, whether a column's right edge)
+    columns = []  # (x, whether a column's right edge, the gap beside it that no word of the table may stand in)
+    gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run)
     for side in (False, True):
         found: dict[int, set[int]] = defaultdict(set)
         for key, end, start in gaps:
             found[end if side else start].add(key)
-        columns += [(x, side) for x, group in _clustered(found)
-                    if len(set().union(*(found[n] for n in group))) >= NARROW_LINES]
-    aligned = Counter(key for key, end, start in gaps  # a gap between two of the table's columns: a row has two
-                      if any(abs((end if side else start) - x) <= 2 for x, side in columns))  # (three cells or more)
-    rows = sorted(key for key, count in aligned.items() if count >= 2)
-    if len(rows) < NARROW_LINES:
-        return []
+        columns += [(x, side, (max(group) + 1, max(group) + gap - 1) if side
+                     else (min(group) - gap + 1, min(group) - 1))
+                    for x, group in _clustered(found) if len(set().union(*(found[n] for n in group))) >= NARROW_LINES]
+    for _ in range(2):  # a column that a word of the table's lines stands across is none: justified prose's gaps
+        aligned = Counter(key for key, end, start in gaps  # a gap between two of the table's columns: a row has
+                          if any(abs((end if side else start) - x) <= 2 for x, side, _ in columns))  # two (three cells)
+        rows = sorted(key for key, count in aligned.items() if count >= 2)
+        if len(rows) < NARROW_LINES:
+            return []
+        within = [w for key in lines if rows[0] <= key <= rows[-1] for w in lines[key]]
+        columns = [(x, side, (low, high)) for x, side, (low, high) in columns
+                   if not any(w[1] < high and w[2] > low for w in within)]
     top, bottom = min(w[3] for w in lines[rows[0]]), max(w[3] for w in lines[rows[-1]])
     in_rows = set(rows)
-    return [(float(x), top, bottom, side) for (x, side) in columns
+    return [(float(x), top, bottom, side) for x, side, _ in columns
             if sum(1 for key, end, start in gaps if key in in_rows and abs((end if side else start) - x) <= 2)
             >= NARROW_LINES]
 

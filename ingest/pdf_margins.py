@@ -39,7 +39,8 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
     pages (digits normalised), or word for word on ``MIN_REPEATS``: their ids, the page numbers among them,
     and one example of each. On a document of two pages, on both. Also a place in the margin that most pages fill with a short line in a font smaller than the
     body's, each repeated there or a heading's title (the chapter's title on odd pages, the report's on even
-    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more; in a
+    ones), and bare page numbers (Arabic or Roman) that count with the pages, on two pages or more (further in than
+    the margin, on a line of their own, on three); in a
     document with one page of text, a bare number at its very foot or head that is its own page number. A line
     whose number rises with its pages on ``MIN_REPEATS`` (a part's footer, "Bijlage 1 – pagina 2"), and a margin
     line that says it is on its own page ("Pagina 2 van 2", with the "Datum" and "Kenmerk" beside it: a
@@ -49,7 +50,7 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
     needed = max(2.0, REPEAT_SHARE * len(pages))
     seen: dict[tuple[bool, str], list[tuple[int, Fragment]]] = defaultdict(list)
     slots: dict[int, list[Fragment]] = defaultdict(list)
-    counting: dict[tuple[int, bool, int], list[Fragment]] = defaultdict(list)
+    counting: dict[tuple[int, bool, int, bool], list[Fragment]] = defaultdict(list)
     for fragments, height in zip(pages, heights):
         cells = _cells_per_baseline(fragments)
         for f in fragments:
@@ -59,9 +60,11 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
             if _in_margin(f.y, height):  # a footer by its distance from the foot
                 seen[(edge > 0, line_shape(f.text))].append((edge, f))
                 slots[edge].append(f)
-            if ((_in_margin(f.y, height) or _in_margin(f.y, height, NUMBER_ZONE) and _alone(f, fragments))
-                    and (value := page_number(f.text)) is not None):
-                counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page)].append(f)
+            if (value := page_number(f.text)) is None:
+                continue
+            outer = _in_margin(f.y, height)  # further in, on a line of its own: a number on three pages or more
+            if outer or _in_margin(f.y, height, NUMBER_ZONE) and _alone(f, fragments):
+                counting[(edge, f.text.strip().isascii() and f.text.strip().isdigit(), value - f.page, outer)].append(f)
     removed: set[int] = set()
     labels: dict[int, str] = {}
     examples: list[str] = []
@@ -106,10 +109,10 @@ def running_lines(pages: list[list[Fragment]], heights: list[float],
                 removed.update(id(g) for g in block)
                 examples += [g.text for g in block]
                 labels.setdefault(f.page, said.group(1))
-    for found in counting.values():  # a bare number that counts with the pages on a few of them: the body's 1-3
-        found = [f for f in found if id(f) not in removed  # after a front matter numbered ii and iii; not where a
-                 and f.page not in labels]  # footer numbers the page ("pagina 8" above the notes 1 and 2)
-        if len({f.page for f in found}) >= 2:
+    for (*_, outer), found in counting.items():  # a bare number that counts with the pages on a few of them: the
+        found = [f for f in found if id(f) not in removed  # body's 1-3 after a front matter numbered ii and iii; not
+                 and f.page not in labels]  # where a footer numbers the page ("pagina 8" above the notes 1 and 2)
+        if len({f.page for f in found}) >= (2 if outer else MIN_REPEATS):
             removed.update(id(f) for f in found)
             examples.append(found[0].text)
             labels.update((f.page, f.text.strip()) for f in found)

@@ -2,7 +2,7 @@
 
 A black bar drawn after the text it covers hides it from a reader; text drawn after a dark banner (white on
 black) is shown, and a dark frame (a rectangle with a hole) covers nothing. What the drawing order suggests, the
-drawn page decides: a character whose place shows more than one flat colour is seen (a slide's block title,
+drawn page decides: a character whose place does not show the box's colour is seen (a slide's block title,
 white on a bar, under the black shape a shadow is faded from). ``ingest.pdf`` leaves covered characters out of
 the text and counts them.
 """
@@ -18,8 +18,10 @@ import numpy as np
 DARK = 60
 #: The page is drawn at this many pixels per point to see whether a character under a dark box shows.
 SCALE = 2
-#: A character's place that spans at least this range of grey (0-255) as drawn shows something: not one flat box.
-CONTRAST = 48
+#: A character is hidden where at least half of its place, as drawn, has the covering box's grey (0-255, within
+#: this much); its place is its box less this share at each side, so the edge of a bar that barely covers it
+#: does not count.
+SAME_GREY = 32
 INSET = 0.15
 
 
@@ -28,7 +30,7 @@ def address(handle) -> int | None:
 
 
 def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
-    """Dark filled rectangles on the page, as rows (place in the drawing order, left, bottom, right, top),
+    """Dark filled rectangles on the page, as rows (place in the drawing order, left, bottom, right, top, grey),
     and that order for every object: a black bar drawn after the text it covers hides it from a reader (a
     redaction that left the text in the file); text drawn after a dark banner (white on black) is shown,
     and a dark frame (a rectangle with a hole) covers nothing. Objects inside a form object (a whole page
@@ -47,7 +49,7 @@ def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
                 and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
                 and max(r.value, g.value, b.value) <= DARK and a.value >= 200
                 and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(c) for c in box))):
-            covers.append((index, *_on_page([c.value for c in box], to_page)))
+            covers.append((index, *_on_page([c.value for c in box], to_page), _grey(r.value, g.value, b.value)))
     count = len(order)
     rect = raw.FS_RECTF()
     for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
@@ -59,10 +61,10 @@ def covering_boxes(page) -> tuple[np.ndarray, dict[int, int]]:
                     and max(r.value, g.value, b.value) <= DARK and a.value >= 200
                     and raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect))):
                 covers.append((count + index, rect.left, min(rect.bottom, rect.top), rect.right,
-                               max(rect.bottom, rect.top)))
+                               max(rect.bottom, rect.top), _grey(r.value, g.value, b.value)))
         finally:
             raw.FPDFPage_CloseAnnot(annot)
-    rows = np.array([c for c in covers if c[3] - c[1] >= 3 and c[4] - c[2] >= 3], dtype=float).reshape(-1, 5)
+    rows = np.array([c for c in covers if c[3] - c[1] >= 3 and c[4] - c[2] >= 3], dtype=float).reshape(-1, 6)
     return rows, order
 
 
@@ -122,28 +124,35 @@ def _rectangle(path) -> bool:
     return len(xs) == 2 and len(ys) == 2
 
 
-def covered(charbox: tuple[float, float, float, float], drawn: int | None, covers: np.ndarray) -> bool:
-    """Whether a dark box drawn after the character lies over its middle."""
+def _grey(r: int, g: int, b: int) -> float:
+    """A colour's grey as a page drawn in grey shows it (ITU-R 601 luma)."""
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def covered(charbox: tuple[float, float, float, float], drawn: int | None, covers: np.ndarray) -> float | None:
+    """The grey of the last dark box drawn after the character over its middle, if one is."""
     if drawn is None:
-        return False
+        return None
     left, bottom, right, top = charbox
     x, y = (left + right) / 2, (bottom + top) / 2
-    return bool(((covers[:, 0] > drawn) & (covers[:, 1] <= x) & (x <= covers[:, 3]) & (covers[:, 2] <= y)
-                 & (y <= covers[:, 4])).any())
+    over = covers[(covers[:, 0] > drawn) & (covers[:, 1] <= x) & (x <= covers[:, 3]) & (covers[:, 2] <= y)
+                  & (y <= covers[:, 4])]
+    return float(over[over[:, 0].argmax(), 5]) if len(over) else None
 
 
-def shown(page, boxes: list[tuple[float, float, float, float]], height: float) -> list[bool]:
-    """For each character box (left, bottom, right, top, from the page's lower left corner as shown) whether
-    the drawn page shows something there: the box, less an ``INSET`` share at each side (so the edge of a bar
-    that barely covers it shows nothing), spans more than one flat colour."""
+def hidden_where_drawn(page, boxes: list[tuple[tuple[float, float, float, float], float]], height: float) -> list[bool]:
+    """For each character box (left, bottom, right, top, from the page's lower left corner as shown) with the grey
+    of the box over it, whether the drawn page shows that box there: at least half of the character's place has
+    its grey. A bar's white label ("5.1.2e") leaves the name under it hidden; a black shape that a shadow is faded
+    from, or that is blended away, shows another colour, and the text under it is seen."""
     grey = page.render(scale=SCALE, grayscale=True).to_numpy()
-    grey = grey.reshape(grey.shape[0], grey.shape[1], -1)[:, :, 0]
-    seen = []
-    for left, bottom, right, top in boxes:
+    grey = grey.reshape(grey.shape[0], grey.shape[1], -1)[:, :, 0].astype(float)
+    hidden = []
+    for (left, bottom, right, top), cover in boxes:
         dx, dy = (right - left) * INSET, (top - bottom) * INSET
         x0, x1 = int((left + dx) * SCALE), int(np.ceil((right - dx) * SCALE))
         y0, y1 = int((height - top + dy) * SCALE), int(np.ceil((height - bottom - dy) * SCALE))
         region = grey[max(y0, 0):max(y1, y0 + 1), max(x0, 0):max(x1, x0 + 1)]
-        seen.append(bool(region.size) and int(region.max()) - int(region.min()) >= CONTRAST)
-    return seen
+        hidden.append(not region.size or (abs(region - cover) <= SAME_GREY).mean() >= 0.5)
+    return hidden
 

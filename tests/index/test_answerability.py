@@ -86,6 +86,7 @@ def row(evidence, question, passage):
     ("Welke aannemer bouwt de kazerne?", "who"), ("Welk bedrijf was de tweede inschrijver?", "who"),
     ("Welke vijf basisscholen deden mee?", "who"), ("In welke straten is een petitie ingediend?", "where"),
     ("Welke wijken krijgen het eerst warmte?", "where"), ("Wat is de bijdrage van Platform31 aan de G40?", None),
+    ("Wat zijn de voorwaarden voor vergoeding?", None), ("Wat zijn de regels rond huur?", None),  # a review
 ])
 def test_the_question_word_decides_the_answer_type(question, kind):
     assert question_type(question) == kind
@@ -326,6 +327,9 @@ def test_what_answers_a_question_for_a_contact_a_frequency_or_an_amount(question
     ("Welke plannen zijn er voor 2025?", {}),  # a year is checked on its own
     ("Hoeveel woningen komen er in de tweede fase?", {"fase": {"2"}}),  # an ordinal before the thing
     ("Wat gebeurde er in het derde kwartaal van 2025?", {"kwartaal": {"3"}}),
+    # a review: no thing after a number word, a phrase, or a unit of the calendar that an ordinal counts within another
+    ("Wat gebeurde er in de eerste twee jaar?", {}), ("Wat is in de eerste plaats nodig?", {}),
+    ("Wat besprak de Tweede Kamer?", {}), ("Wat gebeurt er in de tweede week van maart?", {}),
 ])
 def test_the_things_a_question_names_by_number(question, things):
     assert numbered(question) == things

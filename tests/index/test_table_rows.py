@@ -55,7 +55,7 @@ def test_rows_under_a_header_a_blank_line_and_a_second_header_row_are_named_and_
 def test_rows_of_words_after_the_headers_blank_line_are_rows_and_a_new_table_after_text_has_its_own_header():
     read_as = read(passage(
         "Afkorting | Betekenis\n\nAB | Algemeen Bestuur\nDB | Dagelijks Bestuur\n\nDe burgemeesters van de regio:\n\n"
-        "Gemeente | Burgemeester\nMaasdal | drs. P.J. Hoogendijk"))
+        "Gemeente | Burgemeester\n\nMaasdal | drs. P.J. Hoogendijk"))
     assert read_as["AB | Algemeen Bestuur"] == "Afkorting: AB | Betekenis: Algemeen Bestuur"
     assert read_as["DB | Dagelijks Bestuur"] == "Afkorting: DB | Betekenis: Dagelijks Bestuur"
     assert read_as["Maasdal | drs. P.J. Hoogendijk"] == "Gemeente: Maasdal | Burgemeester: drs. P.J. Hoogendijk"
@@ -74,3 +74,16 @@ def test_a_table_cut_over_two_passages_lends_its_header_to_the_second_within_its
         "Hulpverlening | Dier in nood | 517 | 546 | +29")
     assert read(second)["Hulpverlening | Stormschade | 622 | 1.091 | +469"] == (
         "Hulpverlening | Stormschade | 622 | 1.091 | +469")  # a table's first row of figures is no header
+
+
+def test_a_fact_sheets_labels_and_values_are_no_header_and_a_piece_of_a_row_is_not_named():
+    """A review: a fact sheet's first label and value ("Opdrachtgever | Gemeente Utrecht"), two names with no break
+    under them, were taken for a header, and each later row read "Opdrachtgever: Looptijd | …"; and a row whose
+    cell holds two sentences was named piece by piece against the wrong columns."""
+    sheet = read(passage("Projectgegevens\n\nOpdrachtgever | Gemeente Utrecht\nLooptijd | 2023 t/m 2025\n"
+                         "Projectleider | Anna de Vries"))
+    assert sheet["Looptijd | 2023 t/m 2025"] == "Looptijd | 2023 t/m 2025"
+    split = read(passage("Omschrijving | Toelichting | Aantal\n\n"
+                         "Brand | Het pand brandde af. Niemand raakte gewond | 3\nStorm | Bomen omgewaaid | 12"))
+    assert split["Niemand raakte gewond | 3"] == "Niemand raakte gewond | 3"
+    assert split["Storm | Bomen omgewaaid | 12"] == "Omschrijving: Storm | Toelichting: Bomen omgewaaid | Aantal: 12"

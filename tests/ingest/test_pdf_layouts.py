@@ -362,6 +362,28 @@ def test_a_block_title_under_a_black_shape_that_does_not_show_is_kept_and_a_real
     assert "Dalen" not in text and "De betrokken ambtenaar, [zwartgelakt], heeft" in text
 
 
+@pytest.mark.parametrize("label", ["5.1.2e", "5.1.2e Woo"])
+def test_a_bar_with_its_legal_ground_printed_white_on_it_still_hides_the_name(corpus, label):
+    """A review: a Woo redaction prints its legal ground ("5.1.2e") white on the bar; the label's strokes in the
+    name's place made it look seen, and the name came out ("gedaan door Jan 5.1.2e Jansen"). Where a character's
+    place shows the bar's colour it is hidden, and so is every character of its text object under the bar."""
+    pdf = canvas.Canvas(str(corpus / "woo-besluit.pdf"), pagesize=A4)
+    y = paragraph(pdf, 72, HEIGHT - 100, WIDTH - 144, words(80))
+    before = "De melding werd gedaan door "
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, y, before + "Jan Jansen op 3 maart 2024 bij de gemeente.")
+    left, width = 72 + pdf.stringWidth(before, "Helvetica", 11), pdf.stringWidth("Jan Jansen", "Helvetica", 11)
+    pdf.setFillColorRGB(0, 0, 0)
+    pdf.rect(left - 1, y - 5, width + 2, 15, fill=1, stroke=0)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.setFont("Helvetica", 9)
+    pdf.drawCentredString(left + width / 2, y - 0.5, label)
+    pdf.showPage()
+    pdf.save()
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert "Jan" not in text and "Jansen" not in text and "gedaan door [zwartgelakt]" in text, text
+
+
 def test_a_full_stop_set_apart_after_a_note_mark_stays_with_its_word(corpus):
     """"voorlopig¹ ." once: the full stop, drawn on its own after the raised mark, read as a word."""
     pdf = canvas.Canvas(str(corpus / "verslag.pdf"), pagesize=A4)
@@ -1725,6 +1747,25 @@ def test_a_skewed_scans_ocr_lines_are_read_level(corpus, degrees, words_turned):
     assert "5. Personeel en financiën" in [s.path[-1] for s in document.sections if s.path]
 
 
+def test_a_stamp_set_four_degrees_askew_over_a_level_page_is_no_part_of_its_text(corpus):
+    """A review: with characters allowed to lean six degrees (a skewed scan's OCR layer), a received-stamp turned
+    four degrees over a typed letter was read into its lines ("… deel uit van het 12 besluit. | ONTVANGEN"). A
+    character that leans more than two degrees both from level and from the page's own slant is left out."""
+    pdf = canvas.Canvas(str(corpus / "brief.pdf"), pagesize=A4)
+    y = paragraph(pdf, 72, HEIGHT - 140, WIDTH - 144, words(120))
+    pdf.saveState()
+    pdf.translate(300, HEIGHT - 190)
+    pdf.rotate(4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(0, 0, "ONTVANGEN 12 MAART 2024")
+    pdf.restoreState()
+    paragraph(pdf, 72, y - 20, WIDTH - 144, words(40, 2))
+    pdf.showPage()
+    pdf.save()
+    text = " ".join(p.text for p in ingest(corpus).passages)
+    assert "ONTVANGEN" not in text and "MAART" not in text and " ".join(words(120)) in text, text
+
+
 def test_an_accent_set_over_its_letter_as_a_character_of_its_own_joins_the_letter(corpus):
     """A black-box report (LaTeX with the old OT1 fonts, which have no accented letters): "één" read as "´e´en",
     "Financiën" as "Financi¨en". An accent over a letter joins it; one beside the letters ("auto´s", a typed
@@ -1914,3 +1955,38 @@ def test_a_twoside_reports_header_in_body_type_and_its_page_numbers_high_above_t
     assert {page: label for page, label in document.source.page_labels.items() if page % 2 == 0} == {
         2: "2", 4: "4", 6: "6"}
     assert not any(re.search(r"(^|\s)[246](\s|$)", p.text) for p in document.passages), body
+
+
+PROSE = ("In 2024 heeft de gemeente Lingehoven opnieuw fors geïnvesteerd in de verduurzaming van het maatschappelijk "
+         "vastgoed. De energietransitie vraagt veel van de organisatie: de uitvoeringsagenda telt inmiddels "
+         "drieëntwintig projecten, waarvan er elf in het verslagjaar zijn afgerond. Bij de jeugdhulpverlening zien we "
+         "een stijging van het aantal verwijzingen door huisartsen, terwijl de wachttijden bij de specialistische "
+         "zorgaanbieders nog steeds te lang zijn. De samenwerkingsverbanden in de regio hebben afspraken gemaakt over "
+         "de inkoop van hulpverleningstrajecten en over de verantwoordingssystematiek. Het college heeft de "
+         "gemeenteraad in een raadsinformatiebrief geïnformeerd over de voortgang van de omgevingsvisie en het "
+         "omgevingsprogramma. De arbeidsmarktparticipatie van statushouders blijft achter bij de doelstellingen uit "
+         "het coalitieakkoord; met het werkgeversservicepunt zijn aanvullende afspraken gemaakt over begeleiding en "
+         "taalonderwijs.")
+
+
+def test_justified_prose_whose_wide_gaps_line_up_by_chance_is_no_table(corpus):
+    """A review: a page of justified prose has hundreds of gaps wider than 0.8 em, and four lines with two of them
+    at the same x's happen by chance; they were read as a table's columns ("raadsinformatiebrief geïnformeerd over |
+    de"). A table's column has no word of its rows' lines standing in its gap."""
+    import random
+
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    sentences = [s.strip() + "." for s in PROSE.split(".") if s.strip()]
+    random.seed(2)
+    style = ParagraphStyle("tekst", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_JUSTIFY, spaceAfter=6)
+    paragraphs = []
+    for _ in range(9):
+        random.shuffle(sentences)
+        paragraphs.append(Paragraph(" ".join(sentences[:5]), style))
+    SimpleDocTemplate(str(corpus / "jaarverslag.pdf"), pagesize=A4, leftMargin=72, rightMargin=72).build(paragraphs)
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    assert " | " not in text, text
+
