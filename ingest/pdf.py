@@ -226,8 +226,8 @@ def _page_fragments(page, number: int) -> tuple[list[Fragment], float, int, list
         loose = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
         raw_glyphs: list[tuple] = []
-        suspects: list[tuple[int, tuple, float, int]] = []  # under a dark box drawn after them (glyph, box, its
-        # grey, the text object)
+        # Characters under a dark box drawn after them: (glyph, box, the box's grey, the text object).
+        suspects: list[tuple[int, tuple, float, int]] = []
         for i in range(textpage.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
             if char in "\r\n":
