@@ -66,6 +66,8 @@ TYPICAL_SHARE = 30 / 56
 MIN_TYPICAL = 10
 #: A sentence that holds what the question asks for is highlighted too when within this much of the best one.
 TYPE_MARGIN = 0.05
+#: Answer types an answer plainly has or has not: a first passage without one is no answer, whatever the models say.
+CRISP_KINDS = frozenset({"contact", "date", "time"})
 
 
 class SearchConfig(BaseModel):
@@ -327,7 +329,7 @@ class Searcher:
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
-            if status == "answered" and not self._bears_out(years, numbered(text), ranked[0]):
+            if status == "answered" and not self._bears_out(years, numbered(text), ranked[0], asked):
                 status = "uncertain"
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
@@ -352,16 +354,19 @@ class Searcher:
         return {i: f + spread * ((self.passages[i].document in named) + weight * (self.passages[i].document in by_year))
                 for i, f in fused.items()}
 
-    def _bears_out(self, years: set[int], things: dict[str, set[str]], first: int) -> bool:
+    def _bears_out(self, years: set[int], things: dict[str, set[str]], first: int, asked: Asks | None = None) -> bool:
         """Whether each year the question names is the first passage's document's, or stands in its text or its
         section's title, and each thing it names by number is not named there by other numbers only: a report of
         2024 that gives the houses built in 2024 does not answer "Hoeveel woningen worden er in 2025 opgeleverd?",
         nor the unemployment of 2024 "Wat was de werkloosheid in 2023?", nor "Fase 1 is opgeleverd" "Wanneer wordt
-        fase 2 opgeleverd?"."""
+        fase 2 opgeleverd?". Nor does a passage without a phone number, an e-mail address, a day or a clock time
+        answer a question that asks for one (``CRISP_KINDS``): "bereikbaar via het algemene nummer" gives none."""
         passage = self.passages[first]  # its text with its section path ("Kerncijfers 2023")
+        stem = self.evidence.tokenizer.stemmer.stemWord
         return all(self.shelf.documents[passage.document].year == year
                    or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years
-                   ) and not other_number(things, passage.embed_text)
+                   ) and not other_number(things, passage.embed_text) and (
+            asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem))
 
     def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:
         passage = self.passages[i]

@@ -363,3 +363,32 @@ def test_a_table_row_is_judged_under_the_header_that_names_its_figures(tmp_path,
     first = result.hits[0]
     assert [first.passage.text[a:b] for a, b in first.highlights] == ["Hulpverlening | Dier in nood | 517 | 546 | +29"]
     assert result.evidence[0][FEATURES.index("type_missing")] == 0.0
+
+
+def test_a_question_for_a_phone_number_or_a_day_is_not_answered_by_a_passage_without_one(tmp_path, embedder):
+    """A black-box near miss: "Wat is het telefoonnummer van het programmabureau?" was answered (0.69) by "kunt u
+    contact opnemen met het programmabureau, bereikbaar via het algemene nummer van de veiligheidsregio", which gives
+    none. A question for a phone number, an e-mail address, a day or a clock time is answered only by a first
+    passage that holds one, whatever the answer model says; the same question where the report gives the number is
+    an answer."""
+    from vraagbaak.index.build import build_index
+    from vraagbaak.index.search import Searcher
+
+    def report(folder: str, contact: str):
+        corpus = tmp_path / folder
+        corpus.mkdir()
+        (corpus / "natuurbranden-beleidsbrief-2025.txt").write_text(
+            "Beleidsbrief natuurbranden 2025\n\nProgramma Natuurbrandbeheersing\n\nHet programmabureau "
+            "Natuurbrandbeheersing coördineert de aanpak van natuurbranden in de regio en werkt samen met "
+            f"terreinbeheerders en gemeenten. {contact}\n\nRisicogebieden\n\nDe Maasheuvels en het Kempenveld "
+            "zijn aangewezen als gebieden met een hoog risico op natuurbranden; daar gelden extra maatregelen.\n\n"
+            "Evaluatie\n\nEen evaluatie van het programma volgt in het voorjaar van 2027.\n", encoding="utf-8")
+        settings = Settings(corpus_dir=corpus, data_dir=tmp_path / f"data-{folder}")
+        build_index(settings, embedder=embedder)
+        return Searcher.load(settings, embedder=embedder)
+
+    question = "Wat is het telefoonnummer van het programmabureau Natuurbrandbeheersing?"
+    without = report("zonder", "Het bureau is bereikbaar via het algemene nummer van de veiligheidsregio.")
+    given = report("met", "Het bureau is bereikbaar op telefoonnummer 088 355 12 40.")
+    assert without.search(question, 3).status != "answered"
+    assert given.search(question, 3).status == "answered"
