@@ -323,6 +323,12 @@ def _slant(glyphs: list[tuple]) -> float:
     return slant if abs(slant) >= math.tan(math.radians(MIN_TILT)) else 0.0
 
 
+def _slope(run: list[tuple]) -> list[float]:
+    """The slope of a run of characters as long as a line of words (none for a shorter one)."""
+    span = run[-1][1] - run[0][1] if run else 0.0
+    return [(run[-1][3] - run[0][3]) / span] if run and span >= SLANT_RUN * run[0][4] else []
+
+
 def _straightened(glyphs: list[tuple], middle: float, slant: float) -> list[tuple]:
     """A skewed scan's lines made level: its OCR layer sets each word where the scan shows it, so a line of a
     page turned by one degree falls 9 points over 500 and its halves join the lines above and below. Each
@@ -360,12 +366,6 @@ def _accents_placed(glyphs: list[tuple]) -> list[tuple]:
             continue
         joined.append(glyph)
     return joined
-
-
-def _slope(run: list[tuple]) -> list[float]:
-    """The slope of a run of characters as long as a line of words (none for a shorter one)."""
-    span = run[-1][1] - run[0][1] if run else 0.0
-    return [(run[-1][3] - run[0][3]) / span] if run and span >= SLANT_RUN * run[0][4] else []
 
 
 def misread_accents(word: str) -> str:
@@ -568,6 +568,9 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
     line up; a list's text after its bullets has too little before it. With them, a table's columns as narrowly
     apart (``_table_columns``). Each with the baselines between which it stands, and whether it is a column's right
     edge (x, top, bottom, end): a table's figures set flush right end at one x."""
+    if not runs:
+        return []
+    gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run)  # the page's: no word may stand in it
     starts: dict[int, list[float]] = defaultdict(list)  # x -> the baselines of the lines with a gap ending there
     for run in runs:
         size = max(statistics.median(w[4] for w in run), 1)
@@ -577,7 +580,6 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
                     and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])):  # not a contents page's leaders
                 starts[round(after[1])].append(after[3])
     edges = []
-    gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run) if starts else 0.0
     for x, group in _clustered(starts):
         baselines = sorted(y for near in group for y in starts[near])
         if len(baselines) < NARROW_LINES:
@@ -586,18 +588,17 @@ def _narrow_gutters(runs: list[list], columns: list[float]) -> list[tuple[float,
         if not any(w[1] < first - 1 and w[2] > first - gap for run in runs
                    if baselines[0] <= run[0][3] <= baselines[-1] for w in run):
             edges.append((float(x), baselines[0], baselines[-1], False))
-    return edges + _table_columns(runs, [*columns, *(x for x, *_ in edges)])
+    return edges + _table_columns(runs, [*columns, *(x for x, *_ in edges)], gap)
 
 
-def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, float, float, bool]]:
+def _table_columns(runs: list[list], gutters: list[float], gap: float) -> list[tuple[float, float, float, bool]]:
     """Where a table's columns start or end that stand an em or so apart (LaTeX's tables, no rules between their
     columns): the x's at which, on ``NARROW_LINES`` lines or more, a word starts after (or, figures set flush
     right, ends before) a gap of ``COLUMN_GAP``, where as many lines have two of them or more: the table's rows,
     between whose first and last baseline they hold, and where no word of the lines between stands in that gap
     (justified prose's wide gaps line up by chance, its words across them on other lines). A list's text after its
-    bullets lines up at one x only; the page's own columns (``gutters``) count for none."""
-    if not runs:
-        return []
+    bullets lines up at one x only; the page's own columns (``gutters``) count for none. ``gap``: the page's
+    column gap (``COLUMN_GAP`` of its usual size)."""
     lines: dict[int, list] = defaultdict(list)
     for run in runs:
         lines[round(run[0][3])].extend(run)
@@ -609,7 +610,6 @@ def _table_columns(runs: list[list], gutters: list[float]) -> list[tuple[float, 
                  and CELL_TEXT.search(before[0]) and CELL_TEXT.search(after[0])
                  and not any(abs(after[1] - edge) <= 2 for edge in gutters)]  # the page's own columns
     columns = []  # (x, whether a column's right edge, the gap beside it that no word of the table may stand in)
-    gap = COLUMN_GAP * statistics.median(w[4] for run in runs for w in run)
     for side in (False, True):
         found: dict[int, set[int]] = defaultdict(set)
         for key, end, start in gaps:
