@@ -21,6 +21,12 @@ SENTENCE_END = re.compile(r"[.!?:;…][’'\"”)\]»]*$")
 #: A line that leaves its sentence open: it ends in a word or a comma (not in a footnote's number).
 OPEN_SENTENCE = re.compile(r"(?:[^\W\d_]{2}|,)$")
 
+#: A title in lower case before a name ("mr. Hendrika van Doorn", "drs. ing. J. Jansen") opens a sentence: a
+#: signature under a foreword, not the end of a sentence from elsewhere.
+NAME_TITLE = re.compile(r"(?:(?:mr|dr|drs|ir|ing|prof|mw|mevr|dhr|ds)\.\s*)+[A-ZÀ-Ý]")
+#: A list's item lettered in lower case ("a. de dijkversterking …", "(b) noodwaterpunten …") opens its own text.
+LETTERED_ITEM = re.compile(r"\(?[a-z][.)]\s")
+
 BlockKind = Literal["text", "heading", "links", "table"]
 
 
@@ -52,9 +58,10 @@ class Block:
 
     @property
     def starts_lowercase(self) -> bool:
-        """Begins mid-sentence: "economie we willen ...", "‘water en bodem’ ..."."""
+        """Begins mid-sentence: "economie we willen ...", "‘water en bodem’ ..." (not "mr. Hendrika …" or "a. de
+        dijk …")."""
         head = self.text.lstrip(OPENERS)
-        return bool(head) and head[0].islower()
+        return bool(head) and head[0].islower() and not NAME_TITLE.match(head) and not LETTERED_ITEM.match(self.text)
 
     @property
     def ends_sentence(self) -> bool:

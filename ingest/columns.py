@@ -7,6 +7,7 @@ Several fragments on one baseline within a column are a table's row, its cells j
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import defaultdict
@@ -47,6 +48,8 @@ SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 #: many points are a table's shaded cells.
 BESIDE = 0.5
 CELL_MEETS = 2.0
+#: A box's text belongs to the column that goes on within this many lines under it.
+UNDER_BOX = 3
 #: A line without a bullet this many times a paragraph's line distance below a list item is no part of it.
 AFTER_LIST = 1.2
 #: A bullet or number set apart from its text by a tab: the row is a list item, not a table row.
@@ -59,7 +62,7 @@ ITEM_ALIGN = 0.3
 FIRST_ITEM = re.compile(r"\(?(?:1|a)[.)]\s")
 
 
-def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None:
+def _gutter(fragments: list[Fragment], prose_only: bool = False, loose: bool = True) -> float | None:
     """The x that the fewest fragments cross, in the middle of the page, if it really splits columns: not
     where most lines with text on both sides of it are a table's rows (``_table_row``); with ``prose_only``
     (a gutter within a column), only where both sides are prose."""
@@ -84,11 +87,13 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
         # columns have text, few may, and both must be prose (a form's labels and values are no columns).
         top = max(min(f.y for f in lefts), min(f.y for f in rights))
         bottom = min(max(f.y for f in lefts), max(f.y for f in rights))
-        side_by_side = sorted({baseline(f) for f in lefts} & {baseline(f) for f in rights})
+        side_by_side = _side_by_side(lefts, rights)
         if len(side_by_side) >= 3:  # where the columns stand side by side (a page number far below is no column)
             top, bottom = max(top, side_by_side[0]), min(bottom, side_by_side[-1])
+        band_lefts, band_rights = ([f for f in side if top <= f.y <= bottom] for side in (lefts, rights))
         if (sum(1 for f in fragments if f.x0 < x < f.x1 and top <= f.y <= bottom) > MAX_CROSSING * (left + right)
-                or not (_prose(lefts, x - left_edge) and _prose(rights, right_edge - x))):
+                or not (band_lefts and band_rights and _prose(band_lefts, x - left_edge, loose)
+                        and _prose(band_rights, right_edge - x, loose))):
             return None
     table = _table_across(fragments, x)
     if table:
@@ -100,10 +105,26 @@ def _gutter(fragments: list[Fragment], prose_only: bool = False) -> float | None
         cells = [f for f in fragments if id(f) in table]
         reach = 2 * LINE_SPACING * statistics.median(f.size for f in cells)
         top, bottom = min(f.y for f in cells) - reach, max(f.y for f in cells) + reach
-        return _gutter([f for f in fragments if not top <= f.y <= bottom], prose_only=True)
-    if prose_only and not (_prose(lefts, x - left_edge) and _prose(rights, right_edge - x)):
+        return _gutter([f for f in fragments if not top <= f.y <= bottom], prose_only=True, loose=loose)
+    if prose_only and not (_prose(lefts, x - left_edge, loose) and _prose(rights, right_edge - x, loose)):
         return None
     return x
+
+
+def _side_by_side(lefts: list[Fragment], rights: list[Fragment]) -> list[float]:
+    """The baselines of the left side's lines that have a line of the right side beside them, within half a line
+    (columns set by a browser need not share baselines: a paragraph's margin shifts one column's lines), in the
+    longest stretch of them without a gap of two lines: the columns, not a line beside a box above them."""
+    ys = sorted(f.y for f in rights)
+    stretches: list[list[float]] = []
+    for f in sorted(lefts, key=lambda f: f.y):
+        k = bisect.bisect_left(ys, f.y - LINE_SPACING * f.size / 2)
+        if k < len(ys) and ys[k] <= f.y + LINE_SPACING * f.size / 2:
+            if stretches and f.y - stretches[-1][-1] <= 2 * LINE_SPACING * f.size:
+                stretches[-1].append(f.y)
+            else:
+                stretches.append([f.y])
+    return max(stretches, key=len, default=[])
 
 
 def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
@@ -130,10 +151,44 @@ def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
     return {id(f): key for key in tables for f in both[key]}
 
 
-def _prose(fragments: list[Fragment], width: float) -> bool:
+def _rows_across(fragments: list[Fragment], x: float) -> dict[int, int]:
+    """A table's header row of three cells or more with cells on both sides of the gutter at ``x``, right above the
+    table's rows that cross it (under text in CSS columns, a ruled table's rows read whole, its header in cells
+    apart): no cell a line as wide as its side, no side a justified line broken into words (``_justified``).
+    Headings of columns side by side have the columns' lines below them. Each cell to its row's baseline."""
+    left_edge, right_edge = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
+    widths = (x - left_edge, right_edge - x)
+    rows: dict[int, list[Fragment]] = defaultdict(list)
+    for f in fragments:
+        rows[baseline(f)].append(f)
+    found: dict[int, int] = {}
+    below: list[Fragment] | None = None  # the line below, from the bottom up
+    for key in sorted(rows, reverse=True):
+        row = sorted(rows[key], key=lambda f: f.x0)
+        sides = ([f for f in row if f.x1 <= x], [f for f in row if f.x0 >= x])
+        if (len(row) >= 3 and all(sides) and len(sides[0]) + len(sides[1]) == len(row)
+                and not any(f.x1 - f.x0 >= FULL_LINE * width for side, width in zip(sides, widths) for f in side)
+                and not any(_justified(side, width) for side, width in zip(sides, widths))
+                and below is not None and below[0].y - row[0].y <= 2 * LINE_SPACING * row[0].size
+                and any(f.x0 < x < f.x1 for f in below)):
+            found |= {id(f): key for f in row}
+        below = row
+    return found
+
+
+def _prose(fragments: list[Fragment], width: float, loose: bool = False) -> bool:
     """Most lines fill their column (``width``, to the gutter), or many open a list's item (a slide's two lists
-    side by side, their items wrapping short): text, not a table's short cells."""
-    return (statistics.median(f.x1 - f.x0 for f in fragments) >= PROSE_LINE * width
+    side by side, their items wrapping short): text, not a table's short cells. With ``loose``, a line that its
+    stretched spaces broke into words (``_justified``) and that ends where the side's whole lines end counts as one
+    (a browser's narrow columns, justified without hyphens)."""
+    rows = [sorted(row, key=lambda f: f.x0) for row in on_baselines(fragments)]
+    whole = [row[0].x1 for row in rows if len(row) == 1]
+    end = statistics.median(whole) if loose and whole else None
+    lines = []
+    for row in rows:
+        one = end is not None and abs(row[-1].x1 - end) <= CELL_ALIGN and _justified(row, width)
+        lines += [row[-1].x1 - row[0].x0] if one else [f.x1 - f.x0 for f in row]
+    return (statistics.median(lines) >= PROSE_LINE * width
             or sum(1 for f in fragments if BULLET.match(f.text)) >= LISTED * len(fragments))
 
 
@@ -152,7 +207,7 @@ def _figure(text: str) -> bool:
 def gutters(fragments: list[Fragment], depth: int = 2) -> list[float]:
     """The page's column gutters, left to right: the best one, then within each side of it (three or four
     columns)."""
-    gutter = _gutter(fragments, prose_only=depth < 2)
+    gutter = _gutter(fragments, prose_only=depth < 2, loose=depth == 2)
     if gutter is None or depth == 1:
         return [] if gutter is None else [gutter]
     left = gutters([f for f in fragments if f.x1 <= gutter], depth - 1)
@@ -174,10 +229,14 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
     flow = _asides(_in_columns([f for f in fragments if id(f) not in inside]))
 
     def column(top: float, bottom: float, left: float, right: float) -> int | None:
-        """The run the box belongs to: the one that goes on under it, else the one beside it."""
+        """The run the box belongs to: the one that goes on right under it (within ``UNDER_BOX`` lines), else the
+        one beside it (a column that starts further down, under a heading of its own, is not the box's), else the
+        first one under it."""
         under = [n for n, run in enumerate(flow) if any(f.y > bottom and f.x0 < right and f.x1 > left for f in run)]
+        right_under = [n for n in under if any(f.y <= bottom + UNDER_BOX * LINE_SPACING * f.size for f in flow[n]
+                                               if f.y > bottom and f.x0 < right and f.x1 > left)]
         beside = [n for n, run in enumerate(flow) if any(top <= f.y <= bottom for f in run)]
-        return (under or beside or [None])[0]
+        return (right_under or beside or under or [None])[0]
 
     waiting: dict[int | None, list[tuple[float, float, Boxed]]] = defaultdict(list)
     for top, bottom, left, right, group in groups:
@@ -290,7 +349,7 @@ def _in_columns(fragments: list[Fragment]) -> list[list[Fragment]]:
     columns: list[list[Fragment]] = [[] for _ in found] + [[]]
     across: dict[int, int] = {}  # a wide table's cells across a gutter, to their row (``_table_across``)
     for x in found:
-        across |= _table_across(ordered, x)
+        across |= _table_across(ordered, x) or _rows_across(ordered, x)
     row: list[Fragment] = []  # the cells of the last such row, so far
 
     def close_band(followed: bool = True):
@@ -426,9 +485,11 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     ("• Zutphen", then "Per 1 januari 2024 trad …" after the list's spacing): the paragraph after the list,
     where a line that goes on with the item follows at the text's own distance; and a bold numbered title
     after a line that ends a sentence (``NUMBERED_TITLE``); and a numbered list's next item, set where
-    the item before it has its number, after a line that ends a sentence (at the list's own distance, the
-    items read as one paragraph: "… of het beleid werkt. 2. De begroting …"), or its first after a line that
-    announces it ("… de volgende aanbevelingen:")."""
+    an item before it has its number, after a line that ends a sentence (at the list's own distance, the
+    items read as one paragraph: "… of het beleid werkt. 2. De begroting …"; after a nested list's items too:
+    "… bij nacht. 2. Schoon water"), a bulleted item or a line set further in (its own, or a nested item's: "a. kans
+    50 procent" / "2. Uitval …"), or its first after a line that announces it ("… de volgende
+    aanbevelingen:") or, nested, set further in than the item above it ("1. Waterveiligheid" / "a. de dijk …")."""
     distances = [b.y - _last(a) for run in runs for a, b in zip(run, run[1:]) if 0 < b.y - _last(a) < 4 * a.size]
     usual = statistics.median(distances) if distances else 0.0
     in_text = [b.y - _last(a) for run in runs for a, b in zip(run, run[1:])  # within paragraphs, not item to item
@@ -438,7 +499,7 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
     for run in runs:
         previous: Fragment | None = None
         item = False  # the line before is (part of) a list item
-        numbered_at: float | None = None  # where the last numbered item's number stands
+        numbered_at: list[float] = []  # where the numbered items' numbers stand, the last one last
         for f in run:
             bullet = bool(BULLET.match(f.text))
             numbered = NUMBERED_ITEM.match(f.text) is not None
@@ -450,12 +511,15 @@ def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:
                 or f.y - _last(previous) > BLOCK_GAP * max(usual, LINE_SPACING * f.size)
                 or (item and not bullet and f.y - _last(previous) > AFTER_LIST * max(text_distance, LINE_SPACING * f.size))
                 or (f.bold and NUMBERED_TITLE.match(f.text) is not None and SENTENCE_END.search(previous.text) is not None)
-                or (numbered and numbered_at is not None and abs(f.x0 - numbered_at) <= ITEM_ALIGN * f.size
-                    and SENTENCE_END.search(previous.text) is not None)
-                or (FIRST_ITEM.match(f.text) is not None and previous.text.rstrip().endswith(":"))
+                or (numbered and any(abs(f.x0 - x) <= ITEM_ALIGN * f.size for x in numbered_at)
+                    and (item or SENTENCE_END.search(previous.text) is not None
+                         or previous.x0 - f.x0 > ITEM_ALIGN * f.size))
+                or (FIRST_ITEM.match(f.text) is not None and (previous.text.rstrip().endswith(":") or (
+                    bool(numbered_at) and f.x0 - numbered_at[-1] > ITEM_ALIGN * f.size and f.y - _last(previous)
+                    <= BLOCK_GAP * max(usual, LINE_SPACING * f.size))))
             )
             if numbered:
-                numbered_at = f.x0
+                numbered_at.append(f.x0)
             lines.append(PdfLine(f.page, f.text, f.size, f.bold, f.table, new_block,
                                  run_start=previous is None and not isinstance(run, Boxed)))
             item = bullet or (item and not new_block)

@@ -35,6 +35,18 @@ def test_a_wrong_setting_is_named_in_dutch(variable, value, says):
     assert out.returncode == 1 and says in out.stderr and "Traceback" not in out.stderr
 
 
+@pytest.mark.parametrize("variable,says", [
+    ("VRAAGBAAK_PROT", "VRAAGBAAK_PROT is geen instelling van Vraagbaak. Bedoel je VRAAGBAAK_PORT?"),
+    ("VRAAGBAAK_API_KEI", "Bedoel je VRAAGBAAK_API_KEY?"),
+    ("VRAAGBAAK_8733", "VRAAGBAAK_8733 is geen instelling van Vraagbaak. De instellingen staan in de README."),
+])
+def test_a_variable_that_names_no_setting_is_refused_with_the_closest_name(variable, says):
+    """A black-box test (2026-12-02): a misspelt name was taken without a word, its default silently in force (a
+    key that is no key, a port that is not the one asked for)."""
+    out = vraagbaak("documents", "list", env={variable: "8733"})
+    assert out.returncode == 1 and says in out.stderr and "Traceback" not in out.stderr
+
+
 def test_a_warning_is_one_line_without_python_s_file_and_source_line():
     """A code review: the fallback to torch printed "/…/cli.py:343: RuntimeWarning: …" and the source line."""
     out = vraagbaak("model", "info", env={"VRAAGBAAK_MODEL": "geen/model", "HF_HUB_OFFLINE": "1"})

@@ -6,9 +6,11 @@ Nothing is built at import time: call :func:`get_settings` (cached) or construct
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -181,11 +183,29 @@ def _eval_folder() -> Path:
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings of this process, read once from the environment; a wrong value is named in Dutch."""
+    """The settings of this process, read once from the environment; a wrong value or a name that is no setting
+    (a typing error would leave the default in force unseen: ``VRAAGBAAK_API_KEI`` runs without a key) is named
+    in Dutch."""
+    unknown = unknown_variables(os.environ)
+    if unknown:
+        raise ConfigurationError(" ".join(unknown))
     try:
         return Settings()
     except ValidationError as exc:
         raise ConfigurationError(settings_problem(exc)) from None
+
+
+def unknown_variables(environment: Mapping[str, str]) -> list[str]:
+    """One Dutch sentence per ``VRAAGBAAK_*`` variable that names no setting, with the setting it comes closest to."""
+    fields = sorted(field.upper() for field in Settings.model_fields)
+    problems = []
+    for variable in sorted(environment):
+        name = variable.upper()
+        if name.startswith("VRAAGBAAK_") and name.removeprefix("VRAAGBAAK_") not in fields:
+            close = difflib.get_close_matches(name.removeprefix("VRAAGBAAK_"), fields, n=1, cutoff=0.6)
+            hint = f" Bedoel je VRAAGBAAK_{close[0]}?" if close else ""
+            problems.append(f"{variable} is geen instelling van Vraagbaak.{hint} De instellingen staan in de README.")
+    return problems
 
 
 def settings_problem(error: ValidationError) -> str:

@@ -31,6 +31,15 @@ def test_an_offices_mailbox_stays_and_a_persons_address_goes():
     assert clean_url("https://example.org/a?contact=info@g40.nl") == "https://example.org/a"  # in a link: tracking
 
 
+def test_a_departments_mailbox_in_one_dutch_word_stays_and_a_name_in_one_word_goes():
+    """A black-box report (2026-12-02): "via bestuurszaken@lingewaarden-waterschap.nl" read "via [e-mailadres
+    verwijderd]", and "Wat is het e-mailadres van de afdeling Bestuurszaken?" was answered with it."""
+    kept = "bestuurszaken@lingewaarden-waterschap.nl, klimaat@westerduin.nl of burgerzaken@breda.nl"
+    assert scrub_emails(kept) == kept
+    gone = "piet@x.nl, bakker@x.nl, jdevries@x.nl, ingrid@x.nl, j.bakker@x.nl"
+    assert scrub_emails(gone) == ", ".join([EMAIL_PLACEHOLDER] * 4) + f", {EMAIL_PLACEHOLDER}"
+
+
 def test_url_lines_and_inline_links():
     assert is_url_line("  https://vng.nl/nieuws/x  ") and not is_url_line("zie https://vng.nl voor meer")
     assert urls_in("staat op www.g40stedennetwerk.nl. En https://vng.nl/a, https://vng.nl/a") == [

@@ -26,3 +26,18 @@ def test_without_evidence_the_order_is_kept(corpus):
     text = " Thema A\n\nEen zin die af is.\n\nnog een kleine letter zonder partner.\n"
     found = sections(corpus, text)
     assert [p.text for p in found[-1].paragraphs] == ["Een zin die af is.", "nog een kleine letter zonder partner."]
+
+
+def test_a_signature_with_a_title_and_a_lettered_item_open_their_own_text_and_stay_where_they_are(corpus):
+    """A black-box report (2026-12-02): a foreword's signature ("mr. Hendrika van Doorn-Ploeg") began in lower case,
+    so it was taken for the end of a sentence and moved behind the cover's last line, which ends in an address;
+    "Wie schreef het voorwoord?" lost the name. Items of a lettered list ("a. de dijkversterking …") moved the same
+    way behind an item's title ("1. Waterveiligheid op orde")."""
+    text = (" Jaarverslag 2024\n\nWaterschap Lingewaarden · Hoogheemraadshof 4 · www.lingewaarden-waterschap.nl\n"
+            " Voorwoord\n\nDit verslag laat zien wat wij samen hebben bereikt.\n\nmr. Hendrika van Doorn-Ploeg\ndijkgraaf\n"
+            " Prioriteiten\n\n1. Waterveiligheid op orde\n\na. de dijkversterking voor 80 procent opleveren;\n\n"
+            "b. een tweede oefening houden.\n")
+    found = {s.path[-1]: [p.text for p in s.paragraphs] for s in sections(corpus, text)}
+    assert found["Voorwoord"][-1] == "mr. Hendrika van Doorn-Ploeg dijkgraaf", found
+    assert found["Prioriteiten"] == ["1. Waterveiligheid op orde", "a. de dijkversterking voor 80 procent opleveren;",
+                                     "b. een tweede oefening houden."], found

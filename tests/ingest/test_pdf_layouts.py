@@ -844,6 +844,35 @@ def test_the_items_of_a_numbered_list_set_close_together_are_paragraphs_of_their
     assert paragraphs[-3:] == [f"{n}. {item}" for n, item in enumerate(items, start=1)], paragraphs
 
 
+def test_a_nested_lists_items_and_the_next_item_after_them_are_paragraphs_of_their_own(corpus):
+    """A black-box report (2026-12-02): in a list of priorities, each with its own list of a., b., c., every item of
+    the outer list ran on from the last inner item before it ("… ditmaal bij nacht. 2. Schoon en gezond water a.
+    zes extra vispassages …"), and the first inner item from its title: the outer item's number only counted as
+    an item where the item just before stood, and it had the inner items' indent. A risk list's "2. Uitval …"
+    after "a. kans 50 procent, …" (no full stop) the same."""
+    pdf = canvas.Canvas(str(corpus / "jaarverslag-prioriteiten.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, HEIGHT - 80, "Prioriteiten voor 2025")
+    y = paragraph(pdf, 72, HEIGHT - 110, WIDTH - 144, "Het bestuur heeft de volgende prioriteiten vastgesteld:".split())
+    outline = {"1. Waterveiligheid op orde": ["a. de dijkversterking Tiel–Waardenburg voor 80 procent opleveren;",
+                                              "b. een tweede oefening met de veiligheidsregio houden, ditmaal bij nacht."],
+               "2. Schoon en gezond water": ["a. zes extra vispassages aanleggen in de Korne en de Linge;",
+                                             "b. met 140 agrariërs afspraken maken over bufferstroken."],
+               "3. Uitval van de meldkamer": ["a. kans 10 procent, financieel effect € 450.000"],
+               "4. Claims na grote incidenten": ["a. kans 25 procent, financieel effect € 250.000"]}
+    pdf.setFont("Helvetica", 10)
+    for item, inner in outline.items():
+        y -= 14
+        pdf.drawString(90, y, item)
+        for line in inner:
+            y -= 14
+            pdf.drawString(108, y, line)
+    pdf.save()
+    [passage] = ingest(corpus).passages
+    paragraphs = [" ".join(p.split()) for p in passage.text.split("\n\n")]
+    assert paragraphs[-10:] == [line for item, inner in outline.items() for line in (item, *inner)], paragraphs
+
+
 def test_a_box_beside_the_text_below_a_wide_table_is_read_as_a_column_of_its_own(corpus):
     """A black-box report: below a table of five columns, a box ("Kader 1") beside the text was read line by
     line into it ("… via de programmabegroting, de voorjaarsnota, krijgen: via het Jeugd- en Gezinsteam …"),
@@ -1990,3 +2019,62 @@ def test_justified_prose_whose_wide_gaps_line_up_by_chance_is_no_table(corpus):
     text = "\n".join(p.text for p in ingest(corpus).passages)
     assert " | " not in text, text
 
+
+
+def spread(pdf, x: float, y: float, width: float, text: str, size: float, leading: float) -> float:
+    """``text`` justified in ``width`` with ``leading`` points between baselines; the baseline after the last line."""
+    pdf.setFont("Helvetica", size)
+    lines, line = [], []
+    for word in text.split():
+        if line and pdf.stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
+            lines.append(line)
+            line = []
+        line.append(word)
+    for i, line in enumerate([*lines, line]):
+        inked = sum(pdf.stringWidth(w, "Helvetica", size) for w in line)
+        space = (width - inked) / (len(line) - 1) if i < len(lines) and len(line) > 1 else pdf.stringWidth(" ", "Helvetica", size)
+        at = x
+        for word in line:
+            pdf.drawString(at, y, word)
+            at += pdf.stringWidth(word, "Helvetica", size) + space
+        y -= leading
+    return y
+
+
+def test_columns_set_off_each_others_baselines_between_full_width_text_read_column_by_column(corpus):
+    """A browser's PDF of a page with CSS columns (a black-box report, 2026-12-02): a paragraph's margin set the
+    right column's lines a point and a half off the left's, so the two shared no baseline, and with full-width
+    text above and below them, no gutter was found: the columns read line by line as a table's rows ("De kwaliteit
+    van het oppervlaktewater | zwemlocaties blauwalg. …"). Now each column reads whole, between the text above and
+    below them. (The browser's own PDF: ``test_browser_pdfs.py``.)"""
+    pdf = canvas.Canvas(str(corpus / "jaarbericht-waterschap.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawRightString(530, HEIGHT - 30, "Waterschap Proefland · Jaarbericht 2024")  # the browser's header, on the right
+    y = HEIGHT - 170
+    pdf.setFont("Helvetica-Bold", 15)
+    pdf.drawString(64, y, "1. Veiligheid")
+    above = ("Het jaar 2024 stond in het teken van de versterking van de Lekdijk tussen Vreeswijk en Schoonhoven. "
+             "De officiële oplevering van het eerste deeltraject vond plaats op 14 november 2024, na twee jaar werk. "
+             "Tijdens de hoogwaterperiode in januari kwamen 38 meldingen van kwel binnen; de dijkwachten beoordeelden "
+             "ze alle binnen vier uur. Bij Lopik is een nieuwe damwand geplaatst over een lengte van 600 meter, en "
+             "bij Jaarsveld verstevigde het waterschap de binnenberm met klei uit de eigen uiterwaarden.")
+    y = spread(pdf, 64, y - 25, 468, above, 10.5, 12) - 30
+    pdf.setFont("Helvetica-Bold", 15)
+    pdf.drawString(64, y, "2. Waterkwaliteit")
+    left = ("De kwaliteit van het oppervlaktewater verbeterde op 23 van de 31 meetpunten. De grootste verbetering "
+            "werd gemeten in de Kromme Rijn, waar het fosfaatgehalte daalde met 18 procent. Het waterschap werkte "
+            "samen met 146 agrariërs in het programma Schoon Erf, Schone Sloot.")
+    right = ("In de zomer van 2024 was er op drie zwemlocaties blauwalg. Het zwemverbod duurde negentien dagen. "
+             "Het waterschap plaatste daarna een beluchtingsinstallatie die in september werd ingeschakeld. "
+             "Daarnaast startte onderzoek naar microverontreinigingen bij de rioolwaterzuiveringen.")
+    end = min(spread(pdf, 64, y - 37.5, 222, left, 10.5, 12), spread(pdf, 310, y - 27, 222, right, 10.5, 12))
+    below = ("Voor 2025 staan metingen op twaalf nieuwe meetpunten gepland, vooral langs de Hollandse IJssel en in "
+             "de polders rond Woerden, waar de landbouw het oppervlaktewater het sterkst beïnvloedt. De resultaten "
+             "worden elk kwartaal gepubliceerd op de website van het waterschap, met een kaart van alle meetpunten "
+             "en de trend over de afgelopen vijf jaar.")
+    spread(pdf, 64, end - 20, 468, below, 10.5, 12)
+    pdf.save()
+    passages = ingest(corpus).passages
+    read = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in passages}
+    assert f"{left} {right} {below}" in read["2. Waterkwaliteit"], read
+    assert above in read["1. Veiligheid"], read
