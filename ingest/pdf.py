@@ -45,6 +45,9 @@ FRAGMENT_GAP = 1.5
 #: splits between words, up to ``SIZE_RATIO`` times the size: a chapter's number in display type stays with its
 #: title, a key figure with its label, and a note's number with its text.
 COLUMN_GAP = 0.8
+#: Where a narrow column's start is known (``_narrow_gutters``), a gap of this many font sizes before it splits the
+#: lines it was seen between: wider than a space, also one a justified line stretched (a browser's justified cells).
+EDGE_GAP = 0.6
 SIZE_STEP = 0.5
 SIZE_RATIO = 1.5
 #: A narrow gutter (``_narrow_gutters``) is seen on this many lines, with this many ems of text before it.
@@ -503,8 +506,8 @@ def _fragments(words, page: int, cuts: list[tuple[float, float, float]] = ()) ->
     result = []
     for run in runs:
         near = [(x, end) for x, top, bottom, end in narrow if top - 2 <= run[0][3] <= bottom + 2]  # a line's words'
-        result += [_fragment(part, page) for part in _split_at(  # baselines differ a little
-            run, sorted({*edges, *(x for x, end in near if not end)}), sorted(x for x, end in near if end))]
+        starts = [(x, COLUMN_GAP) for x in edges] + [(x, EDGE_GAP) for x, end in near if not end]  # baselines differ
+        result += [_fragment(part, page) for part in _split_at(run, starts, [x for x, end in near if end])]
     return result
 
 
@@ -645,18 +648,19 @@ def _clustered(starts: dict[int, Sized]) -> list[tuple[int, list[int]]]:
     return [(max(group, key=lambda x: len(starts[x])), group) for group in groups]
 
 
-def _split_at(run: list, edges: list[float], ends: list[float] = ()) -> list[list]:
-    """A run split where a word opens a column (at its left edge), or closes one set flush right (at its right
-    edge, ``ends``: a table's figures), before or after a gap wider than ``COLUMN_GAP`` of the smaller of the two
-    fonts: a heading in large type, or a line of a narrow column, must not bridge the gutter to the next column's
-    line."""
+def _split_at(run: list, starts: list[tuple[float, float]], ends: list[float] = ()) -> list[list]:
+    """A run split where a word opens a column (at its left edge, ``starts``: x and the gap in font sizes wider than
+    which it splits), or closes one set flush right (at its right edge, ``ends``: a table's figures, after a gap of
+    ``COLUMN_GAP``), with the smaller of the two fonts: a heading in large type, or a line of a narrow column, must
+    not bridge the gutter to the next column's line; nor a justified cell's line the padding of its cell (a
+    browser's table, 0.8 ems apart, ``EDGE_GAP``)."""
     for i in range(1, len(run)):
         before, after = run[i - 1], run[i]
-        if ((any(abs(after[1] - edge) <= 2 for edge in edges) or any(abs(before[2] - end) <= 2 for end in ends))
-                and after[1] - before[2] > COLUMN_GAP * max(min(before[4], after[4]), 1)):
-            return [run[:i], *_split_at(run[i:], edges, ends)]
+        gap, size = after[1] - before[2], max(min(before[4], after[4]), 1)
+        if (any(abs(after[1] - x) <= 2 and gap > wider * size for x, wider in starts)
+                or any(abs(before[2] - end) <= 2 for end in ends) and gap > COLUMN_GAP * size):
+            return [run[:i], *_split_at(run[i:], starts, ends)]
     return [run]
-
 
 
 def _fragment(words, page: int) -> Fragment:

@@ -385,7 +385,7 @@ def wrapped(lines: list[str]) -> str:
     lowercase letter, a ``CELL_BREAK`` that ``cell_breaks_resolved`` makes a space or nothing."""
     text = lines[0]
     for line in lines[1:]:
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+        if text[-1:] in "-\u2010\u2011\u00ad" and len(text) > 1 and text[-2].isalpha():  # a hyphen of any kind
             text = text[:-1] + hyphen_joiner(text.rsplit(" ", 1)[-1][:-1], line, _NO_WORDS) + line
         elif text[-1:].isalpha() and line[:1].islower():
             text = f"{text}{CELL_BREAK}{line}"

@@ -2078,3 +2078,62 @@ def test_columns_set_off_each_others_baselines_between_full_width_text_read_colu
     read = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in passages}
     assert f"{left} {right} {below}" in read["2. Waterkwaliteit"], read
     assert above in read["1. Veiligheid"], read
+
+
+def test_a_tables_justified_cells_that_wrap_close_to_the_next_column_keep_to_their_cells(corpus):
+    """A black-box report (2026-12-02): a decision list printed by WeasyPrint, its cells justified, 0.8 ems of padding
+    between a cell's text and the next cell's, and a rule under each row. Lines whose text ran up to the padding read
+    across the cells ("2025-07 Vaststelling agenda en verslag van Vastgesteld met één tekstuele | unaniem"), the
+    wrapped halves of a row in other rows, and a word broken with a typographic hyphen ("Blau‐", "we") stayed
+    broken. The columns' starts are seen on the rows where the gap is wider; there a gap wider than a space splits."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from vraagbaak.eval.pdf_report import FONT_DIR
+
+    pdfmetrics.registerFont(TTFont("CellBody", str(FONT_DIR / "DejaVuSans.ttf")))  # it has the hyphen U+2010
+    pdf = canvas.Canvas(str(corpus / "besluitenlijst.pdf"), pagesize=A4)
+    size, columns = 8.5, (72, 113.5, 274, 416)
+
+    def cell(x: float, y: float, line: str, end: float | None) -> None:
+        """One line of a cell, justified to ``end`` (its last line, None: as it falls)."""
+        pdf.setFont("CellBody", size)
+        words = line.split()
+        inked = sum(pdf.stringWidth(w, "CellBody", size) for w in words)
+        space = (end - x - inked) / (len(words) - 1) if end and len(words) > 1 else pdf.stringWidth(" ", "CellBody", size)
+        for word in words:
+            pdf.drawString(x, y, word)
+            x += pdf.stringWidth(word, "CellBody", size) + space
+
+    rows = [("2025-07", ["Vaststelling agenda en verslag van", "11 december 2024"],
+             ["Vastgesteld met één tekstuele", "wijziging"], ["unaniem"]),
+            ("2025-08", ["Benoeming plaatsvervangend lid", "Rekenkamercommissie"],
+             ["Benoemd: mevrouw ing. Ilse", "Groeneveld"], ["24 voor, 1 blanco"]),
+            ("2025-09", ["Krediet renovatie gemaal De Blau‐", "we Sluis, Tiel"],
+             ["Krediet van € 2.350.000 be‐", "schikbaar gesteld"], ["21 voor, 4 tegen (fractie", "Water Natuurlijk)"]),
+            ("2025-10", ["Zienswijze ontwerpbegroting Het", "Waterschapshuis 2026"],
+             ["Geen zienswijze ingediend"], ["unaniem"])]
+    y = HEIGHT - 100
+    pdf.setFont("Helvetica-Bold", size)
+    for x, head in zip(columns, ("Nr.", "Onderwerp", "Besluit", "Stemming")):
+        pdf.drawString(x, y, head)
+    for n, (number, subject, decision, votes) in enumerate(rows):
+        pdf.line(68, y - 6, 530, y - 6)
+        y -= 19
+        pdf.setFont("CellBody", size)
+        pdf.drawString(columns[0], y, number)
+        close = 6.2 if n % 2 else 7.2  # the padding as it falls: on half the rows under 0.8 ems
+        for x, lines, end in ((columns[1], subject, columns[2] - close), (columns[2], decision, columns[3] - close),
+                              (columns[3], votes, 524)):
+            for k, line in enumerate(lines):
+                cell(x, y - 12.4 * k, line, end if k < len(lines) - 1 or len(lines) == 1 and x < 400 else None)
+        y -= 12.4 * (max(len(subject), len(decision), len(votes)) - 1)
+    pdf.line(68, y - 6, 530, y - 6)
+    pdf.save()
+    [passage] = ingest(corpus).passages
+    text = " ".join(passage.text.split())
+    assert ("2025-07 | Vaststelling agenda en verslag van 11 december 2024 | Vastgesteld met één tekstuele wijziging | "
+            "unaniem") in text, text
+    assert "2025-08 | Benoeming plaatsvervangend lid Rekenkamercommissie | Benoemd: mevrouw ing. Ilse Groeneveld" in text
+    assert ("2025-09 | Krediet renovatie gemaal De Blauwe Sluis, Tiel | Krediet van € 2.350.000 beschikbaar gesteld | "
+            "21 voor, 4 tegen (fractie Water Natuurlijk)") in text, text
