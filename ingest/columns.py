@@ -34,10 +34,14 @@ LINE_SPACING = 1.2
 NUMBERED_TITLE = re.compile(r"\d{1,3}\.?\s+[A-ZÀ-Ý]")
 #: The widest space (in ems) a justified line stretches to, beyond which alike gaps are a table's.
 MAX_JUSTIFIED = 4
+#: ... and in a paragraph, between its whole lines (``_in_prose``).
+LOOSE = 8
 #: A heading of at most this many lines that a column ends with, this many lines below the text before it and
 #: below the other columns' ends, belongs to the full-width text after them.
 BELOW_LINES = 2
 BELOW_GAP = 2
+#: ... and a heading with at most this many lines of the text it opens.
+OPENING_LINES = 3
 #: A line at most this many line distances below a table's row, set where a later cell of the row starts (within
 #: this many points), goes on in that cell.
 CONTINUED_LINE = 1.3
@@ -151,6 +155,14 @@ def _table_across(fragments: list[Fragment], x: float) -> dict[int, int]:
     return {id(f): key for key in tables for f in both[key]}
 
 
+def _goes_on(run: list[Fragment], after: list[Fragment] | None) -> bool:
+    """Whether the sentence a run ends in goes on in the run after it, on the next line: a paragraph's last line,
+    short enough to stand in a column, after its lines across the page's gutter."""
+    if not run or after is None or isinstance(after, Boxed) or SENTENCE_END.search(run[-1].text):
+        return False
+    return 0 < after[0].y - run[-1].y <= 2 * LINE_SPACING * run[-1].size
+
+
 def _rows_across(fragments: list[Fragment], x: float) -> dict[int, int]:
     """A table's header row of three cells or more with cells on both sides of the gutter at ``x``, right above the
     table's rows that cross it (under text in CSS columns, a ruled table's rows read whole, its header in cells
@@ -230,13 +242,13 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
 
     def column(top: float, bottom: float, left: float, right: float) -> int | None:
         """The run the box belongs to: the one that goes on right under it (within ``UNDER_BOX`` lines), else the
-        one beside it (a column that starts further down, under a heading of its own, is not the box's), else the
-        first one under it."""
+        last one beside it (a column that starts further down, under a heading of its own, is not the box's; a
+        paragraph beside it whose lines cross the page's gutter is a run per line), else the first one under it."""
         under = [n for n, run in enumerate(flow) if any(f.y > bottom and f.x0 < right and f.x1 > left for f in run)]
         right_under = [n for n in under if any(f.y <= bottom + UNDER_BOX * LINE_SPACING * f.size for f in flow[n]
                                                if f.y > bottom and f.x0 < right and f.x1 > left)]
         beside = [n for n, run in enumerate(flow) if any(top <= f.y <= bottom for f in run)]
-        return (right_under or beside or under or [None])[0]
+        return right_under[0] if right_under else beside[-1] if beside else under[0] if under else None
 
     waiting: dict[int | None, list[tuple[float, float, Boxed]]] = defaultdict(list)
     for top, bottom, left, right, group in groups:
@@ -249,6 +261,9 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
             at = next((k for k, f in enumerate(run) if f.y > bottom and (
                 before[k] is None or before[k].y < top or before[k].table and not f.table
                 or SENTENCE_END.search(before[k].text))), len(run))
+            if at == len(run) and _goes_on(run, flow[n + 1] if n + 1 < len(flow) else None):
+                waiting[n + 1].append((top, bottom, box))  # after the sentence the next run ends
+                continue
             if at:
                 runs.append(run[:at])
                 run = run[at:]
@@ -385,20 +400,24 @@ def _in_columns(fragments: list[Fragment]) -> list[list[Fragment]]:
 def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
     """A heading (at most ``BELOW_LINES`` lines, bold or larger than its column's text, ending no sentence) or
     notes in small type that a column holds last, below the end of every other one, after a gap of more than
-    ``BELOW_GAP`` lines, where full-width text follows: what follows the columns, read after all of them. A
-    column's end in its own type (the last page of an article, its right column short) stays where it is."""
+    ``BELOW_GAP`` lines, where full-width text follows: what follows the columns, read after all of them; so is such
+    a heading with the first lines of its text, narrow enough to stand in the column (a browser's page: "2
+    Wateroverlast" and "Na de zware buien van 2 en 3 januari 2024 stond in de", under two columns). A column's end
+    in its own type (the last page of an article, its right column short) stays where it is."""
     ends = [max(f.y for f in column) for column in columns]
     below: list[Fragment] = []
     for n, column in enumerate(columns if len(columns) > 1 else []):
         others = max(end for m, end in enumerate(ends) if m != n)
         body = statistics.median(f.size for f in column)
-        k = len(column) - BELOW_LINES
-        while k < len(column) and (k < 1 or column[k].y <= others or column[k].y - column[k - 1].y
-                                   <= BELOW_GAP * LINE_SPACING * column[k - 1].size):  # lines of the text above
-            k += 1
+        k = next((k for k in range(1, len(column)) if column[k].y > others and column[k].y - column[k - 1].y
+                  > BELOW_GAP * LINE_SPACING * column[k - 1].size), len(column))  # not a line of the text above
         tail = column[k:]
-        if tail and all(f.bold or abs(f.size - body) > 0.5 for f in tail) and not (  # a heading, or notes
-                tail[-1].size >= body and SENTENCE_END.search(tail[-1].text)):
+        if not tail:
+            continue
+        opens = (tail[0].bold or tail[0].size > body + 0.5) and not SENTENCE_END.search(tail[0].text)
+        if (len(tail) <= BELOW_LINES and all(f.bold or abs(f.size - body) > 0.5 for f in tail) and not (
+                tail[-1].size >= body and SENTENCE_END.search(tail[-1].text))  # a heading, or notes
+                or opens and len(tail) <= BELOW_LINES + OPENING_LINES):
             below += tail
             del column[k:]
     return below
@@ -412,7 +431,7 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
     width = max((f.x1 for f in fragments), default=0.0) - min((f.x0 for f in fragments), default=0.0)
     joined: list[Fragment] = []
     cells: list[list[Fragment]] = []  # the last table row's cells, each with the lines it goes on with
-    for row in rows:
+    for k, row in enumerate(rows):
         row.sort(key=lambda f: f.x0)  # left to right: a list's number a little below its text's baseline first
         if cells and (found := _continues(cells, row)) is not None:
             for n, f in zip(found, row):
@@ -423,7 +442,7 @@ def _rows(fragments: list[Fragment]) -> list[Fragment]:
                                       wrapped([f.text for f in cell]) for cell in cells), table=True, last_y=row[0].y)
             continue
         cells = []
-        if len(rows) > 1 and _justified(row, width):  # a column to be as wide as: one row alone is measured by itself
+        if len(rows) > 1 and _justified(row, width, LOOSE if _in_prose(rows, k, width) else MAX_JUSTIFIED):
             first = row[0]
             joined.append(Fragment(first.page, first.x0, row[-1].x1, first.y, first.size, first.bold,
                                    " ".join(f.text for f in row)))
@@ -466,17 +485,27 @@ def _continues(cells: list[list[Fragment]], row: list[Fragment]) -> list[int] | 
     return found
 
 
-def _justified(row: list[Fragment], width: float) -> bool:
+def _justified(row: list[Fragment], width: float, widest: float = MAX_JUSTIFIED) -> bool:
     """A line of justified prose that its stretched spaces broke into fragments ("Het  team  wordt  gefinancierd
     uit  de"): three or more, on words, as wide as its column (``width``), the gaps between them alike (within
-    a quarter of their median) and at most ``MAX_JUSTIFIED`` ems. A table's cells stand at their columns' own
+    a quarter of their median) and at most ``widest`` ems. A table's cells stand at their columns' own
     distances, or hold figures."""
     if len(row) < 3 or row[-1].x1 - row[0].x0 < FULL_LINE * width:
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(row, row[1:])]
     median = statistics.median(gaps)
-    return (all(abs(g - median) <= 0.25 * median for g in gaps) and median <= MAX_JUSTIFIED * row[0].size
+    return (all(abs(g - median) <= 0.25 * median for g in gaps) and median <= widest * row[0].size
             and sum(re.search(r"[^\W\d_]{2}", f.text) is not None for f in row) >= 0.75 * len(row))
+
+
+def _in_prose(rows: list[list[Fragment]], k: int, width: float) -> bool:
+    """Whether row ``k`` stands between lines of one piece each, one of them as wide as the column, a line apart:
+    in a paragraph, where a line of three long words justified without hyphens spreads them ``LOOSE`` ems apart
+    ("regenwater      in      Oudebrug."); a table's rows have rows of cells around them."""
+    around = [rows[n] for n in (k - 1, k + 1) if 0 <= n < len(rows)
+              and abs(rows[n][0].y - rows[k][0].y) <= 2 * LINE_SPACING * rows[k][0].size]
+    return bool(around) and all(len(r) == 1 for r in around) and any(
+        r[0].x1 - r[0].x0 >= FULL_LINE * width for r in around)
 
 
 def page_lines(runs: list[list[Fragment]]) -> list[PdfLine]:

@@ -59,3 +59,64 @@ def test_css_columns_a_floated_box_and_a_ruled_table_below_the_columns_read_as_p
     assert BOX in read["1. Veiligheid"], read
     table = read["2.1 Kerncijfers zuivering"]
     assert "Zuivering | Capaciteit (i.e.) | Energie (MWh) | Kosten 2024" in table and "Nieuwegein" in table, read
+
+
+
+SUMMARY = ["Het jaar 2024 was voor Westerduin het natste jaar sinds het begin van de metingen in 1911: op het "
+           "stadskantoor viel 1.142 millimeter neerslag, tegen 846 millimeter in een gemiddeld jaar. Tegelijk kende de "
+           "zomer een korte maar officiële hittegolf. Het programma Klimaatbestendig Westerduin heeft in dat jaar 31 "
+           "van de 46 geplande maatregelen afgerond. Van het programmabudget van € 3.420.000 is € 3.118.500 besteed, "
+           "een realisatie van 91 procent.",
+           "De grootste afzonderlijke investering is het Waterplein Marktveld, dat in september 2024 in uitvoering ging "
+           "en in juni 2025 wordt opgeleverd. Het plein kan bij een stortbui 1.850 kubieke meter water tijdelijk "
+           "bergen. De wijk Heikamp blijft het meest kwetsbaar voor wateroverlast; daar is in 2024 een efficiënte "
+           "aanpak met bewoners gestart, het Buurtwaterplan Heikamp.",
+           "De gemeente plantte in het plantseizoen 2023-2024 in totaal 1.284 nieuwe bomen, waarvan 412 in Kooiveld. "
+           "Met de actie Tegel eruit, plant erin haalden inwoners 18.430 tegels uit hun tuinen. Het aantal meldingen "
+           "van wateroverlast steeg van 171 in 2023 naar 283 in 2024.",
+           "Voor 2025 vraagt het college de raad om een extra krediet van € 640.000 voor de versnelling van het "
+           "afkoppelen van regenwater in Oudebrug. Programmamanager Joris de Wijs-Kruithof leidt het programma; "
+           "wethouder Ilse Vermeulen-Açar is portefeuillehouder Klimaat en Water."]
+SECTION = ["Na de zware buien van 2 en 3 januari 2024 stond in de Meidoornbuurt het water tot 30 centimeter hoog op "
+           "straat. De gemeente heeft daarop samen met het Waterschap Duin en Polder de knelpuntenkaart herzien. De "
+           "herziene kaart telt 27 knelpunten, waarvan 11 in Heikamp. Het waterschap droeg € 215.000 bij aan de aanpak "
+           "van de gemeenschappelijke knelpunten.",
+           "Het afkoppelen van regenwater van het gemengde riool blijft de belangrijkste maatregel. In 2024 is 4,6 "
+           "hectare verhard oppervlak afgekoppeld, tegen een doel van 5 hectare. De achterstand komt doordat de "
+           "aannemer van het project Meidoornstraat drie maanden later kon beginnen door een tekort aan grondwerkers."]
+SIDEBAR = ("Inwoners krijgen 50 procent van de aanschafprijs van een regenton terug, tot ten hoogste € 75 per ton. Voor "
+           "een groendak geldt € 25 per vierkante meter, met een maximum van € 2.500 per adres.")
+SUMMARY_PAGE = f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><style>
+@page {{ size: A4; margin: 22mm 20mm 20mm 20mm; }}
+body {{ margin: 0; font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.38; hyphens: auto; }}
+h2 {{ font-family: "DejaVu Sans", sans-serif; font-size: 15pt; border-bottom: 1.5pt solid #0b5d4a; margin-top: 16pt; }}
+.two {{ column-count: 2; column-gap: 8mm; text-align: justify; }}
+aside {{ float: right; width: 58mm; margin: 0 0 6mm 6mm; padding: 4mm; background: #e8f4ee;
+         font-family: "DejaVu Sans", sans-serif; font-size: 9pt; }}
+aside h4 {{ margin: 0 0 2mm; font-size: 10pt; }}
+</style></head><body>
+<h2>1 Samenvatting</h2>
+<div class="two">{"".join(f"<p>{p}</p>" for p in SUMMARY)}</div>
+<h2>2 Wateroverlast en regenwater</h2>
+<aside><h4>Subsidie regenton en groendak</h4><p>{SIDEBAR}</p></aside>
+{"".join(f"<p>{p}</p>" for p in SECTION)}
+</body></html>"""
+
+
+def test_justified_css_columns_without_hyphens_and_the_section_under_them_read_in_order(browser, corpus):  # noqa: F811
+    """A black-box report (2026-12-02): Chromium justifies without hyphenating (it has no Dutch dictionary), so its
+    columns' lines start up to a point apart and stretch their spaces wide; a box lower down whose lines start at
+    one x was taken for where the right column starts, and a left line with a loose right line on its baseline read
+    as one. The next section's heading with its first line, short enough to stand in the left column, was read
+    before the right column, and the box beside that section went in after the section's first line."""
+    page = browser.new_page()
+    page.set_content(SUMMARY_PAGE)
+    page.pdf(path=str(corpus / "voortgangsrapportage.pdf"), prefer_css_page_size=True)
+    page.close()
+    read: dict[str, str] = {}
+    for passage in ingest(corpus).passages:  # a section in several passages: each paragraph whole in one of them
+        section = (passage.citation.section or [""])[-1]
+        read[section] = read.get(section, "") + " ¶ " + " ".join(passage.text.split())
+    assert all(paragraph in read["1 Samenvatting"] for paragraph in SUMMARY), read  # the second runs over the gutter
+    assert all(paragraph in read["2 Wateroverlast en regenwater"] for paragraph in SECTION), read
+    assert SIDEBAR in read["Subsidie regenton en groendak"], read
