@@ -10,12 +10,20 @@ load), with the Dutch names they lack that reports often carry.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from vraagbaak.ingest.clean import zipf_nl
-from vraagbaak.names import first_names
 
+#: Faker's person providers whose first names are read: Dutch and Flemish, and the languages of names
+#: that Dutch reports often carry (13 countries).
+LOCALES = ("nl_NL", "nl_BE", "fr_BE", "en_US", "en_GB", "de_DE", "fr_FR", "tr_TR", "es_ES", "it_IT", "pt_PT",
+           "pl_PL", "da_DK", "sv_SE")
+#: Common Dutch first names that Faker's lists lack.
+DUTCH_NAMES = frozenset("""Kees Jaap Ruud Ton Joop Rutger Wopke Marjolein Hanneke Menno Wiebe Ineke Sietske Hein Freek
+Arjen Sybrand Tjeerd Hennie Ard Truus Nelleke Hetty Ank Dilan Ferd Jetta Rianne Lilianne Jacco Sybren""".split())
 #: The roles a question may ask the holder of ("Wie is de voorzitter van ...?"); each is also a title before
 #: a name ("voorzitter Jan Hamming", "premier Rutte").
 ROLES = ("voorzitter", "vicevoorzitter", "dagvoorzitter", "directeur", "burgemeester", "wethouder", "minister",
@@ -38,6 +46,18 @@ COMMON_AFTER_NAME = 5.0
 SURNAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
 WORD = re.compile(r"(?:[A-Z]\.\s?)+|[^\W\d_]+(?:-[^\W\d_]+)*|'t|\S")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Capitalised first names of at least three letters, from Faker's person providers (read once)."""
+    names: set[str] = set(DUTCH_NAMES)
+    for locale in LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            found = getattr(provider, attribute, ())
+            names.update(found.keys() if isinstance(found, dict) else found)
+    return frozenset(n for n in names if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", n))
 
 
 def _first_name(word: str) -> bool:

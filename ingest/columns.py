@@ -40,8 +40,6 @@ LOOSE = 8
 #: below the other columns' ends, belongs to the full-width text after them.
 BELOW_LINES = 2
 BELOW_GAP = 2
-#: ... and a heading with at most this many lines of the text it opens.
-OPENING_LINES = 3
 #: A line at most this many line distances below a table's row, set where a later cell of the row starts (within
 #: this many points), goes on in that cell.
 CONTINUED_LINE = 1.3
@@ -164,10 +162,11 @@ def _goes_on(run: list[Fragment], after: list[Fragment] | None) -> bool:
 
 
 def _rows_across(fragments: list[Fragment], x: float) -> dict[int, int]:
-    """A table's header row of three cells or more with cells on both sides of the gutter at ``x``, right above the
-    table's rows that cross it (under text in CSS columns, a ruled table's rows read whole, its header in cells
-    apart): no cell a line as wide as its side, no side a justified line broken into words (``_justified``).
-    Headings of columns side by side have the columns' lines below them. Each cell to its row's baseline."""
+    """A table's header row of three cells or more with cells on both sides of the gutter at ``x``, right above a
+    row of a ruled table that crosses it (under text in CSS columns, a ruled table's rows read whole, its header in
+    cells apart): no cell a line as wide as its side, no side a justified line broken into words (``_justified``).
+    Headings of columns side by side have the columns' lines below them; a column's last line beside the other's
+    has prose below, or nothing. Each cell to its row's baseline."""
     left_edge, right_edge = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     widths = (x - left_edge, right_edge - x)
     rows: dict[int, list[Fragment]] = defaultdict(list)
@@ -182,7 +181,7 @@ def _rows_across(fragments: list[Fragment], x: float) -> dict[int, int]:
                 and not any(f.x1 - f.x0 >= FULL_LINE * width for side, width in zip(sides, widths) for f in side)
                 and not any(_justified(side, width) for side, width in zip(sides, widths))
                 and below is not None and below[0].y - row[0].y <= 2 * LINE_SPACING * row[0].size
-                and any(f.x0 < x < f.x1 for f in below)):
+                and any(f.table and f.x0 < x < f.x1 for f in below)):
             found |= {id(f): key for f in row}
         below = row
     return found
@@ -242,13 +241,15 @@ def reading_order(fragments: list[Fragment], boxes: list[tuple[float, float, flo
 
     def column(top: float, bottom: float, left: float, right: float) -> int | None:
         """The run the box belongs to: the one that goes on right under it (within ``UNDER_BOX`` lines), else the
-        last one beside it (a column that starts further down, under a heading of its own, is not the box's; a
-        paragraph beside it whose lines cross the page's gutter is a run per line), else the first one under it."""
+        last one with text to its left (a box floated right of a paragraph whose lines cross the page's gutter, a run
+        per line; a column that starts further down, under a heading of its own, is not the box's), else the first
+        one beside it or under it."""
         under = [n for n, run in enumerate(flow) if any(f.y > bottom and f.x0 < right and f.x1 > left for f in run)]
         right_under = [n for n in under if any(f.y <= bottom + UNDER_BOX * LINE_SPACING * f.size for f in flow[n]
                                                if f.y > bottom and f.x0 < right and f.x1 > left)]
+        to_the_left = [n for n, run in enumerate(flow) if any(top <= f.y <= bottom and f.x1 <= left for f in run)]
         beside = [n for n, run in enumerate(flow) if any(top <= f.y <= bottom for f in run)]
-        return right_under[0] if right_under else beside[-1] if beside else under[0] if under else None
+        return (right_under[:1] or to_the_left[-1:] or beside[:1] or under[:1] or [None])[0]
 
     waiting: dict[int | None, list[tuple[float, float, Boxed]]] = defaultdict(list)
     for top, bottom, left, right, group in groups:
@@ -400,24 +401,20 @@ def _in_columns(fragments: list[Fragment]) -> list[list[Fragment]]:
 def _below_the_columns(columns: list[list[Fragment]]) -> list[Fragment]:
     """A heading (at most ``BELOW_LINES`` lines, bold or larger than its column's text, ending no sentence) or
     notes in small type that a column holds last, below the end of every other one, after a gap of more than
-    ``BELOW_GAP`` lines, where full-width text follows: what follows the columns, read after all of them; so is such
-    a heading with the first lines of its text, narrow enough to stand in the column (a browser's page: "2
-    Wateroverlast" and "Na de zware buien van 2 en 3 januari 2024 stond in de", under two columns). A column's end
-    in its own type (the last page of an article, its right column short) stays where it is."""
+    ``BELOW_GAP`` lines, where full-width text follows: what follows the columns, read after all of them. A
+    column's end in its own type (the last page of an article, its right column short) stays where it is."""
     ends = [max(f.y for f in column) for column in columns]
     below: list[Fragment] = []
     for n, column in enumerate(columns if len(columns) > 1 else []):
         others = max(end for m, end in enumerate(ends) if m != n)
         body = statistics.median(f.size for f in column)
-        k = next((k for k in range(1, len(column)) if column[k].y > others and column[k].y - column[k - 1].y
-                  > BELOW_GAP * LINE_SPACING * column[k - 1].size), len(column))  # not a line of the text above
+        k = len(column) - BELOW_LINES
+        while k < len(column) and (k < 1 or column[k].y <= others or column[k].y - column[k - 1].y
+                                   <= BELOW_GAP * LINE_SPACING * column[k - 1].size):  # lines of the text above
+            k += 1
         tail = column[k:]
-        if not tail:
-            continue
-        opens = (tail[0].bold or tail[0].size > body + 0.5) and not SENTENCE_END.search(tail[0].text)
-        if (len(tail) <= BELOW_LINES and all(f.bold or abs(f.size - body) > 0.5 for f in tail) and not (
-                tail[-1].size >= body and SENTENCE_END.search(tail[-1].text))  # a heading, or notes
-                or opens and len(tail) <= BELOW_LINES + OPENING_LINES):
+        if tail and all(f.bold or abs(f.size - body) > 0.5 for f in tail) and not (  # a heading, or notes
+                tail[-1].size >= body and SENTENCE_END.search(tail[-1].text)):
             below += tail
             del column[k:]
     return below

@@ -45,6 +45,7 @@ def test_a_variable_that_names_no_setting_is_refused_with_the_closest_name(varia
     key that is no key, a port that is not the one asked for)."""
     out = vraagbaak("documents", "list", env={variable: "8733"})
     assert out.returncode == 1 and says in out.stderr and "Traceback" not in out.stderr
+    assert "is geen instelling" not in vraagbaak("documents", "list", env={variable: ""}).stderr  # set to nothing
 
 
 def test_a_warning_is_one_line_without_python_s_file_and_source_line():

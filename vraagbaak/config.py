@@ -196,12 +196,13 @@ def get_settings() -> Settings:
 
 
 def unknown_variables(environment: Mapping[str, str]) -> list[str]:
-    """One Dutch sentence per ``VRAAGBAAK_*`` variable that names no setting, with the setting it comes closest to."""
+    """One Dutch sentence per ``VRAAGBAAK_*`` variable that names no setting, with the setting it comes closest to;
+    one set to nothing counts as not set, as a setting's does."""
     fields = sorted(field.upper() for field in Settings.model_fields)
     problems = []
     for variable in sorted(environment):
         name = variable.upper()
-        if name.startswith("VRAAGBAAK_") and name.removeprefix("VRAAGBAAK_") not in fields:
+        if name.startswith("VRAAGBAAK_") and name.removeprefix("VRAAGBAAK_") not in fields and environment[variable]:
             close = difflib.get_close_matches(name.removeprefix("VRAAGBAAK_"), fields, n=1, cutoff=0.6)
             hint = f" Bedoel je VRAAGBAAK_{close[0]}?" if close else ""
             problems.append(f"{variable} is geen instelling van Vraagbaak.{hint} De instellingen staan in de README.")

@@ -120,3 +120,48 @@ def test_justified_css_columns_without_hyphens_and_the_section_under_them_read_i
     assert all(paragraph in read["1 Samenvatting"] for paragraph in SUMMARY), read  # the second runs over the gutter
     assert all(paragraph in read["2 Wateroverlast en regenwater"] for paragraph in SECTION), read
     assert SIDEBAR in read["Subsidie regenton en groendak"], read
+
+
+REPORT_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jaarbericht Waterschap Proef 2024</title>
+<style>
+@page { size: A4; margin: 25mm 20mm; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10.5pt; hyphens: auto; }
+h1 { font-size: 22pt; } h2 { font-size: 15pt; color: #035; } h3 { font-size: 12pt; }
+.cols { column-count: 2; column-gap: 8mm; text-align: justify; }
+.side { float: right; width: 55mm; margin: 0 0 4mm 5mm; padding: 3mm; background: #e8f0f8; font-size: 9pt; }
+.pull { font-size: 14pt; font-style: italic; border-left: 3px solid #035; padding-left: 4mm; margin: 5mm 0; }
+table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #999; padding: 2px 4px; text-align: left; }
+td.n { text-align: right; }
+</style></head><body>
+<h1>Jaarbericht 2024</h1>
+<p>Waterschap Proefland beheert de dijken, de waterkwaliteit en de zuivering in twaalf gemeenten.</p>
+<h2>1. Veiligheid</h2>
+<div class="side"><strong>Feiten in het kort</strong><br>In 2024 inspecteerde het waterschap 412 kilometer dijk. De dijkgraaf is mevrouw Ingrid Hoekstra-de Wit sinds 1 maart 2021.</div>
+<p>Het jaar 2024 stond in het teken van de versterking van de Lekdijk tussen Vreeswijk en Schoonhoven. De officiële oplevering van het eerste deeltraject vond plaats op 14 november 2024. De aannemerscombinatie Sterke Lekdijk voerde het werk efficiënt uit.</p>
+<p>Tijdens de hoogwaterperiode in januari werden 38 meldingen van kwel ontvangen. Alle meldingen zijn binnen vier uur beoordeeld door de dijkwachten.</p>
+<div class="pull">“Een veilige dijk is nooit af.”</div>
+<h2>2. Waterkwaliteit</h2>
+<div class="cols"><p>De kwaliteit van het oppervlaktewater verbeterde op 23 van de 31 meetpunten. De grootste verbetering werd gemeten in de Kromme Rijn, waar het fosfaatgehalte daalde met 18 procent. Het waterschap werkte samen met 146 agrariërs in het programma Schoon Erf, Schone Sloot. Deelnemers ontvingen een bijdrage van maximaal € 7.500 per bedrijf voor maatregelen op het erf.</p>
+<p>In de zomer van 2024 was er op drie zwemlocaties blauwalg. Het zwemverbod bij De Rietplas duurde 19 dagen. Het waterschap plaatste daarna een beluchtingsinstallatie die 420.000 euro kostte en in september in gebruik werd genomen. Daarnaast startte een onderzoek naar microverontreinigingen bij de rioolwaterzuiveringen Nieuwegein en IJsselstein.</p></div>
+<h3>2.1 Kerncijfers zuivering</h3>
+<table><tr><th>Zuivering</th><th>Capaciteit (i.e.)</th><th>Energie (MWh)</th><th>Kosten 2024</th></tr>
+<tr><td>Nieuwegein</td><td class="n">180.000</td><td class="n">4.210</td><td class="n">€ 3.412.000</td></tr>
+<tr><td>IJsselstein</td><td class="n">95.000</td><td class="n">2.380</td><td class="n">€ 1.874.500</td></tr>
+<tr><td>Woerden</td><td class="n">120.000</td><td class="n">2.960</td><td class="n">€ 2.298.000</td></tr></table>
+</body></html>
+"""
+
+
+def test_a_ruled_tables_header_under_css_columns_is_one_row_under_its_heading(browser, corpus):  # noqa: F811
+    """A probe of a browser's annual report (2026-12-02): under two CSS columns, a sub-heading and a ruled table
+    whose header cells ("Zuivering | Capaciteit (i.e.)" and "Energie (MWh) | Kosten 2024") stand on both sides of
+    the gutter; the header was split between the columns, and the sub-heading read before the right column."""
+    page = browser.new_page()
+    page.set_content(REPORT_PAGE)
+    page.pdf(path=str(corpus / "jaarbericht.pdf"), format="A4", margin={"top": "25mm", "bottom": "25mm",
+                                                                         "left": "20mm", "right": "20mm"})
+    page.close()
+    read = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in ingest(corpus).passages}
+    table = read["2.1 Kerncijfers zuivering"]
+    assert table.startswith("Zuivering | Capaciteit (i.e.) | Energie (MWh) | Kosten 2024 Nieuwegein"), read
+    assert "In de zomer van 2024 was er op drie zwemlocaties blauwalg." in read["2. Waterkwaliteit"], read

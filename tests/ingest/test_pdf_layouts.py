@@ -2137,3 +2137,63 @@ def test_a_tables_justified_cells_that_wrap_close_to_the_next_column_keep_to_the
     assert "2025-08 | Benoeming plaatsvervangend lid Rekenkamercommissie | Benoemd: mevrouw ing. Ilse Groeneveld" in text
     assert ("2025-09 | Krediet renovatie gemaal De Blauwe Sluis, Tiel | Krediet van € 2.350.000 beschikbaar gesteld | "
             "21 voor, 4 tegen (fractie Water Natuurlijk)") in text, text
+
+
+def test_a_columns_edge_is_where_most_of_its_lines_start_within_two_points_not_a_box_below_it(corpus):
+    """A black-box report (2026-12-02): Chromium starts a justified column's lines a point apart (the glyphs' own
+    bearings: 312.4, 312.6), so counted per rounded point the column's start lost to a box further down whose
+    lines all start at 370, and a left line and a loose right line on one baseline read as one ("… het Waterplein
+    afkoppelen van regenwater in Oudebrug."): its spaces, stretched like the gutter, did not split it."""
+    pdf = canvas.Canvas(str(corpus / "samenvatting.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 15)
+    pdf.drawString(57, HEIGHT - 100, "1 Samenvatting")
+    left = [f"Regel {n} van de linkerkolom over het natte jaar" for n in range(1, 10)]
+    left[3] = "De grootste investering is het nieuwe Waterplein"
+    right = [f"Regel {n} van de rechterkolom over bomen en tegels" for n in range(1, 10)]
+    right[3] = "afkoppelen van regenwater in Oudebrug."
+    pdf.setFont("Helvetica", 10.5)
+    for n, (a, b) in enumerate(zip(left, right)):
+        y = HEIGHT - 130 - 14.25 * n
+        if n == 3:  # justified to the gutter, 4 points between its words
+            inked = sum(pdf.stringWidth(w, "Helvetica", 10.5) for w in a.split())
+            x = 57.0
+            for word in a.split():
+                pdf.drawString(x, y, word)
+                x += pdf.stringWidth(word, "Helvetica", 10.5) + (232.6 - inked) / (len(a.split()) - 1)
+        else:
+            pdf.drawString(57, y, a)
+        if n == 3:  # a loose line: its spaces as wide as the gutter beside it
+            x = 312.5
+            for word in b.split():
+                pdf.drawString(x, y, word)
+                x += pdf.stringWidth(word, "Helvetica", 10.5) + 18
+        else:
+            pdf.drawString(312.4 if n % 2 else 312.6, y, b)
+    pdf.setFont("Helvetica", 9)
+    for n in range(6):  # a box lower down on the right: six lines at one x, more than either half of the column's
+        pdf.drawString(370, HEIGHT - 300 - 12 * n, f"Kaderregel {n + 1} over de subsidie.")
+    for n in range(6):
+        pdf.drawString(57, HEIGHT - 300 - 12 * n, f"Tekstregel {n + 1} naast het kader.")
+    pdf.save()
+    text = " ¶ ".join(" ".join(p.text.split()) for p in ingest(corpus).passages)
+    assert " ".join(left) in text and " ".join(right) in text, text
+
+
+def test_a_columns_last_line_beside_a_two_cell_row_in_the_other_column_stays_in_its_paragraph(corpus):
+    """A review (2026-12-02): a table's header row across the gutter is one row where a ruled table's row follows
+    it; here the left column ends in a row "Totaal … € 12.000" beside the right column's last line, with prose
+    below. Read as one row, the right paragraph's last words went to the left column's table."""
+    pdf = canvas.Canvas(str(corpus / "begroting-sport.pdf"), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(72, HEIGHT - 70, "Begroting sport")
+    column = (WIDTH - 144 - 20) / 2
+    left = paragraph(pdf, 72, HEIGHT - 100, column, words(120, 3))
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, left, "Totaal")
+    pdf.drawRightString(72 + column, left, "€ 12.000")
+    paragraph(pdf, 72 + column + 20, HEIGHT - 100, column, words(127, 7))
+    below = "Bijlage A bevat de cijfers per wijk en per kwartaal, zoals het onderzoeksbureau ze in januari aanleverde."
+    paragraph(pdf, 72, left - 20, WIDTH - 144, below.split())
+    pdf.save()
+    text = " ".join(" ".join(p.text.split()) for p in ingest(corpus).passages)
+    assert " ".join(words(127, 7)) in text and "Totaal | € 12.000" in text and below in text, text
