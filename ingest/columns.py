@@ -67,7 +67,8 @@ FIRST_ITEM = re.compile(r"\(?(?:1|a)[.)]\s")
 def _gutter(fragments: list[Fragment], prose_only: bool = False, loose: bool = True) -> float | None:
     """The x that the fewest fragments cross, in the middle of the page, if it really splits columns: not
     where most lines with text on both sides of it are a table's rows (``_table_row``); with ``prose_only``
-    (a gutter within a column), only where both sides are prose."""
+    (a gutter within a column), only where both sides are prose; with ``loose`` (the page's own gutter), a
+    justified line that its stretched spaces broke into words counts as one line of prose (``_prose``)."""
     if len(fragments) < 6:
         return None
     left_edge = min(f.x0 for f in fragments)
