@@ -43,6 +43,7 @@ from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.person_names import person_names
 from vraagbaak.index.repeats import DATE_KINDS, FIGURE_KINDS, Repeats
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 from vraagbaak.index.spelling import Correction, Speller, dutch_words
@@ -66,6 +67,10 @@ TYPICAL_SHARE = 30 / 56
 MIN_TYPICAL = 10
 #: A sentence that holds what the question asks for is highlighted too when within this much of the best one.
 TYPE_MARGIN = 0.05
+#: A question for who wrote or signed a text ("Wie schreef het voorwoord?", "Wie ondertekende de inleiding?").
+SIGNED = re.compile(r"\b(?:schreef|schreven|geschreven|schrijver|auteur|ondertekend\w*|tekende|getekend|wrote|written|signed)\b")
+#: A section's signature stands in the last this many characters of its passage.
+SIGNATURE_CHARS = 200
 #: Answer types an answer plainly has or has not: a first passage without one is no answer, whatever the models say.
 CRISP_KINDS = frozenset({"contact", "date", "time"})
 
@@ -333,11 +338,26 @@ class Searcher:
                 status = "uncertain"
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
+        ranked = self._signed_first(ranked, text, asked)  # shown first; the grade stands on the ranking's evidence
         hits = [self._hit(i, rank, fused[i], self._shown_sentences(i, query, best_sentence[i], asked), also.get(i, []))
                 for rank, i in enumerate(ranked[:top_k], start=1)]
         suggestions = [] if status != "not_found" else self._suggestions(order)  # all candidates: sections, not repeats
         return SearchResult(text, status, [] if status == "not_found" and abstain else hits, suggestions,
                             round(confidence, 4), evidence)
+
+    def _signed_first(self, ranked: list[int], text: str, asked: Asks) -> list[int]:
+        """"Wie schreef het voorwoord?": the passage of the section the question names whose end names a person (the
+        section's signature, "Paul Depla, voorzitter G40 Stedennetwerk") comes first, among the ranked ones. The
+        section's other passages say what was written, not who wrote it."""
+        if asked.kind not in ("who", "person") or not SIGNED.search(fold(text)):
+            return ranked
+        asked_words = set(words(text))
+        for j, i in enumerate(ranked[:RANKED_AT_LEAST]):
+            passage = self.passages[i]
+            title = set(words((passage.citation.section or [""])[-1]))
+            if title and title <= asked_words and next(person_names(passage.text[-SIGNATURE_CHARS:]), None):
+                return [i, *ranked[:j], *ranked[j + 1:]]
+        return ranked
 
     def _favour_named(self, fused: dict[int, float], text: str, years: set[int],
                       within: frozenset[str] | None) -> dict[int, float]:

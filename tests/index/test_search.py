@@ -33,6 +33,17 @@ def test_financien_question_gives_the_financien_passage_first_with_its_citation(
     assert (first.citation.page, first.citation.lines[0]) == (11, 623)
 
 
+@pytest.mark.parametrize("question", ["Wie schreef het voorwoord van het jaarverslag?",
+                                      "Door wie is het voorwoord ondertekend?"])
+def test_who_wrote_a_section_shows_the_passage_it_is_signed_in_first(searcher, question):
+    """A tuning question and a black-box report (2026-12-02): "Wie schreef het voorwoord?" ranked the foreword's
+    first passages above its last, which ends in the signature ("Paul Depla, voorzitter G40 Stedennetwerk"; rank
+    8). A question for who wrote or signed a section the question names shows that section's passage that ends in
+    a person's name first; its status stands on the ranking's own evidence."""
+    result = searcher.search(question, 5)
+    assert result.hits[0].passage.text.rstrip().endswith("Paul Depla, voorzitter G40 Stedennetwerk"), result.hits
+
+
 def test_highlights_are_whole_sentences_of_the_passage(searcher):
     hit = searcher.search("Wat is het belangrijkste aandachtspunt van de themagroep Financiën?", 3).hits[0]
     assert hit.highlights
