@@ -758,8 +758,9 @@ def test_a_bold_numbered_title_after_a_bold_line_that_ends_a_sentence_is_its_own
     assert "Besluit: n.v.t." in sections["1. Opening"]
 
 
-def justified(pdf, x: float, y: float, width: float, text: str, size: float) -> float:
-    """``text`` in lines spread to fill ``width`` (the last line as it falls), from the baseline ``y`` down."""
+def justified(pdf, x: float, y: float, width: float, text: str, size: float, leading: float | None = None) -> float:
+    """``text`` in lines spread to fill ``width`` (the last line as it falls), from the baseline ``y`` down,
+    ``leading`` points apart (1.45 times the size unless said); the baseline after the last line."""
     pdf.setFont("Helvetica", size)
     lines, line = [], []
     for word in text.split():
@@ -774,7 +775,7 @@ def justified(pdf, x: float, y: float, width: float, text: str, size: float) -> 
         for word in line:
             pdf.drawString(at, y, word)
             at += pdf.stringWidth(word, "Helvetica", size) + space
-        y -= size * 1.45
+        y -= size * 1.45 if leading is None else leading
     return y
 
 
@@ -2021,26 +2022,6 @@ def test_justified_prose_whose_wide_gaps_line_up_by_chance_is_no_table(corpus):
 
 
 
-def spread(pdf, x: float, y: float, width: float, text: str, size: float, leading: float) -> float:
-    """``text`` justified in ``width`` with ``leading`` points between baselines; the baseline after the last line."""
-    pdf.setFont("Helvetica", size)
-    lines, line = [], []
-    for word in text.split():
-        if line and pdf.stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
-            lines.append(line)
-            line = []
-        line.append(word)
-    for i, line in enumerate([*lines, line]):
-        inked = sum(pdf.stringWidth(w, "Helvetica", size) for w in line)
-        space = (width - inked) / (len(line) - 1) if i < len(lines) and len(line) > 1 else pdf.stringWidth(" ", "Helvetica", size)
-        at = x
-        for word in line:
-            pdf.drawString(at, y, word)
-            at += pdf.stringWidth(word, "Helvetica", size) + space
-        y -= leading
-    return y
-
-
 def test_columns_set_off_each_others_baselines_between_full_width_text_read_column_by_column(corpus):
     """A browser's PDF of a page with CSS columns (a black-box report, 2026-12-02): a paragraph's margin set the
     right column's lines a point and a half off the left's, so the two shared no baseline, and with full-width
@@ -2058,7 +2039,7 @@ def test_columns_set_off_each_others_baselines_between_full_width_text_read_colu
              "Tijdens de hoogwaterperiode in januari kwamen 38 meldingen van kwel binnen; de dijkwachten beoordeelden "
              "ze alle binnen vier uur. Bij Lopik is een nieuwe damwand geplaatst over een lengte van 600 meter, en "
              "bij Jaarsveld verstevigde het waterschap de binnenberm met klei uit de eigen uiterwaarden.")
-    y = spread(pdf, 64, y - 25, 468, above, 10.5, 12) - 30
+    y = justified(pdf, 64, y - 25, 468, above, 10.5, 12) - 30
     pdf.setFont("Helvetica-Bold", 15)
     pdf.drawString(64, y, "2. Waterkwaliteit")
     left = ("De kwaliteit van het oppervlaktewater verbeterde op 23 van de 31 meetpunten. De grootste verbetering "
@@ -2067,12 +2048,12 @@ def test_columns_set_off_each_others_baselines_between_full_width_text_read_colu
     right = ("In de zomer van 2024 was er op drie zwemlocaties blauwalg. Het zwemverbod duurde negentien dagen. "
              "Het waterschap plaatste daarna een beluchtingsinstallatie die in september werd ingeschakeld. "
              "Daarnaast startte onderzoek naar microverontreinigingen bij de rioolwaterzuiveringen.")
-    end = min(spread(pdf, 64, y - 37.5, 222, left, 10.5, 12), spread(pdf, 310, y - 27, 222, right, 10.5, 12))
+    end = min(justified(pdf, 64, y - 37.5, 222, left, 10.5, 12), justified(pdf, 310, y - 27, 222, right, 10.5, 12))
     below = ("Voor 2025 staan metingen op twaalf nieuwe meetpunten gepland, vooral langs de Hollandse IJssel en in "
              "de polders rond Woerden, waar de landbouw het oppervlaktewater het sterkst beïnvloedt. De resultaten "
              "worden elk kwartaal gepubliceerd op de website van het waterschap, met een kaart van alle meetpunten "
              "en de trend over de afgelopen vijf jaar.")
-    spread(pdf, 64, end - 20, 468, below, 10.5, 12)
+    justified(pdf, 64, end - 20, 468, below, 10.5, 12)
     pdf.save()
     passages = ingest(corpus).passages
     read = {(p.citation.section or [""])[-1]: " ".join(p.text.split()) for p in passages}
