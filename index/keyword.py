@@ -45,6 +45,8 @@ LINKING = ("", "s", "e", "en")
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Financiën" -> "financien"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

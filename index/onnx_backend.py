@@ -290,11 +290,14 @@ SIDE_BY_SIDE_FROM = 64
 
 
 def _session(path: Path, threads: int):
+    """The pass's threads sleep between operators instead of spinning: a spinning thread keeps a core busy
+    after the pass, a core a service's other requests then lack (README, Benchmarks)."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads or usable_cores()
     options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
@@ -352,10 +355,13 @@ class OnnxEncoder:
             vectors = self._side_by_side(texts, show_progress_bar)
         else:
             order = np.argsort([-len(t) for t in texts], kind="stable")
-            from tqdm.auto import trange
+            starts = range(0, len(texts), batch_size)
+            if show_progress_bar:
+                from tqdm.auto import tqdm
 
+                starts = tqdm(starts, desc="Batches")
             parts = []
-            for start in trange(0, len(texts), batch_size, desc="Batches", disable=not show_progress_bar):
+            for start in starts:
                 parts.append(self._forward([texts[i] for i in order[start:start + batch_size]]))
             vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
             vectors[order] = np.concatenate(parts)

@@ -152,6 +152,10 @@ def erasable(text: str) -> str:
     return " ".join(fold(text.casefold()).split())
 
 
+#: Questions kept in memory while the log cannot be opened (a damaged file, a full disk): the oldest go first.
+WAITING_LIMIT = 1000
+
+
 class QuestionLog:
     #: How errors name the file.
     WHAT = "Het vragenlogboek"
@@ -163,6 +167,8 @@ class QuestionLog:
         self._lock = threading.Lock()
         self._last_cleanup = ""
         self._ready = False
+        self._waiting: list[tuple[Asked, datetime, Callable[[str], bool] | None]] = []
+        self._waiting_lock = threading.Lock()
 
     @classmethod
     def for_settings(cls, settings: Settings) -> QuestionLog:
@@ -184,7 +190,13 @@ class QuestionLog:
                 private_db.shuffle_numbered_rows(db, "questions", ("DROP TABLE IF EXISTS grouped",))
                 self._ready = True
 
-        return connect(self.path, self.WHAT, setup)
+        db = connect(self.path, self.WHAT, setup)
+        try:
+            self._write_waiting(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def check(self) -> None:
         private_db.check(self.path, self.WHAT)
@@ -204,24 +216,48 @@ class QuestionLog:
     def add(self, asked: Asked, now: datetime | None = None, public: Callable[[str], bool] | None = None) -> int:
         """Store one question, scrubbed (``public``: whether the reports print a name, see ``scrub``); once a
         day, delete what is past the retention period."""
-        now = now or datetime.now(UTC)
+        with self._lock, self._connect() as db:
+            return self._insert(db, asked, now or datetime.now(UTC), public)
+
+    def add_later(self, asked: Asked, public: Callable[[str], bool] | None = None) -> None:
+        """Keep a question for :meth:`write_waiting`, which the service runs once the answer has gone out (the
+        write is a millisecond of the answer's time otherwise). Whatever opens the log first writes the waiting
+        questions: a page, an export, feedback or an erasure never misses one asked before it."""
+        with self._waiting_lock:
+            if len(self._waiting) >= WAITING_LIMIT:  # a log that cannot be opened must not fill memory
+                del self._waiting[0]
+            self._waiting.append((asked, datetime.now(UTC), public))
+
+    def write_waiting(self) -> None:
+        if self._waiting:
+            with self._lock, self._connect():
+                pass  # opening the log writes them
+
+    def _write_waiting(self, db: sqlite3.Connection) -> None:
+        with self._waiting_lock:
+            waiting, self._waiting = self._waiting, []
+        if waiting:
+            with db:
+                for asked, now, public in waiting:
+                    self._insert(db, asked, now, public)
+
+    def _insert(self, db: sqlite3.Connection, asked: Asked, now: datetime, public: Callable[[str], bool] | None) -> int:
         hour = now.replace(minute=0, second=0, microsecond=0)  # to the hour: a time to the second could name the asker
         keep_text = self.store_text and asked.question
         vector = asked.vector.astype(np.float16).tobytes() if keep_text and asked.vector is not None \
             and asked.status in UNANSWERED else None
         row = private_db.row_id()
-        with self._lock, self._connect() as db:
-            db.execute(
-                "INSERT INTO questions (id, asked, day, collections, status, confidence, passages, nearest, latency_ms, "
-                "question, vector, searched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (row, hour.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections),
-                 asked.status, round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest,
-                 round(asked.latency_ms, 1), scrub(asked.question, public) if keep_text else None, vector,
-                 scrub(asked.searched, public) if keep_text and asked.searched else None))
-            if self._last_cleanup != now.date().isoformat():
-                self._last_cleanup = now.date().isoformat()
-                self._expire(db, now)
-            return row
+        db.execute(
+            "INSERT INTO questions (id, asked, day, collections, status, confidence, passages, nearest, latency_ms, "
+            "question, vector, searched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row, hour.isoformat(timespec="seconds"), now.date().isoformat(), ",".join(asked.collections),
+             asked.status, round(asked.confidence, 4), json.dumps(asked.passages), asked.nearest,
+             round(asked.latency_ms, 1), scrub(asked.question, public) if keep_text else None, vector,
+             scrub(asked.searched, public) if keep_text and asked.searched else None))
+        if self._last_cleanup != now.date().isoformat():
+            self._last_cleanup = now.date().isoformat()
+            self._expire(db, now)
+        return row
 
     def _delete(self, db: sqlite3.Connection, where: str, values: tuple) -> int:
         """Delete the rows ``where`` says; their groups keep only what their remaining rows say (the leader's text
@@ -277,7 +313,7 @@ class QuestionLog:
                  public: Callable[[str], bool] | None = None) -> None:
         """Mark the latest time this question was shown this passage (without stored texts: the latest time
         this passage was shown)."""
-        if not self.path.exists():
+        if not self.path.exists() and not self._waiting:
             return
         with self._lock, self._connect() as db:
             same, values = ("question = ? AND ", [scrub(question, public)]) if self.store_text else ("", [])

@@ -7,13 +7,23 @@ import logging
 import threading
 from pathlib import Path
 
-from vraagbaak.config import Settings
+from vraagbaak.config import Settings, usable_cores
 from vraagbaak.errors import VraagbaakError
 from vraagbaak.index import store
-from vraagbaak.index.model import Embedder, load_embedder
+from vraagbaak.index.model import Embedder, load_embedder, torch_threads
 from vraagbaak.index.search import Searcher
 
 log = logging.getLogger("vraagbaak")
+
+
+def service_threads(settings: Settings) -> int:
+    """Threads per forward pass in a worker when ``torch_threads`` is 0: with ONNX Runtime the cores shared out
+    among the workers (its threads sleep once a pass is done, so a lone question gets the cores and a busy
+    moment loses nothing); with torch one, as its OpenMP threads spin and take the cores the other requests
+    need (README, Benchmarks)."""
+    if settings.torch_threads:
+        return settings.torch_threads
+    return max(1, usable_cores() // settings.workers) if settings.backend == "onnx" else 1
 
 
 class IndexState:
@@ -33,15 +43,13 @@ class IndexState:
         return self.searcher.build if self.searcher else None
 
     def load(self) -> None:
-        """First load: the model, then the index. Errors are kept for /ready and logged, never raised.
-
-        Requests run in worker threads, where several OpenMP threads per forward pass contend for
-        the cores; one thread per pass is faster there (README, Benchmarks), so ``torch_threads`` 0
-        means 1 in the service. More cores are used with more ``--workers``.
-        """
+        """First load: the model, then the index. Errors are kept for /ready and logged, never raised."""
         try:
-            self.embedder = self.embedder or load_embedder(
-                self.settings.model_copy(update={"torch_threads": self.settings.torch_threads or 1}))
+            if self.embedder is None:
+                self.embedder = load_embedder(self.settings.model_copy(
+                    update={"torch_threads": service_threads(self.settings)}))
+                if self.embedder.info.backend != "onnx" and not self.settings.torch_threads:
+                    torch_threads(1)  # ONNX Runtime could not load the model: torch runs it
         except Exception as exc:  # the service stays up and says why on /ready
             self.error = str(exc) if isinstance(exc, VraagbaakError) else f"Het taalmodel kon niet worden geladen ({exc})."
             log.error("model niet geladen: %s", self.error)

@@ -209,6 +209,29 @@ def test_unusual_but_valid_settings_are_taken(variable, value, tmp_path):
         assert settings.allowed_origins == ["http://[::1]:8000", "https://intranet.nl"]  # as a browser sends them
 
 
+def test_serve_tells_its_workers_how_many_there_are(monkeypatch, tmp_path):
+    """Each worker process reads its settings anew; ``--workers`` must reach them, as they share the cores out."""
+    import os
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: seen.update(
+        workers=kwargs["workers"], variable=os.environ.get("VRAAGBAAK_WORKERS")))
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("VRAAGBAAK_WORKERS", "1")  # restored afterwards
+    get_settings.cache_clear()
+    try:
+        assert CliRunner().invoke(cli, ["serve", "--port", "8719", "--workers", "2"]).exit_code == 0
+        assert seen == {"workers": 2, "variable": "2"}
+    finally:
+        get_settings.cache_clear()
+
+
 def test_serve_takes_a_proxys_path_prefix_and_refuses_a_wrong_one(monkeypatch, tmp_path):
     """The owners' pages keep the ASGI root_path in their links; ``serve --root-path`` sets it."""
     import uvicorn

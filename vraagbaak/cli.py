@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import functools
 import json
+import os
 import re
 import sys
 import textwrap
@@ -443,6 +444,7 @@ def serve(host: str | None, port: int | None, workers: int | None, root_path: st
     if root_path and not re.fullmatch(r"/[\w./-]*[\w-]", root_path):
         raise click.UsageError(f"--root-path '{root_path}' kan niet: een pad als /vraagbaak.")
     _check_port(host, port)
+    os.environ["VRAAGBAAK_WORKERS"] = str(workers)  # the workers share the cores out (service/state.py)
     shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL is bracketed
     click.echo(f"Vraagbaak op http://{shown}:{port}  (API-documentatie: /docs, gereed: /ready)", err=True)
     uvicorn.run("vraagbaak.service.app:create_app", factory=True, host=host, port=port, workers=workers,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import time
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 
 from vraagbaak.build_format import PATH_SEPARATOR
 from vraagbaak.index.search import SearchResult
 from vraagbaak.service.dependencies import QuestionsDep, SearcherDep, SettingsDep
-from vraagbaak.service.question_log import UNANSWERED, Asked
+from vraagbaak.service.question_log import UNANSWERED, Asked, QuestionLog
 from vraagbaak.service.schemas import AskRequest, AskResponse, ErrorBody
 from vraagbaak.service.scrub import scrub, without_placeholders
 
@@ -23,7 +23,7 @@ log = logging.getLogger("vraagbaak")
                         413: {"model": ErrorBody}, 415: {"model": ErrorBody}, 422: {"model": ErrorBody},
                         429: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: SettingsDep,
-        questions: QuestionsDep) -> AskResponse:
+        questions: QuestionsDep, background: BackgroundTasks) -> AskResponse:
     """Beantwoord een vraag met passages uit de rapporten, elk met een bronvermelding.
 
     Met ``collections``, ``documents`` en ``years`` zoekt de vraag alleen in die documenten; een
@@ -45,11 +45,20 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
         vector, compared = result.vector, without_placeholders(scrub(searched, public))
         if result.status in UNANSWERED and settings.store_question_text and compared != searched:
             vector = searcher.embedder.encode_queries([compared])[0]  # no trace of what was scrubbed
-        questions.add(Asked(result.question, result.status, result.confidence, [p.id for p in response.passages],
-                            nearest(result), latency, body.collections, vector, result.searched or ""), public=public)
-    except Exception:  # noqa: BLE001 - SQLite busy or full, a damaged file: logged, the answer still goes out
+        questions.add_later(Asked(result.question, result.status, result.confidence, [p.id for p in response.passages],
+                                  nearest(result), latency, body.collections, vector, result.searched or ""), public)
+        background.add_task(write_log, questions)
+    except Exception:  # noqa: BLE001 - logged, the answer still goes out
         log.exception("vraag niet in het vragenlogboek gezet")
     return response
+
+
+def write_log(questions: QuestionLog) -> None:
+    """After the answer has gone out."""
+    try:  # the log must never cost anyone their answer
+        questions.write_waiting()
+    except Exception:  # noqa: BLE001 - SQLite busy or full, a damaged file: logged
+        log.exception("vraag niet in het vragenlogboek gezet")
 
 
 def nearest(result: SearchResult) -> str:

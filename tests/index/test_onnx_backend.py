@@ -125,6 +125,13 @@ def test_outputs_keep_the_order_of_the_inputs(onnx_embedders):
         assert model.encode([], normalize_embeddings=True).shape == (0, 384)
 
 
+def test_the_threads_of_a_pass_sleep_when_it_is_done(onnx_embedders):
+    """A spinning thread kept a core busy after each question, a core the service's other requests lacked."""
+    for embedder in onnx_embedders.values():
+        options = embedder.model.session.get_session_options()
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
 def test_an_int8_passage_vector_does_not_depend_on_the_passages_beside_it(onnx_embedders, monkeypatch):
     """ONNX Runtime scales int8 activations per forward pass, so passages are embedded one at a time: a
     report's vectors are then the same alone as on a shelf, and a cached vector is the one a new build makes.

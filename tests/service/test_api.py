@@ -63,6 +63,20 @@ def test_a_typing_error_is_corrected_said_and_can_be_switched_off(client, servic
         assert refused.status_code == 422 and "spelling" in refused.text, wrong
 
 
+def test_the_question_is_written_to_the_log_once_its_answer_has_gone_out(client, service, built):
+    """Written after the response (a millisecond of every answer otherwise), by the server on its own: the file
+    is read here with SQLite, not through the service's log, which would write a waiting question first."""
+    question = "Welke themagroepen heeft het netwerk, vraag nummer 7301?"
+    body = client.post(ASK, json={"question": question}).json()
+    deadline, found = time.monotonic() + 30, []
+    while not found and time.monotonic() < deadline:
+        with sqlite3.connect(Path(built.data_dir) / "questions.sqlite3") as db:
+            found = db.execute("SELECT status, passages FROM questions WHERE question = ?", (question,)).fetchall()
+        time.sleep(0.05)
+    assert found == [(body["status"], json.dumps([p["id"] for p in body["passages"]]))]
+    assert not service[1].state.questions._waiting
+
+
 @pytest.mark.parametrize("message", ["Mijn collega vroeg het me. Wat is de opschalingskorting?",
                                      "Goedemorgen! Ik werk in Zwolle. Wat is de opschalingskorting? Bedankt alvast!"])
 def test_a_greeting_or_a_word_about_the_asker_around_the_question_changes_nothing(client, message):

@@ -364,3 +364,35 @@ def test_an_erasure_says_so_when_a_reader_holds_back_the_write_ahead_file(tmp_pa
         reader.close()
     with log._connect() as db:
         assert private_db.wipe_journal(db) is True  # the reader gone, it is emptied
+
+
+def test_a_question_waiting_to_be_written_is_seen_by_whatever_opens_the_log_first(log):
+    """The service writes a question after its answer has gone out; feedback, a page, an export or an erasure
+    that comes first must still find it."""
+    log.add_later(asked("Wat doet de themagroep Wonen?", status="answered", passages=["p1"]))
+    assert not log.path.exists()
+    log.feedback("Wat doet de themagroep Wonen?", "p1", helpful=False)
+    stored = rows(log)
+    assert [(r["question"], r["feedback"]) for r in stored] == [("Wat doet de themagroep Wonen?", 0)]
+    log.add_later(asked("Mijn e-mail is a.b@zwolle.nl"))
+    assert "[e-mail]" in log.csv() and "a.b@zwolle.nl" not in log.csv()
+    log.write_waiting()  # nothing left: written once
+    assert log.count() == 2
+
+
+def test_questions_wait_in_memory_while_the_log_cannot_be_opened_the_oldest_going_first(tmp_path, monkeypatch):
+    from vraagbaak.service import question_log
+    from vraagbaak.service.private_db import StoreUnavailable
+
+    monkeypatch.setattr(question_log, "WAITING_LIMIT", 2)
+    path = tmp_path / "questions.sqlite3"
+    path.write_bytes(b"x" * 4096)
+    log = QuestionLog(path)
+    for question in ("eerste", "tweede", "derde"):
+        log.add_later(asked(question))
+        with pytest.raises(StoreUnavailable):
+            log.write_waiting()
+    assert path.read_bytes() == b"x" * 4096
+    path.unlink()  # the file put right
+    log.write_waiting()
+    assert sorted(r["question"] for r in rows(log)) == ["derde", "tweede"]

@@ -57,3 +57,17 @@ def test_the_loader_outlives_an_unexpected_error_and_loads_the_next_build(fake_b
     monkeypatch.setattr(Searcher, "load", real_load)
     build_index(fake_built, embedder=fake_embedder(), force=True)  # a new build: a new target to try
     assert state.reload() is True and state.error is None
+
+
+def test_a_workers_forward_pass_takes_its_share_of_the_cores(monkeypatch):
+    """ONNX Runtime's threads sleep between passes, so a lone question may use every core a worker has; torch's
+    OpenMP threads spin, so it keeps one; a number set in VRAAGBAAK_TORCH_THREADS is used as it is."""
+    from vraagbaak.config import Settings
+    from vraagbaak.service import state
+
+    monkeypatch.setattr(state, "usable_cores", lambda: 4)
+    assert state.service_threads(Settings(workers=1)) == 4
+    assert state.service_threads(Settings(workers=2)) == 2
+    assert state.service_threads(Settings(workers=8)) == 1
+    assert state.service_threads(Settings(backend="torch")) == 1
+    assert state.service_threads(Settings(torch_threads=3, workers=2)) == 3
