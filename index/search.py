@@ -73,6 +73,9 @@ SIGNED = re.compile(r"\b(?:schreef|schreven|geschreven|schrijver|auteur|ondertek
 SIGNATURE_CHARS = 200
 #: Answer types an answer plainly has or has not: a first passage without one is no answer, whatever the models say.
 CRISP_KINDS = frozenset({"contact", "date", "time"})
+#: An amount of money must stand in one of this many passages shown first: the passages an answer's precision
+#: counts (``Searcher._amount_shown``).
+AMOUNT_WITHIN = 3
 
 
 class SearchConfig(BaseModel):
@@ -334,7 +337,8 @@ class Searcher:
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
-            if status == "answered" and not self._bears_out(years, numbered(text), ranked[0], asked):
+            if status == "answered" and not (self._bears_out(years, numbered(text), ranked[0], asked)
+                                             and self._amount_shown(ranked, asked)):
                 status = "uncertain"
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
@@ -387,6 +391,14 @@ class Searcher:
                    or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years
                    ) and not other_number(things, passage.embed_text) and (
             asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem))
+
+    def _amount_shown(self, ranked: list[int], asked: Asks) -> bool:
+        """A question for an amount of money ("Wat verdient de commandant per jaar?", "Hoeveel heeft de bestrijding
+        van de brand gekost?") is answered only if one of the first ``AMOUNT_WITHIN`` passages gives an amount: the
+        commandant's starting date or the hectares burnt, beside the right names, answer neither."""
+        stem = self.evidence.tokenizer.stemmer.stemWord
+        return asked.kind != "money" or any(holds_answer(asked, self.passages[i].text, stem)
+                                            for i in ranked[:AMOUNT_WITHIN])
 
     def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:
         passage = self.passages[i]

@@ -376,6 +376,34 @@ def test_a_table_row_is_judged_under_the_header_that_names_its_figures(tmp_path,
     assert result.evidence[0][FEATURES.index("type_missing")] == 0.0
 
 
+def test_a_question_for_an_amount_of_money_is_not_answered_without_one_among_the_first_passages(tmp_path, embedder):
+    """A black-box near miss: "Hoeveel heeft de bestrijding van de natuurbrand op de Kalkberg gekost?" was answered
+    (0.87) by the passage on that fire, which gives its date and the hectares burnt, no cost. A question for an
+    amount of money is answered only if one of the first three passages holds an amount; the same question where
+    the report gives the cost is an answer."""
+    from vraagbaak.index.build import build_index
+    from vraagbaak.index.search import Searcher
+
+    def report(folder: str, cost: str):
+        corpus = tmp_path / folder
+        corpus.mkdir()
+        (corpus / "jaarverslag-veiligheidsregio-2024.txt").write_text(
+            "Jaarverslag veiligheidsregio 2024\n\nNatuurbranden\n\nDe zomer was de droogste sinds 2018. De grootste "
+            "natuurbrand, op de Kalkberg bij Oosterbroek op 30 juni, verwoestte 14 hectare heide; zes korpsen werkten "
+            f"twee dagen aan de bestrijding. {cost}\n\nOefenen\n\nDe vrijwilligers oefenden elke week in de kazerne "
+            "en twee keer per jaar met de buurregio's.\n\nPersoneel\n\nPer 1 september 2024 trad een nieuwe "
+            "commandant aan.\n", encoding="utf-8")
+        settings = Settings(corpus_dir=corpus, data_dir=tmp_path / f"data-{folder}")
+        build_index(settings, embedder=embedder)
+        return Searcher.load(settings, embedder=embedder)
+
+    question = "Hoeveel heeft de bestrijding van de natuurbrand op de Kalkberg gekost?"
+    without = report("zonder", "De heide herstelt naar verwachting binnen vijf jaar.")
+    given = report("met", "De bestrijding kostte € 412.000, die het Rijk vergoedt.")
+    assert without.search(question, 3).status != "answered"
+    assert given.search(question, 3).status == "answered"
+
+
 def test_a_question_for_a_phone_number_or_a_day_is_not_answered_by_a_passage_without_one(tmp_path, embedder):
     """A black-box near miss: "Wat is het telefoonnummer van het programmabureau?" was answered (0.69) by "kunt u
     contact opnemen met het programmabureau, bereikbaar via het algemene nummer van de veiligheidsregio", which gives
