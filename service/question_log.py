@@ -236,10 +236,17 @@ class QuestionLog:
     def _write_waiting(self, db: sqlite3.Connection) -> None:
         with self._waiting_lock:
             waiting, self._waiting = self._waiting, []
-        if waiting:
+        if not waiting:
+            return
+        try:
             with db:
                 for asked, now, public in waiting:
                     self._insert(db, asked, now, public)
+        except BaseException:  # a full disk, a busy file: none was written, all wait for the next try
+            with self._waiting_lock:
+                self._waiting[:0] = waiting
+                del self._waiting[:max(0, len(self._waiting) - WAITING_LIMIT)]
+            raise
 
     def _insert(self, db: sqlite3.Connection, asked: Asked, now: datetime, public: Callable[[str], bool] | None) -> int:
         hour = now.replace(minute=0, second=0, microsecond=0)  # to the hour: a time to the second could name the asker

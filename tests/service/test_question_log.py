@@ -396,3 +396,19 @@ def test_questions_wait_in_memory_while_the_log_cannot_be_opened_the_oldest_goin
     path.unlink()  # the file put right
     log.write_waiting()
     assert sorted(r["question"] for r in rows(log)) == ["derde", "tweede"]
+
+
+def test_questions_a_failed_write_could_not_store_wait_for_the_next(log, monkeypatch):
+    log.add(asked("al bewaard"))
+    def full(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    insert = log._insert
+    monkeypatch.setattr(log, "_insert", full)
+    log.add_later(asked("eerste"))
+    log.add_later(asked("tweede"))
+    with pytest.raises(sqlite3.OperationalError):
+        log.write_waiting()
+    monkeypatch.setattr(log, "_insert", insert)
+    log.write_waiting()
+    assert sorted(r["question"] for r in rows(log)) == ["al bewaard", "eerste", "tweede"]
