@@ -49,6 +49,8 @@ CHANNEL_ROW_LINES = 6
 SAME_LINE = 2.0
 #: A channel between columns is at least this share of the text's size wide.
 MIN_CHANNEL = 0.5
+#: A line at least this share of a table's width is text across it, between two tables that share its rules.
+ACROSS = 0.8
 _NO_WORDS = Vocabulary()
 #: Where a cell's line ends in a letter and the next starts with a lowercase one, until the document's words
 #: say whether a word was broken there (``cell_breaks_resolved``).
@@ -194,13 +196,13 @@ def _read(table: _Table, fragments: list[Fragment], rules: Rules) -> tuple[list[
             n = next((n for n, (top, bottom) in enumerate(zip(table.rows, table.rows[1:])) if top < f.y <= bottom), None)
             if n is not None:
                 bands[n].append(f)
-    channels = _channels([f for band in bands if _in_pieces(band) for f in band if f.x1 - f.x0 <= width / 2])
+    channels = _channels_by_stretch(bands, width)
     runs: list[list[tuple[list[Fragment], list[float], float, float, bool]]] = [[]]
     above: list[float] = []  # the columns of the row above: a header's shaded cells may be its only uprights
-    for (top, bottom), band in zip(zip(table.rows, table.rows[1:]), bands):
+    for (top, bottom), band, band_channels in zip(zip(table.rows, table.rows[1:]), bands, channels):
         drawn = _one_each(sorted({round(v[0]) for v in inner if v[1] < bottom - SAME_Y and v[2] > top + SAME_Y}))
         ruled = drawn or above
-        separators = ruled or channels
+        separators = ruled or band_channels
         above = ruled
         if not band:
             continue
@@ -351,6 +353,25 @@ def _one_each(xs: list[int]) -> list[float]:
         if not merged or x - merged[-1] > ALIGN:
             merged.append(float(x))
     return merged
+
+
+def _channels_by_stretch(bands: list[list[Fragment]], width: float) -> list[list[float]]:
+    """Each band's channels (``_channels``), found over the stretch of bands it stands in: a band with a line across
+    the table (``ACROSS`` of its width: a paragraph between two tables) stands apart and ends one. Three striped tables on one page,
+    of other columns each, share the stripes' edges; their channels taken together left one, and a row's amounts
+    ran together ("Brandweerzorg € 39.870.000 € 30.115.400 …")."""
+    stretches: list[list[int]] = [[]]
+    for n, band in enumerate(bands):
+        if any(f.x1 - f.x0 >= ACROSS * width for f in band):
+            stretches += [[n], []]  # its own: what stands beside the line may belong to either table
+        else:
+            stretches[-1].append(n)
+    found: list[list[float]] = [[] for _ in bands]
+    for stretch in stretches:
+        channels = _channels([f for n in stretch if _in_pieces(bands[n]) for f in bands[n] if f.x1 - f.x0 <= width / 2])
+        for n in stretch:
+            found[n] = channels
+    return found
 
 
 def _channels(fragments: list[Fragment]) -> list[float]:

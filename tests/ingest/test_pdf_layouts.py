@@ -1151,6 +1151,43 @@ def test_a_table_ruled_only_above_under_its_header_and_around_its_total_keeps_a_
         assert " | ".join(row) in text, text
 
 
+def test_striped_tables_of_other_columns_on_one_page_keep_each_its_own_cells(corpus):
+    """A black-box report (ReportLab): three tables on one page, their rows striped, of as wide as each other but
+    of other columns, with a paragraph between them. Their stripes' edges were read as one table's rules, the
+    channels between the columns taken over all three, and a row's amounts set flush right ran together:
+    "Brandweerzorg € 39.870.000 € 30.115.400 … | −1,6%"."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    body = getSampleStyleSheet()["BodyText"]
+    tables = [[("Programma", "Begroting 2025", "Realisatie", "Prognose 2025", "Afw. %"),
+               ("Brandweerzorg", "€ 39.870.000", "€ 30.115.400", "€ 40.512.000", "−1,6%"),
+               ("Crisisbeheersing", "€ 4.015.000", "€ 2.847.900", "€ 3.966.000", "1,2%"),
+               ("GHOR", "€ 2.240.000", "€ 1.655.200", "€ 2.251.000", "−0,5%"),
+               ("Meldkamer", "€ 4.410.000", "€ 3.412.700", "€ 4.488.000", "−1,8%")],
+              [("Kostensoort", "Begroting 2025", "Prognose 2025", "Verschil"),
+               ("Salarissen beroepspersoneel", "€ 24.310.000", "€ 25.155.000", "−€ 845.000"),
+               ("Vergoedingen vrijwilligers", "€ 5.870.000", "€ 5.702.000", "€ 168.000"),
+               ("Inhuur derden", "€ 640.000", "€ 826.000", "−€ 186.000")],
+              [("Investering", "Krediet", "Besteed", "Gereed"),
+               ("Nieuwbouw kazerne Drieborg", "€ 4.800.000", "€ 312.000", "Q4 2027"),
+               ("Twee tankautospuiten", "€ 1.090.000", "€ 1.062.000", "Q3 2025"),
+               ("Drones met warmtebeeldcamera", "€ 95.000", "€ 88.000", "Q3 2025")]]
+    widths = [[110, 85, 85, 85, 55], [170, 80, 80, 90], [190, 80, 80, 70]]
+    style = [("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [(0.92, 0.94, 0.97), (1, 1, 1)])]
+    story = [Paragraph("Financiële voortgang", getSampleStyleSheet()["Heading2"])]
+    for n, (rows, width) in enumerate(zip(tables, widths)):
+        story += [Paragraph(f"De tabel hieronder geeft per post de bedragen van het jaar in euro's; {' '.join(words(18, n))}",
+                            body), Spacer(1, 6), Table(rows, colWidths=width, style=style), Spacer(1, 12)]
+    SimpleDocTemplate(str(corpus / "kwartaalmonitor-q3-2025.pdf"), pagesize=A4, leftMargin=72,
+                      rightMargin=WIDTH - 72 - 420).build(story)
+    text = "\n".join(p.text for p in ingest(corpus).passages)
+    for rows in tables:
+        for row in rows[1:]:
+            assert " | ".join(row) in text, text
+
+
 def test_a_line_under_a_rows_later_cell_goes_on_in_that_cell_but_a_figure_under_a_figure_is_the_next_row(corpus):
     """A black-box report (reportlab): a decision list's unruled table of who was there, its names wrapping
     under themselves ("… A. Roozendaal" / "(secretaris-directeur)"), read the second line as a paragraph of its
