@@ -281,7 +281,8 @@ def organisation_on_page(first_page: str) -> str:
 ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|stichting|vereniging|bureau|dienst|raad"
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
                                r"|agentschap|autoriteit|inspectie|rekenkamer|commissie|ggd|samenwerking|coöperatie|partners"
-                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid|g\d+)$")
+                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid|bedrijf"
+                               r"|bibliotheek|g\d+)$")
 
 
 def reads_as_organisation(name: str) -> bool:

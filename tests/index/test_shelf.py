@@ -698,6 +698,29 @@ def test_a_reports_own_organisation_named_in_the_question_is_not_searched_for_in
     assert shelf.without_own_names("Wat adviseerde de Raad van State?") == {"raad": "wat adviseerde de"}
 
 
+def test_an_organisations_own_part_of_its_name_names_it_too():
+    """A held-out set (2026-12-02): of sixteen questions that named "Lingestroom", the report's maker "Werkbedrijf
+    Lingestroom", seven had the answer first, against 72 of the 84 others: "Wat is de missie van Lingestroom?"
+    searched the reports for the name, which their cover and closing chapter repeat. The name without the words
+    that say what kind of organisation it is names it too, where that part is not short ("Oost" of "Stedennetwerk
+    Oost" is a direction in many questions); "G40" and "Politie" are all kind."""
+    from types import SimpleNamespace
+
+    from vraagbaak.index.scope import Shelf
+    from vraagbaak.ingest.metadata import reads_as_organisation
+
+    assert reads_as_organisation("Werkbedrijf Lingestroom") and reads_as_organisation("Bibliotheek Rivierenland")
+    documents = [SimpleNamespace(id="werk", organisation="Werkbedrijf Lingestroom"),
+                 SimpleNamespace(id="oost", organisation="Stedennetwerk Oost"),
+                 SimpleNamespace(id="g40", organisation="G40")]
+    shelf = Shelf(documents, [SimpleNamespace(document=d) for d in ("werk", "oost", "g40")])
+    assert shelf.without_own_names("Wat is de missie van Lingestroom?") == {"werk": "wat is de missie van"}
+    assert shelf.without_own_names("Wat doet Werkbedrijf Lingestroom?") == {"werk": "wat doet"}
+    assert shelf.without_own_names("Hoe werkt de regio Oost samen?") == {}
+    assert shelf.without_own_names("Wat doet de G40 met Stedennetwerk Oost?") == {"g40": "wat doet de met stedennetwerk oost",
+                                                                                 "oost": "wat doet de g40 met"}
+
+
 def test_a_passages_margin_is_measured_against_the_best_share_of_its_own_report(searcher):
     """The answer model was fitted on a report of 56 passages, each passage measured against the question's best
     30 of them. Against 30 of any report, a small report's passages were measured against nearly all of its
