@@ -95,7 +95,8 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoe vaak|how often", "frequency"),
     (r"wat (kost|kosten|kostte|kostten)|hoeveel (geld|kost|kosten|kostte|kostten|budget)|welk bedrag|hoe duur"
-     r"|(wat|hoeveel) (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost"
+     r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|hoeveel (heeft|hebben|had|hadden)\b(?![^,?]*\baan\b)"
+     r"[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost"
      r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) ((?!(van|voor|rond|over|bij|met|om|of|en"
      r"|die|dat|de|het|een)\b)[\w-]+ ){0,2}(budget|salaris|loon|prijs"
      r"|kosten|bedrag|tarief|tarieven|uurtarief|huur|huurprijs|vergoeding|boete|leges)"

@@ -20,11 +20,15 @@ from pydantic import BaseModel, Field, field_validator
 from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.errors import UnknownScope
 from vraagbaak.index.keyword import fold
+from vraagbaak.ingest.clean import zipf_nl
 from vraagbaak.ingest.metadata import PARTICLES, YEAR, reads_as_organisation, slug
 
 MAX_FILTER_VALUES = 50
-#: An organisation's own part of its name (``Shelf.own_names``) names it alone from this many letters on.
+#: An organisation's own part of its name (``Shelf.own_names``) names it alone from this many letters on, and when
+#: each of its words is rarer in Dutch than this (Zipf scale: "Lingestroom" 0, "Rivierenland" 3.0, "Hengelo" 3.9,
+#: "Zwolle" 4.5, "algemene" 4.9).
 OWN_PART = 5
+OWN_RARE = 3.5
 #: The words that name a kind of document in a question (folded): "Wat staat er in de besluitenlijst over …?". Fewer
 #: than ingest's ``KIND_WORDS``: in a question "de jaarrekening" or "het manifest" is a subject, not the document.
 NAMED_KINDS = (("decision_list", re.compile(r" besluitenlijst(en)? | decision list ")),
@@ -160,13 +164,16 @@ class Shelf:
     def own_names(self) -> dict[str, list[list[str]]]:
         """Per document whose organisation reads as one (``bodies``), the word runs that name it: the whole name,
         and its own part without the words that say what kind of organisation it is, where that part has
-        ``OWN_PART`` letters or more ("Lingestroom" of "Werkbedrijf Lingestroom": a held-out report's questions
-        named it so, and the passages that repeat it outranked the answer); not "Oost" of "Stedennetwerk Oost"."""
+        ``OWN_PART`` letters or more and is no common word (``OWN_RARE``): "Lingestroom" of "Werkbedrijf
+        Lingestroom" (a held-out report's questions named it so, and the passages that repeat it outranked the
+        answer); not "Oost" of "Stedennetwerk Oost", "Algemene" of "Algemene Rekenkamer" or "State" of "Raad van
+        State", which questions use as words, nor a well-known town's name."""
         names: dict[str, list[list[str]]] = {}
         for d in self.bodies:
             whole = self.organisations.get(d, "").split()
             own = [w for w in whole if not reads_as_organisation(w) and w not in PARTICLES]
-            names[d] = [whole] + ([own] if own and own != whole and sum(map(len, own)) >= OWN_PART else [])
+            rare = own and all(zipf_nl(w) < OWN_RARE for w in own) and sum(map(len, own)) >= OWN_PART
+            names[d] = [whole] + ([own] if rare and own != whole else [])
         return names
 
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:

@@ -277,12 +277,13 @@ def organisation_on_page(first_page: str) -> str:
     return " ".join(w if "'" in w else w.capitalize() for w in name.split()) if name.isupper() else name
 
 
-#: A word an organisation's name ends in, alone or as a compound's last part ("Stedennetwerk", "Omgevingsdienst").
+#: A word an organisation's name ends in, alone or as a compound's last part ("Stedennetwerk", "Omgevingsdienst"); a
+#: company only as a compound's ("Werkbedrijf", "Afvalbedrijf": "Het Gezonde Bedrijf" on a cover is a title).
 ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|stichting|vereniging|bureau|dienst|raad"
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
                                r"|agentschap|autoriteit|inspectie|rekenkamer|commissie|ggd|samenwerking|coöperatie|partners"
-                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid|bedrijf"
-                               r"|bibliotheek|g\d+)$")
+                               r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid"
+                               r"|\wbedrijf|g\d+)$")
 
 
 def reads_as_organisation(name: str) -> bool:

@@ -98,6 +98,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.info("SIGHUP niet beschikbaar; herladen gaat via polling of /api/admin/reload")
         yield
         stop.set()
+        try:  # questions answered last, whose rows a failed write left waiting
+            app.state.questions.write_waiting()
+        except Exception:  # noqa: BLE001 - the file cannot be opened: said, and the service stops all the same
+            log.exception("vragen niet in het vragenlogboek gezet bij het stoppen")
 
     # /docs with Swagger UI served from the package: an intranet without internet cannot load it from a CDN.
     app = FastAPIOffline(title="Vraagbaak", version=__version__, description=DESCRIPTION, lifespan=lifespan,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sqlite3
 import statistics
 import threading
@@ -32,6 +33,8 @@ from vraagbaak.index.keyword import fold
 from vraagbaak.service import private_db
 from vraagbaak.service.private_db import connect
 from vraagbaak.service.scrub import scrub
+
+log = logging.getLogger("vraagbaak")
 
 #: Cosine similarity (of e5 query embeddings) from which a question joins a group: tuned on
 #: ``eval/paraphrases.jsonl`` by ``python -m vraagbaak.eval.grouping``.
@@ -204,7 +207,7 @@ class QuestionLog:
     def forget_texts(self) -> int:
         """With texts switched off, texts stored before go too: question texts, their embeddings and the groups
         made from them. Returns how many rows had a text."""
-        if not self.path.exists():
+        if self._absent():
             return 0
         with self._lock, self._connect() as db:
             forgotten = db.execute("UPDATE questions SET question = NULL, searched = NULL, vector = NULL, grp = NULL "
@@ -233,7 +236,14 @@ class QuestionLog:
             with self._lock, self._connect():
                 pass  # opening the log writes them
 
+    def _absent(self) -> bool:
+        """No file yet and no question waiting: nothing to read."""
+        return not self.path.exists() and not self._waiting
+
     def _write_waiting(self, db: sqlite3.Connection) -> None:
+        """Write the waiting questions. If that fails (a full disk, a busy file, a row SQLite refuses) they are lost
+        and the log says so, as a question whose write failed always was: the page or export that opened the log
+        still reads it, and no question that cannot be written holds up the ones after it."""
         with self._waiting_lock:
             waiting, self._waiting = self._waiting, []
         if not waiting:
@@ -242,11 +252,8 @@ class QuestionLog:
             with db:
                 for asked, now, public in waiting:
                     self._insert(db, asked, now, public)
-        except BaseException:  # a full disk, a busy file: none was written, all wait for the next try
-            with self._waiting_lock:
-                self._waiting[:0] = waiting
-                del self._waiting[:max(0, len(self._waiting) - WAITING_LIMIT)]
-            raise
+        except Exception:  # noqa: BLE001 - sqlite3's errors, an encoding error: logged, the reader goes on
+            log.exception("%d vraag/vragen niet in het vragenlogboek gezet", len(waiting))
 
     def _insert(self, db: sqlite3.Connection, asked: Asked, now: datetime, public: Callable[[str], bool] | None) -> int:
         hour = now.replace(minute=0, second=0, microsecond=0)  # to the hour: a time to the second could name the asker
@@ -290,7 +297,7 @@ class QuestionLog:
         """Delete questions on request (a password pasted into one, say): by row id (the CSV's first column),
         or every question whose stored text holds ``containing`` (:func:`erasable`: in any case, with or without
         accents, however spaced). Returns how many; ``dry_run`` only counts."""
-        if not self.path.exists() or not (ids or erasable(containing)):  # "´" folds to nothing, found in every text
+        if self._absent() or not (ids or erasable(containing)):  # "´" folds to nothing, found in every text
             return 0
         where, values = [], []
         if ids:
@@ -311,7 +318,7 @@ class QuestionLog:
         """Delete rows past the retention period now; returns how many. Also before a page or an export is made:
         what it shows is never past the retention period (the service also expires rows every five minutes,
         ``service.app``, and a write once a day)."""
-        if not self.path.exists():
+        if self._absent():
             return 0
         with self._lock, self._connect() as db:
             return self._expire(db, now or datetime.now(UTC))
@@ -320,7 +327,7 @@ class QuestionLog:
                  public: Callable[[str], bool] | None = None) -> None:
         """Mark the latest time this question was shown this passage (without stored texts: the latest time
         this passage was shown)."""
-        if not self.path.exists() and not self._waiting:
+        if self._absent():
             return
         with self._lock, self._connect() as db:
             same, values = ("question = ? AND ", [scrub(question, public)]) if self.store_text else ("", [])
@@ -430,14 +437,14 @@ class QuestionLog:
                    "feedback", "question", "searched", "grp"]
         writer.writerow(columns)
         self.expire()
-        if self.path.exists():
+        if not self._absent():
             with self._connect() as db:
                 for row in db.execute(f"SELECT {', '.join(columns)} FROM questions ORDER BY asked, id"):
                     writer.writerow([_cell(v) for v in row])
         return out.getvalue()
 
     def count(self) -> int:
-        if not self.path.exists():
+        if self._absent():
             return 0
         with self._connect() as db:
             return int(db.execute("SELECT count(*) FROM questions").fetchone()[0])

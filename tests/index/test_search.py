@@ -404,6 +404,18 @@ def test_a_question_for_an_amount_of_money_is_not_answered_without_one_among_the
     assert given.search(question, 3).status == "answered"
 
 
+@pytest.mark.parametrize("passage, amount", [
+    ("De bestrijding kostte € 412.000.", True), ("Het tarief is 0,0563 procent van de WOZ-waarde.", True),
+    ("Een pas kost 120,- per jaar.", True),
+    ("De commandant verdient volgens schaal 14.", True), ("Het budget is 2,3 miljoen.", True),
+    ("De brand verwoestte 14 hectare heide op 30 juni.", False), ("Per 1 september 2024 trad hij aan.", False)])
+def test_what_counts_as_an_amount_for_a_question_about_money(passage, amount):
+    """A review: a rate in percent, "120,-" and a pay scale answer what something costs too."""
+    from vraagbaak.index.search import AMOUNT
+
+    assert bool(AMOUNT.search(passage)) is amount
+
+
 def test_a_question_for_a_phone_number_or_a_day_is_not_answered_by_a_passage_without_one(tmp_path, embedder):
     """A black-box near miss: "Wat is het telefoonnummer van het programmabureau?" was answered (0.69) by "kunt u
     contact opnemen met het programmabureau, bereikbaar via het algemene nummer van de veiligheidsregio", which gives

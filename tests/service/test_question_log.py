@@ -398,17 +398,19 @@ def test_questions_wait_in_memory_while_the_log_cannot_be_opened_the_oldest_goin
     assert sorted(r["question"] for r in rows(log)) == ["derde", "tweede"]
 
 
-def test_questions_a_failed_write_could_not_store_wait_for_the_next(log, monkeypatch):
+def test_a_failed_write_loses_only_its_questions_and_the_log_can_still_be_read(log, monkeypatch, caplog):
+    """A review: put back after a failed write, a question SQLite refuses held up every page, export and question
+    after it. A failed write is logged and loses the questions it held, as it always did; the reader goes on."""
     log.add(asked("al bewaard"))
+    insert = log._insert
+
     def full(*args):
         raise sqlite3.OperationalError("database or disk is full")
 
-    insert = log._insert
     monkeypatch.setattr(log, "_insert", full)
     log.add_later(asked("eerste"))
-    log.add_later(asked("tweede"))
-    with pytest.raises(sqlite3.OperationalError):
-        log.write_waiting()
+    assert log.count() == 1 and "niet in het vragenlogboek gezet" in caplog.text
     monkeypatch.setattr(log, "_insert", insert)
+    log.add_later(asked("tweede"))
     log.write_waiting()
-    assert sorted(r["question"] for r in rows(log)) == ["al bewaard", "eerste", "tweede"]
+    assert sorted(r["question"] for r in rows(log)) == ["al bewaard", "tweede"]
