@@ -65,7 +65,8 @@ def urls_in(text: str) -> list[str]:
 ROLE_MAILBOX = re.compile(r"(?:(?:info|informatie|contact|secretariaat|secretariat|post|bureau|netwerkbureau|service"
                           r"|klantcontact|communicatie|pers|press|redactie|helpdesk|servicedesk|office|algemeen|receptie"
                           r"|administratie|vragen|loket|gemeente|griffie|raadsgriffie)(?:[._-][\w-]+)?"
-                          r"|[a-z]*(?:zaken|loket|beheer|dienst|desk|balie|centrum|centrale|punt|secretariaat)"
+                          r"|[a-z]*(?<!de)(?<!der)(?<!den)(?<!van)"  # "hdepunt", "pvanderzaken": a surname
+                          r"(?:zaken|loket|beheer|dienst|desk|balie|centrum|centrale|punt|secretariaat)"
                           r"|(?:ondernemings|clienten|deelnemers|medezeggenschaps|jongeren|advies|ouderen|senioren"
                           r"|wijk|dorps|bewoners|huurders|studenten|leerlingen)raad|directie|bestuur|management"
                           r"|klimaat|duurzaamheid|energie|wmo|jeugd|zorg|welzijn|onderwijs|leerplicht|werk|inkomen"

@@ -35,14 +35,14 @@ def test_a_departments_or_subjects_mailbox_stays_and_a_name_in_one_word_goes():
     """A black-box report (2026-12-02): "via bestuurszaken@lingewaarden-waterschap.nl" read "via [e-mailadres
     verwijderd]", and "Wat is het e-mailadres van de afdeling Bestuurszaken?" was answered with it. A review: a rule
     that kept any common Dutch word kept "devries@" and "groot@"; the words are now a department's or a subject's."""
-    kept = ("bestuurszaken@lingewaarden-waterschap.nl, klimaat@westerduin.nl, klantcontactcentrum@breda.nl of "
-            "meldpunt@zwolle.nl")
+    kept = ("bestuurszaken@lingewaarden-waterschap.nl, klimaat@westerduin.nl, klantcontactcentrum@breda.nl, "
+            "studentenzaken@x.nl, burgerzaken@x.nl, servicepunt@x.nl of meldpunt@zwolle.nl")
     assert scrub_emails(kept) == kept
     councils = ("clientenraad@lingestroom.nl, ondernemingsraad@x.nl, directie@x.nl, bestuurssecretariaat@x.nl "
                 "en bestuur@x.nl")  # a held-out set (2026-12-02): a council's, the board's and their office's
     assert scrub_emails(councils) == councils
     gone = ["devries", "dejong", "vandenberg", "groot", "marloes", "pieter", "jansen", "jdevries", "p.devries", "koenraad",
-            "staf", "deraad",
+            "staf", "deraad", "hdepunt", "pvanderzaken", "jvandenbeheer",
             "h.bakker-smit", "wethouder.jansen", "klimaat.piet"]
     assert scrub_emails(", ".join(f"{name}@x.nl" for name in gone)) == ", ".join([EMAIL_PLACEHOLDER] * len(gone))
 
