@@ -357,9 +357,9 @@ def _one_each(xs: list[int]) -> list[float]:
 
 def _channels_by_stretch(bands: list[list[Fragment]], width: float) -> list[list[float]]:
     """Each band's channels (``_channels``), found over the stretch of bands it stands in: a band with a line across
-    the table (``ACROSS`` of its width: a paragraph between two tables) stands apart and ends one. Three striped tables on one page,
-    of other columns each, share the stripes' edges; their channels taken together left one, and a row's amounts
-    ran together ("Brandweerzorg € 39.870.000 € 30.115.400 …")."""
+    the table (``ACROSS`` of its width: a paragraph between two tables) stands apart and ends one. Three striped
+    tables on one page, of other columns each, share the stripes' edges; their channels taken together left one, and
+    a row's amounts ran together ("Brandweerzorg € 39.870.000 € 30.115.400 …")."""
     stretches: list[list[int]] = [[]]
     for n, band in enumerate(bands):
         if any(f.x1 - f.x0 >= ACROSS * width for f in band):

@@ -98,7 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.info("SIGHUP niet beschikbaar; herladen gaat via polling of /api/admin/reload")
         yield
         stop.set()
-        try:  # questions answered last, whose rows a failed write left waiting
+        try:  # questions still waiting: answered in the last moment, or while the file could not be opened
             app.state.questions.write_waiting()
         except Exception:  # noqa: BLE001 - the file cannot be opened: said, and the service stops all the same
             log.exception("vragen niet in het vragenlogboek gezet bij het stoppen")

@@ -60,7 +60,8 @@ def row(evidence, question, passage):
     # a name asked for in other words, a party, a cost asked for by its past participle
     ("Wat is de naam van de voorzitter?", "person"), ("What is the name of the chair?", "person"),
     ("Van welke partij is de wethouder?", "who"), ("Wat heeft de aanschaf van de laptops gekost?", "money"),
-    ("Hoeveel heeft de bestrijding van de natuurbrand gekost?", "money"), ("Hoeveel heeft de brandweer geoefend?", "number"),
+    ("Hoeveel heeft de bestrijding van de natuurbrand gekost?", "money"),
+    ("Hoeveel heeft de brandweer geoefend?", "number"),
     ("Hoeveel heeft de reorganisatie aan banen gekost?", "number"),  # a review: a cost in jobs, not money
     ("Wat heeft de themagroep besproken?", None),
     # a person in a role, against a "wie" that an organisation may answer

@@ -721,8 +721,8 @@ def test_an_organisations_own_part_of_its_name_names_it_too():
     assert shelf.without_own_names("Wat is de missie van Lingestroom?") == {"werk": "wat is de missie van"}
     assert shelf.without_own_names("Wat doet Werkbedrijf Lingestroom?") == {"werk": "wat doet"}
     assert shelf.without_own_names("Hoe werkt de regio Oost samen?") == {}
-    assert shelf.without_own_names("Wat doet de G40 met Stedennetwerk Oost?") == {"g40": "wat doet de met stedennetwerk oost",
-                                                                                 "oost": "wat doet de g40 met"}
+    assert shelf.without_own_names("Wat doet de G40 met Stedennetwerk Oost?") == {
+        "g40": "wat doet de met stedennetwerk oost", "oost": "wat doet de g40 met"}
 
 
 def test_a_passages_margin_is_measured_against_the_best_share_of_its_own_report(searcher):

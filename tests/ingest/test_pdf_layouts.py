@@ -1178,8 +1178,8 @@ def test_striped_tables_of_other_columns_on_one_page_keep_each_its_own_cells(cor
              ("ROWBACKGROUNDS", (0, 1), (-1, -1), [(0.92, 0.94, 0.97), (1, 1, 1)])]
     story = [Paragraph("Financiële voortgang", getSampleStyleSheet()["Heading2"])]
     for n, (rows, width) in enumerate(zip(tables, widths)):
-        story += [Paragraph(f"De tabel hieronder geeft per post de bedragen van het jaar in euro's; {' '.join(words(18, n))}",
-                            body), Spacer(1, 6), Table(rows, colWidths=width, style=style), Spacer(1, 12)]
+        intro = f"De tabel hieronder geeft per post de bedragen van het jaar in euro's; {' '.join(words(18, n))}"
+        story += [Paragraph(intro, body), Spacer(1, 6), Table(rows, colWidths=width, style=style), Spacer(1, 12)]
     SimpleDocTemplate(str(corpus / "kwartaalmonitor-q3-2025.pdf"), pagesize=A4, leftMargin=72,
                       rightMargin=WIDTH - 72 - 420).build(story)
     text = "\n".join(p.text for p in ingest(corpus).passages)
