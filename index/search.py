@@ -397,9 +397,9 @@ class Searcher:
             asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem))
 
     def _amount_shown(self, ranked: list[int], asked: Asks) -> bool:
-        """A question for an amount of money ("Wat verdient de commandant per jaar?", "Hoeveel heeft de bestrijding
-        van de brand gekost?") is answered only if one of the first ``AMOUNT_WITHIN`` passages gives an amount: the
-        commandant's starting date or the hectares burnt, beside the right names, answer neither."""
+        """A question for an amount of money ("Wat kost …?", "Hoeveel heeft de bestrijding van de brand gekost?") is
+        answered only if one of the first ``AMOUNT_WITHIN`` passages gives an amount: the fire's date and the
+        hectares burnt, beside the right names, do not answer it."""
         return asked.kind != "money" or any(AMOUNT.search(self.passages[i].text) for i in ranked[:AMOUNT_WITHIN])
 
     def _hit(self, i: int, rank: int, score: float, sentence_rows: list[int], also: list[int]) -> Hit:

@@ -224,8 +224,9 @@ class QuestionLog:
 
     def add_later(self, asked: Asked, public: Callable[[str], bool] | None = None) -> None:
         """Keep a question for :meth:`write_waiting`, which the service runs once the answer has gone out (the
-        write is a millisecond of the answer's time otherwise). Whatever opens the log first writes the waiting
-        questions: a page, an export, feedback or an erasure never misses one asked before it."""
+        write is a millisecond of the answer's time otherwise). Whatever in this process opens the log first writes
+        the waiting questions: a page, an export or feedback never misses one asked before it (an erasure from the
+        command line runs in a process of its own: README, Owners' pages)."""
         with self._waiting_lock:
             if len(self._waiting) >= WAITING_LIMIT:  # a log that cannot be opened must not fill memory
                 del self._waiting[0]
