@@ -194,11 +194,7 @@ class QuestionLog:
                 self._ready = True
 
         db = connect(self.path, self.WHAT, setup)
-        try:
-            self._write_waiting(db)
-        except BaseException:
-            db.close()
-            raise
+        self._write_waiting(db)  # logs its own failure: the caller reads on
         return db
 
     def check(self) -> None:

@@ -128,23 +128,25 @@ def test_a_year_the_first_passage_and_its_report_do_not_name_is_not_answered(sea
     assert own_year.status == "answered"
 
 
+def one_report(tmp_path, embedder, folder: str, name: str, text: str) -> Searcher:
+    """A searcher over a corpus of one text report of its own (``folder``), with the session's model."""
+    corpus = tmp_path / folder
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / f"data-{folder}")
+    build_index(settings, embedder=embedder)
+    return Searcher.load(settings, embedder=embedder)
+
+
 def test_a_thing_named_by_a_number_the_first_passage_gives_another_number_is_not_answered(tmp_path, embedder):
     """A black-box report: "Wanneer wordt fase 2 opgeleverd?" was answered by "Fase 1 opgeleverd in oktober 2024",
     however sure the answer model is. Asked for phase 1, or for the path without a phase, it is an answer."""
-    from vraagbaak.index.build import build_index
-    from vraagbaak.index.search import Searcher
-
-    corpus = tmp_path / "fase"
-    corpus.mkdir()
-    (corpus / "fietsroutes-jaarverslag-2024.txt").write_text(
+    searcher = one_report(tmp_path, embedder, "fase", "fietsroutes-jaarverslag-2024.txt",
         "Jaarverslag fietsroutes 2024\n\nSnelfietspad Aldermeer–Zandwijk\n\nFase 1 van het snelfietspad Aldermeer–"
         "Zandwijk is in oktober 2024 opgeleverd. Het traject van 4,2 kilometer loopt langs het kanaal en kostte 3,1 "
         "miljoen euro.\n\nFietsenstallingen\n\nBij station Aldermeer is in 2024 een bewaakte stalling voor 1.200 "
         "fietsen geopend. De stalling is dagelijks open van 5.30 tot 1.00 uur.\n\nVerkeersveiligheid\n\nIn 2024 "
-        "vielen op de fietsroutes in de regio 14 gewonden, vier minder dan in 2023.\n", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
-    build_index(settings, embedder=embedder)
-    searcher = Searcher.load(settings, embedder=embedder)
+        "vielen op de fietsroutes in de regio 14 gewonden, vier minder dan in 2023.\n")
     asked = {phase: searcher.search(f"Wanneer wordt {phase}het snelfietspad Aldermeer–Zandwijk opgeleverd?", 3)
              for phase in ("fase 1 van ", "fase 2 van ", "")}
     assert {phase: result.status for phase, result in asked.items()} == {
@@ -381,21 +383,14 @@ def test_a_question_for_an_amount_of_money_is_not_answered_without_one_among_the
     (0.87) by the passage on that fire, which gives its date and the hectares burnt, no cost. A question for an
     amount of money is answered only if one of the first three passages holds an amount; the same question where
     the report gives the cost is an answer."""
-    from vraagbaak.index.build import build_index
-    from vraagbaak.index.search import Searcher
 
-    def report(folder: str, cost: str):
-        corpus = tmp_path / folder
-        corpus.mkdir()
-        (corpus / "jaarverslag-veiligheidsregio-2024.txt").write_text(
+    def report(folder: str, cost: str) -> Searcher:
+        return one_report(tmp_path, embedder, folder, "jaarverslag-veiligheidsregio-2024.txt",
             "Jaarverslag veiligheidsregio 2024\n\nNatuurbranden\n\nDe zomer was de droogste sinds 2018. De grootste "
             "natuurbrand, op de Kalkberg bij Oosterbroek op 30 juni, verwoestte 14 hectare heide; zes korpsen werkten "
             f"twee dagen aan de bestrijding. {cost}\n\nOefenen\n\nDe vrijwilligers oefenden elke week in de kazerne "
             "en twee keer per jaar met de buurregio's.\n\nPersoneel\n\nPer 1 september 2024 trad een nieuwe "
-            "commandant aan.\n", encoding="utf-8")
-        settings = Settings(corpus_dir=corpus, data_dir=tmp_path / f"data-{folder}")
-        build_index(settings, embedder=embedder)
-        return Searcher.load(settings, embedder=embedder)
+            "commandant aan.\n")
 
     question = "Hoeveel heeft de bestrijding van de natuurbrand op de Kalkberg gekost?"
     without = report("zonder", "De heide herstelt naar verwachting binnen vijf jaar.")
@@ -422,21 +417,14 @@ def test_a_question_for_a_phone_number_or_a_day_is_not_answered_by_a_passage_wit
     none. A question for a phone number, an e-mail address, a day or a clock time is answered only by a first
     passage that holds one, whatever the answer model says; the same question where the report gives the number is
     an answer."""
-    from vraagbaak.index.build import build_index
-    from vraagbaak.index.search import Searcher
 
-    def report(folder: str, contact: str):
-        corpus = tmp_path / folder
-        corpus.mkdir()
-        (corpus / "natuurbranden-beleidsbrief-2025.txt").write_text(
+    def report(folder: str, contact: str) -> Searcher:
+        return one_report(tmp_path, embedder, folder, "natuurbranden-beleidsbrief-2025.txt",
             "Beleidsbrief natuurbranden 2025\n\nProgramma Natuurbrandbeheersing\n\nHet programmabureau "
             "Natuurbrandbeheersing coördineert de aanpak van natuurbranden in de regio en werkt samen met "
             f"terreinbeheerders en gemeenten. {contact}\n\nRisicogebieden\n\nDe Maasheuvels en het Kempenveld "
             "zijn aangewezen als gebieden met een hoog risico op natuurbranden; daar gelden extra maatregelen.\n\n"
-            "Evaluatie\n\nEen evaluatie van het programma volgt in het voorjaar van 2027.\n", encoding="utf-8")
-        settings = Settings(corpus_dir=corpus, data_dir=tmp_path / f"data-{folder}")
-        build_index(settings, embedder=embedder)
-        return Searcher.load(settings, embedder=embedder)
+            "Evaluatie\n\nEen evaluatie van het programma volgt in het voorjaar van 2027.\n")
 
     question = "Wat is het telefoonnummer van het programmabureau Natuurbrandbeheersing?"
     without = report("zonder", "Het bureau is bereikbaar via het algemene nummer van de veiligheidsregio.")
