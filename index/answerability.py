@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -95,6 +95,7 @@ QUESTION_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rf"{
     (r"wanneer|when|welk jaar|what year|which year", "when"),
     (r"hoe vaak|how often", "frequency"),
     (r"wat (kost|kosten|kostte|kostten)|hoeveel (geld|kost|kosten|kostte|kostten|budget)|welk bedrag|hoe duur"
+     r"|(voor|tegen) welke prijs|welke (huurprijs|koopprijs|verkoopprijs|tarieven)|welk (tarief|uurtarief|salaris)"
      r"|wat (heeft|hebben|had|hadden)\b[^,?]*\bgekost(?=\W*$)|hoeveel (heeft|hebben|had|hadden)\b(?![^,?]*\baan\b)"
      r"[^,?]*\bgekost(?=\W*$)|how much money|how much (does|did|do) .* cost"
      r"|(wat|hoe hoog|hoeveel) (is|was|zijn|waren) (het|de|zijn|haar|hun) ((?!(van|voor|rond|over|bij|met|om|of|en"
@@ -328,22 +329,44 @@ def named_in(question: str) -> set[str]:
     return set(TOKEN.findall(fold(question)))
 
 
+#: The role a question asks the holder of, by the word before "van", "bij", … or the question mark: "Wie is de
+#: interim-manager van de afdeling …?", "Hoe heet de klachtencoördinator?", "Wie is de nieuwe directeur?".
+HOLDER = re.compile(rf"{OPENING}(?:(?:wie|who) (?:is|was|zijn|waren|are|were)|hoe (?:heet|heette|heten))"
+                    r" (?:de|het|the) (?:[\w'-]+ ){0,2}?([\w'-]{4,})"
+                    r"(?= (?:van|of|bij|in|op|voor|namens|die|dat|at|for)\b|\W*$)")
+
+
 @dataclass(frozen=True)
 class Asks:
     """What a question asks for: the answer type (``question_type``), its own words (``named_in``), for
-    "Hoeveel woningen ...?" the stems of what it counts (``counted_in``), and whether it asks why (``ASKS_REASON``:
-    for the highlight only)."""
+    "Hoeveel woningen ...?" the stems of what it counts (``counted_in``), whether it asks why (``ASKS_REASON``:
+    for the highlight only), and the role whose holder it asks (``HOLDER``)."""
 
     kind: str | None
     named: frozenset[str]
     counted: frozenset[str] = frozenset()
     reason: bool = False
+    role: str | None = None
 
 
 def asks(question: str, stem: Callable[[str], str]) -> Asks:
     kind = question_type(question)
+    text = " ".join(fold(question).split())
+    holder = HOLDER.search(text) if kind in ("person", "who") else None
     return Asks(kind, frozenset(named_in(question)), counted_in(question, stem) if kind == "number" else frozenset(),
-                ASKS_REASON.search(" ".join(fold(question).split())) is not None)
+                ASKS_REASON.search(text) is not None, holder.group(1) if holder else None)
+
+
+def names_holder(asked: Asks, sentences: list[str], stem: Callable[[str], str]) -> bool:
+    """Whether a passage that names the role a question asks the holder of names one with it: in a sentence that
+    names the role, or the next, a name the question does not (``who``, not only a person's name as
+    ``person_names`` knows one: "onder voorzitterschap van Ans Rijpkema"). "… wordt tijdelijk aangestuurd door een
+    interim-manager" does not say who the interim-manager is, whoever else the passage names. A passage that does
+    not name the role is not judged here."""
+    role = re.compile(rf"(?<!\w){re.escape(asked.role)}") if asked.role else None
+    at = [i for i, sentence in enumerate(sentences) if role and role.search(fold(sentence))]
+    anyone = replace(asked, kind="who", counted=frozenset())
+    return not at or any(holds_answer(anyone, " ".join(sentences[i:i + 2]), stem) for i in at)
 
 
 #: A thing named by its number: "fase 2", "buslijn 47", "actie 2024-023", and in a passage the numbers listed after
@@ -425,15 +448,23 @@ def counts(sentence: str, counted: frozenset[str], named: frozenset[str], stem: 
     steeg tot 1.240" answers "Hoeveel woningen ...?", and "twaalf bijeenkomsten" does not answer "Hoeveel
     woningen ...?". A compound counts for its last part ("woningbouwprojecten" for "projecten"). An amount of money,
     a share or a rate counts nothing: "€ 1,15 per inwoner" does not answer "Hoeveel inwoners ...?" (``NOT_A_COUNT``)."""
-    tokens = NUMBER_TOKEN.findall(fold(NOT_A_COUNT.sub(" ", sentence)))
+    return bool(counted_numbers(sentence, counted, named, stem))
+
+
+def counted_numbers(text: str, counted: frozenset[str], named: frozenset[str],
+                    stem: Callable[[str], str]) -> frozenset[str]:
+    """The numbers a text gives of the things a question counts (``counts``): "96 gemalen en 231 stuwen" gives 96
+    and 231 for "Hoeveel gemalen en stuwen …?", whatever else it counts."""
+    tokens = NUMBER_TOKEN.findall(fold(NOT_A_COUNT.sub(" ", text)))
     stems = [stem(t) for t in tokens]
+    found = set()
     for i, token in enumerate(tokens):
         if not COUNT_NUMBER.fullmatch(token) or token in named or YEAR_LIKE.fullmatch(token):
             continue
-        for j in range(max(0, i - COUNT_WINDOW), min(len(tokens), i + COUNT_WINDOW + 1)):
-            if j != i and any(stems[j] == c or (len(c) >= MIN_WORD and stems[j].endswith(c)) for c in counted):
-                return True
-    return False
+        if any(j != i and any(stems[j] == c or (len(c) >= MIN_WORD and stems[j].endswith(c)) for c in counted)
+               for j in range(max(0, i - COUNT_WINDOW), min(len(tokens), i + COUNT_WINDOW + 1))):
+            found.add(token)
+    return frozenset(found)
 
 
 def personal(question: str, foreign: float) -> float:

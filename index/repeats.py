@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cached_property
 
 from vraagbaak.build_format import DocumentRecord, Passage
-from vraagbaak.index.answerability import COUNT_NUMBER, MONTHS, NUMBER_WORD, NUMBER_WORDS, YEAR_LIKE
+from vraagbaak.index.answerability import COUNT_NUMBER, MONTHS, NUMBER_WORD, NUMBER_WORDS, YEAR_LIKE, counted_numbers
 from vraagbaak.index.keyword import fold
 
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
@@ -26,6 +27,9 @@ SAME_TEXT = 0.8
 #: then "Op 1 april 2024 heeft Ineke Brouwer het voorzitterschap overgenomen"): shown apart, the asked year's
 #: first, else the newest (``in_order``).
 LIKE_TEXT = 0.5
+#: ... and from which, under the same heading, they are one section in two years, ordered as such: "3.2
+#: Zuiveringsresultaten" of 2023 and of 2024, a quarter of their words the same (a foreword shares a twentieth).
+SAME_SECTION = 0.2
 #: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
 #: text that differ in one are two answers.
 FIGURE_KINDS = frozenset({"number", "money", "frequency", "time"})
@@ -48,22 +52,27 @@ class Repeats:
     """Which of a ranking's passages repeat a better one, over the passages of a loaded index, their documents
     and their words (``Evidence.passage_words``)."""
 
-    def __init__(self, passages: list[Passage], documents: dict[str, DocumentRecord], words: list[set[str]]):
+    def __init__(self, passages: list[Passage], documents: dict[str, DocumentRecord], words: list[set[str]],
+                 stem: Callable[[str], str] = str):
         self.passages = passages
         self.documents = documents
         self.words = words
+        self.stem = stem
         self._normal_forms: dict[int, bytes] = {}
         self._contents: dict[int, frozenset[str]] = {}
+        self._stem_sets: dict[int, frozenset[str]] = {}
 
     def distinct(self, ranked: list[int], years: set[int], limit: int, asked: frozenset[str] = frozenset(),
-                 figures: str = "") -> tuple[list[int], dict[int, list[int]]]:
+                 figures: str = "", counted: frozenset[str] = frozenset(),
+                 answer: Callable[[int], str] | None = None) -> tuple[list[int], dict[int, list[int]]]:
         """Drop passages that repeat a better one (chunk overlap, or the same text twice in a document);
         the same text in several documents of one report family (a report's other years) is shown once,
         and the others are listed with it. The version shown is the asked year's, else the newest. Only
         the first ``limit`` groups are kept: later candidates are compared with those alone, which keeps
         this linear. ``asked``: the question's words (``keyword.words``), which near-identical texts must
         share to count as one (``same``), and ``figures``: "numbers" or "dates" when it asks for one, which
-        they must share too."""
+        they must share too (of a count, ``counted``: the numbers of the things counted); ``answer``: a passage's
+        sentences that answer the question best, by which a section rewritten in another year is one text too."""
         groups: list[list[int]] = []
         past_limit: list[int] = []  # where the texts of candidates that came after the limit go
         by_text: dict[tuple, list[int]] = {}  # the same text in one report family: one group
@@ -76,7 +85,8 @@ class Repeats:
             group = by_text.get(text)
             if group is None:  # only a passage of the same report family can repeat this one (``same``)
                 group = next((g for g in by_family.get(family, ())
-                              if any(self.same(p, self.passages[j], i, j, asked, figures) for j in g)), None)
+                              if any(self.same(p, self.passages[j], i, j, asked, figures, counted, answer)
+                                     for j in g)), None)
             if group is past_limit:
                 continue
             if group is None:
@@ -109,8 +119,8 @@ class Repeats:
         """A digest of the passage's words in lower case (cached): equal for texts that differ only in spacing."""
         found = self._normal_forms.get(i)
         if found is None:
-            normal = " ".join(self.passages[i].text.lower().split())
-            found = self._normal_forms[i] = hashlib.blake2b(normal.encode(), digest_size=16).digest()
+            found = self._normal_forms[i] = hashlib.blake2b(_normal(self.passages[i].text).encode(),
+                                                            digest_size=16).digest()
         return found
 
     def family(self, document: str) -> tuple[str, str]:
@@ -138,19 +148,29 @@ class Repeats:
         return families
 
     def same(self, a: Passage, b: Passage, i: int, j: int, asked: frozenset[str] = frozenset(),
-             figures: str = "") -> bool:
+             figures: str = "", counted: frozenset[str] = frozenset(),
+             answer: Callable[[int], str] | None = None) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report
         (identical texts are matched before, by their normal form). Near-identical texts that differ in a
         word the question asks ("118 bomen", "Anna Bakker"), or in a figure or month when it asks for a number
         or a date (``figures``: "1.120 signalen" in 2023, "1.530 signalen" in 2024), are two answers, not one
-        text in two years."""
+        text in two years. Of a count, only the numbers of the things counted (``counted``) count: "96 gemalen en
+        231 stuwen" in each year is one answer to "Hoeveel gemalen en stuwen …?", whatever the inhabitants. A
+        section rewritten in another year (``LIKE_TEXT``) is one text where the sentences that answer best are the
+        same (``answer``): "Secretaris-directeur is Ronald Hermsen" in each year's board section, whatever that
+        year's meetings."""
         if a.document == b.document:
             return self._overlap(a, b)
-        if not self.versions(i, j):
+        if not (self.versions(i, j) or (answer is not None and self.versions(i, j, LIKE_TEXT)
+                                        and _normal(answer(i)) == _normal(answer(j)))):
             return False
         x, y = self.words[i], self.words[j]
-        return asked & x == asked & y and not (figures and figures_in(a.text, figures == "dates")
-                                               != figures_in(b.text, figures == "dates"))
+        if asked & x != asked & y:
+            return False
+        if figures == "numbers" and counted:
+            return (counted_numbers(a.text, counted, frozenset(), self.stem)
+                    == counted_numbers(b.text, counted, frozenset(), self.stem))
+        return not (figures and figures_in(a.text, figures == "dates") != figures_in(b.text, figures == "dates"))
 
     def versions(self, i: int, j: int, alike: float = SAME_TEXT) -> bool:
         """Whether two passages of other documents are one text in two years of a report: one report family
@@ -181,25 +201,47 @@ class Repeats:
 
     def in_order(self, ranked: list[int], years: set[int], asked: frozenset[str]) -> list[int]:
         """Two years of one text that differ in what is asked are two answers (``same``), and so are two years
-        of one text rewritten under one heading (``LIKE_TEXT``): the asked year's first, else the one holding more
-        of the question's words ("118 woningen"), else the newest, moved up
+        of one section, rewritten under its heading (``SAME_SECTION``): the one to prefer (``_better``) is moved up
         to just before the other (which keeps its place after it: a black-box report found the 2023 figure
-        before 2024's when no year was asked)."""
+        before 2024's when no year was asked). Each passage moves at most once: the two orders of ``_better``
+        together need not be one order, and three passages could take turns for ever."""
         ranked = list(ranked)
+        asked = frozenset(map(self.stem, asked))
+        moved: set[int] = set()
         a = 0
         while a < len(ranked):
-            better = next((b for b in range(a + 1, len(ranked)) if self.versions(ranked[a], ranked[b], LIKE_TEXT)
-                           and self._preferred(ranked[b], years, asked) > self._preferred(ranked[a], years, asked)),
-                          None)
+            better = next((b for b in range(a + 1, len(ranked))
+                           if ranked[b] not in moved and self._better(ranked[b], ranked[a], years, asked)), None)
             if better is None:
                 a += 1
             else:
+                moved.add(ranked[better])
                 ranked.insert(a, ranked.pop(better))
         return ranked
 
+    def _better(self, b: int, a: int, years: set[int], asked: frozenset[str]) -> bool:
+        """Whether ``b`` goes before ``a``, another year of its text (``LIKE_TEXT``): the asked year's, else the one
+        holding more of the question's stems ("heemraad", "heemraden"), else the newest; or of its section under
+        the same heading (``SAME_SECTION``), which may tell another thing: only holding as many of the question's
+        stems, then the asked year's, else the newest ("Hoeveel trainees begonnen in 2024?" is not answered by
+        2024's staff section where 2022's names the trainees)."""
+        if self.versions(a, b, LIKE_TEXT):
+            return self._preferred(b, years, asked) > self._preferred(a, years, asked)
+        if self.versions(a, b, SAME_SECTION):
+            (year_b, words_b, newer_b), (year_a, words_a, newer_a) = (self._preferred(b, years, asked),
+                                                                     self._preferred(a, years, asked))
+            return (words_b, year_b, newer_b) > (words_a, year_a, newer_a)
+        return False
+
     def _preferred(self, i: int, years: set[int], asked: frozenset[str]) -> tuple[bool, int, int]:
         year = self.passages[i].citation.year
-        return year in years, len(asked & self.words[i]), year or 0
+        return year in years, len(asked & self._stems(i)), year or 0
+
+    def _stems(self, i: int) -> frozenset[str]:
+        found = self._stem_sets.get(i)
+        if found is None:
+            found = self._stem_sets[i] = frozenset(map(self.stem, self.words[i]))
+        return found
 
     @staticmethod
     def _overlap(a: Passage, b: Passage) -> bool:
@@ -212,3 +254,8 @@ class Repeats:
 def _heading(passage: Passage) -> str:
     """A passage's own heading without its number ("3.1 Inspecties" and "4.1 Inspecties" are one)."""
     return fold(passage.citation.section[-1]).lstrip("0123456789. ") if passage.citation.section else ""
+
+
+def _normal(text: str) -> str:
+    """A text's words in lower case, however spaced."""
+    return " ".join(text.lower().split())

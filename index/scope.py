@@ -8,6 +8,7 @@ evidence.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,6 +69,11 @@ class Selection:
     rows: np.ndarray
 
 
+def _shared_headings(paths: list[list[str]]) -> int:
+    distinct = {tuple(path) for path in paths}
+    return len(os.path.commonprefix(sorted(distinct))) if len(distinct) > 1 else 0
+
+
 class Shelf:
     """The documents of a loaded index and their passages, for scoping and for naming documents."""
 
@@ -79,12 +85,20 @@ class Shelf:
         self.document_of = np.array([position[p.document] for p in passages], dtype=np.int32)
         self._rows = {d: np.flatnonzero(self.document_of == i) for d, i in position.items()}
         self._selections: dict[tuple, Selection] = {}
+        self._passages = passages
         #: Organisation names as folded words, for documents that have one (at least three letters).
         self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
                               for d in documents if len(d.organisation) >= 3}
         #: Documents whose organisation reads as one ("Stedennetwerk Oost", "Politie", "G40"),
         #: not as a subject taken from a file name ("zonnepark-de-brede-akker-2024" names "Zonnepark de Brede Akker").
         self.bodies = frozenset(d.id for d in documents if reads_as_organisation(d.organisation))
+
+    @cached_property
+    def shared_headings(self) -> dict[str, int]:
+        """Per document of more than one section, how many leading headings all its passages have: its title heading
+        ("Begroting 2026 en meerjarenraming 2027–2029") says what the whole document covers, not a passage."""
+        return {d: _shared_headings([self._passages[r].citation.section for r in rows])
+                for d, rows in self._rows.items()}
 
     def rows_of(self, document: str) -> np.ndarray:
         """The rows of one document's passages."""
@@ -176,13 +190,20 @@ class Shelf:
             names[d] = [whole] + ([own] if rare and own != whole else [])
         return names
 
+    def names_of(self, document: str) -> list[list[str]]:
+        """The word runs that name a document's organisation: its whole name, and for one that reads as an
+        organisation its own part too (``own_names``): "Wie is de dijkgraaf van Lindevliet?" names the water board
+        "Waterschap Lindevliet", not the municipality's budget that mentions it."""
+        whole = self.organisations.get(document)
+        return self.own_names.get(document) or ([whole.split()] if whole else [])
+
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
         """Documents the question names by year (``years``: those it mentions, :func:`years_in`), organisation
         or kind ("in het positionpaper", "de besluitenlijst"), if that singles out some but not all."""
         candidates = within or frozenset(self.documents)
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
         by_year = {d for d in candidates if self.documents[d].year in years}
-        by_name = {d for d in candidates if d in self.organisations and f" {self.organisations[d]} " in text}
+        by_name = {d for d in candidates if any(f" {' '.join(run)} " in text for run in self.names_of(d))}
         kinds = {kind for kind, pattern in NAMED_KINDS if pattern.search(text)}
         by_kind = {d for d in candidates if self.documents[d].kind in kinds}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report

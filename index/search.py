@@ -36,6 +36,7 @@ from vraagbaak.index.answerability import (
     asks,
     gives_reason,
     holds_answer,
+    names_holder,
     numbered,
     other_number,
 )
@@ -217,7 +218,8 @@ class Searcher:
                               [p.embed_text for p in self.passages])
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
-        self.repeats = Repeats(self.passages, self.documents, self.evidence.passage_words)
+        self.repeats = Repeats(self.passages, self.documents, self.evidence.passage_words,
+                               self.keyword.tokenizer.stemmer.stemWord)
         self._selectors: dict[frozenset[str], object] = {}
         self._spellers: dict[frozenset[str], Speller] = {}
         self._check_counts()
@@ -333,7 +335,7 @@ class Searcher:
         asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
         figures = "dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS else ""
         ranked, also = self.repeats.distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words,
-                                             figures)
+                                             figures, asked.counted, lambda i: self._sentence_text(i, best_sentence[i]))
         ranked = self.repeats.in_order(ranked, years, asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, asked, query, ranked[:CONSIDERED], cosine, best_sentence, asked_scores,
@@ -389,12 +391,21 @@ class Searcher:
         nor the unemployment of 2024 "Wat was de werkloosheid in 2023?", nor "Fase 1 is opgeleverd" "Wanneer wordt
         fase 2 opgeleverd?". Nor does a passage without a phone number, an e-mail address, a day or a clock time
         answer a question that asks for one (``CRISP_KINDS``): "bereikbaar via het algemene nummer" gives none."""
-        passage = self.passages[first]  # its text with its section path ("Kerncijfers 2023")
+        passage = self.passages[first]
+        # its text with its own headings ("Kerncijfers 2023"), not the title heading the whole document has
+        where = "\n".join([*passage.citation.section[self.shelf.shared_headings[passage.document]:], passage.text])
         stem = self.evidence.tokenizer.stemmer.stemWord
         return all(self.shelf.documents[passage.document].year == year
-                   or re.search(rf"(?<!\d){year}(?!\d)", passage.embed_text) for year in years
+                   or re.search(rf"(?<!\d){year}(?!\d)", where) for year in years
                    ) and not other_number(things, passage.embed_text) and (
-            asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem))
+            asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem)) and (
+            asked is None or asked.role is None
+            or names_holder(asked, [passage.text[a:b] for _, a, b in map(self.sentences.__getitem__,
+                                                                           self.sentences_of.get(first, []))], stem))
+
+    def _sentence_text(self, i: int, best: tuple[float, list[int]]) -> str:
+        """The text of a passage's best sentences."""
+        return " ".join(self.passages[i].text[start:end] for _, start, end in map(self.sentences.__getitem__, best[1]))
 
     def _amount_shown(self, ranked: list[int], asked: Asks) -> bool:
         """A question for an amount of money ("Wat kost …?", "Hoeveel heeft de bestrijding van de brand gekost?") is

@@ -192,7 +192,7 @@ def test_no_near_duplicates_in_one_answer(tmp_path, monkeypatch):
     for question in ("havens en ligplaatsen in stad", "kades van Harlingen hersteld"):
         assert _near_duplicates(searcher.search(question, 10, abstain=False).hits) == [], question
         with monkeypatch.context() as patched:  # without the filter they do occur: the check is not vacuous
-            patched.setattr(searcher.repeats, "distinct", lambda ranked, years, limit, asked, figures: (ranked, {}))
+            patched.setattr(searcher.repeats, "distinct", lambda ranked, *_: (ranked, {}))
             assert _near_duplicates(searcher.search(question, 10, abstain=False).hits), question
 
 
@@ -397,6 +397,27 @@ def test_a_question_for_an_amount_of_money_is_not_answered_without_one_among_the
     given = report("met", "De bestrijding kostte € 412.000, die het Rijk vergoedt.")
     assert without.search(question, 3).status != "answered"
     assert given.search(question, 3).status == "answered"
+
+
+def test_a_passage_naming_the_role_asked_about_without_its_holder_is_not_an_answer(tmp_path, embedder):
+    """A held-out near miss (2026-12-02): "Wie is de interim-manager van de afdeling Groen en Schoonmaak?" was answered
+    (0.90) by the management passage, which names three people and says the department has an interim manager, not
+    who. Where the report names the interim manager, it is an answer."""
+
+    def report(folder: str, manager: str) -> Searcher:
+        return one_report(tmp_path, embedder, folder, "lingestroom-jaarverslag-2024.txt",
+            "Jaarverslag Lingestroom 2024\n\nDirectie en management\n\nMarieke Oosterhuis is sinds 1 maart 2022 "
+            "directeur-bestuurder van Lingestroom. Het managementteam bestaat verder uit Anouk Smeets (manager "
+            "Leerwerkbedrijf) en Joost Verbeek (controller). De afdeling Groen en Schoonmaak wordt sinds de zomer van "
+            f"2024 tijdelijk aangestuurd door {manager}.\n\nGroen\n\nMet 31 groenploegen verzorgen we ruim 420 "
+            "hectare plantsoen, bermen en sportvelden voor drie gemeenten.\n\nWasserij\n\nOp 1 oktober 2024 sloot "
+            "Lingestroom de wasserij in Dalemsdonk.\n")
+
+    question = "Wie is de interim-manager van de afdeling Groen en Schoonmaak?"
+    unnamed = report("zonder", "een interim-manager").search(question, 3)
+    named = report("met", "interim-manager Ruud Hendriksen").search(question, 3)
+    assert "Directie" in unnamed.hits[0].passage.citation.section[-1] and unnamed.status == "uncertain"
+    assert "Directie" in named.hits[0].passage.citation.section[-1] and named.status == "answered"
 
 
 @pytest.mark.parametrize("passage, amount", [
