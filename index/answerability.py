@@ -55,7 +55,7 @@ from pydantic import BaseModel, model_validator
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from vraagbaak.index.keyword import STOPWORDS, TOKEN, Tokenizer, bm25_idf, fold, words
+from vraagbaak.index.keyword import STOPWORDS, TOKEN, Tokenizer, bm25_idf, fold, verb_form, words
 from vraagbaak.index.person_names import ROLES, person_names
 from vraagbaak.index.spelling import on_a_word_list
 from vraagbaak.ingest.links import EMAIL, EMAIL_PLACEHOLDER
@@ -230,7 +230,7 @@ class KnownWords:
         self.stems = set(tokenizer.stemmer.stemWords(sorted(self.words)))
 
     def known(self, word: str) -> bool:
-        return (word in self.words or self.tokenizer.stemmer.stemWord(word) in self.stems
+        return (word in self.words or verb_form(word, self.tokenizer.stemmer.stemWord(word), self.stems) in self.stems
                 or bool(self.tokenizer.split(word)))
 
     def lexical(self, question: str) -> dict[str, float]:
@@ -556,7 +556,7 @@ class Evidence:
         """Everything about the question alone, computed once per search (``scope``: from :meth:`scoped`; ``asked``:
         what it asks, where the search has it already)."""
         stats = scope or self.whole
-        terms = set(self.tokenizer(" ".join(w for w in words(question) if w not in ASKING)))
+        terms = set(self.tokenizer.query(" ".join(w for w in words(question) if w not in ASKING), stats.idf))
         lexical = stats.known_words.lexical(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "asks": asked or asks(question, self.tokenizer.stemmer.stemWord),

@@ -19,7 +19,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,6 +74,24 @@ def compound_parts(word: str, known: Callable[[str], bool], head_min: int = MIN_
     return ()
 
 
+#: The shortest stem whose verb form ``verb_form`` reads as another: not "plan" as "plant", "kan" as "kant".
+MIN_VERB_STEM = 5
+#: A weak verb's past tense: "beheerde", "woonden", "werkte", "startten".
+PAST_TENSE = re.compile(r"(?:de|den|te|ten)$")
+
+
+def verb_form(word: str, stem: str, known: Container[str]) -> str:
+    """A question's stem the texts do not use, as the same verb's stem they do: Snowball keeps the "t" of the present
+    tense ("beheert") and the "d" of some past tenses ("woonden": "woond"), where "beheerde" is "beheer" and "wonen"
+    "woon"; so "Hoeveel inwoners woonden er …?" asked about a word no report used, against "In het gebied wonen …".
+    A "t" or "d" is added only to a past tense ("beheerde" as "beheert"; not "regels" as "regelt"). A stem the texts
+    use stays as it is."""
+    if stem in known or len(stem) < MIN_VERB_STEM:
+        return stem
+    forms = [stem[:-1]] if stem[-1] in "td" else [stem + "t", stem + "d"] if PAST_TENSE.search(word) else []
+    return next((form for form in forms if form in known), stem)
+
+
 class Tokenizer:
     """Turns text into index terms; the decompounding vocabulary is part of the saved index."""
 
@@ -95,6 +113,12 @@ class Tokenizer:
             terms.append(word)
             terms.extend(self.split(word))
         return self.stemmer.stemWords(terms)
+
+    def query(self, text: str, known: Container[str]) -> list[str]:
+        """A question's terms (``__call__``), a verb form the texts do not use read as the one they do
+        (``verb_form``)."""
+        terms = [term for word in words(text) for term in (word, *self.split(word))]
+        return [verb_form(term, stem, known) for term, stem in zip(terms, self.stemmer.stemWords(terms))]
 
 
 def _per_document(ids: list[list[int]], documents: list[list[int]], empty: int,
@@ -164,12 +188,12 @@ class KeywordIndex:
         """The ``k`` best passages by BM25; with ``mask``, only those it marks (a scope). A passage's score
         depends on its own document only, so a scope needs no statistics of its own, and the passages at some
         rows may be scored for another query (``instead``: rows and their query)."""
-        terms = [t for t in self.tokenizer(query) if t in self.vocab]
+        terms = [t for t in self.tokenizer.query(query, self.vocab) if t in self.vocab]
         if k <= 0 or not (terms or instead):
             return []
         scores = self.bm25.get_scores([self.vocab[t] for t in terms]) if terms else np.zeros(self.bm25.scores["num_docs"])
         for rows, other in instead:
-            other_terms = [self.vocab[t] for t in self.tokenizer(other) if t in self.vocab]
+            other_terms = [self.vocab[t] for t in self.tokenizer.query(other, self.vocab) if t in self.vocab]
             scores[rows] = self.bm25.get_scores(other_terms)[rows] if other_terms else 0.0
         if mask is not None:
             scores = np.where(mask, scores, 0.0)

@@ -1,5 +1,5 @@
 from vraagbaak.index import keyword
-from vraagbaak.index.keyword import KeywordIndex, Tokenizer, fold
+from vraagbaak.index.keyword import KeywordIndex, Tokenizer, fold, verb_form
 
 TEXTS = [
     "Het belangrijkste aandachtspunt voor de themagroep Financiën: het ravijnjaar 2026.",
@@ -85,3 +85,19 @@ def test_a_document_too_small_for_statistics_of_its_own_is_weighed_with_the_shel
     assert np.allclose(scores[:len(report)], alone.bm25.get_scores([alone.vocab[t] for t in alone.tokenizer(question) if t in alone.vocab]),
                        atol=1e-5)
     assert index.search(question, 1)[0][0] == len(report)
+
+
+def test_a_verb_form_the_texts_do_not_use_is_read_as_the_one_they_do():
+    """A held-out shelf (2026-12-02): "Hoeveel inwoners woonden er in het werkgebied?" got "not found" and "Hoeveel
+    kilometer watergang beheerde het waterschap?" a caveat, while the reports say "wonen" and "beheert": Snowball
+    stems "woonden" "woond" and "beheert" "beheert". A stem the texts use stays; a noun gets no verb's "t"."""
+    texts = ["In het werkgebied wonen ongeveer 408.000 inwoners verspreid over elf gemeenten.",
+             "Het waterschap beheert 2.418 kilometer watergang en 96 gemalen.",
+             "De regels voor de keur gelden voor iedereen die een sloot graaft."]
+    index = KeywordIndex.build(texts)
+    assert [row for row, _ in index.search("Waar woonden zij?", 3)] == [0]
+    assert [index.tokenizer.query(word, index.vocab) for word in ("woonden", "beheerde", "beheert", "regels")] == [
+        ["woon"], ["beheert"], ["beheert"], ["regel"]]
+    assert verb_form("regels", "regel", {"regelt"}) == "regel"  # not a past tense: no "t" added
+    assert verb_form("geregeld", "regeld", {"regel"}) == "regel" and verb_form("kant", "kant", {"kan"}) == "kant"
+    assert "woond" not in index.vocab and index.tokenizer("woonden") == ["woond"]  # the texts' own terms unchanged
