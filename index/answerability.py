@@ -230,7 +230,8 @@ class KnownWords:
         self.stems = set(tokenizer.stemmer.stemWords(sorted(self.words)))
 
     def known(self, word: str) -> bool:
-        return (word in self.words or verb_form(word, self.tokenizer.stemmer.stemWord(word), self.stems) in self.stems
+        return (word in self.words
+                or verb_form(word, self.tokenizer.stemmer.stemWord(word), self.stems, self.tokenizer.verbs) in self.stems
                 or bool(self.tokenizer.split(word)))
 
     def lexical(self, question: str) -> dict[str, float]:
@@ -334,6 +335,11 @@ def named_in(question: str) -> set[str]:
 HOLDER = re.compile(rf"{OPENING}(?:(?:wie|who) (?:is|was|zijn|waren|are|were)|hoe (?:heet|heette|heten))"
                     r" (?:de|het|the) (?:[\w'-]+ ){0,2}?([\w'-]{4,})"
                     r"(?= (?:van|of|bij|in|op|voor|namens|die|dat|at|for)\b|\W*$)")
+#: A role a person holds, as the end of the word (folded): "interim-manager", "klachtencoordinator", "projectleider";
+#: not "opdrachtgever" or "eigenaar", which an organisation holds as often.
+PERSON_ROLE = re.compile(rf"(?:{'|'.join(ROLES)}|manager|coordinator|adviseur|leider|functionaris|ambtenaar"
+                         r"|medewerker|beheerder|dijkgraaf|heemraad|inspecteur|griffier|controller|consulent"
+                         r"|regisseur|coach|vertrouwenspersoon)(?:s|en|sen|n)?$")
 
 
 @dataclass(frozen=True)
@@ -353,8 +359,9 @@ def asks(question: str, stem: Callable[[str], str]) -> Asks:
     kind = question_type(question)
     text = " ".join(fold(question).split())
     holder = HOLDER.search(text) if kind in ("person", "who") else None
+    role = holder.group(1) if holder and PERSON_ROLE.search(holder.group(1)) else None
     return Asks(kind, frozenset(named_in(question)), counted_in(question, stem) if kind == "number" else frozenset(),
-                ASKS_REASON.search(text) is not None, holder.group(1) if holder else None)
+                ASKS_REASON.search(text) is not None, role)
 
 
 def names_holder(asked: Asks, sentences: list[str], stem: Callable[[str], str]) -> bool:

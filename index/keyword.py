@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Container, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import bm25s
@@ -74,22 +74,28 @@ def compound_parts(word: str, known: Callable[[str], bool], head_min: int = MIN_
     return ()
 
 
-#: The shortest stem whose verb form ``verb_form`` reads as another: not "plan" as "plant", "kan" as "kant".
+#: The shortest stem whose verb form ``verb_form`` reads as another: not "kant" as "kan".
 MIN_VERB_STEM = 5
 #: A weak verb's past tense: "beheerde", "woonden", "werkte", "startten".
 PAST_TENSE = re.compile(r"(?:de|den|te|ten)$")
 
 
-def verb_form(word: str, stem: str, known: Container[str]) -> str:
+def verb_form(word: str, stem: str, known: Container[str], verbs: Container[str]) -> str:
     """A question's stem the texts do not use, as the same verb's stem they do: Snowball keeps the "t" of the present
-    tense ("beheert") and the "d" of some past tenses ("woonden": "woond"), where "beheerde" is "beheer" and "wonen"
-    "woon"; so "Hoeveel inwoners woonden er …?" asked about a word no report used, against "In het gebied wonen …".
-    A "t" or "d" is added only to a past tense ("beheerde" as "beheert"; not "regels" as "regelt"). A stem the texts
-    use stays as it is."""
+    tense ("beheert") and the "d" of a past tense in "-de(n)" after a stem ("woonden": "woond"), where "beheerde" is
+    "beheer" and "wonen" "woon"; so "Hoeveel inwoners woonden er …?" asked about a word no report used, against "In
+    het gebied wonen …". A "t" or "d" goes only where the word ends in "t" or "de(n)" and the texts use the shorter
+    stem as a verb's (``verbs``: stems of their words in "-en": not "ruimte" as "ruim", "maart" as "maar"); one is
+    added only to a past tense ("beheerde" as "beheert"; not "regels" as "regelt"). A stem the texts use stays."""
     if stem in known or len(stem) < MIN_VERB_STEM:
         return stem
-    forms = [stem[:-1]] if stem[-1] in "td" else [stem + "t", stem + "d"] if PAST_TENSE.search(word) else []
-    return next((form for form in forms if form in known), stem)
+    if stem[-1] in "td":
+        shorter = stem[:-1]
+        ending = word.endswith("t") if stem[-1] == "t" else word.endswith(("de", "den"))
+        return shorter if ending and shorter in known and shorter in verbs else stem
+    if PAST_TENSE.search(word):
+        return next((form for form in (stem + "t", stem + "d") if form in known), stem)
+    return stem
 
 
 class Tokenizer:
@@ -118,7 +124,13 @@ class Tokenizer:
         """A question's terms (``__call__``), a verb form the texts do not use read as the one they do
         (``verb_form``)."""
         terms = [term for word in words(text) for term in (word, *self.split(word))]
-        return [verb_form(term, stem, known) for term, stem in zip(terms, self.stemmer.stemWords(terms))]
+        return [verb_form(term, stem, known, self.verbs) for term, stem in zip(terms, self.stemmer.stemWords(terms))]
+
+    @cached_property
+    def verbs(self) -> frozenset[str]:
+        """The stems of the texts' words in "-en": an infinitive or plural verb's ("wonen", "beheren"), or a plural
+        noun's."""
+        return frozenset(self.stemmer.stemWords(sorted(w for w in self.parts if w.endswith("en"))))
 
 
 def _per_document(ids: list[list[int]], documents: list[list[int]], empty: int,

@@ -17,6 +17,8 @@ from functools import cached_property
 from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.index.answerability import COUNT_NUMBER, MONTHS, NUMBER_WORD, NUMBER_WORDS, YEAR_LIKE, counted_numbers
 from vraagbaak.index.keyword import fold
+from vraagbaak.index.keyword import words as folded_words
+from vraagbaak.index.person_names import person_names
 
 #: Share of the shorter passage two hits may overlap before the lower one counts as a repeat.
 DUPLICATE_OVERLAP = 0.5
@@ -27,9 +29,12 @@ SAME_TEXT = 0.8
 #: then "Op 1 april 2024 heeft Ineke Brouwer het voorzitterschap overgenomen"): shown apart, the asked year's
 #: first, else the newest (``in_order``).
 LIKE_TEXT = 0.5
-#: ... and from which, under the same heading, they are one section in two years, ordered as such: "3.2
-#: Zuiveringsresultaten" of 2023 and of 2024, a quarter of their words the same (a foreword shares a twentieth).
+#: ... and from which, under the same heading, they are one section in two years, ordered as such (a fifth: "3.2
+#: Zuiveringsresultaten" of 2023 and of 2024 share a quarter of their words, two years' forewords a twentieth) ...
 SAME_SECTION = 0.2
+#: ... where the newer one stands at most this many places below the other: a section's other year far down the
+#: ranking does not overrule it.
+SAME_SECTION_REACH = 2
 #: Answer types that a figure gives, and those a date gives (where a year and a month count too): two years of a
 #: text that differ in one are two answers.
 FIGURE_KINDS = frozenset({"number", "money", "frequency", "time"})
@@ -53,11 +58,12 @@ class Repeats:
     and their words (``Evidence.passage_words``)."""
 
     def __init__(self, passages: list[Passage], documents: dict[str, DocumentRecord], words: list[set[str]],
-                 stem: Callable[[str], str] = str):
+                 stem: Callable[[str], str] = str, sentences: Callable[[int], list[str]] | None = None):
         self.passages = passages
         self.documents = documents
         self.words = words
         self.stem = stem
+        self.sentences = sentences  # a passage's sentences, for ``_same_answer``
         self._normal_forms: dict[int, bytes] = {}
         self._contents: dict[int, frozenset[str]] = {}
         self._stem_sets: dict[int, frozenset[str]] = {}
@@ -152,25 +158,41 @@ class Repeats:
              answer: Callable[[int], str] | None = None) -> bool:
         """Overlapping chunks of one section, or near-identical words in another year of the same report
         (identical texts are matched before, by their normal form). Near-identical texts that differ in a
-        word the question asks ("118 bomen", "Anna Bakker"), or in a figure or month when it asks for a number
-        or a date (``figures``: "1.120 signalen" in 2023, "1.530 signalen" in 2024), are two answers, not one
-        text in two years. Of a count, only the numbers of the things counted (``counted``) count: "96 gemalen en
-        231 stuwen" in each year is one answer to "Hoeveel gemalen en stuwen …?", whatever the inhabitants. A
+        word the question asks ("118 bomen", "Anna Bakker"), in a figure or month when it asks for a number
+        or a date (``figures``: "1.120 signalen" in 2023, "1.530 signalen" in 2024), or in a person's name of the
+        sentences that answer best when it asks who ("names": another member for one town in 2024), are two
+        answers, not one text in two years. Of a count, only the numbers of the things counted (``counted``)
+        count: "96 gemalen en 231 stuwen" in each year is one answer to "Hoeveel gemalen en stuwen …?", whatever
+        the inhabitants. A
         section rewritten in another year (``LIKE_TEXT``) is one text where the sentences that answer best are the
-        same (``answer``): "Secretaris-directeur is Ronald Hermsen" in each year's board section, whatever that
-        year's meetings."""
+        same (``answer``) and the sentences it does not share name none of the question's words: "Secretaris-directeur
+        is Ronald Hermsen" in each year's board section, whatever that year's meetings; not where another sentence
+        names another year's chair of the audit committee asked about."""
         if a.document == b.document:
             return self._overlap(a, b)
-        if not (self.versions(i, j) or (answer is not None and self.versions(i, j, LIKE_TEXT)
-                                        and _normal(answer(i)) == _normal(answer(j)))):
+        if not (self.versions(i, j) or (answer is not None and self._same_answer(i, j, answer, asked))):
             return False
         x, y = self.words[i], self.words[j]
         if asked & x != asked & y:
             return False
-        if figures == "numbers" and counted:
-            return (counted_numbers(a.text, counted, frozenset(), self.stem)
+        if figures == "names":  # of the sentences that answer best, where known: the year's other names do not count
+            texts = (answer(i), answer(j)) if answer is not None else (a.text, b.text)
+            return set(person_names(texts[0])) == set(person_names(texts[1]))
+        if figures == "numbers" and counted:  # where neither gives the count, neither answers: one text, listed
+            return (counted_numbers(a.text, counted, frozenset(), self.stem)  # "Met andere cijfers" if figures differ
                     == counted_numbers(b.text, counted, frozenset(), self.stem))
         return not (figures and figures_in(a.text, figures == "dates") != figures_in(b.text, figures == "dates"))
+
+    def _same_answer(self, i: int, j: int, answer: Callable[[int], str], asked: frozenset[str]) -> bool:
+        """Whether two years of a rewritten section (``LIKE_TEXT``) answer alike: the same best sentences, and
+        the sentences one of them has alone (``sentences``) hold none of the question's words."""
+        if self.sentences is None or not self.versions(i, j, LIKE_TEXT):
+            return False
+        best = _normal(answer(i))
+        if not best or best != _normal(answer(j)):
+            return False
+        own = [{_normal(s) for s in self.sentences(k)} for k in (i, j)]
+        return not any(asked & set(folded_words(s)) for s in own[0] ^ own[1])
 
     def versions(self, i: int, j: int, alike: float = SAME_TEXT) -> bool:
         """Whether two passages of other documents are one text in two years of a report: one report family
@@ -210,8 +232,8 @@ class Repeats:
         moved: set[int] = set()
         a = 0
         while a < len(ranked):
-            better = next((b for b in range(a + 1, len(ranked))
-                           if ranked[b] not in moved and self._better(ranked[b], ranked[a], years, asked)), None)
+            better = next((b for b in range(a + 1, len(ranked)) if ranked[b] not in moved
+                           and self._better(ranked[b], ranked[a], years, asked, b - a <= SAME_SECTION_REACH)), None)
             if better is None:
                 a += 1
             else:
@@ -219,15 +241,15 @@ class Repeats:
                 ranked.insert(a, ranked.pop(better))
         return ranked
 
-    def _better(self, b: int, a: int, years: set[int], asked: frozenset[str]) -> bool:
+    def _better(self, b: int, a: int, years: set[int], asked: frozenset[str], near: bool) -> bool:
         """Whether ``b`` goes before ``a``, another year of its text (``LIKE_TEXT``): the asked year's, else the one
-        holding more of the question's stems ("heemraad", "heemraden"), else the newest; or of its section under
-        the same heading (``SAME_SECTION``), which may tell another thing: only holding as many of the question's
-        stems, then the asked year's, else the newest ("Hoeveel trainees begonnen in 2024?" is not answered by
-        2024's staff section where 2022's names the trainees)."""
+        holding more of the question's stems ("heemraad", "heemraden"), else the newest; or, ``near`` it
+        (``SAME_SECTION_REACH``), of its section under the same heading (``SAME_SECTION``), which may tell another
+        thing: only holding as many of the question's stems, then the asked year's, else the newest ("Hoeveel
+        trainees begonnen in 2024?" is not answered by 2024's staff section where 2022's names the trainees)."""
         if self.versions(a, b, LIKE_TEXT):
             return self._preferred(b, years, asked) > self._preferred(a, years, asked)
-        if self.versions(a, b, SAME_SECTION):
+        if near and self.versions(a, b, SAME_SECTION):
             (year_b, words_b, newer_b), (year_a, words_a, newer_a) = (self._preferred(b, years, asked),
                                                                      self._preferred(a, years, asked))
             return (words_b, year_b, newer_b) > (words_a, year_a, newer_a)

@@ -95,8 +95,9 @@ class Shelf:
 
     @cached_property
     def shared_headings(self) -> dict[str, int]:
-        """Per document of more than one section, how many leading headings all its passages have: its title heading
-        ("Begroting 2026 en meerjarenraming 2027–2029") says what the whole document covers, not a passage."""
+        """Per document, how many leading headings all its passages have (none for a document of one section): a
+        title heading ("Begroting 2026 en meerjarenraming 2027–2029") says what the whole document covers, not what
+        a passage says."""
         return {d: _shared_headings([self._passages[r].citation.section for r in rows])
                 for d, rows in self._rows.items()}
 
@@ -161,7 +162,7 @@ class Shelf:
         asked = re.findall(r"[a-z0-9]+", fold(question))
         found: dict[str, str] = {}
         for d in within or self.documents:
-            names = self.own_names.get(d, [])
+            names = self.names_in(question, d) if d in self.bodies else []
             kept, i = [], 0
             while names and i < len(asked):
                 name = next((n for n in names if asked[i:i + len(n)] == n), None)
@@ -190,12 +191,16 @@ class Shelf:
             names[d] = [whole] + ([own] if rare and own != whole else [])
         return names
 
-    def names_of(self, document: str) -> list[list[str]]:
-        """The word runs that name a document's organisation: its whole name, and for one that reads as an
-        organisation its own part too (``own_names``): "Wie is de dijkgraaf van Lindevliet?" names the water board
-        "Waterschap Lindevliet", not the municipality's budget that mentions it."""
-        whole = self.organisations.get(document)
-        return self.own_names.get(document) or ([whole.split()] if whole else [])
+    def names_in(self, question: str, document: str) -> list[list[str]]:
+        """The word runs that name a document's organisation in this question: its whole name, and for one that
+        reads as an organisation its own part (``own_names``), where the question writes that part as a name
+        (capitalised) or it is no Dutch word at all: "Wie is de dijkgraaf van Lindevliet?" names the water board
+        "Waterschap Lindevliet", not the municipality's budget that mentions it; "Hoeveel wijkteams zijn er?" does
+        not name "Stichting Wijkteams"."""
+        whole = (self.organisations.get(document) or "").split()
+        runs = self.own_names.get(document) or [whole]
+        capitalised = {fold(w) for w in re.findall(r"\w+", question) if w[:1].isupper()}
+        return [run for run in runs if run and (run == whole or all(w in capitalised or not zipf_nl(w) for w in run))]
 
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
         """Documents the question names by year (``years``: those it mentions, :func:`years_in`), organisation
@@ -203,7 +208,7 @@ class Shelf:
         candidates = within or frozenset(self.documents)
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
         by_year = {d for d in candidates if self.documents[d].year in years}
-        by_name = {d for d in candidates if any(f" {' '.join(run)} " in text for run in self.names_of(d))}
+        by_name = {d for d in candidates if any(f" {' '.join(run)} " in text for run in self.names_in(question, d))}
         kinds = {kind for kind, pattern in NAMED_KINDS if pattern.search(text)}
         by_kind = {d for d in candidates if self.documents[d].kind in kinds}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report

@@ -219,7 +219,7 @@ class Searcher:
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
         self.repeats = Repeats(self.passages, self.documents, self.evidence.passage_words,
-                               self.keyword.tokenizer.stemmer.stemWord)
+                               self.keyword.tokenizer.stemmer.stemWord, self._sentence_texts)
         self._selectors: dict[frozenset[str], object] = {}
         self._spellers: dict[frozenset[str], Speller] = {}
         self._check_counts()
@@ -333,7 +333,8 @@ class Searcher:
         order = sorted(candidates, key=lambda i: -fused[i])
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
         asked = asks(text, self.evidence.tokenizer.stemmer.stemWord)
-        figures = "dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS else ""
+        figures = ("dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS
+                   else "names" if asked.kind in ("who", "person") else "")
         ranked, also = self.repeats.distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words,
                                              figures, asked.counted, lambda i: self._sentence_text(i, best_sentence[i]))
         ranked = self.repeats.in_order(ranked, years, asked_words)
@@ -386,11 +387,13 @@ class Searcher:
 
     def _bears_out(self, years: set[int], things: dict[str, set[str]], first: int, asked: Asks | None = None) -> bool:
         """Whether each year the question names is the first passage's document's, or stands in its text or its
-        section's title, and each thing it names by number is not named there by other numbers only: a report of
-        2024 that gives the houses built in 2024 does not answer "Hoeveel woningen worden er in 2025 opgeleverd?",
-        nor the unemployment of 2024 "Wat was de werkloosheid in 2023?", nor "Fase 1 is opgeleverd" "Wanneer wordt
-        fase 2 opgeleverd?". Nor does a passage without a phone number, an e-mail address, a day or a clock time
-        answer a question that asks for one (``CRISP_KINDS``): "bereikbaar via het algemene nummer" gives none."""
+        own headings (not a title heading every passage of the document has), and each thing it names by number is
+        not named there by other numbers only: a report of 2024 that gives the houses built in 2024 does not answer
+        "Hoeveel woningen worden er in 2025 opgeleverd?", nor the unemployment of 2024 "Wat was de werkloosheid in
+        2023?", nor "Fase 1 is opgeleverd" "Wanneer wordt fase 2 opgeleverd?". Nor does a passage without a phone
+        number, an e-mail address, a day or a clock time answer a question that asks for one (``CRISP_KINDS``):
+        "bereikbaar via het algemene nummer" gives none; nor one that names the role whose holder is asked
+        without a holder (``names_holder``)."""
         passage = self.passages[first]
         # its text with its own headings ("Kerncijfers 2023"), not the title heading the whole document has
         where = "\n".join([*passage.citation.section[self.shelf.shared_headings[passage.document]:], passage.text])
@@ -400,12 +403,16 @@ class Searcher:
                    ) and not other_number(things, passage.embed_text) and (
             asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem)) and (
             asked is None or asked.role is None
-            or names_holder(asked, [passage.text[a:b] for _, a, b in map(self.sentences.__getitem__,
-                                                                           self.sentences_of.get(first, []))], stem))
+            or names_holder(asked, self._sentence_texts(first), stem))
 
     def _sentence_text(self, i: int, best: tuple[float, list[int]]) -> str:
         """The text of a passage's best sentences."""
         return " ".join(self.passages[i].text[start:end] for _, start, end in map(self.sentences.__getitem__, best[1]))
+
+    def _sentence_texts(self, i: int) -> list[str]:
+        """The texts of a passage's sentences."""
+        return [self.passages[i].text[start:end]
+                for _, start, end in map(self.sentences.__getitem__, self.sentences_of.get(i, []))]
 
     def _amount_shown(self, ranked: list[int], asked: Asks) -> bool:
         """A question for an amount of money ("Wat kost …?", "Hoeveel heeft de bestrijding van de brand gekost?") is
@@ -438,9 +445,9 @@ class Searcher:
         as the answer models were fitted on them."""
         mask = None if selection is None else selection.mask
         asked = self.keyword.search(text, n, mask)
+        within = None if selection is None else selection.documents
         by_query: dict[str, list[np.ndarray]] = {}
-        for document, stripped in self.shelf.without_own_names(text, None if selection is None
-                                                               else selection.documents).items():
+        for document, stripped in self.shelf.without_own_names(text, within).items():
             if words(stripped):
                 by_query.setdefault(stripped, []).append(self.shelf.rows_of(document))
         if not by_query:
