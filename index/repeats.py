@@ -163,11 +163,11 @@ class Repeats:
         sentences that answer best when it asks who ("names": another member for one town in 2024), are two
         answers, not one text in two years. Of a count, only the numbers of the things counted (``counted``)
         count: "96 gemalen en 231 stuwen" in each year is one answer to "Hoeveel gemalen en stuwen …?", whatever
-        the inhabitants. A
-        section rewritten in another year (``LIKE_TEXT``) is one text where the sentences that answer best are the
-        same (``answer``) and the sentences it does not share name none of the question's words: "Secretaris-directeur
-        is Ronald Hermsen" in each year's board section, whatever that year's meetings; not where another sentence
-        names another year's chair of the audit committee asked about."""
+        the inhabitants. A section rewritten in another year (``LIKE_TEXT``) is one text where the sentences that
+        answer best are the same (``answer``) and the sentences it does not share name none of the question's
+        words (``_same_answer``): "Secretaris-directeur is Ronald Hermsen" in each year's board section, whatever
+        that year's meetings; not where another sentence names another year's chair of the audit committee asked
+        about."""
         if a.document == b.document:
             return self._overlap(a, b)
         if not (self.versions(i, j) or (answer is not None and self._same_answer(i, j, answer, asked))):
@@ -260,6 +260,7 @@ class Repeats:
         return year in years, len(asked & self._stems(i)), year or 0
 
     def _stems(self, i: int) -> frozenset[str]:
+        """A passage's words, stemmed (cached)."""
         found = self._stem_sets.get(i)
         if found is None:
             found = self._stem_sets[i] = frozenset(map(self.stem, self.words[i]))

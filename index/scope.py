@@ -69,6 +69,11 @@ class Selection:
     rows: np.ndarray
 
 
+def capitalised(question: str) -> set[str]:
+    """The words a question writes with a capital, folded: those it may write as a name."""
+    return {fold(w) for w in re.findall(r"\w+", question) if w[:1].isupper()}
+
+
 def _shared_headings(paths: list[list[str]]) -> int:
     distinct = {tuple(path) for path in paths}
     return len(os.path.commonprefix(sorted(distinct))) if len(distinct) > 1 else 0
@@ -160,9 +165,10 @@ class Shelf:
         is de voorzitter van". Its own name says which report is meant, not what in it: the passages that repeat
         the name outranked the one naming the chair. Only an organisation's name (``bodies``) counts."""
         asked = re.findall(r"[a-z0-9]+", fold(question))
+        written = capitalised(question)
         found: dict[str, str] = {}
         for d in within or self.documents:
-            names = self.names_in(question, d) if d in self.bodies else []
+            names = self.names_in(written, d) if d in self.bodies else []
             kept, i = [], 0
             while names and i < len(asked):
                 name = next((n for n in names if asked[i:i + len(n)] == n), None)
@@ -191,15 +197,14 @@ class Shelf:
             names[d] = [whole] + ([own] if rare and own != whole else [])
         return names
 
-    def names_in(self, question: str, document: str) -> list[list[str]]:
-        """The word runs that name a document's organisation in this question: its whole name, and for one that
-        reads as an organisation its own part (``own_names``), where the question writes that part as a name
-        (capitalised) or it is no Dutch word at all: "Wie is de dijkgraaf van Lindevliet?" names the water board
-        "Waterschap Lindevliet", not the municipality's budget that mentions it; "Hoeveel wijkteams zijn er?" does
-        not name "Stichting Wijkteams"."""
+    def names_in(self, capitalised: set[str], document: str) -> list[list[str]]:
+        """The word runs that name a document's organisation in a question: its whole name, and for one that reads
+        as an organisation its own part (``own_names``), where the question writes that part as a name (its
+        ``capitalised`` words, folded: :func:`capitalised`) or it is no Dutch word at all: "Wie is de dijkgraaf van
+        Lindevliet?" names the water board "Waterschap Lindevliet", not the municipality's budget that mentions it;
+        "Hoeveel wijkteams zijn er?" does not name "Stichting Wijkteams"."""
         whole = (self.organisations.get(document) or "").split()
         runs = self.own_names.get(document) or [whole]
-        capitalised = {fold(w) for w in re.findall(r"\w+", question) if w[:1].isupper()}
         return [run for run in runs if run and (run == whole or all(w in capitalised or not zipf_nl(w) for w in run))]
 
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
@@ -208,7 +213,8 @@ class Shelf:
         candidates = within or frozenset(self.documents)
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
         by_year = {d for d in candidates if self.documents[d].year in years}
-        by_name = {d for d in candidates if any(f" {' '.join(run)} " in text for run in self.names_in(question, d))}
+        written = capitalised(question)
+        by_name = {d for d in candidates if any(f" {' '.join(run)} " in text for run in self.names_in(written, d))}
         kinds = {kind for kind, pattern in NAMED_KINDS if pattern.search(text)}
         by_kind = {d for d in candidates if self.documents[d].kind in kinds}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report

@@ -214,12 +214,15 @@ def _with_kind(title: str, following: list[str]) -> str:
     """A first heading that names only the organisation ("Waterschap Lindevliet"), with the next one where that says
     what the document is ("Jaarverslag 2022"): two held-out shelves listed a text report by its maker's name alone,
     beside its other years' PDFs titled "Waterschap Lindevliet Jaarverslag 2023"."""
-    names_kind = lambda text: bool(KIND_WORDS_PATTERN.search(text) or any(  # noqa: E731
-        DOCUMENT_WORD.search(w) for w in re.findall(r"\w+", text)))
-    if reads_as_organisation(title) and not names_kind(title) and following and len(following[0].split()) <= 6 and (
-            names_kind(following[0])):
+    if reads_as_organisation(title) and not _names_kind(title) and following and len(following[0].split()) <= 6 and (
+            _names_kind(following[0])):
         return f"{title} {following[0].strip()}"
     return title
+
+
+def _names_kind(text: str) -> bool:
+    """Whether a line says what kind of document it is ("Jaarverslag 2022", "Beleidsplan Klimaatadaptatie")."""
+    return bool(KIND_WORDS_PATTERN.search(text) or any(DOCUMENT_WORD.search(w) for w in re.findall(r"\w+", text)))
 
 
 def detect_year(*texts: str, now: int | None = None) -> int | None:
