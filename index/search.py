@@ -336,7 +336,8 @@ class Searcher:
         figures = ("dates" if asked.kind in DATE_KINDS else "numbers" if asked.kind in FIGURE_KINDS
                    else "names" if asked.kind in ("who", "person") else "")
         ranked, also = self.repeats.distinct(order, years, max(top_k, CONSIDERED, RANKED_AT_LEAST), asked_words,
-                                             figures, asked.counted, lambda i: self._sentence_text(i, best_sentence[i]))
+                                             figures, asked.counted,
+                                             lambda i: " ".join(self._sentence_texts(i, best_sentence[i][1])))
         ranked = self.repeats.in_order(ranked, years, asked_words)
         nearest = [score for _, score in dense_hits] if selection is None else None
         evidence = self._evidence(text, asked, query, ranked[:CONSIDERED], cosine, best_sentence, asked_scores,
@@ -405,14 +406,10 @@ class Searcher:
             asked is None or asked.role is None
             or names_holder(asked, self._sentence_texts(first), stem))
 
-    def _sentence_text(self, i: int, best: tuple[float, list[int]]) -> str:
-        """The text of a passage's best sentences."""
-        return " ".join(self.passages[i].text[start:end] for _, start, end in map(self.sentences.__getitem__, best[1]))
-
-    def _sentence_texts(self, i: int) -> list[str]:
-        """The texts of a passage's sentences."""
-        return [self.passages[i].text[start:end]
-                for _, start, end in map(self.sentences.__getitem__, self.sentences_of.get(i, []))]
+    def _sentence_texts(self, i: int, rows: list[int] | None = None) -> list[str]:
+        """The texts of a passage's sentences (``rows``: some of them, all by default)."""
+        return [self.passages[i].text[start:end] for _, start, end in
+                map(self.sentences.__getitem__, self.sentences_of.get(i, []) if rows is None else rows)]
 
     def _amount_shown(self, ranked: list[int], asked: Asks) -> bool:
         """A question for an amount of money ("Wat kost …?", "Hoeveel heeft de bestrijding van de brand gekost?") is
