@@ -90,6 +90,8 @@ class Shelf:
         self.document_of = np.array([position[p.document] for p in passages], dtype=np.int32)
         self._rows = {d: np.flatnonzero(self.document_of == i) for d, i in position.items()}
         self._selections: dict[tuple, Selection] = {}
+        self._naming: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        self._words: dict[int, str] = {}  # a passage's folded words, once asked (``mentions``)
         self._passages = passages
         #: Organisation names as folded words, for documents that have one (at least three letters).
         self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
@@ -159,26 +161,24 @@ class Shelf:
         mask = np.isin(self.document_of, [self.ids.index(d) for d in chosen])
         return Selection(chosen, mask, np.flatnonzero(mask).astype(np.int64))
 
-    def without_own_names(self, question: str, within: frozenset[str] | None = None) -> dict[str, str]:
-        """Per document in ``within`` (all by default) whose organisation the question names, the question's words
-        without that name: "Wie is de voorzitter van Stedennetwerk Oost?" searches that network's report for "wie
-        is de voorzitter van". Its own name says which report is meant, not what in it: the passages that repeat
-        the name outranked the one naming the chair. Only an organisation's name (``bodies``) counts."""
+    def without_names(self, question: str, within: frozenset[str] | None = None) -> dict[str, str]:
+        """Per document in ``within`` (all by default) the question's words without the names that favour it
+        (``naming``; only an organisation's name, ``bodies``): for a document of an organisation the question names,
+        that organisation's name ("Wie is de voorzitter van Stedennetwerk Oost?" searches that network's report for
+        "wie is de voorzitter van"); for a document of no organisation (a joint paper, a regional decision list),
+        every organisation's name it uses. The name says which documents and passages are meant (``named``,
+        ``mentions``), not what in them: the passages that repeat it outranked the one naming the chair. In another
+        organisation's report a name is a subject and is searched for."""
+        naming = {d: runs for d, runs in self.naming(question).items() if d in self.bodies}
+        if not naming:
+            return {}
+        every = {run for runs in naming.values() for run in runs}
         asked = re.findall(r"[a-z0-9]+", fold(question))
-        written = capitalised(question)
         found: dict[str, str] = {}
         for d in within or self.documents:
-            names = self.names_in(written, d) if d in self.bodies else []
-            kept, i = [], 0
-            while names and i < len(asked):
-                name = next((n for n in names if asked[i:i + len(n)] == n), None)
-                if name:
-                    i += len(name)
-                else:
-                    kept.append(asked[i])
-                    i += 1
-            if names and len(kept) < len(asked):
-                found[d] = " ".join(kept)
+            runs = naming.get(d) or (every if d not in self.bodies else None)
+            if runs:
+                found[d] = " ".join(_without(asked, runs))
         return found
 
     @cached_property
@@ -207,19 +207,56 @@ class Shelf:
         runs = self.own_names.get(document) or [whole]
         return [run for run in runs if run and (run == whole or all(w in capitalised or not zipf_nl(w) for w in run))]
 
+    def naming(self, question: str, within: frozenset[str] | None = None) -> dict[str, list[tuple[str, ...]]]:
+        """Per document (in ``within``, all by default) whose organisation the question names, the word runs it
+        names it by (``names_in``); a search asks this several times, so the last questions' answers are kept."""
+        found = self._naming.get(question)
+        if found is None:
+            text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
+            written = capitalised(question)
+            runs_of = {d: [tuple(run) for run in self.names_in(written, d) if f" {' '.join(run)} " in text]
+                       for d in self.documents}
+            if len(self._naming) > 256:
+                self._naming.clear()
+            found = self._naming[question] = {d: runs for d, runs in runs_of.items() if runs}
+        return found if within is None else {d: runs for d, runs in found.items() if d in within}
+
+    def mentions(self, row: int, runs: set[tuple[str, ...]]) -> bool:
+        """Whether a passage names one of the word runs (``naming``), in its text or its headings."""
+        if not runs:
+            return False
+        text = self._words.get(row)
+        if text is None:
+            text = self._words[row] = f" {' '.join(re.findall(r'[a-z0-9]+', fold(self._passages[row].embed_text)))} "
+        return any(f" {' '.join(run)} " in text for run in runs)
+
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
         """Documents the question names by year (``years``: those it mentions, :func:`years_in`), organisation
         or kind ("in het positionpaper", "de besluitenlijst"), if that singles out some but not all."""
         candidates = within or frozenset(self.documents)
         text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
         by_year = {d for d in candidates if self.documents[d].year in years}
-        written = capitalised(question)
-        by_name = {d for d in candidates if any(f" {' '.join(run)} " in text for run in self.names_in(written, d))}
+        by_name = set(self.naming(question, candidates))
         kinds = {kind for kind, pattern in NAMED_KINDS if pattern.search(text)}
         by_kind = {d for d in candidates if self.documents[d].kind in kinds}
         named = (by_year & by_name) or by_year or by_name  # "de politie in 2017": that year's police report
         named = (named & by_kind) or named or by_kind  # "het jaarverslag 2023" among a year's papers and lists
         return frozenset(named) if named and named != candidates else frozenset()
+
+
+def _without(words: list[str], runs: list[tuple[str, ...]] | set[tuple[str, ...]]) -> list[str]:
+    """The words without the runs, the longest first where one run starts another ("politie oost nederland" before
+    "politie")."""
+    longest = sorted(runs, key=len, reverse=True)
+    kept, i = [], 0
+    while i < len(words):
+        run = next((r for r in longest if tuple(words[i:i + len(r)]) == r), None)
+        if run:
+            i += len(run)
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
 
 
 def find_document(documents: dict[str, DocumentRecord], name: str) -> str:

@@ -39,6 +39,7 @@ from vraagbaak.index.answerability import (
     names_holder,
     numbered,
     other_number,
+    says_why,
 )
 from vraagbaak.index.asking import the_question
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
@@ -345,7 +346,7 @@ class Searcher:
         model = config.answer_model
         if model is not None and grade:
             status, confidence = model.grade(evidence)
-            if status == "answered" and not (self._bears_out(years, numbered(text), ranked[0], asked)
+            if status == "answered" and not (self._bears_out(years, numbered(text), ranked[0], asked, text)
                                              and self._amount_shown(ranked, asked)):
                 status = "uncertain"
         else:
@@ -376,17 +377,28 @@ class Searcher:
         """The candidates' scores with those of the documents the question names raised: by an organisation or a
         kind of document, by the spread of the scores (they come first); by a year, which may be what it asks
         about ("gepland in juni 2025"), by ``YEAR_WEIGHT`` of it, unless the year picks one of the reports an
-        organisation or kind names ("de politie in 2017")."""
+        organisation or kind names ("de politie in 2017"). A passage that names the organisation, of a document that
+        belongs to no organisation, counts as named: a joint paper or a regional decision list, where "Waar opent
+        Brakelveen een jongerenpunt?" is answered (not another organisation's report that mentions it: "Wie is de
+        dijkgraaf van Lindevliet?" is not asked of the municipality's budget)."""
         named = self.shelf.named(text, set(), within)
         by_year = self.shelf.named(text, years, within) if years else frozenset()
         if not (named or by_year):
             return fused
+        runs = {run for d, found in self.shelf.naming(text, within).items() if d in self.shelf.bodies
+                for run in found} if named else set()
         spread = max(fused.values()) - min(fused.values())
         weight = 1.0 if named and by_year < named else YEAR_WEIGHT
-        return {i: f + spread * ((self.passages[i].document in named) + weight * (self.passages[i].document in by_year))
+
+        def favoured(i: int) -> bool:
+            document = self.passages[i].document
+            return document in named or (document not in self.shelf.bodies and self.shelf.mentions(i, runs))
+
+        return {i: f + spread * (favoured(i) + weight * (self.passages[i].document in by_year))
                 for i, f in fused.items()}
 
-    def _bears_out(self, years: set[int], things: dict[str, set[str]], first: int, asked: Asks | None = None) -> bool:
+    def _bears_out(self, years: set[int], things: dict[str, set[str]], first: int, asked: Asks | None = None,
+                   question: str = "") -> bool:
         """Whether each year the question names is the first passage's document's, or stands in its text or its
         own headings (not a title heading every passage of the document has), and each thing it names by number is
         not named there by other numbers only: a report of 2024 that gives the houses built in 2024 does not answer
@@ -394,7 +406,11 @@ class Searcher:
         2023?", nor "Fase 1 is opgeleverd" "Wanneer wordt fase 2 opgeleverd?". Nor does a passage without a phone
         number, an e-mail address, a day or a clock time answer a question that asks for one (``CRISP_KINDS``):
         "bereikbaar via het algemene nummer" gives none; nor one that names the role whose holder is asked
-        without a holder (``names_holder``)."""
+        without a holder (``names_holder``); nor, for a question why, one without a word of a cause (``says_why``).
+        Nor, where the ``question`` names an organisation of the shelf (in any scope), a passage that is not of that
+        organisation's documents and does not name it: "Wat is het uurtarief van de GGD?" is not answered by the
+        omgevingsdienst's rate in a regional decision list, nor, scoped to Brakelveen, "Wat was de algemene reserve
+        van Zuiderkaap?" by Brakelveen's."""
         passage = self.passages[first]
         # its text with its own headings ("Kerncijfers 2023"), not the title heading the whole document has
         where = "\n".join([*passage.citation.section[self.shelf.shared_headings[passage.document]:], passage.text])
@@ -404,7 +420,14 @@ class Searcher:
                    ) and not other_number(things, passage.embed_text) and (
             asked is None or asked.kind not in CRISP_KINDS or holds_answer(asked, passage.text, stem)) and (
             asked is None or asked.role is None
-            or names_holder(asked, self._sentence_texts(first), stem))
+            or names_holder(asked, self._sentence_texts(first), stem)) and (
+            asked is None or not asked.reason or says_why(passage.text)) and self._of_named(first, question)
+
+    def _of_named(self, first: int, question: str) -> bool:
+        """Whether a passage is of a document of an organisation the question names, or names it (``_bears_out``)."""
+        naming = {d: runs for d, runs in self.shelf.naming(question).items() if d in self.shelf.bodies}
+        return not naming or self.passages[first].document in naming or self.shelf.mentions(
+            first, {run for runs in naming.values() for run in runs})
 
     def _sentence_texts(self, i: int, rows: list[int] | None = None) -> list[str]:
         """The texts of a passage's sentences (``rows``: some of them, all by default)."""
@@ -437,14 +460,14 @@ class Searcher:
     def _keyword(self, text: str, n: int, selection: Selection | None) -> tuple[list[tuple[int, float]],
                                                                                  dict[int, float]]:
         """BM25 over the scope: a passage scores by its own document's statistics, so a scope only masks. A
-        document whose organisation the question names is searched without that name (``without_own_names``),
-        where some word is left: that ranks. The answer evidence keeps the scores of the question as asked,
-        as the answer models were fitted on them."""
+        document the question favours by an organisation's name is searched without that name (``without_names``),
+        where some word is left: that ranks. The answer evidence keeps the scores of the question as asked, as the
+        answer models were fitted on them."""
         mask = None if selection is None else selection.mask
         asked = self.keyword.search(text, n, mask)
-        within = None if selection is None else selection.documents
         by_query: dict[str, list[np.ndarray]] = {}
-        for document, stripped in self.shelf.without_own_names(text, within).items():
+        for document, stripped in self.shelf.without_names(text, None if selection is None else
+                                                          selection.documents).items():
             if words(stripped):
                 by_query.setdefault(stripped, []).append(self.shelf.rows_of(document))
         if not by_query:
@@ -472,7 +495,9 @@ class Searcher:
         measures a report cut in two halves). A document of fewer than ``n`` passages is too small to say
         what is rare, and one of fewer than ``n`` and ``MIN_TYPICAL`` what is typical (one passage would be
         its own margin): that is judged against the whole index, whatever the scope, so a scope only masks.
-        ``nearest``: the dense search's scores over the whole index, if it was not scoped."""
+        ``nearest``: the dense search's scores over the whole index, if it was not scoped. A passage of a document
+        of the organisation the question names covers that name: "Brakelveen", rare in the municipality's own
+        report, was the rarest word the answer to "Hoeveel meldingen openbare ruimte kreeg Brakelveen?" missed."""
         document = self.passages[top[0]].document
         members = self.shelf.rows_of(document)
         own = len(members) >= n and len(self.documents) > 1
@@ -485,11 +510,15 @@ class Searcher:
                 nearest = [score for _, score in dense.search_dense(self.dense, query, n)]
             typical = float(np.mean(nearest)) if nearest else 0.0
         question = self.evidence.question(text, scope, asked)
+        names = {d: self.evidence.tokenizer.query(" ".join(w for run in runs for w in run), question["terms"])
+                 for d, runs in self.shelf.naming(text, frozenset(self.passages[i].document for i in top)).items()
+                 if d in self.shelf.bodies}
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]
             rows.append(self.evidence.pair(question, i, sentence_rows, cosine[i], score, cosine[i] - typical,
-                                           math.log1p(keyword_scores.get(i, 0.0))))
+                                           math.log1p(keyword_scores.get(i, 0.0)),
+                                           set(names.get(self.passages[i].document, ()))))
         return rows
 
     def _shown_sentences(self, i: int, query: np.ndarray, best: tuple[float, list[int]], asked: Asks) -> list[int]:

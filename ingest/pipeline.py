@@ -29,6 +29,7 @@ from vraagbaak.ingest.headings import detect_headings
 from vraagbaak.ingest.metadata import (
     DEFAULT_COLLECTION,
     META_SUFFIX,
+    TITLE_WORDS,
     collection_of,
     describe,
     file_title,
@@ -316,6 +317,11 @@ def described(source: SourceDocument, sections: list[Section]) -> tuple[SourceDo
     """The document with its title, organisation, year and kind (``ingest.metadata``)."""
     first_page = "\n".join(line.text for line in source.lines if line.page == 1)
     headings = [s.path[0] for s in sections if s.path]
+    first = sections[0] if sections else None
+    if first and len(first.path) == 1 and first.page == 1 and len(first.paragraphs) == 1:
+        subtitle = " ".join(first.paragraphs[0].text.split())  # a cover's second line: "Jaarverslag 2022", which
+        if 0 < len(subtitle.split()) <= TITLE_WORDS:  # completes a first heading naming only the maker
+            headings.insert(1, subtitle)  # (``metadata.heading_title``); after a larger cover heading, it is none
     cover = [s for s in sections if s.path and s.page == 1 and s.size]
     largest = max(cover, key=lambda s: s.size).path[-1] if cover else None
     if largest and heading_title([largest], file_title(source.path)):  # the largest heading of the first page

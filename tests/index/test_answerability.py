@@ -12,6 +12,7 @@ from vraagbaak.index.answerability import (
     Logistic,
     asks,
     counted_in,
+    counts,
     gives_reason,
     holds_answer,
     named_in,
@@ -21,6 +22,7 @@ from vraagbaak.index.answerability import (
     other_number,
     personal,
     question_type,
+    says_why,
 )
 from vraagbaak.index.keyword import Tokenizer
 
@@ -168,6 +170,16 @@ def test_only_an_answer_the_question_does_not_already_name_counts(kind, sentence
     assert holds_answer(asked, sentence, stem) is holds
 
 
+def test_a_count_stands_near_the_thing_counted_however_a_year_comes_between():
+    """A held-out shelf (2026-12-02): "Het aantal meldingen openbare ruimte steeg in 2023 naar 14.730" did not answer
+    "Hoeveel meldingen openbare ruimte kreeg Brakelveen?": "in 2023 naar" stood between the things and their count."""
+    stem = Stemmer.Stemmer("dutch").stemWord
+    counted = counted_in("Hoeveel meldingen openbare ruimte kreeg Brakelveen?", stem)
+    assert counts("Het aantal meldingen openbare ruimte steeg in 2023 naar 14.730.", counted, frozenset(), stem)
+    assert not counts("Het aantal meldingen steeg flink; de raad vergaderde 14 keer.", counted, frozenset(), stem)
+    assert not counts("De meldingen openbare ruimte van 2023 zijn verwerkt.", counted, frozenset(), stem)  # a year
+
+
 @pytest.mark.parametrize("question,reason", [
     ("Waarom melden zich meer huishoudens bij de schuldhulp?", True), ("Hoe komt het dat de kosten stijgen?", True),
     ("Wat is de reden voor de korting?", True), ("Why did the group meet?", True),
@@ -185,6 +197,17 @@ def test_a_question_that_asks_why_is_told_from_its_question_phrase(question, rea
 ])
 def test_a_sentence_that_gives_a_reason(sentence, reason):
     assert gives_reason(sentence) is reason
+
+
+@pytest.mark.parametrize("passage,cause", [
+    ("De oplevering liep vertraging op door stikstofregelgeving.", True), ("Afgelast wegens personeelsgebrek.", True),
+    ("De directe aanleiding was het vertrek van de grootste klant.", True), ("Omdat de rente steeg.", True),
+    ("Het tekort ontstond als gevolg van hogere energieprijzen.", True),
+    ("Wethouder Hofstra was afwezig bij de collegevergadering.", False),
+    ("De OZB stijgt in 2025 met 4,5 procent.", False), ("Het depot in Drouwenmond is gesloten.", False),
+])
+def test_a_passage_that_says_why_has_a_word_of_a_cause(passage, cause):
+    assert says_why(passage) is cause
 
 
 def test_personal_services_and_weather_are_off_domain_unless_the_passage_covers_them(evidence):

@@ -1,4 +1,5 @@
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,27 @@ def test_ingest_gives_every_document_its_collection_metadata_and_corpus_path(cor
     assert {(p.citation.collection, p.citation.year, p.citation.file) for p in first.passages} == {
         ("g40", 2022, "g40/stedennet-jaarverslag-2022.txt")}
     assert by_id["losse-notitie"].source.collection == DEFAULT_COLLECTION
+
+
+def test_a_text_reports_cover_line_under_its_makers_name_completes_the_title(corpus):
+    """A held-out shelf (2026-12-02): three text reports opened "Gemeente Brakelveen", "Jaarverslag 2022" and a form
+    feed; the second line is the first heading's text, not a heading, and the title was the maker's name alone."""
+    def report(cover: str) -> str:
+        def text(subject: str, when: str) -> str:
+            return textwrap.fill(f"{when} werkte de gemeente hard aan {subject}, samen met inwoners, partners, "
+                                 "ondernemers en de gemeenteraad. Dat vroeg veel van de ambtelijke organisatie, die "
+                                 "ook te maken had met krapte op de arbeidsmarkt en hoge inflatie.", 90)
+
+        return f"{cover}\n\n" + "".join(
+            f"\f{n} {title}\n\n{n}.1 Terugblik\n\n{text(title.lower(), 'In 2022')}\n\n{n}.2 Vooruitblik\n\n"
+            f"{text(title.lower(), 'In 2023')}\n\n\n{cover.split(chr(10))[0]}, 2022 | {n}\n"
+            for n, title in enumerate(["Voorwoord", "Organisatie en bestuur", "Financiën", "Wonen"], 1))
+
+    (corpus / "Jaarverslag Brakelveen 2022.txt").write_text(report("Gemeente Brakelveen\n\nJaarverslag 2022"))
+    (corpus / "Ternaarde 2022.txt").write_text(report("Gemeente Ternaarde\n\nDe gemeente telt 21.000 inwoners."))
+    titles = {d.source.id: d.source.title for d in ingest_corpus(Settings(corpus_dir=corpus)).documents}
+    assert titles["jaarverslag-brakelveen-2022"] == "Gemeente Brakelveen Jaarverslag 2022"
+    assert titles["ternaarde-2022"] == "Gemeente Ternaarde"  # a sentence under it says no kind
 
 
 def test_the_same_file_name_in_two_collections_gets_the_collection_in_its_id(corpus):
