@@ -166,10 +166,11 @@ class Shelf:
         (``naming``; only an organisation's name, ``bodies``): for a document of an organisation the question names,
         that organisation's name ("Wie is de voorzitter van Stedennetwerk Oost?" searches that network's report for
         "wie is de voorzitter van"); for a document of no organisation (a joint paper, a regional decision list),
-        every organisation's name it uses. The name says which documents and passages are meant (``named``,
+        every such name the question uses. The name says which documents and passages are meant (``named``,
         ``mentions``), not what in them: the passages that repeat it outranked the one naming the chair. In another
-        organisation's report a name is a subject and is searched for."""
-        naming = {d: runs for d, runs in self.naming(question).items() if d in self.bodies}
+        organisation's report, or where the organisation's documents are out of scope, a name is a subject and is
+        searched for."""
+        naming = {d: runs for d, runs in self.naming(question, within).items() if d in self.bodies}
         if not naming:
             return {}
         every = {run for runs in naming.values() for run in runs}

@@ -940,6 +940,8 @@ def test_a_passage_of_a_joint_paper_that_names_the_organisation_asked_about_is_f
     assert favoured[other] < favoured[own] < favoured[maatregelen] and favoured[tarieven] == fused[tarieven]
     assert searcher.shelf.without_names("Waar opent Brakelveen een jongerenpunt?") == {
         "jaarverslag-brakelveen-2023": "waar opent een jongerenpunt", paper: "waar opent een jongerenpunt"}
+    # scoped to the paper alone, no document of Brakelveen is favoured, and the name is searched for
+    assert searcher.shelf.without_names("Waar opent Brakelveen een jongerenpunt?", frozenset({paper})) == {}
     hits = searcher.search("Waar opent Brakelveen een jongerenpunt?", 3, abstain=False).hits
     assert hits[0].passage.citation.section[-1] == "Maatregelen"
 
