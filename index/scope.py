@@ -170,7 +170,7 @@ class Shelf:
         ``mentions``), not what in them: the passages that repeat it outranked the one naming the chair. In another
         organisation's report, or where the organisation's documents are out of scope, a name is a subject and is
         searched for."""
-        naming = {d: runs for d, runs in self.naming(question, within).items() if d in self.bodies}
+        naming = self.bodies_named(question, within)
         if not naming:
             return {}
         every = {run for runs in naming.values() for run in runs}
@@ -221,6 +221,11 @@ class Shelf:
                 self._naming.clear()
             found = self._naming[question] = {d: runs for d, runs in runs_of.items() if runs}
         return found if within is None else {d: runs for d, runs in found.items() if d in within}
+
+    def bodies_named(self, question: str, within: frozenset[str] | None = None) -> dict[str, list[tuple[str, ...]]]:
+        """``naming``, of the documents whose organisation reads as one (``bodies``): a subject taken from a file
+        name ("Zonnepark de Brede Akker") names its report, but favours or rules out no other."""
+        return {d: runs for d, runs in self.naming(question, within).items() if d in self.bodies}
 
     def mentions(self, row: int, runs: set[tuple[str, ...]]) -> bool:
         """Whether a passage names one of the word runs (``naming``), in its text or its headings."""

@@ -385,8 +385,7 @@ class Searcher:
         by_year = self.shelf.named(text, years, within) if years else frozenset()
         if not (named or by_year):
             return fused
-        runs = {run for d, found in self.shelf.naming(text, within).items() if d in self.shelf.bodies
-                for run in found} if named else set()
+        runs = {run for found in self.shelf.bodies_named(text, within).values() for run in found} if named else set()
         spread = max(fused.values()) - min(fused.values())
         weight = 1.0 if named and by_year < named else YEAR_WEIGHT
 
@@ -425,7 +424,7 @@ class Searcher:
 
     def _of_named(self, first: int, question: str) -> bool:
         """Whether a passage is of a document of an organisation the question names, or names it (``_bears_out``)."""
-        naming = {d: runs for d, runs in self.shelf.naming(question).items() if d in self.shelf.bodies}
+        naming = self.shelf.bodies_named(question)
         return not naming or self.passages[first].document in naming or self.shelf.mentions(
             first, {run for runs in naming.values() for run in runs})
 
@@ -510,9 +509,9 @@ class Searcher:
                 nearest = [score for _, score in dense.search_dense(self.dense, query, n)]
             typical = float(np.mean(nearest)) if nearest else 0.0
         question = self.evidence.question(text, scope, asked)
+        shown = frozenset(self.passages[i].document for i in top)
         names = {d: self.evidence.tokenizer.query(" ".join(w for run in runs for w in run), question["terms"])
-                 for d, runs in self.shelf.naming(text, frozenset(self.passages[i].document for i in top)).items()
-                 if d in self.shelf.bodies}
+                 for d, runs in self.shelf.bodies_named(text, shown).items()}
         rows = []
         for i in top:
             score, sentence_rows = best_sentence[i]
