@@ -167,8 +167,10 @@ YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 #: ("1,15 per inwoner").
 NOT_A_COUNT = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard|mld)\b)?"
                          r"|\b\d[\d.,]*\s*(?:(?:mln|miljoen|miljard|mld)\s+)?(?:(?:euro|eur|procent|per)\b|%)", re.IGNORECASE)
-#: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle").
-NAME = r"(?<=[a-zà-ÿ,;:] )[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*"
+#: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle"), also after
+#: an initial or a title ("mevrouw mr. F. Ouali", "dr. Jansen"), where a full stop does not end a sentence.
+NAME = (r"(?:(?<=[a-zà-ÿ,;:] )|(?<=\b[A-Z]\. )|(?<=\b(?:mr|dr|ir)\. )|(?<=\bdrs\. )|(?<=\bprof\. ))"
+        r"[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*")
 #: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.
 ANSWER_TYPES: dict[str, re.Pattern[str]] = {
     "date": re.compile(rf"\b\d{{1,2}} ({MONTHS}|{MONTHS_EN})\b|\b({MONTHS_EN}) \d{{1,2}}\b"
@@ -225,6 +227,10 @@ passport driving licence license garbage bin parking fine weather forecast rain 
 WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|koud|warm|nat|guur|zonnig) weer|wat voor weer|het weer (?:morgen"
                      r"|vandaag|overmorgen|dit weekend|volgende week)|weer (?:wordt|worden) het (?:morgen|vandaag))\b",
                      re.IGNORECASE)
+#: "Weer" that means "again" ("Wanneer gaat het zwembad weer open?"), which no passage need repeat: a black-box
+#: question about a decision list got "not found" for it.
+AGAIN = re.compile(r"\bweer (?:open|geopend|terug|beschikbaar|bereikbaar|toegankelijk|in gebruik|mogelijk|normaal"
+                   r"|eens|aan het werk|thuis)\b", re.IGNORECASE)
 #: Off-domain words this long are also found typed one letter wrong ("afvalkalnder"), when the typed word
 #: is no word of any list; a shorter one would find too much. (Not as a compound's last part: "vertrouwen"
 #: and "fietsparkeren" end in one too.)
@@ -510,7 +516,7 @@ def holds_answer(asked: Asks, sentence: str, stem: Callable[[str], str]) -> bool
         return True
     if asked.counted:
         return counts(sentence, asked.counted, asked.named, stem)
-    candidates = (person_names(sentence) if kind == "person" else contacts(sentence) if kind == "contact"
+    candidates = (person_names(sentence) if kind == "person" else contacts(sentence, asked.named) if kind == "contact"
                   else (match.group() for match in ANSWER_TYPES[kind].finditer(sentence)))
     for candidate in candidates:
         found = set(TOKEN.findall(fold(candidate)))
@@ -519,13 +525,23 @@ def holds_answer(asked: Asks, sentence: str, stem: Callable[[str], str]) -> bool
     return False
 
 
-def contacts(sentence: str) -> list[str]:
+#: A question for a contact that names the one kind it wants ("telefoonnummer", "bellen"; "e-mailadres", "mailen").
+ASKS_PHONE = re.compile(r"^(?:telefoon\w*|tel|bel|bellen|phone|telephone|call)$")
+ASKS_MAIL = re.compile(r"mail")
+
+
+def contacts(sentence: str, named: frozenset[str] = frozenset()) -> list[str]:
     """The phone numbers (as ``phonenumbers`` finds them, in any spelling), e-mail addresses and removed
-    addresses of a sentence: what answers "Wat is het telefoonnummer van …?"."""
+    addresses of a sentence: what answers "Wat is het telefoonnummer van …?". Where the question's words
+    (``named``) ask for one kind only, only that kind: an e-mail address is no telephone number."""
     import phonenumbers
 
-    found = [match.raw_string for match in phonenumbers.PhoneNumberMatcher(sentence, "NL")]
-    return found + EMAIL.findall(sentence) + [EMAIL_PLACEHOLDER] * sentence.count(EMAIL_PLACEHOLDER)
+    phone = any(ASKS_PHONE.match(w) for w in named)
+    mail = any(ASKS_MAIL.search(w) for w in named)
+    numbers = [] if mail and not phone else [m.raw_string for m in phonenumbers.PhoneNumberMatcher(sentence, "NL")]
+    if phone and not mail:
+        return numbers
+    return numbers + EMAIL.findall(sentence) + [EMAIL_PLACEHOLDER] * sentence.count(EMAIL_PLACEHOLDER)
 
 
 @dataclass(frozen=True)
@@ -588,7 +604,8 @@ class Evidence:
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "asks": asked or asks(question, self.tokenizer.stemmer.stemWord),
                 "off_domain": {"weer (het weer)" if w == "weer" and WEATHER.search(question) else w
-                               for w in words(question) if off_domain(w)},
+                               for w in words(question)
+                               if off_domain(w) and not (w == "weer" and AGAIN.search(question))},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 

@@ -74,6 +74,15 @@ def capitalised(question: str) -> set[str]:
     return {fold(w) for w in re.findall(r"\w+", question) if w[:1].isupper()}
 
 
+def _publishes(document: DocumentRecord) -> bool:
+    """Whether a document is a report its organisation publishes under its name: an annual report, position paper
+    or decision list whose title names the organisation ("Stedenlink Jaarverslag 2023", "Positionpaper Stedenlink
+    2023"), so the name is the publisher's even where it holds no word of an organisation's ("Stedenlink")."""
+    name = " ".join(re.findall(r"[a-z0-9]+", fold(document.organisation)))
+    return (len(name) >= 3 and document.kind in ("annual_report", "position_paper", "decision_list")
+            and f" {name} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(document.title)))} ")
+
+
 def _shared_headings(paths: list[list[str]]) -> int:
     distinct = {tuple(path) for path in paths}
     return len(os.path.commonprefix(sorted(distinct))) if len(distinct) > 1 else 0
@@ -96,9 +105,10 @@ class Shelf:
         #: Organisation names as folded words, for documents that have one (at least three letters).
         self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
                               for d in documents if len(d.organisation) >= 3}
-        #: Documents whose organisation reads as one ("Stedennetwerk Oost", "Politie", "G40"),
-        #: not as a subject taken from a file name ("zonnepark-de-brede-akker-2024" names "Zonnepark de Brede Akker").
-        self.bodies = frozenset(d.id for d in documents if reads_as_organisation(d.organisation))
+        #: Documents whose organisation reads as one ("Stedennetwerk Oost", "Politie", "G40") or titles a report of its
+        #: own (``_publishes``), not as a subject taken from a file name ("zonnepark-de-brede-akker-2024" names
+        #: "Zonnepark de Brede Akker").
+        self.bodies = frozenset(d.id for d in documents if reads_as_organisation(d.organisation) or _publishes(d))
 
     @cached_property
     def shared_headings(self) -> dict[str, int]:

@@ -48,6 +48,9 @@ YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
 MIN_OUTLINE = 4
+#: A heading opened by a word and its number: "Agendapunt 3. Vragenuur", "Artikel 4: Bezwaar" (``_split_labelled``).
+LABELLED = re.compile(r"^([A-Z][^\W\d_]{2,20})\s+(\d{1,3})[.:]?\s+(\S.*)$")
+MIN_LABELLED = 3
 #: The next heading of an outline is looked for among this many numbered lines after it (tables of
 #: numbered rows in between are few), so a long text costs linear time.
 OUTLINE_WINDOW = 200
@@ -107,7 +110,7 @@ def detect_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     """Mark heading blocks, split headings off the top of text blocks, and set levels."""
     if any(line.size for block in blocks for line in block.lines):
         return detect_font_headings(blocks, reflower)
-    blocks = _split_outline(blocks)
+    blocks = _split_labelled(_split_outline(blocks))
     signatures = _signatures(blocks)
     for block in blocks:
         if (block.kind == "text" and len(block.lines) <= MAX_HEADING_LINES and not block.is_bullet
@@ -147,21 +150,58 @@ def _split_outline(blocks: list[Block]) -> list[Block]:
     first level: no outline."""
     candidates = [(block, i, number) for block in blocks if block.kind == "text" and not block.is_bullet
                   for i, line in enumerate(block.lines) if (number := outline_number(line.text))]
+    chain = _longest_chain(candidates, _follows)
+    if sum(len(heads) for heads in chain.values()) < MIN_OUTLINE:
+        return blocks
+    if all(len(number) == 1 for heads in chain.values() for number in heads.values()):
+        return blocks  # "1. … 2. … 3. …" without a "1.1" is a numbered list, not an outline
+    return _split_at(blocks, chain, outline=True)
+
+
+def _split_labelled(blocks: list[Block]) -> list[Block]:
+    """Headings that a word and a number open, the number counting up: "Agendapunt 3. Vragenuur", "Artikel 4
+    Bezwaar", "Hoofdstuk 2 Financiën". A decision list's items run straight on into their decisions, and without
+    them as headings the whole list was one section and a passage mixed four items. At least ``MIN_LABELLED`` of
+    one word, each title capitalised (``looks_like_heading``), so "Tabel 1: aantal …" and "Pagina 2 van 4" are not
+    headings; nested as any heading without a number is."""
+    by_label: dict[str, list[tuple[Block, int, tuple[int, ...]]]] = {}
+    for block in blocks:
+        if block.kind != "text" or block.is_bullet:
+            continue
+        for i, line in enumerate(block.lines):
+            match = LABELLED.match(" ".join(line.text.split()))
+            if match and looks_like_heading(match.group(3)):
+                by_label.setdefault(match.group(1), []).append((block, i, (int(match.group(2)),)))
+    for candidates in by_label.values():
+        chain = _longest_chain(candidates, lambda before, number: number[0] - before[0] in (1, 2))
+        if sum(len(heads) for heads in chain.values()) >= MIN_LABELLED:
+            blocks = _split_at(blocks, chain, outline=False)
+    return blocks
+
+
+def _longest_chain(candidates: list[tuple[Block, int, tuple[int, ...]]],
+                   follows) -> dict[int, dict[int, tuple[int, ...]]]:
+    """The longest run of candidate lines (block, line, number) in which each ``follows`` the one before, as
+    {id(block): {line: number}}; of runs as long, the last (a table of contents comes first)."""
     best = [1] * len(candidates)
     before = [-1] * len(candidates)
     for i, (_, _, number) in enumerate(candidates):  # the longest chain ending at each candidate
         for j in range(max(0, i - OUTLINE_WINDOW), i):
-            if best[j] + 1 >= best[i] and _follows(candidates[j][2], number):  # ties: the nearest one before
+            if best[j] + 1 >= best[i] and follows(candidates[j][2], number):  # ties: the nearest one before
                 best[i], before[i] = best[j] + 1, j
-    if not candidates or max(best) < MIN_OUTLINE:
-        return blocks
-    i, chain = len(best) - 1 - best[::-1].index(max(best)), {}  # the last: a table of contents comes first
+    chain: dict[int, dict[int, tuple[int, ...]]] = {}
+    if not candidates:
+        return chain
+    i = len(best) - 1 - best[::-1].index(max(best))
     while i >= 0:
         block, at, number = candidates[i]
         chain.setdefault(id(block), {})[at] = number
         i = before[i]
-    if all(len(number) == 1 for heads in chain.values() for number in heads.values()):
-        return blocks  # "1. … 2. … 3. …" without a "1.1" is a numbered list, not an outline
+    return chain
+
+
+def _split_at(blocks: list[Block], chain: dict[int, dict[int, tuple[int, ...]]], outline: bool) -> list[Block]:
+    """Each line of ``chain`` made a heading block of its own (at the depth of its number, for an ``outline``)."""
     result: list[Block] = []
     for block in blocks:
         heads = chain.get(id(block), {})
@@ -169,7 +209,8 @@ def _split_outline(blocks: list[Block]) -> list[Block]:
         for at in sorted(heads):
             if block.lines[start:at]:
                 result.append(Block(block.lines[start:at], block.kind, continues=block.continues and start == 0))
-            result.append(Block(block.lines[at:at + 1], "heading", level=len(heads[at]), outline=True))
+            result.append(Block(block.lines[at:at + 1], "heading", level=len(heads[at]) if outline else 0,
+                                outline=outline))
             start = at + 1
         if not heads:
             result.append(block)

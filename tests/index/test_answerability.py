@@ -229,6 +229,9 @@ def test_the_weather_asked_about_is_off_domain_where_a_passage_says_weer_for_aga
         assert row(evidence, again, 0)["off_domain"] == 0.0, again
     assert row(evidence, "Kun je een vergaderzaal voor acht personen reserveren?", 0)["off_domain"] == 1.0
     assert row(evidence, "How do I register the birth of my baby at the town hall?", 0)["off_domain"] == 2.0
+    # a black-box decision list (2026-12-02): "weer open" is "again", also where the passage does not say "weer"
+    assert row(evidence, "Wanneer gaat het zwembad weer open?", 0)["off_domain"] == 0.0
+    assert row(evidence, "Is de bouw van woningen weer mogelijk?", 0)["off_domain"] == 0.0
 
 
 @pytest.mark.parametrize("word,outside", [
@@ -316,7 +319,12 @@ def test_a_model_fitted_on_other_evidence_is_refused():
      ["Marieke Brouwer is bereikbaar via 06 41 72 93 05.", "Mail het bureau op info@nmsz.nl of bel 0341-123456.",
       "Het secretariaat is bereikbaar op (020) 123 4567."],
      ["Marieke Brouwer is voorzitter van de Stuurgroep RES sinds 2021.",
-      "Het fonds leende 1.234.567 euro uit aan 12 coöperaties."]),
+      "Het fonds leende 1.234.567 euro uit aan 12 coöperaties.",
+      "Contact: netwerkbureau, Stationsplein 12, info@stedenlink.nl."]),  # an e-mail address is no phone number
+    ("Hoe kan ik het netwerkbureau bellen?", ["Bel 055-5771234."], ["Mail naar info@stedenlink.nl."]),
+    ("Wat is het e-mailadres van het netwerkbureau?", ["Mail naar info@stedenlink.nl."], ["Bel 055-5771234."]),
+    ("Hoe kan ik contact opnemen met het netwerkbureau?", ["Bel 055-5771234.", "Mail naar info@stedenlink.nl."],
+     ["Het netwerkbureau zit aan het Stationsplein."]),
     # a frequency in words
     ("How often do the administrators of the theme group meet?",
      ["Een paar keer per jaar komen de bestuurders bijeen.", "De themagroep vergadert maandelijks."],
@@ -411,3 +419,16 @@ def test_a_passage_that_names_the_role_asked_about_must_name_its_holder_with_it(
     stem = Stemmer.Stemmer("dutch").stemWord
     asked = asks("Wie is de interim-manager van de afdeling Groen en Schoonmaak?", stem)
     assert names_holder(asked, sentences, stem) is holds
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("De raad benoemt mevrouw mr. F. Ouali tot lid.", True), ("Zij volgt de heer drs. H. Wolters op.", True),
+    ("Het advies kwam van dr. Jansen.", True), ("De raad vergaderde lang. Daarna volgde de stemming.", False)])
+def test_a_name_after_an_initial_or_a_title_is_someone(sentence, named):
+    """A black-box decision list: "Wie is de nieuwe voorzitter van de rekenkamercommissie?" was held back, its answer
+    first ("benoemt mevrouw mr. F. Ouali tot voorzitter"): after a full stop no name was looked for, so the role's
+    holder went unseen. After an initial or a title it is a name; after a sentence's end it is not."""
+    from vraagbaak.index.answerability import asks
+
+    stem = Tokenizer.from_texts(PASSAGES).stemmer.stemWord
+    assert holds_answer(asks("Wie werd er benoemd?", stem), sentence, stem) is named

@@ -491,3 +491,30 @@ def test_a_question_for_a_phone_number_or_a_day_is_not_answered_by_a_passage_wit
     given = report("met", "Het bureau is bereikbaar op telefoonnummer 088 355 12 40.")
     assert without.search(question, 3).status != "answered"
     assert given.search(question, 3).status == "answered"
+    # a black-box near miss (2026-12-02): an e-mail address is no telephone number, nor the other way round
+    mail = report("mail", "Het bureau is bereikbaar via natuurbrand@veiligheidsregio-zl.nl.")
+    assert mail.search(question, 3).status != "answered"
+    assert mail.search("Wat is het e-mailadres van het programmabureau Natuurbrandbeheersing?", 3).status == "answered"
+    assert given.search("Wat is het e-mailadres van het programmabureau Natuurbrandbeheersing?", 3).status != "answered"
+
+
+def test_a_decision_lists_agenda_items_are_passages_of_their_own(tmp_path, embedder):
+    """A black-box decision list as text (2026-12-02): its items ("Agendapunt 3. Vragenuur") ran on into their
+    decisions, the list was one section, and "Wanneer gaat het zwembad weer open?" got nothing (not found, 0.15)
+    from a passage that mixed four items. Each item is a section of its own, and its passage answers."""
+    items = [("Opening en mededelingen", "De voorzitter opent de vergadering om 19.32 uur."),
+             ("Vaststelling van de agenda", "De agenda wordt vastgesteld, met twee moties vreemd aan de orde."),
+             ("Vragenuur", "Mevrouw T. Schouten (PvdA) stelt vragen over de sluiting van zwembad De Kikkerpoel. "
+                           "Wethouder Hoekstra antwoordt dat het zwembad gesloten is vanwege een lekkage. De "
+                           "heropening wordt verwacht op 4 september 2023."),
+             ("Jaarrekening 2022", "Besluit: de raad stelt de jaarrekening 2022 vast. Het positieve resultaat van "
+                                   "€ 2.318.000 gaat naar de algemene reserve."),
+             ("Kadernota 2024", "Besluit: de raad stelt de Kadernota 2024 vast als uitgangspunt voor de begroting."),
+             ("Sluiting", "De voorzitter sluit de vergadering om 23.47 uur.")]
+    searcher = one_report(tmp_path, embedder, "raad", "dorrewaard-besluitenlijst-raad-2023-07-06.txt",
+        "Gemeente Dorrewaard\nBesluitenlijst openbare vergadering van de gemeenteraad\n\nDatum: donderdag 6 juli 2023\n\n"
+        + "".join(f"Agendapunt {n}. {title}\n{text}\n\n" for n, (title, text) in enumerate(items, start=1)))
+    result = searcher.search("Wanneer gaat het zwembad De Kikkerpoel weer open?", 3)
+    first = result.hits[0].passage
+    assert first.citation.section[-1] == "Agendapunt 3. Vragenuur" and "Jaarrekening" not in first.text
+    assert result.status == "answered", (result.status, result.confidence)

@@ -816,8 +816,9 @@ def test_a_reports_own_organisation_named_in_the_question_is_not_searched_for_in
     from types import SimpleNamespace
 
     from vraagbaak.index.scope import Shelf
-    documents = [SimpleNamespace(id="park", organisation="Zonnepark de Brede Akker"),
-                 SimpleNamespace(id="raad", organisation="Raad van State")]
+    documents = [SimpleNamespace(id="park", organisation="Zonnepark de Brede Akker", kind="other",
+                                 title="Zonnepark de Brede Akker 2024"),
+                 SimpleNamespace(id="raad", organisation="Raad van State", kind="other", title="Advies")]
     shelf = Shelf(documents, [SimpleNamespace(document=d) for d in ("park", "raad")])
     assert shelf.without_names("Hoe groot wordt het Zonnepark De Brede Akker?") == {}
     assert shelf.without_names("Wat adviseerde de Raad van State?") == {
@@ -984,3 +985,20 @@ def test_a_passage_of_the_organisation_the_question_names_covers_its_name(tmp_pa
     assert plain[0] == named[0] == other[0] == "Financiën"
     assert named[1] > plain[1] - 1e-9 and named[2] == plain[2]
     assert other[1] < plain[1] and other[2] > plain[2]
+
+
+def test_a_report_titled_with_its_publishers_name_is_that_organisations(searcher):
+    """A black-box shelf (2026-12-02): "Wat waren de werkelijke uitgaven van Stedenlink in 2022?" missed its answer
+    (rank 8): "Stedenlink", from the file name, holds no word of an organisation's, so its reports were searched for
+    the name and the passages that repeat it came first. A report whose title names its organisation ("Jaarverslag
+    Stedennet 2023") is that organisation's; a subject taken from a file name is not."""
+    from vraagbaak.build_format import DocumentRecord
+    from vraagbaak.index.scope import _publishes
+
+    assert {"stedennet-jaarverslag-2023", "stedennet-jaarverslag-2024"} <= searcher.shelf.bodies
+    assert searcher.shelf.without_names("Wie is de voorzitter van Stedennet?")["stedennet-jaarverslag-2024"] == (
+        "wie is de voorzitter van")
+    subject = DocumentRecord.model_construct(organisation="Zonnepark de Brede Akker", kind="other",
+                                             title="Zonnepark de Brede Akker 2024")
+    assert not _publishes(subject)
+    assert _publishes(subject.model_copy(update={"kind": "annual_report"}))

@@ -62,3 +62,25 @@ def test_a_flat_numbered_list_is_no_outline(corpus):
     paths = [s.path for s in sections(corpus, text)]
     assert not any(title[0].isdigit() for path in paths for title in path), paths
     assert sum("Capaciteitsmanagement" in s.body().text for s in sections(corpus, text)) == 1
+
+
+def test_agenda_items_opened_by_a_word_and_a_counting_number_are_headings(corpus):
+    """A black-box decision list (2026-12-02): "Agendapunt 3. Vragenuur" ran straight on into its decisions, so the
+    whole list was one section and a passage mixed four items. Lines that a word and a counting number open, with a
+    capitalised title, are headings; a table's caption ("Tabel 1: aantal …") and a page count are not."""
+    items = "".join(f"Agendapunt {n}. {title}\nDe raad besluit over {title.lower()}.\n\n" for n, title in
+                    enumerate(["Opening", "Vaststelling van de agenda", "Vragenuur", "Jaarrekening 2022"], start=1))
+    text = ("Besluitenlijst gemeenteraad\n\nDatum: 6 juli 2023\n\n" + items
+            + "Tabel 1: aantal moties\nTabel 2: aantal amendementen\nTabel 3: aantal vragen\n\nPagina 2 van 4\n")
+    found = {tuple(s.path): s for s in sections(corpus, text)}
+    titles = [path[-1] for path in found]
+    assert ["Agendapunt 1. Opening", "Agendapunt 2. Vaststelling van de agenda", "Agendapunt 3. Vragenuur",
+            "Agendapunt 4. Jaarrekening 2022"] == [t for t in titles if t.startswith("Agendapunt")], titles
+    vragenuur = next(s for path, s in found.items() if path[-1] == "Agendapunt 3. Vragenuur")
+    assert vragenuur.body().text == "De raad besluit over vragenuur."
+    assert not any(t.startswith(("Tabel", "Pagina")) for t in titles), titles
+
+
+def test_two_lines_opened_by_a_word_and_a_number_are_no_headings(corpus):
+    text = "Verslag\n\nStap 1. Aanmelden\nU meldt zich aan.\n\nStap 2. Intake\nEen gesprek volgt.\n"
+    assert not any(p and p[-1].startswith("Stap") for p in (s.path for s in sections(corpus, text)))
