@@ -169,8 +169,8 @@ NOT_A_COUNT = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard|mld)\b)?"
                          r"|\b\d[\d.,]*\s*(?:(?:mln|miljoen|miljard|mld)\s+)?(?:(?:euro|eur|procent|per)\b|%)", re.IGNORECASE)
 #: A capitalised word within a sentence: a place or a name, however short ("met Nidos", "in Zwolle"), also after
 #: an initial or a title ("mevrouw mr. F. Ouali", "dr. Jansen"), where a full stop does not end a sentence.
-NAME = (r"(?:(?<=[a-zà-ÿ,;:] )|(?<=\b[A-Z]\. )|(?<=\b(?:mr|dr|ir)\. )|(?<=\bdrs\. )|(?<=\bprof\. ))"
-        r"[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*")
+NAME = (r"(?:(?<=[a-zà-ÿ,;:] )|(?<=[a-z]\. [A-Z]\. )|(?<=[A-Z]\.[A-Z]\. )|(?<=heer [A-Z]\. )|(?<=rouw [A-Z]\. )"
+        r"|(?<=\b(?:mr|dr|ir|mw)\. )|(?<=\b(?:drs|dhr)\. )|(?<=\bprof\. ))[A-Z][a-zà-ÿ]{2,}(?:[- ][A-Z][a-zà-ÿ]+)*")
 #: Candidate answers in a sentence, per type. Only a candidate the question does not already contain counts.
 ANSWER_TYPES: dict[str, re.Pattern[str]] = {
     "date": re.compile(rf"\b\d{{1,2}} ({MONTHS}|{MONTHS_EN})\b|\b({MONTHS_EN}) \d{{1,2}}\b"
@@ -229,8 +229,15 @@ WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|koud|warm|nat|guur|zonnig) wee
                      re.IGNORECASE)
 #: "Weer" that means "again" ("Wanneer gaat het zwembad weer open?"), which no passage need repeat: a black-box
 #: question about a decision list got "not found" for it.
-AGAIN = re.compile(r"\bweer (?:open|geopend|terug|beschikbaar|bereikbaar|toegankelijk|in gebruik|mogelijk|normaal"
-                   r"|eens|aan het werk|thuis)\b", re.IGNORECASE)
+AGAIN = re.compile(r"\bweer (?:open\w*|geopend|terug|beschikbaar|bereikbaar|toegankelijk|in gebruik|mogelijk"
+                   r"|normaal|eens|aan het werk|thuis)\b", re.IGNORECASE)
+
+
+def again(question: str) -> set[str]:
+    """The words of "weer open", "weer geopend", … (``AGAIN``) in a question that does not ask about the weather."""
+    if WEATHER.search(question):
+        return set()
+    return {w for match in AGAIN.finditer(question) for w in words(match.group())}
 #: Off-domain words this long are also found typed one letter wrong ("afvalkalnder"), when the typed word
 #: is no word of any list; a shorter one would find too much. (Not as a compound's last part: "vertrouwen"
 #: and "fietsparkeren" end in one too.)
@@ -604,8 +611,7 @@ class Evidence:
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "asks": asked or asks(question, self.tokenizer.stemmer.stemWord),
                 "off_domain": {"weer (het weer)" if w == "weer" and WEATHER.search(question) else w
-                               for w in words(question)
-                               if off_domain(w) and not (w == "weer" and AGAIN.search(question))},
+                               for w in words(question) if off_domain(w) and w not in again(question)},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 

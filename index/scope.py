@@ -22,7 +22,7 @@ from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.errors import UnknownScope
 from vraagbaak.index.keyword import fold
 from vraagbaak.ingest.clean import zipf_nl
-from vraagbaak.ingest.metadata import PARTICLES, YEAR, reads_as_organisation, slug
+from vraagbaak.ingest.metadata import PARTICLES, YEAR, file_title, reads_as_organisation, slug
 
 MAX_FILTER_VALUES = 50
 #: An organisation's own part of its name (``Shelf.own_names``) names it alone from this many letters on, and when
@@ -77,9 +77,11 @@ def capitalised(question: str) -> set[str]:
 def _publishes(document: DocumentRecord) -> bool:
     """Whether a document is a report its organisation publishes under its name: an annual report, position paper
     or decision list whose title names the organisation ("Stedenlink Jaarverslag 2023", "Positionpaper Stedenlink
-    2023"), so the name is the publisher's even where it holds no word of an organisation's ("Stedenlink")."""
+    2023"), so the name is the publisher's even where it holds no word of an organisation's ("Stedenlink"). A title
+    made from the file name ("Zonnepark de brede akker jaarverslag 2024") holds the name it was taken from: no sign."""
     name = " ".join(re.findall(r"[a-z0-9]+", fold(document.organisation)))
     return (len(name) >= 3 and document.kind in ("annual_report", "position_paper", "decision_list")
+            and document.title != file_title(PurePosixPath(document.file))  # a title of its own, not its file's name
             and f" {name} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(document.title)))} ")
 
 

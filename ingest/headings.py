@@ -48,8 +48,10 @@ YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
 MIN_OUTLINE = 4
-#: A heading opened by a word and its number: "Agendapunt 3. Vragenuur", "Artikel 4: Bezwaar" (``_split_labelled``).
-LABELLED = re.compile(r"^([A-Z][^\W\d_]{2,20})\s+(\d{1,3})[.:]?\s+(\S.*)$")
+#: The words that name a part of a document before its number ("Agendapunt 3. Vragenuur", "Artikel 4: Bezwaar",
+#: ``_split_labelled``); not "Tabel", "Figuur", "Fase" or "Stap", whose numbered lines are captions and steps.
+LABELS = "agendapunt|agenda-punt|artikel|hoofdstuk|paragraaf|bijlage|onderwerp|deel|punt"
+LABELLED = re.compile(rf"^((?i:{LABELS}))\s+(\d{{1,3}})(?:[.:]|\s+[-–])?\s+(\S.*)$")
 MIN_LABELLED = 3
 #: The next heading of an outline is looked for among this many numbered lines after it (tables of
 #: numbered rows in between are few), so a long text costs linear time.
@@ -159,11 +161,13 @@ def _split_outline(blocks: list[Block]) -> list[Block]:
 
 
 def _split_labelled(blocks: list[Block]) -> list[Block]:
-    """Headings that a word and a number open, the number counting up: "Agendapunt 3. Vragenuur", "Artikel 4
-    Bezwaar", "Hoofdstuk 2 Financiën". A decision list's items run straight on into their decisions, and without
-    them as headings the whole list was one section and a passage mixed four items. At least ``MIN_LABELLED`` of
-    one word, each title capitalised (``looks_like_heading``), so "Tabel 1: aantal …" and "Pagina 2 van 4" are not
-    headings; nested as any heading without a number is."""
+    """Headings that a word naming a part of a document and a number open, the numbers counting up: "Agendapunt 3.
+    Vragenuur", "Artikel 4 Bezwaar", "Hoofdstuk 2 Financiën" (``LABELS``). A decision list's items run straight on
+    into their decisions, and without them as headings the whole list was one section and a passage mixed four
+    items. Each chain of at least ``MIN_LABELLED`` of one word counts (a second meeting's items too), each title
+    capitalised (``looks_like_heading``) and followed by text of its own: lines of such items one after the other
+    are a table of contents or a list ("Bijlage 1 Begroting 23"), not headings. Nested as any heading without a
+    number is."""
     by_label: dict[str, list[tuple[Block, int, tuple[int, ...]]]] = {}
     for block in blocks:
         if block.kind != "text" or block.is_bullet:
@@ -171,12 +175,19 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
         for i, line in enumerate(block.lines):
             match = LABELLED.match(" ".join(line.text.split()))
             if match and looks_like_heading(match.group(3)):
-                by_label.setdefault(match.group(1), []).append((block, i, (int(match.group(2)),)))
+                by_label.setdefault(match.group(1).lower(), []).append((block, i, (int(match.group(2)),)))
+    chains: dict[int, dict[int, tuple[int, ...]]] = {}
     for candidates in by_label.values():
-        chain = _longest_chain(candidates, lambda before, number: number[0] - before[0] in (1, 2))
-        if sum(len(heads) for heads in chain.values()) >= MIN_LABELLED:
-            blocks = _split_at(blocks, chain, outline=False)
-    return blocks
+        alone = [(block, i, number) for block, i, number in candidates
+                 if i + 1 < len(block.lines) and not LABELLED.match(" ".join(block.lines[i + 1].text.split()))]
+        while len(alone) >= MIN_LABELLED:
+            chain = _longest_chain(alone, lambda before, number: number[0] - before[0] in (1, 2))
+            if sum(len(heads) for heads in chain.values()) < MIN_LABELLED:
+                break
+            for block_id, heads in chain.items():
+                chains.setdefault(block_id, {}).update(heads)
+            alone = [(block, i, number) for block, i, number in alone if i not in chain.get(id(block), {})]
+    return _split_at(blocks, chains, outline=False) if chains else blocks
 
 
 def _longest_chain(candidates: list[tuple[Block, int, tuple[int, ...]]],

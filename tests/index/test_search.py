@@ -512,7 +512,7 @@ def test_a_decision_lists_agenda_items_are_passages_of_their_own(tmp_path, embed
              ("Kadernota 2024", "Besluit: de raad stelt de Kadernota 2024 vast als uitgangspunt voor de begroting."),
              ("Sluiting", "De voorzitter sluit de vergadering om 23.47 uur.")]
     searcher = one_report(tmp_path, embedder, "raad", "dorrewaard-besluitenlijst-raad-2023-07-06.txt",
-        "Gemeente Dorrewaard\nBesluitenlijst openbare vergadering van de gemeenteraad\n\nDatum: donderdag 6 juli 2023\n\n"
+        "Gemeente Dorrewaard\nBesluitenlijst openbare vergadering van de gemeenteraad\n\nDatum: 6 juli 2023\n\n"
         + "".join(f"Agendapunt {n}. {title}\n{text}\n\n" for n, (title, text) in enumerate(items, start=1)))
     result = searcher.search("Wanneer gaat het zwembad De Kikkerpoel weer open?", 3)
     first = result.hits[0].passage

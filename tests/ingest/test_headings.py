@@ -81,6 +81,33 @@ def test_agenda_items_opened_by_a_word_and_a_counting_number_are_headings(corpus
     assert not any(t.startswith(("Tabel", "Pagina")) for t in titles), titles
 
 
+def test_numbered_lines_of_a_table_a_list_or_a_table_of_contents_are_no_headings(corpus):
+    """A review: phases and captions ("Fase 1 Verkenning 2023", "Tabel 2 Woningen per wijk") and a table of
+    contents ("Bijlage 1 Begroting 23" line after line) became sections that held the rest of the document."""
+    text = ("Jaarverslag 2023\n\nInhoud\nBijlage 1 Begroting 23\nBijlage 2 Formatie 25\nBijlage 3 Afkortingen 27\n\n"
+            "Project\n\nHet project loopt in drie fasen.\nFase 1 Verkenning 2023\nFase 2 Ontwerp 2024\n"
+            "Fase 3 Realisatie 2025\nDe gemeente betaalt de helft.\n\n"
+            + "".join(f"Tabel {n} Woningen in wijk {n}\nDe wijk telt {n}00 woningen.\n\n" for n in (1, 2, 3))
+            + "Financiën\n\nDe begroting sluit.\n")
+    paths = [s.path for s in sections(corpus, text)]
+    assert not any(p[-1].startswith(("Bijlage", "Fase", "Tabel")) for p in paths if p), paths
+    assert any(p[-1] == "Financiën" for p in paths if p) and not any("Fase" in " ".join(p) for p in paths), paths
+
+
+def test_two_meetings_items_and_chapters_with_articles_run_on_are_all_headings(corpus):
+    """A review: only one chain per word was taken (the second meeting's), and a second word's chain was lost once
+    the first had split its blocks."""
+    meeting = "".join(f"Agendapunt {n}. Besluit {n}\nDe raad besluit.\n" for n in (1, 2, 3))
+    rules = ("Hoofdstuk 1 Algemeen\nDit hoofdstuk regelt de begrippen.\nArtikel 1 Begrippen\nIn deze regeling geldt.\n"
+             "Artikel 2 Doel\nDe regeling dient het doel.\nHoofdstuk 2 Subsidie\nDit hoofdstuk regelt geld.\n"
+             "Artikel 3 Aanvraag\nEen aanvraag is schriftelijk.\nHoofdstuk 3 Slot\nDit hoofdstuk sluit af.\n"
+             "Artikel 4 Citeertitel\nDeze regeling heet de Subsidieregeling.\n")
+    titles = [s.path[-1] for s in sections(corpus, "Besluitenlijst\n\n" + meeting + "\n" + meeting + "\n" + rules)
+              if s.path]
+    assert titles.count("Agendapunt 1. Besluit 1") == 2 and titles.count("Agendapunt 3. Besluit 3") == 2, titles
+    assert "Hoofdstuk 2 Subsidie" in titles and "Artikel 3 Aanvraag" in titles, titles
+
+
 def test_two_lines_opened_by_a_word_and_a_number_are_no_headings(corpus):
-    text = "Verslag\n\nStap 1. Aanmelden\nU meldt zich aan.\n\nStap 2. Intake\nEen gesprek volgt.\n"
-    assert not any(p and p[-1].startswith("Stap") for p in (s.path for s in sections(corpus, text)))
+    text = "Verslag\n\nArtikel 1. Aanmelden\nU meldt zich aan.\n\nArtikel 2. Intake\nEen gesprek volgt.\n"
+    assert not any(p and p[-1].startswith("Artikel") for p in (s.path for s in sections(corpus, text)))
