@@ -1,6 +1,6 @@
 """Find headings among blocks and decide how they nest.
 
-No heading word list: a heading is a short block that does not read as a sentence. Its level
+No list of heading words (but the labels below): a heading is a short block that does not read as a sentence. Its level
 comes from evidence in the document itself:
 
 * a heading followed directly by another heading is a container (a top section), and so is
@@ -16,6 +16,10 @@ at least four, not all on the first level, which would be a numbered list) are h
 of their number, also where extraction ran them into the paragraph below, and every other heading
 sits inside the numbered section before it. A footnote ("48 Kamerstukken II, …") or a table's label
 then cannot become a top section.
+
+A line that a word naming a part of a document and a counting number open ("Agendapunt 3. Vragenuur", "Artikel 4
+Bezwaar": the one word list here, ``LABELS``) is a heading where at least three of one word count up, each with text
+of its own under it: a decision list's items that run on into their decisions.
 
 Where the reader knows fonts (PDF), they decide instead: a short block set larger than the body
 text, or bold where the body is not, is a heading, and its level is the rank of its size among
