@@ -608,10 +608,11 @@ class Evidence:
         stats = scope or self.whole
         terms = set(self.tokenizer.query(" ".join(w for w in words(question) if w not in ASKING), stats.idf))
         lexical = stats.known_words.lexical(question)
+        meaning_again = again(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "asks": asked or asks(question, self.tokenizer.stemmer.stemWord),
                 "off_domain": {"weer (het weer)" if w == "weer" and WEATHER.search(question) else w
-                               for w in words(question) if off_domain(w) and w not in again(question)},
+                               for w in words(question) if off_domain(w) and w not in meaning_again},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 

@@ -69,6 +69,12 @@ class Selection:
     rows: np.ndarray
 
 
+def spaced(text: str) -> str:
+    """A text's folded words and figures, one space between and one at either end, so a name is found as
+    ``f" {name} " in spaced(text)`` and not inside a longer word."""
+    return f" {' '.join(re.findall(r'[a-z0-9]+', fold(text)))} "
+
+
 def capitalised(question: str) -> set[str]:
     """The words a question writes with a capital, folded: those it may write as a name."""
     return {fold(w) for w in re.findall(r"\w+", question) if w[:1].isupper()}
@@ -79,10 +85,10 @@ def _publishes(document: DocumentRecord) -> bool:
     or decision list whose title names the organisation ("Stedenlink Jaarverslag 2023", "Positionpaper Stedenlink
     2023"), so the name is the publisher's even where it holds no word of an organisation's ("Stedenlink"). A title
     made from the file name ("Zonnepark de brede akker jaarverslag 2024") holds the name it was taken from: no sign."""
-    name = " ".join(re.findall(r"[a-z0-9]+", fold(document.organisation)))
-    return (len(name) >= 3 and document.kind in ("annual_report", "position_paper", "decision_list")
+    name = spaced(document.organisation)
+    return (len(name.strip()) >= 3 and document.kind in ("annual_report", "position_paper", "decision_list")
             and document.title != file_title(PurePosixPath(document.file))  # a title of its own, not its file's name
-            and f" {name} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(document.title)))} ")
+            and name in spaced(document.title))
 
 
 def _shared_headings(paths: list[list[str]]) -> int:
@@ -105,8 +111,7 @@ class Shelf:
         self._words: dict[int, str] = {}  # a passage's folded words, once asked (``mentions``)
         self._passages = passages
         #: Organisation names as folded words, for documents that have one (at least three letters).
-        self.organisations = {d.id: " ".join(re.findall(r"[a-z0-9]+", fold(d.organisation)))
-                              for d in documents if len(d.organisation) >= 3}
+        self.organisations = {d.id: spaced(d.organisation).strip() for d in documents if len(d.organisation) >= 3}
         #: Documents whose organisation reads as one ("Stedennetwerk Oost", "Politie", "G40") or titles a report of its
         #: own (``_publishes``), not as a subject taken from a file name ("zonnepark-de-brede-akker-2024" names
         #: "Zonnepark de Brede Akker").
@@ -225,7 +230,7 @@ class Shelf:
         names it by (``names_in``); a search asks this several times, so the last questions' answers are kept."""
         found = self._naming.get(question)
         if found is None:
-            text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
+            text = spaced(question)
             written = capitalised(question)
             runs_of = {d: [tuple(run) for run in self.names_in(written, d) if f" {' '.join(run)} " in text]
                        for d in self.documents}
@@ -245,14 +250,14 @@ class Shelf:
             return False
         text = self._words.get(row)
         if text is None:
-            text = self._words[row] = f" {' '.join(re.findall(r'[a-z0-9]+', fold(self._passages[row].embed_text)))} "
+            text = self._words[row] = spaced(self._passages[row].embed_text)
         return any(f" {' '.join(run)} " in text for run in runs)
 
     def named(self, question: str, years: set[int], within: frozenset[str] | None = None) -> frozenset[str]:
         """Documents the question names by year (``years``: those it mentions, :func:`years_in`), organisation
         or kind ("in het positionpaper", "de besluitenlijst"), if that singles out some but not all."""
         candidates = within or frozenset(self.documents)
-        text = f" {' '.join(re.findall(r'[a-z0-9]+', fold(question)))} "
+        text = spaced(question)
         by_year = {d for d in candidates if self.documents[d].year in years}
         by_name = set(self.naming(question, candidates))
         kinds = {kind for kind, pattern in NAMED_KINDS if pattern.search(text)}
