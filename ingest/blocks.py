@@ -42,6 +42,9 @@ class Block:
     displaced: bool = False
     #: A numbered heading of the document's outline ("3.4.4 Uitvoeringskosten"); its level is its depth.
     outline: bool = False
+    #: Text written straight under a numbered heading, with no blank line between: that heading's own text
+    #: ("Voorzitter werkgroep: Lotte Bakker, wethouder van Alkmaar"), never a heading of its own.
+    attached: bool = False
 
     @property
     def page(self) -> int:

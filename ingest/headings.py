@@ -120,7 +120,8 @@ def detect_headings(blocks: list[Block], reflower: Reflower) -> list[Block]:
     signatures = _signatures(blocks)
     for block in blocks:
         if (block.kind == "text" and len(block.lines) <= MAX_HEADING_LINES and not block.is_bullet
-                and id(block) not in signatures and looks_like_heading(heading_title(block, reflower))):
+                and not block.attached and id(block) not in signatures
+                and looks_like_heading(heading_title(block, reflower))):
             block.kind = "heading"
     blocks = _split_leading_headings(blocks, reflower)
     _drop_false_headings(blocks)
@@ -216,21 +217,23 @@ def _longest_chain(candidates: list[tuple[Block, int, tuple[int, ...]]],
 
 
 def _split_at(blocks: list[Block], chain: dict[int, dict[int, tuple[int, ...]]], outline: bool) -> list[Block]:
-    """Each line of ``chain`` made a heading block of its own (at the depth of its number, for an ``outline``)."""
+    """Each line of ``chain`` made a heading block of its own (at the depth of its number, for an ``outline``); the
+    lines under it in its block are its text (``Block.attached``)."""
     result: list[Block] = []
     for block in blocks:
         heads = chain.get(id(block), {})
         start = 0
         for at in sorted(heads):
             if block.lines[start:at]:
-                result.append(Block(block.lines[start:at], block.kind, continues=block.continues and start == 0))
+                result.append(Block(block.lines[start:at], block.kind, continues=block.continues and start == 0,
+                                    attached=start > 0))
             result.append(Block(block.lines[at:at + 1], "heading", level=len(heads[at]) if outline else 0,
                                 outline=outline))
             start = at + 1
         if not heads:
             result.append(block)
         elif block.lines[start:]:
-            result.append(Block(block.lines[start:]))
+            result.append(Block(block.lines[start:], attached=True))
     return result
 
 
@@ -270,7 +273,7 @@ def _split_leading_headings(blocks: list[Block], reflower: Reflower) -> list[Blo
     prefixes = {w for w, n in Counter(b.first_word for b in blocks if b.kind == "heading").items() if n >= 2}
     result: list[Block] = []
     for block in blocks:
-        if block.kind == "text" and block.first_word in prefixes and not block.is_bullet:
+        if block.kind == "text" and block.first_word in prefixes and not block.is_bullet and not block.attached:
             for size in range(MAX_HEADING_LINES, 0, -1):
                 if size >= len(block.lines):
                     continue

@@ -111,3 +111,18 @@ def test_two_meetings_items_and_chapters_with_articles_run_on_are_all_headings(c
 def test_two_lines_opened_by_a_word_and_a_number_are_no_headings(corpus):
     text = "Verslag\n\nArtikel 1. Aanmelden\nU meldt zich aan.\n\nArtikel 2. Intake\nEen gesprek volgt.\n"
     assert not any(p and p[-1].startswith("Artikel") for p in (s.path for s in sections(corpus, text)))
+
+
+def test_a_line_written_straight_under_a_numbered_heading_is_its_text(corpus):
+    """"Voorzitter werkgroep: …" under "3.1 Wonen", with no blank line between, is that section's text: as a
+    heading it hid the section's own title from its citations. Apart from its heading, such a line still is one."""
+    text = ("1 Inleiding\n\nStedenlink is een netwerk.\n\n2 Werkgroepen\n\nDe werkgroepen kwamen bijeen.\n\n"
+            "2.1 Wonen\nVoorzitter werkgroep: Lotte Bakker, wethouder van Alkmaar\n\nDe woningnood is groot.\n\n"
+            "2.2 Energie\nVoorzitter werkgroep: Sanne de Wit, wethouder van Leeuwarden\n\nHet net zit vol.\n\n"
+            "2.3 Financiën\n\nGemeentefonds en opschalingskorting\n\nDe gemeenten krijgen te weinig.\n")
+    found = {tuple(s.path): s for s in sections(corpus, text)}
+    assert [p.text for p in found[("2 Werkgroepen", "2.1 Wonen")].paragraphs] == [
+        "Voorzitter werkgroep: Lotte Bakker, wethouder van Alkmaar", "De woningnood is groot."]
+    assert found[("2 Werkgroepen", "2.2 Energie")].paragraphs[0].text.startswith("Voorzitter werkgroep: Sanne")
+    assert ("2 Werkgroepen", "2.3 Financiën", "Gemeentefonds en opschalingskorting") in found
+    assert not any("Voorzitter" in part for path in found for part in path), list(found)
