@@ -29,6 +29,8 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 from scipy import sparse
 
+from vraagbaak.ingest.links import EMAIL
+
 TOKEN = re.compile(r"[a-z0-9]+")
 QUESTION_WORDS = {"waar", "wanneer", "welke", "welk", "waarom", "hoeveel", "wie", "wat", "hoe", "doet", "gaat"}
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
@@ -52,7 +54,12 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w for w in TOKEN.findall(fold(text)) if len(w) > 1 and w not in STOPWORDS]
+    """Folded words, no stopwords; an e-mail address is the one word "mailadres" (as in "e-mailadres"): its parts
+    ("regiodeal@regiolindeland.nl") put a passage first for a question about the programme it is the mailbox of."""
+    folded = fold(text)
+    if "@" in folded:
+        folded = EMAIL.sub(" mailadres ", folded)
+    return [w for w in TOKEN.findall(folded) if len(w) > 1 and w not in STOPWORDS]
 
 
 def bm25_idf(passages: int, containing: int) -> float:

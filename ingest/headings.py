@@ -48,6 +48,9 @@ MAX_FONT_HEADING_CHARS = 220
 NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*[a-z]?\.?\s+\S")  # "8a. Zienswijze …" too
 #: A title that opens with a year ("2024 in cijfers: 412 woningen", "2025: nieuwe financiering"), set as a heading.
 YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
+#: A sentence ended and another begun: a body-size line in bold that holds one is a paragraph's run-in title, its
+#: first words bold ("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet" of a list's item), no heading.
+RUN_ON = re.compile(r"[^\W\d_]{3,}[.!?]\s+[A-ZÀ-Ý]")
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
@@ -57,6 +60,10 @@ MIN_OUTLINE = 4
 LABELS = "agendapunt|agenda-punt|artikel|hoofdstuk|paragraaf|bijlage|onderwerp|deel|punt"
 LABELLED = re.compile(rf"^((?i:{LABELS}))\s+(\d{{1,3}})(?:[.:]|\s+[-–])?\s+(\S.*)$")
 MIN_LABELLED = 3
+#: An item of a text without an outline, its number alone ("3. Subsidie Stichting Welzijn 2025"), as a labelled one.
+ITEM = re.compile(r"^()(\d{1,2})\.\s+(\S.*)$")
+#: Items numbered without a word need a longer chain: three short points with a line under each are often a list.
+MIN_ITEMS = 4
 #: The next heading of an outline is looked for among this many numbered lines after it (tables of
 #: numbered rows in between are few), so a long text costs linear time.
 OUTLINE_WINDOW = 200
@@ -170,28 +177,49 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
     Vragenuur", "Artikel 4 Bezwaar", "Hoofdstuk 2 Financiën" (``LABELS``). A decision list's items run straight on
     into their decisions, and without them as headings the whole list was one section and a passage mixed four
     items. Each chain of at least ``MIN_LABELLED`` of one word counts (a second meeting's items too), each title
-    capitalised (``looks_like_heading``) and followed by text of its own: lines of such items one after the other
-    are a table of contents or a list ("Bijlage 1 Begroting 23"), not headings. Nested as any heading without a
-    number is."""
+    capitalised (``looks_like_heading``) and followed by text of its own, a new sentence: lines of such items one
+    after the other are a table of contents or a list ("Bijlage 1 Begroting 23"), and a line run on in lower case
+    is a list's item. In a text without an outline, items with a number alone count too, at least ``MIN_ITEMS``
+    ("3. Subsidie Stichting Welzijn" over its decision: a college's decision list was one section without them),
+    unless the line before the first ends in a colon ("Vijf punten:"): a list.
+    Nested as any heading without a number is."""
+    patterns = [LABELLED] if any(block.outline for block in blocks) else [LABELLED, ITEM]
     by_label: dict[str, list[tuple[Block, int, tuple[int, ...]]]] = {}
     for block in blocks:
         if block.kind != "text" or block.is_bullet:
             continue
         for i, line in enumerate(block.lines):
-            match = LABELLED.match(" ".join(line.text.split()))
+            match = next(filter(None, (p.match(" ".join(line.text.split())) for p in patterns)), None)
             if match and looks_like_heading(match.group(3)):
                 by_label.setdefault(match.group(1).lower(), []).append((block, i, (int(match.group(2)),)))
+
+    def alone(block: Block, i: int) -> bool:
+        after = " ".join(block.lines[i + 1].text.split()) if i + 1 < len(block.lines) else ""
+        return (bool(after) and not any(p.match(after) for p in patterns)
+                and not Block(block.lines[i + 1:i + 2]).starts_lowercase)
+
+    order = {id(block): k for k, block in enumerate(blocks)}
+
+    def introduced(chain: dict[int, dict[int, tuple[int, ...]]]) -> bool:
+        """Whether the line before the chain's first item ends in a colon: a list ("Vijf punten:"), not parts."""
+        first = min(chain, key=order.__getitem__)
+        block, at = blocks[order[first]], min(chain[first])
+        before = block.lines[at - 1].text if at else next(
+            (b.lines[-1].text for b in reversed(blocks[:order[first]]) if b.lines), "")
+        return before.rstrip().endswith(":")
+
     chains: dict[int, dict[int, tuple[int, ...]]] = {}
-    for candidates in by_label.values():
-        alone = [(block, i, number) for block, i, number in candidates
-                 if i + 1 < len(block.lines) and not LABELLED.match(" ".join(block.lines[i + 1].text.split()))]
-        while len(alone) >= MIN_LABELLED:
-            chain = _longest_chain(alone, lambda before, number: number[0] - before[0] in (1, 2))
-            if sum(len(heads) for heads in chain.values()) < MIN_LABELLED:
+    for label, candidates in by_label.items():
+        least = MIN_LABELLED if label else MIN_ITEMS
+        remaining = [(block, i, number) for block, i, number in candidates if alone(block, i)]
+        while len(remaining) >= least:
+            chain = _longest_chain(remaining, lambda before, number: number[0] - before[0] in (1, 2))
+            if sum(len(heads) for heads in chain.values()) < least:
                 break
-            for block_id, heads in chain.items():
-                chains.setdefault(block_id, {}).update(heads)
-            alone = [(block, i, number) for block, i, number in alone if i not in chain.get(id(block), {})]
+            if label or not introduced(chain):
+                for block_id, heads in chain.items():
+                    chains.setdefault(block_id, {}).update(heads)
+            remaining = [(block, i, number) for block, i, number in remaining if i not in chain.get(id(block), {})]
     return _split_at(blocks, chains, outline=False) if chains else blocks
 
 
@@ -318,16 +346,21 @@ def _move_displaced_titles(blocks: list[Block]) -> list[Block]:
 def _assign_levels(blocks: list[Block]) -> None:
     content = _content(blocks)
     headings = [b for b in content if b.kind == "heading"]
-    families = Counter(h.first_word for h in headings)
+    families = Counter(_family(h) for h in headings)
     containers = {
-        content[i].first_word
+        _family(content[i])
         for i in range(len(content) - 1)
         if content[i].kind == "heading" and content[i + 1].kind == "heading"
     }
     opens_page = {id(b) for i, b in enumerate(content) if i == 0 or content[i - 1].page != b.page}
     for h in headings:
-        top = h.first_word in containers or h.displaced or (id(h) in opens_page and families[h.first_word] == 1)
+        top = _family(h) in containers or h.displaced or (id(h) in opens_page and families[_family(h)] == 1)
         h.level = 1 if top else 2
+
+
+def _family(heading: Block) -> str:
+    """Headings of one kind share their first word, numbers aside: "3." and "4." are items of one list."""
+    return re.sub(r"\d+", "#", heading.first_word)
 
 
 def body_font(lines: Iterable) -> tuple[float, bool]:
@@ -360,7 +393,8 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
         if not (0 < len(title) <= MAX_FONT_HEADING_CHARS and (head[:1].isupper() or numbered or YEAR_FIRST.match(head))
                 and (end not in ".,;:-…" or (numbered and end == ".")) and not URL.search(title)):
             continue
-        if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5):
+        if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5
+                                                        and not RUN_ON.search(title)):
             candidates.append(block)
     ranks = sorted({_rank(b, reflower) for b in candidates}, reverse=True)
     for block in candidates:

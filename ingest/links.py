@@ -61,12 +61,14 @@ def urls_in(text: str) -> list[str]:
 #: The mailbox of an office, not of a person ("info@", "secretariaat.wonen@", "bestuurszaken@"): a report prints it for
 #: readers to write to, and "Wat is het e-mailadres van het netwerk?" should find it. A role, a department (by the
 #: endings of such names: "-zaken", "-loket", "-beheer", …) or a subject a municipality answers mail on; a word that
-#: could be a person's name ("devries@", "marloes@", "groot@") is none of them, so it goes.
+#: could be a person's name ("devries@", "marloes@", "groot@") is none of them, so it goes. So is a programme's or a
+#: group's ("regiodeal@", "programmabureau@", "stuurgroep@").
 ROLE_MAILBOX = re.compile(r"(?:(?:info|informatie|contact|secretariaat|secretariat|post|bureau|netwerkbureau|service"
                           r"|klantcontact|communicatie|pers|press|redactie|helpdesk|servicedesk|office|algemeen|receptie"
                           r"|administratie|vragen|loket|gemeente|griffie|raadsgriffie)(?:[._-][\w-]+)?"
                           r"|[a-z]*(?<!de)(?<!der)(?<!den)(?<!van)"  # "hdepunt", "pvanderzaken": a surname
-                          r"(?:zaken|loket|beheer|dienst|desk|balie|centrum|centrale|punt|secretariaat)"
+                          r"(?:zaken|loket|beheer|dienst|desk|balie|centrum|centrale|punt|secretariaat|bureau|groep"
+                          r"|team|deal|netwerk|platform|programma|project)"
                           r"|(?:ondernemings|clienten|deelnemers|medezeggenschaps|jongeren|advies|ouderen|senioren"
                           r"|wijk|dorps|bewoners|huurders|studenten|leerlingen)raad|directie|bestuur|management"
                           r"|klimaat|duurzaamheid|energie|wmo|jeugd|zorg|welzijn|onderwijs|leerplicht|werk|inkomen"

@@ -7,9 +7,12 @@ sentences that run over a page break. The rule is the PDF's, with the first and 
 page standing for its margins:
 
 * a line of words among a page's first or last ``MARGIN_LINES`` non-blank lines that repeats, digits
-  normalised, in the margins of at least half of the pages is running text of the document (top
-  or bottom alike: on a page that holds nothing else, the footer is among the first lines too); a
-  long one is left out wherever it stands, as extraction sometimes puts a footer mid-page;
+  normalised, in the margins of at least half of the pages (and at least ``MIN_REPEATS``) is running
+  text of the document (top or bottom alike: on a page that holds nothing else, the footer is among
+  the first lines too); a long one is left out wherever it stands, as extraction sometimes puts a
+  footer mid-page. Not a line that also stands inside the pages, half as often as on pages in their
+  margins or more: that is the text's own ("Besluit:", "Portefeuillehouder: E. Bakker" under each item
+  of a decision list, at the top of two of its four pages, were left out everywhere);
 * a bare number in the margins is a page number where it counts with the pages: the longest run of
   them that rises by at most two a page (two printed pages on one, in a spread), so a year on the
   title page, a chapter number or the last entry of a table of contents stays. Where the pages
@@ -32,6 +35,8 @@ MARGIN_LINES = 3
 REPEAT_SHARE = 0.5
 #: Fewer pages than this give no evidence of what repeats.
 MIN_PAGES = 4
+#: A running line repeats on at least this many pages: on two of four it is as likely the text's own.
+MIN_REPEATS = 3
 #: A running line needs this many letters; a row of figures ("€ 1,2  3,4") is a table's, not the page's.
 MIN_LETTERS = 3
 #: A running line this long is left out wherever it stands; a short one ("Inhoud") only in the margins.
@@ -70,11 +75,17 @@ def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str
     if len(pages) < MIN_PAGES:
         return set(), {}, []
     seen: dict[str, list[Line]] = defaultdict(list)
+    inside: dict[str, int] = defaultdict(int)
     for page_lines in pages.values():
-        for line in page_lines[:MARGIN_LINES] + page_lines[MARGIN_LINES:][-MARGIN_LINES:]:
+        margins = page_lines[:MARGIN_LINES] + page_lines[MARGIN_LINES:][-MARGIN_LINES:]
+        for line in margins:
             seen[line_shape(line.text)].append(line)
+        for line in page_lines[MARGIN_LINES:-MARGIN_LINES]:
+            inside[line_shape(line.text)] += 1
+    on_pages = {shape: len({line.page for line in found}) for shape, found in seen.items()}
     repeated = {shape: found for shape, found in seen.items()
-                if len({line.page for line in found}) >= REPEAT_SHARE * len(pages)}
+                if on_pages[shape] >= max(MIN_REPEATS, REPEAT_SHARE * len(pages))
+                and (shape == PAGE_NUMBER or 2 * inside[shape] < on_pages[shape])}  # page numbers: ``_counting``
     running = [shape for shape in repeated if sum(c.isalpha() for c in shape) >= MIN_LETTERS]  # in reading order
     removed = {line.number for shape in running for line in repeated[shape]}
     anywhere = {shape for shape in running if len(shape) >= ANYWHERE_CHARS}

@@ -195,14 +195,18 @@ def usable_title(title: str | None, first_page: str = "", running: Sequence[str]
     return title
 
 
+#: A numbered part of a document ("1. Opening en vaststelling agenda", "1 Inleiding"), which opens it; not a year.
+NUMBERED_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
+
+
 def heading_title(headings: list[str], file_name: str) -> str | None:
-    """The first heading, if it names the document rather than opening it ("Voorwoord"); a heading of one word
-    only if it names a kind of document ("Zorgverslag", "Testrapport"), not a theme ("Wonen"), and the file's
+    """The first heading, if it names the document rather than opening it ("Voorwoord", "1. Opening"); a heading of one
+    word only if it names a kind of document ("Zorgverslag", "Testrapport"), not a theme ("Wonen"), and the file's
     name (``file_name``, as :func:`file_title` gives it) says no more: a kind word alone, or a word of the
     heading ("verslag.txt", "a.txt"; not "politie-jaarverslag-2017", "Bodemdaling" beside "Onderzoek")."""
     for heading in headings[:1]:
         words, name = heading.split(), file_name.strip().lower()
-        if heading.strip(" .:").lower() in GENERIC_HEADINGS:
+        if heading.strip(" .:").lower() in GENERIC_HEADINGS or NUMBERED_PART.match(heading.strip()):
             return None
         says_no_more = not name or (len(name.split()) == 1 and (DOCUMENT_WORD.fullmatch(name) or name in heading.lower()))
         if 2 <= len(words) <= 14 or (len(words) == 1 and says_no_more and DOCUMENT_WORD.search(heading.strip(" .:"))):

@@ -30,6 +30,17 @@ def test_search_finds_without_diacritics_by_stem_and_by_compound_part():
     assert index.search("xyzzy", 2) == []
 
 
+def test_an_email_address_is_one_term_the_question_for_one_finds():
+    """A black-box shelf (2026-12-02): "regiodeal@regiolindeland.nl" in a passage put it first for "wie is
+    programmamanager van de regio deal"; an address is the word of "e-mailadres", not its parts."""
+    assert keyword.words("Mail regiodeal@regiolindeland.nl of Info@G40.nl") == ["mail", "mailadres", "mailadres"]
+    texts = ["Vragen over de Regio Deal: regiodeal@regiolindeland.nl.", "De Regio Deal heeft een programmamanager.",
+             "De stuurgroep van de Regio Deal vergadert vier keer."]
+    index = KeywordIndex.build(texts)
+    assert index.search("programmamanager regiodeal", 1)[0][0] == 1
+    assert index.search("Wat is het e-mailadres van de Regio Deal?", 1)[0][0] == 0
+
+
 def test_save_and_load(tmp_path):
     index = KeywordIndex.build(TEXTS)
     index.save(tmp_path)

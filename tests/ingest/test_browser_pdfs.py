@@ -165,3 +165,34 @@ def test_a_ruled_tables_header_under_css_columns_is_one_row_under_its_heading(br
     table = read["2.1 Kerncijfers zuivering"]
     assert table.startswith("Zuivering | Capaciteit (i.e.) | Energie (MWh) | Kosten 2024 Nieuwegein"), read
     assert "In de zomer van 2024 was er op drie zwemlocaties blauwalg." in read["2. Waterkwaliteit"], read
+
+
+OUTLOOK = ("Evaluatie van de gemeenschappelijke regeling Regio Lindeland.", "Door de gewijzigde Wet gemeenschappelijke "
+           "regelingen krijgen de gemeenteraden meer invloed. De regeling wordt daarop aangepast; het voorstel gaat in "
+           "het voorjaar van 2025 naar de raden.")
+OUTLOOK_PAGE = f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jaarverslag 2024</title><style>
+@page {{ size: A4; margin: 25mm 20mm; }} body {{ font-family: "DejaVu Sans", sans-serif; font-size: 10.5pt; }}
+h1 {{ font-size: 16pt; }}
+</style></head><body>
+<h1>9 Vooruitblik 2025</h1>
+<p>In 2025 staat de regio voor een aantal belangrijke keuzes.</p>
+<ul><li><b>Regionale strategie.</b> Het dagelijks bestuur werkt aan een nieuwe regionale strategie voor 2030.</li>
+<li><b>{OUTLOOK[0]}</b> {OUTLOOK[1]}</li>
+<li><b>Doelgroepenvervoer.</b> Voorbereiding van de nieuwe aanbesteding voor de periode vanaf 2028.</li></ul>
+<p>Voor 2025 is in de begroting een inwonerbijdrage van € 19,10 per inwoner opgenomen.</p>
+<h1>10 Bijlagen</h1>
+<p>De jaarrekening is als bijlage bij dit verslag gevoegd.</p>
+</body></html>"""
+
+
+def test_a_list_items_bold_start_is_no_heading(browser, corpus):  # noqa: F811
+    """A black-box report (2026-12-02): a list item that opens with its subject in bold ("Evaluatie … regeling.")
+    printed a first line mostly in bold, which was read as a heading splitting the item's sentence."""
+    page = browser.new_page()
+    page.set_content(OUTLOOK_PAGE)
+    page.pdf(path=str(corpus / "vooruitblik.pdf"), prefer_css_page_size=True)
+    page.close()
+    passages = ingest(corpus).passages
+    assert {tuple(p.citation.section) for p in passages} == {("9 Vooruitblik 2025",), ("10 Bijlagen",)}, passages
+    [outlook] = [" ".join(p.text.split()) for p in passages if p.citation.section == ["9 Vooruitblik 2025"]]
+    assert " ".join(OUTLOOK) in outlook

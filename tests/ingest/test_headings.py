@@ -126,3 +126,27 @@ def test_a_line_written_straight_under_a_numbered_heading_is_its_text(corpus):
     assert found[("2 Werkgroepen", "2.2 Energie")].paragraphs[0].text.startswith("Voorzitter werkgroep: Sanne")
     assert ("2 Werkgroepen", "2.3 Financiën", "Gemeentefonds en opschalingskorting") in found
     assert not any("Voorzitter" in part for path in found for part in path), list(found)
+
+
+def test_a_decision_lists_items_numbered_alone_are_headings_of_one_level(corpus):
+    """A college's decision list as text (a black-box shelf, 2026-12-02): "3. Subsidie …" runs straight on into its
+    portfolio holder and decision, twelve items over four pages, and the whole list was one section. Items numbered
+    without a word are headings in a text without an outline, all at one level; not a list that a line ending in a
+    colon introduces, nor items whose next line runs on in lower case (a list's wrapped item)."""
+    items = ["Opening en vaststelling agenda", "Subsidie Stichting Welzijn 2025", "Verlenging contract afvalinzameling",
+             "Nota Grondprijzen 2025", "Aanwijzing evenementenlocaties 2025", "Rondvraag en sluiting"]
+    pages = [[f"{n}. {title}\nPortefeuillehouder: E. Bakker\nBesluit: het voorstel over {title.lower()} vast te "
+              "stellen.\n" for n, title in enumerate(items, start=1)][first:first + 2] for first in (0, 2, 4)]
+    text = ("GEMEENTE MARKVLIET\nOpenbare besluitenlijst van de vergadering van het college van burgemeester en "
+            "wethouders\n\n" + "\f".join("\n".join(page) for page in pages))
+    found = sections(corpus, text)
+    titled = [s for s in found if s.path]
+    assert [s.path for s in titled] == [[f"{n}. {title}"] for n, title in enumerate(items, start=1)]
+    assert {s.level for s in titled} == {1}
+    assert titled[2].paragraphs[0].text.startswith(
+        "Portefeuillehouder: E. Bakker Besluit: het voorstel over verlenging")
+    listed = ("De raad besloot:\n\n" + "".join(f"{n}. Het voorstel over {t.lower()}\nvast te stellen.\n"
+                                                for n, t in enumerate(items, start=1)))
+    assert not any(s.path for s in sections(corpus, listed)), "a wrapped list's items are no headings"
+    introduced = "Vijf punten:\n" + "".join(f"{n}. {t}\nTekst.\n" for n, t in enumerate(items, start=1))
+    assert not any(s.path for s in sections(corpus, introduced)), "a list after a colon is no set of headings"

@@ -98,3 +98,22 @@ def test_a_row_of_figures_is_no_running_line_and_a_footer_mid_page_goes(tmp_path
     texts = [line.text for line in read(tmp_path, paged(pages)).lines]
     assert FOOTER not in texts
     assert texts.count("€ 1,2   3,4") == 8
+
+
+def test_a_line_of_the_text_at_the_top_of_some_pages_stays(tmp_path):
+    """A decision list's "Portefeuillehouder: E. Bakker" and "Besluit:" under its items: at the top of two of its four
+    pages, and more often inside them; each is the text's own, not a running header (they were left out everywhere)."""
+    items = [(f"{n}. Onderwerp nummer {n}", "Portefeuillehouder: Y. Demir" if n in (3, 8) else
+              "Portefeuillehouder: E. Bakker") for n in range(1, 13)]
+    pages = []
+    for first, last in ((0, 4), (4, 7), (7, 10), (10, 12)):
+        lines = []
+        for title, holder in items[first:last]:
+            lines += [title, holder, "Besluit:", f"a. het voorstel over {title[3:].lower()} vast te stellen;", ""]
+        pages.append("\n".join(lines))
+    path = tmp_path / "besluitenlijst.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    document = TextReader().read(path)
+    texts = [line.text for line in document.lines]
+    assert texts.count("Besluit:") == 12 and texts.count("Portefeuillehouder: E. Bakker") == 10
+    assert document.removed == []

@@ -92,6 +92,8 @@ def test_titles_skip_word_processor_leftovers_and_opening_headings():
     assert heading_title(["Jaarverslag Stedennet 2022"], "Verslag") == "Jaarverslag Stedennet 2022"
     assert heading_title(["Zorgverslag"], "Verslag") == "Zorgverslag" and heading_title(["Wonen"], "Verslag") is None
     assert heading_title(["Testrapport"], "A") == "Testrapport"  # "a.txt" says nothing
+    assert heading_title(["1. Opening en vaststelling agenda"], "Besluitenlijst") is None, "a numbered part opens it"
+    assert heading_title(["2024 in cijfers en feiten"], "Verslag") == "2024 in cijfers en feiten", "a year is no number"
     # two held-out shelves (2026-12-02): a text report's first line names its maker, the next what it is
     assert heading_title(["Waterschap Lindevliet", "Jaarverslag 2022", "Voorwoord"], "Jaarverslag 2022") == (
         "Waterschap Lindevliet Jaarverslag 2022")
