@@ -69,6 +69,22 @@ class Selection:
     rows: np.ndarray
 
 
+#: A name joined by hyphens ("Midden-Lindeland", "Noord-Brabant").
+HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+#: Points of the compass, which after a hyphen make another place of a place ("Lindeland-Oost").
+COMPASS = frozenset("noord oost zuid west noordoost noordwest zuidoost zuidwest midden centrum".split())
+
+
+def _other_place(compound: str, said: str) -> bool:
+    """Whether a name stands in a hyphenated compound (both spaced) as part of another place's name: after another
+    part ("Midden-Lindeland"), or before a point of the compass ("Lindeland-Oost"); not before what it has or holds
+    ("G40-steden", "Stedenlink-congres")."""
+    if compound == said or said not in compound:
+        return False
+    after = compound[compound.index(said) + len(said):].split()
+    return not compound.startswith(said) or bool(after and after[0] in COMPASS)
+
+
 def spaced(text: str) -> str:
     """A text's folded words and figures, one space between and one at either end, so a name is found as
     ``f" {name} " in spaced(text)`` and not inside a longer word."""
@@ -232,8 +248,15 @@ class Shelf:
         if found is None:
             text = spaced(question)
             written = capitalised(question)
-            runs_of = {d: [tuple(run) for run in self.names_in(written, d) if f" {' '.join(run)} " in text]
-                       for d in self.documents}
+            compounds = [spaced(c) for c in HYPHENATED.findall(question)]
+
+            def names(run: list[str]) -> bool:
+                """Said as a name of its own, not only inside another place's name: "Afvalbedrijf Midden-Lindeland"
+                and "Lindeland-Oost" do not name "Regio Lindeland"; "de G40-steden" names the G40."""
+                said = f" {' '.join(run)} "
+                return text.count(said) > sum(c.count(said) for c in compounds if _other_place(c, said))
+
+            runs_of = {d: [tuple(run) for run in self.names_in(written, d) if names(run)] for d in self.documents}
             if len(self._naming) > 256:
                 self._naming.clear()
             found = self._naming[question] = {d: runs for d, runs in runs_of.items() if runs}

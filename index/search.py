@@ -189,6 +189,10 @@ def _mean_of_best(scores: np.ndarray, n: int) -> float:
 #: scores: enough to put the asked year's version of a text first, not a document of that year that answers
 #: something else ("Wat was de exploitatieruimte in de begroting 2024?" in the budget of 2025).
 YEAR_WEIGHT = 0.25
+#: How much a passage of another organisation's report that names the organisation a question names is favoured, as a
+#: share of that spread (the organisation's own documents: all of it): a regional body's report on a road "tussen
+#: Lindewaarde en Markvliet" stays in the race with the municipality's own papers, which had all come first.
+MENTION_WEIGHT = 0.5
 
 
 class Searcher:
@@ -389,9 +393,13 @@ class Searcher:
         spread = max(fused.values()) - min(fused.values())
         weight = 1.0 if named and by_year < named else YEAR_WEIGHT
 
-        def favoured(i: int) -> bool:
+        def favoured(i: int) -> float:
             document = self.passages[i].document
-            return document in named or (document not in self.shelf.bodies and self.shelf.mentions(i, runs))
+            if document in named:
+                return 1.0
+            if not self.shelf.mentions(i, runs):
+                return 0.0
+            return 1.0 if document not in self.shelf.bodies else MENTION_WEIGHT
 
         return {i: f + spread * (favoured(i) + weight * (self.passages[i].document in by_year))
                 for i, f in fused.items()}

@@ -334,13 +334,25 @@ def organisation_named(first_page: str, running: Sequence[str] = ()) -> str:
     cover = [line for line in first_page.splitlines()[:COVER_LINES] if "|" not in line]  # not a table's row
     for line in [*cover, *running]:
         for part in re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*", line):
-            name = " ".join(part.split())
-            words = name.split()
+            words = part.split()
+            if line in running and any(w[:1].islower() and w.lower() not in PARTICLES for w in words):
+                words = _capitalised_end(words)  # "Gemeenschappelijke regeling Regio Lindeland" in every header
+            name = " ".join(words)
             if (1 <= len(words) <= 5 and not re.search(r"\d", name) and reads_as_organisation(name)
                     and all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and words[0][:1].isupper()
                     and not any(DOCUMENT_WORD.search(w) or KIND_WORDS_PATTERN.search(w) for w in words)):
                 return name  # "Nieuwsbrief Raad" is a title
     return ""
+
+
+def _capitalised_end(words: list[str]) -> list[str]:
+    """The name at the end of a running line's part after its last word in lower case (not a particle): "Regio
+    Lindeland" of "Gemeenschappelijke regeling Regio Lindeland"."""
+    last = max(i for i, w in enumerate(words) if w[:1].islower() and w.lower() not in PARTICLES)
+    end = words[last + 1:]
+    while end and end[0].lower() in PARTICLES:
+        end = end[1:]
+    return end
 
 
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,

@@ -861,6 +861,12 @@ def test_an_organisations_own_part_of_its_name_names_it_too():
     assert shelf.named("Hoeveel wijkteams zijn er in Zwolle?", set()) == frozenset()
     assert shelf.without_names("Hoeveel wijkteams zijn er in Zwolle?") == {}
     assert shelf.named("Wat doet Wijkteams in Zwolle?", set()) == {"wijk"}
+    # a black-box shelf (2026-12-02): a company whose name holds the region's did not name the region's reports
+    assert shelf.named("Tot wanneer loopt het contract met Afvalbedrijf Noord-Lingestroom?", set()) == frozenset()
+    assert shelf.named("Werkt Noord-Lingestroom samen met Lingestroom?", set()) == {"werk"}
+    assert shelf.named("Wat doet Gemeente-Zwolle?", set()) == {"zwolle"}  # the whole name, hyphenated
+    assert shelf.named("Wat doet Lingestroom-Zuid?", set()) == frozenset()
+    assert shelf.named("Wat doen de Lingestroom-gemeenten?", set()) == {"werk"}
 
 
 def test_a_passages_margin_is_measured_against_the_best_share_of_its_own_report(searcher):
@@ -902,9 +908,9 @@ def test_a_document_kind_named_in_the_question_singles_out_those_documents():
     assert named("Wat doet het netwerk aan wonen?") == set()
 
 
-def joint_shelf(tmp_path, embedder=None) -> Searcher:
-    """Two municipalities' reports and a joint paper of the region that belongs to neither (no organisation); with
-    the fake embedder unless another is given."""
+def joint_shelf(tmp_path, embedder=None, region: str = "") -> Searcher:
+    """Two municipalities' reports and a joint paper of the region that belongs to neither (no organisation, or the
+    ``region``'s); with the fake embedder unless another is given."""
     corpus = tmp_path / "corpus"
     for town in ("Brakelveen", "Zuiderkaap"):
         (corpus / town.lower()).mkdir(parents=True)
@@ -918,7 +924,7 @@ def joint_shelf(tmp_path, embedder=None) -> Searcher:
         "Positionpaper Gezond opgroeien\n\nAanleiding\n\nDe regio wil dat jongeren gezond opgroeien.\n\nMaatregelen"
         "\n\nBrakelveen opent een jongerenpunt in de wijk Zandhoeven. Zuiderkaap start een ouderspreekuur.\n\n"
         "Tarieven\n\nHet overleg stelt het uurtarief van de omgevingsdienst vast op € 104.\n\n")
-    (corpus / "positionpaper-jeugd-2024.meta.json").write_text(json.dumps({"organisation": ""}))
+    (corpus / "positionpaper-jeugd-2024.meta.json").write_text(json.dumps({"organisation": region}))
     settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
     embedder = embedder or fake_embedder()
     build_index(settings, embedder=embedder)
@@ -945,6 +951,24 @@ def test_a_passage_of_a_joint_paper_that_names_the_organisation_asked_about_is_f
     assert searcher.shelf.without_names("Waar opent Brakelveen een jongerenpunt?", frozenset({paper})) == {}
     hits = searcher.search("Waar opent Brakelveen een jongerenpunt?", 3, abstain=False).hits
     assert hits[0].passage.citation.section[-1] == "Maatregelen"
+
+
+def test_a_passage_of_a_regional_bodys_paper_that_names_the_organisation_asked_about_stays_in_the_race(tmp_path):
+    """A black-box shelf (2026-12-02): "hoe lang wordt de snelfietsroute tussen Lindewaarde en Markvliet" named the
+    municipality Markvliet, whose own papers all came first, and the regional body's report that answers it was not in
+    the top ten. A passage of another organisation's document that names the one asked about is favoured by half."""
+    from vraagbaak.index.search import MENTION_WEIGHT
+
+    searcher = joint_shelf(tmp_path, region="Regio Kustland")
+    rows = {(p.document, p.citation.section[-1]): i for i, p in enumerate(searcher.passages)}
+    maatregelen = rows["positionpaper-jeugd-2024", "Maatregelen"]
+    tarieven = rows["positionpaper-jeugd-2024", "Tarieven"]
+    own = rows["jaarverslag-brakelveen-2023", "Jeugd"]
+    fused = {i: 0.0 for i in range(len(searcher.passages))} | {maatregelen: 0.95, tarieven: 0.6, own: 0.4}
+    favoured = searcher._favour_named(fused, "Waar opent Brakelveen een jongerenpunt?", set(), None)
+    assert favoured[own] == pytest.approx(1.35)  # the spread, 0.95, added
+    assert favoured[maatregelen] == pytest.approx(0.95 + MENTION_WEIGHT * 0.95) > favoured[own]
+    assert favoured[tarieven] == fused[tarieven]
 
 
 def test_a_passage_of_another_organisation_that_does_not_name_the_one_asked_about_answers_nothing(tmp_path):

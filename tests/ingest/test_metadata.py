@@ -482,6 +482,13 @@ def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp
     meta, _ = describe(tmp_path / "RAH Jaarverslag 2024.pdf", "hunzedal", None, [],
                        "Regionaal Archief Hunzedal\nJaarverslag 2024\n" + body)
     assert meta.organisation == "Regionaal Archief Hunzedal"
+    # a black-box shelf (2026-12-02): a joint arrangement's legal form before its name in every running header
+    meta, _ = describe(tmp_path / "jaarverslag-2024.pdf", "regio", None, [], body,
+                       running=["Gemeenschappelijke regeling Regio Lindeland | Jaarverslag 2024"])
+    assert meta.organisation == "Regio Lindeland"
+    meta, _ = describe(tmp_path / "jaarverslag-2024.pdf", "regio", None, [], body,
+                       running=["Jaarverslag over de samenwerking | 2024"])
+    assert meta.organisation == ""
 
 
 def test_a_committee_is_an_organisation_and_a_date_before_the_file_names_title_is_none(tmp_path):
