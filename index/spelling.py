@@ -35,8 +35,9 @@ MIN_LENGTH = 5
 TWO_EDITS = 10
 #: A word of letters only, whole: not the letters of "G40" or "Platform31".
 WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
-#: Endings of plurals and inflections: a word of the reports with one of them is that word.
-ENDINGS = ("en", "s", "e", "n")
+#: Endings of plurals and inflections, and of an adjective made of a place's name ("Lindelandse" of "Lindeland"): a
+#: word of the reports with one of them is that word.
+ENDINGS = ("en", "s", "e", "n", "se")
 #: A capital after a lower-case word and a space: a name ("in Zwolle"), not a sentence's first word.
 NAMED = re.compile(r"(?<=[^\W\d_])[ ]+([^\W\d_]+)")
 #: An address, not words: nothing in it is corrected ("jan@tilbrug.nl", "www.g40.nl/geen-pleistres").

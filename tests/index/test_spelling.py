@@ -103,3 +103,11 @@ def test_a_pasted_decomposed_accent_is_one_word_with_its_letter(speller):
 
 def test_a_capital_at_the_start_of_the_question_is_no_name(speller):
     assert speller.correct("Voorziter van de stad?")[0] == "Voorzitter van de stad?"
+
+
+def test_a_places_adjective_is_a_word_of_the_reports():
+    """A black-box shelf (2026-12-02): "wanneer is de Lindelandse Lus geopend" was searched as "Lindeland Lus": the
+    report writes "Lindelandse" once, the region's name "Lindeland" often."""
+    texts = ["De regio Lindeland werkt samen.", "Lindeland en Markvliet.", "De Lindelandse Lus is geopend."]
+    speller = Speller(Tokenizer.from_texts(texts), [set(words(t)) for t in texts], texts)
+    assert speller.correct("wanneer is de Lindelandse Lus geopend") == ("wanneer is de Lindelandse Lus geopend", [])
