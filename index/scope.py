@@ -71,18 +71,18 @@ class Selection:
 
 #: A name joined by hyphens ("Midden-Lindeland", "Noord-Brabant").
 HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-#: Points of the compass, which after a hyphen make another place of a place ("Lindeland-Oost").
+#: Points of the compass, which before a hyphen make another place of a place ("Midden-Lindeland").
 COMPASS = frozenset("noord oost zuid west noordoost noordwest zuidoost zuidwest midden centrum".split())
 
 
 def _other_place(compound: str, said: str) -> bool:
-    """Whether a name stands in a hyphenated compound (both spaced) as part of another place's name: after another
-    part ("Midden-Lindeland"), or before a point of the compass ("Lindeland-Oost"); not before what it has or holds
-    ("G40-steden", "Stedenlink-congres")."""
+    """Whether a name stands in a hyphenated compound (both spaced) as part of another place's name, after a point
+    of the compass ("Midden-Lindeland", "Noord-Lingestroom"); not a district of it ("Zwolle-Zuid"), a route between
+    two places ("Lindewaarde-Markvliet") or what it has ("G40-steden")."""
     if compound == said or said not in compound:
         return False
-    after = compound[compound.index(said) + len(said):].split()
-    return not compound.startswith(said) or bool(after and after[0] in COMPASS)
+    before = compound[:compound.index(said)].split()
+    return bool(before) and before[-1] in COMPASS
 
 
 def spaced(text: str) -> str:
@@ -252,7 +252,7 @@ class Shelf:
 
             def names(run: list[str]) -> bool:
                 """Said as a name of its own, not only inside another place's name: "Afvalbedrijf Midden-Lindeland"
-                and "Lindeland-Oost" do not name "Regio Lindeland"; "de G40-steden" names the G40."""
+                does not name "Regio Lindeland"; "de G40-steden" names the G40."""
                 said = f" {' '.join(run)} "
                 return text.count(said) > sum(c.count(said) for c in compounds if _other_place(c, said))
 

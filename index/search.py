@@ -383,13 +383,15 @@ class Searcher:
         about ("gepland in juni 2025"), by ``YEAR_WEIGHT`` of it, unless the year picks one of the reports an
         organisation or kind names ("de politie in 2017"). A passage that names the organisation, of a document that
         belongs to no organisation, counts as named: a joint paper or a regional decision list, where "Waar opent
-        Brakelveen een jongerenpunt?" is answered (not another organisation's report that mentions it: "Wie is de
-        dijkgraaf van Lindevliet?" is not asked of the municipality's budget)."""
+        Brakelveen een jongerenpunt?" is answered; of another organisation's document, by ``MENTION_WEIGHT``, so the
+        organisation's own documents come first where they answer as well ("Wie is de dijkgraaf van Lindevliet?" is
+        asked of the water board's reports before the municipality's budget that mentions it)."""
         named = self.shelf.named(text, set(), within)
         by_year = self.shelf.named(text, years, within) if years else frozenset()
         if not (named or by_year):
             return fused
-        runs = {run for found in self.shelf.bodies_named(text, within).values() for run in found} if named else set()
+        naming = self.shelf.bodies_named(text, within) if named else {}
+        runs = {run for found in naming.values() for run in found}
         spread = max(fused.values()) - min(fused.values())
         weight = 1.0 if named and by_year < named else YEAR_WEIGHT
 
@@ -397,7 +399,7 @@ class Searcher:
             document = self.passages[i].document
             if document in named:
                 return 1.0
-            if not self.shelf.mentions(i, runs):
+            if document in naming or not self.shelf.mentions(i, runs):  # its own other years: the year decides
                 return 0.0
             return 1.0 if document not in self.shelf.bodies else MENTION_WEIGHT
 

@@ -50,7 +50,9 @@ NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*[a-z]?\.?\s+\S")  # "8a. Z
 YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
 #: A sentence ended and another begun: a body-size line in bold that holds one is a paragraph's run-in title, its
 #: first words bold ("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet" of a list's item), no heading.
-RUN_ON = re.compile(r"[^\W\d_]{3,}[.!?]\s+[A-ZÀ-Ý]")
+RUN_ON = re.compile(r"([^\W\d_]{3,})\.\s+[A-ZÀ-Ý]")
+#: Titles before a name, whose full stop ends no sentence ("In gesprek met dhr. Jansen", "Voorwoord door drs. Vries").
+NAME_TITLES = frozenset("dhr mevr drs prof ing mrs".split())
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
@@ -177,11 +179,10 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
     Vragenuur", "Artikel 4 Bezwaar", "Hoofdstuk 2 Financiën" (``LABELS``). A decision list's items run straight on
     into their decisions, and without them as headings the whole list was one section and a passage mixed four
     items. Each chain of at least ``MIN_LABELLED`` of one word counts (a second meeting's items too), each title
-    capitalised (``looks_like_heading``) and followed by text of its own, a new sentence: lines of such items one
-    after the other are a table of contents or a list ("Bijlage 1 Begroting 23"), and a line run on in lower case
-    is a list's item. In a text without an outline, items with a number alone count too, at least ``MIN_ITEMS``
-    ("3. Subsidie Stichting Welzijn" over its decision: a college's decision list was one section without them),
-    unless the line before the first ends in a colon ("Vijf punten:"): a list.
+    capitalised (``looks_like_heading``) and followed by text of its own: lines of such items one after the other
+    are a table of contents or a list ("Bijlage 1 Begroting 23"). In a text without an outline, items with a number
+    alone count too, at least ``MIN_ITEMS`` ("3. Subsidie Stichting Welzijn" over its decision: a college's decision
+    list was one section without them), unless the line before the first ends in a colon ("Vijf punten:"): a list.
     Nested as any heading without a number is."""
     patterns = [LABELLED] if any(block.outline for block in blocks) else [LABELLED, ITEM]
     by_label: dict[str, list[tuple[Block, int, tuple[int, ...]]]] = {}
@@ -193,10 +194,11 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
             if match and looks_like_heading(match.group(3)):
                 by_label.setdefault(match.group(1).lower(), []).append((block, i, (int(match.group(2)),)))
 
-    def alone(block: Block, i: int) -> bool:
+    def alone(block: Block, i: int, kinds: list[re.Pattern]) -> bool:
+        """Followed in its block by a line that is no item of its own kind (an article's clauses "1. …" are its
+        text). One that runs on in lower case is a list's item, which ``_drop_false_headings`` makes text again."""
         after = " ".join(block.lines[i + 1].text.split()) if i + 1 < len(block.lines) else ""
-        return (bool(after) and not any(p.match(after) for p in patterns)
-                and not Block(block.lines[i + 1:i + 2]).starts_lowercase)
+        return bool(after) and not any(p.match(after) for p in kinds)
 
     order = {id(block): k for k, block in enumerate(blocks)}
 
@@ -210,8 +212,8 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
 
     chains: dict[int, dict[int, tuple[int, ...]]] = {}
     for label, candidates in by_label.items():
-        least = MIN_LABELLED if label else MIN_ITEMS
-        remaining = [(block, i, number) for block, i, number in candidates if alone(block, i)]
+        least, kinds = (MIN_LABELLED, [LABELLED]) if label else (MIN_ITEMS, patterns)
+        remaining = [(block, i, number) for block, i, number in candidates if alone(block, i, kinds)]
         while len(remaining) >= least:
             chain = _longest_chain(remaining, lambda before, number: number[0] - before[0] in (1, 2))
             if sum(len(heads) for heads in chain.values()) < least:
@@ -394,7 +396,7 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
                 and (end not in ".,;:-…" or (numbered and end == ".")) and not URL.search(title)):
             continue
         if block.size >= body * HEADING_SIZE_RATIO or (block.bold and not body_bold and block.size >= body - 0.5
-                                                        and not RUN_ON.search(title)):
+                                                        and not _runs_on(title)):
             candidates.append(block)
     ranks = sorted({_rank(b, reflower) for b in candidates}, reverse=True)
     for block in candidates:
@@ -402,6 +404,11 @@ def detect_font_headings(blocks: list[Block], reflower: Reflower) -> list[Block]
         block.level = ranks.index(_rank(block, reflower)) + 1
     _number_font_headings(candidates, reflower)
     return blocks
+
+
+def _runs_on(title: str) -> bool:
+    """Whether a line holds a sentence's end and the next one's start (``RUN_ON``), not a title before a name."""
+    return any(m.group(1).lower() not in NAME_TITLES for m in RUN_ON.finditer(title))
 
 
 def _rank(block: Block, reflower: Reflower) -> tuple[float, bool]:

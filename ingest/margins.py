@@ -10,9 +10,10 @@ page standing for its margins:
   normalised, in the margins of at least half of the pages (and at least ``MIN_REPEATS``) is running
   text of the document (top or bottom alike: on a page that holds nothing else, the footer is among
   the first lines too); a long one is left out wherever it stands, as extraction sometimes puts a
-  footer mid-page. Not a line that also stands inside the pages, half as often as on pages in their
-  margins or more: that is the text's own ("Besluit:", "Portefeuillehouder: E. Bakker" under each item
-  of a decision list, at the top of two of its four pages, were left out everywhere);
+  footer mid-page. Not a line that also stands inside the pages as often as on pages in their margins
+  or more (a short one: half as often): that is the text's own ("Besluit:", "Portefeuillehouder: E.
+  Bakker" under each item of a decision list, at the top of two of its four pages, were left out
+  everywhere);
 * a bare number in the margins is a page number where it counts with the pages: the longest run of
   them that rises by at most two a page (two printed pages on one, in a spread), so a year on the
   title page, a chapter number or the last entry of a table of contents stays. Where the pages
@@ -85,7 +86,8 @@ def running_lines(lines: list[Line]) -> tuple[set[int], dict[int, str], list[str
     on_pages = {shape: len({line.page for line in found}) for shape, found in seen.items()}
     repeated = {shape: found for shape, found in seen.items()
                 if on_pages[shape] >= max(MIN_REPEATS, REPEAT_SHARE * len(pages))
-                and (shape == PAGE_NUMBER or 2 * inside[shape] < on_pages[shape])}  # page numbers: ``_counting``
+                and (shape == PAGE_NUMBER or inside[shape] * (1 if len(shape) >= ANYWHERE_CHARS else 2)
+                     < on_pages[shape])}  # page numbers: ``_counting``
     running = [shape for shape in repeated if sum(c.isalpha() for c in shape) >= MIN_LETTERS]  # in reading order
     removed = {line.number for shape in running for line in repeated[shape]}
     anywhere = {shape for shape in running if len(shape) >= ANYWHERE_CHARS}

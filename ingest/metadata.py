@@ -195,8 +195,9 @@ def usable_title(title: str | None, first_page: str = "", running: Sequence[str]
     return title
 
 
-#: A numbered part of a document ("1. Opening en vaststelling agenda", "1 Inleiding"), which opens it; not a year.
-NUMBERED_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
+#: A numbered part of a document ("1. Opening en vaststelling agenda", "3.1 Wonen"), which opens it; not a count ("25
+#: jaar Stedennetwerk") or a year.
+NUMBERED_PART = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s")
 
 
 def heading_title(headings: list[str], file_name: str) -> str | None:
@@ -335,8 +336,9 @@ def organisation_named(first_page: str, running: Sequence[str] = ()) -> str:
     for line in [*cover, *running]:
         for part in re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*", line):
             words = part.split()
-            if line in running and any(w[:1].islower() and w.lower() not in PARTICLES for w in words):
-                words = _capitalised_end(words)  # "Gemeenschappelijke regeling Regio Lindeland" in every header
+            form = LEGAL_FORM.match(" ".join(words))
+            if line in running and form:  # "Gemeenschappelijke regeling Regio Lindeland" in every header
+                words = words[len(form.group().split()):]
             name = " ".join(words)
             if (1 <= len(words) <= 5 and not re.search(r"\d", name) and reads_as_organisation(name)
                     and all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and words[0][:1].isupper()
@@ -345,14 +347,8 @@ def organisation_named(first_page: str, running: Sequence[str] = ()) -> str:
     return ""
 
 
-def _capitalised_end(words: list[str]) -> list[str]:
-    """The name at the end of a running line's part after its last word in lower case (not a particle): "Regio
-    Lindeland" of "Gemeenschappelijke regeling Regio Lindeland"."""
-    last = max(i for i, w in enumerate(words) if w[:1].islower() and w.lower() not in PARTICLES)
-    end = words[last + 1:]
-    while end and end[0].lower() in PARTICLES:
-        end = end[1:]
-    return end
+#: The legal form of a body of several municipalities, before its name ("Gemeenschappelijke regeling Regio Lindeland").
+LEGAL_FORM = re.compile(r"(?i:gemeenschappelijke regeling|openbaar lichaam|gemeenschappelijk orgaan)\s+(?=[A-Z])")
 
 
 def describe(path: Path, collection: str, pdf_title: str | None, headings: list[str], first_page: str,

@@ -865,8 +865,9 @@ def test_an_organisations_own_part_of_its_name_names_it_too():
     assert shelf.named("Tot wanneer loopt het contract met Afvalbedrijf Noord-Lingestroom?", set()) == frozenset()
     assert shelf.named("Werkt Noord-Lingestroom samen met Lingestroom?", set()) == {"werk"}
     assert shelf.named("Wat doet Gemeente-Zwolle?", set()) == {"zwolle"}  # the whole name, hyphenated
-    assert shelf.named("Wat doet Lingestroom-Zuid?", set()) == frozenset()
     assert shelf.named("Wat doen de Lingestroom-gemeenten?", set()) == {"werk"}
+    assert shelf.named("Hoe lang is de fietsroute Hattem-Lingestroom?", set()) == {"werk"}, "a route between two"
+    assert shelf.named("Wat gebeurt er in Lingestroom-Zuid?", set()) == {"werk"}, "a district of it"
 
 
 def test_a_passages_margin_is_measured_against_the_best_share_of_its_own_report(searcher):

@@ -132,7 +132,8 @@ def test_a_decision_lists_items_numbered_alone_are_headings_of_one_level(corpus)
     """A college's decision list as text (a black-box shelf, 2026-12-02): "3. Subsidie …" runs straight on into its
     portfolio holder and decision, twelve items over four pages, and the whole list was one section. Items numbered
     without a word are headings in a text without an outline, all at one level; not a list that a line ending in a
-    colon introduces, nor items whose next line runs on in lower case (a list's wrapped item)."""
+    colon introduces, nor items whose next line runs on in lower case (a list's wrapped item); an article's numbered
+    clauses are its text."""
     items = ["Opening en vaststelling agenda", "Subsidie Stichting Welzijn 2025", "Verlenging contract afvalinzameling",
              "Nota Grondprijzen 2025", "Aanwijzing evenementenlocaties 2025", "Rondvraag en sluiting"]
     pages = [[f"{n}. {title}\nPortefeuillehouder: E. Bakker\nBesluit: het voorstel over {title.lower()} vast te "
@@ -145,8 +146,24 @@ def test_a_decision_lists_items_numbered_alone_are_headings_of_one_level(corpus)
     assert {s.level for s in titled} == {1}
     assert titled[2].paragraphs[0].text.startswith(
         "Portefeuillehouder: E. Bakker Besluit: het voorstel over verlenging")
-    listed = ("De raad besloot:\n\n" + "".join(f"{n}. Het voorstel over {t.lower()}\nvast te stellen.\n"
-                                                for n, t in enumerate(items, start=1)))
-    assert not any(s.path for s in sections(corpus, listed)), "a wrapped list's items are no headings"
+    listed = ("De raad besloot het volgende.\n\n" + "".join(f"{n}. Het voorstel over {t.lower()}\nvast te stellen.\n"
+                                                              for n, t in enumerate(items, start=1)))
+    [section] = sections(corpus, listed)
+    assert not section.path and "2. Het voorstel over subsidie stichting welzijn 2025 vast te stellen." in [
+        p.text for p in section.paragraphs], "a wrapped list's items are no headings, and each is whole"
+    regulation = "".join(f"Artikel {n} {t}\n1. Het voorstel over {t.lower()}.\n2. Het besluit daarover.\n"
+                         for n, t in enumerate(items[:4], start=1))
+    assert [s.path for s in sections(corpus, regulation)] == [[f"Artikel {n} {t}"] for n, t in
+                                                              enumerate(items[:4], start=1)], "clauses are its text"
     introduced = "Vijf punten:\n" + "".join(f"{n}. {t}\nTekst.\n" for n, t in enumerate(items, start=1))
     assert not any(s.path for s in sections(corpus, introduced)), "a list after a colon is no set of headings"
+
+
+def test_a_sentence_run_on_after_a_bold_title_and_a_title_before_a_name():
+    """A bold body-size line that ends a sentence and starts the next is a run-in title; a title before a name, or a
+    question and its answer, end no sentence there (a review)."""
+    from vraagbaak.ingest.headings import _runs_on
+
+    assert _runs_on("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet")
+    assert not any(map(_runs_on, ["In gesprek met dhr. Jansen", "Voorwoord door drs. P. de Vries",
+                                  "Hoe verder? De aanpak voor 2025", "Bijlage 3. Overzicht"]))

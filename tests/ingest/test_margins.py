@@ -101,15 +101,17 @@ def test_a_row_of_figures_is_no_running_line_and_a_footer_mid_page_goes(tmp_path
 
 
 def test_a_line_of_the_text_at_the_top_of_some_pages_stays(tmp_path):
-    """A decision list's "Portefeuillehouder: E. Bakker" and "Besluit:" under its items: at the top of two of its four
-    pages, and more often inside them; each is the text's own, not a running header (they were left out everywhere)."""
+    """A decision list's "Portefeuillehouder: E. Bakker" and "Besluit:" under each of its items stood at the top of two
+    of its four pages and were left out everywhere. A line on two pages' margins only is the text's; so is one that
+    stands inside the pages too, as often as in their margins (half as often, a short one)."""
     items = [(f"{n}. Onderwerp nummer {n}", "Portefeuillehouder: Y. Demir" if n in (3, 8) else
               "Portefeuillehouder: E. Bakker") for n in range(1, 13)]
     pages = []
-    for first, last in ((0, 4), (4, 7), (7, 10), (10, 12)):
+    for first in range(0, 12, 3):
         lines = []
-        for title, holder in items[first:last]:
-            lines += [title, holder, "Besluit:", f"a. het voorstel over {title[3:].lower()} vast te stellen;", ""]
+        for title, holder in items[first:first + 3]:
+            lines += [title, holder, "Besluit:", f"a. het voorstel over {title[3:].lower()} vast te stellen;",
+                      "b. de raad hierover te informeren;", "c. dit besluit openbaar te maken.", ""]
         pages.append("\n".join(lines))
     path = tmp_path / "besluitenlijst.txt"
     path.write_text("\f".join(pages), encoding="utf-8")
@@ -117,3 +119,9 @@ def test_a_line_of_the_text_at_the_top_of_some_pages_stays(tmp_path):
     texts = [line.text for line in document.lines]
     assert texts.count("Besluit:") == 12 and texts.count("Portefeuillehouder: E. Bakker") == 10
     assert document.removed == []
+    # on the margins of two pages of four, and nowhere inside them
+    pages = [f"{'Wethouder Demir' if n % 2 else 'Inleiding'}\n" + "\n".join(body(topic)) + "\n"
+             for n, topic in enumerate(TOPICS[:4])]
+    path.write_text("\f".join(pages), encoding="utf-8")
+    document = TextReader().read(path)
+    assert document.removed == [] and [line.text for line in document.lines].count("Wethouder Demir") == 2
