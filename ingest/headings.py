@@ -49,8 +49,9 @@ NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}(\.\d{1,3})*[a-z]?\.?\s+\S")  # "8a. Z
 #: A title that opens with a year ("2024 in cijfers: 412 woningen", "2025: nieuwe financiering"), set as a heading.
 YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
 #: A sentence ended and another begun: a body-size line in bold that holds one is a paragraph's run-in title, its
-#: first words bold ("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet" of a list's item), no heading.
-RUN_ON = re.compile(r"([^\W\d_]{3,})\.\s+[A-ZÀ-Ý]")
+#: first words bold ("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet" of a list's item, "Programma 7
+#: Sociaal domein (nadeel € 2.421.000). Het nadeel …"), no heading.
+RUN_ON = re.compile(r"([^\W\d_]{3,}|\))\.\s+[A-ZÀ-Ý]")
 #: Titles before a name, whose full stop ends no sentence ("In gesprek met dhr. Jansen", "Voorwoord door drs. Vries").
 NAME_TITLES = frozenset("dhr mevr drs prof ing mrs".split())
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
@@ -185,6 +186,7 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
     list was one section without them), unless the line before the first ends in a colon ("Vijf punten:"): a list.
     Nested as any heading without a number is."""
     patterns = [LABELLED] if any(block.outline for block in blocks) else [LABELLED, ITEM]
+    order = {id(block): k for k, block in enumerate(blocks)}
     by_label: dict[str, list[tuple[Block, int, tuple[int, ...]]]] = {}
     for block in blocks:
         if block.kind != "text" or block.is_bullet:
@@ -195,12 +197,17 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
                 by_label.setdefault(match.group(1).lower(), []).append((block, i, (int(match.group(2)),)))
 
     def alone(block: Block, i: int, kinds: list[re.Pattern]) -> bool:
-        """Followed in its block by a line that is no item of its own kind (an article's clauses "1. …" are its
-        text). One that runs on in lower case is a list's item, which ``_drop_false_headings`` makes text again."""
-        after = " ".join(block.lines[i + 1].text.split()) if i + 1 < len(block.lines) else ""
+        """Followed by a line of text that is no item of its own kind (an article's clauses "1. …" are its text): in
+        its block, or, for a line that is a block of its own, the next block's first (a minutes' agenda item "1.
+        Opening" over its paragraph). One that runs on in lower case is a list's item, which ``_drop_false_headings``
+        makes text again."""
+        if i + 1 < len(block.lines):
+            after = block.lines[i + 1].text
+        else:
+            k = order[id(block)] + 1
+            after = blocks[k].lines[0].text if i == 0 and k < len(blocks) and blocks[k].kind == "text" else ""
+        after = " ".join(after.split())
         return bool(after) and not any(p.match(after) for p in kinds)
-
-    order = {id(block): k for k, block in enumerate(blocks)}
 
     def introduced(chain: dict[int, dict[int, tuple[int, ...]]]) -> bool:
         """Whether the line before the chain's first item ends in a colon: a list ("Vijf punten:"), not parts."""

@@ -165,5 +165,18 @@ def test_a_sentence_run_on_after_a_bold_title_and_a_title_before_a_name():
     from vraagbaak.ingest.headings import _runs_on
 
     assert _runs_on("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet")
+    assert _runs_on("Programma 7 Sociaal domein (nadeel € 2.421.000). Het nadeel ontstaat vooral bij")
     assert not any(map(_runs_on, ["In gesprek met dhr. Jansen", "Voorwoord door drs. P. de Vries",
                                   "Hoe verder? De aanpak voor 2025", "Bijlage 3. Overzicht"]))
+
+
+def test_a_minutes_agenda_items_on_lines_of_their_own_are_headings(corpus):
+    """Black-box minutes (2026-12-02): "1. Opening en vaststelling agenda" on a line of its own over its paragraph, and
+    so each item, made no heading (a title that opens with a figure reads as no heading), and the minutes were one
+    section. Items numbered alone that count up are headings there too."""
+    items = ["Opening en vaststelling agenda", "Spreekrecht burgers", "Beleidskader Sport 2026-2030", "Rondvraag"]
+    text = ("Notulen vergadering commissie Samenleving\nDatum: 11 november 2025\nPlaats: raadzaal\n"
+            "Voorzitter: mevrouw E. Lammers\n\n") + "".join(
+        f"{n}. {title}\n\nDe voorzitter bespreekt punt {n}. De commissie stemt in.\n\n"
+        for n, title in enumerate(items, start=1))
+    assert [s.path for s in sections(corpus, text) if s.path] == [[f"{n}. {t}"] for n, t in enumerate(items, start=1)]

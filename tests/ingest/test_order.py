@@ -41,3 +41,18 @@ def test_a_signature_with_a_title_and_a_lettered_item_open_their_own_text_and_st
     assert found["Voorwoord"][-1] == "mr. Hendrika van Doorn-Ploeg dijkgraaf", found
     assert found["Prioriteiten"] == ["1. Waterveiligheid op orde", "a. de dijkversterking voor 80 procent opleveren;",
                                      "b. een tweede oefening houden."], found
+
+
+def test_a_lists_items_in_lower_case_after_its_colon_stay_there(corpus):
+    """A black-box letter (2026-12-02): the cost items after "Deze bestaan uit:", in lower case, were put after the
+    letter's "Hoogachtend,", and the section of the costs kept only their introduction."""
+    text = (" Financiële gevolgen\n\nWij ramen de extra kosten op € 845.000. Deze bestaan uit:\n\n"
+            "asbestsanering en herstel van het dak: € 310.000;\n\n"
+            "vervanging van de filterinstallatie: € 420.000;\n\n"
+            "extra bouwrente en toezicht: € 115.000.\n\nDaarmee komt het krediet op € 7.045.000.\n\n"
+            "Communicatie\n\nWij informeren de gebruikers per brief.\n\nHoogachtend,\n")
+    found = {s.path[-1]: [p.text for p in s.paragraphs] for s in sections(corpus, text)}
+    assert found["Financiële gevolgen"][1:4] == ["asbestsanering en herstel van het dak: € 310.000;",
+                                                 "vervanging van de filterinstallatie: € 420.000;",
+                                                 "extra bouwrente en toezicht: € 115.000."], found
+    assert found["Communicatie"] == ["Wij informeren de gebruikers per brief.", "Hoogachtend,"]
