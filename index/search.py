@@ -399,7 +399,7 @@ class Searcher:
             document = self.passages[i].document
             if document in named:
                 return 1.0
-            if document in naming or not self.shelf.mentions(i, runs):  # its own other years: the year decides
+            if document in naming or not self.shelf.mentions(i, runs):  # its own, left out by the kind asked for
                 return 0.0
             return 1.0 if document not in self.shelf.bodies else MENTION_WEIGHT
 
