@@ -148,9 +148,11 @@ NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twint
                 r"|six|seven|eight|nine|hundred|thousand|million|billion|percent")
 #: "Hoeveel" and the words after it, of which one is the thing counted ("Met hoeveel mensen ...").
 COUNTED = re.compile(r"\bhoeveel\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
-#: Words after "hoeveel" that ask for an amount, a share or a frequency, not for a count of things.
+#: Words after "hoeveel" that ask for an amount, a share or a frequency, not for a count of things; or a difference
+#: ("Hoeveel minder gas …?" is answered by "daalt met 85 procent").
 AMOUNTS = frozenset("geld euro euros procent keer maal vaak subsidie budget kost kosten kostte kostten bedraagt "
-                    "bedroeg bedragen betaalt betaalde betalen tijd jaar jaren uur uren dagen weken maanden".split())
+                    "bedroeg bedragen betaalt betaalde betalen tijd jaar jaren uur uren dagen weken maanden "
+                    "minder meer".split())
 #: How near (in words) a number must stand to the thing a question counts ...
 COUNT_WINDOW = 3
 #: ... not counting a year and the little words beside it: "Het aantal meldingen steeg in 2023 naar 14.730" gives the

@@ -210,9 +210,11 @@ class Repeats:
         return len(x & y) >= alike * len(x | y)
 
     def other_figures(self, i: int, j: int) -> bool:
-        """Whether one text in two years gives other figures in each ("6,1 procent", "4,9 procent"): listed
-        as the same text, it would pass one year's figures off as the other's."""
-        return figures_in(self.passages[i].text, False) != figures_in(self.passages[j].text, False)
+        """Whether one text in two years gives other figures in each ("6,1 procent", "4,9 procent"), or names other
+        people (a table of the theme groups' chairs, two of them new): listed as the same text, it would pass one
+        year's figures or people off as the other's."""
+        a, b = self.passages[i].text, self.passages[j].text
+        return figures_in(a, False) != figures_in(b, False) or set(person_names(a)) != set(person_names(b))
 
     def _content(self, i: int) -> frozenset[str]:
         """A passage's words without its figures (cached)."""

@@ -55,6 +55,8 @@ MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
 #: Passages ranked after repeats are dropped, at least: the evaluation's MRR@10, and suggestions to choose from.
 RANKED_AT_LEAST = 10
+#: How far under the answer threshold the confidence of an answer a check made uncertain is set, at most.
+UNDER_THRESHOLD = 0.01
 #: A question must hold at least one letter or digit (also the API schema's pattern): "?" alone asks nothing.
 WORDLIKE = r"[^\W_]"
 #: A letter of another script than the Latin (after folding): its words are not in the stop-word lists.
@@ -352,7 +354,8 @@ class Searcher:
             status, confidence = model.grade(evidence)
             if status == "answered" and not (self._bears_out(years, numbered(text), ranked[0], asked, text)
                                              and self._amount_shown(ranked, asked)):
-                status = "uncertain"
+                # the confidence says so too: "onzeker, zekerheid 0.95" read as a contradiction (a black-box test)
+                status, confidence = "uncertain", min(confidence, model.answer_threshold - UNDER_THRESHOLD)
         else:
             status, confidence = ("answered", 1.0) if ranked else ("not_found", 0.0)
         ranked = self._signed_first(ranked, text, asked)  # shown first; the grade stands on the ranking's evidence

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from vraagbaak.ingest.headings import NAME_TITLES
+
 #: A sentence ends at . ! ? (with closing quotes, and a note mark: "geholpen.¹ De gemiddelde …") before a capital,
 #: digit, quote or bullet, or at a line break.
 BOUNDARY = re.compile(r"(?<=[.!?…])([¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]*)[’'\"”)]*\s+(?=[A-ZÀ-Ý0-9‘“'\"•(])|\n+")
 MIN_SENTENCE = 12
 #: A title or initials before a name end no sentence ("mr. drs. Annelies Verhoeff", "drs. M.C. Oudshoorn", "drs. A.
 #: Verhoeff"); one capital with a full stop alone does not say so ("energielabel A. Daarnaast").
-TITLE_BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:(?:[A-Z]\.){2,}|(?i:mr|mrs|drs|dr|ir|ing|prof|dhr|mevr|mw)\.(?:\s+[A-Z]\.)?)$")
+TITLES = "|".join(sorted(NAME_TITLES))
+TITLE_BEFORE_NAME = re.compile(rf"(?:^|[\s(])(?:(?:[A-Z]\.){{2,}}|(?i:{TITLES})\.(?:\s+[A-Z]\.)?)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

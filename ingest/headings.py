@@ -40,6 +40,10 @@ from vraagbaak.ingest.links import URL
 MAX_HEADING_CHARS = 90
 MAX_HEADING_WORDS = 14
 MAX_HEADING_LINES = 2
+#: A numbered item's title in a chain of them may be longer: "4. Beantwoording schriftelijke vragen fractie Lokaal
+#: Oostervelde over de sluiting van zwembad De Wielen" over its decision; the count up says it is an item.
+MAX_ITEM_CHARS = 160
+MAX_ITEM_WORDS = 24
 #: A block set at least this much larger than the body text is a heading (font sizes known).
 HEADING_SIZE_RATIO = 1.12
 #: Headings set in a font can run over more lines and words than the text rules allow.
@@ -52,8 +56,9 @@ YEAR_FIRST = re.compile(r"(?:19|20)\d\d:?\s+[^\W\d_]")
 #: first words bold ("Evaluatie gemeenschappelijke regeling. Door de gewijzigde Wet" of a list's item, "Programma 7
 #: Sociaal domein (nadeel € 2.421.000). Het nadeel …"), no heading.
 RUN_ON = re.compile(r"([^\W\d_]{3,}|\))\.\s+[A-ZÀ-Ý]")
-#: Titles before a name, whose full stop ends no sentence ("In gesprek met dhr. Jansen", "Voorwoord door drs. Vries").
-NAME_TITLES = frozenset("dhr mevr drs prof ing mrs".split())
+#: Titles before a name, whose full stop ends no sentence ("In gesprek met dhr. Jansen", "Voorwoord door drs. Vries");
+#: ``index.sentences`` reads them too.
+NAME_TITLES = frozenset("mr mrs drs dr ir ing prof dhr mevr mw".split())
 #: A numbered heading line of a text's outline: the number (maybe after a section sign, "§ 3.1"), then a title.
 OUTLINE = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 #: A text has an outline when at least this many numbered headings follow one another as an outline does.
@@ -110,12 +115,12 @@ def heading_title(block: Block, reflower: Reflower) -> str:
     return reflower.paragraph(block.lines).text
 
 
-def looks_like_heading(title: str) -> bool:
+def looks_like_heading(title: str, chars: int = MAX_HEADING_CHARS, words: int = MAX_HEADING_WORDS) -> bool:
     """Short, capitalised, and not ending the way a sentence or a clause does."""
     head = title.lstrip(OPENERS)
     return (
-        0 < len(title) <= MAX_HEADING_CHARS
-        and len(title.split()) <= MAX_HEADING_WORDS
+        0 < len(title) <= chars
+        and len(title.split()) <= words
         and head[:1].isupper()
         and title.rstrip(CLOSERS)[-1:] not in ".,;:!?-…"
         and not URL.search(title)
@@ -193,7 +198,7 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
             continue
         for i, line in enumerate(block.lines):
             match = next(filter(None, (p.match(" ".join(line.text.split())) for p in patterns)), None)
-            if match and looks_like_heading(match.group(3)):
+            if match and looks_like_heading(match.group(3), MAX_ITEM_CHARS, MAX_ITEM_WORDS):
                 by_label.setdefault(match.group(1).lower(), []).append((block, i, (int(match.group(2)),)))
 
     def alone(block: Block, i: int, kinds: list[re.Pattern]) -> bool:

@@ -303,7 +303,8 @@ ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|sticht
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
                                r"|agentschap|autoriteit|inspectie|rekenkamer|commissie|ggd|samenwerking|coöperatie|partners"
                                r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid"
-                               r"|archief|museum|bibliotheek|\wbedrijf|g\d+)$")
+                               r"|archief|museum|bibliotheek|alliantie|coalitie|verbond|consortium|collectief"
+                               r"|\wbedrijf|g\d+)$")
 
 
 def reads_as_organisation(name: str) -> bool:

@@ -34,6 +34,7 @@ td.n,th.n{text-align:right;overflow-wrap:normal}
 .legend{display:flex;gap:16px;list-style:none;padding:0;margin:0 0 4px}
 .swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
 .muted{color:#555}button{font:inherit;padding:4px 12px}
+.warning{border-left:6px solid #a4262c;background:#fdf3f4;padding:8px 16px}
 """
 
 
@@ -146,6 +147,14 @@ def every_day(days: list[dict], count: int = 30) -> list[dict]:
     known = {d["day"]: d for d in days}
     series = [(last - timedelta(days=n)).isoformat() for n in range(count - 1, -1, -1)]
     return [known.get(day, {"day": day, "questions": 0}) for day in series]
+
+
+def no_index(reason: str | None) -> str:
+    """Said above the overview while no index is loaded: every question gets an error then, and the counts
+    below would not say why."""
+    said = (f"Er is geen index geladen: elke vraag krijgt nu een foutmelding. Reden: {reason}" if reason else
+            "De index wordt nog geladen; vragen krijgen tot dan een foutmelding.")
+    return f'<p class="warning" role="status"><strong>Let op.</strong> {escape(said)} Zie ook /ready.</p>'
 
 
 def overview(days: list[dict], total: int) -> str:

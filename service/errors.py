@@ -7,14 +7,15 @@ import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError, requirement
 from vraagbaak.index.search import visible_text
 from vraagbaak.service import beheer_pages
-from vraagbaak.service.auth import owners_page
+from vraagbaak.service.auth import owners_page, route_path
 from vraagbaak.service.private_db import StoreUnavailable
+from vraagbaak.service.source_page import error_page
 
 log = logging.getLogger("vraagbaak")
 
@@ -65,6 +66,19 @@ def _validation_message(exc: RequestValidationError) -> str:
         }
         return messages.get(kind) or f"{field} {requirement(error)}."
     return "Het verzoek is ongeldig."
+
+
+#: The title of the page a browser gets for an error of a page that is not the API's.
+PAGE_TITLES = {404: "Niet gevonden", 405: "Niet toegestaan", 429: "Even geduld", 503: "Niet beschikbaar"}
+ERROR_PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+                      "X-Content-Type-Options": "nosniff"}
+
+
+def _browser(request: Request) -> bool:
+    """A person's browser opening a page (a source link, a typed address): it asks for HTML first. The API, the
+    widget's calls and scripts get JSON whatever they accept."""
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and not route_path(request.scope).startswith("/api/")
 
 
 def _json_type(content_type: str) -> bool:
@@ -139,16 +153,22 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        if owners_page(request.scope) and exc.status_code in (401, 403, 404, 429):
-            message = STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
-            if exc.status_code == 401:
-                message = beheer_pages.LOG_IN
+        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
+        no_index = exc.status_code == 503 and detail  # set by the service itself: no index, rather than starting
+        if owners_page(request.scope):
+            message = beheer_pages.LOG_IN if exc.status_code == 401 else detail if no_index else (
+                STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1])
             return beheer_pages.error(exc.status_code, message, getattr(exc, "headers", None),
                                       root=beheer_pages.root_of(request.scope))
+        if _browser(request):  # a link a person followed (a citation with no index loaded, a mistyped address)
+            message = detail if no_index else STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
+            return HTMLResponse(error_page(message, PAGE_TITLES.get(exc.status_code, "Dat lukte niet")),
+                                status_code=exc.status_code, headers={**(getattr(exc, "headers", None) or {}),
+                                                                      **ERROR_PAGE_HEADERS})
         if exc.status_code == 400:  # FastAPI could not decode the body at all (e.g. not UTF-8)
-            return error_response(400, "ongeldige_json", "De inhoud is geen geldige JSON in UTF-8.")
-        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
-        if exc.status_code == 503 and detail:  # set by the service itself: no index, rather than still starting
+            return error_response(400, "ongeldige_json", "De inhoud kon niet als JSON worden gelezen: stuur JSON in "
+                                                         "UTF-8, zonder diepe nesting.")
+        if no_index:
             return error_response(503, "geen_index", detail)
         known = exc.status_code in STATUS_MESSAGES
         return error_response(exc.status_code, None, detail if detail and not known else None, getattr(exc, "headers", None))

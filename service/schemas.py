@@ -61,8 +61,8 @@ class OtherYear(BaseModel):
     title: str
     year: int | None
     url: str = Field(..., description="Opent die versie in de bron.")
-    other_figures: bool = Field(False, description="Dezelfde tekst, maar met andere cijfers of aantallen: wat deze "
-                                                   "passage zegt, geldt niet voor dat jaar.")
+    other_figures: bool = Field(False, description="Dezelfde tekst, maar met andere cijfers, aantallen of namen van "
+                                                   "personen: wat deze passage zegt, geldt niet voor dat jaar.")
 
 
 class Citation(BaseModel):
@@ -82,7 +82,7 @@ class Citation(BaseModel):
     links: list[str] = Field(..., description="Links die bij deze sectie horen.")
     also_in: list[OtherYear] = Field([], description="Dezelfde tekst staat ook in deze documenten (andere jaren), "
                                                       "nieuwste eerst; hij wordt maar één keer getoond. Met "
-                                                      "``other_figures`` noemt dat jaar andere cijfers.")
+                                                      "``other_figures`` noemt dat jaar andere cijfers of namen.")
 
 
 class PassageOut(BaseModel):

@@ -72,11 +72,12 @@ class IndexState:
                 searcher = Searcher.load(self.settings, embedder=self.embedder)
                 searcher.self_test()
             except Exception as exc:
-                self.error = str(exc) if isinstance(exc, VraagbaakError) else (
+                error = str(exc) if isinstance(exc, VraagbaakError) else (
                     f"De nieuwe index kon niet worden geladen ({type(exc).__name__}: {exc}); "
                     "voer 'vraagbaak ingest' opnieuw uit.")
-                self._refused = target
-                log.error("index geweigerd%s: %s", ", de vorige blijft in gebruik" if self.searcher else "", self.error)
+                said, self.error, self._refused = self.error, error, target
+                if error != said:  # polled every few seconds: a reason that stays the same is logged once
+                    log.error("index geweigerd%s: %s", ", de vorige blijft in gebruik" if self.searcher else "", error)
                 return False
             self.searcher, self.error = searcher, None
             log.info("index geladen: %s (%d passages)", searcher.build.name, len(searcher.passages))

@@ -115,7 +115,7 @@ def test_notes_come_before_the_error_each_on_its_own_line(tmp_path):
     (["ask", "-k", "0", "x"], "Fout: Ongeldige waarde voor '--top-k' / '-k': 0 ligt niet tussen 1 en 20. "
                               "Zie 'vraagbaak ask --help'."),
     (["ask", "--bogus", "x"], "Fout: Onbekende optie --bogus. Zie 'vraagbaak ask --help'."),
-    (["ask"], "Fout: Het argument QUESTION ontbreekt. Zie 'vraagbaak ask --help'."),
+    (["ask"], "Fout: Het argument VRAAG ontbreekt. Zie 'vraagbaak ask --help'."),
     (["vragen", "--status", "foo"], "Fout: Ongeldige waarde voor '--status': 'foo' is niet een van 'not_found', "
                                     "'uncertain'. Zie 'vraagbaak vragen --help'."),
     (["nope"], "Fout: Onbekend commando: nope. Zie 'vraagbaak --help'."),
@@ -162,7 +162,7 @@ def test_an_empty_setting_counts_as_not_set():
 
 def test_help_screens_are_dutch():
     out = vraagbaak("ask", "--help")
-    assert out.returncode == 0 and out.stdout.startswith("Gebruik: vraagbaak ask [OPTIES] QUESTION")
+    assert out.returncode == 0 and out.stdout.startswith("Gebruik: vraagbaak ask [OPTIES] VRAAG")
     assert "Opties:" in out.stdout and "Toon deze hulp en stop." in out.stdout and "[standaard: 5;" in out.stdout
     assert "Commando's:" in vraagbaak("--help").stdout
 
@@ -251,3 +251,14 @@ def test_serve_takes_a_proxys_path_prefix_and_refuses_a_wrong_one(monkeypatch, t
     finally:
         get_settings.cache_clear()
 
+
+
+def test_vragen_on_a_data_folder_without_a_log_says_so_and_makes_no_file(tmp_path):
+    """A black-box test: it made questions.sqlite3 in a mistyped folder and said "Geen onbeantwoorde vragen"."""
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    out = vraagbaak("vragen", env={"VRAAGBAAK_DATA_DIR": str(empty)})
+    assert out.returncode == 0 and "Er is nog geen vragenlogboek" in out.stdout and "VRAAGBAAK_DATA_DIR" in out.stdout
+    scripted = vraagbaak("vragen", "--json", env={"VRAAGBAAK_DATA_DIR": str(empty)})
+    assert scripted.stdout.strip() == "[]" and "Er is nog geen vragenlogboek" in scripted.stderr
+    assert list(empty.iterdir()) == []

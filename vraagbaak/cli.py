@@ -26,6 +26,13 @@ OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.EEXIST: "bestaat al", errno.EAC
              errno.EPERM: "niet toegestaan", errno.ENOTDIR: "een deel van het pad is geen map",
              errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen"}
 
+#: The answer's status as a person reads it; ``--json`` keeps the API's words.
+STATUS_WORDS = {"answered": "beantwoord", "uncertain": "onzeker", "not_found": "niet gevonden"}
+#: ``vraagbaak model info``'s lines, in Dutch; the manifest keeps the keys.
+MODEL_LABELS = {"name": "naam", "source": "bron", "dimensions": "dimensies", "fingerprint": "vingerafdruk",
+                "query_prompt": "voorzet vraag", "passage_prompt": "voorzet passage", "quantization": "kwantisering",
+                "backend": "rekenmotor"}
+
 
 #: Click's own words in its help screens, said in Dutch (Click has no Dutch catalogue): the headings,
 #: the help option and the defaults. A word not listed here stays as Click says it.
@@ -188,7 +195,7 @@ def _print_tree(doc, samples: int) -> None:
 
 
 @cli.command()
-@click.argument("question")
+@click.argument("question", metavar="VRAAG")
 @click.option("--top-k", "-k", default=5, show_default=True, type=click.IntRange(1, 20), help="Aantal passages.")
 @click.option("--json", "as_json", is_flag=True, help="Print precies de JSON die de API teruggeeft.")
 @click.option("--collection", "-c", "collections", multiple=True, help="Alleen in deze collectie (herhaalbaar).")
@@ -221,7 +228,7 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
         return
     if response.searched_as:
         click.secho(f"Gezocht op: {response.searched_as}  (precies zoals getypt: --exact)", fg="yellow")
-    click.secho(f"[{response.status}, zekerheid {response.confidence:.2f}]", dim=True)
+    click.secho(f"[{STATUS_WORDS[response.status]}, zekerheid {response.confidence:.2f}]", dim=True)
     if response.message:  # the caveat of an uncertain answer, or the hint when nothing was found
         click.secho(response.message, fg="yellow")
     if response.status == "not_found":
@@ -236,7 +243,7 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
         year = f" ({c.year})" if c.year and str(c.year) not in c.title else ""
         click.secho(f"   Bron: {c.title}{year}, {c.url}", fg="cyan")
         for label, others in (("Staat ook in", [o for o in c.also_in if not o.other_figures]),
-                              ("Met andere cijfers in", [o for o in c.also_in if o.other_figures])):
+                              ("Met andere cijfers of namen in", [o for o in c.also_in if o.other_figures])):
             if others:
                 click.secho(f"   {label}: " + ", ".join(f"{o.title} ({o.year or '?'})" for o in others), dim=True)
 
@@ -280,7 +287,7 @@ def documents_list(as_json: bool) -> None:
 
 
 @documents.command("show")
-@click.argument("document")
+@click.argument("document", metavar="DOCUMENT-ID")
 @click.option("--json", "as_json", is_flag=True, help="Print precies de JSON van GET /api/documents/ID.")
 @friendly
 def documents_show(document: str, as_json: bool) -> None:
@@ -353,7 +360,8 @@ def model_info() -> None:
 
     info = load_embedder(get_settings()).info
     for key, value in info.as_dict().items():
-        click.echo(f"{key:>15}: {value!r}" if key.endswith("prompt") else f"{key:>15}: {value}")
+        label = MODEL_LABELS.get(key, key)
+        click.echo(f"{label:>17}: {value!r}" if key.endswith("prompt") else f"{label:>17}: {value}")
 
 
 @cli.command("eval")
@@ -525,6 +533,12 @@ def vragen(status: str | None, since: str, limit: int, as_json: bool, erase_ids:
                            "--ja om dat te doen.")
             else:
                 click.echo("Geen vraag of reactie bevat dit; er valt niets te wissen.")
+            return
+        if not log.path.exists():  # a wrong VRAAGBAAK_DATA_DIR, or nothing asked yet: said, and no file made
+            if as_json:
+                click.echo("[]")
+            click.echo(f"Er is nog geen vragenlogboek in {settings.data_dir}: de service heeft daar nog geen vragen "
+                       "bewaard (klopt VRAAGBAAK_DATA_DIR?).", err=as_json)
             return
         groups = log.groups((status,) if status else UNANSWERED, start, limit + 1)  # one more: is the list cut?
     cut, groups = len(groups) > limit, groups[:limit]

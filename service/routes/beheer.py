@@ -12,15 +12,16 @@ from pydantic import Field
 from vraagbaak.service import beheer_pages
 from vraagbaak.service.auth import require_owner
 from vraagbaak.service.candidates import from_unanswered
-from vraagbaak.service.dependencies import FeedbackDep, QuestionsDep, SearcherDep, SettingsDep
+from vraagbaak.service.dependencies import FeedbackDep, QuestionsDep, SearcherDep, SettingsDep, StateDep
 from vraagbaak.service.question_log import UNANSWERED
 
 router = APIRouter(tags=["beheer"], include_in_schema=False, dependencies=[Depends(require_owner)])
 
 
 @router.api_route("/beheer", methods=["GET", "HEAD"])
-def overview(log: QuestionsDep, request: Request) -> HTMLResponse:
-    return beheer_pages.html("Overzicht", "/beheer", beheer_pages.overview(log.overview(30), log.count()),
+def overview(log: QuestionsDep, state: StateDep, request: Request) -> HTMLResponse:
+    notice = "" if state.searcher is not None else beheer_pages.no_index(state.error)
+    return beheer_pages.html("Overzicht", "/beheer", notice + beheer_pages.overview(log.overview(30), log.count()),
                              root=beheer_pages.root_of(request.scope))
 
 

@@ -29,17 +29,21 @@
       intro: "Stel een vraag over de rapporten van het G40 Stedennetwerk. Je krijgt passages uit de rapporten zelf, met de bron erbij.",
       loading: "Bezig met zoeken…",
       you: "Jij",
+      bot: "Vraagbaak",
+      newTab: "opent in een nieuw tabblad",
+      notAllowed: "Vraagbaak is op deze pagina niet goed ingesteld: de toegang ontbreekt. " +
+        "Meld dit bij de beheerder van het intranet.",
       source: "Bekijk in bron",
       alsoIn: "Staat ook in",
-      otherFigures: "Met andere cijfers in",
+      otherFigures: "Met andere cijfers of namen in",
       page: "pagina",
       pages: "pagina's",
       notFound: "Dat staat niet in de rapporten.",
       saidAnswered: (n, where) => `${n === 1 ? "Eén passage" : `${n} passages`} uit de rapporten; de eerste uit ${where}.`,
       saidUncertain: (n, where) => `Niet zeker. ${n === 1 ? "Eén passage komt" : `${n} passages komen`} het dichtst in de buurt; de eerste uit ${where}.`,
       rephrase: "Stel je vraag anders, bijvoorbeeld met het onderwerp, de organisatie of de plaats erin.",
-      uncertainLabel: "Niet zeker",
-      uncertain: "Ik weet niet zeker of dit je vraag beantwoordt. Dit komt het dichtst in de buurt:",
+      uncertainLabel: "Niet zeker.",
+      uncertain: "Dit komt het dichtst in de buurt, maar beantwoordt je vraag misschien niet:",
       suggestions: "Misschien staat het antwoord in:",
       searchedAs: "Gezocht op:",
       asTyped: "Zoek precies wat ik typte",
@@ -68,17 +72,21 @@
       intro: "Ask a question about the reports of the G40 network. You get passages from the reports themselves, with their source.",
       loading: "Searching…",
       you: "You",
+      bot: "Vraagbaak",
+      newTab: "opens in a new tab",
+      notAllowed: "Vraagbaak is not set up correctly on this page: access is missing. " +
+        "Please tell the intranet's administrator.",
       source: "View in source",
       alsoIn: "Also in",
-      otherFigures: "With other figures in",
+      otherFigures: "With other figures or names in",
       page: "page",
       pages: "pages",
       notFound: "The reports do not say.",
       saidAnswered: (n, where) => `${n === 1 ? "One passage" : `${n} passages`} from the reports; the first from ${where}.`,
       saidUncertain: (n, where) => `Not sure. ${n === 1 ? "One passage comes" : `${n} passages come`} closest; the first from ${where}.`,
       rephrase: "Try asking differently, for example with the subject, the organisation or the place in it.",
-      uncertainLabel: "Not sure",
-      uncertain: "I am not sure this answers your question. This comes closest:",
+      uncertainLabel: "Not sure.",
+      uncertain: "This comes closest, but may not answer your question:",
       suggestions: "The answer may be in:",
       searchedAs: "Searched for:",
       asTyped: "Search exactly what I typed",
@@ -287,6 +295,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         this.cutNote);
       this.panel.addEventListener("keydown", (e) => {
         if (e.key === "Escape" && this.placement === "floating") { e.stopPropagation(); this.close(); }
+        if (e.key === "Tab" && this.placement === "floating" && this.covers()) this.keepFocus(e);
       });
       root.append(this.panel);
       if (this.placement === "floating") root.append(this.launcher);
@@ -317,7 +326,28 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       this.panel.hidden = false;
       this.launcher.hidden = true;
       this.launcher.setAttribute("aria-expanded", "true");
+      this.covers();
       this.input.focus();
+    }
+
+    // On a narrow screen the floating panel covers the page: it is modal there, and Tab goes round inside it
+    // (focus on a link under the panel could not be seen). Elsewhere the page beside it stays reachable.
+    covers() {
+      const covers = this.panel.getBoundingClientRect().width >= window.innerWidth * 0.8;
+      if (covers) this.panel.setAttribute("aria-modal", "true"); else this.panel.removeAttribute("aria-modal");
+      return covers;
+    }
+
+    keepFocus(e) {
+      const reachable = [...this.panel.querySelectorAll("button, a[href], input, [tabindex='0']")]
+        .filter((n) => !n.disabled && n.getClientRects().length);
+      const here = this.shadowRoot.activeElement;
+      const [first, last] = [reachable[0], reachable[reachable.length - 1]];
+      if (!first) return;
+      if (e.shiftKey ? here === first || !reachable.includes(here) : here === last) {
+        e.preventDefault();
+        (e.shiftKey ? last : first).focus();
+      }
     }
 
     close() {
@@ -383,7 +413,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     // ``spelling`` false searches the words as typed, when a correction was not what the asker meant.
     async send(question, spelling) {
       const userEntry = spelling ? { kind: "user", text: question } : { kind: "user", text: question, asTyped: true };
-      this.render(userEntry);
+      const asked = this.render(userEntry);
       this.remember(userEntry);
       const status = el("p", { class: "status", text: this.t.loading });
       this.log.append(status);
@@ -401,6 +431,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         if (response.status === 429) {
           const wait = parseInt(response.headers.get("Retry-After") || "30", 10);
           entry = { kind: "error", message: this.t.tooMany(Number.isFinite(wait) ? wait : 30) };
+        } else if (response.status === 401 || response.status === 403) {  // the page's setup, not the asker's doing
+          entry = { kind: "error", message: this.t.notAllowed };
         } else if (!response.ok) {
           const body = await response.json().catch(() => null);
           entry = { kind: "error", message: (body && body.error && body.error.message) || this.t.failed };
@@ -414,7 +446,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       status.remove();
       this.log.removeAttribute("aria-busy");
       this.busy(false);
-      this.show(entry);
+      this.show(entry, asked);
       if (entry.kind === "answer") this.remember(entry);
       this.input.focus();
       return entry;
@@ -436,9 +468,11 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       for (const button of this.log.querySelectorAll(".spelled button")) button.disabled = waiting;
     }
 
-    show(entry) {
+    // The answer is scrolled to with its question above it (``asked``), where the transcript has room for both.
+    show(entry, asked = null) {
       const node = this.render(entry);
-      if (node && node.scrollIntoView) node.scrollIntoView({ block: "start" });
+      const top = asked && node && node.offsetTop + 40 - asked.offsetTop < this.log.clientHeight ? asked : node;
+      if (top && top.scrollIntoView) top.scrollIntoView({ block: "start" });
       // An error is an alert, said once; the status line no longer says "searching" or the last answer.
       this.announce(entry.kind === "answer" ? this.summary(entry.body || {}) : "");
     }
@@ -471,7 +505,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         const body = entry.body || {};
         // Three outcomes, told apart by words as well as by style: answered, uncertain, not found.
         const status = body.status || (body.answered ? "answered" : "not_found");
-        node = el("div", { class: `msg ${status}`, "data-status": status });
+        node = el("div", { class: `msg ${status}`, "data-status": status },
+          el("span", { class: "vh", text: `${t.bot}:` }));  // as the question starts with "Jij:"
         if (body.searched_as) {  // typing errors were corrected: say what was searched, and offer the words as typed (once)
           const searched = el("strong");
           let rest = body.searched_as;
@@ -496,14 +531,16 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         if (status === "not_found") {
           const list = el("ul");
           for (const s of body.suggestions || []) {
+            const place = `${(s.section || []).join(" › ") || s.title} (${t.page} ${s.page})`;
             list.append(el("li", {}, el("a", { href: this.url(s.url), target: "_blank", rel: "noopener noreferrer",
-              text: `${(s.section || []).join(" › ") || s.title} (${t.page} ${s.page})` })));
+              text: place, "aria-label": `${place} (${t.newTab})` })));
           }
           node.append(el("div", { class: "card none" }, el("p", {}, el("strong", { text: t.notFound })),
             list.childElementCount ? el("p", { text: t.suggestions }) : null, list.childElementCount ? list : null,
             el("p", { class: "hint", text: t.rephrase })));
         } else if (status === "uncertain") {
-          node.append(el("p", { class: "caveat", role: "note" }, el("b", { text: `${t.uncertainLabel}:` }), " ", t.uncertain));
+          node.append(el("p", { class: "caveat", role: "note" }, el("b", { text: t.uncertainLabel }), " ",
+            t.uncertain));
         }
         const total = (body.passages || []).length;
         for (const passage of body.passages || []) {
@@ -537,8 +574,11 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const named = (o) => (o.year && !String(o.title).includes(String(o.year)) ? `${o.title} (${o.year})` : o.title);
       // The same text with other figures is listed apart: its year does not say what this passage says.
       const listed = (label, versions) => versions.length ? el("p", { class: "also" }, `${label}: `,
-        ...versions.map((o) => el("a", { href: this.url(o.url), target: "_blank", rel: "noopener noreferrer",
-          text: byYear ? String(o.year) : named(o) })).flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
+        ...versions.map((o) => {
+          const text = byYear ? String(o.year) : named(o);
+          return el("a", { href: this.url(o.url), target: "_blank", rel: "noopener noreferrer", text,
+            "aria-label": `${text} (${t.newTab})` });
+        }).flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
       const same = listed(t.alsoIn, (c.also_in || []).filter((o) => !o.other_figures));
       const differing = listed(t.otherFigures, (c.also_in || []).filter((o) => o.other_figures));
       const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });
@@ -557,7 +597,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
           el("span", { text: `${title}, ${pages}` }),
           el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source,
             // a list of links all named "Bekijk in bron" says nothing out of context: each names its place
-            "aria-label": `${t.source}: ${(c.section || []).slice(-1)[0] || c.title}, ${pages}` }),
+            "aria-label": `${t.source}: ${(c.section || []).slice(-1)[0] || c.title}, ${pages} (${t.newTab})` }),
           feedback));
     }
 

@@ -180,6 +180,16 @@ def test_a_count_stands_near_the_thing_counted_however_a_year_comes_between():
     assert not counts("De meldingen openbare ruimte van 2023 zijn verwerkt.", counted, frozenset(), stem)  # a year
 
 
+def test_how_much_less_asks_for_a_difference_not_a_count():
+    """A fourth black-box shelf: "Hoeveel minder gas gaat het stadhuis verbruiken?" counted "minder" and "gas", so
+    "daalt het gasverbruik met ongeveer 85 procent" held no answer of its type; a difference is an amount."""
+    stem = Stemmer.Stemmer("dutch").stemWord
+    assert counted_in("Hoeveel minder gas gaat het stadhuis verbruiken?", stem) == frozenset()
+    assert counted_in("Hoeveel meer woningen bouwde Zwolle?", stem) == frozenset()
+    asked = asks("Hoeveel minder gas gaat het stadhuis verbruiken?", stem)
+    assert holds_answer(asked, "Daarmee daalt het gasverbruik met ongeveer 85 procent.", stem)
+
+
 @pytest.mark.parametrize("question,reason", [
     ("Waarom melden zich meer huishoudens bij de schuldhulp?", True), ("Hoe komt het dat de kosten stijgen?", True),
     ("Wat is de reden voor de korting?", True), ("Why did the group meet?", True),

@@ -135,7 +135,9 @@ def test_a_decision_lists_items_numbered_alone_are_headings_of_one_level(corpus)
     colon introduces, nor items whose next line runs on in lower case (a list's wrapped item); an article's numbered
     clauses are its text."""
     items = ["Opening en vaststelling agenda", "Subsidie Stichting Welzijn 2025", "Verlenging contract afvalinzameling",
-             "Nota Grondprijzen 2025", "Aanwijzing evenementenlocaties 2025", "Rondvraag en sluiting"]
+             # a fourth black-box shelf: a title of 98 characters, longer than a heading is, was its item's text
+             "Beantwoording schriftelijke vragen fractie Lokaal Markvliet over de sluiting van zwembad De Wielen",
+             "Aanwijzing evenementenlocaties 2025", "Rondvraag en sluiting"]
     pages = [[f"{n}. {title}\nPortefeuillehouder: E. Bakker\nBesluit: het voorstel over {title.lower()} vast te "
               "stellen.\n" for n, title in enumerate(items, start=1)][first:first + 2] for first in (0, 2, 4)]
     text = ("GEMEENTE MARKVLIET\nOpenbare besluitenlijst van de vergadering van het college van burgemeester en "

@@ -477,6 +477,10 @@ def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp
     meta, _ = describe(tmp_path / "positionpaper-wonen-2025.pdf", "midden", None, [], body,
                        running=["Positionpaper Wonen 2025 | Stedennetwerk Midden"])
     assert meta.organisation == "Stedennetwerk Midden"
+    # a fourth black-box shelf: an alliance's name in every page's header gave no organisation
+    meta, _ = describe(tmp_path / "jaarverslag-2023.pdf", "oost", None, [], body,
+                       running=["Jaarverslag 2023 Stedenalliantie Oost", "Stedenalliantie Oost"])
+    assert meta.organisation == "Stedenalliantie Oost"
     for page in ("Subsidies 2023\nMuziekvereniging Excelsior | € 4.500\n", "Nieuwsbrief Raad\nNummer 4\n",
                  "Samen sterker in de regio\nJaarverslag\n"):
         assert describe(tmp_path / "verslag.pdf", "midden", None, [], page + body)[0].organisation == "", page

@@ -260,3 +260,29 @@ def test_ready_names_a_damaged_store_without_the_server_path(fake_built, tmp_pat
     with ready_client(fake_built.model_copy(update={"data_dir": data}), rate_limit=0) as client:
         ready = client.get("/ready").json()
     assert ready["status"] == "klaar" and "questions.sqlite3" in ready["detail"] and str(tmp_path) not in ready["detail"]
+
+
+def test_without_an_index_a_browser_gets_a_dutch_page_and_a_program_json(fake_built, tmp_path):
+    """A black-box test: with no usable index a citation link, /beheer/plank and /beheer/feedback gave raw JSON to
+    a browser, and the overview said "0 vragen" without saying why."""
+    app = create_app(fake_built.model_copy(update={"data_dir": tmp_path / "leeg", "reload_interval": 0,
+                                                   "rate_limit": 0, "api_key": "geheim-sleutel-123"}))
+    app.state.index.embedder = fake_embedder()
+    html, key = {"Accept": "text/html,application/xhtml+xml"}, {"X-API-Key": "geheim-sleutel-123"}
+    with TestClient(app, raise_server_exceptions=False) as client:
+        deadline = time.monotonic() + 10
+        while app.state.index.error is None:
+            assert time.monotonic() < deadline, "the loader did not give up"
+            time.sleep(0.02)
+        for path in ("/source/testnet-2024?passage=abc", "/beheer/plank", "/beheer/feedback"):
+            page = client.get(path, headers={**html, **key})
+            assert page.status_code == 503 and page.headers["content-type"].startswith("text/html"), path
+            assert "beheerder" in page.text and '"error"' not in page.text and 'lang="nl"' in page.text, path
+        overview = client.get("/beheer", headers={**html, **key})
+        assert overview.status_code == 200 and "Er is geen index geladen" in overview.text
+        typed = client.get("/nergens", headers=html)
+        assert typed.status_code == 404 and typed.headers["content-type"].startswith("text/html")
+        assert "Niet gevonden" in typed.text
+        assert client.get("/nergens").json()["error"]["code"] == "niet_gevonden"  # a program: JSON, as before
+        asked = client.post("/api/ask", json={"question": "Wat doet de G40?"}, headers=html)
+        assert asked.status_code == 503 and asked.json()["error"]["code"] == "geen_index"  # the API: always JSON

@@ -244,3 +244,15 @@ def test_the_charts_say_what_a_bar_and_a_point_measure():
     assert ">2026-10-22</text>" in line and "van 2026-10-22 tot 2026-11-20" in line  # the latency's too
     one = overview([{"day": "2026-11-20", "questions": 1, "answered": 1, "median_ms": 9.0}], total=1)
     assert ">1 vraag</text>" in one
+
+
+def test_a_question_without_a_subject_is_in_a_group_as_it_is_in_the_overview(owner, fake_built):
+    """A black-box test: "Wat is het?" was counted as not found on the overview and in no group, so the page of
+    unanswered questions did not add up with it."""
+    for _ in range(2):
+        assert owner.post("/api/ask", json={"question": "Wat is het?"}).json()["status"] == "not_found"
+    page = owner.get("/beheer/niet-beantwoord", headers={"X-API-Key": KEY}).text
+    assert "Wat is het?" in page
+    db = sqlite3.connect(Path(fake_built.data_dir) / "questions.sqlite3")
+    groups = [g for (g,) in db.execute("SELECT grp FROM questions WHERE question = 'Wat is het?'")]
+    assert len(groups) == 2 and groups[0] == groups[1] is not None

@@ -38,11 +38,14 @@ def test_a_refused_build_keeps_the_old_index_serving_and_says_why(fake_built):
     assert state.build == old and "ander-model" in state.error
 
 
-def test_without_an_index_the_error_says_to_ingest(tmp_path, fake_built):
+def test_without_an_index_the_error_says_to_ingest_and_the_log_says_it_once(tmp_path, fake_built, caplog):
     state = IndexState(fake_built.model_copy(update={"data_dir": tmp_path / "leeg"}))
     state.embedder = fake_embedder()
     state.load()
     assert state.searcher is None and "vraagbaak ingest" in state.error
+    for _ in range(3):  # the watcher polls every few seconds: an ERROR line each time filled the server's log
+        assert state.reload() is False
+    assert len([r for r in caplog.records if "index geweigerd" in r.getMessage()]) == 1
 
 
 def test_the_loader_outlives_an_unexpected_error_and_loads_the_next_build(fake_built, monkeypatch):

@@ -150,6 +150,7 @@ def test_keyboard_only_open_ask_and_close(page, setup):
     page.keyboard.type(QUESTION)
     page.keyboard.press("Enter")
     chat(page).locator("article").first.wait_for(timeout=60000)
+    assert chat(page).locator(".panel").get_attribute("aria-modal") is None  # beside the page, not over it
     page.keyboard.press("Escape")
     assert chat(page).locator(".panel").is_hidden()
     assert page.evaluate(focused) == "VRAAGBAAK-CHAT/launcher"
@@ -303,8 +304,31 @@ def test_accessibility_basics(browser, setup):
         const s = getComputedStyle(e); const a = lum(s.color), b = lum(s.backgroundColor);
         return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""")
     assert contrast >= 4.5
+    # the panel covers the page here: it is modal, and Tab goes round inside it (a tester's focus went to links
+    # under the panel, out of sight)
+    assert widget.locator(".panel").get_attribute("aria-modal") == "true"
+    for key in ["Tab"] * 40 + ["Shift+Tab"] * 40:
+        page.keyboard.press(key)
+        assert page.evaluate("document.activeElement.tagName") == "VRAAGBAAK-CHAT", key
+    answer = widget.locator('[data-status="answered"]')
+    assert answer.text_content().startswith("Vraagbaak:")  # as the question starts with "Jij:"
+    assert "nieuw tabblad" in widget.get_by_role("link", name="Bekijk in bron").first.get_attribute("aria-label")
     page.keyboard.press("Escape")
     context.close()
+
+
+def test_a_page_without_access_says_to_tell_the_administrator(page, setup):
+    """With VRAAGBAAK_REQUIRE_KEY the service answers 401 to a page that has no key: the civil servant is told
+    whom to tell, not "Een geldige API-sleutel is vereist"."""
+    base, hosts, _ = setup
+    page.goto(hosts.add("/zonder-sleutel"))
+    page.route(base + "/api/ask", lambda route: route.fulfill(status=401, json={"error": {
+        "code": "sleutel_vereist", "message": "Een geldige API-sleutel is vereist."}},
+        headers={"Access-Control-Allow-Origin": hosts.origin}))
+    open_and_ask(page, QUESTION)
+    error = chat(page).locator(".error")
+    error.wait_for(timeout=30000)
+    assert "beheerder van het intranet" in error.inner_text() and "API-sleutel" not in error.inner_text()
 
 
 def test_english_and_a_custom_accent(page, setup):
@@ -353,8 +377,9 @@ def test_the_three_outcomes_look_and_read_differently(page, setup):
     shown = chat(page).locator('[data-status="uncertain"]')
     shown.wait_for(timeout=30000)
     note = shown.get_by_role("note")
-    assert note.inner_text().startswith("Niet zeker:") and "dichtst in de buurt" in note.inner_text()
-    assert note.text_content().startswith("Niet zeker: Ik weet")  # a screen reader read "zeker:Ik" as one word
+    assert note.inner_text().startswith("Niet zeker.") and "dichtst in de buurt" in note.inner_text()
+    assert note.text_content().startswith("Niet zeker. Dit komt")  # a screen reader read "zeker:Ik" as one word
+    assert "zeker" not in note.text_content()[len("Niet zeker."):]  # it said "Niet zeker: Ik weet niet zeker …"
     assert shown.locator("article.tentative").count() == len(real["passages"])
     colour = note.evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour != shown.locator("article").first.evaluate("e => getComputedStyle(e).backgroundColor")
@@ -432,7 +457,7 @@ def test_a_year_with_other_figures_is_listed_apart_from_the_same_text(page, setu
     open_and_ask(page, QUESTION)
     lines = chat(page).locator("p.also")
     lines.first.wait_for(timeout=30000)
-    assert lines.all_inner_texts() == ["Staat ook in: 2022", "Met andere cijfers in: 2021"]
+    assert lines.all_inner_texts() == ["Staat ook in: 2022", "Met andere cijfers of namen in: 2021"]
     assert page.errors == []
 
 
