@@ -227,12 +227,19 @@ passport driving licence license garbage bin parking fine weather forecast rain 
 #: The weather asked about ("mooi weer", "wat voor weer"), where "weer" is no "again": a passage that says "weer"
 #: (again) does not hold it.
 WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|koud|warm|nat|guur|zonnig) weer|wat voor weer|het weer (?:morgen"
-                     r"|vandaag|overmorgen|dit weekend|volgende week)|weer (?:wordt|worden) het (?:morgen|vandaag))\b",
+                     r"|vandaag|overmorgen|dit weekend|volgende week)|weer (?:wordt|worden) het (?:morgen|vandaag)"
+                     r"|(?:hoe|wat) (?:is|wordt|was|werd) het weer(?! \w+ (?:open|terug|mogelijk|aan)))\b",
                      re.IGNORECASE)
 #: "Weer" that means "again" ("Wanneer gaat het zwembad weer open?"), which no passage need repeat: a black-box
 #: question about a decision list got "not found" for it.
 AGAIN = re.compile(r"\bweer (?:open\w*|geopend|terug|beschikbaar|bereikbaar|toegankelijk|in gebruik|mogelijk"
                    r"|normaal|eens|aan het werk|thuis)\b", re.IGNORECASE)
+
+
+def asks_weather(question: str) -> bool:
+    """Whether "weer" in the question is the weather (``WEATHER``): mostly it means "again" ("Zagen zij elkaar
+    weer?", "als de stroomprijs weer zakt", a black-box question made not found), which no passage need say."""
+    return bool(WEATHER.search(question))
 
 
 def again(question: str) -> set[str]:
@@ -613,8 +620,8 @@ class Evidence:
         meaning_again = again(question)
         return {"terms": terms, "weight": sum(stats.idf.get(t, stats.unseen_idf) for t in terms), "stats": stats,
                 "asks": asked or asks(question, self.tokenizer.stemmer.stemWord),
-                "off_domain": {"weer (het weer)" if w == "weer" and WEATHER.search(question) else w
-                               for w in words(question) if off_domain(w) and w not in meaning_again},
+                "off_domain": {"weer (het weer)" if w == "weer" else w for w in words(question)
+                               if off_domain(w) and w not in meaning_again and (w != "weer" or asks_weather(question))},
                 "personal": personal(question, lexical["foreign"]),
                 "unseen": float(sum(1 for t in terms if t not in stats.idf)), **lexical}
 

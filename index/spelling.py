@@ -45,6 +45,11 @@ ADDRESS = re.compile(r"\S*(?:@|://|www\.|/)\S*")
 #: Parts of a compound that the word lists do not know as a whole ("grondfonds", "kansenongelijkheid"):
 #: common words (Zipf frequency), the first at least 3 letters, the second at least 4.
 COMMON = 2.5
+#: Question words, which no report need use: one typed one letter wrong ("hoevel", "wanner") is the question word
+#: where the typed word is rare (wordfreq's Zipf below ``RARE``). The question word says what is asked (a number,
+#: a date), and a black-box question "hoevel fte …" was not read as asking for one.
+QUESTION_WORDS = ("hoeveel", "wanneer", "waarom", "welke", "waarvoor", "waarmee", "waardoor", "hoelang")
+RARE = 3.5
 
 
 @cache
@@ -124,6 +129,9 @@ class Speller:
 
     def _meant_uncached(self, typed: str, name: bool) -> str | None:
         word = fold(typed)
+        asking = next((q for q in QUESTION_WORDS if OSA.distance(word, q, score_cutoff=1) <= 1), None)
+        if asking and word != asking and not name and zipf_frequency(word, "nl") < RARE:
+            return asking
         if len(word) < MIN_LENGTH or word in STOPWORDS or self._is_a_word(typed, word):
             return None
         edits = 2 if len(word) >= TWO_EDITS else 1

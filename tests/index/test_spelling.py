@@ -79,6 +79,17 @@ def test_real_words_and_words_out_of_reach_stay_as_typed(speller, question):
         assert (corrected, corrections) == (question, [])
 
 
+@pytest.mark.parametrize("question,meant", [
+    ("hoevel fte heeft het team?", "hoeveel fte heeft het team?"),  # a fifth black-box shelf: no number asked for
+    ("Wanner gaat de themagroep open?", "Wanneer gaat de themagroep open?"),
+    ("welk team doet het?", "welk team doet het?"),  # a question word itself stays
+])
+def test_a_question_word_typed_one_letter_wrong_is_the_question_word(speller, question, meant):
+    """No report need use "hoeveel" or "wanneer", so they were no word to correct to, and "hoevel fte …" asked no
+    number; a word rarer than a question word one edit from it is that question word."""
+    assert speller.correct(question)[0] == meant
+
+
 def test_of_two_words_one_edit_away_the_one_more_passages_use_wins():
     texts = ["de vergunning", "de vergunning", "de vergunning", "de vergunnink"]
     speller = Speller(Tokenizer.from_texts(texts), [set(words(t)) for t in texts], texts)
