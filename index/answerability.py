@@ -149,10 +149,10 @@ NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twint
 #: "Hoeveel" and the words after it, of which one is the thing counted ("Met hoeveel mensen ...").
 COUNTED = re.compile(r"\bhoeveel\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
 #: Words after "hoeveel" that ask for an amount, a share or a frequency, not for a count of things; or a difference
-#: ("Hoeveel minder gas …?" is answered by "daalt met 85 procent").
+#: ("Hoeveel minder gas …?" is answered by "daalt met 85 procent"; "meer" is a stop word, which asks none either).
 AMOUNTS = frozenset("geld euro euros procent keer maal vaak subsidie budget kost kosten kostte kostten bedraagt "
                     "bedroeg bedragen betaalt betaalde betalen tijd jaar jaren uur uren dagen weken maanden "
-                    "minder meer".split())
+                    "minder".split())
 #: How near (in words) a number must stand to the thing a question counts ...
 COUNT_WINDOW = 3
 #: ... not counting a year and the little words beside it: "Het aantal meldingen steeg in 2023 naar 14.730" gives the
@@ -227,8 +227,7 @@ passport driving licence license garbage bin parking fine weather forecast rain 
 #: The weather asked about ("mooi weer", "wat voor weer"), where "weer" is no "again": a passage that says "weer"
 #: (again) does not hold it.
 WEATHER = re.compile(r"\b(?:(?:mooi|slecht|lekker|koud|warm|nat|guur|zonnig) weer|wat voor weer|het weer (?:morgen"
-                     r"|vandaag|overmorgen|dit weekend|volgende week)|weer (?:wordt|worden) het (?:morgen|vandaag)"
-                     r"|(?:hoe|wat) (?:is|wordt|was|werd) het weer(?! \w+ (?:open|terug|mogelijk|aan)))\b",
+                     r"|vandaag|overmorgen|dit weekend|volgende week)|weer (?:wordt|worden) het (?:morgen|vandaag))\b",
                      re.IGNORECASE)
 #: "Weer" that means "again" ("Wanneer gaat het zwembad weer open?"), which no passage need repeat: a black-box
 #: question about a decision list got "not found" for it.
@@ -236,15 +235,21 @@ AGAIN = re.compile(r"\bweer (?:open\w*|geopend|terug|beschikbaar|bereikbaar|toeg
                    r"|normaal|eens|aan het werk|thuis)\b", re.IGNORECASE)
 
 
+#: A question that opens with the weather ("Het weer in Enschede?", "weer morgen zwolle", "Hoe is het weer in …?"),
+#: unless what follows makes it "again" (``AGAIN``: "Hoe is het weer mogelijk …").
+OPENS_WITH_WEATHER = re.compile(r"^[\W_]*(?:(?:hoe|wat)\s+(?:is|wordt|was|werd)\s+)?(?:het\s+)?weer\b", re.IGNORECASE)
+
+
 def asks_weather(question: str) -> bool:
-    """Whether "weer" in the question is the weather (``WEATHER``): mostly it means "again" ("Zagen zij elkaar
-    weer?", "als de stroomprijs weer zakt", a black-box question made not found), which no passage need say."""
-    return bool(WEATHER.search(question))
+    """Whether "weer" in the question is the weather (``WEATHER``, ``OPENS_WITH_WEATHER``): elsewhere it mostly means
+    "again" ("Zagen zij elkaar weer?", "als de stroomprijs weer zakt", a black-box question made not found), which no
+    passage need say."""
+    return bool(WEATHER.search(question) or (OPENS_WITH_WEATHER.match(question) and not AGAIN.search(question)))
 
 
 def again(question: str) -> set[str]:
     """The words of "weer open", "weer geopend", … (``AGAIN``) in a question that does not ask about the weather."""
-    if WEATHER.search(question):
+    if asks_weather(question):
         return set()
     return {w for match in AGAIN.finditer(question) for w in words(match.group())}
 #: Off-domain words this long are also found typed one letter wrong ("afvalkalnder"), when the typed word

@@ -55,7 +55,8 @@ MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
 #: Passages ranked after repeats are dropped, at least: the evaluation's MRR@10, and suggestions to choose from.
 RANKED_AT_LEAST = 10
-#: How far under the answer threshold the confidence of an answer a check made uncertain is set, at most.
+#: How far under the answer threshold the confidence of an answer a check made uncertain is set (or further, where
+#: it was lower).
 UNDER_THRESHOLD = 0.01
 #: A question must hold at least one letter or digit (also the API schema's pattern): "?" alone asks nothing.
 WORDLIKE = r"[^\W_]"

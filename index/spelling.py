@@ -45,10 +45,12 @@ ADDRESS = re.compile(r"\S*(?:@|://|www\.|/)\S*")
 #: Parts of a compound that the word lists do not know as a whole ("grondfonds", "kansenongelijkheid"):
 #: common words (Zipf frequency), the first at least 3 letters, the second at least 4.
 COMMON = 2.5
-#: Question words, which no report need use: one typed one letter wrong ("hoevel", "wanner") is the question word
-#: where the typed word is rare (wordfreq's Zipf below ``RARE``). The question word says what is asked (a number,
-#: a date), and a black-box question "hoevel fte …" was not read as asking for one.
+#: Question words, which no report need use: among the question's first ``ASKING_WORDS`` words, one typed one letter
+#: wrong ("hoevel", "waneer") is the question word where no report and no spelling list has it and it is rare
+#: (wordfreq's Zipf below ``RARE``). The question word says what is asked (a number, a date), and a black-box question
+#: "hoevel fte …" was not read as asking for one. Not later on: "op weke bodem" is no "op welke bodem".
 QUESTION_WORDS = ("hoeveel", "wanneer", "waarom", "welke", "waarvoor", "waarmee", "waardoor", "hoelang")
+ASKING_WORDS = 3
 RARE = 3.5
 
 
@@ -115,7 +117,8 @@ class Speller:
             # A capital inside the question is a name's: it may only be another name of the reports
             # ("Mrije" -> "Marije", never "Vrije").
             name = match.start() > 0 and typed[0].isupper() and not typed.isupper()
-            meant = self.meant(typed.lower(), name)
+            early = len(WORD.findall(question, 0, match.start())) < ASKING_WORDS
+            meant = self.meant(typed.lower(), name, early)
             if meant is None:
                 return typed
             if typed.isupper() and len(typed) > 1:
@@ -127,10 +130,9 @@ class Speller:
 
         return WORD.sub(replace, question), corrections
 
-    def _meant_uncached(self, typed: str, name: bool) -> str | None:
+    def _meant_uncached(self, typed: str, name: bool, early: bool = False) -> str | None:
         word = fold(typed)
-        asking = next((q for q in QUESTION_WORDS if OSA.distance(word, q, score_cutoff=1) <= 1), None)
-        if asking and word != asking and not name and zipf_frequency(word, "nl") < RARE:
+        if early and not name and (asking := self._question_word(word)):
             return asking
         if len(word) < MIN_LENGTH or word in STOPWORDS or self._is_a_word(typed, word):
             return None
@@ -145,6 +147,12 @@ class Speller:
             if found is not None and (best is None or (found[1], -self.counts[found[0]]) < best[:2]):
                 best = (found[1], -self.counts[found[0]], found[0])
         return None if best is None else self.written.get(best[2], best[2])
+
+    def _question_word(self, word: str) -> str | None:
+        """The question word ``word`` is a typing error of (``QUESTION_WORDS``), if it is one."""
+        if self.counts[word] or word in self.names or word in dutch_words() or zipf_frequency(word, "nl") >= RARE:
+            return None
+        return next((q for q in QUESTION_WORDS if q != word and OSA.distance(word, q, score_cutoff=1) <= 1), None)
 
     def _is_a_word(self, typed: str, word: str) -> bool:
         """A word the reports use in two passages or more, one of theirs with a regular ending or made of two

@@ -44,6 +44,9 @@ MAX_HEADING_LINES = 2
 #: Oostervelde over de sluiting van zwembad De Wielen" over its decision; the count up says it is an item.
 MAX_ITEM_CHARS = 160
 MAX_ITEM_WORDS = 24
+#: Words a longer item line does not end in: it is then a sentence wrapped over lines ("… dat de raad in"), no title.
+TRAILING_WORDS = frozenset("""de het een en of in op aan van voor met tot bij door naar over uit om te dat die als dan
+maar want zodat wordt worden is zijn heeft hebben kan""".split())
 #: A block set at least this much larger than the body text is a heading (font sizes known).
 HEADING_SIZE_RATIO = 1.12
 #: Headings set in a font can run over more lines and words than the text rules allow.
@@ -198,7 +201,7 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
             continue
         for i, line in enumerate(block.lines):
             match = next(filter(None, (p.match(" ".join(line.text.split())) for p in patterns)), None)
-            if match and looks_like_heading(match.group(3), MAX_ITEM_CHARS, MAX_ITEM_WORDS):
+            if match and _item_title(match.group(3)):
                 by_label.setdefault(match.group(1).lower(), []).append((block, i, (int(match.group(2)),)))
 
     def alone(block: Block, i: int, kinds: list[re.Pattern]) -> bool:
@@ -235,6 +238,14 @@ def _split_labelled(blocks: list[Block]) -> list[Block]:
                     chains.setdefault(block_id, {}).update(heads)
             remaining = [(block, i, number) for block, i, number in remaining if i not in chain.get(id(block), {})]
     return _split_at(blocks, chains, outline=False) if chains else blocks
+
+
+def _item_title(title: str) -> bool:
+    """A numbered item's title: as a heading's, or longer (``MAX_ITEM_CHARS``) where it does not end the way a line of
+    a wrapped sentence does (``TRAILING_WORDS``)."""
+    if looks_like_heading(title):
+        return True
+    return looks_like_heading(title, MAX_ITEM_CHARS, MAX_ITEM_WORDS) and title.split()[-1].lower() not in TRAILING_WORDS
 
 
 def _longest_chain(candidates: list[tuple[Block, int, tuple[int, ...]]],

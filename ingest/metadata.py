@@ -298,12 +298,13 @@ def organisation_on_page(first_page: str) -> str:
 
 
 #: A word an organisation's name ends in, alone or as a compound's last part ("Stedennetwerk", "Omgevingsdienst"); a
-#: company only as a compound's ("Werkbedrijf", "Afvalbedrijf": "Het Gezonde Bedrijf" on a cover is a title).
+#: company, coalition, covenant or collective only as a compound's ("Werkbedrijf", "Stedencoalitie": "Het Gezonde
+#: Bedrijf" on a cover is a title, "Collectief Vervoer" a service).
 ORGANISATION_WORD = re.compile(r"(?:gemeente|provincie|netwerk|ministerie|stichting|vereniging|bureau|dienst|raad"
                                r"|platform|regio|waterschap|politie|corporatie|instituut|centrum|federatie|unie"
                                r"|agentschap|autoriteit|inspectie|rekenkamer|commissie|ggd|samenwerking|coöperatie|partners"
                                r"|academie|universiteit|hogeschool|school|fonds|kamer|ombudsman|overheid"
-                               r"|archief|museum|bibliotheek|alliantie|coalitie|verbond|consortium|collectief"
+                               r"|archief|museum|bibliotheek|alliantie|consortium|\wcoalitie|\wverbond|\wcollectief"
                                r"|\wbedrijf|g\d+)$")
 
 

@@ -75,8 +75,8 @@ ERROR_PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 
 
 
 def _browser(request: Request) -> bool:
-    """A person's browser opening a page (a source link, a typed address): it asks for HTML first. The API, the
-    widget's calls and scripts get JSON whatever they accept."""
+    """A person's browser opening a page (a source link, a typed address): it accepts HTML. The API, the widget's
+    calls and scripts get JSON whatever they accept."""
     accept = request.headers.get("accept", "")
     return "text/html" in accept and not route_path(request.scope).startswith("/api/")
 

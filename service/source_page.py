@@ -116,7 +116,8 @@ def _paragraphs(chunk: str, in_mark: bool) -> str:
 
 
 def error_page(message: str, title: str = "Niet gevonden") -> str:
-    """A source link that leads nowhere (any more), said in a page of the source viewer's look."""
+    """A source link that leads nowhere (any more), or any other error a browser meets outside the API, said in a page
+    of the source viewer's look."""
     return ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width,initial-scale=1"><title>{escape(title)} · Vraagbaak</title>'
             f'<style>{STYLE}</style></head><body><main id="inhoud"><h1>{escape(title)}</h1><p role="status">'

@@ -75,8 +75,9 @@ class IndexState:
                 error = str(exc) if isinstance(exc, VraagbaakError) else (
                     f"De nieuwe index kon niet worden geladen ({type(exc).__name__}: {exc}); "
                     "voer 'vraagbaak ingest' opnieuw uit.")
-                said, self.error, self._refused = self.error, error, target
-                if error != said:  # polled every few seconds: a reason that stays the same is logged once
+                said = (self._refused, self.error)
+                self.error, self._refused = error, target
+                if (target, error) != said:  # polled every few seconds: the same build refused alike is logged once
                     log.error("index geweigerd%s: %s", ", de vorige blijft in gebruik" if self.searcher else "", error)
                 return False
             self.searcher, self.error = searcher, None

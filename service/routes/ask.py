@@ -46,7 +46,8 @@ def ask(body: AskRequest, request: Request, searcher: SearcherDep, settings: Set
         if result.status in UNANSWERED and settings.store_question_text and (compared != searched or vector is None):
             # no trace of what was scrubbed; a question without a subject ("Wat is het?") was never embedded, and
             # it must be in a group as it is in the overview's count
-            vector = searcher.embedder.encode_queries([compared])[0]
+            with request.app.state.inference:  # a model call, as the search's, one per core at a time
+                vector = searcher.embedder.encode_queries([compared])[0]
         questions.add_later(Asked(result.question, result.status, result.confidence, [p.id for p in response.passages],
                                   nearest(result), latency, body.collections, vector, result.searched or ""), public)
         background.add_task(write_log, questions)

@@ -166,6 +166,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
   const currentScript = document.currentScript;
 
   const MAX_CHARS = 1000;  // the service's limit on a question
+  const COVERS_SHARE = 0.8;  // a floating panel this wide a share of the window covers the page
+  const ANSWER_START = 40;  // pixels of an answer that must show under its question when both are scrolled to
 
   /** A CSS colour as [r, g, b] (0–255), or null when the canvas cannot tell (a colour with transparency). */
   function rgb(colour) {
@@ -295,10 +297,13 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         this.cutNote);
       this.panel.addEventListener("keydown", (e) => {
         if (e.key === "Escape" && this.placement === "floating") { e.stopPropagation(); this.close(); }
-        if (e.key === "Tab" && this.placement === "floating" && this.covers()) this.keepFocus(e);
+        if (e.key === "Tab" && this.placement === "floating" && this.markModal()) this.keepFocus(e);
       });
       root.append(this.panel);
-      if (this.placement === "floating") root.append(this.launcher);
+      if (this.placement === "floating") {
+        root.append(this.launcher);
+        window.addEventListener("resize", () => { if (!this.panel.hidden) this.markModal(); });  // a phone turned
+      }
     }
 
     // ``n`` numbers this widget among several on the page (0: the only one).
@@ -326,14 +331,15 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       this.panel.hidden = false;
       this.launcher.hidden = true;
       this.launcher.setAttribute("aria-expanded", "true");
-      this.covers();
+      this.markModal();
       this.input.focus();
     }
 
     // On a narrow screen the floating panel covers the page: it is modal there, and Tab goes round inside it
     // (focus on a link under the panel could not be seen). Elsewhere the page beside it stays reachable.
-    covers() {
-      const covers = this.panel.getBoundingClientRect().width >= window.innerWidth * 0.8;
+    // Whether it covers the page is set as aria-modal, and returned.
+    markModal() {
+      const covers = this.panel.getBoundingClientRect().width >= window.innerWidth * COVERS_SHARE;
       if (covers) this.panel.setAttribute("aria-modal", "true"); else this.panel.removeAttribute("aria-modal");
       return covers;
     }
@@ -471,7 +477,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
     // The answer is scrolled to with its question above it (``asked``), where the transcript has room for both.
     show(entry, asked = null) {
       const node = this.render(entry);
-      const top = asked && node && node.offsetTop + 40 - asked.offsetTop < this.log.clientHeight ? asked : node;
+      const both = asked && node && node.offsetTop + ANSWER_START - asked.offsetTop < this.log.clientHeight;
+      const top = both ? asked : node;
       if (top && top.scrollIntoView) top.scrollIntoView({ block: "start" });
       // An error is an alert, said once; the status line no longer says "searching" or the last answer.
       this.announce(entry.kind === "answer" ? this.summary(entry.body || {}) : "");
@@ -506,7 +513,7 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         // Three outcomes, told apart by words as well as by style: answered, uncertain, not found.
         const status = body.status || (body.answered ? "answered" : "not_found");
         node = el("div", { class: `msg ${status}`, "data-status": status },
-          el("span", { class: "vh", text: `${t.bot}:` }));  // as the question starts with "Jij:"
+          el("span", { class: "vh", text: `${t.bot}: ` }));  // as the question starts with "Jij: "
         if (body.searched_as) {  // typing errors were corrected: say what was searched, and offer the words as typed (once)
           const searched = el("strong");
           let rest = body.searched_as;

@@ -185,7 +185,6 @@ def test_how_much_less_asks_for_a_difference_not_a_count():
     "daalt het gasverbruik met ongeveer 85 procent" held no answer of its type; a difference is an amount."""
     stem = Stemmer.Stemmer("dutch").stemWord
     assert counted_in("Hoeveel minder gas gaat het stadhuis verbruiken?", stem) == frozenset()
-    assert counted_in("Hoeveel meer woningen bouwde Zwolle?", stem) == frozenset()
     asked = asks("Hoeveel minder gas gaat het stadhuis verbruiken?", stem)
     assert holds_answer(asked, "Daarmee daalt het gasverbruik met ongeveer 85 procent.", stem)
 
@@ -247,7 +246,10 @@ def test_the_weather_asked_about_is_off_domain_where_a_passage_says_weer_for_aga
     # a fifth black-box shelf: "weer" is "again" unless the question asks the weather, whatever verb follows it
     for again in ("wat als de stroomprijs weer zakt, kunnen we de lampen betalen?", "Zagen de steden elkaar weer?"):
         assert row(evidence, again, 0)["off_domain"] == 0.0, again
-    assert row(evidence, "Hoe is het weer in Enschede?", 0)["off_domain"] == 1.0
+    for weather in ("Hoe is het weer in Enschede?", "Het weer in Enschede?", "weer morgen zwolle"):
+        assert row(evidence, weather, 0)["off_domain"] == 1.0, weather
+    for again in ("Hoe is het weer mogelijk dat de kosten stijgen?", "Hoe was het weer eens, die netwerkdag?"):
+        assert row(evidence, again, 0)["off_domain"] == 0.0, again  # a review: the weather's opening, then "again"
 
 
 @pytest.mark.parametrize("word,outside", [

@@ -81,8 +81,12 @@ def test_real_words_and_words_out_of_reach_stay_as_typed(speller, question):
 
 @pytest.mark.parametrize("question,meant", [
     ("hoevel fte heeft het team?", "hoeveel fte heeft het team?"),  # a fifth black-box shelf: no number asked for
-    ("Wanner gaat de themagroep open?", "Wanneer gaat de themagroep open?"),
+    ("Waneer gaat de themagroep open?", "Wanneer gaat de themagroep open?"),
+    ("Weet je waneer de themagroep begint?", "Weet je wanneer de themagroep begint?"),  # after a lead-in
     ("welk team doet het?", "welk team doet het?"),  # a question word itself stays
+    ("Hoeveel woningen staan er op weke bodem?", "Hoeveel woningen staan er op weke bodem?"),  # not a first word
+    ("Eelke Jansen, wat doet zij?", "Eelke Jansen, wat doet zij?"),  # a word of the spelling list (a name)
+    ("Welken raad gaf de themagroep?", "Welken raad gaf de themagroep?"),  # an old form of "welke", on the list
 ])
 def test_a_question_word_typed_one_letter_wrong_is_the_question_word(speller, question, meant):
     """No report need use "hoeveel" or "wanneer", so they were no word to correct to, and "hoevel fte …" asked no

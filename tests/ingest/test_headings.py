@@ -157,6 +157,10 @@ def test_a_decision_lists_items_numbered_alone_are_headings_of_one_level(corpus)
                          for n, t in enumerate(items[:4], start=1))
     assert [s.path for s in sections(corpus, regulation)] == [[f"Artikel {n} {t}"] for n, t in
                                                               enumerate(items[:4], start=1)], "clauses are its text"
+    wrapped = "De raad besloot.\n\n" + "".join(  # a review: a longer item line that ends mid-sentence is no title
+        f"{n}. Het college stelt voor het krediet voor {t.lower()[:30]} te verhogen, zodat het werk dat de raad in\n"
+        "December heeft gevraagd in 2026 kan beginnen.\n" for n, t in enumerate(items, start=1))
+    assert not any(s.path for s in sections(corpus, wrapped)), "a wrapped sentence's first line is no title"
     introduced = "Vijf punten:\n" + "".join(f"{n}. {t}\nTekst.\n" for n, t in enumerate(items, start=1))
     assert not any(s.path for s in sections(corpus, introduced)), "a list after a colon is no set of headings"
 

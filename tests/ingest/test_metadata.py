@@ -482,7 +482,8 @@ def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp
                        running=["Jaarverslag 2023 Stedenalliantie Oost", "Stedenalliantie Oost"])
     assert meta.organisation == "Stedenalliantie Oost"
     for page in ("Subsidies 2023\nMuziekvereniging Excelsior | € 4.500\n", "Nieuwsbrief Raad\nNummer 4\n",
-                 "Samen sterker in de regio\nJaarverslag\n"):
+                 "Samen sterker in de regio\nJaarverslag\n", "Collectief Vervoer\nEvaluatie 2024\n",
+                 "Een Nieuw Verbond\nVisie op de wijk\n"):  # a review: an adjective, a title
         assert describe(tmp_path / "verslag.pdf", "midden", None, [], page + body)[0].organisation == "", page
     # a held-out shelf (2026-12-02): a regional archive was "RAH" from its file names, its cover naming it in full
     meta, _ = describe(tmp_path / "RAH Jaarverslag 2024.pdf", "hunzedal", None, [],
