@@ -52,6 +52,16 @@ COMMON = 2.5
 QUESTION_WORDS = ("hoeveel", "wanneer", "waarom", "welke", "waarvoor", "waarmee", "waardoor", "hoelang")
 ASKING_WORDS = 3
 RARE = 3.5
+#: Abbreviations of public administration written out, where the reports write the words and not the abbreviation:
+#: "Wanneer heeft het DB de positionpaper vastgesteld?" of a report that says "het Dagelijks Bestuur" (a black-box
+#: shelf). Typed in capitals only ("rib" is a word). Not "OZB", a tax asked about as one's own (``OFF_DOMAIN``).
+ABBREVIATIONS = {
+    "DB": "dagelijks bestuur", "AB": "algemeen bestuur", "GR": "gemeenschappelijke regeling",
+    "RIB": "raadsinformatiebrief", "MT": "managementteam", "WOZ": "waardering onroerende zaken",
+    "VNG": "Vereniging van Nederlandse Gemeenten", "IPO": "Interprovinciaal Overleg", "BZK": "Binnenlandse Zaken",
+    "SZW": "Sociale Zaken en Werkgelegenheid", "VWS": "Volksgezondheid, Welzijn en Sport",
+    "OCW": "Onderwijs, Cultuur en Wetenschap", "EZK": "Economische Zaken en Klimaat",
+    "LNV": "Landbouw, Natuur en Voedselkwaliteit", "CBS": "Centraal Bureau voor de Statistiek"}
 
 
 @cache
@@ -80,6 +90,7 @@ class Speller:
     def __init__(self, tokenizer: Tokenizer, passage_words: list[set[str]], passage_texts: list[str]):
         self.tokenizer = tokenizer
         self.counts = Counter(w for found in passage_words for w in found if len(w) >= MIN_LENGTH - 1)
+        self.short = {w for found in passage_words for w in found if len(w) < MIN_LENGTH - 1}
         #: Per length, the reports' words, most used first (so the first of a distance is the most used).
         self.by_length: dict[int, list[str]] = {}
         for word, _ in sorted(self.counts.items(), key=lambda item: (-item[1], item[0])):
@@ -114,6 +125,9 @@ class Speller:
             typed = match.group()
             if any(a <= match.start() < b for a, b in addresses):
                 return typed
+            if (written := self._written_out(typed)) is not None:
+                corrections.append(Correction(typed, written))
+                return written
             # A capital inside the question is a name's: it may only be another name of the reports
             # ("Mrije" -> "Marije", never "Vrije").
             name = match.start() > 0 and typed[0].isupper() and not typed.isupper()
@@ -147,6 +161,15 @@ class Speller:
             if found is not None and (best is None or (found[1], -self.counts[found[0]]) < best[:2]):
                 best = (found[1], -self.counts[found[0]], found[0])
         return None if best is None else self.written.get(best[2], best[2])
+
+    def _written_out(self, typed: str) -> str | None:
+        """An abbreviation in capitals (``ABBREVIATIONS``) the reports do not use, as its words, where they use
+        those."""
+        words = ABBREVIATIONS.get(typed)
+        if words is None or fold(typed) in self.short or fold(typed) in self.counts:
+            return None
+        said = [fold(w) for w in re.findall(r"[^\W\d_]+", words) if len(w) >= MIN_LENGTH - 1]
+        return words if all(w in self.counts for w in said) else None
 
     def _question_word(self, word: str) -> str | None:
         """The question word ``word`` is a typing error of (``QUESTION_WORDS``), if it is one."""

@@ -126,3 +126,21 @@ def test_a_places_adjective_is_a_word_of_the_reports():
     texts = ["De regio Lindeland werkt samen.", "Lindeland en Markvliet.", "De Lindelandse Lus is geopend."]
     speller = Speller(Tokenizer.from_texts(texts), [set(words(t)) for t in texts], texts)
     assert speller.correct("wanneer is de Lindelandse Lus geopend") == ("wanneer is de Lindelandse Lus geopend", [])
+
+
+def test_an_abbreviation_the_reports_write_out_is_searched_as_their_words():
+    """A fourth black-box shelf: "Wanneer heeft het DB de positionpaper vastgesteld?" of a report that writes "het
+    Dagelijks Bestuur" found nothing to match "DB". Not where the reports use the abbreviation, nor where they lack
+    its words, nor typed in lower case."""
+    def speller_of(*texts: str) -> Speller:
+        return Speller(Tokenizer.from_texts(list(texts)), [set(words(t)) for t in texts], list(texts))
+
+    writes_out = speller_of("Het Dagelijks Bestuur stelde de positionpaper vast op 15 februari.",
+                            "Het algemeen bestuur vergaderde vier keer.")
+    corrected, corrections = writes_out.correct("Wanneer heeft het DB de positionpaper vastgesteld?")
+    assert corrected == "Wanneer heeft het dagelijks bestuur de positionpaper vastgesteld?"
+    assert [(c.typed, c.meant) for c in corrections] == [("DB", "dagelijks bestuur")]
+    assert writes_out.correct("Wat doet het db?")[0] == "Wat doet het db?"  # lower case: maybe no abbreviation
+    assert writes_out.correct("Wat staat in de RIB?")[0] == "Wat staat in de RIB?"  # no "raadsinformatiebrief" there
+    uses_it = speller_of("Het DB stelde de positionpaper vast.", "Het dagelijks bestuur vergaderde vier keer.")
+    assert uses_it.correct("Wanneer heeft het DB de positionpaper vastgesteld?")[1] == []
