@@ -61,6 +61,8 @@ from vraagbaak.index.spelling import on_a_word_list
 from vraagbaak.ingest.links import EMAIL, EMAIL_PLACEHOLDER
 
 Status = Literal["answered", "uncertain", "not_found"]
+#: Each status as a person reads it (the owners' pages, ``vraagbaak ask``); the API keeps the words above.
+STATUS_LABELS: dict[str, str] = {"answered": "beantwoord", "uncertain": "onzeker", "not_found": "niet gevonden"}
 FEATURES = ("cosine", "sentence", "margin", "keyword", "cover_passage", "cover_sentence", "rarest_missing",
             "unseen_terms", "type_missing", "corpus_cover", "unknown", "foreign", "off_domain",
             "personal")

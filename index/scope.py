@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from vraagbaak.build_format import DocumentRecord, Passage
 from vraagbaak.errors import UnknownScope
-from vraagbaak.index.keyword import fold
+from vraagbaak.index.keyword import TOKEN, fold
 from vraagbaak.ingest.clean import zipf_nl
 from vraagbaak.ingest.metadata import PARTICLES, YEAR, file_title, reads_as_organisation, slug
 
@@ -88,7 +88,7 @@ def _other_place(compound: str, said: str) -> bool:
 def spaced(text: str) -> str:
     """A text's folded words and figures, one space between and one at either end, so a name is found as
     ``f" {name} " in spaced(text)`` and not inside a longer word."""
-    return f" {' '.join(re.findall(r'[a-z0-9]+', fold(text)))} "
+    return f" {' '.join(TOKEN.findall(fold(text)))} "
 
 
 def capitalised(question: str) -> set[str]:
@@ -207,7 +207,7 @@ class Shelf:
         if not naming:
             return {}
         every = {run for runs in naming.values() for run in runs}
-        asked = re.findall(r"[a-z0-9]+", fold(question))
+        asked = TOKEN.findall(fold(question))
         found: dict[str, str] = {}
         for d in within or self.documents:
             runs = naming.get(d) or (every if d not in self.bodies else None)

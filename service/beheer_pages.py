@@ -10,12 +10,12 @@ from html import escape
 from fastapi.responses import HTMLResponse
 
 from vraagbaak.build_format import PATH_SEPARATOR, DocumentRecord, Passage
+from vraagbaak.index.answerability import STATUS_LABELS
 from vraagbaak.ingest.metadata import KIND_LABELS
 from vraagbaak.service.question_log import Group
 
 PAGES = (("/beheer", "Overzicht"), ("/beheer/niet-beantwoord", "Niet beantwoord"), ("/beheer/feedback", "Feedback"),
          ("/beheer/plank", "Documenten"))
-STATUS_LABELS = {"answered": "beantwoord", "uncertain": "onzeker", "not_found": "niet gevonden"}
 #: Colours with at least 4.5:1 contrast on white, told apart by a pattern of position too (stacked in a fixed order).
 STATUS_COLOURS = {"answered": "#1d6b3a", "uncertain": "#8a5a00", "not_found": "#a4262c"}
 STYLE = """

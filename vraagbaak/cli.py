@@ -26,8 +26,6 @@ OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.EEXIST: "bestaat al", errno.EAC
              errno.EPERM: "niet toegestaan", errno.ENOTDIR: "een deel van het pad is geen map",
              errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen"}
 
-#: The answer's status as a person reads it; ``--json`` keeps the API's words.
-STATUS_WORDS = {"answered": "beantwoord", "uncertain": "onzeker", "not_found": "niet gevonden"}
 #: ``vraagbaak model info``'s lines, in Dutch; the manifest keeps the keys.
 MODEL_LABELS = {"name": "naam", "source": "bron", "dimensions": "dimensies", "fingerprint": "vingerafdruk",
                 "query_prompt": "voorzet vraag", "passage_prompt": "voorzet passage", "quantization": "kwantisering",
@@ -206,6 +204,7 @@ def _print_tree(doc, samples: int) -> None:
 def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], documents: tuple[str, ...],
         years: tuple[int, ...], exact: bool) -> None:
     """Beantwoord een vraag met passages uit de rapporten, met bronvermelding."""
+    from vraagbaak.index.answerability import STATUS_LABELS
     from vraagbaak.index.scope import Scope
     from vraagbaak.index.search import Searcher
     from vraagbaak.service.schemas import AskResponse
@@ -228,7 +227,7 @@ def ask(question: str, top_k: int, as_json: bool, collections: tuple[str, ...], 
         return
     if response.searched_as:
         click.secho(f"Gezocht op: {response.searched_as}  (precies zoals getypt: --exact)", fg="yellow")
-    click.secho(f"[{STATUS_WORDS[response.status]}, zekerheid {response.confidence:.2f}]", dim=True)
+    click.secho(f"[{STATUS_LABELS[response.status]}, zekerheid {response.confidence:.2f}]", dim=True)
     if response.message:  # the caveat of an uncertain answer, or the hint when nothing was found
         click.secho(response.message, fg="yellow")
     if response.status == "not_found":

@@ -538,9 +538,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         if (status === "not_found") {
           const list = el("ul");
           for (const s of body.suggestions || []) {
-            const place = `${(s.section || []).join(" › ") || s.title} (${t.page} ${s.page})`;
-            list.append(el("li", {}, el("a", { href: this.url(s.url), target: "_blank", rel: "noopener noreferrer",
-              text: place, "aria-label": `${place} (${t.newTab})` })));
+            list.append(el("li", {}, this.tabLink(s.url,
+              `${(s.section || []).join(" › ") || s.title} (${t.page} ${s.page})`)));
           }
           node.append(el("div", { class: "card none" }, el("p", {}, el("strong", { text: t.notFound })),
             list.childElementCount ? el("p", { text: t.suggestions }) : null, list.childElementCount ? list : null,
@@ -581,11 +580,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       const named = (o) => (o.year && !String(o.title).includes(String(o.year)) ? `${o.title} (${o.year})` : o.title);
       // The same text with other figures is listed apart: its year does not say what this passage says.
       const listed = (label, versions) => versions.length ? el("p", { class: "also" }, `${label}: `,
-        ...versions.map((o) => {
-          const text = byYear ? String(o.year) : named(o);
-          return el("a", { href: this.url(o.url), target: "_blank", rel: "noopener noreferrer", text,
-            "aria-label": `${text} (${t.newTab})` });
-        }).flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
+        ...versions.map((o) => this.tabLink(o.url, byYear ? String(o.year) : named(o)))
+          .flatMap((a, i) => (i ? [", ", a] : [a]))) : null;
       const same = listed(t.alsoIn, (c.also_in || []).filter((o) => !o.other_figures));
       const differing = listed(t.otherFigures, (c.also_in || []).filter((o) => o.other_figures));
       const feedback = el("div", { class: "fb", role: "group", "aria-label": t.feedbackFor });
@@ -602,9 +598,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
         differing,
         el("div", { class: "meta" },
           el("span", { text: `${title}, ${pages}` }),
-          el("a", { href: this.url(c.url), target: "_blank", rel: "noopener noreferrer", text: t.source,
-            // a list of links all named "Bekijk in bron" says nothing out of context: each names its place
-            "aria-label": `${t.source}: ${(c.section || []).slice(-1)[0] || c.title}, ${pages} (${t.newTab})` }),
+          // a list of links all named "Bekijk in bron" says nothing out of context: each names its place
+          this.tabLink(c.url, t.source, `${t.source}: ${(c.section || []).slice(-1)[0] || c.title}, ${pages}`),
           feedback));
     }
 
@@ -639,6 +634,12 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #1b1b
       for (const old of group.querySelectorAll(".thanks, .fb-error")) old.remove();
       group.append(message ? el("span", { class: "fb-error", role: "alert", text: message })
         : el("span", { class: "thanks", role: "status", text: this.t.thanks }));
+    }
+
+    // A link that opens in a new tab and says so to a screen reader (``name``: what it is called before that).
+    tabLink(path, text, name = text) {
+      return el("a", { href: this.url(path), target: "_blank", rel: "noopener noreferrer", text,
+        "aria-label": `${name} (${this.t.newTab})` });
     }
 
     url(path) {
