@@ -27,7 +27,7 @@ from rapidfuzz.process import extract
 from spellchecker import SpellChecker
 from wordfreq import zipf_frequency
 
-from vraagbaak.index.keyword import STOPWORDS, Tokenizer, compound_parts, fold
+from vraagbaak.index.keyword import STOPWORDS, Tokenizer, compound_parts, fold, words
 
 #: Shorter words have too many neighbours to guess which was meant.
 MIN_LENGTH = 5
@@ -69,8 +69,8 @@ def dutch_words() -> frozenset[str]:
     """The Dutch spelling list of pyspellchecker (loaded once per process):
     it knows "prepositie" and "informatrice", which wordfreq's lists, made from what people write, lack.
     A word with accents is also there without them, as people type it ("oekrainers")."""
-    words = list(SpellChecker(language="nl", distance=1).word_frequency.keys())
-    return frozenset(words) | {fold(w) for w in words if not w.isascii()}
+    listed = list(SpellChecker(language="nl", distance=1).word_frequency.keys())
+    return frozenset(listed) | {fold(w) for w in listed if not w.isascii()}
 
 
 def on_a_word_list(word: str) -> bool:
@@ -165,11 +165,12 @@ class Speller:
     def _written_out(self, typed: str) -> str | None:
         """An abbreviation in capitals (``ABBREVIATIONS``) the reports do not use, as its words, where they use
         those."""
-        words = ABBREVIATIONS.get(typed)
-        if words is None or fold(typed) in self.short or fold(typed) in self.counts:
+        written = ABBREVIATIONS.get(typed)
+        if written is None or fold(typed) in self.short or fold(typed) in self.counts:
             return None
-        said = [fold(w) for w in re.findall(r"[^\W\d_]+", words) if len(w) >= MIN_LENGTH - 1]
-        return words if all(w in self.counts for w in said) else None
+        # as the reports' words are counted: without stop words ("voor" in CBS's is never counted)
+        said = [w for w in words(written) if len(w) >= MIN_LENGTH - 1]
+        return written if all(w in self.counts for w in said) else None
 
     def _question_word(self, word: str) -> str | None:
         """The question word ``word`` is a typing error of (``QUESTION_WORDS``), if it is one."""

@@ -142,5 +142,7 @@ def test_an_abbreviation_the_reports_write_out_is_searched_as_their_words():
     assert [(c.typed, c.meant) for c in corrections] == [("DB", "dagelijks bestuur")]
     assert writes_out.correct("Wat doet het db?")[0] == "Wat doet het db?"  # lower case: maybe no abbreviation
     assert writes_out.correct("Wat staat in de RIB?")[0] == "Wat staat in de RIB?"  # no "raadsinformatiebrief" there
+    statistics = speller_of("Het Centraal Bureau voor de Statistiek telde 1.240 woningen.", "Het bureau telde.")
+    assert statistics.correct("Wat telde het CBS?")[0] == "Wat telde het Centraal Bureau voor de Statistiek?"
     uses_it = speller_of("Het DB stelde de positionpaper vast.", "Het dagelijks bestuur vergaderde vier keer.")
     assert uses_it.correct("Wanneer heeft het DB de positionpaper vastgesteld?")[1] == []
