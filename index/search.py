@@ -3,7 +3,8 @@
 Dense search (FAISS) and Dutch keyword search (BM25) each propose candidates; a second pass scores
 every candidate's sentences against the question (sentence embeddings are made at build time);
 the three signals are fused (a weighted sum of normalised scores, or weighted reciprocal-rank
-fusion: whichever the calibration chose). The best sentences are the highlights. The answer model
+fusion: whichever the calibration chose); on a shelf, the documents the question's words point to
+(``index.document_prior``) and those it names are favoured. The best sentences are the highlights. The answer model
 (``index.answerability``) grades the result from evidence per question-passage pair: ``answered``,
 ``uncertain`` (passages shown under a caveat) or ``not_found`` (no passages; the nearest sections
 are suggested instead).
@@ -42,6 +43,7 @@ from vraagbaak.index.answerability import (
     says_why,
 )
 from vraagbaak.index.asking import the_question
+from vraagbaak.index.document_prior import DocumentPrior
 from vraagbaak.index.fuse import normalised_sum, reciprocal_rank_fusion
 from vraagbaak.index.keyword import KeywordIndex, fold, words
 from vraagbaak.index.model import Embedder, load_embedder
@@ -196,6 +198,9 @@ YEAR_WEIGHT = 0.25
 #: share of that spread (the organisation's own documents: all of it): a regional body's report on a road "tussen
 #: Lindewaarde en Markvliet" stays in the race with the municipality's own papers, which had all come first.
 MENTION_WEIGHT = 0.5
+#: How much the documents a question's words point to are favoured (``_favour_likely``), as a share of that spread
+#: times the document's probability: chosen on the tuning questions of a shelf (see the README, "Across documents").
+LIKELY_WEIGHT = 0.25
 
 
 class Searcher:
@@ -226,6 +231,7 @@ class Searcher:
                               [p.embed_text for p in self.passages])
         self.shelf = Shelf(store.read_documents(build), self.passages)
         self.documents = self.shelf.documents
+        self.prior = DocumentPrior(self.keyword, self.shelf.document_of)
         self.repeats = Repeats(self.passages, self.documents, self.evidence.passage_words,
                                self.keyword.tokenizer.stemmer.stemWord, self._sentence_texts)
         self._selectors: dict[frozenset[str], object] = {}
@@ -337,6 +343,7 @@ class Searcher:
             fused = normalised_sum([cosine, {i: keyword_scores.get(i, 0.0) for i in candidates},
                                     {i: best_sentence[i][0] for i in candidates}], config.weights)
         years = years_in(text)
+        fused = self._favour_likely(fused, text)
         fused = self._favour_named(fused, text, years, None if selection is None else selection.documents)
         order = sorted(candidates, key=lambda i: -fused[i])
         asked_words = frozenset(w for w in words(text) if not w.isdigit() or int(w) not in years)  # a year: _shown
@@ -379,6 +386,18 @@ class Searcher:
             if title and title <= asked_words and next(person_names(passage.text[-SIGNATURE_CHARS:]), None):
                 return [i, *ranked[:j], *ranked[j + 1:]]
         return ranked
+
+    def _favour_likely(self, fused: dict[int, float], text: str) -> dict[int, float]:
+        """The candidates' scores raised by ``LIKELY_WEIGHT`` of the spread times their document's probability
+        among the candidates' documents (``DocumentPrior``): on one report, or with the question's words in every
+        report alike, the order stays."""
+        document_of = self.shelf.document_of
+        competing = {int(document_of[i]) for i in fused}
+        if len(competing) < 2:
+            return fused
+        likely = self.prior(text, competing)
+        spread = max(fused.values()) - min(fused.values())
+        return {i: f + LIKELY_WEIGHT * spread * likely[int(document_of[i])] for i, f in fused.items()}
 
     def _favour_named(self, fused: dict[int, float], text: str, years: set[int],
                       within: frozenset[str] | None) -> dict[int, float]:

@@ -454,6 +454,26 @@ def test_a_year_or_organisation_in_the_question_favours_its_documents(searcher):
         == "net"
 
 
+def test_the_documents_a_questions_words_point_to_are_raised_by_their_probability(searcher):
+    """``_favour_likely``: each candidate gains ``LIKELY_WEIGHT`` of the spread times its document's probability among
+    the candidates' documents; candidates of one document keep their scores (on one report the order stays)."""
+    from vraagbaak.index.search import LIKELY_WEIGHT
+
+    question = "Wat doet de wijkagent op het spreekuur?"
+    document_of = searcher.shelf.document_of
+    police = [i for i, p in enumerate(searcher.passages) if p.document == "politie-jaarverslag-2024"]
+    network = [i for i, p in enumerate(searcher.passages) if p.document == "stedennet-jaarverslag-2023"]
+    alone = {police[0]: 0.2, police[1]: 0.9}
+    assert searcher._favour_likely(alone, question) == alone
+    fused = {police[0]: 0.2, network[0]: 0.9, network[1]: 0.5}
+    likely = searcher.prior(question, {int(document_of[i]) for i in fused})
+    raised = searcher._favour_likely(fused, question)
+    for i, score in fused.items():
+        assert raised[i] == pytest.approx(score + LIKELY_WEIGHT * 0.7 * likely[int(document_of[i])])
+    assert likely[int(document_of[police[0]])] > likely[int(document_of[network[0]])]  # "wijkagent", "spreekuur"
+    assert raised[police[0]] - raised[network[1]] > fused[police[0]] - fused[network[1]]
+
+
 def test_a_year_in_the_question_weighs_in_but_does_not_put_another_documents_passage_first(searcher):
     """A black-box test: "Wat was de structurele exploitatieruimte in de begroting 2024?" got "not found" on a
     shelf of a budget of 2025 and two papers of 2024: the year put every candidate of the papers first. A year
