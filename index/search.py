@@ -376,14 +376,22 @@ class Searcher:
     def _signed_first(self, ranked: list[int], text: str, asked: Asks) -> list[int]:
         """"Wie schreef het voorwoord?": the passage of the section the question names whose end names a person (the
         section's signature, "Paul Depla, voorzitter G40 Stedennetwerk") comes first, among the ranked ones. The
-        section's other passages say what was written, not who wrote it."""
+        section's other passages say what was written, not who wrote it. Where no such section is ranked, a ranked
+        document's last passage whose end names a person does: a letter's signature ("Wie heeft de Kamerbrief
+        ondertekend?")."""
         if asked.kind not in ("who", "person") or not SIGNED.search(fold(text)):
             return ranked
         asked_words = set(words(text))
+
+        def signed(i: int) -> bool:
+            return next(person_names(self.passages[i].text[-SIGNATURE_CHARS:]), None) is not None
+
         for j, i in enumerate(ranked[:RANKED_AT_LEAST]):
-            passage = self.passages[i]
-            title = set(words((passage.citation.section or [""])[-1]))
-            if title and title <= asked_words and next(person_names(passage.text[-SIGNATURE_CHARS:]), None):
+            title = set(words((self.passages[i].citation.section or [""])[-1]))
+            if title and title <= asked_words and signed(i):
+                return [i, *ranked[:j], *ranked[j + 1:]]
+        for j, i in enumerate(ranked[:RANKED_AT_LEAST]):  # a letter's signature ends the letter
+            if self.shelf.rows_of(self.passages[i].document)[-1] == i and signed(i):
                 return [i, *ranked[:j], *ranked[j + 1:]]
         return ranked
 

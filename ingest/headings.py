@@ -114,6 +114,15 @@ def signs_off(name: Block, role: Block | None, after: Block | None) -> bool:
     return len(after.lines) <= MAX_HEADING_LINES and looks_like_heading(after.text)
 
 
+def signed_line(block: Block) -> bool:
+    """Whether a one-line block is a name and its role after a comma ("Karin Smulders, directeur-bestuurder"), which
+    signs a text: as a heading, a housing corporation's foreword's signature held its key figures."""
+    name, comma, role = block.text.strip().partition(",")
+    return (bool(comma) and len(block.lines) == 1 and SIGNED_NAME.fullmatch(name.strip()) is not None
+            and not GOVERNANCE_WORDS & set(name.lower().split()) and SIGNING_ROLE.match(role.strip()) is not None
+            and len(role.split()) <= MAX_ROLE_WORDS)
+
+
 def heading_title(block: Block, reflower: Reflower) -> str:
     return reflower.paragraph(block.lines).text
 
@@ -307,9 +316,10 @@ def _content(blocks: list[Block]) -> list[Block]:
 
 
 def _signatures(blocks: list[Block]) -> set[int]:
-    """The ids of the blocks that sign a text: a name and the role under it (``signs_off``)."""
+    """The ids of the blocks that sign a text: a name and the role under it (``signs_off``), or after it on its line
+    (``signed_line``)."""
     content = _content(blocks)
-    found: set[int] = set()
+    found: set[int] = {id(block) for block in content if signed_line(block)}
     for i, block in enumerate(content):
         if signs_off(block, content[i + 1] if i + 1 < len(content) else None,
                      content[i + 2] if i + 2 < len(content) else None):

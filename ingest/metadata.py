@@ -341,12 +341,35 @@ def organisation_named(first_page: str, running: Sequence[str] = ()) -> str:
             form = LEGAL_FORM.match(" ".join(words))
             if line in running and form:  # "Gemeenschappelijke regeling Regio Lindeland" in every header
                 words = words[len(form.group().split()):]
-            name = " ".join(words)
-            if (1 <= len(words) <= 5 and not re.search(r"\d", name) and reads_as_organisation(name)
-                    and all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and words[0][:1].isupper()
-                    and not any(DOCUMENT_WORD.search(w) or KIND_WORDS_PATTERN.search(w) for w in words)):
-                return name  # "Nieuwsbrief Raad" is a title
+            if name := _as_name(words):
+                return name
     return ""
+
+
+def _as_name(words: list[str]) -> str:
+    """The words as an organisation's name, if they read as one: capitals but for particles, no figures, one of them an
+    organisation's word, none a document's ("Nieuwsbrief Raad" is a title)."""
+    name = " ".join(words)
+    return name if (1 <= len(words) <= 5 and not re.search(r"\d", name) and reads_as_organisation(name)
+                    and all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and words[0][:1].isupper()
+                    and not any(DOCUMENT_WORD.search(w) or KIND_WORDS_PATTERN.search(w) for w in words)) else ""
+
+
+def organisation_in_title(title: str) -> str:
+    """The organisation a title names after the kind of document and its year ("Jaarverslag 2024 Provincie
+    Gelderveen"; a year at its end left out): an annual report, decision list or position paper is its maker's, where
+    "Evaluatie 2024 Gemeente Zwolle" may be anyone's. The title, not a cover's line: a title set large wraps there
+    ("Jaarverslag 2024 Provincie" above "Gelderveen")."""
+    words = title.split()
+    start = 0
+    while start < len(words) and (KIND_WORDS_PATTERN.fullmatch(words[start]) or YEAR.fullmatch(words[start])):
+        start += 1
+    if not any(KIND_WORDS_PATTERN.fullmatch(word) for word in words[:start]):
+        return ""
+    end = len(words)
+    while end > start and YEAR.fullmatch(words[end - 1]):
+        end -= 1
+    return _as_name(words[start:end])
 
 
 #: The legal form of a body of several municipalities, before its name ("Gemeenschappelijke regeling Regio Lindeland").
@@ -374,7 +397,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
                                else organisation_on_page(first_page) or organisation_on_page("\n".join(running))
                                or organisation_on_page(pdf_author or "")
                                or organisation_declared(pdf_author, first_page, running)
-                               or organisation_named(first_page, running) or organisation_from_name(path)),
+                               or organisation_named(first_page, running) or organisation_in_title(title)
+                               or organisation_from_name(path)),
         year=override.year or detect_year(Path(path).stem, title, headings[0] if headings else "", " ".join(running),
                                           first_page),
         kind=override.kind or detect_kind(Path(path).stem, title, title_lines(first_page)),

@@ -45,6 +45,30 @@ def test_who_wrote_a_section_shows_the_passage_it_is_signed_in_first(searcher, q
     assert result.hits[0].passage.text.rstrip().endswith("Paul Depla, voorzitter G40 Stedennetwerk"), result.hits
 
 
+def test_who_signed_a_letter_shows_the_letters_last_passage_first(tmp_path, embedder):
+    """A black-box shelf (2026-12-02): "Wie heeft de Kamerbrief over energiearmoede ondertekend?" put the letterhead
+    first and the minister's signature third: a letter names no section that is signed. The last passage of a
+    ranked document whose end names a person comes first."""
+    sections = "".join(f"{title}\n\n{body}\n\n" for title, body in [
+        ("Omvang van energiearmoede", "Volgens de monitor leefden in 2023 ongeveer 526.000 huishoudens in "
+                                      "energiearmoede. Met deze brief informeer ik uw Kamer over de aanpak."),
+        ("Nationaal Isolatieprogramma", "Het programma isoleerde in 2024 ruim 61.000 woningen van huishoudens met "
+                                        "een laag inkomen, met hulp van gemeenten en energiecoaches."),
+        ("Rol van gemeenten", "Gemeenten zetten energiecoaches in en vragen om zekerheid over de middelen na 2025."),
+        ("Vervolg", "Ik informeer uw Kamer voor de zomer van 2025 over het sociaal tarief voor energie.\n\n"
+                    "Hoogachtend, de minister van Wonen en Leefomgeving,\n\nSophie van Rensen")])
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "kamerbrief-energiearmoede-2024.txt").write_text(
+        "Ministerie van Wonen en Leefomgeving\n\nAan de Voorzitter van de Tweede Kamer\n\n" + sections)
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
+    build_index(settings, embedder=embedder)
+    letter = Searcher.load(settings, embedder=embedder)
+    result = letter.search("Wie heeft de Kamerbrief over energiearmoede ondertekend?", 3, abstain=False)
+    assert result.hits[0].passage.text.rstrip().endswith("Sophie van Rensen"), result.hits
+    assert not letter.search("Hoeveel woningen zijn geïsoleerd?", 3, abstain=False).hits[0].passage.text.rstrip(
+    ).endswith("Sophie van Rensen")
+
+
 def test_highlights_are_whole_sentences_of_the_passage(searcher):
     hit = searcher.search("Wat is het belangrijkste aandachtspunt van de themagroep Financiën?", 3).hits[0]
     assert hit.highlights

@@ -13,6 +13,8 @@ from vraagbaak.ingest.metadata import (
     detect_year,
     heading_title,
     organisation_from_name,
+    organisation_in_title,
+    organisation_named,
     organisation_on_page,
     title_lines,
     usable_title,
@@ -496,6 +498,23 @@ def test_an_organisation_on_the_cover_or_in_a_running_line_that_reads_as_one(tmp
     for running in ("Jaarverslag over de samenwerking | 2024", "Evaluatie samenwerking met Gemeente Zwolle | 2024",
                     "Reactie op zienswijze Waterschap Lindevliet"):  # a review: the body a header is about
         assert describe(tmp_path / "verslag-2024.pdf", "regio", None, [], body, running=[running])[0].organisation == ""
+
+
+def test_an_annual_report_titled_with_its_makers_name_is_that_organisations(tmp_path):
+    """A black-box shelf (2026-12-02): "Jaarverslag 2024 Provincie Gelderveen", set large on the cover (where it wrapped
+    after "Provincie") and a province's, a housing corporation's and a safety region's reports had no organisation.
+    The title names the maker after the kind and year; a title of another kind may be about someone else."""
+    body = "Het college legde verantwoording af over het jaar. " * 5
+    cover = "Jaarverslag 2024 Provincie\nGelderveen\n"
+    meta, _ = describe(tmp_path / "provincie.pdf", "provincie", None, ["Jaarverslag 2024 Provincie Gelderveen"],
+                       cover + body)
+    assert (meta.title, meta.organisation) == ("Jaarverslag 2024 Provincie Gelderveen", "Provincie Gelderveen")
+    assert organisation_in_title("Jaarverslag 2024 Woonstichting Lindeboog") == "Woonstichting Lindeboog"
+    assert organisation_in_title("Jaarverslag Veiligheidsregio Dijkstreek 2024") == "Veiligheidsregio Dijkstreek"
+    assert organisation_named(cover) == ""  # not "Provincie" of the wrapped line
+    for title in ("Evaluatie 2024 Gemeente Zwolle", "Jaarverslag 2024 Sociaal Domein", "Besluitenlijst 2024",
+                  "Jaarverslag 2024 van de gemeente", "Gemeente Zwolle Jaarverslag 2024"):
+        assert organisation_in_title(title) == "", title
 
 
 def test_a_committee_is_an_organisation_and_a_date_before_the_file_names_title_is_none(tmp_path):

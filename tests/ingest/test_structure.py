@@ -78,3 +78,14 @@ def test_the_name_that_signs_a_foreword_is_no_heading(corpus):
     assert [s.path for s in found] == [["Voorwoord"], ["Voorwoord", "Algemeen Bestuur"]]
     foreword = " ".join(p.text for p in found[0].paragraphs)
     assert "Marloes Hendriksen" in foreword and "Voorzitter Stedennetwerk Oost" in foreword
+
+
+def test_a_name_and_its_role_on_one_line_sign_a_text_and_are_no_heading(corpus):
+    """A black-box shelf (2026-12-02): "Karin Smulders, directeur-bestuurder" under a housing corporation's foreword
+    became a section holding its key figures. A heading of a name with a comma that is no role stays a heading."""
+    text = ("Voorwoord\n\nIn 2024 hebben wij meer nieuwe woningen opgeleverd dan in de tien jaar ervoor.\n\n"
+            "Karin Smulders, directeur-bestuurder\n\nKerncijfers\n\nNieuw opgeleverd in 2024: 212 woningen.\n\n"
+            "Zandhoven, Oudeschans en Marhuizen\n\nIn deze drie kernen verhuren wij 11.240 woningen.\n\n")
+    found = sections(corpus, text)
+    assert [s.path[-1] for s in found] == ["Voorwoord", "Kerncijfers", "Zandhoven, Oudeschans en Marhuizen"]
+    assert "Karin Smulders, directeur-bestuurder" in " ".join(p.text for p in found[0].paragraphs)
