@@ -183,6 +183,16 @@ def unreachable(result: ConfigResult) -> list[str]:
     return [o.pair.id for o in result.answerable() if o.total_relevant == 0]
 
 
+def per_question(result: ConfigResult) -> list[dict[str, object]]:
+    """Each question's outcome, for a script that looks at one question after another: its status and confidence,
+    the rank of the first passage with its evidence (None: not in the top ten, or unanswerable), and what came
+    first."""
+    return [{"id": o.pair.id, "question": o.pair.question, "group": o.pair.group, "kind": o.pair.kind,
+             "status": o.status, "confidence": round(o.confidence, 4), "rank": o.rank,
+             "first_section": o.top.section if o.top else "", "first_excerpt": o.top.text[:160] if o.top else ""}
+            for o in result.outcomes]
+
+
 def misses(result: ConfigResult, k: int = 5) -> list[dict[str, str]]:
     """Answerable questions without a relevant passage in the top ``k``, with what came first instead."""
     return [{"id": o.pair.id, "question": o.pair.question, "expected": o.pair.section,

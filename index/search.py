@@ -54,6 +54,8 @@ from vraagbaak.index.spelling import Correction, Speller, dutch_words
 from vraagbaak.ingest.metadata import printable
 
 MAX_QUESTION_CHARS = 1000
+#: What an empty question is told, by the API and the command line (which puts "Fout: " before it).
+EMPTY_QUESTION = "De vraag is leeg. Typ een vraag over de rapporten."
 MAX_TOP_K = 20
 #: Passages ranked after repeats are dropped, at least: the evaluation's MRR@10, and suggestions to choose from.
 RANKED_AT_LEAST = 10
@@ -169,7 +171,7 @@ def clean_question(question: object) -> str:
         raise InvalidQuestion("De vraag bevat tekens die geen geldige tekst zijn; typ of plak de vraag opnieuw.")
     text = visible_text(question)
     if not text:
-        raise InvalidQuestion("Stel een vraag: de vraag is leeg.")
+        raise InvalidQuestion(EMPTY_QUESTION)
     if not re.search(WORDLIKE, text):
         raise InvalidQuestion("Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag.")
     if len(text) > MAX_QUESTION_CHARS:

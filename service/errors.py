@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vraagbaak.errors import InvalidQuestion, UnknownScope, VraagbaakError, requirement
-from vraagbaak.index.search import visible_text
+from vraagbaak.index.search import EMPTY_QUESTION, visible_text
 from vraagbaak.service import beheer_pages
 from vraagbaak.service.auth import owners_page, route_path
 from vraagbaak.service.private_db import StoreUnavailable
@@ -60,9 +60,10 @@ def _validation_message(exc: RequestValidationError) -> str:
             "extra_forbidden": f"Onbekend veld: {name}.",
             "string_pattern_mismatch": (f"{field} heeft geen geldige vorm." if raw != "question" else
                                         "Stel een vraag in woorden: alleen leestekens of symbolen zijn geen vraag."
-                                        if isinstance(error.get("input"), str) and visible_text(error["input"]) else "Stel een vraag: de vraag is leeg."),
+                                        if isinstance(error.get("input"), str) and visible_text(error["input"])
+                                        else EMPTY_QUESTION),
             "model_attributes_type": "Stuur een JSON-object met de velden van het verzoek.",
-            **({"string_too_short": "Stel een vraag: de vraag is leeg."} if raw == "question" else {}),
+            **({"string_too_short": EMPTY_QUESTION} if raw == "question" else {}),
         }
         return messages.get(kind) or f"{field} {requirement(error)}."
     return "Het verzoek is ongeldig."

@@ -381,6 +381,10 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
     Vergelijkt in dezelfde run met BM25 en dense search over naïeve blokken van 1000 tekens, en met
     de pijplijn waarin steeds één stap is uitgezet. Standaard op het testdeel: vragen waarop niets is
     afgestemd. Een eigen vragenset zonder 'part' is helemaal testdeel.
+
+    'Precisie antwoord' is het deel van de beantwoorde vragen met het bewijs in de eerste drie passages:
+    '(beantw.)' over de beantwoordbare vragen, '(alle)' over alle, waar een beantwoorde vraag die de
+    rapporten niet beantwoorden altijd mis is. Met --json staat elke vraag apart onder "questions".
     """
     from pathlib import Path
 
@@ -420,6 +424,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
             "by_kind": run.breakdown(results[0], lambda p: p.kind),
             "by_section": run.breakdown(results[0], lambda p: p.section or report.section_label(p)),
             "misses": run.misses(results[0]),
+            "questions": run.per_question(results[0]),
             "unreachable": unreachable,
         }, ensure_ascii=False, indent=2))
     else:

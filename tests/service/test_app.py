@@ -55,8 +55,8 @@ def test_public_url_is_put_before_links(fake_built):
     ({"question": "x", "top_k": 0}, "Het veld top_k moet minimaal 1 zijn."),
     ({"question": "x", "top_k": 21}, "Het veld top_k mag hoogstens 20 zijn."),
     ({"question": "x", "extra": 1}, "Onbekend veld: extra."),
-    ({"question": "   "}, "Stel een vraag: de vraag is leeg."),
-    ({"question": ""}, "Stel een vraag: de vraag is leeg."),
+    ({"question": "   "}, "De vraag is leeg. Typ een vraag over de rapporten."),
+    ({"question": ""}, "De vraag is leeg. Typ een vraag over de rapporten."),
 ])
 def test_validation_errors_are_one_dutch_sentence(app_client, body, message):
     response = app_client.post("/api/ask", json=body)
