@@ -372,6 +372,16 @@ def organisation_in_title(title: str) -> str:
     return _as_name(words[start:end])
 
 
+#: A letter's subject line under its letterhead ("Onderwerp: Voortgang aanpak energiearmoede", "Betreft: …").
+SUBJECT = re.compile(r"^[ \t]*(?:Onderwerp|Betreft)[ \t]*:[ \t]*(\S[^\n]{2,150}?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def letter_subject(first_page: str) -> str:
+    """The subject line among the first page's first lines, if any."""
+    found = SUBJECT.search("\n".join(first_page.splitlines()[:FIRST_LINES]))
+    return found.group(1) if found else ""
+
+
 #: The legal form of a body of several municipalities, before its name ("Gemeenschappelijke regeling Regio Lindeland").
 LEGAL_FORM = re.compile(r"(?i:gemeenschappelijke regeling|openbaar lichaam|gemeenschappelijk orgaan)\s+(?=[A-Z])")
 
@@ -389,6 +399,8 @@ def describe(path: Path, collection: str, pdf_title: str | None, headings: list[
     if (declared and named and len(declared.split()) == 1 < len(named.split()) and DOCUMENT_WORD.search(declared)
             and declared.lower() in named.lower()):
         declared = named  # a kind alone ("Raadsvoorstel") says less than the first page ("Raadsvoorstel Kaderbrief 2025")
+    if not declared and named and _as_name(named.split()) and (subject := letter_subject(first_page)):
+        named = subject  # a letterhead ("Ministerie van Wonen en Leefomgeving") is its maker, the subject what it is
     title = printable(override.title or declared or named or file_title(path)) or printable(file_title(path))
     meta = DocumentMeta(
         collection=collection,

@@ -517,6 +517,23 @@ def test_an_annual_report_titled_with_its_makers_name_is_that_organisations(tmp_
         assert organisation_in_title(title) == "", title
 
 
+def test_a_letter_under_its_makers_letterhead_is_titled_by_its_subject(tmp_path):
+    """A black-box shelf (2026-12-02): a ministry's letter to parliament was titled "Ministerie van Wonen en
+    Leefomgeving", its letterhead; its subject line says what it is. A heading that is no organisation's name stays
+    the title, and so does a letterhead without a subject line."""
+    letter = ("Ministerie van Wonen en Leefomgeving\n\nAan de Voorzitter van de Tweede Kamer\n\nDatum: 18 november "
+              "2024\nOnderwerp: Voortgang aanpak energiearmoede\n\nGeachte voorzitter,\n")
+    meta, _ = describe(tmp_path / "rijk.txt", "rijk", None, ["Ministerie van Wonen en Leefomgeving"], letter)
+    assert meta.title == "Voortgang aanpak energiearmoede"
+    assert meta.organisation == "Ministerie van Wonen en Leefomgeving"
+    proposal = "Raadsvoorstel Kaderbrief 2025\n\nOnderwerp: vaststellen kaderbrief\n"
+    assert describe(tmp_path / "rv.txt", "raad", None, ["Raadsvoorstel Kaderbrief 2025"], proposal)[0].title == \
+        "Raadsvoorstel Kaderbrief 2025"
+    head = "Ministerie van Wonen en Leefomgeving\n\nGeachte voorzitter,\n"
+    assert describe(tmp_path / "rijk.txt", "rijk", None, ["Ministerie van Wonen en Leefomgeving"], head)[0].title == \
+        "Ministerie van Wonen en Leefomgeving"
+
+
 def test_a_committee_is_an_organisation_and_a_date_before_the_file_names_title_is_none(tmp_path):
     """A black-box test: "20251014 Rekenkamerrapport Grip op jeugdhulp Drechtmonde.pdf", by the
     "Rekenkamercommissie Drechtmonde" (its PDF author and its cover's first line), was shown as the organisation
