@@ -51,6 +51,7 @@ from vraagbaak.index.person_names import person_names
 from vraagbaak.index.repeats import DATE_KINDS, FIGURE_KINDS, Repeats
 from vraagbaak.index.scope import Scope, Selection, Shelf, years_in
 from vraagbaak.index.spelling import Correction, Speller, dutch_words
+from vraagbaak.ingest.headings import SIGNING_ROLE
 from vraagbaak.ingest.metadata import printable
 
 MAX_QUESTION_CHARS = 1000
@@ -80,6 +81,9 @@ TYPE_MARGIN = 0.05
 SIGNED = re.compile(r"\b(?:schreef|schreven|geschreven|schrijver|auteur|ondertekend\w*|tekende|getekend|wrote|written|signed)\b")
 #: A section's signature stands in the last this many characters of its passage.
 SIGNATURE_CHARS = 200
+#: What a signature at a text's end holds besides the name: a closing formula or the role it signs with.
+SIGNS = re.compile(rf"\b(?:hoogachtend|met (?:vriendelijke|hartelijke) groet(?:en)?|{SIGNING_ROLE.pattern})",
+                   re.IGNORECASE)
 #: Answer types an answer plainly has or has not: a first passage without one is no answer, whatever the models say.
 CRISP_KINDS = frozenset({"contact", "date", "time"})
 #: An amount of money must stand in one of this many passages shown first: the passages an answer's precision
@@ -378,9 +382,10 @@ class Searcher:
     def _signed_first(self, ranked: list[int], text: str, asked: Asks) -> list[int]:
         """"Wie schreef het voorwoord?": the passage of the section the question names whose end names a person (the
         section's signature, "Paul Depla, voorzitter G40 Stedennetwerk") comes first, among the ranked ones. The
-        section's other passages say what was written, not who wrote it. Where no such section is ranked, a ranked
-        document's last passage whose end names a person does: a letter's signature ("Wie heeft de Kamerbrief
-        ondertekend?")."""
+        section's other passages say what was written, not who wrote it. Where no such section is ranked and the first
+        passage ends in no name, a ranked document's last passage that ends in a signature does (a closing formula or
+        a signing role, and a person's name): a letter's ("Wie heeft de Kamerbrief ondertekend?"), not a colophon's
+        "Vormgeving: Pieter Bakker"."""
         if asked.kind not in ("who", "person") or not SIGNED.search(fold(text)):
             return ranked
         asked_words = set(words(text))
@@ -392,8 +397,11 @@ class Searcher:
             title = set(words((self.passages[i].citation.section or [""])[-1]))
             if title and title <= asked_words and signed(i):
                 return [i, *ranked[:j], *ranked[j + 1:]]
+        if ranked and signed(ranked[0]):
+            return ranked
         for j, i in enumerate(ranked[:RANKED_AT_LEAST]):  # a letter's signature ends the letter
-            if self.shelf.rows_of(self.passages[i].document)[-1] == i and signed(i):
+            if self.shelf.rows_of(self.passages[i].document)[-1] == i and SIGNS.search(
+                    self.passages[i].text[-SIGNATURE_CHARS:]) and signed(i):
                 return [i, *ranked[:j], *ranked[j + 1:]]
         return ranked
 

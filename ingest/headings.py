@@ -91,7 +91,7 @@ SIGNING_ROLE = re.compile(r"(?:vice-?)?(?:voorzitter|burgemeester|wethouder|dire
 #: A signature's role lines are short.
 MAX_ROLE_WORDS = 12
 #: Words of a heading over who governs, which a signing name never holds ("Dagelijks Bestuur", "Raad van Toezicht").
-GOVERNANCE_WORDS = frozenset("""het de een bestuur dagelijks algemeen raad toezicht commissie directie college team
+GOVERNANCE_WORDS = frozenset("""het een bestuur dagelijks algemeen raad toezicht commissie directie college team
 werkgroep stuurgroep themagroep overleg vergadering secretariaat bureau leden samenstelling ondertekening colofon
 contact organisatie""".split())
 
@@ -99,28 +99,33 @@ contact organisatie""".split())
 def signs_off(name: Block, role: Block | None, after: Block | None) -> bool:
     """Whether ``name`` is the name under a text, not a heading: a person's name alone on its line (bold, say),
     then a short block that opens with the role ("Marloes Hendriksen" / "Voorzitter Stedennetwerk Oost"), and
-    nothing more on the page, or a heading after it (``after`` set larger or bolder than the role, or short and
-    capitalised where fonts are not known). As a heading, the name stood over a passage of roles without it."""
-    if not (role is not None and role.page == name.page and len(name.lines) == 1
-            and SIGNED_NAME.fullmatch(name.text.strip()) is not None
-            and not GOVERNANCE_WORDS & set(name.text.lower().split())
-            and SIGNING_ROLE.match(role.text.lstrip(OPENERS)) is not None
-            and len(role.text.split()) <= MAX_ROLE_WORDS and len(role.lines) <= 3):
-        return False
-    if after is None or after.page != role.page or after.kind == "heading":
-        return True
-    if role.lines[0].size:
-        return after.lines[0].size > role.lines[0].size + 0.5 or (after.lines[0].bold and not role.lines[0].bold)
-    return len(after.lines) <= MAX_HEADING_LINES and looks_like_heading(after.text)
+    nothing more of the text after it (``_closes``). As a heading, the name stood over a passage of roles without it."""
+    return (role is not None and role.page == name.page and len(name.lines) == 1 and len(role.lines) <= 3
+            and _name_and_role(name.text, role.text) and _closes(role, after))
 
 
-def signed_line(block: Block) -> bool:
-    """Whether a one-line block is a name and its role after a comma ("Karin Smulders, directeur-bestuurder"), which
-    signs a text: as a heading, a housing corporation's foreword's signature held its key figures."""
+def signed_line(block: Block, after: Block | None) -> bool:
+    """Whether a one-line block is a name and its role after a comma ("Karin Smulders, directeur-bestuurder") with
+    nothing more of the text after it, which signs a text: as a heading, a housing corporation's foreword's signature
+    held its key figures. An interview's heading ("Jan Jansen, wethouder Wonen") has its text under it."""
     name, comma, role = block.text.strip().partition(",")
-    return (bool(comma) and len(block.lines) == 1 and SIGNED_NAME.fullmatch(name.strip()) is not None
-            and not GOVERNANCE_WORDS & set(name.lower().split()) and SIGNING_ROLE.match(role.strip()) is not None
-            and len(role.split()) <= MAX_ROLE_WORDS)
+    return bool(comma) and len(block.lines) == 1 and _name_and_role(name, role.strip()) and _closes(block, after)
+
+
+def _name_and_role(name: str, role: str) -> bool:
+    """A person's name, not a heading over who governs, and a short role that opens as a signing one does."""
+    return (SIGNED_NAME.fullmatch(name.strip()) is not None and not GOVERNANCE_WORDS & set(name.lower().split())
+            and SIGNING_ROLE.match(role.lstrip(OPENERS)) is not None and len(role.split()) <= MAX_ROLE_WORDS)
+
+
+def _closes(last: Block, after: Block | None) -> bool:
+    """Whether nothing of the text follows ``last``: the page ends, or a heading follows (``after`` set larger or
+    bolder than ``last``, or short and capitalised where fonts are not known)."""
+    if after is None or after.page != last.page or after.kind == "heading":
+        return True
+    if last.lines[0].size:
+        return after.lines[0].size > last.lines[0].size + 0.5 or (after.lines[0].bold and not last.lines[0].bold)
+    return len(after.lines) <= MAX_HEADING_LINES and looks_like_heading(after.text)
 
 
 def heading_title(block: Block, reflower: Reflower) -> str:
@@ -319,7 +324,8 @@ def _signatures(blocks: list[Block]) -> set[int]:
     """The ids of the blocks that sign a text: a name and the role under it (``signs_off``), or after it on its line
     (``signed_line``)."""
     content = _content(blocks)
-    found: set[int] = {id(block) for block in content if signed_line(block)}
+    found: set[int] = {id(block) for i, block in enumerate(content)
+                       if signed_line(block, content[i + 1] if i + 1 < len(content) else None)}
     for i, block in enumerate(content):
         if signs_off(block, content[i + 1] if i + 1 < len(content) else None,
                      content[i + 2] if i + 2 < len(content) else None):

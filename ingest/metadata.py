@@ -357,9 +357,9 @@ def _as_name(words: list[str]) -> str:
 
 def organisation_in_title(title: str) -> str:
     """The organisation a title names after the kind of document and its year ("Jaarverslag 2024 Provincie
-    Gelderveen"; a year at its end left out): an annual report, decision list or position paper is its maker's, where
-    "Evaluatie 2024 Gemeente Zwolle" may be anyone's. The title, not a cover's line: a title set large wraps there
-    ("Jaarverslag 2024 Provincie" above "Gelderveen")."""
+    Gelderveen"; a year at its end left out), from its first organisation's word: an annual report, decision list or
+    position paper is its maker's, where "Evaluatie 2024 Gemeente Zwolle" may be anyone's. The title, not a cover's
+    line: a title set large wraps there ("Jaarverslag 2024 Provincie" above "Gelderveen")."""
     words = title.split()
     start = 0
     while start < len(words) and (KIND_WORDS_PATTERN.fullmatch(words[start]) or YEAR.fullmatch(words[start])):
@@ -369,7 +369,11 @@ def organisation_in_title(title: str) -> str:
     end = len(words)
     while end > start and YEAR.fullmatch(words[end - 1]):
         end -= 1
-    return _as_name(words[start:end])
+    opens = next((i for i in range(start, end) if ORGANISATION_WORD.search(words[i].lower())), end)
+    name = words[opens:end]  # "Jaarverslag Integriteit Gemeente Zwolle": the municipality's, on integrity
+    if len(name) == 1 and ORGANISATION_WORD.fullmatch(name[0].lower()):
+        return ""  # a kind of body without its name: "Jaarverslag 2024 Wet Open Overheid", "Positionpaper Gemeente"
+    return _as_name(name)
 
 
 #: A letter's subject line under its letterhead ("Onderwerp: Voortgang aanpak energiearmoede", "Betreft: …").

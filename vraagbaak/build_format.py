@@ -20,7 +20,7 @@ BUILD_FORMAT = 5
 #: otherwise): such a build is refused until the next ingest. A version that only reads files into other
 #: passages (or document descriptions) needs no bump: ``index.ingested``, a digest of what ingest made,
 #: differs, so the next ``vraagbaak ingest`` rebuilds, and the old build serves until then.
-INGEST_FORMAT = 13  # 13: a letter under its letterhead is titled by its subject line
+INGEST_FORMAT = 14  # 14: a name and role on one line sign a text only where its text ends
 
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"

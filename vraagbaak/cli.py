@@ -384,7 +384,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
 
     'Precisie antwoord' is het deel van de beantwoorde vragen met het bewijs in de eerste drie passages:
     '(beantw.)' over de beantwoordbare vragen, '(alle)' over alle, waar een beantwoorde vraag die de
-    rapporten niet beantwoorden altijd mis is. Met --json staat elke vraag apart onder "questions".
+    rapporten niet beantwoorden altijd mis is. Met --json staat elke vraag apart onder "per_question".
     """
     from pathlib import Path
 
@@ -424,7 +424,7 @@ def eval_command(qa_file: str | None, as_json: bool, report_dir: str | None, no_
             "by_kind": run.breakdown(results[0], lambda p: p.kind),
             "by_section": run.breakdown(results[0], lambda p: p.section or report.section_label(p)),
             "misses": run.misses(results[0]),
-            "questions": run.per_question(results[0]),
+            "per_question": run.per_question(results[0]),
             "unreachable": unreachable,
         }, ensure_ascii=False, indent=2))
     else:

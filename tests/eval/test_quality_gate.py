@@ -85,7 +85,7 @@ def test_eval_measures_an_outside_file_and_names_evidence_no_passage_holds(built
     assert main["questions"] == 4 and main["recall@10"] == 0.5 and "near_miss_answered" in main
     assert main["off_topic_not_found"] == 1.0
     # a black-box tester (2026-12-02) asked each question with `ask --json` to see which ones failed
-    questions = {q["id"]: q for q in figures["questions"]}
+    questions = {q["id"]: q for q in figures["per_question"]}
     assert list(questions) == ["buiten-1", "buiten-2", "buiten-3", "buiten-4"]
     assert questions["buiten-1"]["rank"] == 1 and questions["buiten-1"]["first_section"].endswith("Thema Financiën")
     assert (questions["buiten-2"]["rank"], questions["buiten-3"]["group"]) == (None, "near_miss")

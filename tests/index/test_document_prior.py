@@ -31,7 +31,7 @@ def test_a_question_in_one_reports_words_points_to_that_report(prior):
     assert police[1] > 0.7 and police[1] > police[2] > police[0]
 
 
-def test_words_every_report_uses_alike_or_none_at_all_leave_the_documents_equal(prior):
+def test_a_question_without_words_the_reports_use_leaves_the_documents_equal(prior):
     assert prior("Wat is het?", {0, 1}) == {0: 0.5, 1: 0.5}
     assert prior("xyzzy plugh", {0, 1, 2}) == pytest.approx({0: 1 / 3, 1: 1 / 3, 2: 1 / 3})
 

@@ -65,8 +65,24 @@ def test_who_signed_a_letter_shows_the_letters_last_passage_first(tmp_path, embe
     letter = Searcher.load(settings, embedder=embedder)
     result = letter.search("Wie heeft de Kamerbrief over energiearmoede ondertekend?", 3, abstain=False)
     assert result.hits[0].passage.text.rstrip().endswith("Sophie van Rensen"), result.hits
-    assert not letter.search("Hoeveel woningen zijn geïsoleerd?", 3, abstain=False).hits[0].passage.text.rstrip(
-    ).endswith("Sophie van Rensen")
+
+
+def test_who_wrote_the_foreword_is_not_answered_by_a_colophon_that_names_a_designer(tmp_path, embedder):
+    """A review: a report's last passage, a colophon naming its designer, came before the foreword's signature for "Wie
+    schreef het voorwoord?" (its section "Voorwoord van de voorzitter" holds more words than the question). A letter's
+    signature has a closing formula or a role; a colophon's name has neither."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "jaarverslag-stedennetwerk-oost-2024.txt").write_text(
+        "Jaarverslag 2024\n\nVoorwoord van de voorzitter\n\nHet was een jaar waarin de steden elkaar vaker opzochten "
+        "dan ooit. Ik dank alle wethouders voor hun inzet.\n\nMarloes Hendriksen, voorzitter Stedennetwerk Oost\n\n"
+        "Wonen\n\nDe steden bouwden samen 4.200 woningen voor starters en ouderen.\n\nColofon\n\nUitgave: "
+        "Stedennetwerk Oost, Deventer. Tekst: het programmabureau. Vormgeving en fotografie: Pieter Bakker\n")
+    settings = Settings(corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
+    build_index(settings, embedder=embedder)
+    report = Searcher.load(settings, embedder=embedder)
+    for question in ("Wie schreef het voorwoord?", "Wie heeft het voorwoord geschreven?"):
+        first = report.search(question, 3, abstain=False).hits[0].passage
+        assert "Marloes Hendriksen" in first.text and "Pieter Bakker" not in first.text, first.text
 
 
 def test_highlights_are_whole_sentences_of_the_passage(searcher):

@@ -512,8 +512,10 @@ def test_an_annual_report_titled_with_its_makers_name_is_that_organisations(tmp_
     assert organisation_in_title("Jaarverslag 2024 Woonstichting Lindeboog") == "Woonstichting Lindeboog"
     assert organisation_in_title("Jaarverslag Veiligheidsregio Dijkstreek 2024") == "Veiligheidsregio Dijkstreek"
     assert organisation_named(cover) == ""  # not "Provincie" of the wrapped line
+    assert organisation_in_title("Jaarverslag Integriteit Gemeente Zwolle") == "Gemeente Zwolle"  # a review
     for title in ("Evaluatie 2024 Gemeente Zwolle", "Jaarverslag 2024 Sociaal Domein", "Besluitenlijst 2024",
-                  "Jaarverslag 2024 van de gemeente", "Gemeente Zwolle Jaarverslag 2024"):
+                  "Jaarverslag 2024 van de gemeente", "Gemeente Zwolle Jaarverslag 2024",
+                  "Jaarverslag 2024 Wet Open Overheid", "Positionpaper Gemeente", "Jaarverslag Stichting"):
         assert organisation_in_title(title) == "", title
 
 

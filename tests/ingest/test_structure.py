@@ -89,3 +89,9 @@ def test_a_name_and_its_role_on_one_line_sign_a_text_and_are_no_heading(corpus):
     found = sections(corpus, text)
     assert [s.path[-1] for s in found] == ["Voorwoord", "Kerncijfers", "Zandhoven, Oudeschans en Marhuizen"]
     assert "Karin Smulders, directeur-bestuurder" in " ".join(p.text for p in found[0].paragraphs)
+    # a review: a name with "de" signs too; an interview's heading of a name and role has its text under it
+    text = ("Voorwoord\n\nHet jaar stond in het teken van de samenwerking tussen de steden.\n\n"
+            "Marieke de Vries, directeur GGD\n\nIn gesprek\n\nDrie vragen aan de wethouder.\n\n"
+            "Jan Jansen, wethouder Wonen\n\nJan Jansen is sinds 2022 wethouder. Hij vertelt over de nieuwe woningen "
+            "in de wijk, de plannen voor starters en de samenwerking met de corporaties in de regio.\n\n")
+    assert [s.path[-1] for s in sections(corpus, text)] == ["Voorwoord", "In gesprek", "Jan Jansen, wethouder Wonen"]
