@@ -134,7 +134,7 @@ def _build(settings: Settings, say: Say, force: bool, embedder: Embedder | None,
            progress: bool = False) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
-    result = _ingest(settings, say, stages, report, progress)
+    result = _ingest(settings, say, stages, report, progress, force)
     current = None if force or embedder is not None else _unchanged(settings, result)
     if current is not None:
         report.unchanged = True
@@ -186,8 +186,15 @@ def _try(build: Path, manifest: Manifest, embedder: Embedder) -> None:
         raise IndexMissing(f"De nieuwe index is niet in orde ({exc}); de vorige blijft in gebruik.") from exc
 
 
-def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, progress: bool = False) -> IngestResult:
-    """Read and chunk the corpus; refuse a corpus without usable text before anything is built."""
+#: An ingest that would take at least this many documents, and more than half of the index's, out of it is refused
+#: without ``--force``: a corpus folder set one level too deep (``…/corpus/g40``) emptied a shelf of thirteen.
+MOST_REMOVED = 2
+
+
+def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, progress: bool = False,
+            force: bool = False) -> IngestResult:
+    """Read and chunk the corpus; refuse a corpus without usable text before anything is built, and, unless
+    ``force``d, one that would take most of the shelf out of the index (``MOST_REMOVED``)."""
     t = time.perf_counter()
     told = (lambda name: None) if progress else (lambda name: say(f"Lezen en indelen: {name}"))  # the bars say it
     known, contents = known_documents(settings.data_dir)
@@ -210,6 +217,12 @@ def _ingest(settings: Settings, say: Say, stages: Stages, report: BuildReport, p
             f"({reasons}); de vorige index blijft in gebruik, zodat er "
             "niets uit verdwijnt. Herstel het bestand, of haal het uit de corpusmap als het document van de plank moet.",
             notes=[p for p in result.problems if p not in why])
+    if not force and len(report.removed) >= MOST_REMOVED and len(report.removed) * 2 > len(known):
+        shown = ", ".join(report.removed[:5]) + (" …" if len(report.removed) > 5 else "")
+        raise IndexMissing(
+            f"Deze ingest zou {len(report.removed)} van de {len(known)} documenten uit de index halen ({shown}): "
+            f"staan ze niet meer in {settings.corpus_dir}? Klopt VRAAGBAAK_CORPUS_DIR? De vorige index blijft in "
+            "gebruik. Moeten ze echt van de plank, voer dan 'vraagbaak ingest --force' uit.", notes=result.problems)
     if not result.passages:
         kept = "; de vorige index blijft in gebruik" if known else ""
         raise IndexMissing(
@@ -249,7 +262,8 @@ def _embed(settings: Settings, embedder: Embedder, passages: list[Passage], say:
     sentences = [(i, a, b) for i, p in enumerate(passages) for a, b in sentence_spans(p.text)]
     sentence_texts = table_rows.sentence_texts(passages, sentences)
     vectors, new_passages = embed_cached(embedder, texts, cache, progress,
-                                         lambda n: say(f"Inbedden: {n} van {len(texts)} passages (de rest staat in de cache)"))
+                                         lambda n: say(f"Inbedden: {n} van {len(texts)} passages"
+                                                       + (" (de rest staat in de cache)" if n < len(texts) else "")))
     sentence_vectors, new_sentences = embed_cached(embedder, sentence_texts, cache, progress,
                                                    lambda n: say(f"Inbedden: {n} van {len(sentences)} zinnen"))
     cache.save({text_hash(t) for t in texts + sentence_texts})

@@ -148,7 +148,9 @@ def read_meta_file(path: Path, shown: str | None = None) -> tuple[MetaFile, str 
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         why = ("kan niet worden gelezen" if isinstance(exc, OSError) else
-               "is geen UTF-8" if isinstance(exc, UnicodeDecodeError) else "geen geldige JSON")
+               "is geen UTF-8" if isinstance(exc, UnicodeDecodeError) else
+               f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})" if isinstance(exc, json.JSONDecodeError)
+               else "geen geldige JSON")
         return MetaFile(), (f"{name}: {why}; het bestand wordt niet gebruikt, de gegevens komen uit "
                             f"het document zelf. {allowed}")
     if not isinstance(data, dict):

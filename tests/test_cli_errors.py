@@ -119,6 +119,7 @@ def test_notes_come_before_the_error_each_on_its_own_line(tmp_path):
     (["vragen", "--status", "foo"], "Fout: Ongeldige waarde voor '--status': 'foo' is niet een van 'not_found', "
                                     "'uncertain'. Zie 'vraagbaak vragen --help'."),
     (["nope"], "Fout: Onbekend commando: nope. Zie 'vraagbaak --help'."),
+    (["documents", "lijst"], "Fout: Onbekend commando: lijst. Bedoel je list? Zie 'vraagbaak documents --help'."),
     (["vragen", "--since", "7 dagen"], "Fout: Ongeldige invoer: --since '7 dagen' begrijp ik niet; gebruik bijvoorbeeld 7d "
                                        "(dagen), 12h of 12u (uren) of 2w (weken). Zie 'vraagbaak vragen --help'."),
     (["ask", "-c", "  ", "x"], "Fout: Ongeldige invoer: --collection is leeg: noem een collectie, of laat de optie "

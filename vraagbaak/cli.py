@@ -113,7 +113,8 @@ def cli() -> None:
 
 @cli.command()
 @click.option("--inspect", is_flag=True, help="Alleen bekijken: sectieboom en voorbeeldpassages tonen, niets bouwen.")
-@click.option("--force", is_flag=True, help="Opnieuw bouwen, ook als er niets veranderd is.")
+@click.option("--force", is_flag=True, help="Opnieuw bouwen, ook als er niets veranderd is, en ook als de meeste "
+                                            "documenten uit de index verdwijnen.")
 @click.option("--samples", default=3, show_default=True, help="Aantal voorbeeldpassages per document bij --inspect.")
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgang, alleen de uitkomst (voor scripts).")
 @friendly
@@ -608,7 +609,8 @@ USAGE_ERRORS = [
      lambda m: f"Ongeldige waarde voor {m['a']}: {m['v']} is geen getal."),
     (re.compile(r"Missing argument '(?P<a>.+?)'\."), lambda m: f"Het argument {m['a']} ontbreekt."),
     (re.compile(r"Got unexpected extra arguments? \((?P<a>.+)\)"), lambda m: f"Onverwacht extra argument: {m['a']}."),
-    (re.compile(r"No such command '(?P<a>.+?)'\."), lambda m: f"Onbekend commando: {m['a']}."),
+    (re.compile(r"No such command '(?P<a>.+?)'\.(?: Did you mean '(?P<b>.+?)'\?)?"),
+     lambda m: f"Onbekend commando: {m['a']}." + (f" Bedoel je {m['b']}?" if m["b"] else "")),
     (re.compile(r"Option '(?P<a>.+?)' requires an argument\."), lambda m: f"De optie {m['a']} heeft een waarde nodig."),
     (re.compile(r"Invalid value for (?P<a>.+?): (?:File|Directory|Path) (?P<p>.+?) does not exist\."),
      lambda m: f"Ongeldige waarde voor {m['a']}: {m['p']} bestaat niet."),

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from tests.fakes import fake_embedder
 from tests.service.test_app import ready_client
 from vraagbaak.config import Settings
-from vraagbaak.errors import InvalidQuestion
+from vraagbaak.errors import IndexMissing, InvalidQuestion
 from vraagbaak.index import dense, keyword, store
 from vraagbaak.index.build import build_index, corpus_checksums
 from vraagbaak.index.repeats import Repeats
@@ -562,6 +562,35 @@ def test_removing_a_file_removes_its_passages_and_adding_one_embeds_only_that_on
     police.with_name("politie-jaarverslag-2025.txt").write_text(kept.replace("2024", "2025"))
     new = build_index(shelf, embedder=embedder)
     assert 0 < new.embedded <= (new.passages - added.passages) + (new.sentences - added.sentences)
+
+
+def test_an_ingest_that_would_take_most_of_the_shelf_out_is_refused_unless_forced(shelf, monkeypatch):
+    """A black-box operator (2026-12-02): VRAAGBAAK_CORPUS_DIR set to one collection's folder took 12 of 13 documents
+    out of the index, and the running service swapped to it. Taking out more than half, and at least two, needs
+    --force; the index in use stays, and the command line says so in Dutch."""
+    before = store.current_build(shelf.data_dir)
+    narrow = shelf.model_copy(update={"corpus_dir": Path(shelf.corpus_dir) / "politie"})
+    refused = (r"zou 2 van de 3 documenten uit de index halen \(net/stedennet-jaarverslag-2023.txt, "
+               r".*Klopt VRAAGBAAK_CORPUS_DIR\? De vorige index blijft in gebruik")
+    with pytest.raises(IndexMissing, match=refused):
+        build_index(narrow, embedder=fake_embedder())
+    assert store.current_build(shelf.data_dir) == before
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(shelf.data_dir))
+    monkeypatch.setenv("VRAAGBAAK_CORPUS_DIR", str(narrow.corpus_dir))
+    get_settings.cache_clear()
+    out = CliRunner().invoke(cli, ["ingest", "--quiet"])  # refused before a model is loaded
+    get_settings.cache_clear()
+    assert out.exit_code == 1 and "voer dan 'vraagbaak ingest --force' uit" in out.output, out.output
+    assert "Traceback" not in out.output
+    forced = build_index(narrow, embedder=fake_embedder(), force=True)
+    assert forced.documents == 1 and len(forced.removed) == 2
+    police = Path(shelf.corpus_dir) / "politie" / "politie-jaarverslag-2024.txt"
+    assert build_index(shelf, embedder=fake_embedder()).documents == 3  # all back: one more is no removal
+    police.unlink()
+    assert build_index(shelf, embedder=fake_embedder()).removed == ["politie/politie-jaarverslag-2024.txt"]
 
 
 def test_ingest_time_stays_with_unchanged_content_and_a_new_meta_file_rebuilds(shelf):

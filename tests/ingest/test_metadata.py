@@ -140,7 +140,9 @@ def test_an_unusable_meta_file_is_reported_in_dutch_and_the_document_still_descr
     path = tmp_path / "stedennet-jaarverslag-2022.txt"
     path.write_text(TEXT, encoding="utf-8")
     meta_file = tmp_path / "stedennet-jaarverslag-2022.meta.json"
-    for content, expected in (('{"year": "vorig jaar"}', "year"), ('{"titel": "x"}', "titel"), ("{kapot", "geen geldige JSON")):
+    for content, expected in (('{"year": "vorig jaar"}', "year"), ('{"titel": "x"}', "titel"),
+                              ("{kapot", "geen geldige JSON (regel 1, kolom 2)"),
+                              ('{"title": "twee\nregels"}', "geen geldige JSON (regel 1, kolom 16)")):  # a black-box
         meta_file.write_text(content)
         meta, problem = describe(path, "net", None, [], TEXT)
         assert problem and "wordt niet gebruikt" in problem and expected in problem
