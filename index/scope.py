@@ -310,7 +310,8 @@ def find_document(documents: dict[str, DocumentRecord], name: str) -> str:
     without its collection folder and suffix ("g40/jaarverslag-2023", "JV 2021 def.txt", a file renamed since
     it got its id); else, made URL-safe ("G40 Jaarverslag 2023"), an id, a file's name or its path. A name
     that fits several files at the first step that finds any is refused, naming them, rather than one of
-    them chosen; an unknown name comes back URL-safe, for the caller's "Onbekend document"."""
+    them chosen; an unknown name comes back as it was typed, for the caller's "Onbekend document" (not as the id it
+    would make: "leeg-txt" for "leeg.txt" named what no one typed)."""
     name = name.strip()
     if name in documents:
         return name
@@ -335,7 +336,7 @@ def find_document(documents: dict[str, DocumentRecord], name: str) -> str:
         if found:
             listed = ", ".join(f"{d.id} ({d.file})" for d in found[:10])
             raise UnknownScope(f"Document '{name}' past bij meer dan één bestand: {listed}. Noem het id.")
-    return wanted or name
+    return name
 
 
 def years_in(question: str) -> set[int]:

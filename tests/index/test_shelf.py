@@ -629,6 +629,13 @@ def test_the_api_lists_the_shelf_and_filters_questions(shelf):
         refused = client.post("/api/ask", json={"question": "wonen", "collections": ["g41"]})
         assert refused.status_code == 404 and "Onbekende collectie: g41" in refused.json()["error"]["message"]
         assert client.post("/api/ask", json={"question": "wonen", "years": ["2023"]}).status_code == 422
+        # an operator (2026-12-02): a filter a client has not set, sent as null, was refused; null or [] is no filter
+        everywhere = {p["citation"]["document"] for p in client.post("/api/ask", json={
+            "question": "veiligheid in de buurt", "top_k": 10, "collections": None, "documents": None,
+            "years": []}).json()["passages"]}
+        assert {"politie-jaarverslag-2024", "stedennet-jaarverslag-2023"} <= everywhere
+        missing = client.post("/api/ask", json={"question": "wonen", "documents": ["leeg.txt"]}).json()
+        assert missing["error"]["message"].startswith("Onbekend document: leeg.txt.")
 
 
 def test_a_document_is_found_by_its_file_as_named_now_and_an_ambiguous_name_is_refused():
@@ -650,7 +657,8 @@ def test_a_document_is_found_by_its_file_as_named_now_and_an_ambiguous_name_is_r
                            ("politie\\jaarverslag-2023", "politie-jaarverslag-2023"), ("JV 2021 def", "jaarverslag-stad-zuid-2021"),
                            ("Stad Zuid/JV 2021 def.txt", "jaarverslag-stad-zuid-2021"),
                            ("Jaarverslag Stad Zuid 2021", "jaarverslag-stad-zuid-2021"),  # the id it kept
-                           ("Notitie Bodemdaling Veenweide.txt", "notitie"), ("nee", "nee")):
+                           ("Notitie Bodemdaling Veenweide.txt", "notitie"), ("nee", "nee"),
+                           ("leeg.txt", "leeg.txt")):  # an operator (2026-12-02): "Onbekend document 'leeg-txt'"
         assert find_document(documents, name) == expected, name
     with pytest.raises(UnknownScope, match="'jaarverslag-2023' past bij meer dan één bestand: g40-jaarverslag-2023-2 "):
         find_document(documents, "jaarverslag-2023")
