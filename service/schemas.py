@@ -39,19 +39,13 @@ class AskRequest(BaseModel):
                                                                   description="Hoeveel passages terug te geven.")
     collections: list[Annotated[str, FILTER_NAME, StringConstraints(max_length=100)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze collecties (submappen van het corpus); "
-        "leeg, `null` of weggelaten: geen filter.", examples=[["g40"]])
+        "leeg of weggelaten: geen filter.", examples=[["g40"]])
     documents: list[Annotated[str, FILTER_NAME, StringConstraints(max_length=200)]] = Field(
         [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in deze documenten (id's uit /api/documents); "
-        "leeg, `null` of weggelaten: geen filter.")
+        "leeg of weggelaten: geen filter.")
     years: list[Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)]] = Field(
-        [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren; leeg, `null` of "
-        "weggelaten: geen filter.")
-
-    @field_validator("collections", "documents", "years", mode="before")
-    @classmethod
-    def _none_is_no_filter(cls, value: object) -> object:
-        """`null`, as a client sends a filter it has not set, is no filter, as an empty list or none is."""
-        return [] if value is None else value
+        [], max_length=MAX_FILTER_VALUES, description="Zoek alleen in documenten over deze jaren; leeg of weggelaten: "
+        "geen filter.")
 
     spelling: bool = Field(True, description=(
         "Verbeter tikfouten tegen de woorden van de rapporten ('voorziter' wordt 'voorzitter') voordat er gezocht "
