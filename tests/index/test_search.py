@@ -48,7 +48,7 @@ def test_who_wrote_a_section_shows_the_passage_it_is_signed_in_first(searcher, q
 def test_who_signed_a_letter_shows_the_letters_last_passage_first(tmp_path, embedder):
     """A black-box shelf (2026-12-02): "Wie heeft de Kamerbrief over energiearmoede ondertekend?" put the letterhead
     first and the minister's signature third: a letter names no section that is signed. The last passage of a
-    ranked document whose end names a person comes first."""
+    ranked document that ends in a closing formula and a person's name comes first."""
     sections = "".join(f"{title}\n\n{body}\n\n" for title, body in [
         ("Omvang van energiearmoede", "Volgens de monitor leefden in 2023 ongeveer 526.000 huishoudens in "
                                       "energiearmoede. Met deze brief informeer ik uw Kamer over de aanpak."),
