@@ -339,6 +339,17 @@ def find_document(documents: dict[str, DocumentRecord], name: str) -> str:
     return name
 
 
+def skipped(problems: list[str], name: str) -> str:
+    """What the last ingest said of the file ``name`` means (its path in the corpus or its file name, in any case), if
+    it skipped it: "leeg.txt: geen tekst …", for an operator who asks for a document that never got an id."""
+    typed = unicodedata.normalize("NFC", name.strip().replace("\\", "/")).casefold()
+    for problem in problems:
+        subject = unicodedata.normalize("NFC", problem.split(": ", 1)[0]).casefold()
+        if typed and typed in (subject, PurePosixPath(subject).name):
+            return problem
+    return ""
+
+
 def years_in(question: str) -> set[int]:
     """The years a question mentions ("in 2022", "het jaarverslag 2023")."""
     return {int(y) for y in YEAR.findall(question)}

@@ -299,7 +299,12 @@ def documents_show(document: str, as_json: bool) -> None:
     records = {d.id: d for d in _shelf()}
     document = find_document(records, document)  # as the file is named, too
     if document not in records:
-        raise UnknownScope(f"Onbekend document '{document}'; 'vraagbaak documents list' toont de id's.")
+        from vraagbaak.index import store
+        from vraagbaak.index.scope import skipped
+
+        said = skipped(store.read_manifest(store.current_build(get_settings().data_dir)).problems, document)
+        why = f" (bij de laatste ingest overgeslagen: {said.rstrip('.')})" if said else ""
+        raise UnknownScope(f"Onbekend document '{document}'{why}; 'vraagbaak documents list' toont de id's.")
     d = records[document]
     if as_json:
         from vraagbaak.service.schemas import DocumentOut

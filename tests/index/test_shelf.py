@@ -683,6 +683,26 @@ def test_the_cli_lists_documents_in_line_whatever_the_length_of_their_ids(shelf,
     get_settings.cache_clear()
 
 
+def test_a_file_the_ingest_skipped_is_said_to_be_skipped_when_asked_for(shelf, monkeypatch):
+    """A black-box operator (2026-12-02): "vraagbaak documents show leeg.txt" said only "Onbekend document 'leeg-txt'",
+    an id no one typed, and not that the last ingest skipped the file, and why."""
+    from vraagbaak.cli import cli
+    from vraagbaak.config import get_settings
+
+    (Path(shelf.corpus_dir) / "net" / "Leeg Verslag.txt").write_text("")
+    report = build_index(shelf, embedder=fake_embedder())
+    assert any(p.startswith("net/Leeg Verslag.txt: ") for p in report.problems), report.problems
+    monkeypatch.setenv("VRAAGBAAK_DATA_DIR", str(shelf.data_dir))
+    get_settings.cache_clear()
+    for typed in ("leeg verslag.txt", "net/Leeg Verslag.txt"):
+        out = CliRunner().invoke(cli, ["documents", "show", typed])
+        assert out.exit_code == 1 and f"Onbekend document '{typed}' (bij de laatste ingest overgeslagen: net/Leeg " \
+            "Verslag.txt: " in out.output, out.output
+    out = CliRunner().invoke(cli, ["documents", "show", "nergens.txt"])
+    assert "Onbekend document 'nergens.txt'; 'vraagbaak documents list'" in out.output, out.output
+    get_settings.cache_clear()
+
+
 def test_the_cli_lists_shows_and_scopes(shelf, monkeypatch):
     from vraagbaak.cli import cli
     from vraagbaak.config import get_settings
