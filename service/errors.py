@@ -156,13 +156,11 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
         no_index = exc.status_code == 503 and detail  # set by the service itself: no index, rather than starting
+        message = detail if no_index else STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
         if owners_page(request.scope):
-            message = beheer_pages.LOG_IN if exc.status_code == 401 else detail if no_index else (
-                STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1])
-            return beheer_pages.error(exc.status_code, message, getattr(exc, "headers", None),
-                                      root=beheer_pages.root_of(request.scope))
+            return beheer_pages.error(exc.status_code, beheer_pages.LOG_IN if exc.status_code == 401 else message,
+                                      getattr(exc, "headers", None), root=beheer_pages.root_of(request.scope))
         if _browser(request):  # a link a person followed (a citation with no index loaded, a mistyped address)
-            message = detail if no_index else STATUS_MESSAGES.get(exc.status_code, ("", "Er ging iets mis."))[1]
             return HTMLResponse(error_page(message, PAGE_TITLES.get(exc.status_code, "Dat lukte niet")),
                                 status_code=exc.status_code, headers={**(getattr(exc, "headers", None) or {}),
                                                                       **ERROR_PAGE_HEADERS})
